@@ -1,0 +1,80 @@
+"""Stage 5: read a table section's lines into one canonical stream of cells.
+
+Whatever the layout, later stages see the same thing: cells in reading order,
+each with its stripped text and the source line and column it came from. A
+blank cell is a cell with empty text.
+
+- linear-cell: one cell per line. When cells are separated by one blank line
+  (the common scrape of an HTML table), a longer run of blank lines holds empty
+  cells, one per two blank lines; when cells sit on consecutive lines, every
+  blank line is an empty cell.
+- pipe-delimited: cells end with ``|``, one or many per line (``0 |``,
+  ``a | b | c |``); a line of only pipes is that many empty cells; a line with
+  no pipe is one cell; blank lines are nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .layout import BLANK_SEPARATED, PIPE_DELIMITED, TableLayout
+from .normalize import Document, Line
+from .sections import Section
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    line: int  # 1-based source line
+    column: int  # 1-based source column
+
+    def __repr__(self) -> str:
+        return f"Cell({self.text!r} @{self.line}:{self.column})"
+
+
+def _cell(line: Line, start: int, piece: str) -> Cell:
+    text = piece.strip()
+    offset = start + (len(piece) - len(piece.lstrip())) if text else start
+    return Cell(text, line.number, line.source_column(offset))
+
+
+def read_cells(doc: Document, section: Section, layout: TableLayout) -> list[Cell]:
+    """The cells of ``section`` in reading order."""
+    lines = doc.lines(section.start, section.stop)
+    if layout.format == PIPE_DELIMITED:
+        return _pipe_cells(lines)
+    return _linear_cells(lines, blank_separated=layout.style == BLANK_SEPARATED)
+
+
+def _pipe_cells(lines: list[Line]) -> list[Cell]:
+    cells: list[Cell] = []
+    for line in lines:
+        text = line.text
+        if "|" not in text:
+            if text.strip():
+                cells.append(_cell(line, 0, text))
+            continue
+        pieces = text.split("|")
+        if not pieces[-1].strip():
+            pieces.pop()  # what follows the last pipe is not a cell
+        start = 0
+        for piece in pieces:
+            cells.append(_cell(line, start, piece))
+            start += len(piece) + 1
+    return cells
+
+
+def _linear_cells(lines: list[Line], *, blank_separated: bool) -> list[Cell]:
+    cells: list[Cell] = []
+    blanks: list[Line] = []
+    for line in lines:
+        if not line.text.strip():
+            blanks.append(line)
+            continue
+        if cells and blanks:
+            empties = len(blanks) // 2 if blank_separated else len(blanks)
+            for blank in blanks[len(blanks) - empties:]:
+                cells.append(Cell("", blank.number, 1))
+        blanks.clear()
+        cells.append(_cell(line, 0, line.text))
+    return cells

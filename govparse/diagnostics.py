@@ -1,0 +1,48 @@
+"""Diagnostics: what the parser noticed about a report, as data.
+
+A diagnostic never changes a value; it says why a value is null, which cell was
+ignored, which label was not found. Levels: ``error`` (a table or row could not
+be read), ``warning`` (a value is null or doubtful), ``info`` (noise skipped).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    level: str
+    code: str
+    message: str
+    line: int | None = None  # 1-based source line
+    column: int | None = None  # 1-based source column
+
+    def to_dict(self) -> dict:
+        return {"level": self.level, "code": self.code, "message": self.message, "line": self.line}
+
+
+class Diagnostics:
+    """Collects diagnostics in the order the pipeline finds them."""
+
+    __slots__ = ("items",)
+
+    def __init__(self) -> None:
+        self.items: list[Diagnostic] = []
+
+    def add(self, level: str, code: str, message: str, line: int | None = None,
+            column: int | None = None) -> None:
+        self.items.append(Diagnostic(level, code, message, line, column))
+
+    def error(self, code: str, message: str, line: int | None = None, column: int | None = None) -> None:
+        self.add(ERROR, code, message, line, column)
+
+    def warning(self, code: str, message: str, line: int | None = None, column: int | None = None) -> None:
+        self.add(WARNING, code, message, line, column)
+
+    def info(self, code: str, message: str, line: int | None = None, column: int | None = None) -> None:
+        self.add(INFO, code, message, line, column)

@@ -1,0 +1,43 @@
+"""Which edition of the tables a report uses, told by its labels, never its year.
+
+The trial edition (国办公开办函〔2019〕60号) and the revised one (〔2021〕30号)
+differ in table 二's columns and in table 三's （六）其他处理, which the 2021
+edition splits into three rows. 2022 and 2023 reports on the trial tables exist,
+so the year says nothing.
+"""
+
+from __future__ import annotations
+
+from .normalize import Document, compact
+from .sections import Section
+
+EDITION_2019 = "2019"
+EDITION_2021 = "2021"
+
+# compact-form words found only in one edition's table, by section
+_MARKERS = {
+    "二": {
+        EDITION_2019: ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "政府集中采购"),
+        EDITION_2021: ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量"),
+    },
+    "三": {
+        EDITION_2019: (),
+        EDITION_2021: ("逾期不补正", "逾期未按收费通知"),
+    },
+}
+
+
+def detect_edition(doc: Document, section: Section) -> tuple[str | None, str]:
+    """(edition or None, evidence) for the table in ``section``."""
+    markers = _MARKERS.get(section.numeral)
+    if markers is None:
+        return None, "this table is the same in both editions"
+    text = "".join(compact(doc.line(i).text) for i in range(section.start, section.stop))
+    hits = {edition: [w for w in words if w in text] for edition, words in markers.items()}
+    if len(hits[EDITION_2021]) > len(hits[EDITION_2019]):
+        return EDITION_2021, "labels " + "、".join(hits[EDITION_2021])
+    if hits[EDITION_2019]:
+        return EDITION_2019, "labels " + "、".join(hits[EDITION_2019])
+    if section.numeral == "三" and "其他处理" in text:
+        return EDITION_2019, "（六）其他处理 without its 2021 sub-rows"
+    return None, "no edition-specific label found"

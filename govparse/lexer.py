@@ -1,0 +1,154 @@
+"""Between stages 5 and 6: turn the cell stream into grammar tokens.
+
+A cell becomes a label terminal of the table's grammar when its compact form
+matches one; a label broken across neighbouring cells (``结果`` / ``维持``) is
+joined first, the longest join that names a label winning. Each run of value
+cells becomes one VALUES token. A run of only blank cells is layout (the empty
+cells under a spanning header) and is dropped; so is text that names no label,
+which is reported so that no cell goes unaccounted for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .cells import Cell
+from .grammar import VALUES, TableGrammar
+from .normalize import compact, translate
+from .values import VALUE_KINDS, Kind, read_value
+
+MAX_JOIN = 4
+_ENUMERATOR = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?=\p{Han})")
+
+
+def strip_enumerator(key: str) -> str:
+    return _ENUMERATOR.sub("", key, count=1)
+
+
+@dataclass(frozen=True, slots=True)
+class TableToken:
+    type: str  # a terminal name of the grammar, or VALUES
+    cells: tuple[Cell, ...]
+
+    @property
+    def line(self) -> int:
+        return self.cells[0].line
+
+    @property
+    def column(self) -> int:
+        return self.cells[0].column
+
+    @property
+    def text(self) -> str:
+        return " ".join(cell.text for cell in self.cells)
+
+
+@dataclass(slots=True)
+class Lexed:
+    tokens: list[TableToken]
+    unmatched: list[Cell] = field(default_factory=list)  # text cells that name no label
+    joined: list[TableToken] = field(default_factory=list)  # labels joined from several cells
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        return tuple(token.type for token in self.tokens)
+
+
+class Labels:
+    """Compact label text to terminal name, for one grammar."""
+
+    def __init__(self, grammar: TableGrammar) -> None:
+        self.exact: dict[str, str] = {}
+        self.patterns: list[tuple[regex.Pattern, str]] = []
+        for name, pattern, literal in grammar.label_terminals():
+            if literal:
+                self.exact[compact(translate(pattern))] = name
+            else:
+                self.patterns.append((regex.compile(pattern), name))
+        # Labels without their enumerator, where that is still unambiguous.
+        counts: dict[str, int] = {}
+        for key in self.exact:
+            short = strip_enumerator(key)
+            counts[short] = counts.get(short, 0) + 1
+        self.short = {
+            strip_enumerator(key): name for key, name in self.exact.items()
+            if strip_enumerator(key) != key and counts[strip_enumerator(key)] == 1
+            and strip_enumerator(key) not in self.exact
+        }
+        self._cache: dict[str, str | None] = {}
+
+    def lookup(self, text: str) -> str | None:
+        """Terminal named by ``text``, or None."""
+        try:
+            return self._cache[text]
+        except KeyError:
+            pass
+        key = compact(text)
+        name = self._find(key) if key else None
+        if len(self._cache) < 65536:
+            self._cache[text] = name
+        return name
+
+    def _find(self, key: str) -> str | None:
+        name = self.exact.get(key)
+        if name is not None:
+            return name
+        short = strip_enumerator(key)
+        name = self.short.get(short) or self.exact.get(short)
+        if name is not None:
+            return name
+        for pattern, name in self.patterns:
+            if pattern.fullmatch(key) or pattern.fullmatch(short):
+                return name
+        return None
+
+
+def lex(cells: list[Cell], labels: Labels) -> Lexed:
+    """Cells to tokens for one table."""
+    lexed = Lexed([])
+    run: list[Cell] = []
+
+    def flush() -> None:
+        if any(read_value(c.text).kind is not Kind.BLANK for c in run):
+            lexed.tokens.append(TableToken(VALUES, tuple(run)))
+        run.clear()
+
+    index = 0
+    count = len(cells)
+    while index < count:
+        cell = cells[index]
+        kind = read_value(cell.text).kind
+        if kind in VALUE_KINDS:
+            run.append(cell)
+            index += 1
+            continue
+        name, width = _label_at(cells, index, labels)
+        if name is not None:
+            flush()
+            token = TableToken(name, tuple(cells[index:index + width]))
+            lexed.tokens.append(token)
+            if width > 1:
+                lexed.joined.append(token)
+            index += width
+        elif kind is Kind.UNREADABLE:
+            run.append(cell)
+            index += 1
+        else:
+            lexed.unmatched.append(cell)
+            index += 1
+    flush()
+    return lexed
+
+
+def _label_at(cells: list[Cell], index: int, labels: Labels) -> tuple[str | None, int]:
+    """The longest join of text cells from ``index`` that names a label."""
+    limit = index
+    while limit < len(cells) and limit - index < MAX_JOIN and read_value(cells[limit].text).kind not in VALUE_KINDS:
+        limit += 1
+    for stop in range(limit, index + 1, -1):
+        name = labels.lookup("".join(cell.text for cell in cells[index:stop]))
+        if name is not None:
+            return name, stop - index
+    return labels.lookup(cells[index].text), 1

@@ -1,0 +1,101 @@
+"""Report metadata: title, agency, year and publication date, when the text has them.
+
+- title: the first line before section 一 that names a 政府信息公开…年度报告;
+- agency and year: from the title (``X县人民政府2023年政府信息公开工作年度报告``,
+  or the year first); without a title, the agency from the closing signature
+  and the year most often written in section 一;
+- published: a 发布时间 / 时间 / 日期 line near the top, else the signature date.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from .normalize import Document
+from .sections import Section
+
+_TITLE_WORDS = regex.compile(r"(?:政府信息公开|政务公开|信息公开).{0,8}年度?报告")
+_AGENCY_FIRST = regex.compile(r"^(?P<agency>.+?)\s*(?P<year>(?:19|20)\d\d)\s*年\s*度?\s*(?:政府信息公开|政务公开|信息公开)")
+_YEAR_FIRST = regex.compile(r"^(?P<year>(?:19|20)\d\d)\s*年\s*度?\s*(?P<agency>.+?)\s*(?:政府信息公开|政务公开|信息公开)")
+_DATE = regex.compile(r"((?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})")
+_PUBLISHED = regex.compile(r"(?:发布时间|发布日期|时间|日期)\s*[:：]?\s*")
+_YEAR = regex.compile(r"((?:19|20)\d\d)年")
+_AGENCY_SUFFIX = regex.compile(
+    r"(?:人民政府|办公室|办公厅|办事处|委员会|局|厅|委|院|中心|街道|管委会|政府|镇|乡|县|市|区)$")
+_HEAD_LINES = 20
+_TAIL_LINES = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    title: str | None = None
+    agency: str | None = None
+    year: int | None = None
+    published: str | None = None  # ISO date
+
+    def to_dict(self) -> dict:
+        return {"title": self.title, "agency": self.agency, "year": self.year, "published": self.published}
+
+
+def _iso(match: regex.Match) -> str | None:
+    year, month, day = (int(g) for g in match.groups())
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def read_meta(doc: Document, sections: dict[str, Section]) -> Meta:
+    first = min((s.heading for s in sections.values()), default=min(len(doc), _HEAD_LINES))
+    head = [doc.line(i).text.strip() for i in range(min(first, _HEAD_LINES))]
+    title = agency = published = None
+    year = None
+    for text in head:
+        if title is None and _TITLE_WORDS.search(text) and len(text) <= 80:
+            title = text
+        if published is None:
+            marker = _PUBLISHED.search(text)
+            if marker is not None:
+                date = _DATE.search(text, marker.end())
+                if date is not None and date.start() - marker.end() <= 2:
+                    published = _iso(date)
+    if title is not None:
+        match = _AGENCY_FIRST.search(title) or _YEAR_FIRST.search(title)
+        if match is not None:
+            agency = match.group("agency").strip(" :：") or None
+            year = int(match.group("year"))
+    signer, signed = _signature(doc)
+    if agency is None:
+        agency = signer
+    if published is None:
+        published = signed
+    if year is None:
+        year = _common_year(doc, sections.get("一"))
+    return Meta(title, agency, year, published)
+
+
+def _signature(doc: Document) -> tuple[str | None, str | None]:
+    """(agency, ISO date) from the closing lines: an agency name above a date."""
+    tail = [i for i in range(max(0, len(doc) - _TAIL_LINES), len(doc)) if doc.raw_lines[i].strip()]
+    for position in range(len(tail) - 1, 0, -1):
+        text = doc.line(tail[position]).text.strip()
+        date = _DATE.match(text)
+        if date is None or text[date.end():].strip() not in ("", "日"):
+            continue
+        above = doc.line(tail[position - 1]).text.strip()
+        agency = above if len(above) <= 40 and _AGENCY_SUFFIX.search(above) else None
+        return agency, _iso(date)
+    return None, None
+
+
+def _common_year(doc: Document, section: Section | None) -> int | None:
+    if section is None:
+        return None
+    years = Counter()
+    for i in range(section.start, min(section.stop, section.start + 40)):
+        years.update(int(y) for y in _YEAR.findall(doc.line(i).text))
+    if not years:
+        return None
+    return years.most_common(1)[0][0]

@@ -1,0 +1,156 @@
+"""Stage 7: the typed model of the three statutory tables.
+
+Frozen dataclasses whose field names are the keys of SPEC §2-§4: counts are
+``int``, money is ``Decimal``, and a cell that holds no readable value is
+``None`` (never 0). Row classes list their columns in table order; table
+classes list their rows in table order. ``columns_of`` tells the builder which
+columns a row has and whether each holds a count or money.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+COUNT = "count"
+MONEY = "money"
+
+
+# --- table 二: active disclosure (2021 edition) ------------------------------
+
+@dataclass(frozen=True, slots=True)
+class DocumentCounts:
+    """规章 / 行政规范性文件: 本年制发件数 · 本年废止件数 · 现行有效件数."""
+
+    issued: int | None
+    repealed: int | None
+    in_force: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionCount:
+    """行政许可 / 行政处罚 / 行政强制: 本年处理决定数量."""
+
+    decisions: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class FeeAmount:
+    """行政事业性收费: 本年收费金额（单位：万元）."""
+
+    amount_wan: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActiveDisclosure:
+    regulations: DocumentCounts
+    normative_documents: DocumentCounts
+    licensing: DecisionCount
+    punishment: DecisionCount
+    coercion: DecisionCount
+    fees: FeeAmount
+
+
+# --- table 三: applications ---------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class ApplicantCounts:
+    """自然人 · 商业企业 · 科研机构 · 社会公益组织 · 法律服务机构 · 其他 · 总计."""
+
+    natural_person: int | None
+    commercial: int | None
+    research: int | None
+    social_welfare: int | None
+    legal_service: int | None
+    other_org: int | None
+    total: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Applications:
+    new_received: ApplicantCounts
+    carried_over: ApplicantCounts
+    granted: ApplicantCounts
+    partially_granted: ApplicantCounts
+    denied_state_secret: ApplicantCounts
+    denied_prohibited_by_law: ApplicantCounts
+    denied_security_stability: ApplicantCounts
+    denied_third_party: ApplicantCounts
+    denied_internal_affairs: ApplicantCounts
+    denied_process_info: ApplicantCounts
+    denied_enforcement_file: ApplicantCounts
+    denied_admin_query: ApplicantCounts
+    unable_not_held: ApplicantCounts
+    unable_needs_creation: ApplicantCounts
+    unable_unclear: ApplicantCounts
+    rejected_petition: ApplicantCounts
+    rejected_duplicate: ApplicantCounts
+    rejected_publication: ApplicantCounts
+    rejected_excessive: ApplicantCounts
+    rejected_confirmation: ApplicantCounts
+    other_no_correction: ApplicantCounts
+    other_fee_unpaid: ApplicantCounts
+    other_misc: ApplicantCounts
+    total_processed: ApplicantCounts
+    carried_forward: ApplicantCounts
+
+
+# Rows from granted to the last other_* row: what total_processed sums (I2).
+OUTCOME_ROWS: tuple[str, ...] = tuple(
+    f.name for f in dataclasses.fields(Applications)
+)[2:-2]
+APPLICANT_COLUMNS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(ApplicantCounts))
+
+
+# --- table 四: review and litigation ------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class OutcomeCounts:
+    """结果维持 · 结果纠正 · 其他结果 · 尚未审结 · 总计."""
+
+    upheld: int | None
+    corrected: int | None
+    other: int | None
+    pending: int | None
+    total: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewLitigation:
+    review: OutcomeCounts
+    suit_direct: OutcomeCounts
+    suit_after_review: OutcomeCounts
+
+
+# --- helpers --------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def columns_of(row_class: type) -> tuple[tuple[str, str], ...]:
+    """(column key, COUNT or MONEY) for each field of a row class."""
+    hints = typing.get_type_hints(row_class)
+    out = []
+    for f in dataclasses.fields(row_class):
+        kind = MONEY if Decimal in typing.get_args(hints[f.name]) else COUNT
+        out.append((f.name, kind))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def rows_of(table_class: type) -> tuple[tuple[str, type], ...]:
+    """(row key, row class) for each field of a table class."""
+    hints = typing.get_type_hints(table_class)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(table_class))
+
+
+def empty_row(row_class: type):
+    return row_class(*([None] * len(columns_of(row_class))))
+
+
+def to_plain(value):
+    """Dataclass tree to dicts, keeping Decimal (exact) and None."""
+    if dataclasses.is_dataclass(value):
+        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    return value

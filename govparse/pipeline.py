@@ -1,0 +1,141 @@
+"""The pipeline, stage by stage: decode → normalize → locate sections → detect
+layout → read cells → grammar per table → typed model → identities → result.
+
+Each stage is its own module; this one only wires them together and turns
+anything a stage could not do into diagnostics, so that a report always gives
+a Result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .cells import read_cells
+from .decode import Decoded, decode
+from .diagnostics import Diagnostics
+from .edition import EDITION_2021, detect_edition
+from .errors import GovparseError
+from .grammar import load
+from .identities import check_all
+from .layout import detect_layout
+from .lexer import Labels, lex
+from .meta import read_meta
+from .normalize import Document
+from .result import Result, TableTrace
+from .sections import locate_sections
+from .tables import TABLES, TableSpec
+from .transform import BuildContext
+
+_labels: dict[str, Labels] = {}
+
+
+def labels_for(grammar_name: str) -> Labels:
+    labels = _labels.get(grammar_name)
+    if labels is None:
+        labels = _labels[grammar_name] = Labels(load(grammar_name))
+    return labels
+
+
+def parse(data: bytes | bytearray | memoryview | str) -> Result:
+    """Parse one report (its bytes, or text already decoded) into a Result."""
+    if isinstance(data, str):
+        decoded = Decoded(data, "str")
+    elif isinstance(data, (bytes, bytearray, memoryview)):
+        decoded = decode(bytes(data))
+    else:
+        raise GovparseError(f"govparse.parse takes bytes or str, not {type(data).__name__}")
+    diagnostics = Diagnostics()
+    if decoded.lossy:
+        diagnostics.warning("encoding", "not valid UTF-8, GB18030 or UTF-16: undecodable bytes replaced")
+    doc = Document(decoded.text)
+    sections, headings = locate_sections(doc)
+    seen: set[str] = set()
+    for numeral, index in headings:
+        if numeral in seen and numeral in "二三四":
+            diagnostics.warning("repeated-section", f"section {numeral} appears again; the first is read",
+                                index + 1)
+        seen.add(numeral)
+
+    sources: dict = {}
+    tables: dict[str, object] = {}
+    traces: dict[str, TableTrace] = {}
+    editions: dict[str, str] = {}
+    for spec in TABLES:
+        table, trace = _read_table(spec, doc, sections, diagnostics, sources)
+        tables[spec.key] = table
+        traces[spec.key] = trace
+        if table is not None and trace.edition is not None and spec.key != "review_litigation":
+            editions[spec.key] = trace.edition
+
+    checks = check_all(tables["applications"], tables["review_litigation"])
+    formats = {t.layout.format for t in traces.values() if t.layout is not None and tables[t.key] is not None}
+    layout = formats.pop() if len(formats) == 1 else ("mixed" if formats else None)
+    edition_values = set(editions.values())
+    edition = edition_values.pop() if len(edition_values) == 1 else ("mixed" if edition_values else None)
+    return Result(
+        edition=edition,
+        layout=layout,
+        encoding=decoded.encoding,
+        meta=read_meta(doc, sections),
+        active_disclosure=tables["active_disclosure"],
+        applications=tables["applications"],
+        review_litigation=tables["review_litigation"],
+        checks=tuple(checks),
+        diagnostics=tuple(diagnostics.items),
+        sources=sources,
+        traces=traces,
+    )
+
+
+def _read_table(spec: TableSpec, doc: Document, sections, diagnostics: Diagnostics, sources: dict):
+    section = sections.get(spec.numeral)
+    if section is None:
+        diagnostics.error("table-missing", f"{spec.key}: section {spec.numeral} not found; table is null")
+        return None, TableTrace(spec.key, None, None, "", None)
+    edition, evidence = detect_edition(doc, section)
+    grammar_name = spec.grammars.get(edition or EDITION_2021)
+    layout = detect_layout(doc, section)
+    trace = TableTrace(spec.key, section, edition, evidence, layout, grammar=grammar_name)
+    if grammar_name is None:
+        diagnostics.error("edition-unsupported",
+                          f"{spec.key}: the {edition} edition of this table is not read yet; table is null",
+                          section.heading + 1)
+        return None, trace
+
+    cells = read_cells(doc, section, layout)
+    lexed = lex(cells, labels_for(grammar_name))
+    if lexed.joined:
+        layout = replace(layout, split_header=True, split_labels=tuple(
+            f"{'+'.join(c.text for c in token.cells)}@{token.line}" for token in lexed.joined))
+    trace = replace(trace, layout=layout, cells=tuple(cells), tokens=tuple(lexed.tokens))
+    for cell in lexed.unmatched:
+        diagnostics.info("unrecognized-cell", f"{spec.key}: {cell.text[:40]!r} names no label; ignored",
+                         cell.line, cell.column)
+    if not any(t.type != "VALUES" for t in lexed.tokens):
+        diagnostics.error("table-missing", f"{spec.key}: no row or column label in section {spec.numeral}; "
+                          "table is null", section.heading + 1)
+        return None, trace
+
+    grammar = load(grammar_name)
+    types = lexed.types
+    plan = grammar.plan(types)
+    if plan is None:
+        diagnostics.error("table-structure", f"{spec.key}: {grammar.explain(types, lexed.tokens)}; table is null",
+                          section.heading + 1)
+        return None, trace
+    if plan.problem is not None:
+        stray = lexed.tokens[plan.consumed]
+        diagnostics.warning("trailing-cells", f"{spec.key}: cells after the end of the table ignored "
+                            f"(from {stray.text[:40]!r})", stray.line, stray.column)
+    ctx = BuildContext(spec.key, lexed.tokens, diagnostics, sources)
+    return spec.build(ctx, plan), trace
+
+
+def parse_file(path) -> Result:
+    """Read and parse one report file."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        raise GovparseError(f"cannot read {path}: {error.strerror or error}") from error
+    return parse(data)

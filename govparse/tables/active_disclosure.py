@@ -1,0 +1,44 @@
+"""Table 二 主动公开政府信息情况 → ``active_disclosure``.
+
+2021 edition (grammars/active_disclosure_2021.lark), blocks 第二十条第（一）/（五）/（六）/（八）项:
+
+======================  ====================  =======================================
+row key                 label                 columns
+======================  ====================  =======================================
+regulations             规章                  issued 本年制发件数, repealed 本年废止件数,
+                                              in_force 现行有效件数
+normative_documents     行政规范性文件         same three (also printed 规范性文件)
+licensing               行政许可              decisions 本年处理决定数量
+punishment              行政处罚              decisions
+coercion                行政强制              decisions
+fees                    行政事业性收费         amount_wan 本年收费金额（单位：万元）, Decimal
+======================  ====================  =======================================
+
+Example::
+
+    第二十条第（一）项 | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+    规章 | 0 | 0 | 0 |
+    …
+    行政事业性收费 | 2389.27441 |
+
+gives ``{"regulations": {"issued": 0, "repealed": 0, "in_force": 0}, …,
+"fees": {"amount_wan": Decimal("2389.27441")}}``.
+
+The 2019 trial edition of this table is a different table (SPEC §2) and is not
+read yet: the pipeline reports it instead of guessing.
+"""
+
+from __future__ import annotations
+
+from ..grammar import Plan
+from ..model import ActiveDisclosure
+from ..transform import BuildContext, build_rows
+
+KEY = "active_disclosure"
+SECTION = "二"
+GRAMMARS = {"2021": "active_disclosure_2021"}
+MODEL = ActiveDisclosure
+
+
+def build(ctx: BuildContext, plan: Plan) -> ActiveDisclosure:
+    return build_rows(ctx, plan, ActiveDisclosure)

@@ -1,0 +1,43 @@
+"""Table 三 收到和处理政府信息公开申请情况 → ``applications``.
+
+Columns, in order: natural_person 自然人 · commercial 商业企业 · research 科研机构 ·
+social_welfare 社会公益组织 · legal_service 法律服务机构 · other_org 其他 · total 总计
+(the middle five sit under 法人或其他组织, which has no column of its own).
+
+Rows (grammars/applications_2021.lark), group rows carry no cells:
+
+- new_received 一、本年新收政府信息公开申请数量
+- carried_over 二、上年结转政府信息公开申请数量
+- 三、本年度办理结果: granted （一）予以公开 · partially_granted （二）部分公开（区分处理的，只计这一情形，不计其他情形）
+- （三）不予公开: denied_state_secret 1.属于国家秘密 · denied_prohibited_by_law 2.其他法律行政法规禁止公开 ·
+  denied_security_stability 3.危及“三安全一稳定” · denied_third_party 4.保护第三方合法权益 ·
+  denied_internal_affairs 5.属于三类内部事务信息 · denied_process_info 6.属于四类过程性信息 ·
+  denied_enforcement_file 7.属于行政执法案卷 · denied_admin_query 8.属于行政查询事项
+- （四）无法提供: unable_not_held · unable_needs_creation · unable_unclear
+- （五）不予处理: rejected_petition · rejected_duplicate · rejected_publication · rejected_excessive ·
+  rejected_confirmation
+- （六）其他处理: other_no_correction · other_fee_unpaid · other_misc
+- total_processed （七）总计
+- carried_forward 四、结转下年度继续办理
+
+Example::
+
+    一、本年新收政府信息公开申请数量 | 14 | 0 | 0 | 0 | 0 | 0 | 14 |
+
+gives ``{"new_received": {"natural_person": 14, "commercial": 0, …, "total": 14}, …}``.
+"""
+
+from __future__ import annotations
+
+from ..grammar import Plan
+from ..model import Applications
+from ..transform import BuildContext, build_rows
+
+KEY = "applications"
+SECTION = "三"
+GRAMMARS = {"2021": "applications_2021"}
+MODEL = Applications
+
+
+def build(ctx: BuildContext, plan: Plan) -> Applications:
+    return build_rows(ctx, plan, Applications)

@@ -1,0 +1,54 @@
+"""Table 四 政府信息公开行政复议、行政诉讼情况 → ``review_litigation``.
+
+One row of fifteen numbers under a two-level header (grammars/review_litigation.lark):
+
+===================  ===========================  ==========================================
+group key            label                        columns
+===================  ===========================  ==========================================
+review               行政复议                      upheld 结果维持 · corrected 结果纠正 ·
+                                                  other 其他结果 · pending 尚未审结 · total 总计
+suit_direct          行政诉讼 / 未经复议直接起诉     same five
+suit_after_review    行政诉讼 / 复议后起诉          same five
+===================  ===========================  ==========================================
+
+The header is often damaged in scrapes (a 总计 missing, 结果 / 维持 in two cells);
+the fixed column order, not the header, places the numbers.
+
+Example::
+
+    13 | 1 | 4 | 5 | 23 | 0 | 0 | 0 | 0 | 0 | 8 | 0 | 5 | 3 | 16 |
+
+gives ``{"review": {"upheld": 13, "corrected": 1, "other": 4, "pending": 5, "total": 23}, …}``.
+"""
+
+from __future__ import annotations
+
+from ..grammar import Plan
+from ..model import OutcomeCounts, ReviewLitigation, columns_of, empty_row, rows_of
+from ..transform import BuildContext, fit_values
+
+KEY = "review_litigation"
+SECTION = "四"
+GRAMMARS = {"2019": "review_litigation", "2021": "review_litigation"}
+MODEL = ReviewLitigation
+
+
+def build(ctx: BuildContext, plan: Plan) -> ReviewLitigation:
+    groups = rows_of(ReviewLitigation)
+    row = plan.rows.get("outcomes")
+    if row is None or row.values is None:
+        ctx.diagnostics.warning("empty-row", f"{ctx.table}: no numbers under the header; its cells are null")
+        return ReviewLitigation(*(empty_row(cls) for _, cls in groups))
+    # The fifteen columns, named group by group so sources read review.upheld etc.
+    columns = [(f"{group}.{column}", kind) for group, cls in groups for column, kind in columns_of(cls)]
+    cells = ctx.tokens[row.values].cells
+    values = fit_values(ctx, "outcomes", columns, cells, cells[0].line)
+    for (name, _), _value in zip(columns, values):
+        group, column = name.split(".")
+        source = ctx.sources.pop((ctx.table, "outcomes", name), None)
+        if source is not None:
+            ctx.sources[(ctx.table, group, column)] = source
+    width = len(columns_of(OutcomeCounts))
+    return ReviewLitigation(*(
+        OutcomeCounts(*values[i * width:(i + 1) * width]) for i in range(len(groups))
+    ))

@@ -1,0 +1,110 @@
+"""Reading one cell's text as a value, and a row's cells as its columns.
+
+Cell text is already normalized (half-width digits, plain spaces). A value cell
+is a number (``14``, ``12,251``, ``2389.27441``, ``70487元``), a blank, or a null
+mark (``/``, ``-``, ``—``, ``无``); short text with digits that is none of these
+is an unreadable value. Anything else is text: a label, a note, prose.
+
+``fit_row`` applies the cell rules the seeds demand, in order:
+- trailing blank cells after the last value are layout noise;
+- as many filled cells as columns: blanks among them are stray, drop them;
+- exactly as many cells as columns: blanks are nulls in their own column;
+- anything else cannot be placed without guessing: the row is unreadable.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+import regex
+
+from .cells import Cell
+
+
+class Kind(enum.Enum):
+    NUMBER = "number"
+    BLANK = "blank"
+    NULL_MARK = "null-mark"
+    UNREADABLE = "unreadable"
+    TEXT = "text"
+
+
+VALUE_KINDS = frozenset({Kind.NUMBER, Kind.BLANK, Kind.NULL_MARK})
+
+
+@dataclass(frozen=True, slots=True)
+class CellValue:
+    kind: Kind
+    number: Decimal | None = None
+
+
+_UNITS = r"(?:万元|元|件|个|项|条|次|人次|家|份)"
+_NUMBER = regex.compile(
+    rf"^([+-]?)\s*(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?\s*{_UNITS}?$"
+)
+_NULL_MARKS = frozenset({"/", "-", "—", "——", "–", "--", "无", "\\", "、"})
+_HAS_DIGIT = regex.compile(r"\d")
+_HAN = regex.compile(r"\p{Han}")
+_UNIT_SUFFIX = regex.compile(rf"{_UNITS}$")
+_MAX_DIGITS = 30
+
+BLANK = CellValue(Kind.BLANK)
+NULL_MARK = CellValue(Kind.NULL_MARK)
+UNREADABLE = CellValue(Kind.UNREADABLE)
+TEXT = CellValue(Kind.TEXT)
+
+
+@lru_cache(maxsize=8192)
+def read_value(text: str) -> CellValue:
+    """Classify a stripped, normalized cell text."""
+    if not text:
+        return BLANK
+    if text in _NULL_MARKS:
+        return NULL_MARK
+    match = _NUMBER.match(text)
+    if match is not None:
+        sign, whole, fraction = match.groups()
+        digits = whole.replace(",", "") + (fraction or "")
+        if len(digits) <= _MAX_DIGITS:
+            try:
+                return CellValue(Kind.NUMBER, Decimal(sign + digits))
+            except InvalidOperation:  # pragma: no cover - the pattern admits only digits
+                pass
+        return UNREADABLE
+    if len(text) <= 16 and _HAS_DIGIT.search(text) and not _HAN.search(_UNIT_SUFFIX.sub("", text)):
+        return UNREADABLE
+    return TEXT
+
+
+@dataclass(frozen=True, slots=True)
+class FittedRow:
+    """A row's cells placed in its columns; ``None`` where a column has no cell."""
+
+    cells: tuple[Cell | None, ...] | None  # None: the row could not be placed
+    dropped: tuple[Cell, ...] = ()  # stray blank cells that were ignored
+    problem: str | None = None  # why ``cells`` is None
+
+
+def fit_row(cells: tuple[Cell, ...], ncols: int) -> FittedRow:
+    """Place a row's value cells in ``ncols`` columns, or say why not."""
+    end = len(cells)
+    while end and read_value(cells[end - 1].text).kind is Kind.BLANK:
+        end -= 1
+    row = cells[:end]
+    filled = [c for c in row if read_value(c.text).kind is not Kind.BLANK]
+    if len(filled) == ncols:
+        stray = tuple(c for c in row if read_value(c.text).kind is Kind.BLANK)
+        return FittedRow(tuple(filled), stray)
+    if len(row) == ncols:
+        return FittedRow(tuple(row))
+    if len(filled) < ncols <= len(cells):
+        # Blank cells at the end were trimmed as noise, but the row is short
+        # without them: they are the trailing columns.
+        return FittedRow(tuple(cells[:ncols]))
+    return FittedRow(
+        None,
+        problem=f"{len(filled)} values and {len(row) - len(filled)} blank cells for {ncols} columns",
+    )

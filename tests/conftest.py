@@ -1,0 +1,33 @@
+"""Shared fixtures: where the seed reports are, and skipping cleanly without them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("GOVPARSE_SHARED", ROOT.parent / "shared"))
+SEEDS = SHARED / "reports" / "seeds"
+CORPUS = ROOT / "corpus"
+
+# Hypothesis profiles. CI=true loads hypothesis's built-in "ci" profile; ours
+# extends it (deterministic, no database) with a bound that keeps the suite short.
+settings.register_profile("ci", settings.get_profile("ci"), max_examples=200, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.register_profile("long", max_examples=20_000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+def seed_reports() -> list[Path]:
+    if not SEEDS.is_dir():
+        return []
+    return sorted(SEEDS.glob("*.txt"))
+
+
+def needs_seeds():
+    return pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed reports not found at {SEEDS}")
