@@ -1,0 +1,24 @@
+# Two commands on a fresh machine with Python 3.11 and make:
+#   make demo   creates .venv, installs govparse, parses corpus/ and prints a summary
+#   make test   creates .venv if needed and runs the whole suite
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(PY) -m govparse.demo corpus
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf $(VENV) dist build .pytest_cache .hypothesis
