@@ -60,6 +60,14 @@ class Plan:
     consumed: int  # tokens the grammar accepted; the rest trail the table
     problem: str | None = None  # why parsing stopped early, if it did
 
+    @property
+    def complete(self) -> bool:
+        """Whether the table's last row was reached."""
+        if not self.rows:
+            return False
+        last = next(reversed(self.rows.values()))
+        return last.label is not None or last.values is not None
+
 
 class _Collect(Transformer):
     """Tree to nested (rule, children) tuples holding token indices."""
@@ -139,19 +147,22 @@ def _plan(grammar: TableGrammar, types: tuple[str, ...]) -> Plan | None:
     try:
         collected = _feed(grammar.parser, types, consumed)
     except UnexpectedToken as error:
-        position = error.token.start_pos if error.token.type != "$END" else None
-        # tokens after a complete table are trailing noise, not a failure
-        if position is None:
+        if error.token.type == "$END":
             return None
+        # Tokens after a complete table trail it (a repeated table, a note):
+        # keep the table when the grammar accepts everything before them.
+        consumed = int(error.token)
         try:
-            collected = _feed(grammar.parser, types, int(error.token))
+            collected = _feed(grammar.parser, types, consumed)
         except UnexpectedInput:
             return None
-        consumed = int(error.token)
         problem = f"{types[consumed]} where the table could end"
     except UnexpectedInput:
         return None
-    return _to_plan(collected, types, consumed, problem)
+    plan = _to_plan(collected, types, consumed, problem)
+    if problem is not None and not plan.complete:
+        return None  # a row out of place inside the table, not noise after it
+    return plan
 
 
 def _to_plan(collected, types, consumed, problem) -> Plan:

@@ -1,0 +1,37 @@
+from govparse.identities import check_all
+from govparse.model import ApplicantCounts, Applications, OutcomeCounts, ReviewLitigation, rows_of
+
+
+def _applications(**rows):
+    zero = ApplicantCounts(0, 0, 0, 0, 0, 0, 0)
+    return Applications(**{key: rows.get(key, zero) for key, _ in rows_of(Applications)})
+
+
+def test_consistent_tables_pass_every_check():
+    one = ApplicantCounts(1, 0, 0, 0, 0, 0, 1)
+    table = _applications(new_received=one, granted=one, total_processed=one)
+    review = ReviewLitigation(OutcomeCounts(1, 0, 0, 0, 1), OutcomeCounts(0, 0, 0, 0, 0),
+                              OutcomeCounts(0, 2, 1, 0, 3))
+    checks = check_all(table, review)
+    assert {c.id for c in checks} == {"S1", "I1", "I2", "I3"}
+    assert len(checks) == 7 + 25 + 7 + 3
+    assert all(c.ok for c in checks)
+
+
+def test_broken_identity_reports_cells_and_difference():
+    table = _applications(new_received=ApplicantCounts(5, 0, 0, 0, 0, 0, 5),
+                          granted=ApplicantCounts(3, 0, 0, 0, 0, 0, 3),
+                          total_processed=ApplicantCounts(3, 0, 0, 0, 0, 0, 3))
+    s1 = next(c for c in check_all(table, None) if c.id == "S1" and c.name == "natural_person")
+    assert (s1.ok, s1.lhs, s1.rhs, s1.difference) == (False, 5, 3, 2)
+    document = s1.to_dict()
+    assert document["column"] == "natural_person"
+    assert document["cells"]["lhs"] == ["applications.new_received.natural_person",
+                                        "applications.carried_over.natural_person"]
+
+
+def test_null_cells_leave_a_check_undecided():
+    table = _applications(granted=ApplicantCounts(None, 0, 0, 0, 0, 0, 0))
+    i1 = next(c for c in check_all(table, None) if c.id == "I1" and c.name == "granted")
+    assert i1.ok is None and i1.difference is None
+    assert i1.missing == ("applications.granted.natural_person",)

@@ -1,0 +1,29 @@
+from govparse.meta import read_meta
+from govparse.normalize import Document
+from govparse.sections import locate_sections
+
+
+def _meta(text):
+    doc = Document(text)
+    return read_meta(doc, locate_sections(doc)[0])
+
+
+def test_title_gives_agency_and_year():
+    meta = _meta("某某县人民政府2023年政府信息公开工作年度报告\n发布时间：2024-01-19 10:00\n一、总体情况\n正文")
+    assert (meta.agency, meta.year, meta.published) == ("某某县人民政府", 2023, "2024-01-19")
+
+
+def test_year_first_title():
+    meta = _meta("2022年度某某市统计局政府信息公开工作年度报告\n一、总体情况\n")
+    assert (meta.agency, meta.year) == ("某某市统计局", 2022)
+
+
+def test_without_title_the_signature_and_section_one_speak():
+    meta = _meta("一、总体情况\n2022年,某镇做了工作。\n六、其他需要报告的事项\n无\n某镇人民政府\n2023年1月5日")
+    assert meta.title is None
+    assert (meta.agency, meta.year, meta.published) == ("某镇人民政府", 2022, "2023-01-05")
+
+
+def test_nothing_to_find():
+    meta = _meta("")
+    assert (meta.title, meta.agency, meta.year, meta.published) == (None, None, None, None)

@@ -1,0 +1,65 @@
+"""The pipeline end to end on small inputs: always a Result, errors as data."""
+
+import json
+
+import pytest
+
+import govparse
+from govparse import GovparseError
+
+TABLE_TWO = """二、主动公开政府信息情况
+第二十条第（一）项
+信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+规章 | 1 | 0 | 2 |
+行政规范性文件 | 3 | / | 5 |
+第二十条第（五）项
+行政许可 | 12,251 |
+第二十条第（六）项
+行政处罚 | 7 |
+行政强制 | 0 |
+第二十条第（八）项
+行政事业性收费 | 1.50 |
+"""
+
+
+def test_a_report_with_only_table_two():
+    result = govparse.parse(TABLE_TWO)
+    table = result.active_disclosure
+    assert table.regulations.in_force == 2
+    assert table.normative_documents.repealed is None
+    assert table.licensing.decisions == 12251
+    assert str(table.fees.amount_wan) == "1.50"
+    assert result.applications is None and result.review_litigation is None
+    codes = [d.code for d in result.diagnostics]
+    assert "null-mark" in codes and codes.count("table-missing") == 2
+    assert result.source_of("active_disclosure", "licensing", "decisions") == (7, 8)
+
+
+def test_to_json_writes_money_as_an_exact_number():
+    document = json.loads(govparse.parse(TABLE_TWO).to_json(), parse_float=str)
+    assert document["active_disclosure"]["fees"]["amount_wan"] == "1.50"
+    assert set(document) == {"edition", "layout", "encoding", "meta", "active_disclosure", "applications",
+                             "review_litigation", "checks", "diagnostics"}
+
+
+def test_a_row_whose_cells_cannot_be_placed_is_null_with_an_error():
+    result = govparse.parse(TABLE_TWO.replace("规章 | 1 | 0 | 2 |", "规章 | 1 | 0 |"))
+    assert result.active_disclosure.regulations.issued is None
+    assert any(d.code == "cell-count" and d.line == 4 for d in result.diagnostics)
+
+
+@pytest.mark.parametrize("data", [b"", "", b"\x00\xff" * 50, "一、总体情况\n二、主动公开政府信息情况\n",
+                                  "|||\n" * 20, "二、主动公开政府信息情况\n四、结转下年度继续办理\n0"])
+def test_odd_inputs_give_a_result(data):
+    result = govparse.parse(data)
+    assert result.to_dict()["diagnostics"]
+
+
+def test_wrong_type_is_a_govparse_error():
+    with pytest.raises(GovparseError):
+        govparse.parse(12)
+
+
+def test_unreadable_file_is_a_govparse_error(tmp_path):
+    with pytest.raises(GovparseError, match="cannot read"):
+        govparse.parse_file(tmp_path / "missing.txt")

@@ -1,0 +1,40 @@
+from govparse.normalize import Document
+from govparse.sections import heading_numeral, locate_sections
+
+REPORT = """某县2023年政府信息公开工作年度报告
+一、总体情况
+二是加强主动公开。
+二、主动公开政府信息情况
+规章
+三、收到和处理政府信息公开申请情况
+三、本年度办理结果
+四、结转下年度继续办理
+0
+四、政府信息公开行政复议、行政诉讼情况
+0
+五、存在的主要问题及改进情况
+六、其他需要报告的事项
+"""
+
+
+def test_headings_need_their_subject():
+    assert heading_numeral("二、主动公开政府信息情况") == "二"
+    assert heading_numeral("  一、   总体情况  ") == "一"
+    assert heading_numeral("四、结转下年度继续办理") is None
+    assert heading_numeral("三、本年度办理结果") is None
+    assert heading_numeral("二是加强主动公开。") is None
+
+
+def test_sections_and_their_bodies():
+    sections, headings = locate_sections(Document(REPORT))
+    assert [numeral for numeral, _ in headings] == list("一二三四五六")
+    assert sections["三"].heading == 5
+    # the 四、结转 row stays inside section 三
+    assert (sections["三"].start, sections["三"].stop) == (6, 9)
+    assert sections["四"].line_range == (11, 11)
+
+
+def test_repeated_heading_closes_the_section_before_it():
+    sections, headings = locate_sections(Document("二、主动公开政府信息情况\na\n二、主动公开政府信息情况\nb\n"))
+    assert len(headings) == 2
+    assert (sections["二"].start, sections["二"].stop) == (1, 2)
