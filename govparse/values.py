@@ -42,9 +42,12 @@ class CellValue:
 
 
 _UNITS = r"(?:万元|元|件|个|项|条|次|人次|家|份)"
+# Possessive groups: a long run of "999," must fail in linear time.
 _NUMBER = regex.compile(
-    rf"^([+-]?)\s*(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?\s*{_UNITS}?$"
+    rf"^([+-]?)\s*+(\d{{1,3}}+(?:,\d{{3}})++|\d++)(\.\d++)?\s*+{_UNITS}?$"
 )
+_MAX_NUMBER_CHARS = 48  # longer cells are never a number worth reading
+_NUMBER_CHARS = "0123456789,.+- "
 _NULL_MARKS = frozenset({"/", "-", "—", "——", "–", "--", "无", "\\", "、"})
 _HAS_DIGIT = regex.compile(r"\d")
 _HAN = regex.compile(r"\p{Han}")
@@ -64,7 +67,7 @@ def read_value(text: str) -> CellValue:
         return BLANK
     if text in _NULL_MARKS:
         return NULL_MARK
-    match = _NUMBER.match(text)
+    match = _NUMBER.match(text) if len(text) <= _MAX_NUMBER_CHARS else None
     if match is not None:
         sign, whole, fraction = match.groups()
         digits = whole.replace(",", "") + (fraction or "")
@@ -74,6 +77,8 @@ def read_value(text: str) -> CellValue:
             except InvalidOperation:  # pragma: no cover - the pattern admits only digits
                 pass
         return UNREADABLE
+    if not text.strip(_NUMBER_CHARS):
+        return UNREADABLE  # digits and separators, but no number: too long, or 1,2 or 1.2.3
     if len(text) <= 16 and _HAS_DIGIT.search(text) and not _HAN.search(_UNIT_SUFFIX.sub("", text)):
         return UNREADABLE
     return TEXT

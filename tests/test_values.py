@@ -40,3 +40,8 @@ def test_a_row_that_cannot_be_placed_is_not_guessed():
     fitted = fit_row(_cells("1", "2", "3", "4", "5", "6"), 7)
     assert fitted.cells is None and "6 values" in fitted.problem
     assert fit_row(_cells(*"12345678"), 7).cells is None
+
+
+def test_endless_digits_are_unreadable_fast():
+    assert read_value("9" * 100_000).kind is Kind.UNREADABLE
+    assert read_value("999," * 100_000).kind is Kind.UNREADABLE
