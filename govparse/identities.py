@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import APPLICANT_COLUMNS, OUTCOME_ROWS, Applications, ReviewLitigation
+from .model import APPLICANT_COLUMNS, Applications, Applications2019, ReviewLitigation, outcome_rows
 
 APPLICANT_PARTS = APPLICANT_COLUMNS[:-1]
 OUTCOME_PARTS = ("upheld", "corrected", "other", "pending")
@@ -73,7 +73,7 @@ def _check(id_: str, scope: str, name: str, table, lhs: list[tuple[str, str]],
     )
 
 
-def check_applications(table: Applications) -> list[Check]:
+def check_applications(table: Applications | Applications2019) -> list[Check]:
     key = "applications"
     checks = []
     for column in APPLICANT_COLUMNS:
@@ -85,7 +85,7 @@ def check_applications(table: Applications) -> list[Check]:
                              [(row, c) for c in APPLICANT_PARTS], key))
     for column in APPLICANT_COLUMNS:
         checks.append(_check("I2", "column", column, table, [("total_processed", column)],
-                             [(row, column) for row in OUTCOME_ROWS], key))
+                             [(row, column) for row in outcome_rows(type(table))], key))
     return checks
 
 
@@ -98,7 +98,7 @@ def check_review_litigation(table: ReviewLitigation) -> list[Check]:
     ]
 
 
-def check_all(applications: Applications | None, review: ReviewLitigation | None) -> list[Check]:
+def check_all(applications: Applications | Applications2019 | None, review: ReviewLitigation | None) -> list[Check]:
     checks: list[Check] = []
     if applications is not None:
         checks.extend(check_applications(applications))

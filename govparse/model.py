@@ -1,7 +1,8 @@
 """Stage 7: the typed model of the three statutory tables.
 
 Frozen dataclasses whose field names are the keys of SPEC §2-§4: counts are
-``int``, money is ``Decimal``, and a cell that holds no readable value is
+``int`` (never negative but for the trial edition's signed 本年增/减), money is
+``Decimal``, and a cell that holds no readable value is
 ``None`` (never 0). Row classes list their columns in table order; table
 classes list their rows in table order. ``columns_of`` tells the builder which
 columns a row has and whether each holds a count or money.
@@ -11,12 +12,17 @@ from __future__ import annotations
 
 import dataclasses
 import typing
+from typing import Annotated
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
 COUNT = "count"
 MONEY = "money"
+DELTA = "delta"  # a signed change (2019 edition 本年增/减): +3, -8, 减4
+
+# A column whose value may be negative: the trial edition's 本年增/减.
+Signed = Annotated[int | None, DELTA]
 
 
 # --- table 二: active disclosure (2021 edition) ------------------------------
@@ -52,6 +58,55 @@ class ActiveDisclosure:
     punishment: DecisionCount
     coercion: DecisionCount
     fees: FeeAmount
+
+
+# --- table 二: active disclosure (2019 trial edition) --------------------------
+
+@dataclass(frozen=True, slots=True)
+class PublicationCounts:
+    """规章 / 规范性文件 (2019): 本年新制作数量 · 本年新公开数量 · 对外公开总数量."""
+
+    made: int | None
+    published: int | None
+    total_published: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ItemDecisions:
+    """行政许可 / 其他对外管理服务事项 / 行政处罚 / 行政强制 (2019):
+    上一年项目数量 · 本年增/减 (signed) · 处理决定数量."""
+
+    prev_items: int | None
+    delta: Signed
+    decisions: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class FeeItems:
+    """行政事业性收费 (2019): 上一年项目数量 · 本年增/减 (signed)."""
+
+    prev_items: int | None
+    delta: Signed
+
+
+@dataclass(frozen=True, slots=True)
+class Procurement:
+    """政府集中采购 (2019): 采购项目数量 · 采购总金额 (Decimal, in the unit the report prints)."""
+
+    projects: int | None
+    amount: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActiveDisclosure2019:
+    regulations: PublicationCounts
+    normative_documents: PublicationCounts
+    licensing: ItemDecisions
+    other_services: ItemDecisions
+    punishment: ItemDecisions
+    coercion: ItemDecisions
+    fees: FeeItems
+    procurement: Procurement
 
 
 # --- table 三: applications ---------------------------------------------------
@@ -98,10 +153,42 @@ class Applications:
     carried_forward: ApplicantCounts
 
 
-# Rows from granted to the last other_* row: what total_processed sums (I2).
-OUTCOME_ROWS: tuple[str, ...] = tuple(
-    f.name for f in dataclasses.fields(Applications)
-)[2:-2]
+@dataclass(frozen=True, slots=True)
+class Applications2019:
+    """Table 三 in the 2019 trial edition: （六）其他处理 is the single row ``other``."""
+
+    new_received: ApplicantCounts
+    carried_over: ApplicantCounts
+    granted: ApplicantCounts
+    partially_granted: ApplicantCounts
+    denied_state_secret: ApplicantCounts
+    denied_prohibited_by_law: ApplicantCounts
+    denied_security_stability: ApplicantCounts
+    denied_third_party: ApplicantCounts
+    denied_internal_affairs: ApplicantCounts
+    denied_process_info: ApplicantCounts
+    denied_enforcement_file: ApplicantCounts
+    denied_admin_query: ApplicantCounts
+    unable_not_held: ApplicantCounts
+    unable_needs_creation: ApplicantCounts
+    unable_unclear: ApplicantCounts
+    rejected_petition: ApplicantCounts
+    rejected_duplicate: ApplicantCounts
+    rejected_publication: ApplicantCounts
+    rejected_excessive: ApplicantCounts
+    rejected_confirmation: ApplicantCounts
+    other: ApplicantCounts
+    total_processed: ApplicantCounts
+    carried_forward: ApplicantCounts
+
+
+def outcome_rows(table_class: type) -> tuple[str, ...]:
+    """Rows from granted to the last other row: what total_processed sums (I2)."""
+    names = [f.name for f in dataclasses.fields(table_class)]
+    return tuple(names[names.index("granted"):names.index("total_processed")])
+
+
+OUTCOME_ROWS: tuple[str, ...] = outcome_rows(Applications)
 APPLICANT_COLUMNS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(ApplicantCounts))
 
 
@@ -130,10 +217,16 @@ class ReviewLitigation:
 @lru_cache(maxsize=None)
 def columns_of(row_class: type) -> tuple[tuple[str, str], ...]:
     """(column key, COUNT or MONEY) for each field of a row class."""
-    hints = typing.get_type_hints(row_class)
+    hints = typing.get_type_hints(row_class, include_extras=True)
     out = []
     for f in dataclasses.fields(row_class):
-        kind = MONEY if Decimal in typing.get_args(hints[f.name]) else COUNT
+        hint = hints[f.name]
+        if DELTA in getattr(hint, "__metadata__", ()):
+            kind = DELTA
+        elif Decimal in typing.get_args(hint):
+            kind = MONEY
+        else:
+            kind = COUNT
         out.append((f.name, kind))
     return tuple(out)
 

@@ -60,12 +60,19 @@ def parse(data: bytes | bytearray | memoryview | str) -> Result:
     tables: dict[str, object] = {}
     traces: dict[str, TableTrace] = {}
     editions: dict[str, str] = {}
+    detected = {spec.key: detect_edition(doc, sections[spec.numeral]) if spec.numeral in sections else (None, "")
+                for spec in TABLES}
+    # A table with no edition-specific label (cut short, say) follows the other tables.
+    fallback = next((e for e, _ in detected.values() if e is not None), EDITION_2021)
     for spec in TABLES:
-        table, trace = _read_table(spec, doc, sections, diagnostics, sources)
+        edition, evidence = detected[spec.key]
+        if edition is None:
+            edition, evidence = fallback, f"{evidence}; taken from the other tables"
+        table, trace = _read_table(spec, doc, sections, diagnostics, sources, edition, evidence)
         tables[spec.key] = table
         traces[spec.key] = trace
-        if table is not None and trace.edition is not None and spec.key != "review_litigation":
-            editions[spec.key] = trace.edition
+        if table is not None and detected[spec.key][0] is not None:
+            editions[spec.key] = edition
 
     checks = check_all(tables["applications"], tables["review_litigation"])
     formats = {t.layout.format for t in traces.values() if t.layout is not None and tables[t.key] is not None}
@@ -87,13 +94,13 @@ def parse(data: bytes | bytearray | memoryview | str) -> Result:
     )
 
 
-def _read_table(spec: TableSpec, doc: Document, sections, diagnostics: Diagnostics, sources: dict):
+def _read_table(spec: TableSpec, doc: Document, sections, diagnostics: Diagnostics, sources: dict,
+                edition: str, evidence: str):
     section = sections.get(spec.numeral)
     if section is None:
         diagnostics.error("table-missing", f"{spec.key}: section {spec.numeral} not found; table is null")
         return None, TableTrace(spec.key, None, None, "", None)
-    edition, evidence = detect_edition(doc, section)
-    grammar_name = spec.grammars.get(edition or EDITION_2021)
+    grammar_name = spec.grammars.get(edition)
     layout = detect_layout(doc, section)
     trace = TableTrace(spec.key, section, edition, evidence, layout, grammar=grammar_name)
     if grammar_name is None:
@@ -128,7 +135,7 @@ def _read_table(spec: TableSpec, doc: Document, sections, diagnostics: Diagnosti
         diagnostics.warning("trailing-cells", f"{spec.key}: cells after the end of the table ignored "
                             f"(from {stray.text[:40]!r})", stray.line, stray.column)
     ctx = BuildContext(spec.key, lexed.tokens, diagnostics, sources)
-    return spec.build(ctx, plan), trace
+    return spec.build(ctx, plan, spec.models[edition]), trace
 
 
 def parse_file(path) -> Result:

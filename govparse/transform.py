@@ -15,7 +15,7 @@ from .cells import Cell
 from .diagnostics import Diagnostics
 from .grammar import Plan
 from .lexer import TableToken
-from .model import COUNT, columns_of, empty_row, rows_of
+from .model import COUNT, DELTA, columns_of, empty_row, rows_of
 from .values import Kind, fit_row, read_value
 
 SourceKey = tuple[str, str, str]  # (table, row, column)
@@ -92,13 +92,13 @@ def cell_value(ctx: BuildContext, row_key: str, column: str, kind: str, cell: Ce
                                 cell.line, cell.column)
         return None
     number: Decimal = value.number
-    if kind == COUNT:
+    if kind in (COUNT, DELTA):
         if number != number.to_integral_value():
             ctx.diagnostics.warning("not-a-count", f"{where}: {cell.text!r} is not a whole number; null",
                                     cell.line, cell.column)
             return None
         count = int(number)
-        if count < 0:
+        if count < 0 and kind == COUNT:
             ctx.diagnostics.warning("negative-count", f"{where} is negative ({count})", cell.line, cell.column)
         return count
     return number

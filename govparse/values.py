@@ -1,7 +1,8 @@
 """Reading one cell's text as a value, and a row's cells as its columns.
 
 Cell text is already normalized (half-width digits, plain spaces). A value cell
-is a number (``14``, ``12,251``, ``2389.27441``, ``70487元``), a blank, or a null
+is a number (``14``, ``12,251``, ``2389.27441``, ``70487元``, and the trial
+edition's signed changes ``+3``, ``-8``, ``减4``), a blank, or a null
 mark (``/``, ``-``, ``—``, ``无``); short text with digits that is none of these
 is an unreadable value. Anything else is text: a label, a note, prose.
 
@@ -54,6 +55,10 @@ _HAN = regex.compile(r"\p{Han}")
 _UNIT_SUFFIX = regex.compile(rf"{_UNITS}$")
 _MAX_DIGITS = 30
 
+# The trial edition writes a change as 增3 / 减4 as well as +3 / -4.
+_WORD_SIGNS = {"增": "+", "减": "-"}
+_WORD_SIGNED = regex.compile(r"^([增减])(?:加|少)?\s*+(\d{1,9})$")
+
 BLANK = CellValue(Kind.BLANK)
 NULL_MARK = CellValue(Kind.NULL_MARK)
 UNREADABLE = CellValue(Kind.UNREADABLE)
@@ -67,6 +72,8 @@ def read_value(text: str) -> CellValue:
         return BLANK
     if text in _NULL_MARKS:
         return NULL_MARK
+    if text[0] in _WORD_SIGNS:
+        return _signed_by_word(text)
     match = _NUMBER.match(text) if len(text) <= _MAX_NUMBER_CHARS else None
     if match is not None:
         sign, whole, fraction = match.groups()
@@ -82,6 +89,13 @@ def read_value(text: str) -> CellValue:
     if len(text) <= 16 and _HAS_DIGIT.search(text) and not _HAN.search(_UNIT_SUFFIX.sub("", text)):
         return UNREADABLE
     return TEXT
+
+
+def _signed_by_word(text: str) -> CellValue:
+    match = _WORD_SIGNED.match(text)
+    if match is None:
+        return TEXT
+    return CellValue(Kind.NUMBER, Decimal(_WORD_SIGNS[match.group(1)] + match.group(2)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,11 +15,11 @@ class TableSpec:
     key: str  # SPEC key of the table
     numeral: str  # the section that holds it
     grammars: dict[str, str]  # edition -> grammar name
-    model: type
-    build: Callable[[BuildContext, Plan], object]
+    models: dict[str, type]  # edition -> model class
+    build: Callable[[BuildContext, Plan, type], object]
 
 
 TABLES: tuple[TableSpec, ...] = tuple(
-    TableSpec(m.KEY, m.SECTION, m.GRAMMARS, m.MODEL, m.build)
+    TableSpec(m.KEY, m.SECTION, m.GRAMMARS, m.MODELS, m.build)
     for m in (active_disclosure, applications, review_litigation)
 )

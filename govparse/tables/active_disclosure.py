@@ -24,21 +24,32 @@ Example::
 gives ``{"regulations": {"issued": 0, "repealed": 0, "in_force": 0}, …,
 "fees": {"amount_wan": Decimal("2389.27441")}}``.
 
-The 2019 trial edition of this table is a different table (SPEC §2) and is not
-read yet: the pipeline reports it instead of guessing.
+2019 trial edition (grammars/active_disclosure_2019.lark), blocks （一）/（五）/（六）/（八）/（九）:
+
+======================  ======================  =====================================
+row key                 label                   columns
+======================  ======================  =====================================
+regulations             规章                    made 本年新制作数量, published 本年新公开数量,
+normative_documents     规范性文件               total_published 对外公开总数量
+licensing               行政许可                 prev_items 上一年项目数量, delta 本年增/减
+other_services          其他对外管理服务事项       (signed: +3, -8, 减4), decisions 处理决定数量
+punishment, coercion    行政处罚, 行政强制        same three
+fees                    行政事业性收费            prev_items, delta
+procurement             政府集中采购              projects 采购项目数量, amount 采购总金额 (Decimal)
+======================  ======================  =====================================
 """
 
 from __future__ import annotations
 
 from ..grammar import Plan
-from ..model import ActiveDisclosure
+from ..model import ActiveDisclosure, ActiveDisclosure2019
 from ..transform import BuildContext, build_rows
 
 KEY = "active_disclosure"
 SECTION = "二"
-GRAMMARS = {"2021": "active_disclosure_2021"}
-MODEL = ActiveDisclosure
+GRAMMARS = {"2019": "active_disclosure_2019", "2021": "active_disclosure_2021"}
+MODELS = {"2019": ActiveDisclosure2019, "2021": ActiveDisclosure}
 
 
-def build(ctx: BuildContext, plan: Plan) -> ActiveDisclosure:
-    return build_rows(ctx, plan, ActiveDisclosure)
+def build(ctx: BuildContext, plan: Plan, model: type) -> ActiveDisclosure | ActiveDisclosure2019:
+    return build_rows(ctx, plan, model)

@@ -16,7 +16,8 @@ Rows (grammars/applications_2021.lark), group rows carry no cells:
 - （四）无法提供: unable_not_held · unable_needs_creation · unable_unclear
 - （五）不予处理: rejected_petition · rejected_duplicate · rejected_publication · rejected_excessive ·
   rejected_confirmation
-- （六）其他处理: other_no_correction · other_fee_unpaid · other_misc
+- （六）其他处理: other_no_correction · other_fee_unpaid · other_misc (2021 edition);
+  the 2019 trial edition has the single row other （六）其他处理 (grammars/applications_2019.lark)
 - total_processed （七）总计
 - carried_forward 四、结转下年度继续办理
 
@@ -30,14 +31,14 @@ gives ``{"new_received": {"natural_person": 14, "commercial": 0, …, "total": 1
 from __future__ import annotations
 
 from ..grammar import Plan
-from ..model import Applications
+from ..model import Applications, Applications2019
 from ..transform import BuildContext, build_rows
 
 KEY = "applications"
 SECTION = "三"
-GRAMMARS = {"2021": "applications_2021"}
-MODEL = Applications
+GRAMMARS = {"2019": "applications_2019", "2021": "applications_2021"}
+MODELS = {"2019": Applications2019, "2021": Applications}
 
 
-def build(ctx: BuildContext, plan: Plan) -> Applications:
-    return build_rows(ctx, plan, Applications)
+def build(ctx: BuildContext, plan: Plan, model: type) -> Applications | Applications2019:
+    return build_rows(ctx, plan, model)

@@ -30,10 +30,10 @@ from ..transform import BuildContext, fit_values
 KEY = "review_litigation"
 SECTION = "四"
 GRAMMARS = {"2019": "review_litigation", "2021": "review_litigation"}
-MODEL = ReviewLitigation
+MODELS = {"2019": ReviewLitigation, "2021": ReviewLitigation}
 
 
-def build(ctx: BuildContext, plan: Plan) -> ReviewLitigation:
+def build(ctx: BuildContext, plan: Plan, model: type = ReviewLitigation) -> ReviewLitigation:
     groups = rows_of(ReviewLitigation)
     row = plan.rows.get("outcomes")
     if row is None or row.values is None:

@@ -1,0 +1,52 @@
+"""Editions are told by labels, never the year, and table by table."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import govparse
+from govparse.model import ActiveDisclosure2019, Applications, Applications2019
+
+DATA = Path(__file__).parent / "data"
+TRIAL = (DATA / "edition_2019_pipe.txt").read_text(encoding="utf-8")
+
+TABLE_THREE_2021 = """三、收到和处理政府信息公开申请情况
+一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |
+（六）其他处理 | | | | | | | |
+1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+3.其他 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
+四、政府信息公开行政复议、行政诉讼情况
+"""
+
+
+def test_trial_edition_table_two_with_signed_changes_and_procurement():
+    result = govparse.parse(TRIAL)
+    assert result.edition == "2019"
+    table = result.active_disclosure
+    assert isinstance(table, ActiveDisclosure2019)
+    assert table.licensing.delta == 3 and table.licensing.decisions == 4511
+    assert table.other_services.delta == -2  # 减2
+    assert table.punishment.delta == -8
+    assert table.procurement.amount == Decimal("70487")  # 70487元
+    assert not [d for d in result.diagnostics if d.code == "negative-count"]
+
+
+def test_trial_edition_table_three_has_a_single_other_row():
+    result = govparse.parse(TRIAL)
+    assert isinstance(result.applications, Applications2019)
+    assert result.applications.other.total == 1
+    assert "other" in result.to_dict()["applications"]
+
+
+def test_hybrid_report_is_read_table_by_table():
+    head, _, _ = TRIAL.partition("三、收到和处理")
+    result = govparse.parse(head + TABLE_THREE_2021)
+    assert isinstance(result.active_disclosure, ActiveDisclosure2019)
+    assert isinstance(result.applications, Applications)
+    assert result.applications.other_misc.total == 1
+    assert result.edition == "mixed"
+
+
+def test_year_does_not_decide_the_edition():
+    result = govparse.parse(TRIAL.replace("2020年", "2023年"))
+    assert result.edition == "2019" and result.meta.year == 2023
