@@ -1,35 +1,49 @@
 """Stage 4: detect how a table section is laid out, and record the evidence.
 
-Two cell formats cover what scrapers produce so far:
+Cell formats scrapers produce:
 - ``linear-cell``: one cell per line, usually with a blank line between cells;
-- ``pipe-delimited``: cells closed by ``|``, one per line (cell-per-line) or a
-  whole table row per line (row-per-line).
-Headers whose labels are broken across cells (``结果`` / ``维持``) are the third
-family, ``split-header``; that is found while reading labels and recorded on the
-same TableLayout (``split_header``).
+- ``pipe-delimited``: cells closed by ``|``, one per line (cell-per-line), a
+  whole table row per line (row-per-line), or markdown-like ``| a | b |`` rows
+  with or without a ``|---|`` line;
+- ``tab-delimited``: a table row per line, cells separated by tabs;
+- ``space-delimited``: a table row per line, cells separated by spaces;
+- ``html``: a ``<table>``, read with an HTML parser into tab-delimited rows
+  (govparse.html) before it gets here.
+Headers whose labels are broken across cells (``结果`` / ``维持``) are the family
+``split-header``; that is found while reading labels and recorded on the same
+TableLayout (``split_header``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from .normalize import Document
 from .sections import Section
 
 LINEAR_CELL = "linear-cell"
 PIPE_DELIMITED = "pipe-delimited"
+TAB_DELIMITED = "tab-delimited"
+SPACE_DELIMITED = "space-delimited"
+HTML = "html"
 SPLIT_HEADER = "split-header"
 
 BLANK_SEPARATED = "blank-separated"
 LINE_PER_CELL = "line-per-cell"
 CELL_PER_LINE = "cell-per-line"
 ROW_PER_LINE = "row-per-line"
+MARKDOWN = "markdown"
+
+# A row of space-separated cells ends in a value: 规章 0 0 3 / 行政许可 12,251
+_SPACED_ROW = regex.compile(r"\S\s+(?:[+-]?[\d,.]+\S{0,2}|[/—-]|无)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
 class TableLayout:
-    format: str  # LINEAR_CELL or PIPE_DELIMITED
-    style: str  # BLANK_SEPARATED / LINE_PER_CELL (linear), CELL_PER_LINE / ROW_PER_LINE (pipe)
+    format: str  # LINEAR_CELL, PIPE_DELIMITED, TAB_DELIMITED, SPACE_DELIMITED or HTML
+    style: str  # how cells sit on lines (BLANK_SEPARATED, ROW_PER_LINE, ...)
     evidence: str
     split_header: bool = False
     split_labels: tuple[str, ...] = field(default=())  # labels that were joined, e.g. "结果+维持@548"
@@ -40,27 +54,50 @@ class TableLayout:
         return SPLIT_HEADER if self.split_header else self.format
 
 
-def detect_layout(doc: Document, section: Section) -> TableLayout:
+def detect_layout(doc: Document, section: Section, source_format: str | None = None) -> TableLayout:
+    """The layout of one table section; ``source_format`` is HTML for converted pages."""
     lines = [doc.line(i).text for i in range(section.start, section.stop)]
     filled = [i for i, text in enumerate(lines) if text.strip()]
+    if source_format == HTML:
+        return TableLayout(HTML, ROW_PER_LINE, "the page's <table> rows, read by an HTML parser")
     if not filled:
         return TableLayout(LINEAR_CELL, LINE_PER_CELL, "section is empty")
     piped = [lines[i] for i in filled if "|" in lines[i]]
-    if len(piped) * 2 >= len(filled):
-        wide = sum(1 for text in piped if sum(1 for p in text.split("|") if p.strip()) >= 3)
-        style = ROW_PER_LINE if wide * 10 >= len(piped) * 3 else CELL_PER_LINE
-        return TableLayout(
-            PIPE_DELIMITED, style,
-            f"{len(piped)} of {len(filled)} non-blank lines hold '|'; "
-            f"{wide} of them hold three or more filled cells",
-        )
-    separated = sum(
-        1 for a, b in zip(filled, filled[1:]) if b - a == 2
-    )
-    pairs = max(len(filled) - 1, 1)
+    count = len(filled)
+    if len(piped) * 2 >= count:
+        return _pipe_layout(piped, count)
+    tabbed = sum(1 for i in filled if "\t" in lines[i].strip())
+    if tabbed * 10 >= count * 3:
+        return TableLayout(TAB_DELIMITED, ROW_PER_LINE, f"{tabbed} of {count} non-blank lines hold a tab")
+    spaced = sum(1 for i in filled if _SPACED_ROW.search(lines[i]) or len(lines[i].split()) >= 3)
+    if spaced * 10 >= count * 3:
+        return TableLayout(SPACE_DELIMITED, ROW_PER_LINE,
+                           f"{spaced} of {count} non-blank lines are three or more space-separated cells "
+                           "or a label and its values")
+    separated = sum(1 for a, b in zip(filled, filled[1:]) if b - a == 2)
+    pairs = max(count - 1, 1)
     style = BLANK_SEPARATED if separated * 2 >= pairs else LINE_PER_CELL
     return TableLayout(
         LINEAR_CELL, style,
-        f"{len(piped)} of {len(filled)} non-blank lines hold '|'; "
+        f"{len(piped)} of {count} non-blank lines hold '|'; "
         f"{separated} of {pairs} neighbouring cells are one blank line apart",
+    )
+
+
+def _pipe_layout(piped: list[str], count: int) -> TableLayout:
+    framed = sum(1 for text in piped if text.lstrip().startswith("|") and text.rstrip().endswith("|")
+                 and text.strip().strip("|").strip())
+    # Cell-per-line never has two filled cells on a line; row-per-line has them on
+    # most lines, even in table 二 whose rows are one to four cells wide.
+    wide = sum(1 for text in piped if sum(1 for p in text.split("|") if p.strip()) >= 2)
+    if framed * 2 >= len(piped):
+        style = MARKDOWN
+    elif wide * 10 >= len(piped) * 3:
+        style = ROW_PER_LINE
+    else:
+        style = CELL_PER_LINE
+    return TableLayout(
+        PIPE_DELIMITED, style,
+        f"{len(piped)} of {count} non-blank lines hold '|'; {wide} hold two or more filled cells; "
+        f"{framed} start and end with '|'",
     )

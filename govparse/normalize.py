@@ -23,7 +23,7 @@ import regex
 # Spaces a scraper leaves behind: no-break, en/em/thin family, ideographic;
 # zero-width ones become plain spaces too, so columns stay one to one.
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
-          "\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u3000\ufeff\t"
+          "\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u3000\ufeff"
 
 _CJK = r"\p{Han}"
 # One pinyin syllable, toned (bào, shí) or toneless (wen, zhang).
@@ -116,6 +116,8 @@ class Document:
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         self.raw_lines: list[str] = text.split("\n")
+        if len(self.raw_lines) > 1 and not self.raw_lines[-1]:
+            self.raw_lines.pop()  # "a\n" is one line, not two
         self._lines: list[Line | None] = [None] * len(self.raw_lines)
 
     def __len__(self) -> int:

@@ -41,3 +41,24 @@ def test_cells_point_at_source_line_and_column():
     section = Section("二", 0, 1, 2)
     cells = read_cells(doc, section, detect_layout(doc, section))
     assert [(c.text, c.line, c.column) for c in cells] == [("规章", 2, 3), ("12", 2, 8)]
+
+
+def test_markdown_rows_with_a_rule_line():
+    from govparse.layout import MARKDOWN
+    layout, cells = _read("| 信息内容 | 本年制发件数 |\n|---|:---:|\n| 规章 | 0 |\n| 行政许可 | |\n")
+    assert (layout.format, layout.style) == (PIPE_DELIMITED, MARKDOWN)
+    assert cells == ["信息内容", "本年制发件数", "规章", "0", "行政许可", ""]
+
+
+def test_tab_separated_rows():
+    from govparse.layout import TAB_DELIMITED
+    layout, cells = _read("规章\t0\t1\t2\n行政许可\t\t5\n说明\n")
+    assert layout.format == TAB_DELIMITED
+    assert cells == ["规章", "0", "1", "2", "行政许可", "", "5", "说明"]
+
+
+def test_space_separated_rows_split_labels_into_words():
+    from govparse.layout import SPACE_DELIMITED
+    layout, cells = _read("商业 企业  科研机构\n规章 0 1 2\n行政许可   12,251\n")
+    assert layout.format == SPACE_DELIMITED
+    assert cells == ["商业", "企业", "科研机构", "规章", "0", "1", "2", "行政许可", "12,251"]
