@@ -110,7 +110,7 @@ def normalize_line(raw: str, number: int) -> Line:
 class Document:
     """The report as lines, normalized on first use."""
 
-    __slots__ = ("raw_lines", "_lines")
+    __slots__ = ("raw_lines", "_lines", "_numbers")
 
     def __init__(self, text: str) -> None:
         if "\r" in text:
@@ -119,6 +119,16 @@ class Document:
         if len(self.raw_lines) > 1 and not self.raw_lines[-1]:
             self.raw_lines.pop()  # "a\n" is one line, not two
         self._lines: list[Line | None] = [None] * len(self.raw_lines)
+        self._numbers: list[int] | None = None
+
+    @classmethod
+    def from_lines(cls, lines: list[str], numbers: list[int]) -> Document:
+        """Lines made from another form (an HTML page), each with its source line number."""
+        doc = cls("")
+        doc.raw_lines = list(lines)
+        doc._lines = [None] * len(lines)
+        doc._numbers = list(numbers)
+        return doc
 
     def __len__(self) -> int:
         return len(self.raw_lines)
@@ -127,7 +137,8 @@ class Document:
         """Normalized line at 0-based ``index``."""
         line = self._lines[index]
         if line is None:
-            line = normalize_line(self.raw_lines[index], index + 1)
+            number = index + 1 if self._numbers is None else self._numbers[index]
+            line = normalize_line(self.raw_lines[index], number)
             self._lines[index] = line
         return line
 

@@ -17,7 +17,8 @@ from .edition import EDITION_2021, detect_edition
 from .errors import GovparseError
 from .grammar import load
 from .identities import check_all
-from .layout import detect_layout
+from .html import html_to_lines, looks_like_html
+from .layout import HTML, detect_layout
 from .lexer import Labels, lex
 from .meta import read_meta
 from .normalize import Document
@@ -47,7 +48,7 @@ def parse(data: bytes | bytearray | memoryview | str) -> Result:
     diagnostics = Diagnostics()
     if decoded.lossy:
         diagnostics.warning("encoding", "not valid UTF-8, GB18030 or UTF-16: undecodable bytes replaced")
-    doc = Document(decoded.text)
+    doc, source_format = _document(decoded.text, diagnostics)
     sections, headings = locate_sections(doc)
     seen: set[str] = set()
     for numeral, index in headings:
@@ -68,7 +69,7 @@ def parse(data: bytes | bytearray | memoryview | str) -> Result:
         edition, evidence = detected[spec.key]
         if edition is None:
             edition, evidence = fallback, f"{evidence}; taken from the other tables"
-        table, trace = _read_table(spec, doc, sections, diagnostics, sources, edition, evidence)
+        table, trace = _read_table(spec, doc, sections, diagnostics, sources, edition, evidence, source_format)
         tables[spec.key] = table
         traces[spec.key] = trace
         if table is not None and detected[spec.key][0] is not None:
@@ -94,14 +95,24 @@ def parse(data: bytes | bytearray | memoryview | str) -> Result:
     )
 
 
+def _document(text: str, diagnostics: Diagnostics) -> tuple[Document, str | None]:
+    """The report as lines: the text itself, or the lines of an HTML page."""
+    if looks_like_html(text):
+        converted = html_to_lines(text)
+        if converted is not None:
+            return Document.from_lines(*converted), HTML
+        diagnostics.warning("html", "looks like HTML but no document could be parsed; read as text")
+    return Document(text), None
+
+
 def _read_table(spec: TableSpec, doc: Document, sections, diagnostics: Diagnostics, sources: dict,
-                edition: str, evidence: str):
+                edition: str, evidence: str, source_format: str | None):
     section = sections.get(spec.numeral)
     if section is None:
         diagnostics.error("table-missing", f"{spec.key}: section {spec.numeral} not found; table is null")
         return None, TableTrace(spec.key, None, None, "", None)
     grammar_name = spec.grammars.get(edition)
-    layout = detect_layout(doc, section)
+    layout = detect_layout(doc, section, source_format)
     trace = TableTrace(spec.key, section, edition, evidence, layout, grammar=grammar_name)
     if grammar_name is None:
         diagnostics.error("edition-unsupported",
