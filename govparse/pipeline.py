@@ -21,6 +21,7 @@ from .html import html_to_lines, looks_like_html
 from .layout import HTML, detect_layout
 from .lexer import Labels, lex
 from .meta import read_meta
+from .narrative import cross_check
 from .normalize import Document
 from .result import Result, TableTrace
 from .sections import locate_sections
@@ -76,6 +77,7 @@ def parse(data: bytes | bytearray | memoryview | str) -> Result:
             editions[spec.key] = edition
 
     checks = check_all(tables["applications"], tables["review_litigation"])
+    cross_check(doc, sections, tables["applications"], diagnostics)
     formats = {t.layout.format for t in traces.values() if t.layout is not None and tables[t.key] is not None}
     layout = formats.pop() if len(formats) == 1 else ("mixed" if formats else None)
     edition_values = set(editions.values())

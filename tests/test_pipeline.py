@@ -63,3 +63,20 @@ def test_wrong_type_is_a_govparse_error():
 def test_unreadable_file_is_a_govparse_error(tmp_path):
     with pytest.raises(GovparseError, match="cannot read"):
         govparse.parse_file(tmp_path / "missing.txt")
+
+
+def test_truncated_report_keeps_the_tables_it_has(tmp_path):
+    from conftest import SEEDS
+    seed = SEEDS / "004_8e88544a5aba1fdd.txt"
+    if not seed.exists():
+        pytest.skip("seed reports not available")
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    cut = next(i for i, line in enumerate(lines) if line.startswith("(五)不予处理"))
+    result = govparse.parse("\n".join(lines[:cut]))
+    assert result.active_disclosure.punishment.decisions == 2991
+    apps = result.applications
+    assert apps.new_received.total == 11 and apps.unable_not_held.total == 11
+    assert apps.rejected_petition.total is None and apps.carried_forward.total is None
+    codes = [d.code for d in result.diagnostics]
+    assert "missing-row" in codes
+    assert result.review_litigation is None and "table-missing" in codes
