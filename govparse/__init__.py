@@ -8,9 +8,10 @@
     {'id': 'S1', 'column': 'natural_person', 'ok': True, ...}
 """
 
-from .errors import GovparseError
-from .pipeline import parse, parse_file
+from .errors import GovparseError, InputTooLarge, InternalError
+from .pipeline import DEFAULT_MAX_BYTES, parse, parse_file
 from .result import Result, dumps
 
 __version__ = "0.1.0"
-__all__ = ["GovparseError", "Result", "dumps", "parse", "parse_file", "__version__"]
+__all__ = ["DEFAULT_MAX_BYTES", "GovparseError", "InputTooLarge", "InternalError", "Result", "dumps", "parse",
+           "parse_file", "__version__"]

@@ -44,9 +44,22 @@ def _cell(line: Line, start: int, piece: str) -> Cell:
     return Cell(text, line.number, line.source_column(offset))
 
 
+# A table row is a few hundred characters; a longer line in a table section is
+# prose or junk, read as one (shortened) text cell so its cost stays bounded.
+MAX_LINE_CHARS = 20_000
+_SHORTENED = 200
+
+
+def _bounded(line: Line) -> Line:
+    if len(line.text) <= MAX_LINE_CHARS:
+        return line
+    head = line.text[:_SHORTENED].replace("|", " ").replace("\t", " ")
+    return Line(f"{head} … ({len(line.text)} characters)", line.number, line.columns)
+
+
 def read_cells(doc: Document, section: Section, layout: TableLayout) -> list[Cell]:
     """The cells of ``section`` in reading order."""
-    lines = doc.lines(section.start, section.stop)
+    lines = [_bounded(line) for line in doc.lines(section.start, section.stop)]
     if layout.format == PIPE_DELIMITED:
         return _pipe_cells(lines, markdown=layout.style == MARKDOWN)
     if layout.format in (TAB_DELIMITED, HTML):

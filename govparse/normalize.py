@@ -36,6 +36,10 @@ _INJECTED_PINYIN = regex.compile(rf"(?<={_CJK})\((?:{_PINYIN})\)", regex.IGNOREC
 
 _COMPACT_DROP = regex.compile(r"[^0-9A-Za-z\p{Han}]+")
 
+# Seconds any one pattern may run over one line: lines are unbounded input, and
+# a pattern that runs longer raises TimeoutError, which parse reports clearly.
+PATTERN_TIMEOUT = 2.0
+
 
 @lru_cache(maxsize=1)
 def _translation() -> dict[int, str]:
@@ -69,7 +73,7 @@ def translate(text: str) -> str:
 
 def compact(text: str) -> str:
     """The form labels are compared in: letters, digits and Han characters only."""
-    return _COMPACT_DROP.sub("", text)
+    return _COMPACT_DROP.sub("", text, timeout=PATTERN_TIMEOUT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +100,7 @@ def normalize_line(raw: str, number: int) -> Line:
     pieces: list[str] = []
     columns: list[int] = []
     last = 0
-    for match in _INJECTED_PINYIN.finditer(text):
+    for match in _INJECTED_PINYIN.finditer(text, timeout=PATTERN_TIMEOUT):
         pieces.append(text[last:match.start()])
         columns.extend(range(last, match.start()))
         last = match.end()

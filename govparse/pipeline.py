@@ -8,13 +8,14 @@ a Result.
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 
 from .cells import read_cells
 from .decode import Decoded, decode
 from .diagnostics import Diagnostics
 from .edition import EDITION_2021, detect_edition
-from .errors import GovparseError
+from .errors import GovparseError, InputTooLarge, InternalError
 from .grammar import load
 from .identities import check_all
 from .html import html_to_lines, looks_like_html
@@ -24,9 +25,16 @@ from .meta import read_meta
 from .narrative import cross_check
 from .normalize import Document
 from .result import Result, TableTrace
-from .sections import locate_sections
+from .sections import Section, locate_sections
 from .tables import TABLES, TableSpec
 from .transform import BuildContext
+
+# Bounds that keep the cost of a hostile or broken input linear and small. A
+# statutory table is some 300 cells on at most a few hundred lines.
+MAX_TABLE_LINES = 10_000
+MAX_TABLE_CELLS = 20_000
+MAX_CELL_NOTES = 20  # unrecognized cells reported one by one; the rest as a count
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 
 _labels: dict[str, Labels] = {}
 
@@ -38,25 +46,45 @@ def labels_for(grammar_name: str) -> Labels:
     return labels
 
 
-def parse(data: bytes | bytearray | memoryview | str) -> Result:
-    """Parse one report (its bytes, or text already decoded) into a Result."""
+def parse(data: bytes | bytearray | memoryview | str, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Result:
+    """Parse one report (its bytes, or text already decoded) into a Result.
+
+    Raises GovparseError only for input it cannot take: not bytes or text, or
+    larger than ``max_bytes`` (characters for text; None for no limit).
+    """
+    if not isinstance(data, (str, bytes, bytearray, memoryview)):
+        raise GovparseError(f"govparse.parse takes bytes or str, not {type(data).__name__}")
+    _check_size(len(data), max_bytes)
+    try:
+        return _parse(data)
+    except TimeoutError as error:
+        raise GovparseError(f"a pattern took too long on this input ({error}); "
+                            "it is not a report govparse can read") from error
+    except GovparseError:
+        raise
+    except Exception as error:  # the promise is a Result or a GovparseError, for any input
+        raise InternalError(f"govparse failed on this input: {type(error).__name__}: {error} "
+                            "(a bug; please report it with the file)") from error
+
+
+def _check_size(size: int, max_bytes: int | None) -> None:
+    if max_bytes is not None and size > max_bytes:
+        raise InputTooLarge(f"input is {size / 1048576:.1f} MiB, over the {max_bytes / 1048576:.1f} MiB "
+                            "limit (max_bytes); raise the limit to parse it")
+
+
+def _parse(data: bytes | bytearray | memoryview | str) -> Result:
     if isinstance(data, str):
         decoded = Decoded(data, "str")
-    elif isinstance(data, (bytes, bytearray, memoryview)):
-        decoded = decode(bytes(data))
     else:
-        raise GovparseError(f"govparse.parse takes bytes or str, not {type(data).__name__}")
+        decoded = decode(bytes(data))
     diagnostics = Diagnostics()
     if decoded.lossy:
         diagnostics.warning("encoding", "not valid UTF-8, GB18030 or UTF-16: undecodable bytes replaced")
     doc, source_format = _document(decoded.text, diagnostics)
     sections, headings = locate_sections(doc)
-    seen: set[str] = set()
-    for numeral, index in headings:
-        if numeral in seen and numeral in "二三四":
-            diagnostics.warning("repeated-section", f"section {numeral} appears again; the first is read",
-                                index + 1)
-        seen.add(numeral)
+    _report_repeats(headings, diagnostics)
+    sections = _bounded(sections, diagnostics)
 
     sources: dict = {}
     tables: dict[str, object] = {}
@@ -97,6 +125,27 @@ def parse(data: bytes | bytearray | memoryview | str) -> Result:
     )
 
 
+def _report_repeats(headings: list[tuple[str, int]], diagnostics: Diagnostics) -> None:
+    for numeral in "二三四":
+        lines = [index + 1 for n, index in headings if n == numeral]
+        if len(lines) > 1:
+            diagnostics.warning("repeated-section", f"section {numeral} appears {len(lines)} times "
+                                f"(lines {', '.join(map(str, lines[:5]))}{', …' if len(lines) > 5 else ''}); "
+                                "the first is read", lines[1])
+
+
+def _bounded(sections: dict[str, Section], diagnostics: Diagnostics) -> dict[str, Section]:
+    """Table sections cut to MAX_TABLE_LINES, so no stage pays for an endless section."""
+    bounded = dict(sections)
+    for numeral in "二三四":
+        section = sections.get(numeral)
+        if section is not None and section.stop - section.start > MAX_TABLE_LINES:
+            diagnostics.warning("table-too-long", f"section {numeral} has {section.stop - section.start} "
+                                f"lines; only the first {MAX_TABLE_LINES} are read", section.heading + 1)
+            bounded[numeral] = replace(section, stop=section.start + MAX_TABLE_LINES)
+    return bounded
+
+
 def _document(text: str, diagnostics: Diagnostics) -> tuple[Document, str | None]:
     """The report as lines: the text itself, or the lines of an HTML page."""
     if looks_like_html(text):
@@ -123,16 +172,23 @@ def _read_table(spec: TableSpec, doc: Document, sections, diagnostics: Diagnosti
         return None, trace
 
     cells = read_cells(doc, section, layout)
+    if len(cells) > MAX_TABLE_CELLS:
+        diagnostics.warning("table-too-long", f"{spec.key}: {len(cells)} cells; only the first "
+                            f"{MAX_TABLE_CELLS} are read", cells[MAX_TABLE_CELLS].line)
+        del cells[MAX_TABLE_CELLS:]
     lexed = lex(cells, labels_for(grammar_name))
     if lexed.joined:
         layout = replace(layout, split_header=True, split_labels=tuple(
             f"{'+'.join(c.text for c in token.cells)}@{token.line}" for token in lexed.joined))
     trace = replace(trace, layout=layout, cells=tuple(cells), tokens=tuple(lexed.tokens))
-    for cell in lexed.unmatched:
+    for cell in lexed.unmatched[:MAX_CELL_NOTES]:
         diagnostics.info("unrecognized-cell", f"{spec.key}: {cell.text[:40]!r} names no label; ignored",
                          cell.line, cell.column)
-    if not any(t.type != "VALUES" for t in lexed.tokens):
-        diagnostics.error("table-missing", f"{spec.key}: no row or column label in section {spec.numeral}; "
+    if len(lexed.unmatched) > MAX_CELL_NOTES:
+        diagnostics.info("unrecognized-cell", f"{spec.key}: {len(lexed.unmatched) - MAX_CELL_NOTES} more "
+                         "cells that name no label ignored", lexed.unmatched[MAX_CELL_NOTES].line)
+    if not lexed.tokens:
+        diagnostics.error("table-missing", f"{spec.key}: no label or value in section {spec.numeral}; "
                           "table is null", section.heading + 1)
         return None, trace
 
@@ -151,11 +207,12 @@ def _read_table(spec: TableSpec, doc: Document, sections, diagnostics: Diagnosti
     return spec.build(ctx, plan, spec.models[edition]), trace
 
 
-def parse_file(path) -> Result:
-    """Read and parse one report file."""
+def parse_file(path, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Result:
+    """Read and parse one report file; an oversized file is refused before it is read."""
     try:
         with open(path, "rb") as handle:
+            _check_size(os.fstat(handle.fileno()).st_size, max_bytes)
             data = handle.read()
     except OSError as error:
         raise GovparseError(f"cannot read {path}: {error.strerror or error}") from error
-    return parse(data)
+    return parse(data, max_bytes=max_bytes)
