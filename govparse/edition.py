@@ -8,8 +8,10 @@ so the year says nothing.
 
 from __future__ import annotations
 
-from .normalize import Document, compact
+from .normalize import Document
 from .sections import Section
+
+_NOISE = {ord(c): None for c in " \t|/"}
 
 EDITION_2019 = "2019"
 EDITION_2021 = "2021"
@@ -32,7 +34,9 @@ def detect_edition(doc: Document, section: Section) -> tuple[str | None, str]:
     markers = _MARKERS.get(section.numeral)
     if markers is None:
         return None, "this table is the same in both editions"
-    text = "".join(compact(doc.line(i).text) for i in range(section.start, section.stop))
+    # Markers are plain words: search the normalized lines with white space
+    # and pipes taken out, no per-line compaction needed.
+    text = "".join(doc.line(i).text for i in range(section.start, section.stop)).translate(_NOISE)
     hits = {edition: [w for w in words if w in text] for edition, words in markers.items()}
     if len(hits[EDITION_2021]) > len(hits[EDITION_2019]):
         return EDITION_2021, "labels " + "、".join(hits[EDITION_2021])

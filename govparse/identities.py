@@ -13,6 +13,7 @@ either side cannot be decided: ``ok`` is None and ``missing`` names the cells.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import APPLICANT_COLUMNS, Applications, Applications2019, ReviewLitigation, outcome_rows
 
@@ -52,56 +53,73 @@ class Check:
         }
 
 
-def _check(id_: str, scope: str, name: str, table, lhs: list[tuple[str, str]],
-           rhs: list[tuple[str, str]], table_key: str) -> Check:
-    missing = []
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """One check to make: which cells each side sums (as (row, column) pairs)."""
 
-    def total(cells):
-        values = []
-        for row, column in cells:
-            value = getattr(getattr(table, row), column)
-            if value is None:
-                missing.append(f"{table_key}.{row}.{column}")
-            values.append(value)
-        return None if any(v is None for v in values) else sum(values)
-
-    left, right = total(lhs), total(rhs)
-    return Check(
-        id_, scope, name,
-        tuple(f"{table_key}.{r}.{c}" for r, c in lhs), tuple(f"{table_key}.{r}.{c}" for r, c in rhs),
-        left, right, tuple(missing),
-    )
+    id: str
+    scope: str
+    name: str
+    lhs: tuple[tuple[str, str], ...]
+    rhs: tuple[tuple[str, str], ...]
+    lhs_names: tuple[str, ...]
+    rhs_names: tuple[str, ...]
 
 
-def check_applications(table: Applications | Applications2019) -> list[Check]:
+def _identity(table_key: str, id_: str, scope: str, name: str, lhs, rhs) -> Identity:
+    def names(cells):
+        return tuple(f"{table_key}.{row}.{column}" for row, column in cells)
+    return Identity(id_, scope, name, tuple(lhs), tuple(rhs), names(lhs), names(rhs))
+
+
+@lru_cache(maxsize=None)
+def identities_for(table_class: type) -> tuple[Identity, ...]:
+    """The checks a table of this class gets, built once per class."""
+    if table_class is ReviewLitigation:
+        key = "review_litigation"
+        return tuple(
+            _identity(key, "I3", "group", group, [(group, "total")], [(group, part) for part in OUTCOME_PARTS])
+            for group in table_class.__dataclass_fields__
+        )
     key = "applications"
     checks = []
     for column in APPLICANT_COLUMNS:
-        checks.append(_check("S1", "column", column, table,
-                             [("new_received", column), ("carried_over", column)],
-                             [("total_processed", column), ("carried_forward", column)], key))
-    for row in (f for f in table.__dataclass_fields__):
-        checks.append(_check("I1", "row", row, table, [(row, "total")],
-                             [(row, c) for c in APPLICANT_PARTS], key))
+        checks.append(_identity(key, "S1", "column", column,
+                                [("new_received", column), ("carried_over", column)],
+                                [("total_processed", column), ("carried_forward", column)]))
+    for row in table_class.__dataclass_fields__:
+        checks.append(_identity(key, "I1", "row", row, [(row, "total")], [(row, c) for c in APPLICANT_PARTS]))
     for column in APPLICANT_COLUMNS:
-        checks.append(_check("I2", "column", column, table, [("total_processed", column)],
-                             [(row, column) for row in outcome_rows(type(table))], key))
-    return checks
+        checks.append(_identity(key, "I2", "column", column, [("total_processed", column)],
+                                [(row, column) for row in outcome_rows(table_class)]))
+    return tuple(checks)
 
 
-def check_review_litigation(table: ReviewLitigation) -> list[Check]:
-    key = "review_litigation"
-    return [
-        _check("I3", "group", group, table, [(group, "total")],
-               [(group, part) for part in OUTCOME_PARTS], key)
-        for group in table.__dataclass_fields__
-    ]
+def _side(table, cells, names, missing: list[str]) -> int | None:
+    """Sum of one side, or None when a cell is null (named in ``missing``)."""
+    total = 0
+    complete = True
+    for (row, column), name in zip(cells, names):
+        value = getattr(getattr(table, row), column)
+        if value is None:
+            missing.append(name)
+            complete = False
+        else:
+            total += value
+    return total if complete else None
+
+
+def _evaluate(identity: Identity, table) -> Check:
+    missing: list[str] = []
+    left = _side(table, identity.lhs, identity.lhs_names, missing)
+    right = _side(table, identity.rhs, identity.rhs_names, missing)
+    return Check(identity.id, identity.scope, identity.name, identity.lhs_names, identity.rhs_names,
+                 left, right, tuple(missing))
 
 
 def check_all(applications: Applications | Applications2019 | None, review: ReviewLitigation | None) -> list[Check]:
     checks: list[Check] = []
-    if applications is not None:
-        checks.extend(check_applications(applications))
-    if review is not None:
-        checks.extend(check_review_litigation(review))
+    for table in (applications, review):
+        if table is not None:
+            checks.extend(_evaluate(identity, table) for identity in identities_for(type(table)))
     return checks
