@@ -36,7 +36,7 @@ def detect_edition(doc: Document, section: Section) -> tuple[str | None, str]:
         return None, "this table is the same in both editions"
     # Markers are plain words: search the normalized lines with white space
     # and pipes taken out, no per-line compaction needed.
-    text = "".join(doc.line(i).text for i in range(section.start, section.stop)).translate(_NOISE)
+    text = "".join([line.text for line in doc.lines(section.start, section.stop)]).translate(_NOISE)
     hits = {edition: [w for w in words if w in text] for edition, words in markers.items()}
     if len(hits[EDITION_2021]) > len(hits[EDITION_2019]):
         return EDITION_2021, "labels " + "、".join(hits[EDITION_2021])

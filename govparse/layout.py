@@ -56,7 +56,7 @@ class TableLayout:
 
 def detect_layout(doc: Document, section: Section, source_format: str | None = None) -> TableLayout:
     """The layout of one table section; ``source_format`` is HTML for converted pages."""
-    lines = [doc.line(i).text for i in range(section.start, section.stop)]
+    lines = [line.text for line in doc.lines(section.start, section.stop)]
     filled = [i for i, text in enumerate(lines) if text.strip()]
     if source_format == HTML:
         return TableLayout(HTML, ROW_PER_LINE, "the page's <table> rows, read by an HTML parser")

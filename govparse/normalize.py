@@ -94,7 +94,11 @@ class Line:
 
 
 def normalize_line(raw: str, number: int) -> Line:
-    text = translate(raw)
+    return _without_pinyin(translate(raw), number)
+
+
+def _without_pinyin(text: str, number: int) -> Line:
+    """A translated line with injected pinyin removed, keeping source columns."""
     if "(" not in text:
         return Line(text, number)
     pieces: list[str] = []
@@ -147,5 +151,14 @@ class Document:
         return line
 
     def lines(self, start: int = 0, stop: int | None = None) -> list[Line]:
+        """Normalized lines ``start`` to ``stop``: a table section, translated in one call."""
         stop = len(self.raw_lines) if stop is None else stop
-        return [self.line(i) for i in range(start, stop)]
+        todo = [i for i in range(start, stop) if self._lines[i] is None]
+        if todo:
+            # Lines hold no "\n" and the table maps no character to one, so the
+            # block splits back into the same lines.
+            block = translate("\n".join([self.raw_lines[i] for i in todo])).split("\n")
+            numbers = self._numbers
+            for i, text in zip(todo, block):
+                self._lines[i] = _without_pinyin(text, i + 1 if numbers is None else numbers[i])
+        return self._lines[start:stop]
