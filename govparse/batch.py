@@ -1,0 +1,401 @@
+"""``govparse batch``: many reports, in parallel, one record per file, written as they come.
+
+- Inputs: a directory (every regular file below it, hidden ones excepted, in
+  sorted order) or a glob (``reports/**/*.txt``; recursive ``**`` allowed).
+- Work: a govparse.pool.Pool of processes; each worker builds the table parsers
+  once (``warm``) and turns each file into its output record
+  (govparse.records), so the main process only writes.
+- No file is lost: a file that cannot be read, a parser exception, a worker
+  that dies on a file and a file that runs past ``timeout`` each become a
+  record with ``ok: false`` and the error.
+- Output is written to a temporary file beside OUT and renamed over OUT at the
+  end, also when the run is interrupted (SIGINT, SIGTERM): OUT then holds every
+  record finished so far, whole, and ``resume`` continues from it. Files in
+  flight at the interrupt are not written, so a resumed run does them.
+- ``resume`` copies OUT's records into the new output first and skips the
+  files they name (failed ones included). A record that is not ours stops the
+  run rather than being dropped.
+- Memory stays flat over any number of files: records are written the moment
+  they arrive; what is kept is the list of input paths and, with resume, the
+  set of files already done. Parquet rows are buffered PARQUET_ROW_GROUP at a
+  time.
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import json
+import os
+import signal
+import stat
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+import regex
+
+from . import records
+from .errors import GovparseError
+from .pipeline import labels_for, parse_file
+from .pool import Outcome, Pool, PoolError
+from .records import CSV, CSV_HEADER, JSONL, PARQUET, PARQUET_COLUMNS, Record
+from .normalize import translate
+from .tables import TABLES
+
+PARQUET_ROW_GROUP = 1024
+DEFAULT_TIMEOUT = 120.0
+PARQUET_MISSING = "--format parquet needs pyarrow: pip install 'govparse[parquet]'"
+_GLOB_CHARS = frozenset("*?[")
+_JSONL_RECORD = regex.compile(r'^\{"file": ("(?:[^"\\]|\\.)*"), "ok": (?:true|false), ')
+
+
+class BatchError(Exception):
+    """A batch that cannot run: no inputs, an output that cannot be written or resumed."""
+
+
+# --- the work, in each worker process -------------------------------------------------
+
+def warm() -> None:
+    """Build every table parser and the character table once, before the first file."""
+    translate("")
+    for spec in TABLES:
+        for grammar in set(spec.grammars.values()):
+            labels_for(grammar)
+
+
+def process(path: str, fmt: str) -> Record:
+    """One input file to its output record; a file that cannot be read is a failed record."""
+    try:
+        result = parse_file(path)
+    except GovparseError as error:
+        return records.encode_failure(fmt, path, str(error))
+    return records.encode(fmt, path, result)
+
+
+# --- inputs --------------------------------------------------------------------------
+
+def find_inputs(source: str, exclude: tuple[Path, ...] = ()) -> list[str]:
+    """Files named by a directory or a glob, sorted; ``exclude`` (the output) left out."""
+    skip = {os.path.realpath(p) for p in exclude}
+    if os.path.isdir(source):
+        found = []
+        for top, dirs, files in os.walk(source):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            found.extend(os.path.join(top, name) for name in sorted(files) if not name.startswith("."))
+    elif _GLOB_CHARS & set(source):
+        found = sorted(glob.glob(source, recursive=True))
+    else:
+        found = [source]
+    inputs = [p for p in found if os.path.realpath(p) not in skip and _is_file(p)]
+    if not inputs:
+        what = "no such file or directory" if not os.path.exists(source) and not _GLOB_CHARS & set(source) \
+            else "no files found"
+        raise BatchError(f"{what}: {source}")
+    return inputs
+
+
+def _is_file(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+# --- output: one sink per format, written to a temporary file and renamed -------------------
+
+class _Sink:
+    """Writes records of one format to an open temporary file; reads back an OUT to resume."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def write(self, record: Record) -> None:
+        raise NotImplementedError
+
+    def copy(self, existing: Path) -> Iterator[str]:
+        """Write ``existing``'s records into this output; yield the file each names."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+
+class _TextSink(_Sink):
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.handle = open(path, "w", encoding="utf-8", newline="")
+
+    def close(self) -> None:
+        self.handle.flush()
+        os.fsync(self.handle.fileno())
+        self.handle.close()
+
+
+class _JsonlSink(_TextSink):
+    def write(self, record: Record) -> None:
+        self.handle.write(record.payload + "\n")
+
+    def copy(self, existing: Path) -> Iterator[str]:
+        with open(existing, encoding="utf-8", newline="") as lines:
+            for number, line in enumerate(lines, 1):
+                match = _JSONL_RECORD.match(line)
+                if match is None or not line.rstrip("\r\n").endswith("}"):
+                    raise BatchError(f"cannot resume: line {number} of {existing} is not a govparse jsonl record")
+                self.handle.write(line if line.endswith("\n") else line + "\n")
+                yield json.loads(match.group(1))
+
+
+class _CsvSink(_TextSink):
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.writer = csv.writer(self.handle)
+        self.writer.writerow(CSV_HEADER)
+
+    def write(self, record: Record) -> None:
+        self.writer.writerows(record.payload)
+
+    def copy(self, existing: Path) -> Iterator[str]:
+        with open(existing, encoding="utf-8", newline="") as rows:
+            reader = csv.reader(rows)
+            if tuple(next(reader, ())) != CSV_HEADER:
+                raise BatchError(f"cannot resume: {existing} does not start with the govparse csv header")
+            last = None
+            for row in reader:
+                if len(row) != len(CSV_HEADER):
+                    raise BatchError(f"cannot resume: line {reader.line_num} of {existing} "
+                                     f"has {len(row)} fields, not {len(CSV_HEADER)}")
+                self.writer.writerow(row)
+                if row[0] != last:
+                    last = row[0]
+                    yield last
+
+
+class _ParquetSink(_Sink):
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        pa, pq = import_pyarrow()
+        self.pa = pa
+        self.schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in PARQUET_COLUMNS])
+        self.writer = pq.ParquetWriter(path, self.schema)
+        self.rows: list[dict] = []
+
+    def write(self, record: Record) -> None:
+        self.rows.append(record.payload)
+        if len(self.rows) >= PARQUET_ROW_GROUP:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.rows:
+            self.writer.write_table(self.pa.Table.from_pylist(self.rows, schema=self.schema))
+            self.rows.clear()
+
+    def copy(self, existing: Path) -> Iterator[str]:
+        _, pq = import_pyarrow()
+        try:
+            source = pq.ParquetFile(existing)
+        except Exception as error:  # noqa: BLE001 - pyarrow raises several kinds for a bad file
+            raise BatchError(f"cannot resume: {existing} is not a parquet file ({error})") from error
+        if source.schema_arrow.names != self.schema.names:
+            raise BatchError(f"cannot resume: {existing} does not have the govparse batch columns")
+        for index in range(source.num_row_groups):
+            group = source.read_row_group(index).cast(self.schema)
+            self.writer.write_table(group)
+            yield from group.column("file").to_pylist()
+
+    def close(self) -> None:
+        self._flush()
+        self.writer.close()
+
+
+def import_pyarrow():
+    """(pyarrow, pyarrow.parquet), or a BatchError saying how to get them."""
+    try:
+        import pyarrow
+        import pyarrow.parquet
+    except ImportError as error:
+        raise BatchError(PARQUET_MISSING) from error
+    return pyarrow, pyarrow.parquet
+
+
+SINKS: dict[str, type[_Sink]] = {JSONL: _JsonlSink, CSV: _CsvSink, PARQUET: _ParquetSink}
+
+
+class AtomicOutput:
+    """OUT written through a temporary file in the same directory, renamed over OUT on commit."""
+
+    def __init__(self, out: Path, fmt: str) -> None:
+        self.out = out
+        directory = out.parent if str(out.parent) else Path(".")
+        try:
+            handle, self.temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=directory)
+        except OSError as error:
+            raise BatchError(f"cannot write {out}: {error.strerror or error}") from error
+        os.close(handle)
+        try:
+            self.sink = SINKS[fmt](self.temp)
+        except BaseException:
+            os.unlink(self.temp)
+            raise
+
+    def resume(self) -> set[str]:
+        """Copy OUT's records into the new output; the files they name."""
+        if not self.out.exists():
+            return set()
+        return set(self.sink.copy(self.out))
+
+    def write(self, record: Record) -> None:
+        self.sink.write(record)
+
+    def commit(self) -> None:
+        self.sink.close()
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(self.temp, 0o666 & ~mask)
+        os.replace(self.temp, self.out)
+
+    def discard(self) -> None:
+        try:
+            self.sink.close()
+        except Exception:  # noqa: BLE001 - the output is being thrown away
+            pass
+        try:
+            os.unlink(self.temp)
+        except OSError:
+            pass
+
+
+# --- the run ---------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Summary:
+    out: Path
+    files: int = 0  # records written by this run
+    ok: int = 0
+    failed: int = 0
+    findings: int = 0  # failed identity checks, over all files
+    files_with_findings: int = 0
+    skipped: int = 0  # already in OUT (resume)
+    elapsed: float = 0.0
+    interrupted: int | None = None  # the signal that stopped the run
+    remaining: int = 0  # inputs not written because of the interrupt
+    failures: list[tuple[str, str]] = field(default_factory=list)  # the first few (file, error)
+
+    @property
+    def rate(self) -> float:
+        return self.files / self.elapsed if self.elapsed > 0 else 0.0
+
+    def add(self, record: Record) -> None:
+        self.files += 1
+        if record.ok:
+            self.ok += 1
+        else:
+            self.failed += 1
+            if len(self.failures) < MAX_FAILURES_SHOWN:
+                self.failures.append((record.file, record.error or ""))
+        self.findings += record.findings
+        self.files_with_findings += record.findings > 0
+
+    def lines(self) -> list[str]:
+        text = (f"files {self.files} · ok {self.ok} · failed {self.failed} · identity findings "
+                f"{self.findings} (in {self.files_with_findings} files) · {self.rate:.1f} reports/s")
+        out = [text]
+        if self.skipped:
+            out.append(f"skipped {self.skipped} files already in {self.out}")
+        for file, error in self.failures:
+            out.append(f"failed: {file}: {error}")
+        if self.failed > len(self.failures):
+            out.append(f"… and {self.failed - len(self.failures)} more failed (records with \"ok\": false)")
+        if self.interrupted is not None:
+            name = signal.Signals(self.interrupted).name
+            out.append(f"interrupted by {name}: {self.remaining} files not done; "
+                       f"{self.out} holds the rest, run again with --resume to finish")
+        else:
+            out.append(f"wrote {self.out}")
+        return out
+
+
+MAX_FAILURES_SHOWN = 5
+
+
+class _Interrupts:
+    """SIGINT and SIGTERM set a flag instead of raising, so a record is never half written."""
+
+    def __init__(self) -> None:
+        self.signal: int | None = None
+        self.saved: dict[int, object] = {}
+
+    def __enter__(self) -> _Interrupts:
+        if threading.current_thread() is threading.main_thread():
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                self.saved[signum] = signal.signal(signum, self._note)
+        return self
+
+    def _note(self, signum, frame) -> None:
+        if self.signal is None:
+            self.signal = signum
+
+    def __exit__(self, *exc) -> None:
+        for signum, handler in self.saved.items():
+            signal.signal(signum, handler)
+
+    def __call__(self) -> bool:
+        return self.signal is not None
+
+
+def run_batch(source: str, out: Path, *, fmt: str = JSONL, jobs: int | None = None, resume: bool = False,
+              timeout: float | None = DEFAULT_TIMEOUT, progress=None,
+              work: Callable[[str], Record] | None = None) -> Summary:
+    """Parse every input into OUT. ``progress(done, total)`` is called after each record."""
+    out = Path(out)
+    inputs = find_inputs(source, exclude=(out,))
+    output = AtomicOutput(out, fmt)
+    summary = Summary(out)
+    committed = False
+    try:
+        done = output.resume() if resume else set()
+        todo = [path for path in inputs if path not in done]
+        summary.skipped = len(inputs) - len(todo)
+        if progress is not None:
+            progress(0, len(todo))
+        started = time.perf_counter()
+        with _Interrupts() as interrupts:
+            if todo:
+                pool = Pool(work or partial(process, fmt=fmt), min(jobs or default_jobs(), len(todo)),
+                            init=warm, timeout=timeout, stop=interrupts)
+                for outcome in pool.map(todo):
+                    record = _record_of(outcome, fmt)
+                    output.write(record)
+                    summary.add(record)
+                    if progress is not None:
+                        progress(summary.files, len(todo))
+            summary.elapsed = time.perf_counter() - started
+            summary.interrupted = interrupts.signal
+            summary.remaining = len(todo) - summary.files
+            output.commit()
+            committed = True
+    except OSError as error:
+        raise BatchError(f"cannot write {out}: {error.strerror or error}") from error
+    except PoolError as error:
+        raise BatchError(str(error)) from error
+    finally:
+        if not committed:
+            output.discard()
+    return summary
+
+
+def _record_of(outcome: Outcome, fmt: str) -> Record:
+    if outcome.ok:
+        return outcome.value
+    return records.encode_failure(fmt, outcome.task, outcome.error)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)

@@ -1,0 +1,263 @@
+"""The ``govparse`` command: a thin typer layer over the library.
+
+    govparse parse report.txt                     # the SPEC §7 document as JSON
+    govparse parse a.txt b.txt --format jsonl     # one record per line
+    govparse parse report.txt --format csv        # long format: file,table,row,column,value,line
+    govparse dump report.txt --stage tables       # how the report was read, for a terminal
+    govparse batch 'reports/**/*.txt' -o out.jsonl --jobs 8 --resume
+
+Exit codes: 0 parsed (identity findings are data, not errors); 1 an input could
+not be read, or a batch record failed; 2 a usage error; 3 identity findings
+under ``--strict``; 128+N a batch stopped by signal N (130 for Ctrl-C).
+Problems are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, \
+    TimeElapsedColumn, TimeRemainingColumn
+from rich.text import Text
+
+from . import __version__, records
+from .batch import DEFAULT_TIMEOUT, BatchError, default_jobs, run_batch
+from .dump import STAGES, render
+from .errors import GovparseError
+from .pipeline import parse_file
+
+EXIT_OK = 0
+EXIT_UNREADABLE = 1
+EXIT_USAGE = 2
+EXIT_FINDINGS = 3
+
+app = typer.Typer(
+    name="govparse",
+    help="Parse 政府信息公开工作年度报告 (government information disclosure annual reports) into typed data.",
+    epilog="Examples:\n\n"
+           "  govparse parse report.txt\n\n"
+           "  govparse dump report.txt --stage tables\n\n"
+           "  govparse batch 'reports/**/*.txt' -o reports.jsonl --jobs 8",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="markdown",
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class ParseFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class BatchFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+class Stage(str, Enum):
+    detect = "detect"
+    sections = "sections"
+    cells = "cells"
+    tree = "tree"
+    tables = "tables"
+    diagnostics = "diagnostics"
+
+
+assert tuple(s.value for s in Stage) == STAGES
+
+
+def _fail(message: str, code: int = EXIT_UNREADABLE) -> typer.Exit:
+    """Print one line on stderr; the Exit to raise."""
+    sys.stderr.write(f"govparse: {message}\n")
+    sys.stderr.flush()
+    return typer.Exit(code)
+
+
+def describe(path: str, error: Exception) -> str:
+    """The error's message, with the file named when the message does not name it."""
+    text = str(error)
+    return text if path in text else f"{path}: {text}"
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"govparse {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Parse 政府信息公开工作年度报告 (government information disclosure annual reports) into typed data.
+
+    Three statutory tables (二 active disclosure, 三 applications, 四 review and litigation) come
+    out as typed values with the identity checks (勾稽关系) and diagnostics that point at source lines.
+    """
+
+
+# --- parse ----------------------------------------------------------------------------------
+
+@app.command(epilog="Examples:\n\n"
+                    "  govparse parse report.txt\n\n"
+                    "  govparse parse reports/*.txt --format jsonl > reports.jsonl\n\n"
+                    "  govparse parse report.txt --format csv --strict")
+def parse(
+    files: list[Path] = typer.Argument(..., metavar="FILE", help="Report files (text as scraped; UTF-8, GB18030 or UTF-16).",
+                                       show_default=False),
+    format: ParseFormat | None = typer.Option(
+        None, "--format", "-f", show_default=False,
+        help="json: the document of one file (the default for one file); jsonl: one record per file (the "
+             "default for several); csv: long format file,table,row,column,value,line."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 3 when a report breaks an identity (勾稽关系)."),
+) -> None:
+    """Parse reports and print them as JSON, JSON lines or CSV.
+
+    Exit 0 when every file parsed, identity findings included; 1 when a file cannot be read
+    (one line on stderr; in jsonl and csv its record says ok: false); 3 with --strict when a
+    report breaks an identity.
+    """
+    chosen = format.value if format is not None else ("json" if len(files) == 1 else "jsonl")
+    if chosen == "json" and len(files) > 1:
+        raise _fail("--format json prints the document of one file; use --format jsonl for several", EXIT_USAGE)
+    writer = csv.writer(sys.stdout, lineterminator="\n") if chosen == "csv" else None
+    if writer is not None:
+        writer.writerow(records.CSV_HEADER)
+    unreadable = findings = 0
+    for path in files:
+        name = str(path)
+        try:
+            result = parse_file(path)
+        except GovparseError as error:
+            unreadable += 1
+            sys.stderr.write(f"govparse: {describe(name, error)}\n")
+            if chosen != "json":
+                _emit(records.encode_failure(chosen, name, str(error)), writer)
+            continue
+        if result.findings:
+            findings += 1
+            if strict:
+                shown = ", ".join(f"{c.id} {c.name} ({c.difference:+d})" for c in result.findings[:4])
+                more = f" and {len(result.findings) - 4} more" if len(result.findings) > 4 else ""
+                sys.stderr.write(f"govparse: {name}: {len(result.findings)} identity findings: {shown}{more}\n")
+        if chosen == "json":
+            sys.stdout.write(result.to_json(indent=2) + "\n")
+        else:
+            _emit(records.encode(chosen, name, result), writer)
+    sys.stdout.flush()
+    if unreadable:
+        raise typer.Exit(EXIT_UNREADABLE)
+    if strict and findings:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _emit(record: records.Record, writer) -> None:
+    if writer is not None:
+        writer.writerows(record.payload)
+    else:
+        sys.stdout.write(record.payload + "\n")
+
+
+# --- dump -------------------------------------------------------------------------------------
+
+@app.command(epilog="Examples:\n\n"
+                    "  govparse dump report.txt\n\n"
+                    "  govparse dump report.txt --stage tables --stage diagnostics\n\n"
+                    "  govparse dump report.txt -s detect -s sections | less -R")
+def dump(
+    file: Path = typer.Argument(..., metavar="FILE", help="One report file.", show_default=False),
+    stage: list[Stage] | None = typer.Option(
+        None, "--stage", "-s", show_default=False,
+        help="Show only this stage (repeatable): detect, sections, cells, tree, tables, diagnostics."),
+) -> None:
+    """Show how a report was read: encoding, edition and layout with their evidence, sections,
+    the cell stream, the parse tree, the tables as grids (nulls and failing identities marked)
+    and the diagnostics with their source lines."""
+    stages = [s.value for s in stage] if stage else list(STAGES)
+    console = Console(width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 120)
+    try:
+        render(file, stages, console)
+    except GovparseError as error:
+        raise _fail(describe(str(file), error)) from None
+
+
+# --- batch ------------------------------------------------------------------------------------
+
+class _Rate(ProgressColumn):
+    def render(self, task) -> Text:
+        return Text(f"{task.speed:.1f} reports/s" if task.speed else "… reports/s", style="cyan")
+
+
+@app.command(epilog="Examples:\n\n"
+                    "  govparse batch reports/ -o reports.jsonl\n\n"
+                    "  govparse batch 'reports/**/*.txt' -o reports.csv --jobs 8\n\n"
+                    "  govparse batch reports/ -o reports.parquet --resume   # after an interrupt")
+def batch(
+    source: str = typer.Argument(..., metavar="DIR_OR_GLOB", show_default=False,
+                                 help="A directory (every file below it) or a quoted glob ('reports/**/*.txt')."),
+    out: Path = typer.Option(..., "--out", "-o", show_default=False, help="The output file."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, show_default=False,
+                             help="Worker processes (default: one per CPU)."),
+    format: BatchFormat | None = typer.Option(
+        None, "--format", "-f", show_default=False,
+        help="jsonl, csv (long format) or parquet (needs pyarrow). Default: from OUT's suffix, else jsonl."),
+    resume: bool = typer.Option(False, "--resume", help="Keep OUT's records and skip the files they name."),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0.0,
+                                  help="Seconds one file may take before its worker is killed (0: no limit)."),
+) -> None:
+    """Parse many reports in parallel into one output, one record per file.
+
+    A file that fails (unreadable, parser error, worker crash, timeout) is a record with ok: false.
+    OUT is replaced atomically, also on Ctrl-C, so an interrupted run leaves every finished record
+    and --resume continues it. Exit 0 when every record is ok, 1 when some failed, 130 on Ctrl-C.
+    """
+    fmt = format.value if format is not None else _format_of(out)
+    stderr = Console(stderr=True)
+    bar = None
+    if stderr.is_terminal:
+        bar = Progress(TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(), _Rate(),
+                       TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=stderr)
+    task = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal task
+        if bar is None:
+            return
+        if task is None:
+            task = bar.add_task("parse", total=total)
+        bar.update(task, completed=done)
+
+    try:
+        if bar is not None:
+            bar.start()
+        try:
+            summary = run_batch(source, out, fmt=fmt, jobs=jobs or default_jobs(), resume=resume,
+                                timeout=timeout or None, progress=progress)
+        finally:
+            if bar is not None:
+                bar.stop()
+    except BatchError as error:
+        raise _fail(str(error)) from None
+    for line in summary.lines():
+        sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+    if summary.interrupted is not None:
+        raise typer.Exit(128 + summary.interrupted)
+    if summary.failed:
+        raise typer.Exit(EXIT_UNREADABLE)
+
+
+def _format_of(out: Path) -> str:
+    suffix = out.suffix.lower().lstrip(".")
+    return suffix if suffix in (records.CSV, records.PARQUET) else records.JSONL

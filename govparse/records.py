@@ -1,0 +1,142 @@
+"""One report as an output record: a jsonl line, csv rows, or a parquet row.
+
+``govparse parse`` and ``govparse batch`` write the same records, so a file
+parsed alone and the same file in a batch give the same output.
+
+- jsonl: ``{"file": …, "ok": true, "error": null, …}`` followed by the SPEC §7
+  document (plus ``encoding``); a file that could not be read is
+  ``{"file": …, "ok": false, "error": "…"}``.
+- csv: long format, ``file, table, row, column, value, line``. Every file has
+  rows of table ``report`` (ok, error, edition, layout, encoding, findings,
+  diagnostics, and the meta fields under row ``meta``), so a file whose tables
+  are all null, or that failed, is still in the output; then one row per value
+  of each table found, with the source line of its cell.
+- parquet: one row per file: the report fields above as columns, and the whole
+  document as JSON text in ``document``.
+
+Money is written exactly (``Decimal`` in fixed notation), a null value as an
+empty csv field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .result import TABLE_KEYS, Result, dumps
+
+JSONL = "jsonl"
+CSV = "csv"
+PARQUET = "parquet"
+FORMATS = (JSONL, CSV, PARQUET)
+
+CSV_HEADER = ("file", "table", "row", "column", "value", "line")
+REPORT_TABLE = "report"
+META_FIELDS = ("title", "agency", "year", "published")
+# parquet columns and their arrow type names (govparse.batch builds the schema)
+PARQUET_COLUMNS = (
+    ("file", "string"), ("ok", "bool_"), ("error", "string"), ("edition", "string"),
+    ("layout", "string"), ("encoding", "string"), ("title", "string"), ("agency", "string"),
+    ("year", "int32"), ("published", "string"), ("findings", "int32"), ("diagnostics", "int32"),
+    ("document", "string"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """What a worker hands back for one file: the payload in one format, and counts."""
+
+    file: str
+    ok: bool
+    findings: int  # failed identity checks
+    payload: Any  # str (jsonl), list of csv rows, or dict (parquet)
+    error: str | None = None  # why the file could not be parsed
+
+
+def document(file: str, result: Result) -> dict:
+    """The jsonl record of a parsed file: file and ok first, then the SPEC §7 document."""
+    return {"file": file, "ok": True, "error": None, **result.to_dict()}
+
+
+def failure_document(file: str, error: str) -> dict:
+    return {"file": file, "ok": False, "error": error}
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def _report_rows(file: str, fields: dict) -> list[list[str]]:
+    rows = []
+    for name, value in fields.items():
+        row = "meta" if name in META_FIELDS else ""
+        rows.append([file, REPORT_TABLE, row, name, _text(value), ""])
+    return rows
+
+
+def csv_rows(file: str, result: Result) -> list[list[str]]:
+    """Long-format rows of a parsed file."""
+    plain = result.to_dict()
+    rows = _report_rows(file, _report_fields(result, plain))
+    for table in TABLE_KEYS:
+        for row, columns in (plain[table] or {}).items():
+            for column, value in columns.items():
+                source = result.source_of(table, row, column)
+                rows.append([file, table, row, column, _text(value), _text(source[0] if source else None)])
+    return rows
+
+
+def failure_csv_rows(file: str, error: str) -> list[list[str]]:
+    return _report_rows(file, {"ok": False, "error": error})
+
+
+def _report_fields(result: Result, plain: dict) -> dict:
+    return {
+        "ok": True, "error": None, "edition": result.edition, "layout": result.layout,
+        "encoding": result.encoding, **plain["meta"],
+        "findings": len(result.findings), "diagnostics": len(result.diagnostics),
+    }
+
+
+def parquet_row(file: str, result: Result) -> dict:
+    plain = result.to_dict()
+    return {"file": file, **_report_fields(result, plain), "document": dumps(plain)}
+
+
+def failure_parquet_row(file: str, error: str) -> dict:
+    row = dict.fromkeys(name for name, _ in PARQUET_COLUMNS)
+    row.update(file=file, ok=False, error=error)
+    return row
+
+
+def jsonl_line(file: str, result: Result) -> str:
+    return dumps(document(file, result))
+
+
+def failure_jsonl_line(file: str, error: str) -> str:
+    return dumps(failure_document(file, error))
+
+
+# format -> (payload of a parsed file, payload of a failed one)
+_ENCODERS = {
+    JSONL: (jsonl_line, failure_jsonl_line),
+    CSV: (csv_rows, failure_csv_rows),
+    PARQUET: (parquet_row, failure_parquet_row),
+}
+
+
+def encode(fmt: str, file: str, result: Result) -> Record:
+    """The record of a parsed file in ``fmt``."""
+    return Record(file, True, len(result.findings), _ENCODERS[fmt][0](file, result))
+
+
+def encode_failure(fmt: str, file: str, error: str) -> Record:
+    """The record of a file that could not be parsed, in ``fmt``."""
+    return Record(file, False, 0, _ENCODERS[fmt][1](file, error), error)
