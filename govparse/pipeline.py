@@ -9,6 +9,7 @@ a Result.
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import replace
 
 from .cells import read_cells
@@ -46,7 +47,37 @@ def labels_for(grammar_name: str) -> Labels:
     return labels
 
 
-def parse(data: bytes | bytearray | memoryview | str, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Result:
+class StageClock:
+    """Time spent per stage, summed over the reports parsed with it (benchmarks/)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self._last
+        self._last = now
+
+
+class _NoClock:
+    """The clock parse uses when nobody is timing it."""
+
+    def start(self) -> None:
+        pass
+
+    def lap(self, stage: str) -> None:
+        pass
+
+
+_NO_CLOCK = _NoClock()
+
+
+def parse(data: bytes | bytearray | memoryview | str, *, max_bytes: int | None = DEFAULT_MAX_BYTES,
+          clock: StageClock | None = None) -> Result:
     """Parse one report (its bytes, or text already decoded) into a Result.
 
     Raises GovparseError only for input it cannot take: not bytes or text, or
@@ -56,7 +87,7 @@ def parse(data: bytes | bytearray | memoryview | str, *, max_bytes: int | None =
         raise GovparseError(f"govparse.parse takes bytes or str, not {type(data).__name__}")
     _check_size(len(data), max_bytes)
     try:
-        return _parse(data)
+        return _parse(data, clock or _NO_CLOCK)
     except TimeoutError as error:
         raise GovparseError(f"a pattern took too long on this input ({error}); "
                             "it is not a report govparse can read") from error
@@ -73,7 +104,8 @@ def _check_size(size: int, max_bytes: int | None) -> None:
                             "limit (max_bytes); raise the limit to parse it")
 
 
-def _parse(data: bytes | bytearray | memoryview | str) -> Result:
+def _parse(data: bytes | bytearray | memoryview | str, clock) -> Result:
+    clock.start()
     if isinstance(data, str):
         decoded = Decoded(data, "str")
     else:
@@ -82,9 +114,11 @@ def _parse(data: bytes | bytearray | memoryview | str) -> Result:
     if decoded.lossy:
         diagnostics.warning("encoding", "not valid UTF-8, GB18030 or UTF-16: undecodable bytes replaced")
     doc, source_format = _document(decoded.text, diagnostics)
+    clock.lap("decode")
     sections, headings = locate_sections(doc)
     _report_repeats(headings, diagnostics)
     sections = _bounded(sections, diagnostics)
+    clock.lap("sections")
 
     sources: dict = {}
     tables: dict[str, object] = {}
@@ -94,27 +128,33 @@ def _parse(data: bytes | bytearray | memoryview | str) -> Result:
                 for spec in TABLES}
     # A table with no edition-specific label (cut short, say) follows the other tables.
     fallback = next((e for e, _ in detected.values() if e is not None), EDITION_2021)
+    clock.lap("normalize+edition")  # the first touch of the table lines normalizes them
     for spec in TABLES:
         edition, evidence = detected[spec.key]
         if edition is None:
             edition, evidence = fallback, f"{evidence}; taken from the other tables"
-        table, trace = _read_table(spec, doc, sections, diagnostics, sources, edition, evidence, source_format)
+        table, trace = _read_table(spec, doc, sections, diagnostics, sources, edition, evidence, source_format,
+                                   clock)
         tables[spec.key] = table
         traces[spec.key] = trace
         if table is not None and detected[spec.key][0] is not None:
             editions[spec.key] = edition
 
     checks = check_all(tables["applications"], tables["review_litigation"])
+    clock.lap("identities")
     cross_check(doc, sections, tables["applications"], diagnostics)
+    clock.lap("narrative")
     formats = {t.layout.format for t in traces.values() if t.layout is not None and tables[t.key] is not None}
     layout = formats.pop() if len(formats) == 1 else ("mixed" if formats else None)
     edition_values = set(editions.values())
     edition = edition_values.pop() if len(edition_values) == 1 else ("mixed" if edition_values else None)
+    meta = read_meta(doc, sections)
+    clock.lap("meta")
     return Result(
         edition=edition,
         layout=layout,
         encoding=decoded.encoding,
-        meta=read_meta(doc, sections),
+        meta=meta,
         active_disclosure=tables["active_disclosure"],
         applications=tables["applications"],
         review_litigation=tables["review_litigation"],
@@ -157,13 +197,14 @@ def _document(text: str, diagnostics: Diagnostics) -> tuple[Document, str | None
 
 
 def _read_table(spec: TableSpec, doc: Document, sections, diagnostics: Diagnostics, sources: dict,
-                edition: str, evidence: str, source_format: str | None):
+                edition: str, evidence: str, source_format: str | None, clock):
     section = sections.get(spec.numeral)
     if section is None:
         diagnostics.error("table-missing", f"{spec.key}: section {spec.numeral} not found; table is null")
         return None, TableTrace(spec.key, None, None, "", None)
     grammar_name = spec.grammars.get(edition)
     layout = detect_layout(doc, section, source_format)
+    clock.lap("layout")
     trace = TableTrace(spec.key, section, edition, evidence, layout, grammar=grammar_name)
     if grammar_name is None:
         diagnostics.error("edition-unsupported",
@@ -172,11 +213,13 @@ def _read_table(spec: TableSpec, doc: Document, sections, diagnostics: Diagnosti
         return None, trace
 
     cells = read_cells(doc, section, layout)
+    clock.lap("cells")
     if len(cells) > MAX_TABLE_CELLS:
         diagnostics.warning("table-too-long", f"{spec.key}: {len(cells)} cells; only the first "
                             f"{MAX_TABLE_CELLS} are read", cells[MAX_TABLE_CELLS].line)
         del cells[MAX_TABLE_CELLS:]
     lexed = lex(cells, labels_for(grammar_name))
+    clock.lap("labels")
     if lexed.joined:
         layout = replace(layout, split_header=True, split_labels=tuple(
             f"{'+'.join(c.text for c in token.cells)}@{token.line}" for token in lexed.joined))
@@ -195,6 +238,7 @@ def _read_table(spec: TableSpec, doc: Document, sections, diagnostics: Diagnosti
     grammar = load(grammar_name)
     types = lexed.types
     plan = grammar.plan(types)
+    clock.lap("grammar")
     if plan is None:
         diagnostics.error("table-structure", f"{spec.key}: {grammar.explain(types, lexed.tokens)}; table is null",
                           section.heading + 1)
@@ -204,7 +248,9 @@ def _read_table(spec: TableSpec, doc: Document, sections, diagnostics: Diagnosti
         diagnostics.warning("trailing-cells", f"{spec.key}: cells after the end of the table ignored "
                             f"(from {stray.text[:40]!r})", stray.line, stray.column)
     ctx = BuildContext(spec.key, lexed.tokens, diagnostics, sources)
-    return spec.build(ctx, plan, spec.models[edition]), trace
+    table = spec.build(ctx, plan, spec.models[edition])
+    clock.lap("model")
+    return table, trace
 
 
 def parse_file(path, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Result:
