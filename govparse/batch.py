@@ -302,24 +302,28 @@ class Summary:
 
     def lines(self) -> list[str]:
         text = (f"files {self.files} · ok {self.ok} · failed {self.failed} · identity findings "
-                f"{self.findings} (in {self.files_with_findings} files) · {self.rate:.1f} reports/s")
+                f"{self.findings} (in {_files(self.files_with_findings)}) · {self.rate:.1f} reports/s")
         out = [text]
         if self.skipped:
-            out.append(f"skipped {self.skipped} files already in {self.out}")
+            out.append(f"skipped {_files(self.skipped)} already in {self.out}")
         for file, error in self.failures:
             out.append(f"failed: {file}: {error}")
         if self.failed > len(self.failures):
             out.append(f"… and {self.failed - len(self.failures)} more failed (records with \"ok\": false)")
         if self.interrupted is not None:
             name = signal.Signals(self.interrupted).name
-            out.append(f"interrupted by {name}: {self.remaining} files not done; "
-                       f"{self.out} holds the rest, run again with --resume to finish")
+            out.append(f"interrupted by {name}: {self.out} holds the {_files(self.files)} done, {self.remaining} "
+                       "not done; run again with --resume to finish")
         else:
             out.append(f"wrote {self.out}")
         return out
 
 
 MAX_FAILURES_SHOWN = 5
+
+
+def _files(count: int) -> str:
+    return f"{count} file" if count == 1 else f"{count} files"
 
 
 class _Interrupts:

@@ -15,6 +15,7 @@ Problems are one line on stderr, never a traceback.
 from __future__ import annotations
 
 import csv
+import io
 import os
 import sys
 from enum import Enum
@@ -39,7 +40,11 @@ EXIT_FINDINGS = 3
 
 app = typer.Typer(
     name="govparse",
-    help="Parse 政府信息公开工作年度报告 (government information disclosure annual reports) into typed data.",
+    help="Parse 政府信息公开工作年度报告 (government information disclosure annual reports) into typed "
+         "data: the three statutory tables (二 active disclosure, 三 applications, 四 review and "
+         "litigation), the identity checks (勾稽关系) and diagnostics that point at source lines.\n\n"
+         "Exit codes: 0 parsed (identity findings are data); 1 an input cannot be read, or a batch "
+         "record failed; 2 usage; 3 identity findings under --strict; 130 a batch stopped by Ctrl-C.",
     epilog="Examples:\n\n"
            "  govparse parse report.txt\n\n"
            "  govparse dump report.txt --stage tables\n\n"
@@ -83,6 +88,13 @@ def _fail(message: str, code: int = EXIT_UNREADABLE) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _utf8_stdout() -> None:
+    """JSON and CSV go out as UTF-8 whatever the locale says (JSON is UTF-8 by definition)."""
+    stream = sys.stdout
+    if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower().replace("-", "") != "utf8":
+        stream.reconfigure(encoding="utf-8")
+
+
 def describe(path: str, error: Exception) -> str:
     """The error's message, with the file named when the message does not name it."""
     text = str(error)
@@ -100,11 +112,7 @@ def main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
 ) -> None:
-    """Parse 政府信息公开工作年度报告 (government information disclosure annual reports) into typed data.
-
-    Three statutory tables (二 active disclosure, 三 applications, 四 review and litigation) come
-    out as typed values with the identity checks (勾稽关系) and diagnostics that point at source lines.
-    """
+    """The command group; its help is the app's."""
 
 
 # --- parse ----------------------------------------------------------------------------------
@@ -128,6 +136,7 @@ def parse(
     (one line on stderr; in jsonl and csv its record says ok: false); 3 with --strict when a
     report breaks an identity.
     """
+    _utf8_stdout()
     chosen = format.value if format is not None else ("json" if len(files) == 1 else "jsonl")
     if chosen == "json" and len(files) > 1:
         raise _fail("--format json prints the document of one file; use --format jsonl for several", EXIT_USAGE)
@@ -184,6 +193,7 @@ def dump(
     """Show how a report was read: encoding, edition and layout with their evidence, sections,
     the cell stream, the parse tree, the tables as grids (nulls and failing identities marked)
     and the diagnostics with their source lines."""
+    _utf8_stdout()
     stages = [s.value for s in stage] if stage else list(STAGES)
     console = Console(width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 120)
     try:
@@ -222,6 +232,7 @@ def batch(
     OUT is replaced atomically, also on Ctrl-C, so an interrupted run leaves every finished record
     and --resume continues it. Exit 0 when every record is ok, 1 when some failed, 130 on Ctrl-C.
     """
+    _utf8_stdout()
     fmt = format.value if format is not None else _format_of(out)
     stderr = Console(stderr=True)
     bar = None

@@ -43,6 +43,7 @@ from .tables import TABLES
 STAGES = ("detect", "sections", "cells", "tree", "tables", "diagnostics")
 NULL = "∅"  # a null value in a grid
 BLANK = "␣"  # a blank cell in the cell stream
+FAILING = "!"  # after a value in a failing identity (also red), visible without colour
 LEVEL_STYLE = {ERROR: "bold red", WARNING: "yellow", INFO: "dim"}
 SECTION_NAMES = {"二": "active_disclosure", "三": "applications", "四": "review_litigation"}
 _SOURCE_WIDTH = 100
@@ -75,19 +76,21 @@ def render(path: str | Path, stages: Sequence[str], console: Console) -> None:
 
 # --- detect ------------------------------------------------------------------------------
 
-def _detect(result: Result) -> Table:
-    grid = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
-    for column in ("table", "edition", "evidence", "layout", "evidence"):
-        grid.add_column(column, overflow="fold")
+def _detect(result: Result) -> Group:
+    grid = Table(box=None, show_header=False, pad_edge=False)
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold", style="italic")
     for key in TABLE_KEYS:
         trace = result.traces[key]
         layout = trace.layout
-        split = f"; joined {', '.join(layout.split_labels)}" if layout and layout.split_labels else ""
-        grid.add_row(
-            key, trace.edition or "-", trace.edition_evidence or "-",
-            f"{layout.name} ({layout.style})" if layout else "-",
-            (layout.evidence + split) if layout else "no section",
-        )
+        grid.add_row(key, "edition", trace.edition or "-", trace.edition_evidence or "-")
+        if layout is None:
+            grid.add_row("", "layout", "-", "no section")
+            continue
+        split = f"; joined {', '.join(layout.split_labels)}" if layout.split_labels else ""
+        grid.add_row("", "layout", f"{layout.name} ({layout.style})", layout.evidence + split)
     head = Text.assemble(("encoding ", "bold"), result.encoding, ("   edition ", "bold"), str(result.edition),
                          ("   layout ", "bold"), str(result.layout))
     return Group(head, grid)
@@ -182,15 +185,17 @@ def _tables(result: Result) -> Group:
             parts.append(Text(f"{spec.key}: null (see diagnostics)", style="bold red"))
             continue
         parts.append(_grid(spec.key, table, load(trace.grammar), failing))
+        prefix = spec.key + "."
         for check in result.findings:
-            if check.lhs_cells[0].startswith(spec.key + "."):
-                parts.append(Text(
-                    f"  {check.id} {check.scope} {check.name}: {' + '.join(check.lhs_cells)} = {check.lhs} ≠ "
-                    f"{check.rhs} = {' + '.join(check.rhs_cells)} (difference {check.difference})",
-                    style="red"))
+            if check.lhs_cells[0].startswith(prefix):
+                lhs, rhs = (" + ".join(c.removeprefix(prefix) for c in cells)
+                            for cells in (check.lhs_cells, check.rhs_cells))
+                parts.append(Text(f"  {check.id} {check.scope} {check.name}: {lhs} = {check.lhs} ≠ {check.rhs} = "
+                                  f"{rhs} (difference {check.difference:+d})", style="red"))
     checked = [c for c in result.checks if c.ok is not None]
     undecided = len(result.checks) - len(checked)
-    parts.append(Text(f"{NULL} null (blank, null mark or unreadable cell) · red: a cell of a failing identity · "
+    parts.append(Text(f"{NULL} null (blank, null mark or unreadable cell) · {FAILING} (red) a cell of a failing "
+                      "identity · "
                       f"{len(result.findings)} of {len(checked)} checks fail, {undecided} undecided (null cells)",
                       style="dim"))
     return Group(*parts)
@@ -214,11 +219,11 @@ def _grid(key: str, table, grammar: TableGrammar, failing: set[str]) -> Table:
                 cells.append("")
                 continue
             value = getattr(row, column)
-            style = "bold red" if f"{key}.{row_key}.{column}" in failing else ""
-            if value is None:
-                cells.append(Text(NULL, style=style or "yellow"))
+            shown = NULL if value is None else format(value, "f") if isinstance(value, Decimal) else str(value)
+            if f"{key}.{row_key}.{column}" in failing:
+                cells.append(Text(shown + FAILING, style="bold red"))
             else:
-                cells.append(Text(format(value, "f") if isinstance(value, Decimal) else str(value), style=style))
+                cells.append(Text(shown, style="yellow" if value is None else ""))
         grid.add_row(label, *cells)
     return grid
 

@@ -338,13 +338,14 @@ def test_ctrl_c_leaves_a_valid_partial_output_that_resume_completes(tmp_path):
     assert "interrupted by SIGINT" in stdout and "Traceback" not in stderr
     partial_text = out.read_text(encoding="utf-8")
     done = files_of(jsonl_records(out))
+    assert f"holds the {len(done)} file" in stdout and f"{1000 - len(done)} not done" in stdout
     assert 0 < len(done) < 1000 and len(set(done)) == len(done)
     no_leftovers(tmp_path)
 
     resumed = govparse_batch(str(folder), "-o", str(out), "--jobs", "2", "--resume")
     stdout, stderr = resumed.communicate(timeout=600)
     assert resumed.returncode == 0, stderr
-    assert f"skipped {len(done)} files" in stdout
+    assert f"skipped {len(done)} file" in stdout
     text = out.read_text(encoding="utf-8")
     assert text.startswith(partial_text)
     files = files_of(jsonl_records(out))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -247,7 +248,9 @@ def test_dump_highlights_the_cells_of_a_failing_identity(tmp_path):
     # carried_over is in a failing identity only through its total (S1 of the total column)
     carried = next(line for line in styled.splitlines() if "上年结转政府信息公开申请数量" in line)
     assert carried.count("\x1b[1;31m") == 1, carried
-    assert "I1 row new_received" in console.export_text()
+    plain = console.export_text()
+    assert f"{total}!" in plain  # marked without colour too
+    assert "I1 row new_received: new_received.total = " in plain
 
 
 def test_dump_unreadable_file_is_one_line(tmp_path):
@@ -302,3 +305,15 @@ def test_subprocess_jsonl_and_csv_are_well_formed():
     rows = list(csv.reader(io.StringIO(table.stdout)))
     assert tuple(rows[0]) == CSV_HEADER and all(len(r) == 6 for r in rows)
     assert [r[0] for r in rows[1:] if r[3] == "ok"] == seeds
+
+
+@needs_seeds()
+def test_subprocess_writes_utf8_whatever_the_locale():
+    seed = seed_reports()[0]
+    ascii_locale = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    agency = govparse.parse_file(seed).meta.agency
+    for args, shown in ((("parse", str(seed)), agency), (("dump", str(seed), "-s", "tables"), "行政处罚")):
+        done = subprocess.run([sys.executable, "-m", "govparse", *args], capture_output=True, env=ascii_locale,
+                              timeout=300)
+        assert done.returncode == 0, done.stderr
+        assert shown in done.stdout.decode("utf-8")
