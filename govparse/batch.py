@@ -230,6 +230,7 @@ class AtomicOutput:
 
     def __init__(self, out: Path, fmt: str) -> None:
         self.out = out
+        self.format = fmt
         directory = out.parent if str(out.parent) else Path(".")
         try:
             handle, self.temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=directory)
@@ -246,7 +247,10 @@ class AtomicOutput:
         """Copy OUT's records into the new output; the files they name."""
         if not self.out.exists():
             return set()
-        return set(self.sink.copy(self.out))
+        try:
+            return set(self.sink.copy(self.out))
+        except (UnicodeDecodeError, csv.Error) as error:
+            raise BatchError(f"cannot resume: {self.out} is not a govparse {self.format} file ({error})") from error
 
     def write(self, record: Record) -> None:
         self.sink.write(record)
@@ -378,8 +382,8 @@ def run_batch(source: str, out: Path, *, fmt: str = JSONL, jobs: int | None = No
                     if progress is not None:
                         progress(summary.files, len(todo))
             summary.elapsed = time.perf_counter() - started
-            summary.interrupted = interrupts.signal
             summary.remaining = len(todo) - summary.files
+            summary.interrupted = interrupts.signal if summary.remaining else None
             output.commit()
             committed = True
     except OSError as error:

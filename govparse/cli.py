@@ -234,11 +234,11 @@ def batch(
     """
     _utf8_stdout()
     fmt = format.value if format is not None else _format_of(out)
-    stderr = Console(stderr=True)
     bar = None
-    if stderr.is_terminal:
+    if sys.stderr.isatty():  # the stream itself, whatever FORCE_COLOR and friends say
         bar = Progress(TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(), _Rate(),
-                       TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=stderr)
+                       TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                       console=Console(stderr=True))
     task = None
 
     def progress(done: int, total: int) -> None:

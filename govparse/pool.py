@@ -21,7 +21,10 @@ knows which task a worker is on.
   finished by then are simply not yielded, so a caller can run them later.
 
 Workers ignore SIGINT: a Ctrl-C in a terminal reaches the whole process group,
-and it is the main process that decides what an interrupt means. A worker
+and it is the main process that decides what an interrupt means. They start
+with SIGINT ignored (the main process ignores it for the moment of the start,
+and the disposition survives exec), so even a Ctrl-C while a worker imports
+cannot print a traceback; a SIGINT that arrives in that moment is lost. A worker
 whose main process is gone sees its pipe close and exits.
 
 Workers are started with the ``spawn`` method: the main process may be running
@@ -162,7 +165,7 @@ class Pool:
         try:
             for worker in workers:
                 self._feed(worker)
-            while any(w.queue for w in workers):
+            while self._unfinished(workers):
                 if self.stop():
                     return
                 ready = set(wait([w.conn for w in workers] + [w.process.sentinel for w in workers],
@@ -180,7 +183,7 @@ class Pool:
                             self._not_started(how)
                         yield from self._replace(workers, worker, f"the worker process died on this file ({how})"
                                                  if worker.ready else None)
-                    elif worker.ready:
+                    else:
                         self._feed(worker)
                 if self.timeout is not None:
                     now = time.monotonic()
@@ -189,6 +192,10 @@ class Pool:
                                                  f"timed out after {self.timeout:g} s; its worker was killed")
         finally:
             _shutdown(workers)
+
+    def _unfinished(self, workers: list[_Worker]) -> bool:
+        """Tasks are in flight or still to send (a task whose send failed waits in retry)."""
+        return bool(self._retry) or not self._exhausted or any(w.queue for w in workers)
 
     def _next_task(self) -> tuple[bool, Any]:
         if self._retry:

@@ -48,5 +48,9 @@ def square_or_crash(n: int) -> int:
     return n * n
 
 
+def pid_and_square(n: int) -> tuple[int, int]:
+    return os.getpid(), n * n
+
+
 def exit_at_start() -> None:
     sys.exit(7)

@@ -212,6 +212,15 @@ def test_resume_refuses_a_file_that_is_not_ours(inputs, tmp_path):
     no_leftovers(tmp_path)
 
 
+def test_resume_refuses_a_binary_file(inputs, tmp_path):
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(b"PAR1\xff\xfe\x00binary")
+    result = batch(str(inputs), "-o", str(out), "--resume")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("govparse: cannot resume:") and "Traceback" not in result.output
+    assert out.read_bytes() == b"PAR1\xff\xfe\x00binary"
+
+
 # --- failures are records ------------------------------------------------------------------
 
 def test_a_worker_killed_on_a_file_loses_nothing(inputs, tmp_path):
@@ -256,6 +265,25 @@ def test_pool_gives_every_task_exactly_once_across_crashes():
     assert crashed == [n for n in tasks if n % 7 == 3]
     assert all(o.value == o.task ** 2 for o in outcomes if o.ok)
     assert pool.respawned >= len(crashed)
+
+
+def test_pool_loses_no_task_when_an_idle_worker_dies():
+    """The worker is killed between two tasks: the next one cannot be sent, and must still run."""
+    pids: list[int] = []
+
+    def tasks():
+        for n in range(6):
+            if n == 3:
+                os.kill(pids[-1], signal.SIGKILL)
+                time.sleep(0.5)  # let it die, so the send of task 3 finds its pipe closed
+            yield n
+
+    outcomes = []
+    for outcome in Pool(batch_work.pid_and_square, 1, prefetch=1).map(tasks()):
+        outcomes.append(outcome)
+        pids.append(outcome.value[0])
+    assert [(o.task, o.value[1]) for o in outcomes] == [(n, n * n) for n in range(6)]
+    assert len(set(pids)) == 2  # a new worker did tasks 3 to 5
 
 
 def test_pool_gives_up_when_workers_cannot_start():

@@ -28,8 +28,16 @@ runner = CliRunner()
 HEADER = "行政复议 | 行政诉讼 |\n结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n"
 
 
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
 def invoke(*args: str):
     return runner.invoke(app, list(args))
+
+
+def plain_stdout(result) -> str:
+    """stdout without colour codes (FORCE_COLOR in the environment makes rich colour a pipe too)."""
+    return ANSI.sub("", result.stdout)
 
 
 def one_line_error(text: str, starts: str = "govparse: ") -> None:
@@ -206,7 +214,7 @@ def test_dump_shows_every_stage():
     parsed = govparse.parse_file(seed)
     result = invoke("dump", str(seed))
     assert result.exit_code == 0, result.output
-    out = result.stdout
+    out = plain_stdout(result)
     for stage in STAGES:
         assert f"─ {stage} ─" in out
     assert parsed.encoding in out and parsed.traces["applications"].layout.evidence[:20] in out
@@ -220,9 +228,10 @@ def test_dump_shows_every_stage():
 def test_dump_stage_narrows_the_view():
     result = invoke("dump", str(seed_reports()[0]), "--stage", "sections", "-s", "diagnostics")
     assert result.exit_code == 0
-    assert "─ sections ─" in result.stdout and "─ diagnostics ─" in result.stdout
+    out = plain_stdout(result)
+    assert "─ sections ─" in out and "─ diagnostics ─" in out
     for stage in ("detect", "cells", "tree", "tables"):
-        assert f"─ {stage} ─" not in result.stdout
+        assert f"─ {stage} ─" not in out
 
 
 def test_dump_shows_blank_cells_as_null(tmp_path):
@@ -231,16 +240,17 @@ def test_dump_shows_blank_cells_as_null(tmp_path):
                       "13 | 1 | 4 | 5 | 23 | 0 | 0 | 0 | 0 | 0 | 8 | | 5 | 3 | 16 |\n", encoding="utf-8")
     result = invoke("dump", str(report), "-s", "tables")
     assert result.exit_code == 0
-    row = next(line for line in result.stdout.splitlines() if "复议后起诉" in line)
+    row = next(line for line in plain_stdout(result).splitlines() if "复议后起诉" in line)
     assert NULL in row
 
 
 @needs_seeds()
-def test_dump_highlights_the_cells_of_a_failing_identity(tmp_path):
+def test_dump_highlights_the_cells_of_a_failing_identity(tmp_path, monkeypatch):
+    monkeypatch.setenv("TERM", "xterm")  # rich squeezes a TERM=dumb console to 80 columns
     report = broken_report(tmp_path)
     parsed = govparse.parse_file(report)
     total = str(parsed.applications.new_received.total)
-    console = Console(record=True, force_terminal=True, color_system="standard", width=160)
+    console = Console(record=True, force_terminal=True, color_system="standard", no_color=False, width=160)
     render(report, ["tables"], console)
     styled = console.export_text(styles=True, clear=False)
     row = next(line for line in styled.splitlines() if "本年新收政府信息公开申请数量" in line)
