@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import pty
 import random
 import shutil
 import signal
@@ -24,15 +23,22 @@ import pytest
 from typer.testing import CliRunner
 
 import batch_work
-from conftest import needs_seeds, seed_reports
+from conftest import SEEDS, seed_reports
 from govparse.batch import PARQUET_MISSING, BatchError, find_inputs, run_batch
 from govparse.cli import app
 from govparse.pool import Pool, PoolError
 from govparse.records import CSV_HEADER, PARQUET_COLUMNS
 
-pytestmark = needs_seeds()
 runner = CliRunner()
+POSIX_ONLY = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and terminals")
 POLL_LIMIT = 120  # seconds a test waits for a subprocess to reach a state before failing
+
+
+def seeds() -> list[Path]:
+    found = seed_reports()
+    if not found:
+        pytest.skip(f"seed reports not found at {SEEDS}")
+    return found
 
 
 @pytest.fixture
@@ -40,7 +46,7 @@ def inputs(tmp_path) -> Path:
     """The five seeds, a random binary file and an empty file."""
     folder = tmp_path / "in"
     folder.mkdir()
-    for seed in seed_reports():
+    for seed in seeds():
         shutil.copy(seed, folder / seed.name)
     (folder / "random.bin").write_bytes(random.Random(4).randbytes(5000))
     (folder / "empty.txt").write_bytes(b"")
@@ -49,10 +55,10 @@ def inputs(tmp_path) -> Path:
 
 def many_inputs(folder: Path, count: int) -> Path:
     """``count`` inputs: links to the seeds, round robin."""
+    found = seeds()
     folder.mkdir()
-    seeds = seed_reports()
     for index in range(count):
-        (folder / f"r{index:05d}.txt").symlink_to(seeds[index % len(seeds)])
+        (folder / f"r{index:05d}.txt").symlink_to(found[index % len(found)])
     return folder
 
 
@@ -355,6 +361,7 @@ def test_a_worker_killed_from_outside_loses_nothing(tmp_path):
     assert f"files 1000 · ok {1000 - len(failed)} · failed {len(failed)}" in stdout
 
 
+@POSIX_ONLY
 def test_ctrl_c_leaves_a_valid_partial_output_that_resume_completes(tmp_path):
     folder = many_inputs(tmp_path / "in", 1000)
     out = tmp_path / "out.jsonl"
@@ -381,7 +388,10 @@ def test_ctrl_c_leaves_a_valid_partial_output_that_resume_completes(tmp_path):
     no_leftovers(tmp_path)
 
 
+@POSIX_ONLY
 def test_progress_bar_on_a_terminal(inputs, tmp_path):
+    import pty
+
     main, replica = pty.openpty()
     process = subprocess.Popen([sys.executable, "-m", "govparse", "batch", str(inputs), "-o",
                                 str(tmp_path / "out.jsonl"), "--jobs", "2"],
