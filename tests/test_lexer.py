@@ -30,12 +30,12 @@ def test_variant_labels_of_table_two():
     table = labels("active_disclosure_2021")
     assert table.lookup("规范性文件") == table.lookup("行政规范性文件") == "NORMATIVE_DOCUMENTS"
     assert table.lookup("第二十条 第(一)项") == "ITEM_1"
-    assert table.lookup("本年收费金额(单位:万元)") == "FEE_AMOUNT"
+    assert table.lookup("本年收费金额(单位:万元)") == "AMOUNT_WAN"
 
 
 def test_labels_broken_across_cells_are_joined():
     lexed = lex(_cells("结果", "维持", "其他", "结果", "尚未", "审结", "总计", "0"), labels("review_litigation"))
-    assert lexed.types == ("UPHELD", "OTHER_RESULT", "PENDING", "TOTAL", VALUES)
+    assert lexed.types == ("UPHELD", "OTHER", "PENDING", "TOTAL", VALUES)
     assert [t.text for t in lexed.joined] == ["结果 维持", "其他 结果", "尚未 审结"]
 
 
