@@ -74,13 +74,16 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
         return TableLayout(SPACE_DELIMITED, ROW_PER_LINE,
                            f"{spaced} of {count} non-blank lines are three or more space-separated cells "
                            "or a label and its values")
+    # Neighbouring filled lines one blank apart (blank-separated cells) against
+    # those with none between (line-per-cell, or a label wrapped inside a cell).
+    # Wider gaps hold empty cells in either style and tell nothing.
     separated = sum(1 for a, b in zip(filled, filled[1:]) if b - a == 2)
-    pairs = max(count - 1, 1)
-    style = BLANK_SEPARATED if separated * 2 >= pairs else LINE_PER_CELL
+    adjacent = sum(1 for a, b in zip(filled, filled[1:]) if b - a == 1)
+    style = BLANK_SEPARATED if separated > adjacent else LINE_PER_CELL
     return TableLayout(
         LINEAR_CELL, style,
-        f"{len(piped)} of {count} non-blank lines hold '|'; "
-        f"{separated} of {pairs} neighbouring cells are one blank line apart",
+        f"{len(piped)} of {count} non-blank lines hold '|'; of neighbouring cells, "
+        f"{separated} are one blank line apart and {adjacent} on consecutive lines",
     )
 
 

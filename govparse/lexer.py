@@ -4,8 +4,9 @@ A cell becomes a label terminal of the table's grammar when its compact form
 matches one; a label broken across neighbouring cells (``结果`` / ``维持``) is
 joined first, the longest join that names a label winning. Each run of value
 cells becomes one VALUES token. A run of only blank cells is layout (the empty
-cells under a spanning header) and is dropped; so is text that names no label,
-which is reported so that no cell goes unaccounted for.
+cells under a spanning header) and is dropped, as are the empty cells a line
+ends with right after a label (the columns it spans, see ``padding``); so is
+text that names no label, which is reported so that no cell goes unaccounted for.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import regex
 
 from .cells import Cell
 from .grammar import VALUES, TableGrammar
-from .normalize import compact, translate
+from .normalize import compact, translate, via_traditional
 from .values import VALUE_KINDS, Kind, read_value
 
 MAX_JOIN = 4
@@ -63,10 +64,12 @@ class Labels:
         self.exact: dict[str, str] = {}
         self.patterns: list[tuple[regex.Pattern, str]] = []
         for name, pattern, literal in grammar.label_terminals():
-            if literal:
-                self.exact[compact(translate(pattern))] = name
-            else:
-                self.patterns.append((regex.compile(pattern), name))
+            # Each label also as a mirror site's traditional text simplifies back (反复 → 反覆).
+            for form in dict.fromkeys((translate(pattern), via_traditional(pattern))):
+                if literal:
+                    self.exact[compact(form)] = name
+                else:
+                    self.patterns.append((regex.compile(form), name))
         # Labels without their enumerator, where that is still unambiguous.
         counts: dict[str, int] = {}
         for key in self.exact:
@@ -115,12 +118,16 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
             lexed.tokens.append(TableToken(VALUES, tuple(run)))
         run.clear()
 
+    pads = padding(cells)
     index = 0
     count = len(cells)
     while index < count:
         cell = cells[index]
         kind = read_value(cell.text).kind
         if kind in VALUE_KINDS:
+            if not run and index in pads:
+                index += 1  # spanned columns of the label before: layout, not a blank value
+                continue
             run.append(cell)
             index += 1
             continue
@@ -140,6 +147,30 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
             index += 1
     flush()
     return lexed
+
+
+def padding(cells: list[Cell]) -> set[int]:
+    """Indices of the empty cells that close a line of two or more cells, after its last filled one.
+
+    Scrapers write the columns a cell spans as empty cells after the row
+    (``总计 | |||||``, or a line of pipes ``|||||``). Right after a label they
+    are layout: read as values, they would shift the row below them. After a
+    value they stay, since a blank last column looks the same. A blank cell
+    alone on its line (``|``, or a blank line of a linear layout) is a cell.
+    """
+    pads: set[int] = set()
+    start = 0
+    while start < len(cells):
+        stop = start
+        while stop < len(cells) and cells[stop].line == cells[start].line:
+            stop += 1
+        if stop - start > 1:
+            index = stop - 1
+            while index >= start and read_value(cells[index].text).kind is Kind.BLANK:
+                pads.add(index)
+                index -= 1
+        start = stop
+    return pads
 
 
 def _label_at(cells: list[Cell], index: int, labels: Labels) -> tuple[str | None, int]:

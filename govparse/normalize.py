@@ -71,6 +71,24 @@ def translate(text: str) -> str:
     return text.translate(_translation())
 
 
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def via_traditional(text: str) -> str:
+    """``text`` as it comes back from a mirror site: converted to traditional phrase
+    by phrase (OpenCC s2t), then simplified here character by character.
+
+    Nearly always ``text`` again, but not where a phrase picks a character that is
+    simplified in its own right: 反复 becomes 反覆 and stays so. Labels are matched
+    in this form too (govparse.lexer).
+    """
+    return translate(_s2t().convert(text))
+
+
 def compact(text: str) -> str:
     """The form labels are compared in: letters, digits and Han characters only."""
     return _COMPACT_DROP.sub("", text, timeout=PATTERN_TIMEOUT)

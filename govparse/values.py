@@ -10,6 +10,8 @@ is an unreadable value. Anything else is text: a label, a note, prose.
 - trailing blank cells after the last value are layout noise;
 - as many filled cells as columns: blanks among them are stray, drop them;
 - exactly as many cells as columns: blanks are nulls in their own column;
+- fewer cells than columns, but trailing blank cells make up the difference:
+  those blanks are the last columns;
 - anything else cannot be placed without guessing: the row is unreadable.
 """
 
@@ -119,9 +121,10 @@ def fit_row(cells: tuple[Cell, ...], ncols: int) -> FittedRow:
         return FittedRow(tuple(filled), stray)
     if len(row) == ncols:
         return FittedRow(tuple(row))
-    if len(filled) < ncols <= len(cells):
+    if len(row) < ncols <= len(cells):
         # Blank cells at the end were trimmed as noise, but the row is short
-        # without them: they are the trailing columns.
+        # without them: they are the trailing columns. (Never when the row is
+        # long already: cutting it to ncols would throw filled cells away.)
         return FittedRow(tuple(cells[:ncols]))
     return FittedRow(
         None,

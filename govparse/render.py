@@ -1,0 +1,875 @@
+"""Render a model as full report text, in every layout the parser reads, with perturbations.
+
+Why this exists: the seeds are five reports, real corpora hold hundreds of
+thousands. Text has many forms, the model has one, so the parser is tested by
+generating the model first, writing it out the way scrapers deliver reports,
+and parsing it back: ``parse(render(report, layout, perturbations)) == report``
+(tests/test_roundtrip.py drives this with hypothesis). The benchmarks reuse it
+to make large synthetic corpora, so it is deterministic: the same report,
+layout, perturbations and ``seed`` always give the same text.
+
+A rendered report has the frame of a real one: a title line, a preamble with
+the publication date, the six section headings, narrative paragraphs with
+numbers and phrases such as （一）主动公开, the three statutory tables (2021
+edition) and a closing signature.
+
+Layouts (``LAYOUTS``): linear-cell with one blank line between cells
+(blank-separated) or one cell per line (line-per-cell); pipe-delimited with one
+cell per line (cell-per-line) or one table row per line (row-per-line). The
+split-header variants are the ``split-header`` perturbation on any of them.
+
+Perturbations (``PERTURBATIONS``, combinable, applied in list order) each undo
+nothing the parser needs: every one keeps the values recoverable. They act on
+the table grid (cells), on the finished text, or both.
+
+Usage::
+
+    >>> from govparse.render import LAYOUTS, random_report, render
+    >>> import random
+    >>> report = random_report(random.Random(1))
+    >>> text = render(report, LAYOUTS[3], ("traditional", "pinyin"), seed=7)
+
+Regenerate the committed sample corpus (corpus/*.txt with *.expected.json,
+written from the model, never from the parser)::
+
+    python -m govparse.render corpus [FOLDER]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import sys
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+import regex
+
+from .layout import BLANK_SEPARATED, CELL_PER_LINE, LINE_PER_CELL, LINEAR_CELL, PIPE_DELIMITED, ROW_PER_LINE
+from .model import (
+    OUTCOME_ROWS,
+    ActiveDisclosure,
+    ApplicantCounts,
+    Applications,
+    DecisionCount,
+    DocumentCounts,
+    FeeAmount,
+    OutcomeCounts,
+    ReviewLitigation,
+    columns_of,
+    rows_of,
+    to_plain,
+)
+from .result import dumps
+
+# --- the report --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What a report says that the parser must give back: the three tables and the meta fields."""
+
+    active_disclosure: ActiveDisclosure
+    applications: Applications
+    review_litigation: ReviewLitigation
+    agency: str = "青山县人民政府"
+    year: int = 2023
+    published: str = "2024-01-31"  # ISO date
+    year_first_title: bool = False  # 2023年度青山县人民政府政府信息公开… instead of 青山县人民政府2023年…
+
+    @property
+    def title(self) -> str:
+        if self.year_first_title:
+            return f"{self.year}年度{self.agency}政府信息公开工作年度报告"
+        return f"{self.agency}{self.year}年政府信息公开工作年度报告"
+
+    def meta(self) -> dict:
+        return {"title": self.title, "agency": self.agency, "year": self.year, "published": self.published}
+
+    def expected(self, layout: "Layout") -> dict:
+        """The parse a careful reader expects, in the JSON shape of SPEC §7 (tables, meta, edition, layout)."""
+        return {
+            "edition": "2021",
+            "layout": layout.format,
+            "meta": self.meta(),
+            "active_disclosure": to_plain(self.active_disclosure),
+            "applications": to_plain(self.applications),
+            "review_litigation": to_plain(self.review_litigation),
+        }
+
+
+def complete_applications(parts: dict[str, Sequence[int | None]], carried_over: Sequence[int],
+                          carried_forward: Sequence[int]) -> Applications:
+    """Table 三 that keeps every identity (S1, I1, I2), from the six applicant values of each outcome row.
+
+    ``parts`` maps each row of OUTCOME_ROWS to its six applicant values; the
+    total column, total_processed and new_received are computed, and
+    carried_over is lowered where new_received would be negative.
+    """
+    rows: dict[str, ApplicantCounts] = {}
+
+    def counts(values: Sequence[int]) -> ApplicantCounts:
+        return ApplicantCounts(*values, sum(values))
+
+    for key in OUTCOME_ROWS:
+        rows[key] = counts(parts[key])
+    processed = [sum(parts[key][i] for key in OUTCOME_ROWS) for i in range(6)]
+    over = [min(c, p + f) for c, p, f in zip(carried_over, processed, carried_forward)]
+    new = [p + f - c for c, p, f in zip(over, processed, carried_forward)]
+    rows["new_received"] = counts(new)
+    rows["carried_over"] = counts(over)
+    rows["total_processed"] = counts(processed)
+    rows["carried_forward"] = counts(carried_forward)
+    return Applications(**{key: rows[key] for key, _ in rows_of(Applications)})
+
+
+def complete_outcomes(upheld: int, corrected: int, other: int, pending: int) -> OutcomeCounts:
+    """One group of table 四 whose total keeps I3."""
+    return OutcomeCounts(upheld, corrected, other, pending, upheld + corrected + other + pending)
+
+
+AGENCY_PLACES = ("青山", "东湖", "河西", "石门", "永宁", "清溪", "南山", "白沙", "桃源", "长乐", "泰和", "新安")
+AGENCY_LEVELS = ("县", "市", "区")
+AGENCY_NAMES = ("人民政府", "人民政府办公室", "自然资源局", "教育局", "交通运输局", "财政局",
+                "市场监督管理局", "发展和改革委员会", "住房和城乡建设局")
+TOWN_NAMES = ("{place}镇人民政府", "{place}乡人民政府", "{place}街道办事处")
+
+
+def random_count(rng: random.Random) -> int:
+    """Mostly 0 and small counts, now and then a large one (行政许可 50997)."""
+    roll = rng.random()
+    if roll < 0.55:
+        return 0
+    if roll < 0.9:
+        return rng.randint(1, 30)
+    if roll < 0.98:
+        return rng.randint(31, 999)
+    return rng.randint(1000, 200_000)
+
+
+def random_fee(rng: random.Random) -> Decimal:
+    if rng.random() < 0.5:
+        return Decimal(0)
+    places = rng.randint(0, 5)
+    return Decimal(rng.randint(0, 10**(4 + places))).scaleb(-places)
+
+
+def random_agency(rng: random.Random) -> str:
+    place = rng.choice(AGENCY_PLACES)
+    if rng.random() < 0.3:
+        return rng.choice(TOWN_NAMES).format(place=place)
+    return f"{place}{rng.choice(AGENCY_LEVELS)}{rng.choice(AGENCY_NAMES)}"
+
+
+def random_report(rng: random.Random, consistent: bool = True, blanks: float = 0.0) -> Report:
+    """A realistic report without hypothesis (for benchmarks and the corpus).
+
+    ``consistent``: every identity holds; ``blanks``: share of cells left blank
+    (a blank cell breaks the identities it is part of, so use it with care).
+    """
+
+    def cell(value):
+        return None if blanks and rng.random() < blanks else value
+
+    def row(cls, make=lambda: random_count(rng)):
+        return cls(*(cell(make()) for _ in columns_of(cls)))
+
+    active = ActiveDisclosure(
+        row(DocumentCounts), row(DocumentCounts), row(DecisionCount), row(DecisionCount),
+        row(DecisionCount), FeeAmount(cell(random_fee(rng))),
+    )
+    if consistent:
+        parts = {key: [random_count(rng) if rng.random() < 0.3 else 0 for _ in range(6)] for key in OUTCOME_ROWS}
+        applications = complete_applications(parts, [random_count(rng) for _ in range(6)],
+                                              [random_count(rng) for _ in range(6)])
+        review = ReviewLitigation(*(complete_outcomes(*(random_count(rng) for _ in range(4))) for _ in range(3)))
+    else:
+        applications = Applications(**{key: row(ApplicantCounts) for key, _ in rows_of(Applications)})
+        review = ReviewLitigation(*(row(OutcomeCounts) for _ in range(3)))
+    if consistent and blanks:
+        applications = Applications(**{
+            key: ApplicantCounts(*(cell(v) for v in dataclasses.astuple(getattr(applications, key))))
+            for key, _ in rows_of(Applications)})
+    year = rng.randint(2021, 2025)
+    published = f"{year + 1}-{rng.randint(1, 3):02d}-{rng.randint(1, 28):02d}"
+    return Report(active, applications, review, random_agency(rng), year, published, rng.random() < 0.2)
+
+
+# --- the table grid ------------------------------------------------------------------
+
+HEADER = "header"  # a column or block label
+LABEL = "label"  # a row label
+VALUE = "value"
+STRAY = "stray"  # an empty cell that is no column
+
+
+@dataclass(slots=True)
+class GridCell:
+    text: str
+    role: str
+    value: int | Decimal | None = None
+
+
+@dataclass(slots=True)
+class GridRow:
+    cells: list[GridCell]
+    pad: int = 0  # empty cells a scraper writes after the row for spanned columns (pipe layouts)
+
+
+@dataclass(slots=True)
+class Grid:
+    """One statutory table as the rows of its HTML form, before it is written in a layout."""
+
+    numeral: str
+    rows: list[GridRow]
+
+
+def _value_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def _values(row) -> list[GridCell]:
+    return [GridCell(_value_text(v), VALUE, v) for v in dataclasses.astuple(row)]
+
+
+def _row(width: int, *cells: GridCell | list[GridCell]) -> GridRow:
+    flat: list[GridCell] = []
+    for cell in cells:
+        flat.extend(cell if isinstance(cell, list) else [cell])
+    return GridRow(flat, max(0, width - len(flat)))
+
+
+def _h(text: str) -> GridCell:
+    return GridCell(text, HEADER)
+
+
+def _l(text: str) -> GridCell:
+    return GridCell(text, LABEL)
+
+
+def active_disclosure_grid(table: ActiveDisclosure) -> Grid:
+    """Table 二, 2021 edition: four blocks of 第二十条, four columns wide."""
+    width = 4
+    rows = []
+    blocks = (
+        ("第二十条第（一）项", ("本年制发件数", "本年废止件数", "现行有效件数"),
+         (("规章", table.regulations), ("行政规范性文件", table.normative_documents))),
+        ("第二十条第（五）项", ("本年处理决定数量",), (("行政许可", table.licensing),)),
+        ("第二十条第（六）项", ("本年处理决定数量",), (("行政处罚", table.punishment), ("行政强制", table.coercion))),
+        ("第二十条第（八）项", ("本年收费金额（单位：万元）",), (("行政事业性收费", table.fees),)),
+    )
+    for item, columns, body in blocks:
+        rows.append(_row(width, _h(item)))
+        rows.append(_row(width, _h("信息内容"), [_h(c) for c in columns]))
+        for label, row in body:
+            rows.append(_row(width, _l(label), _values(row)))
+    return Grid("二", rows)
+
+
+APPLICATION_LABELS: dict[str, tuple[str, ...]] = {
+    # row key -> its label cells (a group label first where the row opens a group)
+    "new_received": ("一、本年新收政府信息公开申请数量",),
+    "carried_over": ("二、上年结转政府信息公开申请数量",),
+    "granted": ("三、本年度办理结果", "（一）予以公开"),
+    "partially_granted": ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）",),
+    "denied_state_secret": ("（三）不予公开", "1．属于国家秘密"),
+    "denied_prohibited_by_law": ("2．其他法律行政法规禁止公开",),
+    "denied_security_stability": ("3．危及“三安全一稳定”",),
+    "denied_third_party": ("4．保护第三方合法权益",),
+    "denied_internal_affairs": ("5．属于三类内部事务信息",),
+    "denied_process_info": ("6．属于四类过程性信息",),
+    "denied_enforcement_file": ("7．属于行政执法案卷",),
+    "denied_admin_query": ("8．属于行政查询事项",),
+    "unable_not_held": ("（四）无法提供", "1．本机关不掌握相关政府信息"),
+    "unable_needs_creation": ("2．没有现成信息需要另行制作",),
+    "unable_unclear": ("3．补正后申请内容仍不明确",),
+    "rejected_petition": ("（五）不予处理", "1．信访举报投诉类申请"),
+    "rejected_duplicate": ("2．重复申请",),
+    "rejected_publication": ("3．要求提供公开出版物",),
+    "rejected_excessive": ("4．无正当理由大量反复申请",),
+    "rejected_confirmation": ("5．要求行政机关确认或重新出具已获取信息",),
+    "other_no_correction": ("（六）其他处理", "1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+    "other_fee_unpaid": ("2．申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",),
+    "other_misc": ("3．其他",),
+    "total_processed": ("（七）总计",),
+    "carried_forward": ("四、结转下年度继续办理",),
+}
+S1_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+
+
+def applications_grid(table: Applications) -> Grid:
+    """Table 三: three header rows, then one row per key; ten columns (three for labels, seven values)."""
+    width = 10
+    rows = [
+        _row(width, _h(S1_NOTE), _h("申请人情况")),
+        _row(width, _h("自然人"), _h("法人或其他组织"), _h("总计")),
+        _row(width, [_h(t) for t in ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")]),
+    ]
+    for key, _ in rows_of(Applications):
+        rows.append(_row(width, [_l(t) for t in APPLICATION_LABELS[key]], _values(getattr(table, key))))
+    return Grid("三", rows)
+
+
+OUTCOME_HEADERS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+
+
+def review_litigation_grid(table: ReviewLitigation) -> Grid:
+    """Table 四: a two-level header over fifteen numbers in one row."""
+    width = 15
+    rows = [
+        _row(width, _h("行政复议"), _h("行政诉讼")),
+        _row(width, [_h(t) for t in OUTCOME_HEADERS], _h("未经复议直接起诉"), _h("复议后起诉")),
+        _row(width, [_h(t) for t in OUTCOME_HEADERS * 2]),
+        _row(width, [c for group in dataclasses.astuple(table, tuple_factory=list) for c in
+                     (GridCell(_value_text(v), VALUE, v) for v in group)]),
+    ]
+    return Grid("四", rows)
+
+
+def grids(report: Report) -> list[Grid]:
+    return [active_disclosure_grid(report.active_disclosure), applications_grid(report.applications),
+            review_litigation_grid(report.review_litigation)]
+
+
+# --- layouts: a grid to lines ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    format: str  # govparse.layout.LINEAR_CELL or PIPE_DELIMITED
+    style: str  # BLANK_SEPARATED / LINE_PER_CELL, CELL_PER_LINE / ROW_PER_LINE
+
+    @property
+    def name(self) -> str:
+        return f"{self.format}/{self.style}"
+
+    @property
+    def frame_separator(self) -> str:
+        """Between frame lines: blank-separated scrapes put a blank line after every line."""
+        return "\n\n" if self.style == BLANK_SEPARATED else "\n"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+LAYOUTS: tuple[Layout, ...] = (
+    Layout(LINEAR_CELL, BLANK_SEPARATED),
+    Layout(LINEAR_CELL, LINE_PER_CELL),
+    Layout(PIPE_DELIMITED, CELL_PER_LINE),
+    Layout(PIPE_DELIMITED, ROW_PER_LINE),
+)
+LAYOUT_BY_NAME = {layout.name: layout for layout in LAYOUTS}
+
+
+def _cells(grid: Grid) -> list[str]:
+    return [cell.text for row in grid.rows for cell in row.cells]
+
+
+def write_linear_blank_separated(grid: Grid) -> str:
+    """One cell per line, one blank line between cells: an empty cell is an empty line between separators."""
+    return "\n\n".join(_cells(grid))
+
+
+def write_linear_line_per_cell(grid: Grid) -> str:
+    """One cell per line, no separators: an empty cell is an empty line."""
+    return "\n".join(_cells(grid))
+
+
+def write_pipe_cell_per_line(grid: Grid) -> str:
+    """``cell |`` per line, the spanned columns of a row as one line of pipes (``|||``)."""
+    lines = []
+    for row in grid.rows:
+        lines.extend(f"{cell.text} |" if cell.text else "|" for cell in row.cells)
+        if row.pad:
+            lines.append("|" * row.pad)
+    return "\n".join(lines)
+
+
+def write_pipe_row_per_line(grid: Grid) -> str:
+    """``a | b | c |`` per table row, spanned columns as trailing pipes (``… | 11 | ||``)."""
+    lines = []
+    for row in grid.rows:
+        line = " | ".join(cell.text for cell in row.cells) + " |"
+        lines.append(line + (" " + "|" * row.pad if row.pad else ""))
+    return "\n".join(lines)
+
+
+WRITERS: dict[Layout, Callable[[Grid], str]] = dict(zip(LAYOUTS, (
+    write_linear_blank_separated, write_linear_line_per_cell, write_pipe_cell_per_line, write_pipe_row_per_line,
+)))
+
+
+# --- perturbations ---------------------------------------------------------------------
+
+# Spaces scrapers leave: en, ideographic, no-break (and em, narrow no-break).
+ODD_SPACES = ("\u2002", "\u3000", "\u00a0", "\u2003", "\u202f")
+TONED_SYLLABLES = ("bào", "shí", "xiàng", "guī", "wù", "jì", "qǐng", "zhuǎn", "lǐng", "diǎn", "jù", "guān",
+                   "fù", "yì", "chǔ", "lǜ", "zhèng", "xìn", "shēn", "qíng", "kuàng", "gōng", "kāi", "wén")
+
+
+def _toneless(syllable: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", syllable) if not unicodedata.combining(c))
+
+
+def _labels(grid: Grid) -> Iterable[GridCell]:
+    return (cell for row in grid.rows for cell in row.cells if cell.role in (HEADER, LABEL))
+
+
+_ENUMERATED = regex.compile(r"^\s*(?:[一二三四五六七]、|[（(][一二三四五六七][）)]|\d[．.、])")
+
+
+def _split_points(text: str) -> range:
+    """Where a label may be broken: anywhere inside, but never inside its enumerator.
+
+    ``2．重复申请`` broken after ``2`` leaves a cell ``2``, which is a number:
+    no reader can tell it from a value, so that break destroys information.
+    """
+    match = _ENUMERATED.match(text)
+    return range((match.end() if match else 0) + 1, len(text))
+
+
+_WORDY = regex.compile(r"[\p{Han}A-Za-z0-9]")
+
+
+def split_header(grids: list[Grid], rng: random.Random) -> None:
+    """Break labels in two or three at any point: across cells, across lines, or by a space."""
+    for grid in grids:
+        for row in grid.rows:
+            out: list[GridCell] = []
+            for cell in row.cells:
+                points = _split_points(cell.text) if cell.role in (HEADER, LABEL) else range(0)
+                if not points or rng.random() < 0.6:
+                    out.append(cell)
+                    continue
+                cuts = sorted(rng.sample(points, min(len(points), rng.choice((1, 1, 2)))))
+                pieces = [cell.text[a:b] for a, b in zip([0, *cuts], [*cuts, len(cell.text)])]
+                if not all(_WORDY.search(piece) for piece in pieces):
+                    out.append(cell)  # a piece of bare punctuation (、) is no wrap a page makes
+                    continue
+                how = rng.choice(("cells", "lines", "space"))
+                if how == "cells":
+                    out.extend(GridCell(p, cell.role) for p in pieces)
+                else:
+                    out.append(GridCell(("\n" if how == "lines" else " ").join(pieces), cell.role))
+            row.cells = out
+
+
+def _has_blank(row: GridRow | None) -> bool:
+    return row is not None and any(c.role == VALUE and c.value is None for c in row.cells)
+
+
+def stray_cells(grids: list[Grid], rng: random.Random) -> None:
+    """Empty cells that are no column: beside the values of a full row, and after header rows.
+
+    Never in or next to a row that has a blank value: a stray empty cell and a
+    blank value in one run of cells make the row one cell too long with one
+    value too few, and no reader can tell which blank is the stray one (the
+    parser then takes trailing blanks for padding, as it must for the spanned
+    columns scrapers write). That information is destroyed, not perturbed.
+    """
+    for grid in grids:
+        for number, row in enumerate(grid.rows):
+            following = grid.rows[number + 1] if number + 1 < len(grid.rows) else None
+            if _has_blank(row) or _has_blank(following):
+                continue
+            values = [i for i, c in enumerate(row.cells) if c.role == VALUE]
+            if rng.random() < 0.5:
+                continue
+            spots = [i + 1 for i in values] or [len(row.cells)]
+            if values:
+                spots.append(values[0])
+            for spot in sorted(rng.sample(spots, min(len(spots), rng.randint(1, 2))), reverse=True):
+                row.cells.insert(spot, GridCell("", STRAY))
+
+
+def null_marks(grids: list[Grid], rng: random.Random) -> None:
+    """A blank value written as a null mark: / - — 无."""
+    for grid in grids:
+        for row in grid.rows:
+            for cell in row.cells:
+                if cell.role == VALUE and cell.value is None:
+                    cell.text = rng.choice(("/", "-", "—", "无", "——"))
+
+
+def thousands(grids: list[Grid], rng: random.Random) -> None:
+    """Thousands separators: 12,251 and 2,389.27441."""
+    for grid in grids:
+        for row in grid.rows:
+            for cell in row.cells:
+                if cell.role == VALUE and cell.value is not None and abs(cell.value) >= 1000:
+                    cell.text = format(cell.value, ",f" if isinstance(cell.value, Decimal) else ",")
+
+
+# label -> the variants real reports print instead
+LABEL_VARIANTS: dict[str, tuple[str, ...]] = {
+    "行政规范性文件": ("规范性文件",),
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）": (
+        "（二）部分公开（区分处理的，只计这一情况，不计其他情况）", "（二）部分公开"),
+    "本年废止件数": ("本年废止件数（包括自然失效和不再按规范性文件管理）",),
+    "本年收费金额（单位：万元）": ("本年收费金额（单位:万元）", "本年收费金额"),
+}
+
+
+def _item_variant(text: str, rng: random.Random) -> str:
+    """第二十条第（一）项 with spaces inside: 第二十条 第(一)项, 第二十条第（一） 项."""
+    if not text.startswith("第二十条"):
+        return text
+    return rng.choice((text.replace("条第", "条 第"), text.replace("）项", "） 项"), text.replace("第", " 第")))
+
+
+def _paren_variant(text: str, rng: random.Random) -> str:
+    """Half-width parentheses and enumerators: (一) for （一）, 1. or 1、 for 1．."""
+    text = text.translate(str.maketrans("（）：，", "():,")) if rng.random() < 0.5 else text
+    return regex.sub(r"^(\d)．", lambda m: m.group(1) + rng.choice((".", "、", "．")), text)
+
+
+def label_variants(grids: list[Grid], rng: random.Random) -> None:
+    """Labels as real reports print them: 规范性文件, 只计这一情况, (一), 1., 第二十条 第(一)项."""
+    for grid in grids:
+        for row in grid.rows:
+            for cell in row.cells:
+                if cell.role not in (HEADER, LABEL) or rng.random() < 0.4:
+                    continue
+                text = rng.choice((cell.text, *LABEL_VARIANTS.get(cell.text, ())))
+                cell.text = _paren_variant(_item_variant(text, rng), rng)
+            if grid.numeral == "二" and rng.random() < 0.3:
+                _split_repeal_note(row)
+
+
+def _split_repeal_note(row: GridRow) -> None:
+    """本年废止件数 and its note （包括自然失效…） as two cells (seed 000)."""
+    for index, cell in enumerate(row.cells):
+        if cell.role == HEADER and cell.text == "本年废止件数":
+            row.cells.insert(index + 1, GridCell("（包括自然失效和不再按规范性文件管理）", HEADER))
+            return
+
+
+def cell_spaces(grids: list[Grid], rng: random.Random) -> None:
+    """Odd spaces around cells and inside labels (商业\u3000企业)."""
+    for grid in grids:
+        for row in grid.rows:
+            for cell in row.cells:
+                if rng.random() < 0.3:
+                    cell.text = rng.choice(ODD_SPACES) + cell.text
+                if rng.random() < 0.3:
+                    cell.text = cell.text + rng.choice(ODD_SPACES)
+                core = cell.text.strip()
+                if cell.role in (HEADER, LABEL) and len(core) > 2 and rng.random() < 0.3:
+                    start = cell.text.index(core)
+                    at = start + rng.randint(1, len(core) - 1)
+                    cell.text = cell.text[:at] + rng.choice(ODD_SPACES) + cell.text[at:]
+
+
+def text_spaces(text: str, rng: random.Random) -> str:
+    """Every plain space (in `` | `` and in headings) may become an en, ideographic or no-break space."""
+    return regex.sub(" ", lambda _: rng.choice((" ", *ODD_SPACES)), text)
+
+
+_DIGIT_RUN = regex.compile(r"\d[\d,.]*")
+_FULL_WIDTH = str.maketrans("0123456789,.", "０１２３４５６７８９，．")
+
+
+def full_width(text: str, rng: random.Random) -> str:
+    """Full-width digits (and their comma and point), run by run, as some sites print them."""
+    return _DIGIT_RUN.sub(lambda m: m.group().translate(_FULL_WIDTH) if rng.random() < 0.5 else m.group(), text)
+
+
+def crlf(text: str, rng: random.Random) -> str:
+    """Windows line ends, on most lines (files edited twice mix them)."""
+    return regex.sub("\n", lambda _: "\r\n" if rng.random() < 0.9 else "\n", text)
+
+
+def bom(text: str, rng: random.Random) -> str:
+    """A byte-order mark before the first line (as a character: ``render_bytes`` turns it into EF BB BF)."""
+    return "\ufeff" + text
+
+
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def traditional(text: str, rng: random.Random) -> str:
+    """Traditional characters, as mirror sites convert whole pages (phrase-level OpenCC s2t)."""
+    return _s2t().convert(text)
+
+
+# A character not yet followed by pinyin: with both styles chosen, each character
+# gets one reading at most (a page that mixes the styles, not one converted twice).
+_HAN_CHAR = regex.compile(r"\p{Han}(?!\()")
+
+
+def _inject_pinyin(text: str, rng: random.Random, toned: bool) -> str:
+    def one(match: regex.Match) -> str:
+        if rng.random() >= 0.2:
+            return match.group()
+        syllable = rng.choice(TONED_SYLLABLES)
+        return f"{match.group()}({syllable if toned else _toneless(syllable)})"
+
+    return _HAN_CHAR.sub(one, text)
+
+
+def pinyin(text: str, rng: random.Random) -> str:
+    """Pinyin injected after characters, toned: 報(bào)告."""
+    return _inject_pinyin(text, rng, toned=True)
+
+
+def pinyin_toneless(text: str, rng: random.Random) -> str:
+    """Pinyin injected after characters, toneless: 文(wen)章(zhang)."""
+    return _inject_pinyin(text, rng, toned=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Perturbation:
+    name: str
+    doc: str
+    cells: Callable[[list[Grid], random.Random], None] | None = None  # edits the grids in place
+    text: Callable[[str, random.Random], str] | None = None  # rewrites the finished text
+    frame: bool = False  # changes the frame (read by the frame writer)
+
+
+PROSE = "prose"
+
+PERTURBATIONS: tuple[Perturbation, ...] = (
+    Perturbation("label-variants", label_variants.__doc__, cells=label_variants),
+    Perturbation("split-header", split_header.__doc__, cells=split_header),
+    Perturbation("thousands", thousands.__doc__, cells=thousands),
+    Perturbation("null-marks", null_marks.__doc__, cells=null_marks),
+    Perturbation("stray-cells", stray_cells.__doc__, cells=stray_cells),
+    Perturbation("spaces", "Odd spaces around cells, inside labels and in place of plain spaces.",
+                 cells=cell_spaces, text=text_spaces),
+    Perturbation(PROSE, "Prose lines between a heading and its table, and a note after it.", frame=True),
+    Perturbation("full-width", full_width.__doc__, text=full_width),
+    Perturbation("traditional", traditional.__doc__, text=traditional),
+    Perturbation("pinyin", pinyin.__doc__, text=pinyin),
+    Perturbation("pinyin-toneless", pinyin_toneless.__doc__, text=pinyin_toneless),
+    Perturbation("crlf", crlf.__doc__, text=crlf),
+    Perturbation("bom", bom.__doc__, text=bom),
+)
+PERTURBATION_NAMES: tuple[str, ...] = tuple(p.name for p in PERTURBATIONS)
+ENCODINGS = ("utf-8", "gb18030", "utf-16")
+
+
+# --- the frame ---------------------------------------------------------------------------
+
+HEADINGS = {
+    "一": "一、总体情况",
+    "二": "二、主动公开政府信息情况",
+    "三": "三、收到和处理政府信息公开申请情况",
+    "四": "四、政府信息公开行政复议、行政诉讼情况",
+    "五": "五、存在的主要问题及改进情况",
+    "六": "六、其他需要报告的事项",
+}
+
+PROSE_BEFORE = {
+    "二": ("本年度主动公开政府信息情况如下：", "（单位：件）", "表一 主动公开政府信息情况统计表"),
+    "三": ("本年度共收到政府信息公开申请{new}件，办理情况如下：", "（单位：件）"),
+    "四": ("本年度因政府信息公开引起的行政复议、行政诉讼情况如下：",),
+}
+PROSE_AFTER = ("注：以上数据统计时限为{year}年1月1日至{year}年12月31日。", "数据来源：本机关政务公开工作台账。")
+
+
+def _heading(numeral: str, rng: random.Random) -> str:
+    """A heading, sometimes with the spaces scrapes leave (一、   总体情况)."""
+    text = HEADINGS[numeral]
+    roll = rng.random()
+    if roll < 0.15:
+        return text.replace("、", "、   ") + "  "
+    if roll < 0.25:
+        return " " + text
+    return text
+
+
+def _frame_before(report: Report, rng: random.Random) -> list[str]:
+    year, agency = report.year, report.agency
+    new = report.applications.new_received.total or 0
+    published = report.published
+    if rng.random() < 0.5:
+        y, m, d = published.split("-")
+        published = f"{y}年{m}月{d}日"
+    lines = [
+        report.title,
+        f"来源：{agency} 发布时间：{published} 点击数：{rng.randint(10, 9000)}",
+        "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《国务院办公厅政府信息与政务公开办公室"
+        f"关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》要求，编制本报告。本报告所列数据的统计期限为"
+        f"{year}年1月1日至12月31日。如对本报告有疑问，请与{agency}办公室联系。",
+        _heading("一", rng),
+        f"{year}年，{agency}坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《条例》，"
+        "进一步加大政府信息公开力度，提升政务公开质量。",
+        "（一）主动公开",
+        f"全年共主动公开政府信息{rng.randint(20, 3000)}条，其中政策文件{rng.randint(0, 80)}件，"
+        f"政策解读{rng.randint(0, 40)}篇，召开新闻发布会{rng.randint(0, 12)}场。",
+        "（二）依申请公开",
+        f"{year}年共收到政府信息公开申请{new}件，均在法定期限内答复，按时答复率100%。",
+        "（三）政府信息管理",
+        "一是健全信息发布审核机制，严格执行“三审三校”制度；二是及时清理过期信息，确保信息准确一致。",
+        "（四）平台建设",
+        f"充分发挥政府网站第一平台作用，全年更新栏目{rng.randint(5, 60)}个，政务新媒体发布信息{rng.randint(0, 500)}条。",
+        "（五）监督保障",
+        "将政务公开工作纳入年度绩效考核，开展业务培训2次，未发生因政府信息公开引发的责任追究事件。",
+    ]
+    return lines
+
+
+def _frame_after(report: Report, rng: random.Random) -> list[str]:
+    y, m, d = (int(p) for p in report.published.split("-"))
+    return [
+        _heading("五", rng),
+        "（一）存在的主要问题",
+        "一是主动公开的深度和广度有待加强；二是政策解读形式较为单一，图解、视频等形式运用不多。",
+        "（二）改进情况",
+        f"{report.year + 1}年，将进一步完善公开制度，丰富解读形式，不断提升政务公开工作水平。",
+        _heading("六", rng),
+        f"本年度未收取信息处理费。本机关{report.year}年度政务公开工作要点已全部落实。",
+        report.agency,
+        f"{y}年{m}月{d}日",
+    ]
+
+
+def _prose(lines: Sequence[str], report: Report) -> list[str]:
+    new = report.applications.new_received.total or 0
+    return [line.format(new=new, year=report.year) for line in lines]
+
+
+# --- rendering -------------------------------------------------------------------------
+
+
+def _perturbations(names: Iterable[str]) -> list[Perturbation]:
+    wanted = set(names)
+    unknown = wanted - set(PERTURBATION_NAMES)
+    if unknown:
+        raise ValueError(f"unknown perturbations: {', '.join(sorted(unknown))}")
+    return [p for p in PERTURBATIONS if p.name in wanted]
+
+
+def _layout(layout: Layout | str) -> Layout:
+    if isinstance(layout, Layout):
+        return layout
+    try:
+        return LAYOUT_BY_NAME[layout]
+    except KeyError:
+        raise ValueError(f"unknown layout {layout!r}; one of {', '.join(LAYOUT_BY_NAME)}") from None
+
+
+def render(report: Report, layout: Layout | str = LAYOUTS[0], perturbations: Iterable[str] = (),
+           seed: int = 0) -> str:
+    """The full report text: ``report`` in ``layout`` with ``perturbations`` (names from PERTURBATION_NAMES).
+
+    Every random choice (which label to split, where to put a stray cell, the
+    narrative numbers) comes from ``random.Random(seed)``: same inputs, same text.
+    """
+    layout = _layout(layout)
+    chosen = _perturbations(perturbations)
+    rng = random.Random(seed)
+    tables = grids(report)
+    for perturbation in chosen:
+        if perturbation.cells is not None:
+            perturbation.cells(tables, rng)
+    prose = any(p.name == PROSE for p in chosen)
+    lines = _frame_before(report, rng)
+    for grid in tables:
+        lines.append(_heading(grid.numeral, rng))
+        if prose:
+            lines.extend(_prose(PROSE_BEFORE[grid.numeral][:rng.randint(1, len(PROSE_BEFORE[grid.numeral]))],
+                                report))
+        lines.append(WRITERS[layout](grid))
+        if prose and rng.random() < 0.5:
+            lines.extend(_prose(PROSE_AFTER[:1], report))
+    lines.extend(_frame_after(report, rng))
+    text = layout.frame_separator.join(lines) + "\n"
+    for perturbation in chosen:
+        if perturbation.text is not None:
+            text = perturbation.text(text, rng)
+    return text
+
+
+def render_bytes(report: Report, layout: Layout | str = LAYOUTS[0], perturbations: Iterable[str] = (),
+                 seed: int = 0, encoding: str = "utf-8") -> bytes:
+    """``render`` encoded: UTF-8 (a ``bom`` perturbation gives EF BB BF), GB18030, or UTF-16 with its BOM."""
+    if encoding not in ENCODINGS:
+        raise ValueError(f"unknown encoding {encoding!r}; one of {', '.join(ENCODINGS)}")
+    text = render(report, layout, perturbations, seed)
+    if encoding != "utf-8":
+        text = text.removeprefix("\ufeff")  # GB18030 and UTF-16 carry their own (or no) mark
+    return text.encode(encoding)
+
+
+# --- the sample corpus -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Sample:
+    """One corpus report: how it is written, and why it is in the corpus (its file name says both)."""
+
+    why: str
+    layout: Layout
+    perturbations: tuple[str, ...] = ()
+    encoding: str = "utf-8"
+    consistent: bool = True
+    blanks: float = 0.0
+
+    @property
+    def name(self) -> str:
+        return f"{self.layout.format}-{self.layout.style}--{self.why}"
+
+
+LINEAR, LINES, CELLS, ROWS = LAYOUTS
+SAMPLES: tuple[Sample, ...] = (
+    Sample("plain", LINEAR),
+    Sample("plain", LINES),
+    Sample("plain", CELLS),
+    Sample("plain", ROWS),
+    Sample("split-header", LINEAR, ("split-header", "label-variants")),
+    Sample("split-header", ROWS, ("split-header", "spaces")),
+    Sample("traditional-pinyin", LINEAR, ("traditional", "pinyin", "full-width")),
+    Sample("traditional-toneless", CELLS, ("traditional", "pinyin-toneless", "crlf")),
+    Sample("blanks-null-marks", CELLS, ("null-marks", "thousands"), consistent=False, blanks=0.15),
+    Sample("stray-cells-prose", LINES, ("stray-cells", "prose", "spaces")),
+    Sample("bom-crlf", ROWS, ("bom", "crlf", "thousands", "label-variants")),
+    Sample("gb18030", LINEAR, ("prose", "split-header"), encoding="gb18030"),
+    Sample("everything", ROWS, PERTURBATION_NAMES, consistent=False, blanks=0.05),
+)
+
+
+def write_corpus(folder: Path) -> list[Path]:
+    """Write every sample as ``<name>.txt`` and ``<name>.expected.json`` (from the model). Deterministic."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for number, sample in enumerate(SAMPLES):
+        rng = random.Random(f"govparse-corpus-{number}")
+        report = random_report(rng, consistent=sample.consistent, blanks=sample.blanks)
+        data = render_bytes(report, sample.layout, sample.perturbations, seed=number, encoding=sample.encoding)
+        path = folder / f"{sample.name}.txt"
+        path.write_bytes(data)
+        expected = report.expected(sample.layout)
+        expected["rendered"] = {"layout": sample.layout.name, "perturbations": list(sample.perturbations),
+                                "encoding": sample.encoding, "seed": number}
+        (folder / f"{sample.name}.expected.json").write_text(dumps(expected, indent=1) + "\n", encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if not args or args[0] != "corpus":
+        print(__doc__.split("Usage::")[0].strip(), file=sys.stderr)
+        print("\nusage: python -m govparse.render corpus [FOLDER]", file=sys.stderr)
+        return 2
+    folder = Path(args[1] if len(args) > 1 else "corpus")
+    for path in write_corpus(folder):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
