@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench bench-ci clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,15 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+# Throughput on 20,000 rendered reports (made on demand in benchmarks/corpus/, not committed).
+bench: $(STAMP)
+	$(PY) benchmarks/bench.py --reports 20000
+
+# The short run CI makes: ratio to the read floor against the committed baseline
+# (loosely), correctness figures exactly.
+bench-ci: $(STAMP)
+	$(PY) benchmarks/bench.py --reports 3000 --rounds 2 --out benchmarks/out/ci.json --check benchmarks/baseline.json
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .hypothesis
