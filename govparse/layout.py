@@ -64,7 +64,10 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
         return TableLayout(LINEAR_CELL, LINE_PER_CELL, "section is empty")
     piped = [lines[i] for i in filled if "|" in lines[i]]
     count = len(filled)
-    if len(piped) * 2 >= count:
+    # A third is enough: a short table (四 is four pipe rows) with a prose line
+    # before and after it and a label wrapped onto its own line is still piped,
+    # and other layouts have no '|' at all.
+    if len(piped) * 10 >= count * 3:
         return _pipe_layout(piped, count)
     tabbed = sum(1 for i in filled if "\t" in lines[i].strip())
     if tabbed * 10 >= count * 3:

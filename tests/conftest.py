@@ -14,8 +14,11 @@ SEEDS = SHARED / "reports" / "seeds"
 CORPUS = ROOT / "corpus"
 
 # Hypothesis profiles. CI=true loads hypothesis's built-in "ci" profile; ours
-# extends it (deterministic, no database) with a bound that keeps the suite short.
-settings.register_profile("ci", settings.get_profile("ci"), max_examples=200, deadline=None,
+# extends it (deterministic, no database) with a bound that keeps the suite short:
+# tests/test_roundtrip.py takes about a minute of it on two cores. "long" is for
+# deep runs by hand (docs/README-fuzzing.md). Tests that run once per parameter
+# take a share of max_examples (test_roundtrip._budget).
+settings.register_profile("ci", settings.get_profile("ci"), max_examples=500, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile("long", max_examples=20_000, deadline=None,
