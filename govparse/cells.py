@@ -24,12 +24,14 @@ from dataclasses import dataclass
 import regex
 
 from .layout import BLANK_SEPARATED, HTML, MARKDOWN, PIPE_DELIMITED, SPACE_DELIMITED, TAB_DELIMITED, TableLayout
-from .normalize import Document, Line
+from .normalize import Document, source_column
 from .sections import Section
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Cell:
+    """One cell (not frozen: hundreds are made per report, and frozen init costs 4x; never mutated)."""
+
     text: str
     line: int  # 1-based source line
     column: int  # 1-based source column
@@ -38,10 +40,16 @@ class Cell:
         return f"Cell({self.text!r} @{self.line}:{self.column})"
 
 
-def _cell(line: Line, start: int, piece: str) -> Cell:
+def _cell(doc: Document, index: int, start: int, piece: str) -> Cell:
+    """The cell ``piece`` found at ``start`` of normalized line ``index``."""
+    return _piece(doc.number(index), doc.columns(index), start, piece)
+
+
+def _piece(number: int, columns: tuple[int, ...] | None, start: int, piece: str) -> Cell:
     text = piece.strip()
-    offset = start + (len(piece) - len(piece.lstrip())) if text else start
-    return Cell(text, line.number, line.source_column(offset))
+    # piece is white space up to its first non-space character, text[0]
+    offset = start + piece.find(text[0]) if text else start
+    return Cell(text, number, offset + 1 if columns is None else source_column(columns, offset))
 
 
 # A table row is a few hundred characters; a longer line in a table section is
@@ -50,35 +58,37 @@ MAX_LINE_CHARS = 20_000
 _SHORTENED = 200
 
 
-def _bounded(line: Line) -> Line:
-    if len(line.text) <= MAX_LINE_CHARS:
-        return line
-    head = line.text[:_SHORTENED].replace("|", " ").replace("\t", " ")
-    return Line(f"{head} … ({len(line.text)} characters)", line.number, line.columns)
+def _bounded(text: str) -> str:
+    if len(text) <= MAX_LINE_CHARS:
+        return text
+    head = text[:_SHORTENED].replace("|", " ").replace("\t", " ")
+    return f"{head} … ({len(text)} characters)"
 
 
 def read_cells(doc: Document, section: Section, layout: TableLayout) -> list[Cell]:
     """The cells of ``section`` in reading order."""
-    lines = [_bounded(line) for line in doc.lines(section.start, section.stop)]
+    lines = list(enumerate(map(_bounded, doc.texts(section.start, section.stop)), section.start))
     if layout.format == PIPE_DELIMITED:
-        return _pipe_cells(lines, markdown=layout.style == MARKDOWN)
+        return _pipe_cells(doc, lines, markdown=layout.style == MARKDOWN)
     if layout.format in (TAB_DELIMITED, HTML):
-        return _split_cells(lines, "\t")
+        return _split_cells(doc, lines, "\t")
     if layout.format == SPACE_DELIMITED:
-        return _spaced_cells(lines)
-    return _linear_cells(lines, blank_separated=layout.style == BLANK_SEPARATED)
+        return _spaced_cells(doc, lines)
+    return _linear_cells(doc, lines, blank_separated=layout.style == BLANK_SEPARATED)
 
 
 _MARKDOWN_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")
 
 
-def _pipe_cells(lines: list[Line], *, markdown: bool) -> list[Cell]:
+Lines = list[tuple[int, str]]  # (line index, normalized text) of a section
+
+
+def _pipe_cells(doc: Document, lines: Lines, *, markdown: bool) -> list[Cell]:
     cells: list[Cell] = []
-    for line in lines:
-        text = line.text
+    for index, text in lines:
         if "|" not in text:
             if text.strip():
-                cells.append(_cell(line, 0, text))
+                cells.append(_cell(doc, index, 0, text))
             continue
         if markdown and _MARKDOWN_RULE.match(text):
             continue
@@ -88,21 +98,22 @@ def _pipe_cells(lines: list[Line], *, markdown: bool) -> list[Cell]:
         start = 0
         if markdown and len(pieces) > 1 and not pieces[0].strip():
             start = len(pieces.pop(0)) + 1  # the opening pipe of | a | b |
+        number, columns = doc.number(index), doc.columns(index)
         for piece in pieces:
-            cells.append(_cell(line, start, piece))
+            cells.append(_piece(number, columns, start, piece))
             start += len(piece) + 1
     return cells
 
 
-def _split_cells(lines: list[Line], separator: str) -> list[Cell]:
+def _split_cells(doc: Document, lines: Lines, separator: str) -> list[Cell]:
     cells: list[Cell] = []
-    for line in lines:
-        text = line.text
+    for index, text in lines:
         if not text.strip():
             continue
         start = 0
+        number, columns = doc.number(index), doc.columns(index)
         for piece in text.split(separator):
-            cells.append(_cell(line, start, piece))
+            cells.append(_piece(number, columns, start, piece))
             start += len(piece) + len(separator)
     return cells
 
@@ -110,29 +121,35 @@ def _split_cells(lines: list[Line], separator: str) -> list[Cell]:
 _WORD = regex.compile(r"\S+")
 
 
-def _spaced_cells(lines: list[Line]) -> list[Cell]:
-    return [Cell(word.group(), line.number, line.source_column(word.start()))
-            for line in lines for word in _WORD.finditer(line.text)]
+def _spaced_cells(doc: Document, lines: Lines) -> list[Cell]:
+    return [Cell(word.group(), doc.number(index), source_column(doc.columns(index), word.start()))
+            for index, text in lines for word in _WORD.finditer(text)]
 
 
-def _linear_cells(lines: list[Line], *, blank_separated: bool) -> list[Cell]:
+def _linear_cells(doc: Document, lines: Lines, *, blank_separated: bool) -> list[Cell]:
     cells: list[Cell] = []
-    blanks: list[Line] = []
+    blanks: list[int] = []
+    number = doc.number
 
     def empties() -> None:
         count = len(blanks) // 2 if blank_separated else len(blanks)
         for blank in blanks[len(blanks) - count:]:
-            cells.append(Cell("", blank.number, 1))
+            cells.append(Cell("", number(blank), 1))
         blanks.clear()
 
-    for line in lines:
-        if not line.text.strip():
-            blanks.append(line)
+    for index, text in lines:
+        stripped = text.strip()
+        if not stripped:
+            blanks.append(index)
             continue
-        if cells:
-            empties()
-        blanks.clear()
-        cells.append(_cell(line, 0, line.text))
+        if blanks:
+            if cells:
+                empties()
+            blanks.clear()
+        if stripped is text and doc.columns(index) is None:
+            cells.append(Cell(text, number(index), 1))  # the common case: nothing to strip or map
+        else:
+            cells.append(_cell(doc, index, 0, text))
     if cells:
         # Blank cells closing the last row (a blank 总计 of table 四) are read by
         # the same rule: the row fit drops them again where the row is complete.

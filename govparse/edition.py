@@ -11,7 +11,7 @@ from __future__ import annotations
 from .normalize import Document
 from .sections import Section
 
-_NOISE = {ord(c): None for c in " \t|/"}
+_NOISE = (" ", "\t", "|", "/")
 
 EDITION_2019 = "2019"
 EDITION_2021 = "2021"
@@ -36,7 +36,9 @@ def detect_edition(doc: Document, section: Section) -> tuple[str | None, str]:
         return None, "this table is the same in both editions"
     # Markers are plain words: search the normalized lines with white space
     # and pipes taken out, no per-line compaction needed.
-    text = "".join([line.text for line in doc.lines(section.start, section.stop)]).translate(_NOISE)
+    text = "".join(doc.texts(section.start, section.stop))
+    for noise in _NOISE:
+        text = text.replace(noise, "")
     hits = {edition: [w for w in words if w in text] for edition, words in markers.items()}
     if len(hits[EDITION_2021]) > len(hits[EDITION_2019]):
         return EDITION_2021, "labels " + "、".join(hits[EDITION_2021])

@@ -21,8 +21,11 @@ APPLICANT_PARTS = APPLICANT_COLUMNS[:-1]
 OUTCOME_PARTS = ("upheld", "corrected", "other", "pending")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Check:
+    """One identity check's outcome. Read-only by convention: not frozen, since dozens are
+    made per report and a frozen dataclass costs four times as much to build."""
+
     id: str
     scope: str  # "column", "row" or "group"
     name: str  # the column, row or group the check is about

@@ -36,6 +36,8 @@ CELL_PER_LINE = "cell-per-line"
 ROW_PER_LINE = "row-per-line"
 MARKDOWN = "markdown"
 
+LAYOUT_SAMPLE_LINES = 400
+
 # A row of space-separated cells ends in a value: 规章 0 0 3 / 行政许可 12,251
 _SPACED_ROW = regex.compile(r"\S\s+(?:[+-]?[\d,.]+\S{0,2}|[/—-]|无)\s*$")
 
@@ -56,7 +58,8 @@ class TableLayout:
 
 def detect_layout(doc: Document, section: Section, source_format: str | None = None) -> TableLayout:
     """The layout of one table section; ``source_format`` is HTML for converted pages."""
-    lines = [line.text for line in doc.lines(section.start, section.stop)]
+    # The first lines tell the layout as well as all of them, at a bounded cost.
+    lines = doc.texts(section.start, min(section.stop, section.start + LAYOUT_SAMPLE_LINES))
     filled = [i for i, text in enumerate(lines) if text.strip()]
     if source_format == HTML:
         return TableLayout(HTML, ROW_PER_LINE, "the page's <table> rows, read by an HTML parser")
@@ -69,10 +72,11 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
     # and other layouts have no '|' at all.
     if len(piped) * 10 >= count * 3:
         return _pipe_layout(piped, count)
-    tabbed = sum(1 for i in filled if "\t" in lines[i].strip())
+    tabbed = sum(1 for i in filled if "\t" in lines[i] and "\t" in lines[i].strip())
     if tabbed * 10 >= count * 3:
         return TableLayout(TAB_DELIMITED, ROW_PER_LINE, f"{tabbed} of {count} non-blank lines hold a tab")
-    spaced = sum(1 for i in filled if _SPACED_ROW.search(lines[i]) or len(lines[i].split()) >= 3)
+    spaced = sum(1 for i in filled if " " in lines[i].strip()
+                 and (_SPACED_ROW.search(lines[i]) or len(lines[i].split()) >= 3))
     if spaced * 10 >= count * 3:
         return TableLayout(SPACE_DELIMITED, ROW_PER_LINE,
                            f"{spaced} of {count} non-blank lines are three or more space-separated cells "

@@ -28,7 +28,7 @@ def strip_enumerator(key: str) -> str:
     return _ENUMERATOR.sub("", key, count=1)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TableToken:
     type: str  # a terminal name of the grammar, or VALUES
     cells: tuple[Cell, ...]
@@ -111,45 +111,46 @@ class Labels:
 def lex(cells: list[Cell], labels: Labels) -> Lexed:
     """Cells to tokens for one table."""
     lexed = Lexed([])
+    tokens = lexed.tokens
+    kinds = [read_value(cell.text).kind for cell in cells]  # each cell classified once
+    pads = padding(cells, kinds)
     run: list[Cell] = []
-
-    def flush() -> None:
-        if any(read_value(c.text).kind is not Kind.BLANK for c in run):
-            lexed.tokens.append(TableToken(VALUES, tuple(run)))
-        run.clear()
-
-    pads = padding(cells)
+    run_filled = False  # a run of only blank cells is layout, not a VALUES token
     index = 0
     count = len(cells)
     while index < count:
-        cell = cells[index]
-        kind = read_value(cell.text).kind
+        kind = kinds[index]
         if kind in VALUE_KINDS:
             if not run and index in pads:
                 index += 1  # spanned columns of the label before: layout, not a blank value
                 continue
-            run.append(cell)
+            run.append(cells[index])
+            run_filled = run_filled or kind is not Kind.BLANK
             index += 1
             continue
-        name, width = _label_at(cells, index, labels)
+        name, width = _label_at(cells, kinds, index, labels)
         if name is not None:
-            flush()
+            if run_filled:
+                tokens.append(TableToken(VALUES, tuple(run)))
+            run, run_filled = [], False
             token = TableToken(name, tuple(cells[index:index + width]))
-            lexed.tokens.append(token)
+            tokens.append(token)
             if width > 1:
                 lexed.joined.append(token)
             index += width
         elif kind is Kind.UNREADABLE:
-            run.append(cell)
+            run.append(cells[index])
+            run_filled = True
             index += 1
         else:
-            lexed.unmatched.append(cell)
+            lexed.unmatched.append(cells[index])
             index += 1
-    flush()
+    if run_filled:
+        tokens.append(TableToken(VALUES, tuple(run)))
     return lexed
 
 
-def padding(cells: list[Cell]) -> set[int]:
+def padding(cells: list[Cell], kinds: list[str]) -> set[int]:
     """Indices of the empty cells that close a line of two or more cells, after its last filled one.
 
     Scrapers write the columns a cell spans as empty cells after the row
@@ -160,26 +161,39 @@ def padding(cells: list[Cell]) -> set[int]:
     """
     pads: set[int] = set()
     start = 0
-    while start < len(cells):
-        stop = start
-        while stop < len(cells) and cells[stop].line == cells[start].line:
+    count = len(cells)
+    while start < count:
+        line = cells[start].line
+        stop = start + 1
+        while stop < count and cells[stop].line == line:
             stop += 1
         if stop - start > 1:
             index = stop - 1
-            while index >= start and read_value(cells[index].text).kind is Kind.BLANK:
+            while index >= start and kinds[index] is Kind.BLANK:
                 pads.add(index)
                 index -= 1
         start = stop
     return pads
 
 
-def _label_at(cells: list[Cell], index: int, labels: Labels) -> tuple[str | None, int]:
+def _ends_join(text: str, kind: str) -> bool:
+    """Numbers, blanks and punctuation null marks (—— /) end a join of label pieces.
+
+    A label broken into pieces may have a piece that reads as a null mark on its
+    own (1．申请人 / 无 / 正当理由…), so a join runs over 无; but not over ——,
+    which the compact form would drop, letting 行政规范性文件 + —— name the label.
+    """
+    return kind is Kind.NUMBER or kind is Kind.BLANK or (kind is Kind.NULL_MARK and not compact(text))
+
+
+def _label_at(cells: list[Cell], kinds: list[str], index: int, labels: Labels) -> tuple[str | None, int]:
     """The longest join of text cells from ``index`` that names a label."""
     limit = index
-    while limit < len(cells) and limit - index < MAX_JOIN and read_value(cells[limit].text).kind not in VALUE_KINDS:
+    count = len(cells)
+    while limit < count and limit - index < MAX_JOIN and not _ends_join(cells[limit].text, kinds[limit]):
         limit += 1
     for stop in range(limit, index + 1, -1):
-        name = labels.lookup("".join(cell.text for cell in cells[index:stop]))
+        name = labels.lookup("".join([cell.text for cell in cells[index:stop]]))
         if name is not None:
             return name, stop - index
     return labels.lookup(cells[index].text), 1

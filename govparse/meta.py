@@ -27,6 +27,7 @@ _AGENCY_SUFFIX = regex.compile(
     r"(?:人民政府|办公室|办公厅|办事处|委员会|局|厅|委|院|中心|街道|管委会|政府|镇|乡|县|市|区)$")
 _HEAD_LINES = 20
 _TAIL_LINES = 12
+_MAX_SIGNATURE_CHARS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,7 @@ def _iso(match: regex.Match) -> str | None:
 
 def read_meta(doc: Document, sections: dict[str, Section]) -> Meta:
     first = min((s.heading for s in sections.values()), default=min(len(doc), _HEAD_LINES))
-    head = [doc.line(i).text.strip() for i in range(min(first, _HEAD_LINES))]
+    head = [text.strip() for text in doc.texts(0, min(first, _HEAD_LINES))]
     title = agency = published = None
     year = None
     for text in head:
@@ -66,11 +67,10 @@ def read_meta(doc: Document, sections: dict[str, Section]) -> Meta:
         if match is not None:
             agency = match.group("agency").strip(" :：") or None
             year = int(match.group("year"))
-    signer, signed = _signature(doc)
-    if agency is None:
-        agency = signer
-    if published is None:
-        published = signed
+    if agency is None or published is None:
+        signer, signed = _signature(doc)
+        agency = agency if agency is not None else signer
+        published = published if published is not None else signed
     if year is None:
         year = _common_year(doc, sections.get("一"))
     return Meta(title, agency, year, published)
@@ -80,6 +80,8 @@ def _signature(doc: Document) -> tuple[str | None, str | None]:
     """(agency, ISO date) from the closing lines: an agency name above a date."""
     tail = [i for i in range(max(0, len(doc) - _TAIL_LINES), len(doc)) if doc.raw_lines[i].strip()]
     for position in range(len(tail) - 1, 0, -1):
+        if len(doc.raw_lines[tail[position]]) > _MAX_SIGNATURE_CHARS:
+            continue  # prose, not a date line
         text = doc.line(tail[position]).text.strip()
         date = _DATE.match(text)
         if date is None or text[date.end():].strip() not in ("", "日"):
@@ -94,8 +96,8 @@ def _common_year(doc: Document, section: Section | None) -> int | None:
     if section is None:
         return None
     years = Counter()
-    for i in range(section.start, min(section.stop, section.start + 40)):
-        years.update(int(y) for y in _YEAR.findall(doc.line(i).text))
+    for text in doc.texts(section.start, min(section.stop, section.start + 40)):
+        years.update(int(y) for y in _YEAR.findall(text))
     if not years:
         return None
     return years.most_common(1)[0][0]

@@ -15,6 +15,7 @@ removed, so ``（一）予以公开``, ``(一) 予以公开`` and ``一予以公
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,11 +34,18 @@ _PINYIN = (
     r"(?:ng|n|r)?"
 )
 _INJECTED_PINYIN = regex.compile(rf"(?<={_CJK})\((?:{_PINYIN})\)", regex.IGNORECASE)
+# A cheap first look: injected pinyin opens with a Latin letter; （一） or (单位) do not.
+_MAYBE_PINYIN = re.compile(r"\([A-Za-züÀ-ǜ]")
 
-_COMPACT_DROP = regex.compile(r"[^0-9A-Za-z\p{Han}]+")
+# Everything but letters, digits and Han characters (basic block, extension A,
+# compatibility ideographs, the supplementary planes). Standard ``re``: compact
+# runs over one cell or heading at a time, bounded input, millions of times.
+_COMPACT_DROP = re.compile(r"[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 
-# Seconds any one pattern may run over one line: lines are unbounded input, and
+# Seconds a pattern may run over one whole line: lines are unbounded input, and
 # a pattern that runs longer raises TimeoutError, which parse reports clearly.
+# (A timeout costs some microseconds per call, so it guards the patterns that
+# see whole lines, not the ones that see one short cell.)
 PATTERN_TIMEOUT = 2.0
 
 
@@ -91,12 +99,12 @@ def via_traditional(text: str) -> str:
 
 def compact(text: str) -> str:
     """The form labels are compared in: letters, digits and Han characters only."""
-    return _COMPACT_DROP.sub("", text, timeout=PATTERN_TIMEOUT)
+    return _COMPACT_DROP.sub("", text)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Line:
-    """One normalized line and where its characters came from."""
+    """One normalized line and where its characters came from (not frozen, for speed; never mutated)."""
 
     text: str
     number: int  # 1-based line number in the source text
@@ -104,21 +112,28 @@ class Line:
 
     def source_column(self, index: int) -> int:
         """1-based source column of character ``index`` of ``text``."""
-        if self.columns is None:
-            return index + 1
-        if index < len(self.columns):
-            return self.columns[index] + 1
-        return (self.columns[-1] + 2) if self.columns else 1
+        return source_column(self.columns, index)
+
+
+def source_column(columns: tuple[int, ...] | None, index: int) -> int:
+    """1-based source column of character ``index`` of a normalized line with this column map."""
+    if columns is None:
+        return index + 1
+    if index < len(columns):
+        return columns[index] + 1
+    return (columns[-1] + 2) if columns else 1
 
 
 def normalize_line(raw: str, number: int) -> Line:
-    return _without_pinyin(translate(raw), number)
+    text, columns = _without_pinyin(translate(raw))
+    return Line(text, number, columns)
 
 
-def _without_pinyin(text: str, number: int) -> Line:
-    """A translated line with injected pinyin removed, keeping source columns."""
-    if "(" not in text:
-        return Line(text, number)
+def _without_pinyin(text: str) -> tuple[str, tuple[int, ...] | None]:
+    """A translated line with injected pinyin removed, and the source column of each
+    character left (None when nothing was removed)."""
+    if "(" not in text or _MAYBE_PINYIN.search(text) is None:
+        return text, None
     pieces: list[str] = []
     columns: list[int] = []
     last = 0
@@ -127,56 +142,86 @@ def _without_pinyin(text: str, number: int) -> Line:
         columns.extend(range(last, match.start()))
         last = match.end()
     if last == 0:
-        return Line(text, number)
+        return text, None
     pieces.append(text[last:])
     columns.extend(range(last, len(text)))
-    return Line("".join(pieces), number, tuple(columns))
+    return "".join(pieces), tuple(columns)
 
 
 class Document:
-    """The report as lines, normalized on first use."""
+    """The report as lines, normalized on first use.
 
-    __slots__ = ("raw_lines", "_lines", "_numbers")
+    Normalized lines are kept as plain strings, with column maps only for the
+    few lines that lost characters: a table section is hundreds of lines, and
+    an object per line costs more than normalizing it.
+    """
+
+    __slots__ = ("text", "raw_lines", "_texts", "_columns", "_numbers", "_parens")
 
     def __init__(self, text: str) -> None:
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.text = text  # the source text, "\n" between lines: for whole-text scans
         self.raw_lines: list[str] = text.split("\n")
         if len(self.raw_lines) > 1 and not self.raw_lines[-1]:
             self.raw_lines.pop()  # "a\n" is one line, not two
-        self._lines: list[Line | None] = [None] * len(self.raw_lines)
+        self._texts: list[str | None] = [None] * len(self.raw_lines)
+        self._columns: dict[int, tuple[int, ...]] = {}
         self._numbers: list[int] | None = None
+        self._parens = "(" in text or "（" in text  # no parenthesis, no injected pinyin
 
     @classmethod
     def from_lines(cls, lines: list[str], numbers: list[int]) -> Document:
         """Lines made from another form (an HTML page), each with its source line number."""
         doc = cls("")
+        doc.text = "\n".join(lines)
+        doc._parens = "(" in doc.text or "（" in doc.text
         doc.raw_lines = list(lines)
-        doc._lines = [None] * len(lines)
+        doc._texts = [None] * len(lines)
         doc._numbers = list(numbers)
         return doc
 
     def __len__(self) -> int:
         return len(self.raw_lines)
 
-    def line(self, index: int) -> Line:
-        """Normalized line at 0-based ``index``."""
-        line = self._lines[index]
-        if line is None:
-            number = index + 1 if self._numbers is None else self._numbers[index]
-            line = normalize_line(self.raw_lines[index], number)
-            self._lines[index] = line
-        return line
+    def number(self, index: int) -> int:
+        """1-based source line number of line ``index``."""
+        return index + 1 if self._numbers is None else self._numbers[index]
 
-    def lines(self, start: int = 0, stop: int | None = None) -> list[Line]:
-        """Normalized lines ``start`` to ``stop``: a table section, translated in one call."""
+    def columns(self, index: int) -> tuple[int, ...] | None:
+        """Source column (0-based) of each character of normalized line ``index``; None: identity."""
+        return self._columns.get(index)
+
+    def texts(self, start: int = 0, stop: int | None = None) -> list[str]:
+        """Normalized text of lines ``start`` to ``stop``: a table section, translated in one call."""
         stop = len(self.raw_lines) if stop is None else stop
-        todo = [i for i in range(start, stop) if self._lines[i] is None]
+        texts = self._texts
+        todo = [i for i in range(start, stop) if texts[i] is None]
         if todo:
             # Lines hold no "\n" and the table maps no character to one, so the
             # block splits back into the same lines.
             block = translate("\n".join([self.raw_lines[i] for i in todo])).split("\n")
-            numbers = self._numbers
-            for i, text in zip(todo, block):
-                self._lines[i] = _without_pinyin(text, i + 1 if numbers is None else numbers[i])
-        return self._lines[start:stop]
+            if len(todo) == stop - start:
+                texts[start:stop] = block  # the usual first touch: the whole range at once
+            else:
+                for i, text in zip(todo, block):
+                    texts[i] = text
+            if self._parens:
+                for i in todo:
+                    if "(" in texts[i]:
+                        texts[i], columns = _without_pinyin(texts[i])
+                        if columns is not None:
+                            self._columns[i] = columns
+        return texts[start:stop]
+
+    def line(self, index: int) -> Line:
+        """Normalized line at 0-based ``index``, with its number and column map."""
+        text = self._texts[index]
+        if text is None:
+            text = self.texts(index, index + 1)[0]
+        return Line(text, self.number(index), self._columns.get(index))
+
+    def lines(self, start: int = 0, stop: int | None = None) -> list[Line]:
+        stop = len(self.raw_lines) if stop is None else stop
+        self.texts(start, stop)
+        return [self.line(i) for i in range(start, stop)]

@@ -9,11 +9,12 @@ with a numeral too.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
 
-from .normalize import Document, compact
+from .normalize import Document, compact, translate
 
 # numeral -> words one of which the heading must contain (compact form)
 SUBJECTS: dict[str, tuple[str, ...]] = {
@@ -27,6 +28,12 @@ SUBJECTS: dict[str, tuple[str, ...]] = {
 NUMERALS = tuple(SUBJECTS)
 _HEADING = regex.compile(r"^\s*([一二三四五六])\s*[、.,:\s]")
 _MAX_HEADING_CHARS = 40
+# Raw lines that may be headings: a numeral (perhaps with injected pinyin, 二(èr)),
+# then 、 . , : (half or full width) or a space. "二是……" prose never gets as far
+# as normalization.
+_CANDIDATE = re.compile(r"^[^\S\n]*[一二三四五六](?:[(（][^)）\n]{1,8}[)）])?[^\S\n]*[、.,:．，：\s]",
+                        re.MULTILINE)
+_MAX_RAW_HEADING_CHARS = 200  # room for injected pinyin
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +70,19 @@ def locate_sections(doc: Document) -> tuple[dict[str, Section], list[tuple[str, 
     repeated or out-of-order heading closes the section before it.
     """
     headings: list[tuple[str, int]] = []
-    for index, raw in enumerate(doc.raw_lines):
-        head = raw.lstrip()[:1]
-        if not head or head not in "一二三四五六":
+    text = doc.text
+    index = position = 0
+    # One scan of the whole text for lines that start with a numeral; only
+    # those are normalized and looked at.
+    for match in _CANDIDATE.finditer(text):
+        index += text.count("\n", position, match.start())
+        position = match.start()
+        raw = doc.raw_lines[index]
+        if len(raw) > _MAX_RAW_HEADING_CHARS:
             continue
-        numeral = heading_numeral(doc.line(index).text)
+        # Injected pinyin needs the document's normalization; otherwise the
+        # character table alone gives the normalized line.
+        numeral = heading_numeral(doc.line(index).text if "(" in raw else translate(raw))
         if numeral is not None:
             headings.append((numeral, index))
     sections: dict[str, Section] = {}

@@ -69,13 +69,25 @@ def fit_values(ctx: BuildContext, row_key: str, columns, cells: tuple[Cell, ...]
             f"{ctx.table}: row {row_key}: {count} empty cell{'s' if count > 1 else ''} beside its values ignored",
             fitted.dropped[0].line)
     values = []
+    sources, table = ctx.sources, ctx.table
     for (column, kind), cell in zip(columns, fitted.cells):
         if cell is None:
             values.append(None)
             continue
-        ctx.sources[(ctx.table, row_key, column)] = (cell.line, cell.column)
+        sources[(table, row_key, column)] = (cell.line, cell.column)
+        if kind is COUNT:
+            count = _COUNTS.get(cell.text)
+            if count is not None:
+                values.append(count)
+                continue
         values.append(cell_value(ctx, row_key, column, kind, cell))
     return values
+
+
+# Cell text -> count, for the texts that read as a plain count (0, 14, 12,251):
+# most cells of a corpus, worth remembering.
+_COUNTS: dict[str, int] = {}
+_COUNTS_LIMIT = 65536
 
 
 def cell_value(ctx: BuildContext, row_key: str, column: str, kind: str, cell: Cell):
@@ -100,5 +112,7 @@ def cell_value(ctx: BuildContext, row_key: str, column: str, kind: str, cell: Ce
         count = int(number)
         if count < 0 and kind == COUNT:
             ctx.diagnostics.warning("negative-count", f"{where} is negative ({count})", cell.line, cell.column)
+        elif kind == COUNT and len(_COUNTS) < _COUNTS_LIMIT:
+            _COUNTS[cell.text] = count
         return count
     return number

@@ -17,17 +17,17 @@ is an unreadable value. Anything else is text: a label, a note, prose.
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 
 import regex
 
 from .cells import Cell
 
 
-class Kind(enum.Enum):
+class Kind:
+    """What a cell holds. Plain string constants: compared by identity on the hot path."""
+
     NUMBER = "number"
     BLANK = "blank"
     NULL_MARK = "null-mark"
@@ -67,9 +67,21 @@ UNREADABLE = CellValue(Kind.UNREADABLE)
 TEXT = CellValue(Kind.TEXT)
 
 
-@lru_cache(maxsize=8192)
+_CACHE: dict[str, CellValue] = {}
+_CACHE_LIMIT = 65536  # distinct cell texts remembered; a corpus repeats a few thousand
+
+
 def read_value(text: str) -> CellValue:
-    """Classify a stripped, normalized cell text."""
+    """Classify a stripped, normalized cell text (remembered: cells repeat across reports)."""
+    value = _CACHE.get(text)
+    if value is None:
+        value = _classify(text)
+        if len(_CACHE) < _CACHE_LIMIT:
+            _CACHE[text] = value
+    return value
+
+
+def _classify(text: str) -> CellValue:
     if not text:
         return BLANK
     if text in _NULL_MARKS:
@@ -112,13 +124,14 @@ class FittedRow:
 def fit_row(cells: tuple[Cell, ...], ncols: int) -> FittedRow:
     """Place a row's value cells in ``ncols`` columns, or say why not."""
     end = len(cells)
-    while end and read_value(cells[end - 1].text).kind is Kind.BLANK:
+    while end and not cells[end - 1].text:
         end -= 1
     row = cells[:end]
-    filled = [c for c in row if read_value(c.text).kind is not Kind.BLANK]
+    filled = [c for c in row if c.text]  # cell text is stripped: empty means blank
     if len(filled) == ncols:
-        stray = tuple(c for c in row if read_value(c.text).kind is Kind.BLANK)
-        return FittedRow(tuple(filled), stray)
+        if len(row) == ncols:
+            return FittedRow(row)
+        return FittedRow(tuple(filled), tuple(c for c in row if not c.text))
     if len(row) == ncols:
         return FittedRow(tuple(row))
     if len(row) < ncols <= len(cells):

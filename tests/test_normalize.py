@@ -43,6 +43,6 @@ def test_compact_drops_space_and_punctuation():
 def test_document_lines_are_lazy_and_numbered_from_one():
     doc = Document("a\r\n屬於\rc")
     assert len(doc) == 3
-    assert doc._lines == [None, None, None]
+    assert doc._texts == [None, None, None]
     assert doc.line(1).text == "属于" and doc.line(1).number == 2
-    assert doc._lines[0] is None
+    assert doc._texts[0] is None

@@ -38,3 +38,8 @@ def test_repeated_heading_closes_the_section_before_it():
     sections, headings = locate_sections(Document("二、主动公开政府信息情况\na\n二、主动公开政府信息情况\nb\n"))
     assert len(headings) == 2
     assert (sections["二"].start, sections["二"].stop) == (1, 2)
+
+
+def test_heading_with_pinyin_after_its_numeral():
+    sections, _ = locate_sections(Document("二(èr)、主動(dòng)公開政府信息情況\n規章\n"))
+    assert sections["二"].start == 1
