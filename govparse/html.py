@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import regex
 
+from .normalize import PATTERN_TIMEOUT
+
 _HTML_HINT = regex.compile(r"<(?:!doctype\s+html|html|body|table|tr|td|p|div)\b", regex.IGNORECASE)
 _HINT_SPAN = 65536
-_SPACE_RUN = regex.compile(r"\s+")
 
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object"})
 _BLOCK = frozenset({
@@ -27,7 +28,7 @@ _BLOCK = frozenset({
 
 
 def looks_like_html(text: str) -> bool:
-    return _HTML_HINT.search(text, 0, _HINT_SPAN) is not None
+    return _HTML_HINT.search(text, 0, _HINT_SPAN, timeout=PATTERN_TIMEOUT) is not None
 
 
 def html_to_lines(text: str) -> tuple[list[str], list[int]] | None:
@@ -46,7 +47,7 @@ def html_to_lines(text: str) -> tuple[list[str], list[int]] | None:
 
 
 def _clean(text: str) -> str:
-    return _SPACE_RUN.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 class _Reader:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .normalize import Document
+from .normalize import PATTERN_TIMEOUT, Document
 from .sections import Section
 
 _TITLE_WORDS = regex.compile(r"(?:政府信息公开|政务公开|信息公开).{0,8}年度?报告")
@@ -54,16 +54,17 @@ def read_meta(doc: Document, sections: dict[str, Section]) -> Meta:
     title = agency = published = None
     year = None
     for text in head:
-        if title is None and _TITLE_WORDS.search(text) and len(text) <= 80:
+        if title is None and "报告" in text and len(text) <= 80 and _TITLE_WORDS.search(text, timeout=PATTERN_TIMEOUT):
             title = text
-        if published is None:
-            marker = _PUBLISHED.search(text)
+        if published is None and ("时间" in text or "日期" in text):
+            marker = _PUBLISHED.search(text, timeout=PATTERN_TIMEOUT)
             if marker is not None:
-                date = _DATE.search(text, marker.end())
+                date = _DATE.search(text, marker.end(), timeout=PATTERN_TIMEOUT)
                 if date is not None and date.start() - marker.end() <= 2:
                     published = _iso(date)
     if title is not None:
-        match = _AGENCY_FIRST.search(title) or _YEAR_FIRST.search(title)
+        match = (_AGENCY_FIRST.search(title, timeout=PATTERN_TIMEOUT)
+                 or _YEAR_FIRST.search(title, timeout=PATTERN_TIMEOUT))
         if match is not None:
             agency = match.group("agency").strip(" :：") or None
             year = int(match.group("year"))
@@ -97,7 +98,7 @@ def _common_year(doc: Document, section: Section | None) -> int | None:
         return None
     years = Counter()
     for text in doc.texts(section.start, min(section.stop, section.start + 40)):
-        years.update(int(y) for y in _YEAR.findall(text))
+        years.update(int(y) for y in _YEAR.findall(text, timeout=PATTERN_TIMEOUT))
     if not years:
         return None
     return years.most_common(1)[0][0]

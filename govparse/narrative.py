@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from .diagnostics import Diagnostics
-from .normalize import Document
+from .normalize import PATTERN_TIMEOUT, Document
 from .sections import Section
 
 _GAP = r"[^,;。，；]{0,12}?"
@@ -25,6 +25,7 @@ _CLAIMS: tuple[tuple[str, regex.Pattern, str], ...] = (
         rf"(?:收到|接收到|接收|受理|新收|依申请公开){_GAP}(\d{{1,7}})\s*(?:件|项|个|条)"), "new_received"),
 )
 _MAX_LINES = 60
+_SENTENCE_END = regex.compile(r"[。；;]")
 
 
 def cross_check(doc: Document, sections: dict[str, Section], applications, diagnostics: Diagnostics) -> None:
@@ -41,13 +42,13 @@ def cross_check(doc: Document, sections: dict[str, Section], applications, diagn
         if "申请" not in doc.raw_lines[index] and "申請" not in doc.raw_lines[index]:
             continue
         line = doc.line(index)
-        for sentence in regex.split(r"[。；;]", line.text):
+        for sentence in _SENTENCE_END.split(line.text, timeout=PATTERN_TIMEOUT):
             if "申请" not in sentence:
                 continue
             for claim, pattern, row in _CLAIMS:
                 if row in found:
                     continue
-                match = pattern.search(sentence)
+                match = pattern.search(sentence, timeout=PATTERN_TIMEOUT)
                 if match is not None:
                     found[row] = (int(match.group(1)), line.number)
                     sentence = sentence[:match.start()] + " " * (match.end() - match.start()) + \
