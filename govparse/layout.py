@@ -84,14 +84,24 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
     # Neighbouring filled lines one blank apart (blank-separated cells) against
     # those with none between (line-per-cell, or a label wrapped inside a cell).
     # Wider gaps hold empty cells in either style and tell nothing.
+    separated, adjacent = _gaps(filled)
+    evidence = (f"{len(piped)} of {count} non-blank lines hold '|'; of neighbouring cells, "
+                f"{separated} are one blank line apart and {adjacent} on consecutive lines")
+    if separated < 2 * adjacent and adjacent < 2 * separated:
+        # Undecided: a short table with many blank cells (line-per-cell) looks
+        # like one with wrapped labels (blank-separated). The whole report was
+        # scraped one way, so its other lines decide.
+        separated, adjacent = _gaps([i for i, raw in enumerate(doc.raw_lines) if raw.strip()])
+        evidence += f"; in the whole report {separated} and {adjacent}"
+    style = BLANK_SEPARATED if separated > adjacent else LINE_PER_CELL
+    return TableLayout(LINEAR_CELL, style, evidence)
+
+
+def _gaps(filled: list[int]) -> tuple[int, int]:
+    """(pairs of neighbouring filled lines one blank line apart, pairs on consecutive lines)."""
     separated = sum(1 for a, b in zip(filled, filled[1:]) if b - a == 2)
     adjacent = sum(1 for a, b in zip(filled, filled[1:]) if b - a == 1)
-    style = BLANK_SEPARATED if separated > adjacent else LINE_PER_CELL
-    return TableLayout(
-        LINEAR_CELL, style,
-        f"{len(piped)} of {count} non-blank lines hold '|'; of neighbouring cells, "
-        f"{separated} are one blank line apart and {adjacent} on consecutive lines",
-    )
+    return separated, adjacent
 
 
 def _pipe_layout(piped: list[str], count: int) -> TableLayout:

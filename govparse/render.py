@@ -18,9 +18,11 @@ Layouts (``LAYOUTS``): linear-cell with one blank line between cells
 cell per line (cell-per-line) or one table row per line (row-per-line). The
 split-header variants are the ``split-header`` perturbation on any of them.
 
-Perturbations (``PERTURBATIONS``, combinable, applied in list order) each undo
-nothing the parser needs: every one keeps the values recoverable. They act on
-the table grid (cells), on the finished text, or both.
+Perturbations (``PERTURBATIONS``, combinable, applied in list order) change the
+form, never the information: every value stays recoverable, and where a change
+would destroy it (a stray empty cell beside a blank value, a label broken inside
+its enumerator) the perturbation leaves that place alone and says why. They act
+on the table grid (cells), on the finished text, or both.
 
 Usage::
 

@@ -1,6 +1,7 @@
 from govparse.cells import Cell
 from govparse.grammar import VALUES, load
 from govparse.lexer import Labels, lex
+from govparse.normalize import translate
 
 
 def _cells(*texts):
@@ -45,3 +46,26 @@ def test_value_runs_are_one_token_and_blank_runs_are_layout():
     assert lexed.types == ("REGULATIONS", VALUES, "LICENSING")
     assert [c.text for c in lexed.tokens[1].cells] == ["", "0", "", "1", "2", "", ""]
     assert [c.text for c in lexed.unmatched] == ["说明文字"]
+
+
+def test_spanned_column_pipes_after_a_label_are_not_values():
+    # 总计 | |||||  then a row of numbers: the five empty cells pad the header row.
+    cells = [Cell("总计", 1, 1), *(Cell("", 1, 5 + i) for i in range(5)),
+             Cell("", 2, 1), Cell("7", 3, 1)]
+    lexed = lex(cells, labels("review_litigation"))
+    assert lexed.types == ("TOTAL", VALUES)
+    assert [c.text for c in lexed.tokens[1].cells] == ["", "7"]  # the blank alone on its line is a cell
+
+
+def test_labels_match_as_traditional_pages_give_them_back():
+    # s2t writes 反复 as 反覆, and 覆 is simplified already: the label must still be found.
+    assert labels("applications_2021").lookup(translate("4．無正當理由大量反覆申請")) == "REJECTED_EXCESSIVE"
+
+
+def test_a_label_piece_that_reads_as_a_null_mark_is_joined():
+    lexed = lex(_cells("1．申请人", "无", "正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "0", "行政许可", "无"),
+                labels("applications_2021"))
+    assert lexed.types[0] == "OTHER_NO_CORRECTION"
+    assert [t.text for t in lexed.joined] == ["1．申请人 无 正当理由逾期不补正、行政机关不再处理其政府信息公开申请"]
+    lexed = lex(_cells("行政规范性文件", "——", "0", "0"), labels("active_disclosure_2021"))
+    assert [t.text for t in lexed.tokens] == ["行政规范性文件", "—— 0 0"]

@@ -109,6 +109,9 @@ def assert_round_trip(report: Report, layout, perturbations, seed: int, encoding
 @example(zero_report(**{"active_disclosure.normative_documents.in_force": None,
                         "active_disclosure.licensing.decisions": None}),
          LAYOUTS[0], ("label-variants", "split-header", "stray-cells"), 259, None)
+# - blank and stray cells made a short line-per-cell table look blank-separated (layout.detect_layout
+#   now lets the whole report decide when the table's own lines do not);
+@example(zero_report(), LAYOUTS[1], ("label-variants", "stray-cells"), 255, None)
 # - prose lines and wrapped labels left table 四's four pipe rows under half its lines: read as
 #   space-delimited (layout.detect_layout);
 @example(zero_report(**{f"applications.{row}.total": None for row in (
@@ -116,6 +119,11 @@ def assert_round_trip(report: Report, layout, perturbations, seed: int, encoding
     "other_no_correction", "other_fee_unpaid", "other_misc", "total_processed", "carried_forward")}),
     LAYOUTS[3], ("label-variants", "null-marks", "prose", "spaces", "split-header", "stray-cells", "thousands"),
     6193, None)
+# - a label broken around a piece that reads as a null mark (1．申请人 / 无 / 正当理由…) was not
+#   joined, and, once it was, 行政规范性文件 + —— named the label (lexer._ends_join);
+@example(zero_report(), LAYOUTS[0], ("split-header",), 117, None)
+@example(zero_report(**{"active_disclosure.normative_documents.issued": None}), LAYOUTS[0],
+         ("label-variants", "null-marks"), 0, None)
 # Renderer bugs (the report it wrote had lost information):
 # - a label split after its enumerator's digit (2 / 、重复申请) or into bare punctuation (、);
 @example(zero_report(), LAYOUTS[0], ("label-variants", "split-header"), 1, None)

@@ -45,3 +45,15 @@ def test_a_row_that_cannot_be_placed_is_not_guessed():
 def test_endless_digits_are_unreadable_fast():
     assert read_value("9" * 100_000).kind is Kind.UNREADABLE
     assert read_value("999," * 100_000).kind is Kind.UNREADABLE
+
+
+def test_a_long_row_is_never_cut_to_length():
+    # Five blank cells, fourteen values and a trailing blank for fifteen columns:
+    # taking the first fifteen would drop four filled cells (found by the round trip).
+    fitted = fit_row(_cells(*([""] * 5), *("1" * 14), ""), 15)
+    assert fitted.cells is None
+
+
+def test_trailing_blanks_complete_a_short_row():
+    fitted = fit_row(_cells("1", "2", "", "", ""), 3)
+    assert [c.text for c in fitted.cells] == ["1", "2", ""]
