@@ -36,7 +36,7 @@ CELL_PER_LINE = "cell-per-line"
 ROW_PER_LINE = "row-per-line"
 MARKDOWN = "markdown"
 
-LAYOUT_SAMPLE_LINES = 400
+LAYOUT_SAMPLE_LINES = 160
 
 # A row of space-separated cells ends in a value: 规章 0 0 3 / 行政许可 12,251
 _SPACED_ROW = regex.compile(r"\S\s+(?:[+-]?[\d,.]+\S{0,2}|[/—-]|无)\s*$")

@@ -188,9 +188,9 @@ def _ends_join(text: str, kind: str) -> bool:
 
 def _label_at(cells: list[Cell], kinds: list[str], index: int, labels: Labels) -> tuple[str | None, int]:
     """The longest join of text cells from ``index`` that names a label."""
-    limit = index
-    count = len(cells)
-    while limit < count and limit - index < MAX_JOIN and not _ends_join(cells[limit].text, kinds[limit]):
+    limit = index + 1  # the cell at index is text: it never ends the join
+    stop_at = min(len(cells), index + MAX_JOIN)
+    while limit < stop_at and not _ends_join(cells[limit].text, kinds[limit]):
         limit += 1
     for stop in range(limit, index + 1, -1):
         name = labels.lookup("".join([cell.text for cell in cells[index:stop]]))
