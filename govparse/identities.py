@@ -48,12 +48,16 @@ class Check:
         return self.lhs - self.rhs
 
     def to_dict(self) -> dict:
-        return {
-            "id": self.id, self.scope: self.name, "ok": self.ok,
-            "lhs": self.lhs, "rhs": self.rhs, "difference": self.difference,
-            "cells": {"lhs": list(self.lhs_cells), "rhs": list(self.rhs_cells)},
-            "missing": list(self.missing),
-        }
+        """The JSON form. A check that holds is named by its id and row, column or
+        group; one that fails or cannot be decided also lists its cells (and the
+        null ones), which is where a reader goes next. Listing them for every
+        check would make them four fifths of a report's record."""
+        document = {"id": self.id, self.scope: self.name, "ok": self.ok,
+                    "lhs": self.lhs, "rhs": self.rhs, "difference": self.difference}
+        if self.ok is not True:
+            document["cells"] = {"lhs": list(self.lhs_cells), "rhs": list(self.rhs_cells)}
+            document["missing"] = list(self.missing)
+        return document
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,3 +35,10 @@ def test_null_cells_leave_a_check_undecided():
     i1 = next(c for c in check_all(table, None) if c.id == "I1" and c.name == "granted")
     assert i1.ok is None and i1.difference is None
     assert i1.missing == ("applications.granted.natural_person",)
+
+
+def test_a_passing_check_is_named_not_spelled_out():
+    one = ApplicantCounts(1, 0, 0, 0, 0, 0, 1)
+    table = _applications(new_received=one, granted=one, total_processed=one)
+    document = next(c for c in check_all(table, None) if c.id == "S1").to_dict()
+    assert document == {"id": "S1", "column": "natural_person", "ok": True, "lhs": 1, "rhs": 1, "difference": 0}
