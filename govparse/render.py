@@ -40,6 +40,7 @@ written from the model, never from the parser)::
 from __future__ import annotations
 
 import dataclasses
+import html
 import random
 import sys
 import unicodedata
@@ -51,18 +52,38 @@ from typing import Callable, Iterable, Sequence
 
 import regex
 
-from .layout import BLANK_SEPARATED, CELL_PER_LINE, LINE_PER_CELL, LINEAR_CELL, PIPE_DELIMITED, ROW_PER_LINE
+from .layout import (
+    BLANK_SEPARATED,
+    CELL_PER_LINE,
+    HTML,
+    LINE_PER_CELL,
+    LINEAR_CELL,
+    MARKDOWN,
+    PIPE_DELIMITED,
+    ROW_PER_LINE,
+    SPACE_DELIMITED,
+    TAB_DELIMITED,
+)
 from .model import (
+    DELTA,
+    MONEY,
     OUTCOME_ROWS,
     ActiveDisclosure,
+    ActiveDisclosure2019,
     ApplicantCounts,
     Applications,
+    Applications2019,
     DecisionCount,
     DocumentCounts,
     FeeAmount,
+    FeeItems,
+    ItemDecisions,
     OutcomeCounts,
+    Procurement,
+    PublicationCounts,
     ReviewLitigation,
     columns_of,
+    outcome_rows,
     rows_of,
     to_plain,
 )
@@ -73,10 +94,14 @@ from .result import dumps
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """What a report says that the parser must give back: the three tables and the meta fields."""
+    """What a report says that the parser must give back: the three tables and the meta fields.
 
-    active_disclosure: ActiveDisclosure
-    applications: Applications
+    The tables are the 2021 edition's or, for a trial-edition report, the 2019
+    edition's (ActiveDisclosure2019 and Applications2019); table 四 is the same in both.
+    """
+
+    active_disclosure: ActiveDisclosure | ActiveDisclosure2019
+    applications: Applications | Applications2019
     review_litigation: ReviewLitigation
     agency: str = "青山县人民政府"
     year: int = 2023
@@ -89,13 +114,17 @@ class Report:
             return f"{self.year}年度{self.agency}政府信息公开工作年度报告"
         return f"{self.agency}{self.year}年政府信息公开工作年度报告"
 
+    @property
+    def edition(self) -> str:
+        return "2019" if isinstance(self.active_disclosure, ActiveDisclosure2019) else "2021"
+
     def meta(self) -> dict:
         return {"title": self.title, "agency": self.agency, "year": self.year, "published": self.published}
 
     def expected(self, layout: "Layout") -> dict:
         """The parse a careful reader expects, in the JSON shape of SPEC §7 (tables, meta, edition, layout)."""
         return {
-            "edition": "2021",
+            "edition": self.edition,
             "layout": layout.format,
             "meta": self.meta(),
             "active_disclosure": to_plain(self.active_disclosure),
@@ -105,28 +134,30 @@ class Report:
 
 
 def complete_applications(parts: dict[str, Sequence[int | None]], carried_over: Sequence[int],
-                          carried_forward: Sequence[int]) -> Applications:
+                          carried_forward: Sequence[int], table: type = Applications) -> Applications:
     """Table 三 that keeps every identity (S1, I1, I2), from the six applicant values of each outcome row.
 
-    ``parts`` maps each row of OUTCOME_ROWS to its six applicant values; the
-    total column, total_processed and new_received are computed, and
-    carried_over is lowered where new_received would be negative.
+    ``parts`` maps each outcome row of ``table`` (OUTCOME_ROWS for Applications,
+    ``outcome_rows(Applications2019)`` for the trial edition) to its six
+    applicant values; the total column, total_processed and new_received are
+    computed, and carried_over is lowered where new_received would be negative.
     """
     rows: dict[str, ApplicantCounts] = {}
+    outcomes = outcome_rows(table)
 
     def counts(values: Sequence[int]) -> ApplicantCounts:
         return ApplicantCounts(*values, sum(values))
 
-    for key in OUTCOME_ROWS:
+    for key in outcomes:
         rows[key] = counts(parts[key])
-    processed = [sum(parts[key][i] for key in OUTCOME_ROWS) for i in range(6)]
+    processed = [sum(parts[key][i] for key in outcomes) for i in range(6)]
     over = [min(c, p + f) for c, p, f in zip(carried_over, processed, carried_forward)]
     new = [p + f - c for c, p, f in zip(over, processed, carried_forward)]
     rows["new_received"] = counts(new)
     rows["carried_over"] = counts(over)
     rows["total_processed"] = counts(processed)
     rows["carried_forward"] = counts(carried_forward)
-    return Applications(**{key: rows[key] for key, _ in rows_of(Applications)})
+    return table(**{key: rows[key] for key, _ in rows_of(table)})
 
 
 def complete_outcomes(upheld: int, corrected: int, other: int, pending: int) -> OutcomeCounts:
@@ -167,12 +198,21 @@ def random_agency(rng: random.Random) -> str:
     return f"{place}{rng.choice(AGENCY_LEVELS)}{rng.choice(AGENCY_NAMES)}"
 
 
-def random_report(rng: random.Random, consistent: bool = True, blanks: float = 0.0) -> Report:
+def random_delta(rng: random.Random) -> int:
+    """A signed 本年增/减 of the trial edition: mostly 0, else a small change either way."""
+    return 0 if rng.random() < 0.5 else rng.choice((-1, 1)) * rng.randint(1, 40)
+
+
+def random_report(rng: random.Random, consistent: bool = True, blanks: float = 0.0,
+                  edition: str = "2021") -> Report:
     """A realistic report without hypothesis (for benchmarks and the corpus).
 
     ``consistent``: every identity holds; ``blanks``: share of cells left blank
-    (a blank cell breaks the identities it is part of, so use it with care).
+    (a blank cell breaks the identities it is part of, so use it with care);
+    ``edition``: "2021", or "2019" for the trial edition's tables 二 and 三.
     """
+    if edition not in ("2019", "2021"):
+        raise ValueError(f"unknown edition {edition!r}")
 
     def cell(value):
         return None if blanks and rng.random() < blanks else value
@@ -180,23 +220,34 @@ def random_report(rng: random.Random, consistent: bool = True, blanks: float = 0
     def row(cls, make=lambda: random_count(rng)):
         return cls(*(cell(make()) for _ in columns_of(cls)))
 
-    active = ActiveDisclosure(
-        row(DocumentCounts), row(DocumentCounts), row(DecisionCount), row(DecisionCount),
-        row(DecisionCount), FeeAmount(cell(random_fee(rng))),
-    )
+    makers = {DELTA: random_delta, MONEY: random_fee}
+
+    def typed_row(cls):
+        return cls(*(cell(makers.get(kind, random_count)(rng)) for _, kind in columns_of(cls)))
+
+    if edition == "2019":
+        table = Applications2019
+        active = ActiveDisclosure2019(*(typed_row(cls) for _, cls in rows_of(ActiveDisclosure2019)))
+    else:
+        table = Applications
+        active = ActiveDisclosure(
+            row(DocumentCounts), row(DocumentCounts), row(DecisionCount), row(DecisionCount),
+            row(DecisionCount), FeeAmount(cell(random_fee(rng))),
+        )
     if consistent:
-        parts = {key: [random_count(rng) if rng.random() < 0.3 else 0 for _ in range(6)] for key in OUTCOME_ROWS}
+        parts = {key: [random_count(rng) if rng.random() < 0.3 else 0 for _ in range(6)]
+                 for key in outcome_rows(table)}
         applications = complete_applications(parts, [random_count(rng) for _ in range(6)],
-                                              [random_count(rng) for _ in range(6)])
+                                              [random_count(rng) for _ in range(6)], table)
         review = ReviewLitigation(*(complete_outcomes(*(random_count(rng) for _ in range(4))) for _ in range(3)))
     else:
-        applications = Applications(**{key: row(ApplicantCounts) for key, _ in rows_of(Applications)})
+        applications = table(**{key: row(ApplicantCounts) for key, _ in rows_of(table)})
         review = ReviewLitigation(*(row(OutcomeCounts) for _ in range(3)))
     if consistent and blanks:
-        applications = Applications(**{
+        applications = table(**{
             key: ApplicantCounts(*(cell(v) for v in dataclasses.astuple(getattr(applications, key))))
-            for key, _ in rows_of(Applications)})
-    year = rng.randint(2021, 2025)
+            for key, _ in rows_of(table)})
+    year = rng.randint(2019, 2022) if edition == "2019" else rng.randint(2021, 2025)
     published = f"{year + 1}-{rng.randint(1, 3):02d}-{rng.randint(1, 28):02d}"
     return Report(active, applications, review, random_agency(rng), year, published, rng.random() < 0.2)
 
@@ -214,6 +265,7 @@ class GridCell:
     text: str
     role: str
     value: int | Decimal | None = None
+    signed: bool = False  # a trial-edition 本年增/减: written +3, -8 (or 增3, 减8)
 
 
 @dataclass(slots=True)
@@ -230,16 +282,18 @@ class Grid:
     rows: list[GridRow]
 
 
-def _value_text(value) -> str:
+def _value_text(value, signed: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
         return format(value, "f")
-    return str(value)
+    return format(value, "+d") if signed and value else str(value)
 
 
 def _values(row) -> list[GridCell]:
-    return [GridCell(_value_text(v), VALUE, v) for v in dataclasses.astuple(row)]
+    kinds = [kind for _, kind in columns_of(type(row))]
+    return [GridCell(_value_text(v, kind == DELTA), VALUE, v, kind == DELTA)
+            for v, kind in zip(dataclasses.astuple(row), kinds)]
 
 
 def _row(width: int, *cells: GridCell | list[GridCell]) -> GridRow:
@@ -276,6 +330,27 @@ def active_disclosure_grid(table: ActiveDisclosure) -> Grid:
     return Grid("二", rows)
 
 
+def active_disclosure_2019_grid(table: ActiveDisclosure2019) -> Grid:
+    """Table 二, 2019 trial edition: five blocks of 第二十条 (（九）项 is 政府集中采购), four columns wide."""
+    width = 4
+    items = ("上一年项目数量", "本年增/减", "处理决定数量")
+    blocks = (
+        ("第二十条第（一）项", ("本年新制作数量", "本年新公开数量", "对外公开总数量"),
+         (("规章", table.regulations), ("规范性文件", table.normative_documents))),
+        ("第二十条第（五）项", items, (("行政许可", table.licensing), ("其他对外管理服务事项", table.other_services))),
+        ("第二十条第（六）项", items, (("行政处罚", table.punishment), ("行政强制", table.coercion))),
+        ("第二十条第（八）项", items[:2], (("行政事业性收费", table.fees),)),
+        ("第二十条第（九）项", ("采购项目数量", "采购总金额"), (("政府集中采购", table.procurement),)),
+    )
+    rows = []
+    for item, columns, body in blocks:
+        rows.append(_row(width, _h(item)))
+        rows.append(_row(width, _h("信息内容"), [_h(c) for c in columns]))
+        for label, row in body:
+            rows.append(_row(width, _l(label), _values(row)))
+    return Grid("二", rows)
+
+
 APPLICATION_LABELS: dict[str, tuple[str, ...]] = {
     # row key -> its label cells (a group label first where the row opens a group)
     "new_received": ("一、本年新收政府信息公开申请数量",),
@@ -303,19 +378,21 @@ APPLICATION_LABELS: dict[str, tuple[str, ...]] = {
     "other_misc": ("3．其他",),
     "total_processed": ("（七）总计",),
     "carried_forward": ("四、结转下年度继续办理",),
+    "other": ("（六）其他处理",),  # the trial edition's single row for 其他处理
 }
 S1_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
 
 def applications_grid(table: Applications) -> Grid:
-    """Table 三: three header rows, then one row per key; ten columns (three for labels, seven values)."""
+    """Table 三 (either edition): three header rows, then one row per key; ten columns (three for labels,
+    seven values)."""
     width = 10
     rows = [
         _row(width, _h(S1_NOTE), _h("申请人情况")),
         _row(width, _h("自然人"), _h("法人或其他组织"), _h("总计")),
         _row(width, [_h(t) for t in ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")]),
     ]
-    for key, _ in rows_of(Applications):
+    for key, _ in rows_of(type(table)):
         rows.append(_row(width, [_l(t) for t in APPLICATION_LABELS[key]], _values(getattr(table, key))))
     return Grid("三", rows)
 
@@ -337,7 +414,9 @@ def review_litigation_grid(table: ReviewLitigation) -> Grid:
 
 
 def grids(report: Report) -> list[Grid]:
-    return [active_disclosure_grid(report.active_disclosure), applications_grid(report.applications),
+    active = report.active_disclosure
+    first = (active_disclosure_2019_grid if isinstance(active, ActiveDisclosure2019) else active_disclosure_grid)
+    return [first(active), applications_grid(report.applications),
             review_litigation_grid(report.review_litigation)]
 
 
@@ -346,12 +425,13 @@ def grids(report: Report) -> list[Grid]:
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    format: str  # govparse.layout.LINEAR_CELL or PIPE_DELIMITED
-    style: str  # BLANK_SEPARATED / LINE_PER_CELL, CELL_PER_LINE / ROW_PER_LINE
+    format: str  # govparse.layout.LINEAR_CELL, PIPE_DELIMITED, TAB_DELIMITED, SPACE_DELIMITED or HTML
+    style: str  # BLANK_SEPARATED / LINE_PER_CELL, CELL_PER_LINE / ROW_PER_LINE / MARKDOWN, ROW_PER_LINE
+    rule: bool = False  # markdown: a |---|---| line under each table's first row
 
     @property
     def name(self) -> str:
-        return f"{self.format}/{self.style}"
+        return f"{self.format}/{self.style}" + ("-rule" if self.rule else "")
 
     @property
     def frame_separator(self) -> str:
@@ -367,6 +447,11 @@ LAYOUTS: tuple[Layout, ...] = (
     Layout(LINEAR_CELL, LINE_PER_CELL),
     Layout(PIPE_DELIMITED, CELL_PER_LINE),
     Layout(PIPE_DELIMITED, ROW_PER_LINE),
+    Layout(PIPE_DELIMITED, MARKDOWN),
+    Layout(PIPE_DELIMITED, MARKDOWN, rule=True),
+    Layout(TAB_DELIMITED, ROW_PER_LINE),
+    Layout(SPACE_DELIMITED, ROW_PER_LINE),
+    Layout(HTML, ROW_PER_LINE),
 )
 LAYOUT_BY_NAME = {layout.name: layout for layout in LAYOUTS}
 
@@ -404,8 +489,86 @@ def write_pipe_row_per_line(grid: Grid) -> str:
     return "\n".join(lines)
 
 
+def _markdown(grid: Grid, rule: bool) -> str:
+    """``| a | b | c |`` per table row, spanned columns as empty cells; ``rule``: ``|---|`` under the first row.
+
+    A markdown row is one line: a label wrapped onto a second line (split-header)
+    is written with a space instead, as markdown converters do.
+    """
+    width = max(len(row.cells) + row.pad for row in grid.rows)
+    lines = []
+    for row in grid.rows:
+        texts = [cell.text.replace("\n", " ") for cell in row.cells] + [""] * row.pad
+        lines.append("| " + " | ".join(texts) + " |")
+        if rule and len(lines) == 1:
+            lines.append("|" + "---|" * width)
+    return "\n".join(lines)
+
+
+def write_markdown(grid: Grid) -> str:
+    return _markdown(grid, rule=False)
+
+
+def write_markdown_rule(grid: Grid) -> str:
+    return _markdown(grid, rule=True)
+
+
+def write_tab_delimited(grid: Grid) -> str:
+    """A table row per line, cells separated by tabs (spanned columns are not written)."""
+    return "\n".join("\t".join(cell.text for cell in row.cells) for row in grid.rows)
+
+
+SPACED_NULL = "—"
+
+
+def write_space_delimited(grid: Grid) -> str:
+    """A table row per line, cells separated by spaces.
+
+    An empty cell cannot be written between spaces: a blank value is written as
+    the null mark —, and an empty stray cell (no column) is left out, which
+    loses nothing. The odd spaces the ``spaces`` perturbation puts inside a
+    label are taken out again: here a space is a cell break, and one inside an
+    enumerator (3　．要求提供…) leaves a cell ``3`` that no reader can tell from
+    a value (the loss render._split_points avoids for split-header).
+    """
+    lines = []
+    for row in grid.rows:
+        texts = [(SPACED_NULL if cell.role == VALUE else "") if not cell.text.strip()
+                 else _without_inner_spaces(cell.text) if cell.role in (HEADER, LABEL) else cell.text
+                 for cell in row.cells]
+        lines.append(" ".join(text for text in texts if text))
+    return "\n".join(lines)
+
+
+_INNER_ODD_SPACES = str.maketrans("", "", "\u2002\u3000\u00a0\u2003\u202f")  # ODD_SPACES
+
+
+def _without_inner_spaces(text: str) -> str:
+    core = text.strip()
+    start = text.index(core)
+    return text[:start] + core.translate(_INNER_ODD_SPACES) + text[start + len(core):]
+
+
+def _html_cell(cell: GridCell, colspan: int) -> str:
+    text = html.escape(cell.text, quote=False).replace("\n", "<br>")
+    span = f' colspan="{colspan}"' if colspan > 1 else ""
+    return f"<td{span}>{text if text.strip() else '&nbsp;'}</td>"
+
+
+def write_html(grid: Grid) -> str:
+    """A ``<table>``: a ``<tr>`` per row, a wrapped label as ``<br>``, a blank cell as ``&nbsp;``, the spanned
+    columns as the last cell's colspan."""
+    rows = []
+    for row in grid.rows:
+        last = len(row.cells) - 1
+        rows.append("<tr>" + "".join(_html_cell(cell, 1 + (row.pad if i == last else 0))
+                                     for i, cell in enumerate(row.cells)) + "</tr>")
+    return '<table border="1">\n' + "\n".join(rows) + "\n</table>"
+
+
 WRITERS: dict[Layout, Callable[[Grid], str]] = dict(zip(LAYOUTS, (
     write_linear_blank_separated, write_linear_line_per_cell, write_pipe_cell_per_line, write_pipe_row_per_line,
+    write_markdown, write_markdown_rule, write_tab_delimited, write_space_delimited, write_html,
 )))
 
 
@@ -507,7 +670,8 @@ def thousands(grids: list[Grid], rng: random.Random) -> None:
         for row in grid.rows:
             for cell in row.cells:
                 if cell.role == VALUE and cell.value is not None and abs(cell.value) >= 1000:
-                    cell.text = format(cell.value, ",f" if isinstance(cell.value, Decimal) else ",")
+                    cell.text = format(cell.value, ",f" if isinstance(cell.value, Decimal)
+                                       else "+," if cell.signed else ",")
 
 
 # label -> the variants real reports print instead
@@ -517,6 +681,9 @@ LABEL_VARIANTS: dict[str, tuple[str, ...]] = {
         "（二）部分公开（区分处理的，只计这一情况，不计其他情况）", "（二）部分公开"),
     "本年废止件数": ("本年废止件数（包括自然失效和不再按规范性文件管理）",),
     "本年收费金额（单位：万元）": ("本年收费金额（单位:万元）", "本年收费金额"),
+    "规范性文件": ("行政规范性文件",),
+    "本年增/减": ("本年增减",),
+    "采购总金额": ("采购总金额（单位：元）",),
 }
 
 
@@ -534,7 +701,8 @@ def _paren_variant(text: str, rng: random.Random) -> str:
 
 
 def label_variants(grids: list[Grid], rng: random.Random) -> None:
-    """Labels as real reports print them: 规范性文件, 只计这一情况, (一), 1., 第二十条 第(一)项."""
+    """Labels as real reports print them: 规范性文件, 只计这一情况, (一), 1., 第二十条 第(一)项; signed
+    changes as 增3 and 减4."""
     for grid in grids:
         for row in grid.rows:
             for cell in row.cells:
@@ -544,6 +712,9 @@ def label_variants(grids: list[Grid], rng: random.Random) -> None:
                 cell.text = _paren_variant(_item_variant(text, rng), rng)
             if grid.numeral == "二" and rng.random() < 0.3:
                 _split_repeal_note(row)
+            for cell in row.cells:
+                if cell.signed and cell.value and abs(cell.value) < 1000 and rng.random() < 0.4:
+                    cell.text = f"{'增' if cell.value > 0 else '减'}{abs(cell.value)}"  # 减4 for -4
 
 
 def _split_repeal_note(row: GridRow) -> None:
@@ -778,21 +949,47 @@ def render(report: Report, layout: Layout | str = LAYOUTS[0], perturbations: Ite
         if perturbation.cells is not None:
             perturbation.cells(tables, rng)
     prose = any(p.name == PROSE for p in chosen)
+    page = layout.format == HTML
+    para = _paragraph if page else str
     lines = _frame_before(report, rng)
+    if page:
+        lines = [f"<h1>{html.escape(lines[0], quote=False)}</h1>", *map(para, lines[1:])]
     for grid in tables:
-        lines.append(_heading(grid.numeral, rng))
+        lines.append(para(_heading(grid.numeral, rng)))
         if prose:
-            lines.extend(_prose(PROSE_BEFORE[grid.numeral][:rng.randint(1, len(PROSE_BEFORE[grid.numeral]))],
-                                report))
+            lines.extend(map(para, _prose(
+                PROSE_BEFORE[grid.numeral][:rng.randint(1, len(PROSE_BEFORE[grid.numeral]))], report)))
         lines.append(WRITERS[layout](grid))
         if prose and rng.random() < 0.5:
-            lines.extend(_prose(PROSE_AFTER[:1], report))
-    lines.extend(_frame_after(report, rng))
+            lines.extend(map(para, _prose(PROSE_AFTER[:1], report)))
+    lines.extend(map(para, _frame_after(report, rng)))
     text = layout.frame_separator.join(lines) + "\n"
+    if page:
+        text = HTML_HEAD + text + HTML_TAIL
     for perturbation in chosen:
         if perturbation.text is not None:
-            text = perturbation.text(text, rng)
+            if page and perturbation.name != "bom":
+                text = _in_text_nodes(text, perturbation.text, rng)
+            else:
+                text = perturbation.text(text, rng)
     return text
+
+
+# An HTML page: no charset in the head, the bytes may be GB18030 or UTF-16.
+HTML_HEAD = "<!DOCTYPE html>\n<html><head></head>\n<body>\n"
+HTML_TAIL = "</body></html>\n"
+_MARKUP = regex.compile(r"(<[^>]*>|&nbsp;)")
+
+
+def _paragraph(line: str) -> str:
+    return f"<p>{html.escape(line, quote=False)}</p>"
+
+
+def _in_text_nodes(text: str, perturb: Callable[[str, random.Random], str], rng: random.Random) -> str:
+    """A text perturbation applied to what a page shows, never inside tags or entities (a page's
+    markup is ASCII; full-width digits or odd spaces in it would be another page, not a perturbed one)."""
+    return "".join(piece if index % 2 else perturb(piece, rng)
+                   for index, piece in enumerate(_MARKUP.split(text)))
 
 
 def render_bytes(report: Report, layout: Layout | str = LAYOUTS[0], perturbations: Iterable[str] = (),
@@ -819,13 +1016,15 @@ class Sample:
     encoding: str = "utf-8"
     consistent: bool = True
     blanks: float = 0.0
+    edition: str = "2021"
 
     @property
     def name(self) -> str:
-        return f"{self.layout.format}-{self.layout.style}--{self.why}"
+        rule = "-rule" if self.layout.rule else ""
+        return f"{self.layout.format}-{self.layout.style}{rule}--{self.why}"
 
 
-LINEAR, LINES, CELLS, ROWS = LAYOUTS
+LINEAR, LINES, CELLS, ROWS, MARKDOWN_ROWS, MARKDOWN_RULED, TABS, SPACES, PAGE = LAYOUTS
 SAMPLES: tuple[Sample, ...] = (
     Sample("plain", LINEAR),
     Sample("plain", LINES),
@@ -840,6 +1039,19 @@ SAMPLES: tuple[Sample, ...] = (
     Sample("bom-crlf", ROWS, ("bom", "crlf", "thousands", "label-variants")),
     Sample("gb18030", LINEAR, ("prose", "split-header"), encoding="gb18030"),
     Sample("everything", ROWS, PERTURBATION_NAMES, consistent=False, blanks=0.05),
+    Sample("plain", MARKDOWN_ROWS),
+    Sample("plain", MARKDOWN_RULED),
+    Sample("plain", TABS),
+    Sample("plain", SPACES),
+    Sample("plain", PAGE),
+    Sample("split-header-stray-cells", MARKDOWN_RULED, ("split-header", "stray-cells", "label-variants")),
+    Sample("blanks-thousands", TABS, ("thousands", "spaces"), consistent=False, blanks=0.15),
+    Sample("blanks-as-null-marks", SPACES, ("prose", "full-width"), consistent=False, blanks=0.1),
+    Sample("split-header-traditional", PAGE, ("split-header", "traditional", "crlf"), encoding="gb18030"),
+    Sample("edition-2019", ROWS, edition="2019"),
+    Sample("edition-2019-label-variants", LINEAR, ("label-variants", "thousands"), edition="2019"),
+    Sample("edition-2019-blanks", PAGE, ("null-marks", "split-header"), consistent=False, blanks=0.1,
+           edition="2019"),
 )
 
 
@@ -849,7 +1061,7 @@ def write_corpus(folder: Path) -> list[Path]:
     written = []
     for number, sample in enumerate(SAMPLES):
         rng = random.Random(f"govparse-corpus-{number}")
-        report = random_report(rng, consistent=sample.consistent, blanks=sample.blanks)
+        report = random_report(rng, consistent=sample.consistent, blanks=sample.blanks, edition=sample.edition)
         data = render_bytes(report, sample.layout, sample.perturbations, seed=number, encoding=sample.encoding)
         path = folder / f"{sample.name}.txt"
         path.write_bytes(data)

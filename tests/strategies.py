@@ -4,6 +4,8 @@ Values are realistic (SPEC §6): mostly 0 and small counts, some large ones,
 decimal fees with up to five places, and now and then a blank cell (None).
 ``reports(consistent=True)`` keeps every identity of SPEC §5; ``consistent=False``
 draws each cell on its own, so identities break the way real reports break them.
+``reports(edition="2019")`` has the trial edition's tables 二 and 三 (signed
+本年增/减, 政府集中采购, a single （六）其他处理 row); None draws either edition.
 Everything shrinks toward an all-zero report.
 """
 
@@ -15,16 +17,20 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from govparse.model import (
-    OUTCOME_ROWS,
+    DELTA,
+    MONEY,
     ActiveDisclosure,
+    ActiveDisclosure2019,
     ApplicantCounts,
     Applications,
+    Applications2019,
     DecisionCount,
     DocumentCounts,
     FeeAmount,
     OutcomeCounts,
     ReviewLitigation,
     columns_of,
+    outcome_rows,
     rows_of,
 )
 from govparse.render import (
@@ -55,6 +61,18 @@ fees = st.one_of(
 )
 
 
+# 本年增/减: mostly 0, some small changes either way, now and then a large one; shrinks to 0.
+deltas = st.one_of(st.just(0), st.integers(-30, 30), st.integers(-100_000, 100_000), st.none())
+
+
+def _typed_row(cls):
+    return st.builds(cls, *({DELTA: deltas, MONEY: fees}.get(kind, counts) for _, kind in columns_of(cls)))
+
+
+def active_disclosures_2019():
+    return st.builds(ActiveDisclosure2019, *(_typed_row(cls) for _, cls in rows_of(ActiveDisclosure2019)))
+
+
 def _row(cls, values=counts):
     return st.builds(cls, *(values for _ in columns_of(cls)))
 
@@ -68,15 +86,15 @@ def active_disclosures(values=counts, fee_values=fees):
 
 
 @st.composite
-def consistent_applications(draw):
-    """Table 三 keeping S1, I1 and I2: outcome rows drawn, every total computed."""
+def consistent_applications(draw, table=Applications):
+    """Table 三 (Applications or Applications2019) keeping S1, I1 and I2: outcome rows drawn, every total computed."""
     six = st.lists(filled_counts, min_size=6, max_size=6)
-    parts = {key: draw(six) for key in OUTCOME_ROWS}
-    return complete_applications(parts, draw(six), draw(six))
+    parts = {key: draw(six) for key in outcome_rows(table)}
+    return complete_applications(parts, draw(six), draw(six), table)
 
 
-def free_applications(values=counts):
-    return st.builds(Applications, **{key: _row(ApplicantCounts, values) for key, _ in rows_of(Applications)})
+def free_applications(values=counts, table=Applications):
+    return st.builds(table, **{key: _row(ApplicantCounts, values) for key, _ in rows_of(table)})
 
 
 def consistent_reviews():
@@ -96,18 +114,21 @@ agencies = st.one_of(
 
 
 @st.composite
-def reports(draw, consistent=None):
-    """A Report; ``consistent`` None draws both kinds."""
+def reports(draw, consistent=None, edition=None):
+    """A Report; ``consistent`` None draws both kinds, ``edition`` None both editions (2021 first, for shrinking)."""
     if consistent is None:
         consistent = draw(st.booleans())
+    if edition is None:
+        edition = draw(st.sampled_from(("2021", "2019")))
+    table = Applications2019 if edition == "2019" else Applications
     if consistent:
-        applications, review = draw(consistent_applications()), draw(consistent_reviews())
+        applications, review = draw(consistent_applications(table)), draw(consistent_reviews())
     else:
-        applications, review = draw(free_applications()), draw(free_reviews())
-    year = draw(st.integers(2021, 2025))
+        applications, review = draw(free_applications(table=table)), draw(free_reviews())
+    year = draw(st.integers(2019, 2022) if edition == "2019" else st.integers(2021, 2025))
     published = draw(st.dates(datetime.date(year + 1, 1, 1), datetime.date(year + 1, 6, 30)))
-    return Report(draw(active_disclosures()), applications, review, draw(agencies), year,
-                  published.isoformat(), draw(st.booleans()))
+    active = draw(active_disclosures_2019() if edition == "2019" else active_disclosures())
+    return Report(active, applications, review, draw(agencies), year, published.isoformat(), draw(st.booleans()))
 
 
 layouts = st.sampled_from(LAYOUTS)

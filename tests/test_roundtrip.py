@@ -1,7 +1,8 @@
 """Property tests: the parser gives back the model it was rendered from, and never crashes.
 
 - Round trip: ``parse(render(report, layout, perturbations)) == report`` for every
-  layout and every perturbation, alone and combined, as text and as bytes in each
+  layout (linear, pipe, markdown with and without its rule line, tab, space, HTML),
+  both editions (2021 and the 2019 trial tables) and every perturbation, alone and combined, as text and as bytes in each
   encoding. Failures name the layout, perturbations, seed and every field that differs.
 - Robustness: any text (st.text(), st.binary(), report fragments, rendered reports
   with lines deleted, duplicated, swapped or cut short) gives a Result or a
@@ -11,7 +12,7 @@
 
 Budgets come from the hypothesis profile (tests/conftest.py): the main round trip
 runs the profile's max_examples (500 under CI, 20,000 in the long profile), the
-layout × perturbation grid a twentieth of it per pair (at most 250), the costlier
+layout × perturbation grid (nine layouts, both editions drawn) a forty-fifth of it per pair (at most 250), the costlier
 properties a half or a quarter. Every shrunk failure is pinned below as an ``@example`` or a named case.
 """
 
@@ -78,7 +79,7 @@ def assert_round_trip(report: Report, layout, perturbations, seed: int, encoding
     problems = meta_differences(expected, actual) + table_differences(expected, actual)
     errors = [f"{d.code}: {d.message} (line {d.line})" for d in result.diagnostics if d.level == "error"]
     assert not problems and not errors, f"{where}\n  " + "\n  ".join(problems + errors)
-    assert result.edition == "2021", where
+    assert result.edition == report.edition, where
     assert result.layout == layout.format, f"{where}: read as {result.layout}"
     for key in TABLES:
         style = result.traces[key].layout.style
@@ -141,7 +142,7 @@ GRID = [(layout, name) for layout in LAYOUTS for name in ("none", *PERTURBATION_
 
 
 @pytest.mark.parametrize(("layout", "perturbation"), GRID, ids=[f"{l.style}-{p}" for l, p in GRID])
-@_budget(20, cap=250)
+@_budget(45, cap=250)
 @given(report=reports(), seed=seeds)
 def test_round_trip_each_layout_and_perturbation(layout, perturbation, report, seed):
     """Each perturbation alone in each layout, so that every pair is exercised in every run."""
