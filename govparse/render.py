@@ -15,8 +15,15 @@ edition) and a closing signature.
 
 Layouts (``LAYOUTS``): linear-cell with one blank line between cells
 (blank-separated) or one cell per line (line-per-cell); pipe-delimited with one
-cell per line (cell-per-line) or one table row per line (row-per-line). The
-split-header variants are the ``split-header`` perturbation on any of them.
+cell per line (cell-per-line), one table row per line (row-per-line), or
+markdown rows ``| a | b |`` with or without a ``|---|`` rule line; tab-delimited
+and space-delimited rows (a blank value is written as the null mark — there);
+an HTML page (``<p>`` paragraphs, ``<table>`` rows, ``&nbsp;`` for blank cells,
+``<br>`` in wrapped labels). The split-header variants are the ``split-header``
+perturbation on any of them.
+
+Editions: a Report carries the 2021 tables or the 2019 trial edition's tables 二
+and 三 (``random_report(rng, edition="2019")``); table 四 is the same in both.
 
 Perturbations (``PERTURBATIONS``, combinable, applied in list order) change the
 form, never the information: every value stays recoverable, and where a change
