@@ -34,7 +34,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 import govparse  # noqa: E402
-from corpus import TABLE_KEYS, make_corpus, read_truth  # noqa: E402
+from corpus import TABLE_KEYS, fingerprint, make_corpus, read_truth  # noqa: E402
 from govparse.decode import decode  # noqa: E402
 from govparse.pipeline import StageClock  # noqa: E402
 
@@ -116,7 +116,8 @@ def run(count: int, rounds: int, seed: int) -> dict:
     return {
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
                     "processor": platform.processor() or platform.machine()},
-        "corpus": {"reports": len(paths), "megabytes": round(size / 1e6, 2), "seed": seed, "folder": str(folder)},
+        "corpus": {"reports": len(paths), "megabytes": round(size / 1e6, 2), "seed": seed,
+                   "renderer": fingerprint()},
         "floor": {"seconds": round(floor, 4), "reports_per_s": round(len(paths) / floor)},
         "govparse": {"seconds": round(parsed, 4), "reports_per_s": round(len(paths) / parsed),
                      "mb_per_s": round(size / 1e6 / parsed, 2)},
@@ -152,15 +153,17 @@ def check(figures: dict, baseline_file: Path) -> list[str]:
     """Problems against the committed baseline: correctness exactly, the ratio loosely."""
     baseline = json.loads(baseline_file.read_text(encoding="utf-8"))
     problems = []
-    same_corpus = (baseline["corpus"]["reports"], baseline["corpus"]["seed"]) == \
-                  (figures["corpus"]["reports"], figures["corpus"]["seed"])
+    key = ("reports", "seed", "renderer")
+    same_corpus = all(baseline["corpus"].get(k) == figures["corpus"][k] for k in key)
     got, want = figures["correctness"], baseline["correctness"]
     if same_corpus:
         for key in ("parsed", "tables_found", "cells_equal", "identity_findings"):
             if got[key] != want[key]:
                 problems.append(f"correctness: {key} is {got[key]}, the baseline says {want[key]}")
     else:
-        problems.append("the baseline was measured on another corpus; regenerate it")
+        problems.append("the baseline was measured on another corpus (reports, seed or renderer differ); "
+                        "regenerate it: python benchmarks/bench.py --reports 3000 --rounds 2 "
+                        "--out benchmarks/baseline.json")
     limit = baseline["ratio"] * RATIO_TOLERANCE
     if figures["ratio"] > limit:
         problems.append(f"speed: ratio {figures['ratio']} is over {limit:.1f} "

@@ -13,6 +13,7 @@ reports takes about half a minute.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import sys
@@ -39,8 +40,16 @@ def _encoding(rng: random.Random) -> str:
     return ENCODING_MIX[0][0]
 
 
+def fingerprint() -> str:
+    """Short hash of the code that writes the corpus: a changed renderer makes a new corpus."""
+    digest = hashlib.sha256()
+    for source in (ROOT / "govparse" / "render.py", Path(__file__)):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:10]
+
+
 def corpus_path(count: int, seed: int = 1) -> Path:
-    return CORPUS_DIR / f"{count}-s{seed}"
+    return CORPUS_DIR / f"{count}-s{seed}-{fingerprint()}"
 
 
 def make_corpus(count: int, seed: int = 1) -> Path:

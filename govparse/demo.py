@@ -48,7 +48,7 @@ def summarize(folder: Path, console: Console) -> int:
         try:
             result = parse_file(path)
         except GovparseError as error:
-            table.add_row(path.stem[:28], "-", "-", "-", "-", "-", "-", f"[red]{error}")
+            table.add_row(path.stem, "-", "-", "-", "-", "-", "-", f"[red]{error}")
             totals["errors"] += 1
             continue
         found = sum(result.table(key) is not None for key in TABLE_KEYS)
@@ -60,7 +60,7 @@ def summarize(folder: Path, console: Console) -> int:
         levels = [d.level for d in result.diagnostics]
         diagnostics = " ".join(f"{levels.count(level)}{level[0]}" for level in ("error", "warning", "info")
                                 if level in levels) or "-"
-        table.add_row(path.stem[:28], result.encoding, str(result.edition), layouts, f"{found}/3",
+        table.add_row(path.stem, result.encoding, str(result.edition), layouts, f"{found}/3",
                       f"{filled}/{cells}", f"[yellow]{findings}" if findings else "0", diagnostics)
     console.print(table)
     console.print(f"{len(reports)} reports, {totals['tables']} of {3 * len(reports)} tables found, "
@@ -78,7 +78,7 @@ def _layout(result) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     folder = Path(args[0] if args else "corpus")
-    return summarize(folder, Console(width=120) if not sys.stdout.isatty() else Console())
+    return summarize(folder, Console(width=150) if not sys.stdout.isatty() else Console())
 
 
 if __name__ == "__main__":

@@ -37,6 +37,7 @@ ROW_PER_LINE = "row-per-line"
 MARKDOWN = "markdown"
 
 LAYOUT_SAMPLE_LINES = 160
+SHORT_TABLE_LINES = 24
 
 # A row of space-separated cells ends in a value: 规章 0 0 3 / 行政许可 12,251
 _SPACED_ROW = regex.compile(r"\S\s+(?:[+-]?[\d,.]+\S{0,2}|[/—-]|无)\s*$")
@@ -56,8 +57,10 @@ class TableLayout:
         return SPLIT_HEADER if self.split_header else self.format
 
 
-def detect_layout(doc: Document, section: Section, source_format: str | None = None) -> TableLayout:
-    """The layout of one table section; ``source_format`` is HTML for converted pages."""
+def detect_layout(doc: Document, section: Section, source_format: str | None = None,
+                  prior: str | None = None) -> TableLayout:
+    """The layout of one table section; ``source_format`` is HTML for converted pages,
+    ``prior`` the format of the report's tables read before this one."""
     # The first lines tell the layout as well as all of them, at a bounded cost.
     lines = doc.texts(section.start, min(section.stop, section.start + LAYOUT_SAMPLE_LINES))
     filled = [i for i, text in enumerate(lines) if text.strip()]
@@ -81,6 +84,12 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
         return TableLayout(SPACE_DELIMITED, ROW_PER_LINE,
                            f"{spaced} of {count} non-blank lines are three or more space-separated cells "
                            "or a label and its values")
+    # A short table (四: a header and one row) whose header is broken over many
+    # lines has too few rows to show its format; if some rows show the format
+    # the report's other tables have, the report was scraped one way.
+    if count <= SHORT_TABLE_LINES and ((prior == SPACE_DELIMITED and spaced) or (prior == TAB_DELIMITED and tabbed)):
+        return TableLayout(prior, ROW_PER_LINE, f"a short table ({count} non-blank lines), "
+                           f"{spaced or tabbed} of them rows like the report's other {prior} tables")
     # Neighbouring filled lines one blank apart (blank-separated cells) against
     # those with none between (line-per-cell, or a label wrapped inside a cell).
     # Wider gaps hold empty cells in either style and tell nothing.

@@ -129,12 +129,15 @@ def _parse(data: bytes | bytearray | memoryview | str, clock) -> Result:
     # A table with no edition-specific label (cut short, say) follows the other tables.
     fallback = next((e for e, _ in detected.values() if e is not None), EDITION_2021)
     clock.lap("normalize+edition")  # the first touch of the table lines normalizes them
+    prior: str | None = None  # the format of the last table read, for a short table that cannot tell
     for spec in TABLES:
         edition, evidence = detected[spec.key]
         if edition is None:
             edition, evidence = fallback, f"{evidence}; taken from the other tables"
         table, trace = _read_table(spec, doc, sections, diagnostics, sources, edition, evidence, source_format,
-                                   clock)
+                                   clock, prior)
+        if trace.layout is not None:
+            prior = trace.layout.format
         tables[spec.key] = table
         traces[spec.key] = trace
         if table is not None and detected[spec.key][0] is not None:
@@ -197,13 +200,13 @@ def _document(text: str, diagnostics: Diagnostics) -> tuple[Document, str | None
 
 
 def _read_table(spec: TableSpec, doc: Document, sections, diagnostics: Diagnostics, sources: dict,
-                edition: str, evidence: str, source_format: str | None, clock):
+                edition: str, evidence: str, source_format: str | None, clock, prior: str | None):
     section = sections.get(spec.numeral)
     if section is None:
         diagnostics.error("table-missing", f"{spec.key}: section {spec.numeral} not found; table is null")
         return None, TableTrace(spec.key, None, None, "", None)
     grammar_name = spec.grammars.get(edition)
-    layout = detect_layout(doc, section, source_format)
+    layout = detect_layout(doc, section, source_format, prior)
     clock.lap("layout")
     trace = TableTrace(spec.key, section, edition, evidence, layout, grammar=grammar_name)
     if grammar_name is None:

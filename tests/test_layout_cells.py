@@ -62,3 +62,20 @@ def test_space_separated_rows_split_labels_into_words():
     layout, cells = _read("商业 企业  科研机构\n规章 0 1 2\n行政许可   12,251\n")
     assert layout.format == SPACE_DELIMITED
     assert cells == ["商业", "企业", "科研机构", "规章", "0", "1", "2", "行政许可", "12,251"]
+
+
+def test_short_table_takes_the_format_of_the_reports_other_tables():
+    """Found by the benchmark corpus (report 2212 of seed 1): a space-separated table 四 whose
+    header is broken over many lines showed too few rows to look space-separated."""
+    import random
+
+    import govparse
+    from govparse.render import LAYOUT_BY_NAME, random_report, render
+
+    rng = random.Random("govparse-bench-1-2212")
+    report = random_report(rng, consistent=rng.random() < 0.8)
+    text = render(report, LAYOUT_BY_NAME["space-delimited/row-per-line"],
+                  ("split-header", "thousands", "stray-cells", "prose"), seed=2212)
+    result = govparse.parse(text)
+    assert result.layout == "space-delimited"
+    assert result.review_litigation == report.review_litigation
