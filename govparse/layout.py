@@ -37,7 +37,7 @@ ROW_PER_LINE = "row-per-line"
 MARKDOWN = "markdown"
 
 LAYOUT_SAMPLE_LINES = 160
-SHORT_TABLE_LINES = 24
+SHORT_TABLE_LINES = 40
 
 # A row of space-separated cells ends in a value: 规章 0 0 3 / 行政许可 12,251
 _SPACED_ROW = regex.compile(r"\S\s+(?:[+-]?[\d,.]+\S{0,2}|[/—-]|无)\s*$")
@@ -84,10 +84,10 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
         return TableLayout(SPACE_DELIMITED, ROW_PER_LINE,
                            f"{spaced} of {count} non-blank lines are three or more space-separated cells "
                            "or a label and its values")
-    # A short table (四: a header and one row) whose header is broken over many
-    # lines has too few rows to show its format; if some rows show the format
-    # the report's other tables have, the report was scraped one way.
-    if count <= SHORT_TABLE_LINES and ((prior == SPACE_DELIMITED and spaced) or (prior == TAB_DELIMITED and tabbed)):
+    # A short table (四: a header and one row; 二: a few rows) whose header is
+    # broken over many lines has too few rows to show its format; if some rows
+    # show the format the report's other tables have, the report was scraped one way.
+    if count <= SHORT_TABLE_LINES and ((prior == SPACE_DELIMITED and spaced >= 2) or (prior == TAB_DELIMITED and tabbed >= 2)):
         return TableLayout(prior, ROW_PER_LINE, f"a short table ({count} non-blank lines), "
                            f"{spaced or tabbed} of them rows like the report's other {prior} tables")
     # Neighbouring filled lines one blank apart (blank-separated cells) against

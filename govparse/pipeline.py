@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections import Counter
 from dataclasses import replace
 
 from .cells import read_cells
@@ -20,7 +21,7 @@ from .errors import GovparseError, InputTooLarge, InternalError
 from .grammar import load
 from .identities import check_all
 from .html import html_to_lines, looks_like_html
-from .layout import HTML, detect_layout
+from .layout import HTML, LINEAR_CELL, detect_layout
 from .lexer import Labels, lex
 from .meta import read_meta
 from .narrative import cross_check
@@ -129,15 +130,14 @@ def _parse(data: bytes | bytearray | memoryview | str, clock) -> Result:
     # A table with no edition-specific label (cut short, say) follows the other tables.
     fallback = next((e for e, _ in detected.values() if e is not None), EDITION_2021)
     clock.lap("normalize+edition")  # the first touch of the table lines normalizes them
-    prior: str | None = None  # the format of the last table read, for a short table that cannot tell
+    layouts = _layouts(doc, sections, source_format)
+    clock.lap("layout")
     for spec in TABLES:
         edition, evidence = detected[spec.key]
         if edition is None:
             edition, evidence = fallback, f"{evidence}; taken from the other tables"
-        table, trace = _read_table(spec, doc, sections, diagnostics, sources, edition, evidence, source_format,
-                                   clock, prior)
-        if trace.layout is not None:
-            prior = trace.layout.format
+        table, trace = _read_table(spec, doc, sections, diagnostics, sources, edition, evidence,
+                                   layouts.get(spec.key), clock)
         tables[spec.key] = table
         traces[spec.key] = trace
         if table is not None and detected[spec.key][0] is not None:
@@ -166,6 +166,20 @@ def _parse(data: bytes | bytearray | memoryview | str, clock) -> Result:
         sources=sources,
         traces=traces,
     )
+
+
+def _layouts(doc: Document, sections: dict[str, Section], source_format: str | None) -> dict:
+    """Each table's layout. A table whose own lines cannot tell (a short one with a split header
+    reads as linear) is detected again knowing the format the report's other tables have."""
+    layouts = {spec.key: detect_layout(doc, sections[spec.numeral], source_format)
+               for spec in TABLES if spec.numeral in sections}
+    formats = Counter(layout.format for layout in layouts.values() if layout.format != LINEAR_CELL)
+    if formats:
+        prior = formats.most_common(1)[0][0]
+        for spec in TABLES:
+            if spec.key in layouts and layouts[spec.key].format == LINEAR_CELL:
+                layouts[spec.key] = detect_layout(doc, sections[spec.numeral], source_format, prior)
+    return layouts
 
 
 def _report_repeats(headings: list[tuple[str, int]], diagnostics: Diagnostics) -> None:
@@ -200,14 +214,12 @@ def _document(text: str, diagnostics: Diagnostics) -> tuple[Document, str | None
 
 
 def _read_table(spec: TableSpec, doc: Document, sections, diagnostics: Diagnostics, sources: dict,
-                edition: str, evidence: str, source_format: str | None, clock, prior: str | None):
+                edition: str, evidence: str, layout, clock):
     section = sections.get(spec.numeral)
     if section is None:
         diagnostics.error("table-missing", f"{spec.key}: section {spec.numeral} not found; table is null")
         return None, TableTrace(spec.key, None, None, "", None)
     grammar_name = spec.grammars.get(edition)
-    layout = detect_layout(doc, section, source_format, prior)
-    clock.lap("layout")
     trace = TableTrace(spec.key, section, edition, evidence, layout, grammar=grammar_name)
     if grammar_name is None:
         diagnostics.error("edition-unsupported",
