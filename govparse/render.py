@@ -321,7 +321,6 @@ def _l(text: str) -> GridCell:
 def active_disclosure_grid(table: ActiveDisclosure) -> Grid:
     """Table 二, 2021 edition: four blocks of 第二十条, four columns wide."""
     width = 4
-    rows = []
     blocks = (
         ("第二十条第（一）项", ("本年制发件数", "本年废止件数", "现行有效件数"),
          (("规章", table.regulations), ("行政规范性文件", table.normative_documents))),
@@ -329,6 +328,12 @@ def active_disclosure_grid(table: ActiveDisclosure) -> Grid:
         ("第二十条第（六）项", ("本年处理决定数量",), (("行政处罚", table.punishment), ("行政强制", table.coercion))),
         ("第二十条第（八）项", ("本年收费金额（单位：万元）",), (("行政事业性收费", table.fees),)),
     )
+    return _blocks_grid(width, blocks)
+
+
+def _blocks_grid(width: int, blocks) -> Grid:
+    """Table 二 from its 第二十条 blocks: (item heading, column labels, ((row label, row), …))."""
+    rows: list[GridRow] = []
     for item, columns, body in blocks:
         rows.append(_row(width, _h(item)))
         rows.append(_row(width, _h("信息内容"), [_h(c) for c in columns]))
@@ -349,13 +354,7 @@ def active_disclosure_2019_grid(table: ActiveDisclosure2019) -> Grid:
         ("第二十条第（八）项", items[:2], (("行政事业性收费", table.fees),)),
         ("第二十条第（九）项", ("采购项目数量", "采购总金额"), (("政府集中采购", table.procurement),)),
     )
-    rows = []
-    for item, columns, body in blocks:
-        rows.append(_row(width, _h(item)))
-        rows.append(_row(width, _h("信息内容"), [_h(c) for c in columns]))
-        for label, row in body:
-            rows.append(_row(width, _l(label), _values(row)))
-    return Grid("二", rows)
+    return _blocks_grid(width, blocks)
 
 
 APPLICATION_LABELS: dict[str, tuple[str, ...]] = {
