@@ -226,8 +226,3 @@ class Document:
         if text is None:
             text = self.texts(index, index + 1)[0]
         return Line(text, self.number(index), self._columns.get(index))
-
-    def lines(self, start: int = 0, stop: int | None = None) -> list[Line]:
-        stop = len(self.raw_lines) if stop is None else stop
-        self.texts(start, stop)
-        return [self.line(i) for i in range(start, stop)]
