@@ -9,12 +9,11 @@ with a numeral too.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import regex
 
-from .normalize import Document, compact, translate
+from .normalize import PATTERN_TIMEOUT, Document, compact, translate
 
 # numeral -> words one of which the heading must contain (compact form)
 SUBJECTS: dict[str, tuple[str, ...]] = {
@@ -31,8 +30,10 @@ _MAX_HEADING_CHARS = 40
 # Raw lines that may be headings: a numeral (perhaps with injected pinyin, 二(èr)),
 # then 、 . , : (half or full width) or a space. "二是……" prose never gets as far
 # as normalization.
-_CANDIDATE = re.compile(r"^[^\S\n]*[一二三四五六](?:[(（][^)）\n]{1,8}[)）])?[^\S\n]*[、.,:．，：\s]",
-                        re.MULTILINE)
+# The scan runs over the whole text (unbounded input), so it is a ``regex``
+# pattern under the timeout; "at the start of a line" is checked in Python,
+# which keeps the pattern as fast as the standard ``re`` with ^ and MULTILINE.
+_CANDIDATE = regex.compile(r"[一二三四五六](?:[(（][^)）\n]{1,8}[)）])?[^\S\n]*[、.,:．，：\s]")
 _MAX_RAW_HEADING_CHARS = 200  # room for injected pinyin
 
 
@@ -74,9 +75,12 @@ def locate_sections(doc: Document) -> tuple[dict[str, Section], list[tuple[str, 
     index = position = 0
     # One scan of the whole text for lines that start with a numeral; only
     # those are normalized and looked at.
-    for match in _CANDIDATE.finditer(text):
-        index += text.count("\n", position, match.start())
-        position = match.start()
+    for match in _CANDIDATE.finditer(text, timeout=PATTERN_TIMEOUT):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if text[line_start:match.start()].strip():
+            continue  # the numeral is inside a line (第一、, 三安全一稳定)
+        index += text.count("\n", position, line_start)
+        position = line_start
         raw = doc.raw_lines[index]
         if len(raw) > _MAX_RAW_HEADING_CHARS:
             continue
