@@ -262,7 +262,7 @@ def _read_table(spec: TableSpec, doc: Document, sections, diagnostics: Diagnosti
         stray = lexed.tokens[plan.consumed]
         diagnostics.warning("trailing-cells", f"{spec.key}: cells after the end of the table ignored "
                             f"(from {stray.text[:40]!r})", stray.line, stray.column)
-    ctx = BuildContext(spec.key, lexed.tokens, diagnostics, sources)
+    ctx = BuildContext(spec.key, lexed.tokens, diagnostics, sources, section.heading + 1)
     table = spec.build(ctx, plan, spec.models[edition])
     clock.lap("model")
     return table, trace

@@ -27,6 +27,7 @@ class BuildContext:
     tokens: list[TableToken]
     diagnostics: Diagnostics
     sources: dict[SourceKey, tuple[int, int]] = field(default_factory=dict)
+    line: int | None = None  # the table's heading: where a row that is not there is reported
 
 
 def build_rows(ctx: BuildContext, plan: Plan, table_class: type):
@@ -35,7 +36,8 @@ def build_rows(ctx: BuildContext, plan: Plan, table_class: type):
     for row_key, row_class in rows_of(table_class):
         row = plan.rows.get(row_key)
         if row is None or row.label is None:
-            ctx.diagnostics.warning("missing-row", f"{ctx.table}: row {row_key} not found; its cells are null")
+            ctx.diagnostics.warning("missing-row", f"{ctx.table}: row {row_key} not found; its cells are null",
+                                    ctx.line)
             built[row_key] = empty_row(row_class)
             continue
         label = ctx.tokens[row.label]

@@ -80,3 +80,10 @@ def test_truncated_report_keeps_the_tables_it_has(tmp_path):
     codes = [d.code for d in result.diagnostics]
     assert "missing-row" in codes
     assert result.review_litigation is None and "table-missing" in codes
+
+
+def test_a_missing_row_points_at_its_table_heading():
+    text = "一、总体情况\n无\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+    result = govparse.parse(text)
+    missing = [d for d in result.diagnostics if d.code == "missing-row"]
+    assert missing and all(d.line == 3 for d in missing)

@@ -37,7 +37,8 @@ def build(ctx: BuildContext, plan: Plan, model: type = ReviewLitigation) -> Revi
     groups = rows_of(ReviewLitigation)
     row = plan.rows.get("outcomes")
     if row is None or row.values is None:
-        ctx.diagnostics.warning("empty-row", f"{ctx.table}: no numbers under the header; its cells are null")
+        ctx.diagnostics.warning("empty-row", f"{ctx.table}: no numbers under the header; its cells are null",
+                                ctx.line)
         return ReviewLitigation(*(empty_row(cls) for _, cls in groups))
     # The fifteen columns, named group by group so sources read review.upheld etc.
     columns = [(f"{group}.{column}", kind) for group, cls in groups for column, kind in columns_of(cls)]
