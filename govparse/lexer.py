@@ -12,7 +12,9 @@ text that names no label, which is reported so that no cell goes unaccounted for
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
+import interegular
 import regex
 
 from .cells import Cell
@@ -21,7 +23,8 @@ from .normalize import compact, translate, via_traditional
 from .values import VALUE_KINDS, Kind, read_value
 
 MAX_JOIN = 4
-_ENUMERATOR = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?=\p{Han})")
+_NUMERALS = "一二三四五六七八九十"
+_ENUMERATOR = regex.compile(rf"^(?:[{_NUMERALS}]{{1,3}}|\d{{1,2}})(?=\p{{Han}})")
 
 
 def strip_enumerator(key: str) -> str:
@@ -57,19 +60,50 @@ class Lexed:
         return tuple(token.type for token in self.tokens)
 
 
+# A label terminal written as a pattern ((行政)?规范性文件) names a handful of
+# spellings; more than this, and it is matched as a pattern instead.
+_MAX_SPELLINGS = 64
+_CACHE_LIMIT = 65536
+
+
+def spellings(pattern: str) -> list[str] | None:
+    """Every text a label pattern matches, or None when that is not a short finite list.
+
+    Spelled out, a pattern label is looked up like a literal one, and its
+    prefixes tell the lexer when a join of cells can still grow into a label.
+    """
+    try:
+        fsm = interegular.parse_pattern(pattern).to_fsm()
+    except Exception:  # a construct interegular does not read: keep the pattern
+        return None
+    found: list[str] = []
+    for chars in islice(fsm.strings(), _MAX_SPELLINGS + 1):
+        if not all(isinstance(ch, str) and len(ch) == 1 for ch in chars):
+            return None  # a character class such as [^x]: not a list of texts
+        found.append("".join(chars))
+    return found if len(found) <= _MAX_SPELLINGS else None
+
+
 class Labels:
     """Compact label text to terminal name, for one grammar."""
 
     def __init__(self, grammar: TableGrammar) -> None:
         self.exact: dict[str, str] = {}
-        self.patterns: list[tuple[regex.Pattern, str]] = []
+        self.spelled: dict[str, str] = {}  # label patterns, spelled out
+        self.patterns: list[tuple[regex.Pattern, str]] = []  # those that cannot be
         for name, pattern, literal in grammar.label_terminals():
             # Each label also as a mirror site's traditional text simplifies back (反复 → 反覆).
             for form in dict.fromkeys((translate(pattern), via_traditional(pattern))):
                 if literal:
                     self.exact[compact(form)] = name
-                else:
+                    continue
+                texts = spellings(form)
+                if texts is None:
                     self.patterns.append((regex.compile(form), name))
+                    continue
+                for text in texts:
+                    if compact(text) == text:  # a pattern only ever met compact keys
+                        self.spelled.setdefault(text, name)
         # Labels without their enumerator, where that is still unambiguous.
         counts: dict[str, int] = {}
         for key in self.exact:
@@ -80,7 +114,12 @@ class Labels:
             if strip_enumerator(key) != key and counts[strip_enumerator(key)] == 1
             and strip_enumerator(key) not in self.exact
         }
+        # Every beginning of every key: a join of cells that is not one cannot become a label.
+        self._prefixes = {key[:end] for table in (self.exact, self.short, self.spelled)
+                          for key in table for end in range(len(key) + 1)}
         self._cache: dict[str, str | None] = {}
+        self._keys: dict[str, str] = {}
+        self._viable: dict[str, bool] = {}
 
     def lookup(self, text: str) -> str | None:
         """Terminal named by ``text``, or None."""
@@ -90,9 +129,40 @@ class Labels:
             pass
         key = compact(text)
         name = self._find(key) if key else None
-        if len(self._cache) < 65536:
+        if len(self._cache) < _CACHE_LIMIT:
             self._cache[text] = name
         return name
+
+    def key(self, text: str) -> str:
+        """The compact form of a cell's text (remembered)."""
+        key = self._keys.get(text)
+        if key is None:
+            key = compact(text)
+            if len(self._keys) < _CACHE_LIMIT:
+                self._keys[text] = key
+        return key
+
+    def may_grow(self, key: str) -> bool:
+        """Whether compact text ``key``, with more cells after it, could still name a label."""
+        viable = self._viable.get(key)
+        if viable is None:
+            viable = self._may_grow(key)
+            if len(self._viable) < _CACHE_LIMIT:
+                self._viable[key] = viable
+        return viable
+
+    def _may_grow(self, key: str) -> bool:
+        if self.patterns or key in self._prefixes:
+            return True
+        # The label may be met without its enumerator (see _find): any leading run of
+        # numerals or digits an enumerator could take is skipped, the longer key checked.
+        for cut in range(1, 4):
+            head = key[:cut]
+            if len(head) < cut or not (head.isdigit() and cut <= 2 or all(ch in _NUMERALS for ch in head)):
+                break
+            if key[cut:] in self._prefixes:
+                return True
+        return False
 
     def _find(self, key: str) -> str | None:
         name = self.exact.get(key)
@@ -100,6 +170,9 @@ class Labels:
             return name
         short = strip_enumerator(key)
         name = self.short.get(short) or self.exact.get(short)
+        if name is not None:
+            return name
+        name = self.spelled.get(key) or self.spelled.get(short)
         if name is not None:
             return name
         for pattern, name in self.patterns:
@@ -187,11 +260,18 @@ def _ends_join(text: str, kind: str) -> bool:
 
 
 def _label_at(cells: list[Cell], kinds: list[str], index: int, labels: Labels) -> tuple[str | None, int]:
-    """The longest join of text cells from ``index`` that names a label."""
+    """The longest join of text cells from ``index`` that names a label.
+
+    A join grows while the cells so far still begin some label, so a whole
+    label cell followed by other labels costs one lookup, not one per width.
+    """
     limit = index + 1  # the cell at index is text: it never ends the join
     stop_at = min(len(cells), index + MAX_JOIN)
-    while limit < stop_at and not _ends_join(cells[limit].text, kinds[limit]):
-        limit += 1
+    if limit < stop_at:
+        key = labels.key(cells[index].text)
+        while limit < stop_at and labels.may_grow(key) and not _ends_join(cells[limit].text, kinds[limit]):
+            key += labels.key(cells[limit].text)
+            limit += 1
     for stop in range(limit, index + 1, -1):
         name = labels.lookup("".join([cell.text for cell in cells[index:stop]]))
         if name is not None:

@@ -1,6 +1,6 @@
 from govparse.cells import Cell
 from govparse.grammar import VALUES, load
-from govparse.lexer import Labels, lex
+from govparse.lexer import Labels, lex, spellings
 from govparse.normalize import translate
 
 
@@ -69,3 +69,23 @@ def test_a_label_piece_that_reads_as_a_null_mark_is_joined():
     assert [t.text for t in lexed.joined] == ["1．申请人 无 正当理由逾期不补正、行政机关不再处理其政府信息公开申请"]
     lexed = lex(_cells("行政规范性文件", "——", "0", "0"), labels("active_disclosure_2021"))
     assert [t.text for t in lexed.tokens] == ["行政规范性文件", "—— 0 0"]
+
+
+def test_label_patterns_are_spelled_out_for_lookup():
+    assert set(spellings("(行政)?规范性文件")) == {"规范性文件", "行政规范性文件"}
+    assert len(spellings("部分公开(区分处理的只计这一情[形况]不计其他情[形况])?")) == 5
+    assert spellings("申请.*") is None  # endless: stays a pattern
+    table = labels("active_disclosure_2021")
+    assert not table.patterns
+    assert table.lookup("行政规范性文件") == table.lookup("规范性文件") == "NORMATIVE_DOCUMENTS"
+
+
+def test_a_join_grows_only_while_it_can_still_name_a_label():
+    table = labels("review_litigation")
+    assert table.may_grow("结果")  # 结果 / 维持 …
+    assert table.may_grow("一")  # an enumerator alone
+    assert not table.may_grow("予以公开")  # a label of another table
+    # 结果 joins the 维持 below it, but a complete label is not joined to the next one
+    tokens = lex(_cells("结果", "维持", "尚未审结", "总计"), table).tokens
+    assert [t.type for t in tokens][:1] == [labels("review_litigation").lookup("结果维持")]
+    assert [len(t.cells) for t in tokens] == [2, 1, 1]
