@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import regex
 
 from .layout import BLANK_SEPARATED, HTML, MARKDOWN, PIPE_DELIMITED, SPACE_DELIMITED, TAB_DELIMITED, TableLayout
-from .normalize import Document, source_column
+from .normalize import ColumnMap, Document, source_column
 from .sections import Section
 
 
@@ -45,7 +45,7 @@ def _cell(doc: Document, index: int, start: int, piece: str) -> Cell:
     return _piece(doc.number(index), doc.columns(index), start, piece)
 
 
-def _piece(number: int, columns: tuple[int, ...] | None, start: int, piece: str) -> Cell:
+def _piece(number: int, columns: ColumnMap | None, start: int, piece: str) -> Cell:
     text = piece.strip()
     # piece is white space up to its first non-space character, text[0]
     offset = start + piece.find(text[0]) if text else start

@@ -16,6 +16,7 @@ TableLayout (``split_header``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import regex
@@ -41,6 +42,10 @@ SHORT_TABLE_LINES = 40
 
 # A row of space-separated cells ends in a value: 规章 0 0 3 / 行政许可 12,251
 _SPACED_ROW = regex.compile(r"\S\s+(?:[+-]?[\d,.]+\S{0,2}|[/—-]|无)\s*$")
+# A piped line with two or more filled cells: blanks and pipes, a filled cell and its
+# pipe, blanks and pipes, something filled. Each step's classes are disjoint from the
+# next's, so the match never backtracks (standard ``re``, linear in the line).
+_TWO_FILLED_CELLS = re.compile(r"[\s|]*[^\s|][^|]*\|[\s|]*[^\s|]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +123,7 @@ def _pipe_layout(piped: list[str], count: int) -> TableLayout:
                  and text.strip().strip("|").strip())
     # Cell-per-line never has two filled cells on a line; row-per-line has them on
     # most lines, even in table 二 whose rows are one to four cells wide.
-    wide = sum(1 for text in piped if sum(1 for p in text.split("|") if p.strip()) >= 2)
+    wide = sum(1 for text in piped if _TWO_FILLED_CELLS.match(text))
     if framed * 2 >= len(piped):
         style = MARKDOWN
     elif wide * 10 >= len(piped) * 3:

@@ -43,6 +43,6 @@ def test_compact_drops_space_and_punctuation():
 def test_document_lines_are_lazy_and_numbered_from_one():
     doc = Document("a\r\n屬於\rc")
     assert len(doc) == 3
-    assert doc._texts == [None, None, None]
+    assert not any(doc._done)
     assert doc.line(1).text == "属于" and doc.line(1).number == 2
-    assert doc._texts[0] is None
+    assert list(doc._done) == [0, 1, 0]
