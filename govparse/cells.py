@@ -90,7 +90,7 @@ def _pipe_cells(doc: Document, lines: Lines, *, markdown: bool) -> list[Cell]:
             if text.strip():
                 cells.append(_cell(doc, index, 0, text))
             continue
-        if markdown and _MARKDOWN_RULE.match(text):
+        if markdown and "---" in text and _MARKDOWN_RULE.match(text):
             continue
         pieces = text.split("|")
         if not pieces[-1].strip():
@@ -118,12 +118,16 @@ def _split_cells(doc: Document, lines: Lines, separator: str) -> list[Cell]:
     return cells
 
 
-_WORD = regex.compile(r"\S+")
-
-
 def _spaced_cells(doc: Document, lines: Lines) -> list[Cell]:
-    return [Cell(word.group(), doc.number(index), source_column(doc.columns(index), word.start()))
-            for index, text in lines for word in _WORD.finditer(text)]
+    cells: list[Cell] = []
+    for index, text in lines:
+        number, columns = doc.number(index), doc.columns(index)
+        position = 0
+        for word in text.split():
+            start = text.find(word, position)
+            position = start + len(word)
+            cells.append(Cell(word, number, start + 1 if columns is None else source_column(columns, start)))
+    return cells
 
 
 def _linear_cells(doc: Document, lines: Lines, *, blank_separated: bool) -> list[Cell]:

@@ -185,7 +185,7 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
     """Cells to tokens for one table."""
     lexed = Lexed([])
     tokens = lexed.tokens
-    kinds = [read_value(cell.text).kind for cell in cells]  # each cell classified once
+    kinds: list[str] = [read_value(cell.text).kind for cell in cells]  # each cell classified once
     pads = padding(cells, kinds)
     run: list[Cell] = []
     run_filled = False  # a run of only blank cells is layout, not a VALUES token

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Final
 
 import regex
 
@@ -28,11 +29,11 @@ from .cells import Cell
 class Kind:
     """What a cell holds. Plain string constants: compared by identity on the hot path."""
 
-    NUMBER = "number"
-    BLANK = "blank"
-    NULL_MARK = "null-mark"
-    UNREADABLE = "unreadable"
-    TEXT = "text"
+    NUMBER: Final = "number"
+    BLANK: Final = "blank"
+    NULL_MARK: Final = "null-mark"
+    UNREADABLE: Final = "unreadable"
+    TEXT: Final = "text"
 
 
 VALUE_KINDS = frozenset({Kind.NUMBER, Kind.BLANK, Kind.NULL_MARK})
@@ -40,7 +41,7 @@ VALUE_KINDS = frozenset({Kind.NUMBER, Kind.BLANK, Kind.NULL_MARK})
 
 @dataclass(frozen=True, slots=True)
 class CellValue:
-    kind: Kind
+    kind: str  # a Kind constant
     number: Decimal | None = None
 
 
