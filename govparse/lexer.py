@@ -11,7 +11,6 @@ text that names no label, which is reported so that no cell goes unaccounted for
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from itertools import islice
 
 import interegular
@@ -31,10 +30,28 @@ def strip_enumerator(key: str) -> str:
     return _ENUMERATOR.sub("", key, count=1)
 
 
-@dataclass(slots=True)
 class TableToken:
-    type: str  # a terminal name of the grammar, or VALUES
-    cells: tuple[Cell, ...]
+    """A grammar token: a label terminal's name, or VALUES, and the cells it was read from.
+
+    Plain slotted classes here, not dataclasses, for the reason govparse.cells gives.
+    """
+
+    __slots__ = ("type", "cells")
+
+    def __init__(self, type: str, cells: tuple[Cell, ...]) -> None:
+        self.type = type  # a terminal name of the grammar, or VALUES
+        self.cells = cells
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, TableToken):
+            return NotImplemented
+        return self.type == other.type and self.cells == other.cells
+
+    def __hash__(self) -> int:
+        return hash((self.type, self.cells))
+
+    def __repr__(self) -> str:
+        return f"TableToken({self.type!r}, {self.cells!r})"
 
     @property
     def line(self) -> int:
@@ -49,11 +66,15 @@ class TableToken:
         return " ".join(cell.text for cell in self.cells)
 
 
-@dataclass(slots=True)
 class Lexed:
-    tokens: list[TableToken]
-    unmatched: list[Cell] = field(default_factory=list)  # text cells that name no label
-    joined: list[TableToken] = field(default_factory=list)  # labels joined from several cells
+    """A table's tokens, and the cells that did not become one."""
+
+    __slots__ = ("tokens", "unmatched", "joined")
+
+    def __init__(self, tokens: list[TableToken]) -> None:
+        self.tokens = tokens
+        self.unmatched: list[Cell] = []  # text cells that name no label
+        self.joined: list[TableToken] = []  # labels joined from several cells
 
     @property
     def types(self) -> tuple[str, ...]:
