@@ -80,25 +80,28 @@ def _bounded(text: str) -> str:
 
 def read_cells(doc: Document, section: Section, layout: TableLayout) -> list[Cell]:
     """The cells of ``section`` in reading order."""
-    lines = list(enumerate(map(_bounded, doc.texts(section.start, section.stop)), section.start))
+    texts = doc.texts(section.start, section.stop)
+    for position, text in enumerate(texts):
+        if len(text) > MAX_LINE_CHARS:
+            texts[position] = _bounded(text)
     if layout.format == PIPE_DELIMITED:
-        return _pipe_cells(doc, lines, markdown=layout.style == MARKDOWN)
-    if layout.format in (TAB_DELIMITED, HTML):
-        return _split_cells(doc, lines, "\t")
+        return _pipe_cells(doc, section.start, texts, layout.style == MARKDOWN)
+    if layout.format == TAB_DELIMITED or layout.format == HTML:
+        return _tabbed_cells(doc, section.start, texts)
     if layout.format == SPACE_DELIMITED:
-        return _spaced_cells(doc, lines)
-    return _linear_cells(doc, lines, blank_separated=layout.style == BLANK_SEPARATED)
+        return _spaced_cells(doc, section.start, texts)
+    return _linear_cells(doc, section.start, texts, layout.style == BLANK_SEPARATED)
 
 
 _MARKDOWN_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")
 
+# Each reader takes the section's normalized lines (``texts``) and the index of
+# its first line in the document (``first``).
 
-Lines = list[tuple[int, str]]  # (line index, normalized text) of a section
 
-
-def _pipe_cells(doc: Document, lines: Lines, *, markdown: bool) -> list[Cell]:
+def _pipe_cells(doc: Document, first: int, texts: list[str], markdown: bool) -> list[Cell]:
     cells: list[Cell] = []
-    for index, text in lines:
+    for index, text in enumerate(texts, first):
         if "|" not in text:
             if text.strip():
                 cells.append(_cell(doc, index, 0, text))
@@ -118,22 +121,22 @@ def _pipe_cells(doc: Document, lines: Lines, *, markdown: bool) -> list[Cell]:
     return cells
 
 
-def _split_cells(doc: Document, lines: Lines, separator: str) -> list[Cell]:
+def _tabbed_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:
     cells: list[Cell] = []
-    for index, text in lines:
+    for index, text in enumerate(texts, first):
         if not text.strip():
             continue
         start = 0
         number, columns = doc.number(index), doc.columns(index)
-        for piece in text.split(separator):
+        for piece in text.split("\t"):
             cells.append(_piece(number, columns, start, piece))
-            start += len(piece) + len(separator)
+            start += len(piece) + 1
     return cells
 
 
-def _spaced_cells(doc: Document, lines: Lines) -> list[Cell]:
+def _spaced_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:
     cells: list[Cell] = []
-    for index, text in lines:
+    for index, text in enumerate(texts, first):
         number, columns = doc.number(index), doc.columns(index)
         position = 0
         for word in text.split():
@@ -143,32 +146,32 @@ def _spaced_cells(doc: Document, lines: Lines) -> list[Cell]:
     return cells
 
 
-def _linear_cells(doc: Document, lines: Lines, *, blank_separated: bool) -> list[Cell]:
+def _linear_cells(doc: Document, first: int, texts: list[str], blank_separated: bool) -> list[Cell]:
     cells: list[Cell] = []
-    blanks: list[int] = []
-    number = doc.number
-
-    def empties() -> None:
-        count = len(blanks) // 2 if blank_separated else len(blanks)
-        for blank in blanks[len(blanks) - count:]:
-            cells.append(Cell("", number(blank), 1))
-        blanks.clear()
-
-    for index, text in lines:
+    blanks: list[int] = []  # blank lines since the last filled one
+    for index, text in enumerate(texts, first):
         stripped = text.strip()
         if not stripped:
             blanks.append(index)
             continue
         if blanks:
             if cells:
-                empties()
+                _empty_cells(doc, blanks, blank_separated, cells)
             blanks.clear()
         if stripped is text and doc.columns(index) is None:
-            cells.append(Cell(text, number(index), 1))  # the common case: nothing to strip or map
+            cells.append(Cell(text, doc.number(index), 1))  # the common case: nothing to strip or map
         else:
             cells.append(_cell(doc, index, 0, text))
     if cells:
         # Blank cells closing the last row (a blank 总计 of table 四) are read by
         # the same rule: the row fit drops them again where the row is complete.
-        empties()
+        _empty_cells(doc, blanks, blank_separated, cells)
     return cells
+
+
+def _empty_cells(doc: Document, blanks: list[int], blank_separated: bool, cells: list[Cell]) -> None:
+    """The empty cells a run of blank lines holds: one per blank line, or per two
+    where cells are separated by one blank line anyway."""
+    count = len(blanks) // 2 if blank_separated else len(blanks)
+    for blank in blanks[len(blanks) - count:]:
+        cells.append(Cell("", doc.number(blank), 1))
