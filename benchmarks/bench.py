@@ -30,8 +30,7 @@ import tracemalloc
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE))  # govparse itself comes from the environment: compiled or not
 
 import govparse  # noqa: E402
 from corpus import TABLE_KEYS, fingerprint, make_corpus, read_truth  # noqa: E402
@@ -39,6 +38,16 @@ from govparse.decode import decode  # noqa: E402
 from govparse.pipeline import StageClock  # noqa: E402
 
 RATIO_TOLERANCE = 2.5  # CI fails when the ratio is this many times the baseline's
+
+
+def build() -> dict:
+    """Which govparse this is: where it is installed, and the modules compiled with mypyc."""
+    import importlib
+
+    compiled = sorted(name for name in ("normalize", "sections", "layout", "cells", "lexer", "values",
+                                        "transform", "identities", "meta", "narrative", "html")
+                      if not importlib.import_module(f"govparse.{name}").__file__.endswith(".py"))
+    return {"govparse": str(Path(govparse.__file__).parent), "compiled": compiled}
 
 
 def floor_pass(paths: list[Path]) -> float:
@@ -116,6 +125,7 @@ def run(count: int, rounds: int, seed: int) -> dict:
     return {
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
                     "processor": platform.processor() or platform.machine()},
+        "build": build(),
         "corpus": {"reports": len(paths), "megabytes": round(size / 1e6, 2), "seed": seed,
                    "renderer": fingerprint()},
         "floor": {"seconds": round(floor, 4), "reports_per_s": round(len(paths) / floor)},
@@ -137,7 +147,8 @@ def table(figures: dict) -> str:
         f"corpus      {figures['corpus']['reports']} reports, {figures['corpus']['megabytes']} MB "
         f"(seed {figures['corpus']['seed']})",
         f"floor       {f['reports_per_s']:>8} reports/s   (read + decode + split lines)",
-        f"govparse    {g['reports_per_s']:>8} reports/s   {g['mb_per_s']} MB/s",
+        f"govparse    {g['reports_per_s']:>8} reports/s   {g['mb_per_s']} MB/s   "
+        f"({'compiled: ' + ', '.join(figures['build']['compiled']) if figures['build']['compiled'] else 'pure Python'})",
         f"ratio       {figures['ratio']:>8}            (govparse time / floor time)",
         f"memory      max RSS {figures['memory']['max_rss_mib']} MiB, "
         f"one parse peaks at {figures['memory']['parse_peak_kib']} KiB",
@@ -164,6 +175,11 @@ def check(figures: dict, baseline_file: Path) -> list[str]:
         problems.append("the baseline was measured on another corpus (reports, seed or renderer differ); "
                         "regenerate it: python benchmarks/bench.py --reports 3000 --rounds 2 "
                         "--out benchmarks/baseline.json")
+    if bool(baseline.get("build", {}).get("compiled")) != bool(figures["build"]["compiled"]):
+        problems.append("the baseline was measured on a {} build and this run is {}; compare like with like "
+                        "(make bench-ci runs the compiled wheel)".format(
+                            *("compiled" if b else "pure-Python" for b in
+                              (baseline.get("build", {}).get("compiled"), figures["build"]["compiled"]))))
     limit = baseline["ratio"] * RATIO_TOLERANCE
     if figures["ratio"] > limit:
         problems.append(f"speed: ratio {figures['ratio']} is over {limit:.1f} "

@@ -20,7 +20,6 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from govparse.render import LAYOUTS, PERTURBATION_NAMES, random_report, render_bytes  # noqa: E402
 from govparse.result import dumps  # noqa: E402

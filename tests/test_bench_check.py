@@ -10,8 +10,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 bench = pytest.importorskip("bench")
 
 
-def _figures(ratio=40.0, cells_equal=600, renderer="abc"):
-    return {"corpus": {"reports": 3000, "seed": 1, "renderer": renderer}, "ratio": ratio,
+def _figures(ratio=40.0, cells_equal=600, renderer="abc", compiled=("lexer",)):
+    return {"build": {"compiled": list(compiled)},
+            "corpus": {"reports": 3000, "seed": 1, "renderer": renderer}, "ratio": ratio,
             "correctness": {"parsed": 3000, "tables_found": 9000, "cells_equal": cells_equal,
                             "identity_findings": 25}}
 
@@ -40,3 +41,8 @@ def test_any_change_in_correctness_fails(baseline):
 def test_another_renderer_needs_a_new_baseline(baseline):
     (problem,) = bench.check(_figures(renderer="other"), baseline)
     assert "regenerate" in problem
+
+
+def test_a_pure_python_run_is_not_compared_with_a_compiled_baseline(baseline):
+    (problem,) = bench.check(_figures(compiled=()), baseline)
+    assert "like with like" in problem
