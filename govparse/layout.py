@@ -19,8 +19,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import regex
-
 from .normalize import Document
 from .sections import Section
 
@@ -41,7 +39,7 @@ LAYOUT_SAMPLE_LINES = 160
 SHORT_TABLE_LINES = 40
 
 # A row of space-separated cells ends in a value: 规章 0 0 3 / 行政许可 12,251
-_SPACED_ROW = regex.compile(r"\S\s+(?:[+-]?[\d,.]+\S{0,2}|[/—-]|无)\s*$")
+_VALUE_WORD = re.compile(r"[+-]?[\d,.]+\S{0,2}|[/—-]|无")
 # A piped line with two or more filled cells: blanks and pipes, a filled cell and its
 # pipe, blanks and pipes, something filled. Each step's classes are disjoint from the
 # next's, so the match never backtracks (standard ``re``, linear in the line).
@@ -67,24 +65,31 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
     """The layout of one table section; ``source_format`` is HTML for converted pages,
     ``prior`` the format of the report's tables read before this one."""
     # The first lines tell the layout as well as all of them, at a bounded cost.
-    lines = doc.texts(section.start, min(section.stop, section.start + LAYOUT_SAMPLE_LINES))
-    filled = [i for i, text in enumerate(lines) if text.strip()]
     if source_format == HTML:
         return TableLayout(HTML, ROW_PER_LINE, "the page's <table> rows, read by an HTML parser")
+    lines = doc.texts(section.start, min(section.stop, section.start + LAYOUT_SAMPLE_LINES))
+    filled: list[int] = []  # indices of the lines with something on them
+    piped: list[str] = []
+    tabbed = 0
+    for index, text in enumerate(lines):
+        stripped = text.strip()
+        if stripped:
+            filled.append(index)
+            if "|" in text:
+                piped.append(text)
+            if "\t" in stripped:
+                tabbed += 1
     if not filled:
         return TableLayout(LINEAR_CELL, LINE_PER_CELL, "section is empty")
-    piped = [lines[i] for i in filled if "|" in lines[i]]
     count = len(filled)
     # A third is enough: a short table (四 is four pipe rows) with a prose line
     # before and after it and a label wrapped onto its own line is still piped,
     # and other layouts have no '|' at all.
     if len(piped) * 10 >= count * 3:
         return _pipe_layout(piped, count)
-    tabbed = sum(1 for i in filled if "\t" in lines[i] and "\t" in lines[i].strip())
     if tabbed * 10 >= count * 3:
         return TableLayout(TAB_DELIMITED, ROW_PER_LINE, f"{tabbed} of {count} non-blank lines hold a tab")
-    spaced = sum(1 for i in filled if " " in lines[i].strip()
-                 and (_SPACED_ROW.search(lines[i]) or len(lines[i].split()) >= 3))
+    spaced = sum(1 for i in filled if _spaced_row(lines[i]))
     if spaced * 10 >= count * 3:
         return TableLayout(SPACE_DELIMITED, ROW_PER_LINE,
                            f"{spaced} of {count} non-blank lines are three or more space-separated cells "
@@ -111,6 +116,14 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
     return TableLayout(LINEAR_CELL, style, evidence)
 
 
+def _spaced_row(text: str) -> bool:
+    """Three or more space-separated cells, or some text and a value after a space."""
+    if " " not in text.strip():
+        return False
+    words = text.split(None, 2)
+    return len(words) == 3 or len(words) == 2 and _VALUE_WORD.fullmatch(text.rsplit(None, 1)[1]) is not None
+
+
 def _gaps(filled: list[int]) -> tuple[int, int]:
     """(pairs of neighbouring filled lines one blank line apart, pairs on consecutive lines)."""
     separated = sum(1 for a, b in zip(filled, filled[1:]) if b - a == 2)
@@ -119,8 +132,8 @@ def _gaps(filled: list[int]) -> tuple[int, int]:
 
 
 def _pipe_layout(piped: list[str], count: int) -> TableLayout:
-    framed = sum(1 for text in piped if text.lstrip().startswith("|") and text.rstrip().endswith("|")
-                 and text.strip().strip("|").strip())
+    framed = sum(1 for text in map(str.strip, piped)
+                 if text.startswith("|") and text.endswith("|") and text.strip("|").strip())
     # Cell-per-line never has two filled cells on a line; row-per-line has them on
     # most lines, even in table 二 whose rows are one to four cells wide.
     wide = sum(1 for text in piped if _TWO_FILLED_CELLS.match(text))
