@@ -45,3 +45,28 @@ def test_plain_text_is_not_html():
 def test_broken_markup_still_gives_a_result():
     result = govparse.parse("<table><tr><td>规章<td>0</table></p></div><<<>>")
     assert result.to_dict()["diagnostics"]
+
+
+def test_a_nested_table_is_text_of_its_cell():
+    page = ("<table>\n<tr><td>外<table><tr><td>内1</td><td>内2</td></tr></table>层</td><td>9</td></tr>\n"
+            "<tr><td>规章</td><td>1</td></tr>\n</table>")
+    assert html_to_lines(page) == (["外内1内2层\t9", "规章\t1"], [2, 3])
+
+
+def test_cells_are_the_td_and_th_children_of_a_row():
+    page = "<table><td>孤</td><tr><div><td>藏</td></div><td>行</td><th>头</th><TD>大</TD></tr></table>"
+    assert html_to_lines(page) == (["行\t头\t大"], [1])
+
+
+def test_cell_text_joins_markup_and_folds_every_space():
+    page = ("<table><tr><td>结果<br>维持</td><td><span>1</span><!-- 注 -->2</td>"
+            "<td>\u3000&nbsp;3\t4\n5 </td><td></td></tr>"
+            "<tr><td> </td><td>&nbsp;</td></tr></table>")  # a row of blank cells gives no line
+    assert html_to_lines(page) == (["结果维持\t12\t3 4 5\t"], [1])
+
+
+def test_text_around_blocks_and_tables_keeps_its_element_line():
+    page = ("<p>一、总体情况</p>\n<div>甲<b>乙</b>\n丙<p>丁</p>戊</div>\n"
+            "<table>\n<tr>\n<td>a</td>\n</tr>\n</table>尾巴\n<p>完</p>")
+    # text after an element is numbered with that element's opening line
+    assert html_to_lines(page) == (["一、总体情况", "甲乙 丙", "丁", "戊", "a", "尾巴", "完"], [1, 2, 3, 3, 5, 4, 9])
