@@ -18,6 +18,7 @@ which is most of the rest.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -126,7 +127,7 @@ class _Reader:
         rows = table.iter("tr")
         if next(tables, None) is not None:  # a nested table's rows are text of the cell that holds it
             rows = (row for row in rows if _owning_table(row) is table)
-        cells_of_row = {row: [] for row in rows}
+        cells_of_row: dict[Any, list[str]] = {row: [] for row in rows}
         for cell in table.iter("td", "th"):  # libxml2 lowercases tag names
             cells = cells_of_row.get(cell.getparent())
             if cells is not None:  # a cell of this table's row, not of a nested one or astray

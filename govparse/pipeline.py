@@ -12,6 +12,7 @@ import os
 import time
 from collections import Counter
 from dataclasses import replace
+from typing import Any
 
 from .cells import read_cells
 from .decode import Decoded, decode
@@ -123,7 +124,7 @@ def _parse(data: bytes | bytearray | memoryview | str, clock) -> Result:
     clock.lap("sections")
 
     sources: dict = {}
-    tables: dict[str, object] = {}
+    tables: dict[str, Any] = {}  # table key -> its model instance, or None
     traces: dict[str, TableTrace] = {}
     editions: dict[str, str] = {}
     detected = {spec.key: detect_edition(doc, sections[spec.numeral]) if spec.numeral in sections else (None, "")
@@ -239,7 +240,8 @@ def _read_table(spec: TableSpec, doc: Document, sections, diagnostics: Diagnosti
     if lexed.joined:
         layout = replace(layout, split_header=True, split_labels=tuple(
             f"{'+'.join(c.text for c in token.cells)}@{token.line}" for token in lexed.joined))
-    trace = replace(trace, layout=layout, cells=tuple(cells), tokens=tuple(lexed.tokens))
+    trace = TableTrace(spec.key, section, edition, evidence, layout, tuple(cells), tuple(lexed.tokens),
+                       grammar_name)  # made anew: dataclasses.replace costs microseconds
     for cell in lexed.unmatched[:MAX_CELL_NOTES]:
         diagnostics.info("unrecognized-cell", f"{spec.key}: {cell.text[:40]!r} names no label; ignored",
                          cell.line, cell.column)
