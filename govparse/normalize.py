@@ -272,26 +272,28 @@ class Document:
         """Normalized text of lines ``start`` to ``stop``: a table section, translated in one call."""
         stop = len(self.raw_lines) if stop is None else stop
         texts, done = self._texts, self._done
-        todo = [i for i in range(start, stop) if not done[i]]
-        if todo:
-            # Lines hold no "\n" and the table maps no character to one, so the
-            # block splits back into the same lines.
-            block = translate("\n".join([self.raw_lines[i] for i in todo]))
-            lines = block.split("\n")
-            if len(todo) == stop - start:
-                texts[start:stop] = lines  # the usual first touch: the whole range at once
-                done[start:stop] = b"\x01" * len(todo)
-            else:
-                for i, text in zip(todo, lines):
-                    texts[i] = text
-                    done[i] = 1
-            # One look at the block spares the line-by-line look where no pinyin can be.
-            if self._parens and _MAYBE_PINYIN.search(block) is not None:
-                for i in todo:
-                    if "(" in texts[i]:
-                        texts[i], columns = _without_pinyin(texts[i])
-                        if columns is not None:
-                            self._columns[i] = columns
+        if done.find(0, start, stop) < 0:
+            return texts[start:stop]  # all normalized already
+        whole = done.find(1, start, stop) < 0  # the usual first touch: none of them yet
+        todo = range(start, stop) if whole else [i for i in range(start, stop) if not done[i]]
+        # Lines hold no "\n" and the table maps no character to one, so the
+        # block splits back into the same lines.
+        block = translate("\n".join(self.raw_lines[start:stop] if whole else [self.raw_lines[i] for i in todo]))
+        lines = block.split("\n")
+        if whole:
+            texts[start:stop] = lines
+            done[start:stop] = b"\x01" * len(lines)
+        else:
+            for i, text in zip(todo, lines):
+                texts[i] = text
+                done[i] = 1
+        # One look at the block spares the line-by-line look where no pinyin can be.
+        if self._parens and _MAYBE_PINYIN.search(block) is not None:
+            for i in todo:
+                if "(" in texts[i]:
+                    texts[i], columns = _without_pinyin(texts[i])
+                    if columns is not None:
+                        self._columns[i] = columns
         return texts[start:stop]
 
     def line(self, index: int) -> Line:
