@@ -19,7 +19,7 @@ import regex
 from .cells import Cell
 from .grammar import VALUES, TableGrammar
 from .normalize import compact, translate, via_traditional
-from .values import VALUE_KINDS, Kind, read_value
+from .values import Kind, read_value
 
 MAX_JOIN = 4
 _NUMERALS = "一二三四五六七八九十"
@@ -214,8 +214,8 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
     count = len(cells)
     while index < count:
         kind = kinds[index]
-        if kind in VALUE_KINDS:
-            if not run and index in pads:
+        if kind is not Kind.TEXT and kind is not Kind.UNREADABLE:  # a value: number, blank or null mark
+            if not run and pads[index]:
                 index += 1  # spanned columns of the label before: layout, not a blank value
                 continue
             run.append(cells[index])
@@ -244,8 +244,8 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
     return lexed
 
 
-def padding(cells: list[Cell], kinds: list[str]) -> set[int]:
-    """Indices of the empty cells that close a line of two or more cells, after its last filled one.
+def padding(cells: list[Cell], kinds: list[str]) -> bytearray:
+    """Flags (1) on the empty cells that close a line of two or more cells, after its last filled one.
 
     Scrapers write the columns a cell spans as empty cells after the row
     (``总计 | |||||``, or a line of pipes ``|||||``). Right after a label they
@@ -253,7 +253,7 @@ def padding(cells: list[Cell], kinds: list[str]) -> set[int]:
     value they stay, since a blank last column looks the same. A blank cell
     alone on its line (``|``, or a blank line of a linear layout) is a cell.
     """
-    pads: set[int] = set()
+    pads = bytearray(len(cells))
     start = 0
     count = len(cells)
     while start < count:
@@ -264,7 +264,7 @@ def padding(cells: list[Cell], kinds: list[str]) -> set[int]:
         if stop - start > 1:
             index = stop - 1
             while index >= start and kinds[index] is Kind.BLANK:
-                pads.add(index)
+                pads[index] = 1
                 index -= 1
         start = stop
     return pads
