@@ -27,6 +27,26 @@ _MARKERS = {
         EDITION_2021: ("逾期不补正", "逾期未按收费通知"),
     },
 }
+_WORDS = {numeral: tuple(w for words in markers.values() for w in words) for numeral, markers in _MARKERS.items()}
+
+
+def _present(text: str, words: tuple[str, ...]) -> set[str]:
+    """The words found in ``text`` once white space and pipes are taken out (a label
+    split across cells or lines is whole again there). That text is made only for a
+    word the text as it is cannot settle, which is rare: a word found as it is
+    stays whole, and one with a character missing cannot appear."""
+    found: set[str] = set()
+    unsure: list[str] = []
+    for word in words:
+        if word in text:
+            found.add(word)
+        elif all(map(text.__contains__, word)):
+            unsure.append(word)
+    if unsure:
+        for noise in _NOISE:
+            text = text.replace(noise, "")
+        found.update(word for word in unsure if word in text)
+    return found
 
 
 def detect_edition(doc: Document, section: Section) -> tuple[str | None, str]:
@@ -34,16 +54,13 @@ def detect_edition(doc: Document, section: Section) -> tuple[str | None, str]:
     markers = _MARKERS.get(section.numeral)
     if markers is None:
         return None, "this table is the same in both editions"
-    # Markers are plain words: search the normalized lines with white space
-    # and pipes taken out, no per-line compaction needed.
     text = "".join(doc.texts(section.start, section.stop))
-    for noise in _NOISE:
-        text = text.replace(noise, "")
-    hits = {edition: [w for w in words if w in text] for edition, words in markers.items()}
+    found = _present(text, _WORDS[section.numeral])
+    hits = {edition: [w for w in words if w in found] for edition, words in markers.items()}
     if len(hits[EDITION_2021]) > len(hits[EDITION_2019]):
         return EDITION_2021, "labels " + "、".join(hits[EDITION_2021])
     if hits[EDITION_2019]:
         return EDITION_2019, "labels " + "、".join(hits[EDITION_2019])
-    if section.numeral == "三" and "其他处理" in text:
+    if section.numeral == "三" and _present(text, ("其他处理",)):
         return EDITION_2019, "（六）其他处理 without its 2021 sub-rows"
     return None, "no edition-specific label found"

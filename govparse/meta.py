@@ -5,28 +5,43 @@
   or the year first); without a title, the agency from the closing signature
   and the year most often written in section 一;
 - published: a 发布时间 / 时间 / 日期 line near the top, else the signature date.
+
+A title (at most 80 characters) and the closing lines are short, so their
+patterns are standard ``re``, cheap and safe there. A line near the top may be
+a whole paragraph: it gets the ``regex`` module under the timeout unless it is
+short too, and section 一 is searched for years in one timed call.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 import regex
 
 from .normalize import PATTERN_TIMEOUT, Document
+from .sections import WHITE_SPACE as _S
 from .sections import Section
 
-_TITLE_WORDS = regex.compile(r"(?:政府信息公开|政务公开|信息公开).{0,8}年度?报告")
-_AGENCY_FIRST = regex.compile(r"^(?P<agency>.+?)\s*(?P<year>(?:19|20)\d\d)\s*年\s*度?\s*(?:政府信息公开|政务公开|信息公开)")
-_YEAR_FIRST = regex.compile(r"^(?P<year>(?:19|20)\d\d)\s*年\s*度?\s*(?P<agency>.+?)\s*(?:政府信息公开|政务公开|信息公开)")
-_DATE = regex.compile(r"((?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})")
-_PUBLISHED = regex.compile(r"(?:发布时间|发布日期|时间|日期)\s*[:：]?\s*")
+_TITLE_WORDS = re.compile(r"(?:政府信息公开|政务公开|信息公开).{0,8}年度?报告")
+_AGENCY_FIRST = re.compile(
+    rf"^(?P<agency>.+?){_S}*(?P<year>(?:19|20)\d\d){_S}*年{_S}*度?{_S}*(?:政府信息公开|政务公开|信息公开)")
+_YEAR_FIRST = re.compile(
+    rf"^(?P<year>(?:19|20)\d\d){_S}*年{_S}*度?{_S}*(?P<agency>.+?){_S}*(?:政府信息公开|政务公开|信息公开)")
+_DATE_SOURCE = rf"((?:19|20)\d\d){_S}*(?:年|-|/|\.){_S}*(\d{{1,2}}){_S}*(?:月|-|/|\.){_S}*(\d{{1,2}})"
+_PUBLISHED_SOURCE = rf"(?:发布时间|发布日期|时间|日期){_S}*[:：]?{_S}*"
+_DATE = re.compile(_DATE_SOURCE)
+_PUBLISHED = re.compile(_PUBLISHED_SOURCE)
+_LONG_DATE = regex.compile(_DATE_SOURCE)
+_LONG_PUBLISHED = regex.compile(_PUBLISHED_SOURCE)
 _YEAR = regex.compile(r"((?:19|20)\d\d)年")
-_AGENCY_SUFFIX = regex.compile(
+_AGENCY_SUFFIX = re.compile(
     r"(?:人民政府|办公室|办公厅|办事处|委员会|局|厅|委|院|中心|街道|管委会|政府|镇|乡|县|市|区)$")
 _HEAD_LINES = 20
 _TAIL_LINES = 12
+_MAX_TITLE_CHARS = 80
+_MAX_SHORT_LINE = 500  # a line the standard re may search without a timeout
 _MAX_SIGNATURE_CHARS = 60
 
 
@@ -41,7 +56,7 @@ class Meta:
         return {"title": self.title, "agency": self.agency, "year": self.year, "published": self.published}
 
 
-def _iso(match: regex.Match) -> str | None:
+def _iso(match: re.Match | regex.Match) -> str | None:
     year, month, day = (int(g) for g in match.groups())
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
@@ -50,21 +65,23 @@ def _iso(match: regex.Match) -> str | None:
 
 def read_meta(doc: Document, sections: dict[str, Section]) -> Meta:
     first = min((s.heading for s in sections.values()), default=min(len(doc), _HEAD_LINES))
-    head = [text.strip() for text in doc.texts(0, min(first, _HEAD_LINES))]
     title = agency = published = None
     year = None
-    for text in head:
-        if title is None and "报告" in text and len(text) <= 80 and _TITLE_WORDS.search(text, timeout=PATTERN_TIMEOUT):
-            title = text
-        if published is None and ("时间" in text or "日期" in text):
-            marker = _PUBLISHED.search(text, timeout=PATTERN_TIMEOUT)
-            if marker is not None:
-                date = _DATE.search(text, marker.end(), timeout=PATTERN_TIMEOUT)
-                if date is not None and date.start() - marker.end() <= 2:
-                    published = _iso(date)
+    # The title and the date are nearly always the first two lines: those are
+    # normalized first, and the lines after them (often a long preamble) only
+    # when something is still missing.
+    head = min(first, _HEAD_LINES)
+    for start, stop in ((0, min(2, head)), (min(2, head), head)):
+        if title is not None and published is not None:
+            break
+        for text in doc.texts(start, stop):
+            text = text.strip()
+            if title is None and "报告" in text and len(text) <= _MAX_TITLE_CHARS and _TITLE_WORDS.search(text):
+                title = text
+            if published is None and ("时间" in text or "日期" in text):
+                published = _published(text)
     if title is not None:
-        match = (_AGENCY_FIRST.search(title, timeout=PATTERN_TIMEOUT)
-                 or _YEAR_FIRST.search(title, timeout=PATTERN_TIMEOUT))
+        match = _AGENCY_FIRST.search(title) or _YEAR_FIRST.search(title)
         if match is not None:
             agency = match.group("agency").strip(" :：") or None
             year = int(match.group("year"))
@@ -75,6 +92,19 @@ def read_meta(doc: Document, sections: dict[str, Section]) -> Meta:
     if year is None:
         year = _common_year(doc, sections.get("一"))
     return Meta(title, agency, year, published)
+
+
+def _published(text: str) -> str | None:
+    """The ISO date right after the first 发布时间 / 时间 / 日期 marker of ``text``."""
+    if len(text) <= _MAX_SHORT_LINE:
+        marker = _PUBLISHED.search(text)
+        date = _DATE.search(text, marker.end()) if marker is not None else None
+    else:
+        marker = _LONG_PUBLISHED.search(text, timeout=PATTERN_TIMEOUT)
+        date = _LONG_DATE.search(text, marker.end(), timeout=PATTERN_TIMEOUT) if marker is not None else None
+    if date is None or date.start() - marker.end() > 2:
+        return None
+    return _iso(date)
 
 
 def _signature(doc: Document) -> tuple[str | None, str | None]:
@@ -96,9 +126,9 @@ def _signature(doc: Document) -> tuple[str | None, str | None]:
 def _common_year(doc: Document, section: Section | None) -> int | None:
     if section is None:
         return None
-    years = Counter()
-    for text in doc.texts(section.start, min(section.stop, section.start + 40)):
-        years.update(int(y) for y in _YEAR.findall(text, timeout=PATTERN_TIMEOUT))
+    # The lines joined: one timed search instead of one per line (no year spans a line break).
+    text = "\n".join(doc.texts(section.start, min(section.stop, section.start + 40)))
+    years = Counter(int(y) for y in _YEAR.findall(text, timeout=PATTERN_TIMEOUT))
     if not years:
         return None
     return years.most_common(1)[0][0]

@@ -9,11 +9,14 @@ with a numeral too.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-import regex
+from .normalize import Document, compact, normalize_line, translate
 
-from .normalize import PATTERN_TIMEOUT, Document, compact, translate
+# \s as the regex module reads it (re's \s adds \x1c-\x1f), for patterns that
+# moved to the standard re without changing what they match
+WHITE_SPACE = r"[^\S\x1c-\x1f]"
 
 # numeral -> words one of which the heading must contain (compact form)
 SUBJECTS: dict[str, tuple[str, ...]] = {
@@ -25,16 +28,24 @@ SUBJECTS: dict[str, tuple[str, ...]] = {
     "六": ("其他需要报告",),
 }
 NUMERALS = tuple(SUBJECTS)
-_HEADING = regex.compile(r"^\s*([一二三四五六])\s*[、.,:\s]")
+# numeral -> characters one of which each of its subjects holds, chosen among
+# those that normalization never makes from another character (the tests check
+# both): normalizing and compacting only drop characters, so a raw line without
+# one of them (a table row such as 四、结转下年度继续办理) is no heading.
+_SUBJECT_MARKS = {"一": "情", "二": "主", "三": "收申", "四": "行", "五": "存改", "六": "其"}
+_HEADING = re.compile(rf"{WHITE_SPACE}*([一二三四五六])(?:[、.,:]|{WHITE_SPACE})")
 _MAX_HEADING_CHARS = 40
-# Raw lines that may be headings: a numeral (perhaps with injected pinyin, 二(èr)),
-# then 、 . , : (half or full width) or a space. "二是……" prose never gets as far
-# as normalization.
-# The scan runs over the whole text (unbounded input), so it is a ``regex``
-# pattern under the timeout; "at the start of a line" is checked in Python,
-# which keeps the pattern as fast as the standard ``re`` with ^ and MULTILINE.
-_CANDIDATE = regex.compile(r"[一二三四五六](?:[(（][^)）\n]{1,8}[)）])?[^\S\n]*[、.,:．，：\s]")
+# First characters of lines that may be headings: a numeral, or the white space
+# of an indented one (none lies above U+3000).
+_LINE_STARTS = frozenset(NUMERALS + tuple(re.findall(WHITE_SPACE, "".join(map(chr, range(0x3001))))))
+# A raw line that may be a heading: a numeral (perhaps with injected pinyin,
+# 二(èr)), then 、 . , : (half or full width) or a space; "二是……" prose never
+# gets as far as normalization.
+_CANDIDATE = re.compile(rf"{WHITE_SPACE}*([一二三四五六])(?:[(（][^)）]{{1,8}}[)）])?(?:[、.,:．，：]|{WHITE_SPACE})")
 _MAX_RAW_HEADING_CHARS = 200  # room for injected pinyin
+_known: dict[str, str | None] = {}  # raw line -> heading numeral or None
+_KNOWN_LIMIT = 65536
+_UNSEEN = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +66,14 @@ def heading_numeral(text: str) -> str | None:
     match = _HEADING.match(text)
     if match is None:
         return None
-    key = compact(text)
-    if len(key) > _MAX_HEADING_CHARS:
-        return None
     numeral = match.group(1)
-    if any(word in key for word in SUBJECTS[numeral]):
+    words = SUBJECTS[numeral]
+    # compact only drops characters: a short line that holds its subject as
+    # written needs no compacting.
+    if len(text) <= _MAX_HEADING_CHARS and any(word in text for word in words):
+        return numeral
+    key = compact(text)
+    if len(key) <= _MAX_HEADING_CHARS and any(word in key for word in words):
         return numeral
     return None
 
@@ -70,25 +84,10 @@ def locate_sections(doc: Document) -> tuple[dict[str, Section], list[tuple[str, 
     A section runs from its heading to the next heading of any number, so a
     repeated or out-of-order heading closes the section before it.
     """
-    headings: list[tuple[str, int]] = []
-    text = doc.text
-    index = position = 0
-    # One scan of the whole text for lines that start with a numeral; only
-    # those are normalized and looked at.
-    for match in _CANDIDATE.finditer(text, timeout=PATTERN_TIMEOUT):
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        if text[line_start:match.start()].strip():
-            continue  # the numeral is inside a line (第一、, 三安全一稳定)
-        index += text.count("\n", position, line_start)
-        position = line_start
-        raw = doc.raw_lines[index]
-        if len(raw) > _MAX_RAW_HEADING_CHARS:
-            continue
-        # Injected pinyin needs the document's normalization; otherwise the
-        # character table alone gives the normalized line.
-        numeral = heading_numeral(doc.line(index).text if "(" in raw else translate(raw))
-        if numeral is not None:
-            headings.append((numeral, index))
+    # A look at each line's first character, not a pattern over the whole text,
+    # leaves the few lines that may be headings.
+    headings = [(numeral, index) for index, raw in enumerate(doc.raw_lines)
+                if raw and raw[0] in _LINE_STARTS and (numeral := _raw_heading_numeral(raw)) is not None]
     sections: dict[str, Section] = {}
     for position, (numeral, index) in enumerate(headings):
         if numeral in sections:
@@ -96,3 +95,28 @@ def locate_sections(doc: Document) -> tuple[dict[str, Section], list[tuple[str, 
         stop = headings[position + 1][1] if position + 1 < len(headings) else len(doc)
         sections[numeral] = Section(numeral, index, index + 1, stop)
     return sections, headings
+
+
+def _raw_heading_numeral(raw: str) -> str | None:
+    """``heading_numeral`` of a raw line (as normalized in a Document), remembered:
+    reports repeat the statutory headings, and the table rows that look like
+    them, word for word. Lines with injected pinyin, each one new, are not kept."""
+    numeral = _known.get(raw, _UNSEEN)
+    if numeral is _UNSEEN:
+        numeral = _read_heading(raw)
+        if "(" not in raw and len(_known) < _KNOWN_LIMIT:
+            _known[raw] = numeral
+    return numeral
+
+
+def _read_heading(raw: str) -> str | None:
+    match = _CANDIDATE.match(raw) if len(raw) <= _MAX_RAW_HEADING_CHARS else None
+    if match is None or not any(mark in raw for mark in _SUBJECT_MARKS[match.group(1)]):
+        return None
+    text = translate(raw)
+    if "(" not in raw:
+        return heading_numeral(text)
+    # Removing injected pinyin only drops parentheses and the letters in them,
+    # never the numeral, its separator or a subject written whole: a heading
+    # with its pinyin is one without, and only the other lines need the removal.
+    return heading_numeral(text) or heading_numeral(normalize_line(raw, 1).text)

@@ -50,3 +50,14 @@ def test_hybrid_report_is_read_table_by_table():
 def test_year_does_not_decide_the_edition():
     result = govparse.parse(TRIAL.replace("2020年", "2023年"))
     assert result.edition == "2019" and result.meta.year == 2023
+
+
+def test_labels_split_by_pipes_and_spaces_still_tell_the_edition():
+    from govparse.edition import detect_edition
+    from govparse.normalize import Document
+    from govparse.sections import locate_sections
+
+    doc = Document("二、主动公开政府信息情况\n信息内容 | 本年 制发 | 件数 |\n本年废止件数 |\n三、收到和处理政府信息公开申请情况\n（六）其他 处理\n")
+    sections, _ = locate_sections(doc)
+    assert detect_edition(doc, sections["二"]) == ("2021", "labels 本年制发件数、本年废止件数")
+    assert detect_edition(doc, sections["三"]) == ("2019", "（六）其他处理 without its 2021 sub-rows")

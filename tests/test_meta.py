@@ -27,3 +27,15 @@ def test_without_title_the_signature_and_section_one_speak():
 def test_nothing_to_find():
     meta = _meta("")
     assert (meta.title, meta.agency, meta.year, meta.published) == (None, None, None, None)
+
+
+def test_date_on_a_long_line_near_the_top():
+    # past the length the standard re is given, the timed regex pattern reads it
+    line = "来源：某县人民政府 发布时间：2024-01-19 " + "正文" * 400
+    meta = _meta(f"某县人民政府2023年政府信息公开工作年度报告\n{line}\n一、总体情况\n")
+    assert meta.published == "2024-01-19"
+
+
+def test_date_lines_after_the_preamble_and_a_bad_date():
+    meta = _meta("某县2023年政府信息公开工作年度报告\n根据条例编制本报告。\n日期：2024-13-01\n时间：2024年2月3日\n一、总体情况\n")
+    assert meta.published == "2024-02-03"

@@ -42,3 +42,14 @@ def test_seed_002_says_ten_where_its_table_says_zero():
     result = govparse.parse_file(SEEDS / "002_0e4e257e85503a3b.txt")
     (warning,) = [d for d in result.diagnostics if d.code == "narrative-mismatch"]
     assert "10" in warning.message and "new_received.total is 0" in warning.message
+
+
+def test_a_long_sentence_is_read_too():
+    # past the length the standard re is given, the timed regex patterns read it
+    assert len(_mismatches("共收到政府信息公开申请15件，" + "并依法办理，" * 100 + "上年结转2件。")) == 2
+
+
+def test_a_matched_figure_is_not_read_twice():
+    # "上年结转2件" is the carried-over claim; "依申请公开" cannot then take its 2
+    assert [d.message.split(";")[0] for d in _mismatches("依申请公开上年结转2件。")] == [
+        "the narrative says 2 applications carried over"]

@@ -43,3 +43,35 @@ def test_repeated_heading_closes_the_section_before_it():
 def test_heading_with_pinyin_after_its_numeral():
     sections, _ = locate_sections(Document("二(èr)、主動(dòng)公開政府信息情況\n規章\n"))
     assert sections["二"].start == 1
+
+
+def test_subject_marks_are_safe_to_look_for_in_raw_lines():
+    from govparse.normalize import translate
+    from govparse.sections import _SUBJECT_MARKS, SUBJECTS
+
+    for numeral, words in SUBJECTS.items():
+        assert all(any(mark in word for mark in _SUBJECT_MARKS[numeral]) for word in words), numeral
+    # No other character normalizes to a mark, so a raw line without one holds no subject.
+    marks = "".join(_SUBJECT_MARKS.values())
+    chars = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    made = {src for src, dst in zip(chars, translate(chars)) if dst in marks}
+    assert made == set(marks)
+
+
+def test_indentation_is_white_space_as_the_regex_module_reads_it():
+    for indent in (" ", "\u3000", "\xa0", "\t"):
+        assert locate_sections(Document(indent + "二、主动公开政府信息情况"))[1] == [("二", 0)]
+    for indent in ("\x1c", "\u200b"):  # str.isspace takes \x1c, the regex module's \s does not
+        assert locate_sections(Document(indent + "二、主动公开政府信息情况"))[1] == []
+    assert heading_numeral("二\x1c主动公开") is None
+
+
+def test_pinyin_inside_the_subject_or_after_the_numeral():
+    text = "一(yī)、总体情况\n二、主动(dòng)公开\n三(注)、收到和处理政府信息公开申请情况\n"
+    assert locate_sections(Document(text))[1] == [("一", 0), ("二", 1)]
+
+
+def test_the_same_line_reads_the_same_every_time():
+    text = "四、结转下年度继续办理\n四、政府信息公开行政复议、行政诉讼情况\n"
+    for _ in range(2):
+        assert locate_sections(Document(text))[1] == [("四", 1)]
