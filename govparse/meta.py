@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .normalize import PATTERN_TIMEOUT, Document
+from .normalize import PATTERN_TIMEOUT, Document, normalize_line
 from .sections import WHITE_SPACE as _S
 from .sections import Section
 
@@ -67,19 +67,19 @@ def read_meta(doc: Document, sections: dict[str, Section]) -> Meta:
     first = min((s.heading for s in sections.values()), default=min(len(doc), _HEAD_LINES))
     title = agency = published = None
     year = None
-    # The title and the date are nearly always the first two lines: those are
-    # normalized first, and the lines after them (often a long preamble) only
-    # when something is still missing.
-    head = min(first, _HEAD_LINES)
-    for start, stop in ((0, min(2, head)), (min(2, head), head)):
+    # Line by line, so that the lines after the title and the date (often a long
+    # preamble) are never normalized; a blank line holds neither. normalize_line
+    # gives a line as the Document does, without keeping it: no later stage reads it.
+    for raw in doc.raw_lines[:min(first, _HEAD_LINES)]:
         if title is not None and published is not None:
             break
-        for text in doc.texts(start, stop):
-            text = text.strip()
-            if title is None and "报告" in text and len(text) <= _MAX_TITLE_CHARS and _TITLE_WORDS.search(text):
-                title = text
-            if published is None and ("时间" in text or "日期" in text):
-                published = _published(text)
+        if not raw or raw.isspace():
+            continue
+        text = normalize_line(raw, 0).text.strip()
+        if title is None and "报告" in text and len(text) <= _MAX_TITLE_CHARS and _TITLE_WORDS.search(text):
+            title = text
+        if published is None and ("时间" in text or "日期" in text):
+            published = _published(text)
     if title is not None:
         match = _AGENCY_FIRST.search(title) or _YEAR_FIRST.search(title)
         if match is not None:

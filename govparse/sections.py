@@ -110,6 +110,7 @@ def _raw_heading_numeral(raw: str) -> str | None:
 
 
 def _read_heading(raw: str) -> str | None:
+    """``heading_numeral`` of a raw line, normalizing it only if it may be a heading."""
     match = _CANDIDATE.match(raw) if len(raw) <= _MAX_RAW_HEADING_CHARS else None
     if match is None or not any(mark in raw for mark in _SUBJECT_MARKS[match.group(1)]):
         return None
