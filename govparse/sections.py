@@ -44,7 +44,7 @@ _LINE_STARTS = frozenset(NUMERALS + tuple(re.findall(WHITE_SPACE, "".join(map(ch
 _CANDIDATE = re.compile(rf"{WHITE_SPACE}*([一二三四五六])(?:[(（][^)）]{{1,8}}[)）])?(?:[、.,:．，：]|{WHITE_SPACE})")
 _MAX_RAW_HEADING_CHARS = 200  # room for injected pinyin
 _known: dict[str, str | None] = {}  # raw line -> heading numeral or None
-_KNOWN_LIMIT = 65536
+_KNOWN_LIMIT = 16384  # lines of at most _MAX_RAW_HEADING_CHARS characters
 _UNSEEN = object()
 
 
@@ -101,6 +101,8 @@ def _raw_heading_numeral(raw: str) -> str | None:
     """``heading_numeral`` of a raw line (as normalized in a Document), remembered:
     reports repeat the statutory headings, and the table rows that look like
     them, word for word. Lines with injected pinyin, each one new, are not kept."""
+    if len(raw) > _MAX_RAW_HEADING_CHARS:
+        return None
     numeral = _known.get(raw, _UNSEEN)
     if numeral is _UNSEEN:
         numeral = _read_heading(raw)
@@ -111,7 +113,7 @@ def _raw_heading_numeral(raw: str) -> str | None:
 
 def _read_heading(raw: str) -> str | None:
     """``heading_numeral`` of a raw line, normalizing it only if it may be a heading."""
-    match = _CANDIDATE.match(raw) if len(raw) <= _MAX_RAW_HEADING_CHARS else None
+    match = _CANDIDATE.match(raw)
     if match is None or not any(mark in raw for mark in _SUBJECT_MARKS[match.group(1)]):
         return None
     text = translate(raw)
