@@ -102,7 +102,7 @@ def _published(text: str) -> str | None:
     else:
         marker = _LONG_PUBLISHED.search(text, timeout=PATTERN_TIMEOUT)
         date = _LONG_DATE.search(text, marker.end(), timeout=PATTERN_TIMEOUT) if marker is not None else None
-    if date is None or date.start() - marker.end() > 2:
+    if date is None or marker is None or date.start() - marker.end() > 2:
         return None
     return _iso(date)
 

@@ -45,7 +45,6 @@ _CANDIDATE = re.compile(rf"{WHITE_SPACE}*([一二三四五六])(?:[(（][^)）]{
 _MAX_RAW_HEADING_CHARS = 200  # room for injected pinyin
 _known: dict[str, str | None] = {}  # raw line -> heading numeral or None
 _KNOWN_LIMIT = 16384  # lines of at most _MAX_RAW_HEADING_CHARS characters
-_UNSEEN = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,11 +102,11 @@ def _raw_heading_numeral(raw: str) -> str | None:
     them, word for word. Lines with injected pinyin, each one new, are not kept."""
     if len(raw) > _MAX_RAW_HEADING_CHARS:
         return None
-    numeral = _known.get(raw, _UNSEEN)
-    if numeral is _UNSEEN:
-        numeral = _read_heading(raw)
-        if "(" not in raw and len(_known) < _KNOWN_LIMIT:
-            _known[raw] = numeral
+    if raw in _known:
+        return _known[raw]
+    numeral = _read_heading(raw)
+    if "(" not in raw and len(_known) < _KNOWN_LIMIT:
+        _known[raw] = numeral
     return numeral
 
 
