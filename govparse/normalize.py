@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -287,14 +288,51 @@ class Document:
             for i, text in zip(todo, lines):
                 texts[i] = text
                 done[i] = 1
-        # One look at the block spares the line-by-line look where no pinyin can be.
         if self._parens and _MAYBE_PINYIN.search(block) is not None:
-            for i in todo:
-                if "(" in texts[i]:
-                    texts[i], columns = _without_pinyin(texts[i])
-                    if columns is not None:
-                        self._columns[i] = columns
+            self._strip_pinyin(block, lines, todo)
         return texts[start:stop]
+
+    def _strip_pinyin(self, block: str, lines: list[str], todo: Sequence[int]) -> None:
+        """Remove injected pinyin from a translated block of lines (``lines``, which are
+        lines ``todo`` of the document): one scan of the block, then each line that
+        had some is cut and given its column map."""
+        texts = self._texts
+        line = -1  # index in lines of the line being cut
+        line_start = line_end = 0  # its span in block
+        text = ""
+        pieces: list[str] = []
+        starts: list[int] = []
+        shifts: list[int] = []
+        last = removed = 0
+        for match in _INJECTED_PINYIN.finditer(block):
+            start, end = match.span()
+            if start >= line_end:  # the first cut of another line: finish the one before
+                if pieces:
+                    pieces.append(text[last:])
+                    texts[todo[line]] = "".join(pieces)
+                    self._columns[todo[line]] = ColumnMap(len(text) - removed, starts, shifts)
+                while start >= line_end:
+                    line += 1
+                    line_start = line_end + 1 if line else 0
+                    line_end = line_start + len(lines[line])
+                text = lines[line]
+                pieces, starts, shifts = [], [], []
+                last = removed = 0
+                if len(text) > MAX_PINYIN_LINE:
+                    continue  # left as it is, as _without_pinyin would
+            elif len(text) > MAX_PINYIN_LINE:
+                continue
+            start -= line_start
+            end -= line_start
+            pieces.append(text[last:start])
+            removed += end - start
+            starts.append(end - removed)
+            shifts.append(removed)
+            last = end
+        if pieces:
+            pieces.append(text[last:])
+            texts[todo[line]] = "".join(pieces)
+            self._columns[todo[line]] = ColumnMap(len(text) - removed, starts, shifts)
 
     def line(self, index: int) -> Line:
         """Normalized line at 0-based ``index``, with its number and column map."""
