@@ -8,14 +8,20 @@
 A broken identity is a finding about the report: it carries the cells on each
 side and the difference, and never changes a value. A check with a null cell on
 either side cannot be decided: ``ok`` is None and ``missing`` names the cells.
+
+Each identity is made for every column (or row, or group) of a table at once:
+the table is read once into a tuple per row, and each family of checks is a
+few passes over them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter, itemgetter
 
-from .model import APPLICANT_COLUMNS, Applications, Applications2019, ReviewLitigation, outcome_rows
+from .model import APPLICANT_COLUMNS, Applications, Applications2019, ReviewLitigation, columns_of, outcome_rows, rows_of
 
 APPLICANT_PARTS = APPLICANT_COLUMNS[:-1]
 OUTCOME_PARTS = ("upheld", "corrected", "other", "pending")
@@ -60,73 +66,144 @@ class Check:
         return document
 
 
+Rows = tuple[tuple, ...]  # a table's values, one tuple per row
+# One side of a family's checks: its sum for each check, in order. A null cell
+# makes a sum of several cells raise TypeError; a side of one cell is that cell,
+# None when it is null.
+Sums = Callable[[Rows], Iterable]
+
+
 @dataclass(frozen=True, slots=True)
 class Identity:
-    """One check to make: which cells each side sums (as (row, column) pairs)."""
+    """One check to make: which cells each side sums, as (row, column) places in the rows."""
 
     id: str
     scope: str
     name: str
-    lhs: tuple[tuple[str, str], ...]
-    rhs: tuple[tuple[str, str], ...]
+    lhs: tuple[tuple[int, int], ...]
+    rhs: tuple[tuple[int, int], ...]
     lhs_names: tuple[str, ...]
     rhs_names: tuple[str, ...]
 
 
-def _identity(table_key: str, id_: str, scope: str, name: str, lhs, rhs) -> Identity:
-    def names(cells):
-        return tuple(f"{table_key}.{row}.{column}" for row, column in cells)
-    return Identity(id_, scope, name, tuple(lhs), tuple(rhs), names(lhs), names(rhs))
+@dataclass(frozen=True, slots=True)
+class Family:
+    """One identity made for each column, or each row, of a table."""
+
+    lhs: Sums
+    rhs: Sums
+    identities: tuple[Identity, ...]
+    heads: tuple[tuple, ...]  # the identities' ids, scopes, names, lhs_names, rhs_names: Check's first fields
+
+
+def _family(table_key: str, id_: str, scope: str, rows: list[str], columns: list[str],
+            lhs: tuple[str, ...], rhs: tuple[str, ...], *, by_column: bool) -> Family:
+    """For each column (``by_column``: ``lhs`` and ``rhs`` name rows) or each row (they name
+    columns): the cells at ``lhs`` sum to the cells at ``rhs``."""
+    lines, places = (columns, rows) if by_column else (rows, columns)
+    lhs_at = [places.index(name) for name in lhs]
+    rhs_at = [places.index(name) for name in rhs]
+
+    def sums(at: list[int]) -> Sums:
+        pick = itemgetter(*at)
+        if by_column:
+            if len(at) == 1:
+                return pick  # that row: its value in each column
+            return lambda values: map(sum, zip(*pick(values)))
+        if len(at) == 1:
+            return lambda values: map(pick, values)  # that column: its value in each row
+        return lambda values: map(sum, map(pick, values))
+
+    def identity(line: int, name: str) -> Identity:
+        def cells(at: list[int]) -> tuple[tuple[int, int], ...]:
+            return tuple((place, line) if by_column else (line, place) for place in at)
+
+        def names(side: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(f"{table_key}.{place}.{name}" if by_column else f"{table_key}.{name}.{place}"
+                         for place in side)
+
+        return Identity(id_, scope, name, cells(lhs_at), cells(rhs_at), names(lhs), names(rhs))
+
+    identities = tuple(identity(line, name) for line, name in enumerate(lines))
+    heads = tuple(zip(*((i.id, i.scope, i.name, i.lhs_names, i.rhs_names) for i in identities)))
+    return Family(sums(lhs_at), sums(rhs_at), identities, heads)
+
+
+@dataclass(frozen=True, slots=True)
+class TableIdentities:
+    read: Callable[[object], Rows]
+    families: tuple[Family, ...]
 
 
 @lru_cache(maxsize=None)
-def identities_for(table_class: type) -> tuple[Identity, ...]:
-    """The checks a table of this class gets, built once per class."""
+def identities_for(table_class: type) -> TableIdentities:
+    """The checks a table of this class gets, built once per class. Its rows are all of one
+    class, with several columns."""
+    (row_class,) = {cls for _, cls in rows_of(table_class)}
+    rows = [row for row, _ in rows_of(table_class)]
+    columns = [column for column, _ in columns_of(row_class)]
+    read_rows, read_cells = attrgetter(*rows), attrgetter(*columns)
+
+    def read(table) -> Rows:
+        return tuple(map(read_cells, read_rows(table)))
+
     if table_class is ReviewLitigation:
-        key = "review_litigation"
-        return tuple(
-            _identity(key, "I3", "group", group, [(group, "total")], [(group, part) for part in OUTCOME_PARTS])
-            for group in table_class.__dataclass_fields__
-        )
+        return TableIdentities(read, (
+            _family("review_litigation", "I3", "group", rows, columns, ("total",), OUTCOME_PARTS, by_column=False),
+        ))
     key = "applications"
-    checks = []
-    for column in APPLICANT_COLUMNS:
-        checks.append(_identity(key, "S1", "column", column,
-                                [("new_received", column), ("carried_over", column)],
-                                [("total_processed", column), ("carried_forward", column)]))
-    for row in table_class.__dataclass_fields__:
-        checks.append(_identity(key, "I1", "row", row, [(row, "total")], [(row, c) for c in APPLICANT_PARTS]))
-    for column in APPLICANT_COLUMNS:
-        checks.append(_identity(key, "I2", "column", column, [("total_processed", column)],
-                                [(row, column) for row in outcome_rows(table_class)]))
-    return tuple(checks)
-
-
-def _side(table, cells, names, missing: list[str]) -> int | None:
-    """Sum of one side, or None when a cell is null (named in ``missing``)."""
-    total = 0
-    complete = True
-    for (row, column), name in zip(cells, names):
-        value = getattr(getattr(table, row), column)
-        if value is None:
-            missing.append(name)
-            complete = False
-        else:
-            total += value
-    return total if complete else None
-
-
-def _evaluate(identity: Identity, table) -> Check:
-    missing: list[str] = []
-    left = _side(table, identity.lhs, identity.lhs_names, missing)
-    right = _side(table, identity.rhs, identity.rhs_names, missing)
-    return Check(identity.id, identity.scope, identity.name, identity.lhs_names, identity.rhs_names,
-                 left, right, tuple(missing))
+    return TableIdentities(read, (
+        _family(key, "S1", "column", rows, columns, ("new_received", "carried_over"),
+                ("total_processed", "carried_forward"), by_column=True),
+        _family(key, "I1", "row", rows, columns, ("total",), APPLICANT_PARTS, by_column=False),
+        _family(key, "I2", "column", rows, columns, ("total_processed",), outcome_rows(table_class), by_column=True),
+    ))
 
 
 def check_all(applications: Applications | Applications2019 | None, review: ReviewLitigation | None) -> list[Check]:
     checks: list[Check] = []
     for table in (applications, review):
         if table is not None:
-            checks.extend(_evaluate(identity, table) for identity in identities_for(type(table)))
+            identities = identities_for(type(table))
+            values = identities.read(table)
+            for family in identities.families:
+                checks.extend(_evaluate(family, values))
     return checks
+
+
+def _evaluate(family: Family, values: Rows) -> list[Check]:
+    sums = _sums(family, values)
+    if sums is None:  # a null cell: each check on its own, naming the null cells
+        return [_evaluate_one(identity, values) for identity in family.identities]
+    return list(map(Check, *family.heads, *sums))
+
+
+def _sums(family: Family, values: Rows) -> tuple[list[int], list[int]] | None:
+    """Each check's left and right sums, or None when a cell is null."""
+    try:
+        lefts, rights = list(family.lhs(values)), list(family.rhs(values))
+    except TypeError:
+        return None
+    return None if None in lefts or None in rights else (lefts, rights)
+
+
+def _evaluate_one(identity: Identity, values: Rows) -> Check:
+    missing: list[str] = []
+    left = _side(values, identity.lhs, identity.lhs_names, missing)
+    right = _side(values, identity.rhs, identity.rhs_names, missing)
+    return Check(identity.id, identity.scope, identity.name, identity.lhs_names, identity.rhs_names,
+                 left, right, tuple(missing))
+
+
+def _side(values: Rows, cells, names, missing: list[str]) -> int | None:
+    """Sum of one side, or None when a cell is null (named in ``missing``)."""
+    total = 0
+    complete = True
+    for (row, column), name in zip(cells, names):
+        value = values[row][column]
+        if value is None:
+            missing.append(name)
+            complete = False
+        else:
+            total += value
+    return total if complete else None

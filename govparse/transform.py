@@ -4,18 +4,27 @@ The plan says which token holds each row's label and values; this module fits
 the value cells to the row's columns (govparse.values.fit_row), turns them into
 ``int`` or ``Decimal``, and reports each null with its reason and source line.
 Every value's source line and column is recorded in ``sources``.
+
+Most tables have every row, each a value per column that reads with nothing
+to report (maybe after blank cells to drop): such a table is read at once, a
+few passes over all its cells with one dict lookup per cell (``_Known``). Any
+other table is read row by row, and a row with anything to report cell by
+cell (``cell_value``); both ways give the same values, sources and diagnostics.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
+from operator import attrgetter
 
 from .cells import Cell
 from .diagnostics import Diagnostics
 from .grammar import Plan
 from .lexer import TableToken
-from .model import COUNT, DELTA, columns_of, empty_row, rows_of
+from .model import COUNT, DELTA, MONEY, columns_of, constructor, rows_of
 from .values import Kind, fit_row, read_value
 
 SourceKey = tuple[str, str, str]  # (table, row, column)
@@ -30,66 +39,193 @@ class BuildContext:
     line: int | None = None  # the table's heading: where a row that is not there is reported
 
 
+class _Known(dict):
+    """Cell text -> its value in the columns of one kind, for each text that cell_value reads
+    as such a value with nothing to report: most cells (0, 14, 12,251; 2389.27441 as money).
+    Worked out on first sight and remembered, since cells repeat across reports. Any other
+    text is a KeyError, left to cell_value and its diagnostics."""
+
+    __slots__ = ("reading",)
+    LIMIT = 65536  # texts remembered
+
+    def __init__(self, reading: Callable[[Decimal], int | Decimal | None]) -> None:
+        super().__init__()
+        self.reading = reading  # a number -> the column's value, None when it needs a diagnostic
+
+    def __missing__(self, text: str) -> int | Decimal:
+        value = read_value(text)
+        known = self.reading(value.number) if value.kind is Kind.NUMBER else None
+        if known is None:
+            raise KeyError(text)
+        if len(self) < self.LIMIT:
+            self[text] = known
+        return known
+
+
+def _whole(number: Decimal) -> int | None:
+    return int(number) if number == number.to_integral_value() else None
+
+
+def _count(number: Decimal) -> int | None:
+    count = _whole(number)
+    return count if count is not None and count >= 0 else None
+
+
+_KNOWN = {COUNT: _Known(_count), DELTA: _Known(_whole), MONEY: _Known(lambda number: number)}
+
+
+@dataclass(frozen=True, slots=True)
+class RowPlan:
+    """What the builder needs to know about one row, worked out once per table and row class."""
+
+    key: str  # the row as diagnostics name it
+    columns: tuple[tuple[str, str], ...]  # (column as diagnostics name it, COUNT, DELTA or MONEY)
+    sources: tuple[SourceKey, ...]  # the key of each column's entry in ``sources``
+    make: Callable[[list], object]  # values in column order -> the row
+    known: tuple[_Known, ...]  # each column's known values
+    width: int  # how many columns
+
+    @classmethod
+    def of(cls, key: str, columns, sources, make) -> RowPlan:
+        columns = tuple(columns)
+        return cls(key, columns, tuple(sources), make, tuple(_KNOWN[kind] for _, kind in columns), len(columns))
+
+    def empty(self):
+        return self.make([None] * self.width)
+
+
+@dataclass(frozen=True, slots=True)
+class TablePlan:
+    """A table class's rows, and all their columns end to end (to read a whole table at once)."""
+
+    rows: tuple[RowPlan, ...]
+    make: Callable[[list], object]  # rows in table order -> the table
+    known: tuple[_Known, ...]
+    sources: tuple[SourceKey, ...]
+
+
+@lru_cache(maxsize=None)
+def table_plan(table: str, table_class: type) -> TablePlan:
+    rows = tuple(
+        RowPlan.of(row_key, columns_of(row_class), [(table, row_key, column) for column, _ in columns_of(row_class)],
+                   constructor(row_class))
+        for row_key, row_class in rows_of(table_class)
+    )
+    return TablePlan(rows, constructor(table_class), tuple(known for row in rows for known in row.known),
+                     tuple(source for row in rows for source in row.sources))
+
+
 def build_rows(ctx: BuildContext, plan: Plan, table_class: type):
     """Generic builder: one plan row per field of ``table_class``."""
-    built = {}
-    for row_key, row_class in rows_of(table_class):
-        row = plan.rows.get(row_key)
-        if row is None or row.label is None:
-            ctx.diagnostics.warning("missing-row", f"{ctx.table}: row {row_key} not found; its cells are null",
-                                    ctx.line)
-            built[row_key] = empty_row(row_class)
-            continue
-        label = ctx.tokens[row.label]
-        if row.values is None:
-            ctx.diagnostics.warning(
-                "empty-row", f"{ctx.table}: row {row_key} ({label.text}) has no values; its cells are null",
-                label.line, label.column)
-            built[row_key] = empty_row(row_class)
-            continue
-        built[row_key] = build_row(ctx, row_key, row_class, ctx.tokens[row.values].cells, label.line)
-    return table_class(**built)
+    table = table_plan(ctx.table, table_class)
+    rows = _known_rows(ctx, plan, table)
+    if rows is None:
+        rows = [_row(ctx, plan, row_plan) for row_plan in table.rows]
+    return table.make(rows)
 
 
-def build_row(ctx: BuildContext, row_key: str, row_class: type, cells: tuple[Cell, ...], line: int):
-    columns = columns_of(row_class)
-    return row_class(*fit_values(ctx, row_key, columns, cells, line))
+_TEXT = attrgetter("text")
 
 
-def fit_values(ctx: BuildContext, row_key: str, columns, cells: tuple[Cell, ...], line: int) -> list:
-    """Values for ``columns`` from a row's cells, null with a diagnostic where unreadable."""
-    fitted = fit_row(cells, len(columns))
+def _known_rows(ctx: BuildContext, plan: Plan, table: TablePlan) -> list | None:
+    """Every row at once, in a few passes over all the table's cells, when each row is there
+    and its cells are placed with a known value in each column, as in most tables: the only
+    thing to report then is stray blank cells. None when some row is not like that."""
+    placed: list[Cell] = []  # each row's cells in its columns, row after row
+    strays: list[tuple[RowPlan, tuple[Cell, ...]]] = []  # (row, blank cells dropped from it)
+    found, tokens = plan.rows, ctx.tokens
+    for row_plan in table.rows:
+        row = found.get(row_plan.key)
+        if row is None or row.label is None or row.values is None:
+            return None
+        cells = tokens[row.values].cells
+        width = row_plan.width
+        if len(cells) > width and not any(map(_TEXT, cells[width:])):
+            cells = cells[:width]  # blank cells after the values, as fit_row would take them
+        elif len(cells) != width:
+            fitted = fit_row(cells, width)
+            if fitted.cells is None:
+                return None
+            if fitted.dropped:
+                strays.append((row_plan, fitted.dropped))
+            cells = fitted.cells
+        placed.extend(cells)
+    try:
+        values = list(map(dict.__getitem__, table.known, [cell.text for cell in placed]))
+    except KeyError:
+        return None
+    for row_plan, dropped in strays:
+        _report_strays(ctx, row_plan, dropped)
+    ctx.sources.update(zip(table.sources, [(cell.line, cell.column) for cell in placed]))
+    rows = []
+    start = 0
+    for row_plan in table.rows:
+        rows.append(row_plan.make(values[start:start + row_plan.width]))
+        start += row_plan.width
+    return rows
+
+
+def _row(ctx: BuildContext, plan: Plan, row_plan: RowPlan):
+    row = plan.rows.get(row_plan.key)
+    if row is None or row.label is None:
+        ctx.diagnostics.warning(
+            "missing-row", f"{ctx.table}: row {row_plan.key} not found; its cells are null", ctx.line)
+        return row_plan.empty()
+    label = ctx.tokens[row.label]
+    if row.values is None:
+        ctx.diagnostics.warning(
+            "empty-row", f"{ctx.table}: row {row_plan.key} ({label.text}) has no values; its cells are null",
+            label.line, label.column)
+        return row_plan.empty()
+    return row_plan.make(row_values(ctx, row_plan, ctx.tokens[row.values].cells, label))
+
+
+def row_values(ctx: BuildContext, row_plan: RowPlan, cells: tuple[Cell, ...], label: TableToken) -> list:
+    """Values for the row's columns, null with a diagnostic where unreadable; ``label``'s line
+    is where a row with no cells is reported."""
+    fitted = fit_row(cells, row_plan.width)
     if fitted.cells is None:
         ctx.diagnostics.error(
-            "cell-count", f"{ctx.table}: row {row_key}: {fitted.problem}; its cells are null",
-            cells[0].line if cells else line)
-        return [None] * len(columns)
+            "cell-count", f"{ctx.table}: row {row_plan.key}: {fitted.problem}; its cells are null",
+            cells[0].line if cells else label.line)
+        return [None] * row_plan.width
     if fitted.dropped:
-        count = len(fitted.dropped)
-        ctx.diagnostics.info(
-            "stray-empty-cell",
-            f"{ctx.table}: row {row_key}: {count} empty cell{'s' if count > 1 else ''} beside its values ignored",
-            fitted.dropped[0].line)
-    values = []
-    sources, table = ctx.sources, ctx.table
-    for (column, kind), cell in zip(columns, fitted.cells):
-        if cell is None:
-            values.append(None)
-            continue
-        sources[(table, row_key, column)] = (cell.line, cell.column)
-        if kind is COUNT:
-            count = _COUNTS.get(cell.text)
-            if count is not None:
-                values.append(count)
-                continue
-        values.append(cell_value(ctx, row_key, column, kind, cell))
+        _report_strays(ctx, row_plan, fitted.dropped)
+    values = _known_values(ctx, row_plan, fitted.cells)
+    if values is None:
+        values = _read_values(ctx, row_plan, fitted.cells)
     return values
 
 
-# Cell text -> count, for the texts that read as a plain count (0, 14, 12,251):
-# most cells of a corpus, worth remembering.
-_COUNTS: dict[str, int] = {}
-_COUNTS_LIMIT = 65536
+def _report_strays(ctx: BuildContext, row_plan: RowPlan, dropped: tuple[Cell, ...]) -> None:
+    count = len(dropped)
+    ctx.diagnostics.info(
+        "stray-empty-cell",
+        f"{ctx.table}: row {row_plan.key}: {count} empty cell{'s' if count > 1 else ''} beside its values ignored",
+        dropped[0].line)
+
+
+def _known_values(ctx: BuildContext, row_plan: RowPlan, placed: tuple[Cell, ...]) -> list | None:
+    """The values of cells placed in the row's columns when each is known (their sources
+    recorded), else None."""
+    try:
+        values = list(map(dict.__getitem__, row_plan.known, [cell.text for cell in placed]))
+    except KeyError:
+        return None
+    ctx.sources.update(zip(row_plan.sources, [(cell.line, cell.column) for cell in placed]))
+    return values
+
+
+def _read_values(ctx: BuildContext, row_plan: RowPlan, placed: tuple[Cell, ...]) -> list:
+    """Each cell read on its own, with a diagnostic for each null and doubtful value."""
+    values = []
+    for (column, kind), known, source, cell in zip(row_plan.columns, row_plan.known, row_plan.sources, placed):
+        ctx.sources[source] = (cell.line, cell.column)
+        try:
+            values.append(known[cell.text])
+        except KeyError:
+            values.append(cell_value(ctx, row_plan.key, column, kind, cell))
+    return values
 
 
 def cell_value(ctx: BuildContext, row_key: str, column: str, kind: str, cell: Cell):
@@ -114,7 +250,5 @@ def cell_value(ctx: BuildContext, row_key: str, column: str, kind: str, cell: Ce
         count = int(number)
         if count < 0 and kind == COUNT:
             ctx.diagnostics.warning("negative-count", f"{where} is negative ({count})", cell.line, cell.column)
-        elif kind == COUNT and len(_COUNTS) < _COUNTS_LIMIT:
-            _COUNTS[cell.text] = count
         return count
     return number

@@ -6,12 +6,13 @@ edition's signed changes ``+3``, ``-8``, ``减4``), a blank, or a null
 mark (``/``, ``-``, ``—``, ``无``); short text with digits that is none of these
 is an unreadable value. Anything else is text: a label, a note, prose.
 
-``fit_row`` applies the cell rules the seeds demand, in order:
-- trailing blank cells after the last value are layout noise;
-- as many filled cells as columns: blanks among them are stray, drop them;
-- exactly as many cells as columns: blanks are nulls in their own column;
-- fewer cells than columns, but trailing blank cells make up the difference:
-  those blanks are the last columns;
+``fit_row`` applies the cell rules the seeds demand:
+- as many cells as columns, or more but only blank cells after the first ones
+  (layout noise): those first cells are the columns, a blank one a null in its
+  own column; this also places a row whose values end before its last columns
+  when blank cells follow to make up the difference;
+- more cells than columns, but as many filled cells as columns: the blanks
+  among them are stray, drop them (and the blanks after the last value);
 - anything else cannot be placed without guessing: the row is unreadable.
 """
 
@@ -113,33 +114,27 @@ def _signed_by_word(text: str) -> CellValue:
     return CellValue(Kind.NUMBER, Decimal(_WORD_SIGNS[match.group(1)] + match.group(2)))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class FittedRow:
-    """A row's cells placed in its columns; ``None`` where a column has no cell."""
+    """A row's cells placed in its columns, one cell per column. Read-only by convention:
+    not frozen, since one is made per row and a frozen dataclass costs twice as much to build."""
 
-    cells: tuple[Cell | None, ...] | None  # None: the row could not be placed
+    cells: tuple[Cell, ...] | None  # None: the row could not be placed
     dropped: tuple[Cell, ...] = ()  # stray blank cells that were ignored
     problem: str | None = None  # why ``cells`` is None
 
 
 def fit_row(cells: tuple[Cell, ...], ncols: int) -> FittedRow:
     """Place a row's value cells in ``ncols`` columns, or say why not."""
+    if len(cells) == ncols or (len(cells) > ncols and not any(cell.text for cell in cells[ncols:])):
+        return FittedRow(cells[:ncols])
     end = len(cells)
     while end and not cells[end - 1].text:
         end -= 1
     row = cells[:end]
     filled = [c for c in row if c.text]  # cell text is stripped: empty means blank
     if len(filled) == ncols:
-        if len(row) == ncols:
-            return FittedRow(row)
         return FittedRow(tuple(filled), tuple(c for c in row if not c.text))
-    if len(row) == ncols:
-        return FittedRow(tuple(row))
-    if len(row) < ncols <= len(cells):
-        # Blank cells at the end were trimmed as noise, but the row is short
-        # without them: they are the trailing columns. (Never when the row is
-        # long already: cutting it to ncols would throw filled cells away.)
-        return FittedRow(tuple(cells[:ncols]))
     return FittedRow(
         None,
         problem=f"{len(filled)} values and {len(row) - len(filled)} blank cells for {ncols} columns",

@@ -23,9 +23,11 @@ gives ``{"review": {"upheld": 13, "corrected": 1, "other": 4, "pending": 5, "tot
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..grammar import Plan
-from ..model import OutcomeCounts, ReviewLitigation, columns_of, empty_row, rows_of
-from ..transform import BuildContext, fit_values
+from ..model import OutcomeCounts, ReviewLitigation, columns_of, constructor, rows_of
+from ..transform import BuildContext, RowPlan, row_values
 
 KEY = "review_litigation"
 SECTION = "四"
@@ -34,22 +36,27 @@ MODELS = {"2019": ReviewLitigation, "2021": ReviewLitigation}
 
 
 def build(ctx: BuildContext, plan: Plan, model: type = ReviewLitigation) -> ReviewLitigation:
-    groups = rows_of(ReviewLitigation)
+    outcomes = _outcomes(ctx.table)
     row = plan.rows.get("outcomes")
     if row is None or row.values is None:
         ctx.diagnostics.warning("empty-row", f"{ctx.table}: no numbers under the header; its cells are null",
                                 ctx.line)
-        return ReviewLitigation(*(empty_row(cls) for _, cls in groups))
-    # The fifteen columns, named group by group so sources read review.upheld etc.
+        return outcomes.empty()
+    values = ctx.tokens[row.values]
+    return outcomes.make(row_values(ctx, outcomes, values.cells, values))
+
+
+@lru_cache(maxsize=None)
+def _outcomes(table: str) -> RowPlan:
+    """The fifteen numbers as one row: named group by group in diagnostics (review.upheld …),
+    recorded under their group in ``sources`` (review_litigation, review, upheld)."""
+    groups = rows_of(ReviewLitigation)
     columns = [(f"{group}.{column}", kind) for group, cls in groups for column, kind in columns_of(cls)]
-    cells = ctx.tokens[row.values].cells
-    values = fit_values(ctx, "outcomes", columns, cells, cells[0].line)
-    for (name, _), _value in zip(columns, values):
-        group, column = name.split(".")
-        source = ctx.sources.pop((ctx.table, "outcomes", name), None)
-        if source is not None:
-            ctx.sources[(ctx.table, group, column)] = source
+    sources = [(table, group, column) for group, cls in groups for column, _ in columns_of(cls)]
+    make_group, make_table = constructor(OutcomeCounts), constructor(ReviewLitigation)
     width = len(columns_of(OutcomeCounts))
-    return ReviewLitigation(*(
-        OutcomeCounts(*values[i * width:(i + 1) * width]) for i in range(len(groups))
-    ))
+
+    def make(values: list) -> ReviewLitigation:
+        return make_table([make_group(values[start:start + width]) for start in range(0, len(values), width)])
+
+    return RowPlan.of("outcomes", columns, sources, make)

@@ -1,0 +1,67 @@
+"""The typed model as the builder makes it.
+
+Rows come from ``model.constructor``, not the classes' own ``__init__``: they must be the
+same frozen objects. A table is read all at once when every cell is a plain value, row by
+row otherwise: both ways must give the same values, sources and diagnostics.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+import pytest
+
+import govparse
+from govparse.model import ApplicantCounts, Applications, ReviewLitigation, constructor, rows_of
+from govparse.render import LAYOUTS, random_report, render
+
+
+def test_constructor_makes_the_rows_the_class_makes():
+    values = [14, 0, 0, 0, 0, 0, 14]
+    row = constructor(ApplicantCounts)(values)
+    assert type(row) is ApplicantCounts
+    assert row == ApplicantCounts(*values) and hash(row) == hash(ApplicantCounts(*values))
+    assert dataclasses.astuple(row) == tuple(values)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        row.total = 15  # type: ignore[misc]
+    rows = [constructor(ApplicantCounts)([None] * 7) for _ in rows_of(Applications)]
+    assert constructor(Applications)(rows) == Applications(*rows)
+
+
+def _with_cell(text: str, where: tuple[int, int], new: str) -> str:
+    """``text`` with the cell starting at (line, column) written ``new`` (same width)."""
+    lines = text.split("\n")
+    line, column = where
+    old = lines[line - 1]
+    width = len(old[column - 1:].split("|")[0].split("\t")[0].split(" ")[0])
+    lines[line - 1] = old[:column - 1] + new.ljust(width) + old[column - 1 + width:]
+    return "\n".join(lines)
+
+
+# Every text layout (an HTML cell's source column is not where a plain edit can rewrite it).
+@pytest.mark.parametrize("layout", [layout for layout in LAYOUTS if "html" not in str(layout)], ids=str)
+def test_one_null_mark_changes_nothing_else(layout):
+    """A '/' in one cell of table 三 and of table 四 sends them row by row: everything but
+    that cell (its value, the checks it is in, its one diagnostic) stays as the whole-table
+    read gave it."""
+    text = render(random_report(random.Random(7)), layout)
+    plain = govparse.parse(text)
+    cells = (("applications", "granted", "natural_person"), ("review_litigation", "suit_direct", "pending"))
+    marked_text = text
+    for cell in cells:
+        marked_text = _with_cell(marked_text, plain.source_of(*cell), "/")
+    marked = govparse.parse(marked_text)
+
+    for key in ("active_disclosure", "applications", "review_litigation"):
+        expected = dataclasses.asdict(getattr(plain, key))
+        for table, row, column in cells:
+            if table == key:
+                expected[row][column] = None
+        assert dataclasses.asdict(getattr(marked, key)) == expected, key
+    assert list(marked.sources.items()) == list(plain.sources.items())
+    null_marks = [d for d in marked.diagnostics if d.code == "null-mark"]
+    assert [d.message.split(" ")[0] for d in null_marks] == [
+        "applications.granted.natural_person", "review_litigation.outcomes.suit_direct.pending"]
+    assert [d for d in marked.diagnostics if d.code != "null-mark"] == list(plain.diagnostics)
+    assert isinstance(marked.review_litigation, ReviewLitigation)
