@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import attrgetter, itemgetter
 
 from .model import APPLICANT_COLUMNS, Applications, Applications2019, ReviewLitigation, columns_of, outcome_rows, rows_of
@@ -58,8 +57,8 @@ class Check:
         group; one that fails or cannot be decided also lists its cells (and the
         null ones), which is where a reader goes next. Listing them for every
         check would make them four fifths of a report's record."""
-        document = {"id": self.id, self.scope: self.name, "ok": self.ok,
-                    "lhs": self.lhs, "rhs": self.rhs, "difference": self.difference}
+        document: dict[str, object] = {"id": self.id, self.scope: self.name, "ok": self.ok,
+                                       "lhs": self.lhs, "rhs": self.rhs, "difference": self.difference}
         if self.ok is not True:
             document["cells"] = {"lhs": list(self.lhs_cells), "rhs": list(self.rhs_cells)}
             document["missing"] = list(self.missing)
@@ -131,14 +130,14 @@ def _family(table_key: str, id_: str, scope: str, rows: list[str], columns: list
 
 @dataclass(frozen=True, slots=True)
 class TableIdentities:
+    """A table class's checks, family by family, and how to read its values."""
+
     read: Callable[[object], Rows]
     families: tuple[Family, ...]
 
 
-@lru_cache(maxsize=None)
-def identities_for(table_class: type) -> TableIdentities:
-    """The checks a table of this class gets, built once per class. Its rows are all of one
-    class, with several columns."""
+def _identities_for(table_class: type) -> TableIdentities:
+    """The checks a table of this class gets. Its rows are all of one class, with several columns."""
     (row_class,) = {cls for _, cls in rows_of(table_class)}
     rows = [row for row, _ in rows_of(table_class)]
     columns = [column for column, _ in columns_of(row_class)]
@@ -160,11 +159,16 @@ def identities_for(table_class: type) -> TableIdentities:
     ))
 
 
+_IDENTITIES: dict[type, TableIdentities] = {
+    table_class: _identities_for(table_class) for table_class in (Applications, Applications2019, ReviewLitigation)
+}
+
+
 def check_all(applications: Applications | Applications2019 | None, review: ReviewLitigation | None) -> list[Check]:
     checks: list[Check] = []
     for table in (applications, review):
         if table is not None:
-            identities = identities_for(type(table))
+            identities = _IDENTITIES[type(table)]
             values = identities.read(table)
             for family in identities.families:
                 checks.extend(_evaluate(family, values))

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 from operator import attrgetter
 
 from .cells import Cell
@@ -39,6 +40,9 @@ class BuildContext:
     line: int | None = None  # the table's heading: where a row that is not there is reported
 
 
+_KNOWN_LIMIT = 65536  # texts a _Known remembers
+
+
 class _Known(dict):
     """Cell text -> its value in the columns of one kind, for each text that cell_value reads
     as such a value with nothing to report: most cells (0, 14, 12,251; 2389.27441 as money).
@@ -46,7 +50,6 @@ class _Known(dict):
     text is a KeyError, left to cell_value and its diagnostics."""
 
     __slots__ = ("reading",)
-    LIMIT = 65536  # texts remembered
 
     def __init__(self, reading: Callable[[Decimal], int | Decimal | None]) -> None:
         super().__init__()
@@ -54,10 +57,10 @@ class _Known(dict):
 
     def __missing__(self, text: str) -> int | Decimal:
         value = read_value(text)
-        known = self.reading(value.number) if value.kind is Kind.NUMBER else None
+        known = self.reading(value.number) if value.kind is Kind.NUMBER and value.number is not None else None
         if known is None:
             raise KeyError(text)
-        if len(self) < self.LIMIT:
+        if len(self) < _KNOWN_LIMIT:
             self[text] = known
         return known
 
@@ -81,7 +84,7 @@ class RowPlan:
     key: str  # the row as diagnostics name it
     columns: tuple[tuple[str, str], ...]  # (column as diagnostics name it, COUNT, DELTA or MONEY)
     sources: tuple[SourceKey, ...]  # the key of each column's entry in ``sources``
-    make: Callable[[list], object]  # values in column order -> the row
+    make: Callable[[list], Any]  # values in column order -> the row
     known: tuple[_Known, ...]  # each column's known values
     width: int  # how many columns
 
@@ -99,7 +102,7 @@ class TablePlan:
     """A table class's rows, and all their columns end to end (to read a whole table at once)."""
 
     rows: tuple[RowPlan, ...]
-    make: Callable[[list], object]  # rows in table order -> the table
+    make: Callable[[list], Any]  # rows in table order -> the table
     known: tuple[_Known, ...]
     sources: tuple[SourceKey, ...]
 
@@ -237,11 +240,11 @@ def cell_value(ctx: BuildContext, row_key: str, column: str, kind: str, cell: Ce
     if value.kind is Kind.NULL_MARK:
         ctx.diagnostics.warning("null-mark", f"{where} holds {cell.text!r}; null", cell.line, cell.column)
         return None
-    if value.kind is not Kind.NUMBER:
+    number = value.number
+    if value.kind is not Kind.NUMBER or number is None:
         ctx.diagnostics.warning("unreadable-value", f"{where}: cannot read {cell.text!r}; null",
                                 cell.line, cell.column)
         return None
-    number: Decimal = value.number
     if kind in (COUNT, DELTA):
         if number != number.to_integral_value():
             ctx.diagnostics.warning("not-a-count", f"{where}: {cell.text!r} is not a whole number; null",

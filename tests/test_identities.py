@@ -42,3 +42,18 @@ def test_a_passing_check_is_named_not_spelled_out():
     table = _applications(new_received=one, granted=one, total_processed=one)
     document = next(c for c in check_all(table, None) if c.id == "S1").to_dict()
     assert document == {"id": "S1", "column": "natural_person", "ok": True, "lhs": 1, "rhs": 1, "difference": 0}
+
+
+def test_null_cells_are_named_on_both_sides_in_order():
+    # A null on a one-cell side (a total) and on a summed side, across the three families.
+    table = _applications(new_received=ApplicantCounts(1, 0, 0, 0, 0, 0, None),
+                          total_processed=ApplicantCounts(None, 0, 0, 0, 0, 0, None))
+    checks = {(c.id, c.name): c for c in check_all(table, None)}
+    s1 = checks[("S1", "total")]
+    assert (s1.ok, s1.lhs, s1.rhs) == (None, None, None)
+    assert s1.missing == ("applications.new_received.total", "applications.total_processed.total")
+    assert checks[("I1", "new_received")].missing == ("applications.new_received.total",)
+    assert checks[("I1", "new_received")].rhs == 1
+    assert checks[("I2", "natural_person")].missing == ("applications.total_processed.natural_person",)
+    assert checks[("I2", "commercial")].ok is True
+    assert checks[("S1", "commercial")].ok is True
