@@ -252,7 +252,8 @@ def constructor(cls: type) -> Callable[[Sequence], Any]:
     slotted dataclass with the same fields, whose ``__init__`` stores them the fast
     way; the draft then becomes a ``cls`` by ``__class__`` assignment, which Python
     allows between classes of one layout. What comes out is a ``cls`` like any
-    other, frozen from then on. (These classes have no ``__post_init__`` to skip.)
+    other, frozen from then on. (These classes have no ``__post_init__`` to skip;
+    and this module stays plain Python: mypyc's native classes have no such layout.)
     """
     if hasattr(cls, "__post_init__"):
         raise TypeError(f"{cls.__name__} has a __post_init__ that the constructor would skip")

@@ -134,7 +134,7 @@ def fit_row(cells: tuple[Cell, ...], ncols: int) -> FittedRow:
     row = cells[:end]
     filled = [c for c in row if c.text]  # cell text is stripped: empty means blank
     if len(filled) == ncols:
-        return FittedRow(tuple(filled), tuple(c for c in row if not c.text))
+        return FittedRow(tuple(filled), tuple([c for c in row if not c.text]))
     return FittedRow(
         None,
         problem=f"{len(filled)} values and {len(row) - len(filled)} blank cells for {ncols} columns",
