@@ -19,7 +19,7 @@ import regex
 from .cells import Cell
 from .grammar import VALUES, TableGrammar
 from .normalize import compact, translate, via_traditional
-from .values import Kind, read_value
+from .values import Kind, kind_of
 
 MAX_JOIN = 4
 _NUMERALS = "一二三四五六七八九十"
@@ -206,7 +206,7 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
     """Cells to tokens for one table."""
     lexed = Lexed([])
     tokens = lexed.tokens
-    kinds: list[str] = [read_value(cell.text).kind for cell in cells]  # each cell classified once
+    kinds = [kind_of(cell.text) for cell in cells]  # each cell classified once
     pads = padding(cells, kinds)
     run: list[Cell] = []
     run_filled = False  # a run of only blank cells is layout, not a VALUES token

@@ -18,7 +18,6 @@ is an unreadable value. Anything else is text: a label, a note, prose.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
@@ -40,10 +39,25 @@ class Kind:
 VALUE_KINDS = frozenset({Kind.NUMBER, Kind.BLANK, Kind.NULL_MARK})
 
 
-@dataclass(frozen=True, slots=True)
 class CellValue:
-    kind: str  # a Kind constant
-    number: Decimal | None = None
+    """A cell's text read as a value (never mutated; a plain slotted class, native when compiled)."""
+
+    __slots__ = ("kind", "number")
+
+    def __init__(self, kind: str, number: Decimal | None = None) -> None:
+        self.kind = kind  # a Kind constant
+        self.number = number
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CellValue):
+            return NotImplemented
+        return self.kind == other.kind and self.number == other.number
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.number))
+
+    def __repr__(self) -> str:
+        return f"CellValue({self.kind!r}, {self.number!r})"
 
 
 _UNITS = r"(?:万元|元|件|个|项|条|次|人次|家|份)"
@@ -83,6 +97,25 @@ def read_value(text: str) -> CellValue:
     return value
 
 
+_KINDS: dict[str, str] = {}
+
+
+def kind_of(text: str) -> str:
+    """``read_value(text).kind``, remembered on its own: the lexer asks it of every cell.
+
+    Most cells are a plain count or blank, told without hashing the text."""
+    if not text:
+        return Kind.BLANK
+    if text.isdigit() and text.isascii() and len(text) <= _MAX_DIGITS:
+        return Kind.NUMBER
+    kind = _KINDS.get(text)
+    if kind is None:
+        kind = read_value(text).kind
+        if len(_KINDS) < _CACHE_LIMIT:
+            _KINDS[text] = kind
+    return kind
+
+
 def _classify(text: str) -> CellValue:
     if not text:
         return BLANK
@@ -114,14 +147,20 @@ def _signed_by_word(text: str) -> CellValue:
     return CellValue(Kind.NUMBER, Decimal(_WORD_SIGNS[match.group(1)] + match.group(2)))
 
 
-@dataclass(slots=True)
 class FittedRow:
-    """A row's cells placed in its columns, one cell per column. Read-only by convention:
-    not frozen, since one is made per row and a frozen dataclass costs twice as much to build."""
+    """A row's cells placed in its columns, one cell per column. Read-only by convention;
+    a plain slotted class, since one is made per row (native, and cheap, when compiled)."""
 
-    cells: tuple[Cell, ...] | None  # None: the row could not be placed
-    dropped: tuple[Cell, ...] = ()  # stray blank cells that were ignored
-    problem: str | None = None  # why ``cells`` is None
+    __slots__ = ("cells", "dropped", "problem")
+
+    def __init__(self, cells: tuple[Cell, ...] | None, dropped: tuple[Cell, ...] = (),
+                 problem: str | None = None) -> None:
+        self.cells = cells  # None: the row could not be placed
+        self.dropped = dropped  # stray blank cells that were ignored
+        self.problem = problem  # why ``cells`` is None
+
+    def __repr__(self) -> str:
+        return f"FittedRow({self.cells!r}, dropped={self.dropped!r}, problem={self.problem!r})"
 
 
 def fit_row(cells: tuple[Cell, ...], ncols: int) -> FittedRow:
