@@ -116,6 +116,12 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
     return TableLayout(LINEAR_CELL, style, evidence)
 
 
+def _one_closed_cell(text: str) -> bool:
+    """A line ``x |`` (or a lone ``|``): one pipe, closing the line. The usual line of a
+    cell-per-line table, told without a pattern."""
+    return text.count("|") == 1 and text.rstrip().endswith("|")
+
+
 def _spaced_row(text: str) -> bool:
     """Three or more space-separated cells, or some text and a value after a space."""
     if " " not in text.strip():
@@ -136,7 +142,7 @@ def _pipe_layout(piped: list[str], count: int) -> TableLayout:
                  if text.startswith("|") and text.endswith("|") and text.strip("|").strip())
     # Cell-per-line never has two filled cells on a line; row-per-line has them on
     # most lines, even in table 二 whose rows are one to four cells wide.
-    wide = sum(1 for text in piped if _TWO_FILLED_CELLS.match(text))
+    wide = sum(1 for text in piped if not _one_closed_cell(text) and _TWO_FILLED_CELLS.match(text))
     if framed * 2 >= len(piped):
         style = MARKDOWN
     elif wide * 10 >= len(piped) * 3:
