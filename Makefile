@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test wheel bench bench-ci clean
+.PHONY: demo test test-compiled wheel bench bench-ci clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,8 +37,14 @@ $(CSTAMP): $(STAMP) $(SOURCES)
 		|| (tail -40 dist/build.log; exit 1)
 	test -x $(CPY) || $(PYTHON) -m venv $(COMPILED)
 	$(CPY) -m pip uninstall --quiet --yes govparse
-	$(CPY) -m pip install --quiet dist/compiled/govparse-*.whl
+	$(CPY) -m pip install --quiet "$$(ls dist/compiled/govparse-*.whl)[test]"
 	touch $(CSTAMP)
+
+# The whole suite again, on the compiled wheel: run from a scratch folder so that
+# `import govparse` finds the installed wheel, never the source tree.
+test-compiled: $(CSTAMP)
+	cd "$$(mktemp -d)" && $(CURDIR)/$(CPY) -m pytest -q -p no:cacheprovider --rootdir $(CURDIR) \
+		$(CURDIR)/tests --deselect $(CURDIR)/tests/test_wheel.py
 
 # Throughput on 20,000 rendered reports (made on demand in benchmarks/corpus/, not committed).
 bench: $(CSTAMP)
