@@ -52,6 +52,12 @@ class Cell:
     def __repr__(self) -> str:
         return f"Cell({self.text!r} @{self.line}:{self.column})"
 
+    def __reduce__(self) -> tuple:
+        # Pickled by its constructor arguments. The classes of the compiled modules say
+        # so: compiled, a frozen dataclass loses the state methods pickle needs, and a
+        # native class has none (a Result then could not cross a process pool).
+        return Cell, (self.text, self.line, self.column)
+
 
 def _cell(doc: Document, index: int, start: int, piece: str) -> Cell:
     """The cell ``piece`` found at ``start`` of normalized line ``index``."""

@@ -22,6 +22,9 @@ class Diagnostic:
     line: int | None = None  # 1-based source line
     column: int | None = None  # 1-based source column
 
+    def __reduce__(self) -> tuple:
+        return Diagnostic, (self.level, self.code, self.message, self.line, self.column)  # see govparse.cells.Cell
+
     def to_dict(self) -> dict:
         return {"level": self.level, "code": self.code, "message": self.message, "line": self.line}
 

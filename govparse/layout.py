@@ -54,6 +54,10 @@ class TableLayout:
     split_header: bool = False
     split_labels: tuple[str, ...] = field(default=())  # labels that were joined, e.g. "结果+维持@548"
 
+    def __reduce__(self) -> tuple:
+        return TableLayout, (self.format, self.style, self.evidence, self.split_header,
+                             self.split_labels)  # see govparse.cells.Cell
+
     @property
     def name(self) -> str:
         """The layout family: split-header when the header had to be joined."""

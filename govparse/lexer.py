@@ -53,6 +53,9 @@ class TableToken:
     def __repr__(self) -> str:
         return f"TableToken({self.type!r}, {self.cells!r})"
 
+    def __reduce__(self) -> tuple:
+        return TableToken, (self.type, self.cells)  # see govparse.cells.Cell
+
     @property
     def line(self) -> int:
         return self.cells[0].line

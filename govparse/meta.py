@@ -52,6 +52,9 @@ class Meta:
     year: int | None = None
     published: str | None = None  # ISO date
 
+    def __reduce__(self) -> tuple:
+        return Meta, (self.title, self.agency, self.year, self.published)  # see govparse.cells.Cell
+
     def to_dict(self) -> dict:
         return {"title": self.title, "agency": self.agency, "year": self.year, "published": self.published}
 

@@ -54,6 +54,9 @@ class Section:
     start: int  # first line of the body (0-based)
     stop: int  # one past the last line of the body
 
+    def __reduce__(self) -> tuple:
+        return Section, (self.numeral, self.heading, self.start, self.stop)  # see govparse.cells.Cell
+
     @property
     def line_range(self) -> tuple[int, int]:
         """1-based inclusive source lines of the body."""

@@ -87,3 +87,18 @@ def test_a_missing_row_points_at_its_table_heading():
     result = govparse.parse(text)
     missing = [d for d in result.diagnostics if d.code == "missing-row"]
     assert missing and all(d.line == 3 for d in missing)
+
+
+def test_a_result_pickles_whole(tmp_path):
+    """A Result crosses a process pool (compiled wheel too: make test-compiled)."""
+    import pickle
+    import random
+
+    from govparse.render import LAYOUTS, random_report, render_bytes
+
+    for number, layout in enumerate(LAYOUTS):
+        report = random_report(random.Random(number))
+        result = govparse.parse(render_bytes(report, layout, (), seed=number))
+        again = pickle.loads(pickle.dumps(result))
+        assert again == result
+        assert again.to_dict() == result.to_dict()
