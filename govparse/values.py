@@ -36,9 +36,6 @@ class Kind:
     TEXT: Final = "text"
 
 
-VALUE_KINDS = frozenset({Kind.NUMBER, Kind.BLANK, Kind.NULL_MARK})
-
-
 class CellValue:
     """A cell's text read as a value (never mutated; a plain slotted class, native when compiled)."""
 
