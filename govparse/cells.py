@@ -30,8 +30,8 @@ class Cell:
     """One cell: its stripped text and the 1-based source line and column it starts at.
 
     A plain slotted class, not a dataclass: hundreds are made per report, and
-    compiled with mypyc it is a native class, made ten times faster than a
-    dataclass would be. Never mutated.
+    compiled with mypyc it is a native class, made six times faster than a
+    dataclass would be (58 against 345 ns). Never mutated.
     """
 
     __slots__ = ("text", "line", "column")
@@ -53,9 +53,10 @@ class Cell:
         return f"Cell({self.text!r} @{self.line}:{self.column})"
 
     def __reduce__(self) -> tuple:
-        # Pickled by its constructor arguments. The classes of the compiled modules say
-        # so: compiled, a frozen dataclass loses the state methods pickle needs, and a
-        # native class has none (a Result then could not cross a process pool).
+        # Pickled by its constructor arguments, as is every class of a compiled module
+        # that a Result holds: compiled, a frozen dataclass loses the state methods
+        # pickle needs and a native class has none, so a Result could not cross a
+        # process pool.
         return Cell, (self.text, self.line, self.column)
 
 

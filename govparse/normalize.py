@@ -214,19 +214,24 @@ def _without_pinyin(text: str) -> tuple[str, ColumnMap | None]:
     from (None when nothing was removed)."""
     if "(" not in text or len(text) > MAX_PINYIN_LINE or _MAYBE_PINYIN.search(text) is None:
         return text, None
+    spans = [match.span() for match in _INJECTED_PINYIN.finditer(text)]
+    if not spans:
+        return text, None
+    return _cut(text, spans)
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> tuple[str, ColumnMap]:
+    """``text`` without the pieces at ``spans`` (in order, apart), and where the characters left came from."""
     pieces: list[str] = []
     starts: list[int] = []
     shifts: list[int] = []
     last = removed = 0
-    for match in _INJECTED_PINYIN.finditer(text):
-        start, end = match.span()
+    for start, end in spans:
         pieces.append(text[last:start])
         removed += end - start
         starts.append(end - removed)
         shifts.append(removed)
         last = end
-    if last == 0:
-        return text, None
     pieces.append(text[last:])
     return "".join(pieces), ColumnMap(len(text) - removed, starts, shifts)
 
@@ -304,43 +309,18 @@ class Document:
         """Remove injected pinyin from a translated block of lines (``lines``, which are
         lines ``todo`` of the document): one scan of the block, then each line that
         had some is cut and given its column map."""
-        texts = self._texts
-        line = -1  # index in lines of the line being cut
-        line_start = line_end = 0  # its span in block
-        text = ""
-        pieces: list[str] = []
-        starts: list[int] = []
-        shifts: list[int] = []
-        last = removed = 0
+        spans: dict[int, list[tuple[int, int]]] = {}  # index in lines -> its pinyin, in the line
+        line, line_start, line_end = 0, 0, len(lines[0])
         for match in _INJECTED_PINYIN.finditer(block):
             start, end = match.span()
-            if start >= line_end:  # the first cut of another line: finish the one before
-                if pieces:
-                    pieces.append(text[last:])
-                    texts[todo[line]] = "".join(pieces)
-                    self._columns[todo[line]] = ColumnMap(len(text) - removed, starts, shifts)
-                while start >= line_end:
-                    line += 1
-                    line_start = line_end + 1 if line else 0
-                    line_end = line_start + len(lines[line])
-                text = lines[line]
-                pieces, starts, shifts = [], [], []
-                last = removed = 0
-                if len(text) > MAX_PINYIN_LINE:
-                    continue  # left as it is, as _without_pinyin would
-            elif len(text) > MAX_PINYIN_LINE:
-                continue
-            start -= line_start
-            end -= line_start
-            pieces.append(text[last:start])
-            removed += end - start
-            starts.append(end - removed)
-            shifts.append(removed)
-            last = end
-        if pieces:
-            pieces.append(text[last:])
-            texts[todo[line]] = "".join(pieces)
-            self._columns[todo[line]] = ColumnMap(len(text) - removed, starts, shifts)
+            while start >= line_end:  # pinyin never holds "\n": it lies in one line
+                line += 1
+                line_start = line_end + 1
+                line_end = line_start + len(lines[line])
+            spans.setdefault(line, []).append((start - line_start, end - line_start))
+        for line, cuts in spans.items():
+            if len(lines[line]) <= MAX_PINYIN_LINE:  # a longer one is left as it is, as _without_pinyin does
+                self._texts[todo[line]], self._columns[todo[line]] = _cut(lines[line], cuts)
 
     def line(self, index: int) -> Line:
         """Normalized line at 0-based ``index``, with its number and column map."""
