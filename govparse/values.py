@@ -94,23 +94,14 @@ def read_value(text: str) -> CellValue:
     return value
 
 
-_KINDS: dict[str, str] = {}
-
-
 def kind_of(text: str) -> str:
-    """``read_value(text).kind``, remembered on its own: the lexer asks it of every cell.
-
-    Most cells are a plain count or blank, told without hashing the text."""
+    """``read_value(text).kind``, for the lexer, which asks it of every cell: most cells
+    are a plain count or blank, told without hashing the text."""
     if not text:
         return Kind.BLANK
     if text.isdigit() and text.isascii() and len(text) <= _MAX_DIGITS:
         return Kind.NUMBER
-    kind = _KINDS.get(text)
-    if kind is None:
-        kind = read_value(text).kind
-        if len(_KINDS) < _CACHE_LIMIT:
-            _KINDS[text] = kind
-    return kind
+    return read_value(text).kind
 
 
 def _classify(text: str) -> CellValue:
