@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import time
-from collections import Counter
 from dataclasses import replace
 from typing import Any
 
@@ -175,9 +174,9 @@ def _layouts(doc: Document, sections: dict[str, Section], source_format: str | N
     reads as linear) is detected again knowing the format the report's other tables have."""
     layouts = {spec.key: detect_layout(doc, sections[spec.numeral], source_format)
                for spec in TABLES if spec.numeral in sections}
-    formats = Counter(layout.format for layout in layouts.values() if layout.format != LINEAR_CELL)
-    if formats:
-        prior = formats.most_common(1)[0][0]
+    formats = [layout.format for layout in layouts.values() if layout.format != LINEAR_CELL]
+    if formats and len(formats) < len(layouts):
+        prior = max(formats, key=formats.count)  # the most common; of equals, the first met
         for spec in TABLES:
             if spec.key in layouts and layouts[spec.key].format == LINEAR_CELL:
                 layouts[spec.key] = detect_layout(doc, sections[spec.numeral], source_format, prior)
@@ -222,12 +221,11 @@ def _read_table(spec: TableSpec, doc: Document, sections, diagnostics: Diagnosti
         diagnostics.error("table-missing", f"{spec.key}: section {spec.numeral} not found; table is null")
         return None, TableTrace(spec.key, None, None, "", None)
     grammar_name = spec.grammars.get(edition)
-    trace = TableTrace(spec.key, section, edition, evidence, layout, grammar=grammar_name)
     if grammar_name is None:
         diagnostics.error("edition-unsupported",
                           f"{spec.key}: the {edition} edition of this table is not read yet; table is null",
                           section.heading + 1)
-        return None, trace
+        return None, TableTrace(spec.key, section, edition, evidence, layout)
 
     cells = read_cells(doc, section, layout)
     clock.lap("cells")
@@ -241,7 +239,7 @@ def _read_table(spec: TableSpec, doc: Document, sections, diagnostics: Diagnosti
         layout = replace(layout, split_header=True, split_labels=tuple(
             f"{'+'.join(c.text for c in token.cells)}@{token.line}" for token in lexed.joined))
     trace = TableTrace(spec.key, section, edition, evidence, layout, tuple(cells), tuple(lexed.tokens),
-                       grammar_name)  # made anew: dataclasses.replace costs microseconds
+                       grammar_name)
     for cell in lexed.unmatched[:MAX_CELL_NOTES]:
         diagnostics.info("unrecognized-cell", f"{spec.key}: {cell.text[:40]!r} names no label; ignored",
                          cell.line, cell.column)
