@@ -19,6 +19,8 @@ blank cell is a cell with empty text.
 
 from __future__ import annotations
 
+from typing import Final
+
 import regex
 
 from .layout import BLANK_SEPARATED, HTML, MARKDOWN, PIPE_DELIMITED, SPACE_DELIMITED, TAB_DELIMITED, TableLayout
@@ -60,22 +62,10 @@ class Cell:
         return Cell, (self.text, self.line, self.column)
 
 
-def _cell(doc: Document, index: int, start: int, piece: str) -> Cell:
-    """The cell ``piece`` found at ``start`` of normalized line ``index``."""
-    return _piece(doc.number(index), doc.columns(index), start, piece)
-
-
-def _piece(number: int, columns: ColumnMap | None, start: int, piece: str) -> Cell:
-    text = piece.strip()
-    # piece is white space up to its first non-space character, text[0]
-    offset = start + piece.find(text[0]) if text else start
-    return Cell(text, number, offset + 1 if columns is None else source_column(columns, offset))
-
-
 # A table row is a few hundred characters; a longer line in a table section is
 # prose or junk, read as one (shortened) text cell so its cost stays bounded.
-MAX_LINE_CHARS = 20_000
-_SHORTENED = 200
+MAX_LINE_CHARS: Final = 20_000
+_SHORTENED: Final = 200
 
 
 def _bounded(text: str) -> str:
@@ -108,42 +98,95 @@ _MARKDOWN_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*
 
 def _pipe_cells(doc: Document, first: int, texts: list[str], markdown: bool) -> list[Cell]:
     cells: list[Cell] = []
-    for index, text in enumerate(texts, first):
-        if "|" not in text:
-            if text.strip():
-                cells.append(_cell(doc, index, 0, text))
+    for offset, text in enumerate(texts):  # enumerate(texts, first) is not compiled to a plain loop
+        index = first + offset
+        bar = text.find("|")
+        if bar < 0:
+            if not _blank(text, 0, len(text)):
+                cells.append(_between(text, 0, len(text), doc.number(index), doc.columns(index)))
             continue
         if markdown and "---" in text and _MARKDOWN_RULE.match(text):
             continue
-        pieces = text.split("|")
-        if not pieces[-1].strip():
-            pieces.pop()  # what follows the last pipe is not a cell
+        if bar == len(text) - 1:  # one cell and its closing pipe: the cell-per-line style
+            cells.append(_between(text, 0, bar, doc.number(index), doc.columns(index)))
+            continue
+        # The cells lie between pipes. What follows the last pipe is a cell only when
+        # not blank; markdown's opening pipe (| a | b |) opens the first cell instead
+        # of closing a blank one, unless that blank one would be the line's only cell.
+        last = text.rfind("|")
+        stop = len(text)
+        if _blank(text, last + 1, stop):
+            stop = last
         start = 0
-        if markdown and len(pieces) > 1 and not pieces[0].strip():
-            start = len(pieces.pop(0)) + 1  # the opening pipe of | a | b |
+        if markdown and (stop == len(text) or bar != last) and _blank(text, 0, bar):
+            start = bar + 1
         number, columns = doc.number(index), doc.columns(index)
-        for piece in pieces:
-            cells.append(_piece(number, columns, start, piece))
-            start += len(piece) + 1
+        while True:
+            end = text.find("|", start, stop)
+            if end < 0:
+                end = stop
+            cells.append(_between(text, start, end, number, columns))
+            if end >= stop:
+                break
+            start = end + 1
     return cells
+
+
+def _between(text: str, start: int, end: int, number: int, columns: ColumnMap | None) -> Cell:
+    """The cell ``text[start:end]`` holds, stripped, found without slicing out the unstripped piece.
+    A blank cell is where its piece begins."""
+    first = start
+    while first < end and _space(ord(text[first])):
+        first += 1
+    if first == end:
+        return Cell("", number, start + 1 if columns is None else source_column(columns, start))
+    while _space(ord(text[end - 1])):
+        end -= 1
+    return Cell(text[first:end], number, first + 1 if columns is None else source_column(columns, first))
+
+
+def _blank(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is white space only (or empty)."""
+    while start < end:
+        if not _space(ord(text[start])):
+            return False
+        start += 1
+    return True
+
+
+def _space(code: int) -> bool:
+    """``chr(code).isspace()``, answered without making the character for the common ones."""
+    if code <= 32:
+        return code == 32 or 9 <= code <= 13 or 28 <= code <= 31
+    if code < 0x85 or code > 0x3000:  # letters, digits, Han, full-width punctuation
+        return False
+    return chr(code).isspace()
 
 
 def _tabbed_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:
     cells: list[Cell] = []
-    for index, text in enumerate(texts, first):
-        if not text.strip():
+    for offset, text in enumerate(texts):
+        index = first + offset
+        stop = len(text)
+        if _blank(text, 0, stop):
             continue
-        start = 0
         number, columns = doc.number(index), doc.columns(index)
-        for piece in text.split("\t"):
-            cells.append(_piece(number, columns, start, piece))
-            start += len(piece) + 1
+        start = 0
+        while True:
+            end = text.find("\t", start)
+            if end < 0:
+                end = stop
+            cells.append(_between(text, start, end, number, columns))
+            if end >= stop:
+                break
+            start = end + 1
     return cells
 
 
 def _spaced_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:
     cells: list[Cell] = []
-    for index, text in enumerate(texts, first):
+    for offset, text in enumerate(texts):
+        index = first + offset
         number, columns = doc.number(index), doc.columns(index)
         position = 0
         for word in text.split():
@@ -155,30 +198,31 @@ def _spaced_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:
 
 def _linear_cells(doc: Document, first: int, texts: list[str], blank_separated: bool) -> list[Cell]:
     cells: list[Cell] = []
-    blanks: list[int] = []  # blank lines since the last filled one
-    for index, text in enumerate(texts, first):
+    blanks = 0  # blank lines since the last filled one
+    for offset, text in enumerate(texts):
+        index = first + offset
         stripped = text.strip()
         if not stripped:
-            blanks.append(index)
+            blanks += 1
             continue
         if blanks:
             if cells:
-                _empty_cells(doc, blanks, blank_separated, cells)
-            blanks.clear()
+                _empty_cells(doc, index, blanks, blank_separated, cells)
+            blanks = 0
         if stripped is text and doc.columns(index) is None:
             cells.append(Cell(text, doc.number(index), 1))  # the common case: nothing to strip or map
         else:
-            cells.append(_cell(doc, index, 0, text))
+            cells.append(_between(text, 0, len(text), doc.number(index), doc.columns(index)))
     if cells:
         # Blank cells closing the last row (a blank 总计 of table 四) are read by
         # the same rule: the row fit drops them again where the row is complete.
-        _empty_cells(doc, blanks, blank_separated, cells)
+        _empty_cells(doc, first + len(texts), blanks, blank_separated, cells)
     return cells
 
 
-def _empty_cells(doc: Document, blanks: list[int], blank_separated: bool, cells: list[Cell]) -> None:
-    """The empty cells a run of blank lines holds: one per blank line, or per two
-    where cells are separated by one blank line anyway."""
-    count = len(blanks) // 2 if blank_separated else len(blanks)
-    for blank in blanks[len(blanks) - count:]:
+def _empty_cells(doc: Document, stop: int, blanks: int, blank_separated: bool, cells: list[Cell]) -> None:
+    """The empty cells the run of ``blanks`` blank lines before line ``stop`` holds: one
+    per blank line, or per two where cells are separated by one blank line anyway."""
+    count = blanks // 2 if blank_separated else blanks
+    for blank in range(stop - count, stop):
         cells.append(Cell("", doc.number(blank), 1))

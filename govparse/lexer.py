@@ -12,6 +12,7 @@ text that names no label, which is reported so that no cell goes unaccounted for
 from __future__ import annotations
 
 from itertools import islice
+from typing import Final
 
 import interegular
 import regex
@@ -19,10 +20,10 @@ import regex
 from .cells import Cell
 from .grammar import VALUES, TableGrammar
 from .normalize import compact, translate, via_traditional
-from .values import Kind, kind_of
+from .values import MAX_DIGITS, Kind, kind_of
 
-MAX_JOIN = 4
-_NUMERALS = "一二三四五六七八九十"
+MAX_JOIN: Final = 4
+_NUMERALS: Final = "一二三四五六七八九十"
 _ENUMERATOR = regex.compile(rf"^(?:[{_NUMERALS}]{{1,3}}|\d{{1,2}})(?=\p{{Han}})")
 
 
@@ -81,13 +82,13 @@ class Lexed:
 
     @property
     def types(self) -> tuple[str, ...]:
-        return tuple(token.type for token in self.tokens)
+        return tuple([token.type for token in self.tokens])
 
 
 # A label terminal written as a pattern ((行政)?规范性文件) names a handful of
 # spellings; more than this, and it is matched as a pattern instead.
-_MAX_SPELLINGS = 64
-_CACHE_LIMIT = 65536
+_MAX_SPELLINGS: Final = 64
+_CACHE_LIMIT: Final = 65536
 
 
 def spellings(pattern: str) -> list[str] | None:
@@ -106,6 +107,27 @@ def spellings(pattern: str) -> list[str] | None:
             return None  # a character class such as [^x]: not a list of texts
         found.append("".join(chars))
     return found if len(found) <= _MAX_SPELLINGS else None
+
+
+class TextInfo:
+    """What the lexer needs of one cell text, worked out once per distinct text:
+    its kind, its compact key, the label it names alone, whether a join of cells
+    starting with it could still name one, and whether it ends a join."""
+
+    __slots__ = ("kind", "key", "name", "grows", "ends_join")
+
+    def __init__(self, kind: str, key: str, name: str | None, grows: bool, ends_join: bool) -> None:
+        self.kind = kind  # a Kind constant
+        self.key = key
+        self.name = name
+        self.grows = grows
+        self.ends_join = ends_join
+
+
+# Most cells are a plain count or blank: told without hashing the text. Their key,
+# name and growth are never read, since they end any join.
+_BLANK_INFO: Final = TextInfo(Kind.BLANK, "", None, False, True)
+_COUNT_INFO: Final = TextInfo(Kind.NUMBER, "", None, False, True)
 
 
 class Labels:
@@ -141,33 +163,51 @@ class Labels:
         # Every beginning of every key: a join of cells that is not one cannot become a label.
         self._prefixes = {key[:end] for table in (self.exact, self.short, self.spelled)
                           for key in table for end in range(len(key) + 1)}
-        self._cache: dict[str, str | None] = {}
-        self._keys: dict[str, str] = {}
+        self._infos: dict[str, TextInfo] = {}
+        self._names: dict[str, str | None] = {}
         self._viable: dict[str, bool] = {}
+
+    def info(self, text: str) -> TextInfo:
+        """All the lexer asks of a cell text, in one lookup (remembered: label cells repeat across reports)."""
+        if not text:
+            return _BLANK_INFO
+        if text.isdigit() and text.isascii() and len(text) <= MAX_DIGITS:
+            return _COUNT_INFO
+        info = self._infos.get(text)
+        if info is None:
+            kind = kind_of(text)
+            key = compact(text)
+            # Numbers, blanks and punctuation null marks (—— /) end a join of label pieces.
+            # A label broken into pieces may have a piece that reads as a null mark on its
+            # own (1．申请人 / 无 / 正当理由…), so a join runs over 无; but not over ——,
+            # which the compact form would drop, letting 行政规范性文件 + —— name the label.
+            ends_join = kind is Kind.NUMBER or kind is Kind.BLANK or (kind is Kind.NULL_MARK and not key)
+            info = TextInfo(kind, key, self.named(key), self.may_grow(key), ends_join)
+            if len(self._infos) < _CACHE_LIMIT:
+                self._infos[text] = info
+        return info
 
     def lookup(self, text: str) -> str | None:
         """Terminal named by ``text``, or None."""
+        return self.named(compact(text))
+
+    def named(self, key: str) -> str | None:
+        """Terminal named by compact text ``key``, or None (remembered)."""
         try:
-            return self._cache[text]
+            return self._names[key]
         except KeyError:
             pass
-        key = compact(text)
         name = self._find(key) if key else None
-        if len(self._cache) < _CACHE_LIMIT:
-            self._cache[text] = name
+        if len(self._names) < _CACHE_LIMIT:
+            self._names[key] = name
         return name
 
-    def key(self, text: str) -> str:
-        """The compact form of a cell's text (remembered)."""
-        key = self._keys.get(text)
-        if key is None:
-            key = compact(text)
-            if len(self._keys) < _CACHE_LIMIT:
-                self._keys[text] = key
-        return key
-
     def may_grow(self, key: str) -> bool:
-        """Whether compact text ``key``, with more cells after it, could still name a label."""
+        """Whether compact text ``key``, with more cells after it, could still name a label.
+
+        When it cannot, ``key`` names no label either: every key, and every key
+        without its enumerator, is among the prefixes (patterns aside, which grow always).
+        """
         viable = self._viable.get(key)
         if viable is None:
             viable = self._may_grow(key)
@@ -206,31 +246,34 @@ class Labels:
 
 
 def lex(cells: list[Cell], labels: Labels) -> Lexed:
-    """Cells to tokens for one table."""
+    """Cells to tokens for one table, in one pass over them."""
     lexed = Lexed([])
     tokens = lexed.tokens
-    kinds = [kind_of(cell.text) for cell in cells]  # each cell classified once
-    pads = padding(cells, kinds)
+    infos = [labels.info(cell.text) for cell in cells]  # each cell's text looked up once
     run: list[Cell] = []
     run_filled = False  # a run of only blank cells is layout, not a VALUES token
     index = 0
     count = len(cells)
     while index < count:
-        kind = kinds[index]
+        kind = infos[index].kind
         if kind is not Kind.TEXT and kind is not Kind.UNREADABLE:  # a value: number, blank or null mark
-            if not run and pads[index]:
-                index += 1  # spanned columns of the label before: layout, not a blank value
-                continue
+            if not run and kind is Kind.BLANK:
+                padded = _padding(cells, infos, index)
+                if padded:
+                    index += padded  # spanned columns of the label before: layout, not blank values
+                    continue
             run.append(cells[index])
             run_filled = run_filled or kind is not Kind.BLANK
             index += 1
             continue
-        name, width = _label_at(cells, kinds, index, labels)
+        name, width = _label_at(infos, index, labels)
         if name is not None:
             if run_filled:
                 tokens.append(TableToken(VALUES, tuple(run)))
-            run, run_filled = [], False
-            token = TableToken(name, tuple(cells[index:index + width]))
+            if run:
+                run.clear()
+            run_filled = False
+            token = TableToken(name, (cells[index],) if width == 1 else tuple(cells[index:index + width]))
             tokens.append(token)
             if width > 1:
                 lexed.joined.append(token)
@@ -247,8 +290,9 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
     return lexed
 
 
-def padding(cells: list[Cell], kinds: list[str]) -> bytearray:
-    """Flags (1) on the empty cells that close a line of two or more cells, after its last filled one.
+def _padding(cells: list[Cell], infos: list[TextInfo], index: int) -> int:
+    """How many empty cells, from the blank cell at ``index`` on, pad its line: all of
+    them up to the end of a line of two or more cells, or none.
 
     Scrapers write the columns a cell spans as empty cells after the row
     (``总计 | |||||``, or a line of pipes ``|||||``). Right after a label they
@@ -256,48 +300,42 @@ def padding(cells: list[Cell], kinds: list[str]) -> bytearray:
     value they stay, since a blank last column looks the same. A blank cell
     alone on its line (``|``, or a blank line of a linear layout) is a cell.
     """
-    pads = bytearray(len(cells))
-    start = 0
+    line = cells[index].line
+    stop = index + 1
     count = len(cells)
-    while start < count:
-        line = cells[start].line
-        stop = start + 1
-        while stop < count and cells[stop].line == line:
-            stop += 1
-        if stop - start > 1:
-            index = stop - 1
-            while index >= start and kinds[index] is Kind.BLANK:
-                pads[index] = 1
-                index -= 1
-        start = stop
-    return pads
+    while stop < count and cells[stop].line == line:
+        if infos[stop].kind is not Kind.BLANK:
+            return 0  # a filled cell follows on the line
+        stop += 1
+    if stop - index > 1 or (index > 0 and cells[index - 1].line == line):
+        return stop - index
+    return 0
 
 
-def _ends_join(text: str, kind: str) -> bool:
-    """Numbers, blanks and punctuation null marks (—— /) end a join of label pieces.
-
-    A label broken into pieces may have a piece that reads as a null mark on its
-    own (1．申请人 / 无 / 正当理由…), so a join runs over 无; but not over ——,
-    which the compact form would drop, letting 行政规范性文件 + —— name the label.
-    """
-    return kind is Kind.NUMBER or kind is Kind.BLANK or (kind is Kind.NULL_MARK and not compact(text))
-
-
-def _label_at(cells: list[Cell], kinds: list[str], index: int, labels: Labels) -> tuple[str | None, int]:
+def _label_at(infos: list[TextInfo], index: int, labels: Labels) -> tuple[str | None, int]:
     """The longest join of text cells from ``index`` that names a label.
 
     A join grows while the cells so far still begin some label, so a whole
-    label cell followed by other labels costs one lookup, not one per width.
+    label cell followed by other labels costs one more lookup, not one per width.
     """
+    first = infos[index]
     limit = index + 1  # the cell at index is text: it never ends the join
-    stop_at = min(len(cells), index + MAX_JOIN)
-    if limit < stop_at:
-        key = labels.key(cells[index].text)
-        while limit < stop_at and labels.may_grow(key) and not _ends_join(cells[limit].text, kinds[limit]):
-            key += labels.key(cells[limit].text)
-            limit += 1
-    for stop in range(limit, index + 1, -1):
-        name = labels.lookup("".join([cell.text for cell in cells[index:stop]]))
+    stop_at = min(len(infos), index + MAX_JOIN)
+    if limit >= stop_at or not first.grows or infos[limit].ends_join:
+        return first.name, 1
+    keys = [first.key]  # the key of each join, by width
+    key = first.key
+    while True:
+        key += infos[limit].key
+        keys.append(key)
+        limit += 1
+        if not labels.may_grow(key):
+            keys.pop()  # so it names no label either
+            break
+        if limit >= stop_at or infos[limit].ends_join:
+            break
+    for width in range(len(keys), 1, -1):
+        name = labels.named(keys[width - 1])
         if name is not None:
-            return name, stop - index
-    return labels.lookup(cells[index].text), 1
+            return name, width
+    return first.name, 1

@@ -29,7 +29,7 @@ from .normalize import Document
 from .result import Result, TableTrace
 from .sections import Section, locate_sections
 from .tables import TABLES, TableSpec
-from .transform import BuildContext
+from .transform import BuildContext, Sources
 
 # Bounds that keep the cost of a hostile or broken input linear and small. A
 # statutory table is some 300 cells on at most a few hundred lines.
@@ -122,7 +122,7 @@ def _parse(data: bytes | bytearray | memoryview | str, clock) -> Result:
     sections = _bounded(sections, diagnostics)
     clock.lap("sections")
 
-    sources: dict = {}
+    sources = Sources()
     tables: dict[str, Any] = {}  # table key -> its model instance, or None
     traces: dict[str, TableTrace] = {}
     editions: dict[str, str] = {}
@@ -214,7 +214,7 @@ def _document(text: str, diagnostics: Diagnostics) -> tuple[Document, str | None
     return Document(text), None
 
 
-def _read_table(spec: TableSpec, doc: Document, sections, diagnostics: Diagnostics, sources: dict,
+def _read_table(spec: TableSpec, doc: Document, sections, diagnostics: Diagnostics, sources: Sources,
                 edition: str, evidence: str, layout, clock):
     section = sections.get(spec.numeral)
     if section is None:

@@ -20,6 +20,7 @@ from .layout import TableLayout
 from .meta import Meta
 from .model import ActiveDisclosure, Applications, ReviewLitigation, to_plain
 from .sections import Section
+from .transform import Sources
 
 TABLE_KEYS = ("active_disclosure", "applications", "review_litigation")
 
@@ -49,7 +50,7 @@ class Result:
     review_litigation: ReviewLitigation | None
     checks: tuple[Check, ...]
     diagnostics: tuple[Diagnostic, ...]
-    sources: dict = field(default_factory=dict)  # (table, row, column) -> (line, column)
+    sources: Sources = field(default_factory=Sources)  # (table, row, column) -> (line, column)
     traces: dict[str, TableTrace] = field(default_factory=dict)
 
     @property

@@ -3,7 +3,7 @@
 The plan says which token holds each row's label and values; this module fits
 the value cells to the row's columns (govparse.values.fit_row), turns them into
 ``int`` or ``Decimal``, and reports each null with its reason and source line.
-Every value's source line and column is recorded in ``sources``.
+Every value's source line and column is recorded in ``sources`` (a ``Sources``).
 
 Most tables have every row, each a value per column that reads with nothing
 to report (maybe after blank cells to drop): such a table is read at once, a
@@ -14,21 +14,85 @@ cell (``cell_value``); both ways give the same values, sources and diagnostics.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
-from operator import attrgetter
+from itertools import chain
+from operator import attrgetter, ge, getitem
 
 from .cells import Cell
 from .diagnostics import Diagnostics
 from .grammar import Plan
 from .lexer import TableToken
-from .model import COUNT, DELTA, MONEY, columns_of, constructor, rows_of
+from .model import COUNT, DELTA, MONEY, columns_of, constructor, rows_of, table_constructor
 from .values import Kind, fit_row, read_value
 
 SourceKey = tuple[str, str, str]  # (table, row, column)
+
+
+class Sources(Mapping):
+    """(table, row, column) -> (line, column) in the source text, for each value read from a cell.
+
+    Some 230 entries a report, which few callers ever read (``Result.source_of``, records,
+    dump): the builder hands over the keys and the cells of a table, or of a row, at once,
+    and the dict of them is made when it is first read. Reads, compares and pickles as that
+    dict."""
+
+    __slots__ = ("_pieces", "_found")
+
+    def __init__(self, found: Mapping[SourceKey, tuple[int, int]] | None = None) -> None:
+        self._pieces: list[tuple[Sequence[SourceKey], Sequence[Cell]]] = []
+        self._found: dict[SourceKey, tuple[int, int]] = dict(found) if found else {}
+
+    def add(self, keys: Sequence[SourceKey], cells: Sequence[Cell]) -> None:
+        """``keys[i]`` was read from ``cells[i]``, for each of them."""
+        self._pieces.append((keys, cells))
+
+    def _read(self) -> dict[SourceKey, tuple[int, int]]:
+        if self._pieces:
+            for keys, cells in self._pieces:
+                self._found.update(zip(keys, [(cell.line, cell.column) for cell in cells]))
+            self._pieces.clear()
+        return self._found
+
+    def __getitem__(self, key: SourceKey) -> tuple[int, int]:
+        return self._read()[key]
+
+    def __iter__(self) -> Iterator[SourceKey]:
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._read()
+
+    def get(self, key, default=None):
+        return self._read().get(key, default)
+
+    def keys(self):
+        return self._read().keys()
+
+    def values(self):
+        return self._read().values()
+
+    def items(self):
+        return self._read().items()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sources):
+            return self._read() == other._read()
+        return self._read() == other if isinstance(other, Mapping) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(self._read())
+
+    def __reduce__(self) -> tuple:
+        return Sources, (self._read(),)
 
 
 @dataclass(slots=True)
@@ -36,7 +100,7 @@ class BuildContext:
     table: str
     tokens: list[TableToken]
     diagnostics: Diagnostics
-    sources: dict[SourceKey, tuple[int, int]] = field(default_factory=dict)
+    sources: Sources = field(default_factory=Sources)
     line: int | None = None  # the table's heading: where a row that is not there is reported
 
 
@@ -105,6 +169,13 @@ class TablePlan:
     make: Callable[[list], Any]  # rows in table order -> the table
     known: tuple[_Known, ...]
     sources: tuple[SourceKey, ...]
+    widths: list[int]  # each row's width (a list, as the lengths it is compared with)
+    heads: tuple[slice, ...]  # each row's first ``width`` cells: its columns
+    tails: tuple[slice, ...]  # and the cells after them
+    make_at_once: Callable[[list], Any]  # all the rows' values end to end -> the table
+    # id(grammar plan) -> (that plan, the index of each row's values token in it, or None
+    # when a row lacks its label or values). The entry holds the plan, so its id stays its own.
+    places: dict[int, tuple[Plan, tuple[int, ...] | None]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=None)
@@ -114,58 +185,77 @@ def table_plan(table: str, table_class: type) -> TablePlan:
                    constructor(row_class))
         for row_key, row_class in rows_of(table_class)
     )
+    widths = [row.width for row in rows]
     return TablePlan(rows, constructor(table_class), tuple(known for row in rows for known in row.known),
-                     tuple(source for row in rows for source in row.sources))
+                     tuple(source for row in rows for source in row.sources), widths,
+                     tuple(slice(width) for width in widths), tuple(slice(width, None) for width in widths),
+                     table_constructor(table_class))
 
 
 def build_rows(ctx: BuildContext, plan: Plan, table_class: type):
     """Generic builder: one plan row per field of ``table_class``."""
     table = table_plan(ctx.table, table_class)
-    rows = _known_rows(ctx, plan, table)
-    if rows is None:
-        rows = [_row(ctx, plan, row_plan) for row_plan in table.rows]
-    return table.make(rows)
+    values = _known_table(ctx, plan, table)
+    if values is not None:
+        return table.make_at_once(values)
+    return table.make([_row(ctx, plan, row_plan) for row_plan in table.rows])
 
 
 _TEXT = attrgetter("text")
+_PLACES_LIMIT = 256  # grammar plans a TablePlan remembers; a corpus has a few per table
 
 
-def _known_rows(ctx: BuildContext, plan: Plan, table: TablePlan) -> list | None:
-    """Every row at once, in a few passes over all the table's cells, when each row is there
-    and its cells are placed with a known value in each column, as in most tables: the only
-    thing to report then is stray blank cells. None when some row is not like that."""
-    placed: list[Cell] = []  # each row's cells in its columns, row after row
+def _value_tokens(plan: Plan, table: TablePlan) -> tuple[int, ...] | None:
+    """The index of each row's values token, or None when some row lacks its label or values.
+    The same for every report whose table has the same shape: worked out once per plan."""
+    place = table.places.get(id(plan))
+    if place is None:
+        found = [plan.rows.get(row_plan.key) for row_plan in table.rows]
+        at = None if any(row is None or row.label is None or row.values is None for row in found) else \
+            tuple(row.values for row in found)
+        place = (plan, at)
+        if len(table.places) < _PLACES_LIMIT:
+            table.places[id(plan)] = place
+    return place[1]
+
+
+def _known_table(ctx: BuildContext, plan: Plan, table: TablePlan) -> list | None:
+    """Every row's values, end to end, read in a few passes over all the table's cells when
+    each row is there and its cells are placed with a known value in each column, as in most
+    tables: the only thing to report then is stray blank cells. None when some row is not
+    like that."""
+    at = _value_tokens(plan, table)
+    if at is None:
+        return None
+    tokens = ctx.tokens
+    found = [tokens[index].cells for index in at]  # each row's value cells
+    lengths = list(map(len, found))
     strays: list[tuple[RowPlan, tuple[Cell, ...]]] = []  # (row, blank cells dropped from it)
-    found, tokens = plan.rows, ctx.tokens
-    for row_plan in table.rows:
-        row = found.get(row_plan.key)
-        if row is None or row.label is None or row.values is None:
-            return None
-        cells = tokens[row.values].cells
-        width = row_plan.width
-        if len(cells) > width and not any(map(_TEXT, cells[width:])):
-            cells = cells[:width]  # blank cells after the values, as fit_row would take them
-        elif len(cells) != width:
-            fitted = fit_row(cells, width)
-            if fitted.cells is None:
-                return None
-            if fitted.dropped:
-                strays.append((row_plan, fitted.dropped))
-            cells = fitted.cells
-        placed.extend(cells)
+    if lengths == table.widths:  # a cell per column in each row: half the tables
+        placed = list(chain.from_iterable(found))
+    elif all(map(ge, lengths, table.widths)) and \
+            not any(map(_TEXT, chain.from_iterable(map(getitem, found, table.tails)))):
+        # Each row its columns, then blank cells (as fit_row would take them): most others.
+        placed = list(chain.from_iterable(map(getitem, found, table.heads)))
+    else:
+        placed = []
+        for row_plan, cells in zip(table.rows, found):
+            if len(cells) != row_plan.width:
+                fitted = fit_row(cells, row_plan.width)
+                if fitted.cells is None:
+                    return None
+                if fitted.dropped:
+                    strays.append((row_plan, fitted.dropped))
+                cells = fitted.cells
+            placed.extend(cells)
     try:
-        values = list(map(dict.__getitem__, table.known, [cell.text for cell in placed]))
+        values = list(map(dict.__getitem__, table.known, map(_TEXT, placed)))
     except KeyError:
         return None
     for row_plan, dropped in strays:
         _report_strays(ctx, row_plan, dropped)
-    ctx.sources.update(zip(table.sources, [(cell.line, cell.column) for cell in placed]))
-    rows = []
-    start = 0
-    for row_plan in table.rows:
-        rows.append(row_plan.make(values[start:start + row_plan.width]))
-        start += row_plan.width
-    return rows
+    ctx.sources.add(table.sources, placed)
+    return values
 
 
 def _row(ctx: BuildContext, plan: Plan, row_plan: RowPlan):
@@ -215,15 +305,15 @@ def _known_values(ctx: BuildContext, row_plan: RowPlan, placed: tuple[Cell, ...]
         values = list(map(dict.__getitem__, row_plan.known, [cell.text for cell in placed]))
     except KeyError:
         return None
-    ctx.sources.update(zip(row_plan.sources, [(cell.line, cell.column) for cell in placed]))
+    ctx.sources.add(row_plan.sources, placed)
     return values
 
 
 def _read_values(ctx: BuildContext, row_plan: RowPlan, placed: tuple[Cell, ...]) -> list:
     """Each cell read on its own, with a diagnostic for each null and doubtful value."""
+    ctx.sources.add(row_plan.sources, placed)
     values = []
-    for (column, kind), known, source, cell in zip(row_plan.columns, row_plan.known, row_plan.sources, placed):
-        ctx.sources[source] = (cell.line, cell.column)
+    for (column, kind), known, cell in zip(row_plan.columns, row_plan.known, placed):
         try:
             values.append(known[cell.text])
         except KeyError:

@@ -68,7 +68,7 @@ _NULL_MARKS = frozenset({"/", "-", "—", "——", "–", "--", "无", "\\", "�
 _HAS_DIGIT = regex.compile(r"\d")
 _HAN = regex.compile(r"\p{Han}")
 _UNIT_SUFFIX = regex.compile(rf"{_UNITS}$")
-_MAX_DIGITS = 30
+MAX_DIGITS: Final = 30  # a longer run of digits is unreadable, not a count
 
 # The trial edition writes a change as 增3 / 减4 as well as +3 / -4.
 _WORD_SIGNS = {"增": "+", "减": "-"}
@@ -80,8 +80,8 @@ UNREADABLE = CellValue(Kind.UNREADABLE)
 TEXT = CellValue(Kind.TEXT)
 
 
-_CACHE: dict[str, CellValue] = {}
-_CACHE_LIMIT = 65536  # distinct cell texts remembered; a corpus repeats a few thousand
+_CACHE: Final[dict[str, CellValue]] = {}
+_CACHE_LIMIT: Final = 65536  # distinct cell texts remembered; a corpus repeats a few thousand
 
 
 def read_value(text: str) -> CellValue:
@@ -99,7 +99,7 @@ def kind_of(text: str) -> str:
     are a plain count or blank, told without hashing the text."""
     if not text:
         return Kind.BLANK
-    if text.isdigit() and text.isascii() and len(text) <= _MAX_DIGITS:
+    if text.isdigit() and text.isascii() and len(text) <= MAX_DIGITS:
         return Kind.NUMBER
     return read_value(text).kind
 
@@ -115,7 +115,7 @@ def _classify(text: str) -> CellValue:
     if match is not None:
         sign, whole, fraction = match.groups()
         digits = whole.replace(",", "") + (fraction or "")
-        if len(digits) <= _MAX_DIGITS:
+        if len(digits) <= MAX_DIGITS:
             try:
                 return CellValue(Kind.NUMBER, Decimal(sign + digits))
             except InvalidOperation:  # pragma: no cover - the pattern admits only digits

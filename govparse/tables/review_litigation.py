@@ -26,7 +26,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..grammar import Plan
-from ..model import OutcomeCounts, ReviewLitigation, columns_of, constructor, rows_of
+from ..model import ReviewLitigation, columns_of, rows_of, table_constructor
 from ..transform import BuildContext, RowPlan, row_values
 
 KEY = "review_litigation"
@@ -53,10 +53,4 @@ def _outcomes(table: str) -> RowPlan:
     groups = rows_of(ReviewLitigation)
     columns = [(f"{group}.{column}", kind) for group, cls in groups for column, kind in columns_of(cls)]
     sources = [(table, group, column) for group, cls in groups for column, _ in columns_of(cls)]
-    make_group, make_table = constructor(OutcomeCounts), constructor(ReviewLitigation)
-    width = len(columns_of(OutcomeCounts))
-
-    def make(values: list) -> ReviewLitigation:
-        return make_table([make_group(values[start:start + width]) for start in range(0, len(values), width)])
-
-    return RowPlan.of("outcomes", columns, sources, make)
+    return RowPlan.of("outcomes", columns, sources, table_constructor(ReviewLitigation))
