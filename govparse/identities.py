@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from operator import attrgetter, itemgetter
+from operator import attrgetter, itemgetter, sub
 
 from .model import APPLICANT_COLUMNS, Applications, Applications2019, ReviewLitigation, columns_of, outcome_rows, rows_of
 
@@ -111,6 +111,10 @@ def _family(table_key: str, id_: str, scope: str, rows: list[str], columns: list
             return lambda values: map(sum, zip(*pick(values)))
         if len(at) == 1:
             return lambda values: map(pick, values)  # that column: its value in each row
+        others = [place for place in range(len(places)) if place not in at]
+        if len(others) == 1:  # all columns but one (a total's parts): the row's sum less that cell
+            other = itemgetter(*others)
+            return lambda values: map(sub, map(sum, values), map(other, values))
         return lambda values: map(sum, map(pick, values))
 
     def identity(line: int, name: str) -> Identity:

@@ -289,8 +289,10 @@ def _assembler(cls: type, *, nested: bool) -> Callable[[Sequence], Any]:
 
     made = make(cls)
     body = "".join(f"    {line}\n" for line in lines)
-    exec(f"def make(values):\n{body}    return {made}\n", namespace)
-    return namespace["make"]
+    function = f"make_{cls.__name__}{'_at_once' if nested else ''}"  # as profiles and tracebacks name it
+    source = f"def {function}(values):\n{body}    return {made}\n"
+    exec(compile(source, f"<govparse.model {function}>", "exec"), namespace)
+    return namespace[function]
 
 
 @lru_cache(maxsize=None)

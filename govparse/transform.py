@@ -35,8 +35,8 @@ SourceKey = tuple[str, str, str]  # (table, row, column)
 class Sources(Mapping):
     """(table, row, column) -> (line, column) in the source text, for each value read from a cell.
 
-    Some 230 entries a report, which few callers ever read (``Result.source_of``, records,
-    dump): the builder hands over the keys and the cells of a table, or of a row, at once,
+    Some 230 entries a report, which few callers ever read (``Result.source_of``, as records
+    does): the builder hands over the keys and the cells of a table, or of a row, at once,
     and the dict of them is made when it is first read. Reads, compares and pickles as that
     dict."""
 

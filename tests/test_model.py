@@ -13,7 +13,8 @@ import random
 import pytest
 
 import govparse
-from govparse.model import ApplicantCounts, Applications, ReviewLitigation, constructor, rows_of
+from govparse.model import (ApplicantCounts, Applications, OutcomeCounts, ReviewLitigation, constructor, rows_of,
+                            table_constructor)
 from govparse.render import LAYOUTS, random_report, render
 
 
@@ -27,6 +28,16 @@ def test_constructor_makes_the_rows_the_class_makes():
         row.total = 15  # type: ignore[misc]
     rows = [constructor(ApplicantCounts)([None] * 7) for _ in rows_of(Applications)]
     assert constructor(Applications)(rows) == Applications(*rows)
+
+
+def test_a_table_made_at_once_is_the_table_its_rows_make():
+    values = list(range(15))
+    table = table_constructor(ReviewLitigation)(values)
+    assert table == ReviewLitigation(OutcomeCounts(*values[:5]), OutcomeCounts(*values[5:10]),
+                                     OutcomeCounts(*values[10:]))
+    assert type(table) is ReviewLitigation and type(table.suit_direct) is OutcomeCounts
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        table.review.total = 0  # type: ignore[misc]
 
 
 def _with_cell(text: str, where: tuple[int, int], new: str) -> str:

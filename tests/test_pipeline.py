@@ -102,3 +102,23 @@ def test_a_result_pickles_whole(tmp_path):
         again = pickle.loads(pickle.dumps(result))
         assert again == result
         assert again.to_dict() == result.to_dict()
+
+
+def test_sources_read_as_the_dict_of_each_value_s_cell():
+    """Result.sources is made from the cells only when read; it reads, compares, prints and
+    pickles as the dict (table, row, column) -> (line, column) it stands for."""
+    import pickle
+
+    result = govparse.parse(TABLE_TWO)
+    sources = result.sources
+    expected = {("active_disclosure", "regulations", "issued"): (4, 6),
+                ("active_disclosure", "licensing", "decisions"): (7, 8)}
+    assert {key: sources[key] for key in expected} == expected
+    assert len(sources) == len(list(sources)) == 10
+    assert ("active_disclosure", "fees", "amount_wan") in sources
+    assert sources.get(("applications", "granted", "total")) is None
+    as_dict = dict(sources.items())
+    assert sources == as_dict and as_dict == sources and repr(sources) == repr(as_dict)
+    assert sources == govparse.parse(TABLE_TWO).sources  # read or not yet read
+    again = pickle.loads(pickle.dumps(result))
+    assert again.sources == sources and type(again.sources) is type(sources)
