@@ -17,7 +17,7 @@ from typing import Final
 import interegular
 import regex
 
-from .cells import Cell
+from .cells import Cell, mypyc_attr
 from .grammar import VALUES, TableGrammar
 from .normalize import compact, translate, via_traditional
 from .values import MAX_DIGITS, Kind, kind_of
@@ -31,10 +31,12 @@ def strip_enumerator(key: str) -> str:
     return _ENUMERATOR.sub("", key, count=1)
 
 
+@mypyc_attr(acyclic=True)
 class TableToken:
     """A grammar token: a label terminal's name, or VALUES, and the cells it was read from.
 
-    Plain slotted classes here, not dataclasses, for the reason govparse.cells gives.
+    Plain slotted classes here, not dataclasses, for the reason govparse.cells gives;
+    acyclic like a Cell (it holds a name and a tuple of cells).
     """
 
     __slots__ = ("type", "cells")
