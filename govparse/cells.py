@@ -19,23 +19,14 @@ blank cell is a cell with empty text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Final, TypeVar
+from typing import Final
 
 import regex
+from mypy_extensions import mypyc_attr
 
 from .layout import BLANK_SEPARATED, HTML, MARKDOWN, PIPE_DELIMITED, SPACE_DELIMITED, TAB_DELIMITED, TableLayout
 from .normalize import ColumnMap, Document, source_column
 from .sections import Section
-
-
-_Class = TypeVar("_Class")
-
-try:
-    from mypy_extensions import mypyc_attr
-except ImportError:  # the decorator is a hint to mypyc, read when compiling; nothing at run time
-    def mypyc_attr(*flags: str, **attrs: object) -> Callable[[_Class], _Class]:  # type: ignore[misc]
-        return lambda cls: cls
 
 
 @mypyc_attr(acyclic=True)

@@ -16,8 +16,9 @@ from typing import Final
 
 import interegular
 import regex
+from mypy_extensions import mypyc_attr
 
-from .cells import Cell, mypyc_attr
+from .cells import Cell
 from .grammar import VALUES, TableGrammar
 from .normalize import compact, translate, via_traditional
 from .values import MAX_DIGITS, Kind, kind_of
@@ -111,10 +112,15 @@ def spellings(pattern: str) -> list[str] | None:
     return found if len(found) <= _MAX_SPELLINGS else None
 
 
+@mypyc_attr(acyclic=True)
 class TextInfo:
     """What the lexer needs of one cell text, worked out once per distinct text:
     its kind, its compact key, the label it names alone, whether a join of cells
-    starting with it could still name one, and whether it ends a join."""
+    starting with it could still name one, and whether it ends a join.
+
+    Acyclic, like a Cell: the thousands a long run keeps in the cache are not
+    tracked by the garbage collector, so they neither bring on full collections
+    while the cache fills nor make each one longer."""
 
     __slots__ = ("kind", "key", "name", "grows", "ends_join")
 

@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Final
 
 import regex
+from mypy_extensions import mypyc_attr
 
 from .cells import Cell
 
@@ -36,8 +37,10 @@ class Kind:
     TEXT: Final = "text"
 
 
+@mypyc_attr(acyclic=True)
 class CellValue:
-    """A cell's text read as a value (never mutated; a plain slotted class, native when compiled)."""
+    """A cell's text read as a value (never mutated; a plain slotted class, native when compiled).
+    Acyclic, like govparse.lexer.TextInfo: the cache of read_value keeps thousands."""
 
     __slots__ = ("kind", "number")
 
