@@ -18,7 +18,7 @@ which is most of the rest.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import Any, Final
 
 import regex
 
@@ -27,15 +27,17 @@ from .normalize import PATTERN_TIMEOUT
 _HTML_HINT = regex.compile(r"<(?:!doctype\s+html|html|body|table|tr|td|p|div)\b", regex.IGNORECASE)
 _HINT_SPAN = 65536
 
-_SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object"})
-_BLOCK = frozenset({
+_SKIP: Final = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object"})
+_BLOCK: Final = frozenset({
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "title", "section", "article",
     "header", "footer", "blockquote", "pre", "dt", "dd", "dl", "hr", "caption", "center",
 })
 
 
 def looks_like_html(text: str) -> bool:
-    return _HTML_HINT.search(text, 0, _HINT_SPAN, timeout=PATTERN_TIMEOUT) is not None
+    # Every hint opens with "<": a text without one (most reports) is settled by one find.
+    return text.find("<", 0, _HINT_SPAN) >= 0 and \
+        _HTML_HINT.search(text, 0, _HINT_SPAN, timeout=PATTERN_TIMEOUT) is not None
 
 
 @cache
@@ -67,7 +69,12 @@ def html_to_lines(text: str) -> tuple[list[str], list[int]] | None:
 
 
 def _clean(text: str) -> str:
-    return " ".join(text.split())
+    """White space runs as one space, none at the ends. Text with no white space but
+    single spaces (most cells) is found so by two C calls, cheaper than splitting it:
+    every white space character but the space is unprintable."""
+    if " " in text or not text.isprintable():
+        return " ".join(text.split())
+    return text
 
 
 class _Reader:
@@ -106,8 +113,9 @@ class _Reader:
             if block:
                 self.flush()
             self.add_text(element.text, element)
-            for child in element:
-                self.walk(child)
+            if len(element):  # most paragraphs have none: no iterator for them
+                for child in element:
+                    self.walk(child)
             if block:
                 self.flush()
         self.add_text(element.tail, element)
@@ -122,18 +130,22 @@ class _Reader:
         than joining itertext() in Python. Comments are not text in either.
         """
         text_of = self.tostring
-        tables = table.iter("table")
-        next(tables)  # the table itself
-        rows = table.iter("tr")
-        if next(tables, None) is not None:  # a nested table's rows are text of the cell that holds it
-            rows = (row for row in rows if _owning_table(row) is table)
-        cells_of_row: dict[Any, list[str]] = {row: [] for row in rows}
+        # A nested table's rows are text of the cell that holds it. A row whose parent is
+        # the table is its own; only the others (in a <tbody>, or nested) need the walk
+        # up, which is cheaper than searching the table for a nested one.
+        cells_of_row: dict[Any, list[str]] = {row: [] for row in table.iter("tr")
+                                              if row.getparent() is table or _owning_table(row) is table}
         for cell in table.iter("td", "th"):  # libxml2 lowercases tag names
             cells = cells_of_row.get(cell.getparent())
             if cells is not None:  # a cell of this table's row, not of a nested one or astray
-                text = (cell.text or "") if len(cell) == 0 else text_of(cell, method="text", encoding=str,
-                                                                         with_tail=False)
-                cells.append(" ".join(text.split()))  # _clean, inline: this line runs for every cell
+                if len(cell) == 0:
+                    text = cell.text
+                    if text is None:
+                        cells.append("")
+                        continue
+                else:
+                    text = text_of(cell, method="text", encoding=str, with_tail=False)
+                cells.append(_clean(text))
         for row, cells in cells_of_row.items():
             if any(cells):
                 self.lines.append("\t".join(cells))

@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 
 # Spaces a scraper leaves behind: no-break, en/em/thin family, ideographic;
@@ -28,11 +29,14 @@ _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2
           "\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u3000\ufeff"
 
 _HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-# One pinyin syllable, toned (bào, shí) or toneless (wen, zhang).
+# One pinyin syllable, toned (bào, shí) or toneless (wen, zhang). The optional
+# initial and final are alternatives ending in an empty one, not (?:...)?: the
+# same choices in the same order, without the repeat the engine would set up
+# for a group (a fifth of the time of a search).
 _PINYIN = (
-    r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw]|)"
     r"[aeiouvüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,4}"
-    r"(?:ng|n|r)?"
+    r"(?:ng|n|r|)"
 )
 # Standard ``re``, not ``regex``: it runs over every table line with a
 # parenthesis, where the regex module's timeout would cost more than the match
@@ -43,6 +47,8 @@ _PINYIN = (
 # so the engine skips ahead to each "(" instead of trying every position.
 _INJECTED_PINYIN = re.compile(rf"\((?<=[{_HAN_RANGES}]\()(?:{_PINYIN})\)", re.IGNORECASE)
 MAX_PINYIN_LINE = 20_000
+# The same, with the pinyin as a group: split() then gives the text between and the pinyin, in turn.
+_PINYIN_SPLIT: Final = re.compile(f"({_INJECTED_PINYIN.pattern})", re.IGNORECASE)
 # A cheap first look: injected pinyin opens with a Latin letter; （一） or (单位) do not.
 _MAYBE_PINYIN = re.compile(r"\([A-Za-züÀ-ǜ]")
 
@@ -106,16 +112,24 @@ def _translator() -> tuple[str, re.Pattern]:
 
 
 # Above this many distinct characters to change, one str.translate pass (some
-# 60 ns a character) is cheaper than a replace per character (about 1 ns a
+# 30 ns a character) is cheaper than a replace per character (about 0.4 ns a
 # character, each): a traditional-character page has a few dozen (measured on
 # the benchmark corpus: 27 µs per report at 64 or more, 48 µs at 12).
-_MAX_REPLACED_CHARS = 64
+_MAX_REPLACED_CHARS: Final = 64
+# Traditional characters tell such a page sooner: a simplified page has none or
+# a stray one, a converted one dozens in every table, while full-width digits and
+# punctuation are a dozen or two at most. So the pass starts at the fifth
+# distinct traditional character (measured on the tables of traditional reports:
+# 70 against 81 µs a report).
+_MAX_REPLACED_HAN: Final = 4
+_HAN_FIRST: Final = 0x4E00  # the basic block, where the table's traditional characters are
+_HAN_LAST: Final = 0x9FFF
 
 
 def translate(text: str) -> str:
     """Apply the length-preserving character table.
 
-    str.translate looks every character up in a dict (about 60 ns each), while a
+    str.translate looks every character up in the table (about 30 ns each), while a
     table section usually needs only a few distinct characters changed (（ ）：,
     full-width digits): those are found with one C-speed scan and replaced one
     character at a time, and text that needs nothing is returned as it is.
@@ -124,13 +138,18 @@ def translate(text: str) -> str:
     search = changed.search
     match = search(text)
     position = 0
-    replaced = 0
+    replaced = han = 0
     while match is not None:
+        ch: str = match.group()
+        code = ord(ch)
+        if _HAN_FIRST <= code <= _HAN_LAST:
+            if han == _MAX_REPLACED_HAN:
+                return text.translate(by_code)
+            han += 1
         if replaced == _MAX_REPLACED_CHARS:
             return text.translate(by_code)
-        ch = match.group()
         position = match.start()
-        text = text.replace(ch, by_code[ord(ch)])  # every character it changes is in the basic plane
+        text = text.replace(ch, by_code[code])  # every character it changes is in the basic plane
         replaced += 1
         match = search(text, position)
     return text
@@ -207,6 +226,14 @@ def source_column(columns: ColumnMap | None, index: int) -> int:
 def normalize_line(raw: str, number: int) -> Line:
     text, columns = _without_pinyin(translate(raw))
     return Line(text, number, columns)
+
+
+def without_pinyin(text: str) -> str:
+    """A translated line with injected pinyin removed: the text of ``_without_pinyin``,
+    for a caller that needs no column map."""
+    if "(" not in text or len(text) > MAX_PINYIN_LINE or _MAYBE_PINYIN.search(text) is None:
+        return text
+    return _INJECTED_PINYIN.sub("", text)
 
 
 def _without_pinyin(text: str) -> tuple[str, ColumnMap | None]:
@@ -292,35 +319,76 @@ class Document:
         todo = range(start, stop) if whole else [i for i in range(start, stop) if not done[i]]
         # Lines hold no "\n" and the table maps no character to one, so the
         # block splits back into the same lines.
-        block = translate("\n".join(self.raw_lines[start:stop] if whole else [self.raw_lines[i] for i in todo]))
-        lines = block.split("\n")
-        if whole:
-            texts[start:stop] = lines
-            done[start:stop] = b"\x01" * len(lines)
-        else:
-            for i, text in zip(todo, lines):
-                texts[i] = text
-                done[i] = 1
+        raw = "\n".join(self.raw_lines[start:stop] if whole else [self.raw_lines[i] for i in todo])
+        block = translate(raw)
         if self._parens and _MAYBE_PINYIN.search(block) is not None:
-            self._strip_pinyin(block, lines, todo)
+            lines = self._strip_pinyin(block, todo)
+        elif block is raw:  # nothing to change: the texts are the raw lines already
+            lines = []
+        else:
+            lines = block.split("\n")
+        if whole:
+            if lines:
+                texts[start:stop] = lines
+            done[start:stop] = b"\x01" * (stop - start)
+        else:
+            for position, i in enumerate(todo):
+                if lines:
+                    texts[i] = lines[position]
+                done[i] = 1
         return texts[start:stop]
 
-    def _strip_pinyin(self, block: str, lines: list[str], todo: Sequence[int]) -> None:
-        """Remove injected pinyin from a translated block of lines (``lines``, which are
-        lines ``todo`` of the document): one scan of the block, then each line that
-        had some is cut and given its column map."""
-        spans: dict[int, list[tuple[int, int]]] = {}  # index in lines -> its pinyin, in the line
-        line, line_start, line_end = 0, 0, len(lines[0])
-        for match in _INJECTED_PINYIN.finditer(block):
-            start, end = match.span()
-            while start >= line_end:  # pinyin never holds "\n": it lies in one line
-                line += 1
-                line_start = line_end + 1
-                line_end = line_start + len(lines[line])
-            spans.setdefault(line, []).append((start - line_start, end - line_start))
-        for line, cuts in spans.items():
-            if len(lines[line]) <= MAX_PINYIN_LINE:  # a longer one is left as it is, as _without_pinyin does
-                self._texts[todo[line]], self._columns[todo[line]] = _cut(lines[line], cuts)
+    def _strip_pinyin(self, block: str, todo: Sequence[int]) -> list[str]:
+        """The lines of a translated block (lines ``todo`` of the document) without
+        injected pinyin, giving each line that had some its column map.
+
+        One split of the block at its pinyin: the pieces between hold the lines
+        without any whole, and a line is cut together only where pinyin was."""
+        parts: list[str] = _PINYIN_SPLIT.split(block)  # kept, pinyin, kept, ..., kept (no group is ever None)
+        lines: list[str] = []
+        pieces: list[str] = []  # of the line being cut, kept so far
+        starts: list[int] = []  # its ColumnMap, so far
+        shifts: list[int] = []
+        line_start = 0  # index in block of the line being cut
+        length = removed = 0  # characters of that line kept and removed so far
+        for k in range(0, len(parts), 2):
+            kept = parts[k]
+            if k:
+                removed += len(parts[k - 1])
+                starts.append(length)
+                shifts.append(removed)
+            end = kept.find("\n")
+            if end < 0:
+                pieces.append(kept)
+                length += len(kept)
+                continue
+            pieces.append(kept[:end])
+            length += end
+            lines.append(self._joined(todo[len(lines)], pieces, starts, shifts, length, removed,
+                                      block, line_start))
+            if starts:
+                starts, shifts = [], []
+            line_start += length + removed + 1
+            rest = kept.rfind("\n")
+            if rest > end:  # whole lines without pinyin
+                lines.extend(kept[end + 1:rest].split("\n"))
+                line_start += rest - end
+            pieces = [kept[rest + 1:]]
+            length = len(kept) - rest - 1
+            removed = 0
+        lines.append(self._joined(todo[len(lines)], pieces, starts, shifts, length, removed, block, line_start))
+        return lines
+
+    def _joined(self, index: int, pieces: list[str], starts: list[int], shifts: list[int], length: int,
+                removed: int, block: str, line_start: int) -> str:
+        """Line ``index`` from the pieces kept of it, recording its column map if pinyin was cut;
+        a line too long to cut is left as it stands in ``block``, as _without_pinyin does."""
+        if not starts:
+            return pieces[0] if len(pieces) == 1 else "".join(pieces)
+        if length + removed > MAX_PINYIN_LINE:
+            return block[line_start:line_start + length + removed]
+        self._columns[index] = ColumnMap(length, starts, shifts)
+        return "".join(pieces)
 
     def line(self, index: int) -> Line:
         """Normalized line at 0-based ``index``, with its number and column map."""

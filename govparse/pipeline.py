@@ -200,7 +200,7 @@ def _bounded(sections: dict[str, Section], diagnostics: Diagnostics) -> dict[str
         if section is not None and section.stop - section.start > MAX_TABLE_LINES:
             diagnostics.warning("table-too-long", f"section {numeral} has {section.stop - section.start} "
                                 f"lines; only the first {MAX_TABLE_LINES} are read", section.heading + 1)
-            bounded[numeral] = replace(section, stop=section.start + MAX_TABLE_LINES)
+            bounded[numeral] = Section(numeral, section.heading, section.start, section.start + MAX_TABLE_LINES)
     return bounded
 
 

@@ -70,3 +70,8 @@ def test_text_around_blocks_and_tables_keeps_its_element_line():
             "<table>\n<tr>\n<td>a</td>\n</tr>\n</table>尾巴\n<p>完</p>")
     # text after an element is numbered with that element's opening line
     assert html_to_lines(page) == (["一、总体情况", "甲乙 丙", "丁", "戊", "a", "尾巴", "完"], [1, 2, 3, 3, 5, 4, 9])
+
+
+def test_only_the_space_is_printable_white_space():
+    # html._clean takes printable text without runs of spaces as clean already
+    assert [c for c in range(0x110000) if chr(c).isspace() and chr(c).isprintable()] == [0x20]

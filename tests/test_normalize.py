@@ -1,4 +1,4 @@
-from govparse.normalize import Document, compact, normalize_line, translate
+from govparse.normalize import Document, compact, normalize_line, translate, without_pinyin
 
 
 def test_full_width_digits_spaces_and_punctuation():
@@ -46,3 +46,20 @@ def test_document_lines_are_lazy_and_numbered_from_one():
     assert not any(doc._done)
     assert doc.line(1).text == "属于" and doc.line(1).number == 2
     assert list(doc._done) == [0, 1, 0]
+
+
+def test_a_block_loses_its_pinyin_as_its_lines_do_one_by_one():
+    raw = ["年度報(bào)告", "", "(一)文(wen)章(zhang)\t12", "无拼音", "文(wen)" + "字" * 20_001 + "(zì)",
+           "结(jié)果(guǒ)"]
+    doc = Document("\n".join(raw))
+    assert doc.texts() == [normalize_line(line, 1).text for line in raw]
+    for index, line in enumerate(raw):
+        expected = normalize_line(line, 1).columns
+        columns = doc.columns(index)
+        assert (columns and (columns.length, columns.starts, columns.shifts)) == \
+               (expected and (expected.length, expected.starts, expected.shifts))
+
+
+def test_without_pinyin_is_the_text_normalize_line_gives():
+    for line in ("年度報(bào)告", "系统(app)与(以下简称)", "文(wen)章(zhang)", "无"):
+        assert without_pinyin(translate(line)) == normalize_line(line, 1).text

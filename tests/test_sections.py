@@ -75,3 +75,15 @@ def test_the_same_line_reads_the_same_every_time():
     text = "四、结转下年度继续办理\n四、政府信息公开行政复议、行政诉讼情况\n"
     for _ in range(2):
         assert locate_sections(Document(text))[1] == [("四", 1)]
+
+
+def test_a_section_compares_and_prints_as_its_fields():
+    import pickle
+
+    from govparse.sections import Section
+
+    section = Section("三", 5, 6, 40)
+    assert section == Section("三", 5, 6, 40) and section != Section("三", 5, 6, 41)
+    assert hash(section) == hash(Section("三", 5, 6, 40))
+    assert repr(section) == "Section(numeral='三', heading=5, start=6, stop=40)"
+    assert pickle.loads(pickle.dumps(section)) == section
