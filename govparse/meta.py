@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .normalize import PATTERN_TIMEOUT, Document, normalize_line
+from .normalize import PATTERN_TIMEOUT, Document, translate, without_pinyin
 from .sections import WHITE_SPACE as _S
 from .sections import Section
 
@@ -71,14 +71,14 @@ def read_meta(doc: Document, sections: dict[str, Section]) -> Meta:
     title = agency = published = None
     year = None
     # Line by line, so that the lines after the title and the date (often a long
-    # preamble) are never normalized; a blank line holds neither. normalize_line
-    # gives a line as the Document does, without keeping it: no later stage reads it.
+    # preamble) are never normalized; a blank line holds neither. Each line is
+    # normalized as the Document would, text only and not kept: no later stage reads it.
     for raw in doc.raw_lines[:min(first, _HEAD_LINES)]:
         if title is not None and published is not None:
             break
         if not raw or raw.isspace():
             continue
-        text = normalize_line(raw, 0).text.strip()
+        text = without_pinyin(translate(raw)).strip()
         if title is None and "报告" in text and len(text) <= _MAX_TITLE_CHARS and _TITLE_WORDS.search(text):
             title = text
         if published is None and ("时间" in text or "日期" in text):

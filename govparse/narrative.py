@@ -13,7 +13,7 @@ import re
 import regex
 
 from .diagnostics import Diagnostics
-from .normalize import PATTERN_TIMEOUT, Document, normalize_line
+from .normalize import PATTERN_TIMEOUT, Document, translate, without_pinyin
 from .sections import WHITE_SPACE, Section
 
 _GAP = r"[^,;。，；]{0,12}?"
@@ -46,8 +46,8 @@ def cross_check(doc: Document, sections: dict[str, Section], applications, diagn
     found: dict[str, tuple[int, int]] = {}
     for index in [i for i in range(start, min(stop, start + _MAX_LINES))
                   if "申请" in raw_lines[i] or "申請" in raw_lines[i]]:
-        # The line as the Document normalizes it, without keeping it: no later stage reads it.
-        text = normalize_line(raw_lines[index], 0).text
+        # The line's text as the Document normalizes it, not kept: no later stage reads it.
+        text = without_pinyin(translate(raw_lines[index]))
         for sentence in text.replace("；", "。").replace(";", "。").split("。"):
             if "申请" in sentence:
                 _find_claims(sentence, doc.number(index), found)
