@@ -124,16 +124,21 @@ def _pipe_cells(doc: Document, first: int, texts: list[str], markdown: bool) -> 
         start = 0
         if markdown and (stop == len(text) or bar != last) and _blank(text, 0, bar):
             start = bar + 1
-        number, columns = doc.number(index), _columns(doc, index, text)
-        while True:
-            end = text.find("|", start, stop)
-            if end < 0:
-                end = stop
-            cells.append(_between(text, start, end, number, columns))
-            if end >= stop:
-                break
-            start = end + 1
+        _cut_cells(text, "|", start, stop, doc.number(index), _columns(doc, index, text), cells)
     return cells
+
+
+def _cut_cells(text: str, separator: str, start: int, stop: int, number: int, columns: ColumnMap | None,
+               cells: list[Cell]) -> None:
+    """The cells of ``text[start:stop]`` between ``separator``s, stripped, added to ``cells``."""
+    while True:
+        end = text.find(separator, start, stop)
+        if end < 0:
+            end = stop
+        cells.append(_between(text, start, end, number, columns))
+        if end >= stop:
+            break
+        start = end + 1
 
 
 def _columns(doc: Document, index: int, text: str) -> ColumnMap | None:
@@ -181,16 +186,7 @@ def _tabbed_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:
         stop = len(text)
         if _blank(text, 0, stop):
             continue
-        number, columns = doc.number(index), _columns(doc, index, text)
-        start = 0
-        while True:
-            end = text.find("\t", start)
-            if end < 0:
-                end = stop
-            cells.append(_between(text, start, end, number, columns))
-            if end >= stop:
-                break
-            start = end + 1
+        _cut_cells(text, "\t", 0, stop, doc.number(index), _columns(doc, index, text), cells)
     return cells
 
 
