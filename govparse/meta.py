@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .normalize import PATTERN_TIMEOUT, Document, translate, without_pinyin
+from .normalize import PATTERN_TIMEOUT, Document, normalize_text
 from .sections import WHITE_SPACE as _S
 from .sections import Section
 
@@ -78,7 +78,7 @@ def read_meta(doc: Document, sections: dict[str, Section]) -> Meta:
             break
         if not raw or raw.isspace():
             continue
-        text = without_pinyin(translate(raw)).strip()
+        text = normalize_text(raw).strip()
         if title is None and "报告" in text and len(text) <= _MAX_TITLE_CHARS and _TITLE_WORDS.search(text):
             title = text
         if published is None and ("时间" in text or "日期" in text):

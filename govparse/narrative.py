@@ -13,7 +13,7 @@ import re
 import regex
 
 from .diagnostics import Diagnostics
-from .normalize import PATTERN_TIMEOUT, Document, translate, without_pinyin
+from .normalize import PATTERN_TIMEOUT, Document, normalize_text
 from .sections import WHITE_SPACE, Section
 
 _GAP = r"[^,;。，；]{0,12}?"
@@ -47,7 +47,7 @@ def cross_check(doc: Document, sections: dict[str, Section], applications, diagn
     for index in [i for i in range(start, min(stop, start + _MAX_LINES))
                   if "申请" in raw_lines[i] or "申請" in raw_lines[i]]:
         # The line's text as the Document normalizes it, not kept: no later stage reads it.
-        text = without_pinyin(translate(raw_lines[index]))
+        text = normalize_text(raw_lines[index])
         for sentence in text.replace("；", "。").replace(";", "。").split("。"):
             if "申请" in sentence:
                 _find_claims(sentence, doc.number(index), found)

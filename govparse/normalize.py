@@ -228,6 +228,12 @@ def normalize_line(raw: str, number: int) -> Line:
     return Line(text, number, columns)
 
 
+def normalize_text(raw: str) -> str:
+    """The text ``normalize_line`` gives, without the column map and Line it builds: for a
+    line read once and not kept (a title, a sentence of the narrative, a heading)."""
+    return without_pinyin(translate(raw))
+
+
 def without_pinyin(text: str) -> str:
     """A translated line with injected pinyin removed: the text of ``_without_pinyin``,
     for a caller that needs no column map."""

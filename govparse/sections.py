@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .normalize import Document, compact, translate, without_pinyin
+from .normalize import Document, compact, normalize_text, translate
 
 # \s as the regex module reads it (re's \s adds \x1c-\x1f), for patterns that
 # moved to the standard re without changing what they match
@@ -146,7 +146,7 @@ def _raw_heading_numeral(raw: str) -> str | None:
         # Removing injected pinyin only drops parentheses and the letters in them,
         # never the numeral, its separator or a subject written whole: a line that
         # is a heading with its pinyin is one without it, so only that form is read.
-        return heading_numeral(without_pinyin(translate(raw)))
+        return heading_numeral(normalize_text(raw))
     numeral = heading_numeral(translate(raw))
     if len(_known) < _KNOWN_LIMIT:
         _known[raw] = numeral
