@@ -229,7 +229,10 @@ def _linear_cells(doc: Document, first: int, texts: list[str], blank_separated: 
 
 def _empty_cells(doc: Document, stop: int, blanks: int, blank_separated: bool, cells: list[Cell]) -> None:
     """The empty cells the run of ``blanks`` blank lines before line ``stop`` holds: one
-    per blank line, or per two where cells are separated by one blank line anyway."""
-    count = blanks // 2 if blank_separated else blanks
+    per blank line, or, where cells are separated by one blank line anyway, one per two
+    blank lines after the separator (3 lines: one empty cell). A doubled separator (2
+    lines) is no cell: were it a cell whose line was lost, the row falls a cell short
+    and is reported, where reading it as a cell could shift a full row."""
+    count = (blanks - 1) // 2 if blank_separated else blanks
     for blank in range(stop - count, stop):
         cells.append(Cell("", doc.number(blank), 1))

@@ -74,6 +74,7 @@ class Stage(str, Enum):
     sections = "sections"
     cells = "cells"
     tree = "tree"
+    rows = "rows"
     tables = "tables"
     diagnostics = "diagnostics"
 

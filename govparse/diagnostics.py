@@ -21,12 +21,20 @@ class Diagnostic:
     message: str
     line: int | None = None  # 1-based source line
     column: int | None = None  # 1-based source column
+    table: str | None = None  # the table it is about, when it is about one
+    row: str | None = None  # the row it is about, when it is about one
 
     def __reduce__(self) -> tuple:
-        return Diagnostic, (self.level, self.code, self.message, self.line, self.column)  # see govparse.cells.Cell
+        return Diagnostic, (self.level, self.code, self.message, self.line, self.column, self.table,
+                            self.row)  # see govparse.cells.Cell
 
     def to_dict(self) -> dict:
-        return {"level": self.level, "code": self.code, "message": self.message, "line": self.line}
+        found = {"level": self.level, "code": self.code, "message": self.message, "line": self.line}
+        if self.table is not None:
+            found["table"] = self.table
+        if self.row is not None:
+            found["row"] = self.row
+        return found
 
 
 class Diagnostics:
@@ -38,14 +46,17 @@ class Diagnostics:
         self.items: list[Diagnostic] = []
 
     def add(self, level: str, code: str, message: str, line: int | None = None,
-            column: int | None = None) -> None:
-        self.items.append(Diagnostic(level, code, message, line, column))
+            column: int | None = None, table: str | None = None, row: str | None = None) -> None:
+        self.items.append(Diagnostic(level, code, message, line, column, table, row))
 
-    def error(self, code: str, message: str, line: int | None = None, column: int | None = None) -> None:
-        self.add(ERROR, code, message, line, column)
+    def error(self, code: str, message: str, line: int | None = None, column: int | None = None,
+              table: str | None = None, row: str | None = None) -> None:
+        self.add(ERROR, code, message, line, column, table, row)
 
-    def warning(self, code: str, message: str, line: int | None = None, column: int | None = None) -> None:
-        self.add(WARNING, code, message, line, column)
+    def warning(self, code: str, message: str, line: int | None = None, column: int | None = None,
+              table: str | None = None, row: str | None = None) -> None:
+        self.add(WARNING, code, message, line, column, table, row)
 
-    def info(self, code: str, message: str, line: int | None = None, column: int | None = None) -> None:
-        self.add(INFO, code, message, line, column)
+    def info(self, code: str, message: str, line: int | None = None, column: int | None = None,
+              table: str | None = None, row: str | None = None) -> None:
+        self.add(INFO, code, message, line, column, table, row)

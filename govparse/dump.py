@@ -5,8 +5,12 @@ Stages, in pipeline order (``--stage`` picks some):
 - ``detect``: encoding; per table the edition and the layout, each with its evidence;
 - ``sections``: the headings found and the line range of each section;
 - ``cells``: the canonical cell stream of each table, by source line;
-- ``tree``: the grammar's parse tree over the label tokens, each leaf with its
-  source line and text;
+- ``tree``: the grammar's parse tree over the label tokens in printed order, each
+  leaf with its source line and text; tokens the grammar could not take where
+  they stand (a row out of order or printed twice) are listed under it;
+- ``rows``: how each table was found (below its heading, or by its labels) and
+  every row that was out of order, printed twice, unknown, placed by a header
+  in another order, or matched as a label variant;
 - ``tables``: each table as a grid under its printed labels, nulls visible,
   cells of failing identities highlighted, and the findings below;
 - ``diagnostics``: every diagnostic with the source line it points at.
@@ -40,7 +44,11 @@ from .result import TABLE_KEYS, Result, TableTrace
 from .sections import locate_sections
 from .tables import TABLES
 
-STAGES = ("detect", "sections", "cells", "tree", "tables", "diagnostics")
+STAGES = ("detect", "sections", "cells", "tree", "rows", "tables", "diagnostics")
+# What the rows view lists: how rows and columns were told apart from the printed table.
+ROW_EVENTS = ("row-order", "duplicate-row", "unknown-row", "stray-values", "column-order", "header-unread",
+              "label-variant", "cell-count", "page-furniture", "ambiguous-digits", "split-by-identity",
+              "subtotal-column")
 NULL = "∅"  # a null value in a grid
 BLANK = "␣"  # a blank cell in the cell stream
 FAILING = "!"  # after a value in a failing identity (also red), visible without colour
@@ -66,6 +74,7 @@ def render(path: str | Path, stages: Sequence[str], console: Console) -> None:
         "sections": lambda: _sections(doc),
         "cells": lambda: _cells(result),
         "tree": lambda: _trees(result),
+        "rows": lambda: _rows(result),
         "tables": lambda: _tables(result),
         "diagnostics": lambda: _diagnostics(result, doc),
     }
@@ -85,7 +94,9 @@ def _detect(result: Result) -> Group:
     for key in TABLE_KEYS:
         trace = result.traces[key]
         layout = trace.layout
-        grid.add_row(key, "edition", trace.edition or "-", trace.edition_evidence or "-")
+        grid.add_row(key, "found", trace.found_by or "-", "{}-{}".format(*trace.section.line_range)
+                     if trace.section is not None else "not found")
+        grid.add_row("", "edition", trace.edition or "-", trace.edition_evidence or "-")
         if layout is None:
             grid.add_row("", "layout", "-", "no section")
             continue
@@ -152,7 +163,30 @@ def _trees(result: Result) -> Group:
             root.add(Text(tree, style="red"))
         else:
             _branch(root, tree, trace)
+        skipped = load(trace.grammar).order(tuple(t.type for t in trace.tokens)).skipped
+        if skipped:
+            aside = root.add(Text("not taken where they stand (read by their labels; see rows)", style="yellow"))
+            for index in sorted(skipped):
+                token = trace.tokens[index]
+                aside.add(Text.assemble((token.type, "magenta"), (f" @{token.line} ", "cyan"), token.text[:70]))
         parts.append(root)
+    return Group(*parts)
+
+
+def _rows(result: Result) -> Group:
+    parts = []
+    for key in TABLE_KEYS:
+        trace = result.traces[key]
+        where = "not found" if trace.section is None else \
+            "found by {}, lines {}-{}".format(trace.found_by, *trace.section.line_range)
+        parts.append(Text.assemble((key, "bold"), ": ", where))
+        events = [d for d in result.diagnostics if d.table == key and d.code in ROW_EVENTS]
+        for diagnostic in events:
+            line = f"@{diagnostic.line} " if diagnostic.line else ""
+            parts.append(Text.assemble(("  ", ""), (f"{diagnostic.code:<16}", LEVEL_STYLE.get(diagnostic.level, "")),
+                                       (line, "cyan"), diagnostic.message.removeprefix(f"{key}: ")))
+        if not events:
+            parts.append(Text("  every row in order, once, under its statutory label and header", style="dim"))
     return Group(*parts)
 
 

@@ -1,15 +1,25 @@
 """Stage 6: one Lark LALR grammar per table, over label tokens instead of characters.
 
 Each ``grammars/*.lark`` file names the fixed row and column labels of one table
-as terminals and their order as rules. The lexer (govparse.lexer) reads those
-terminals to recognise labels in cells, so the grammar files are the one place
-the labels are written down.
+as terminals, and their groups and order as rules. It is the one place a table
+is described: the lexer (govparse.lexer) reads the terminals to recognise labels
+in cells, and this module reads the rules for the rest:
 
-Parsing gives a *plan*: for every row key, which token holds its label and which
-holds its values. A plan depends only on the sequence of token types, and
-reports of one edition and layout share very few such sequences, so plans are
-cached by it: the LALR parser runs once per distinct table shape, not once per
-report. The parse tree itself is kept for debugging (``govparse dump``).
+- which terminal labels which row (a rule ``granted: (GRANTED VALUES?)?``), and
+  the rows in statutory order;
+- which terminals head columns (the ``header`` rule), and which are captions and
+  group labels that carry no cells (第二十条第（一）项, （三）不予公开);
+- whether the rows stand in the order the table prints them: the LALR parser
+  reads a table's tokens as printed and, like a compiler recovering from a
+  syntax error, skips a token it cannot take where it stands (a row out of
+  order, a row printed twice, a header repeated after a page break) and goes on
+  at the next one; a caption or group label the text lacks is assumed when that
+  lets the next token in. Rows are read by their labels in any case
+  (govparse.rows); the parse says which of them stood out of place.
+
+The parse depends only on the sequence of token types, and reports of one
+edition and layout share very few such sequences, so it is cached by it: the
+parser runs once per distinct table shape, not once per report.
 """
 
 from __future__ import annotations
@@ -20,10 +30,12 @@ from importlib import resources
 from pathlib import Path
 
 from lark import Lark, Token, Transformer, Tree
-from lark.exceptions import UnexpectedInput, UnexpectedToken
+from lark.exceptions import UnexpectedInput
 from lark.lexer import PatternStr
 
 VALUES = "VALUES"
+UNKNOWN = "UNKNOWN"  # a text cell that names no label of the table: no terminal of any grammar
+HEADER = "header"
 GRAMMAR_PACKAGE = "govparse"
 GRAMMAR_DIR = "grammars"
 
@@ -45,28 +57,12 @@ def grammar_text(name: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Row:
-    label: int | None  # index of the label token, None when the row is absent
-    values: int | None  # index of the VALUES token, None when the row has none
+class Order:
+    """What the grammar made of a table's tokens, read in printed order."""
 
-
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """Where each row of a table is in its token list."""
-
-    rows: dict[str, Row]
-    header: tuple[int, ...]  # indices of header label tokens
-    groups: tuple[int, ...]  # indices of group labels such as （三）不予公开
-    consumed: int  # tokens the grammar accepted; the rest trail the table
-    problem: str | None = None  # why parsing stopped early, if it did
-
-    @property
-    def complete(self) -> bool:
-        """Whether the table's last row was reached."""
-        if not self.rows:
-            return False
-        last = next(reversed(self.rows.values()))
-        return last.label is not None or last.values is not None
+    skipped: frozenset[int]  # indices of tokens it could not take where they stand
+    assumed: tuple[str, ...]  # captions and group labels the text lacks, assumed to go on
+    complete: bool  # whether the tokens it took make a whole table
 
 
 class _Collect(Transformer):
@@ -79,110 +75,135 @@ class _Collect(Transformer):
 
 
 class TableGrammar:
-    """A compiled table grammar and its label terminals."""
+    """A compiled table grammar, and what its rules say about the table."""
 
     def __init__(self, name: str) -> None:
         self.name = name
         self.text = grammar_text(name)
-        self.parser = Lark(self.text, parser="lalr", strict=True, transformer=_Collect())
+        self.parser = Lark(self.text, parser="lalr", strict=True)
+        self._labels = {t.name: t.pattern.value for t in self.parser.terminals}
+        expansions: dict[str, list[list[str]]] = {}
+        for rule in self.parser.rules:
+            expansions.setdefault(rule.origin.name, []).append([symbol.name for symbol in rule.expansion])
+        self.row_of: dict[str, str] = {}  # row label terminal -> row key
+        self.rows: tuple[str, ...] = tuple(self._rows_in_order("start", expansions, set()))
+        self.header_terminals: frozenset[str] = frozenset(
+            symbol for name, alternatives in expansions.items() if name == HEADER or name.startswith(f"__{HEADER}")
+            for alternative in alternatives for symbol in alternative if symbol.isupper())
+        # Captions and group labels: the terminals that stand in the structure itself.
+        self.structure_terminals: frozenset[str] = frozenset(
+            symbol for name, alternatives in expansions.items()
+            if name not in self.rows and name != HEADER and not name.startswith(f"__{HEADER}")
+            for alternative in alternatives for symbol in alternative
+            if symbol.isupper() and symbol != VALUES)
+
+    def _rows_in_order(self, rule: str, expansions: dict[str, list[list[str]]], seen: set[str]) -> list[str]:
+        """Row rules reachable from ``rule``, in the order the grammar writes them. A row rule
+        holds one label terminal (and VALUES); its name is the row key."""
+        if rule in seen:
+            return []
+        seen.add(rule)
+        alternatives = expansions.get(rule, [])
+        labels = {s for alternative in alternatives for s in alternative if s.isupper() and s != VALUES}
+        if rule != "start" and not rule.startswith("_") and rule != HEADER and len(labels) == 1 \
+                and all(not s.islower() for alternative in alternatives for s in alternative):
+            self.row_of[labels.pop()] = rule
+            return [rule]
+        found: list[str] = []
+        for symbol in max(alternatives, key=len, default=[]):  # the fullest alternative names every part
+            if not symbol.isupper():
+                found.extend(self._rows_in_order(symbol, expansions, seen))
+        return found
 
     @cached_property
-    def tree_parser(self) -> Lark:
-        return Lark(self.text, parser="lalr", strict=True)
+    def collecting_parser(self) -> Lark:
+        return Lark(self.text, parser="lalr", strict=True, transformer=_Collect())
 
     def label_terminals(self) -> list[tuple[str, str, bool]]:
         """(name, pattern, is_literal) of every label terminal."""
-        out = []
-        for terminal in self.parser.terminals:
-            if terminal.name == VALUES:
-                continue
-            out.append((terminal.name, terminal.pattern.value, isinstance(terminal.pattern, PatternStr)))
-        return out
+        return [(t.name, t.pattern.value, isinstance(t.pattern, PatternStr))
+                for t in self.parser.terminals if t.name != VALUES]
 
     def terminal_label(self, name: str) -> str:
-        for terminal in self.parser.terminals:
-            if terminal.name == name:
-                return terminal.pattern.value
-        return name
+        return self._labels.get(name, name)
 
-    def plan(self, types: tuple[str, ...]) -> Plan | None:
-        """The row plan for a token type sequence; None when the grammar rejects it."""
-        return _plan(self, types)
+    def order(self, types: tuple[str, ...]) -> Order:
+        """Which tokens stand out of the grammar's order (see the module docstring). UNKNOWN
+        tokens, and the VALUES after them, are skipped without a try."""
+        return _order(self, types)
 
     def tree(self, types: tuple[str, ...]) -> Tree | str:
-        """The parse tree (for debugging), or the parser's complaint."""
+        """The parse tree of the tokens the grammar takes in order (for debugging)."""
+        skipped = self.order(types).skipped
+        interactive = self.parser.parse_interactive()
         try:
-            return _feed(self.tree_parser, types, len(types))
+            for index, kind in enumerate(types):
+                if index not in skipped:
+                    interactive.feed_token(Token(kind, str(index)))
+            return interactive.feed_eof()
         except UnexpectedInput as error:
             return f"{type(error).__name__}: {error}"
 
-    def explain(self, types: tuple[str, ...], tokens) -> str:
-        """Why the grammar rejects ``types``, naming the offending cell and what was expected."""
-        try:
-            _feed(self.parser, types, len(types))
-        except UnexpectedToken as error:
-            expected = sorted(self.terminal_label(n) for n in error.expected if n != "$END")
-            shown = "、".join(expected[:4]) + ("…" if len(expected) > 4 else "")
-            if error.token.type == "$END":
-                return f"the table ends early; expected {shown or 'more rows'}"
-            token = tokens[int(error.token)]
-            return (f"{token.text[:40]!r} (line {token.line}) is out of place; "
-                    f"expected {shown or 'the end of the table'}")
-        except UnexpectedInput as error:
-            return str(error)
-        return "the grammar accepts this table"
-
-
-def _feed(parser: Lark, types: tuple[str, ...], stop: int):
-    interactive = parser.parse_interactive()
-    for index in range(stop):
-        interactive.feed_token(Token(types[index], str(index)))
-    return interactive.feed_eof()
-
 
 @lru_cache(maxsize=4096)
-def _plan(grammar: TableGrammar, types: tuple[str, ...]) -> Plan | None:
-    problem = None
-    consumed = len(types)
+def _order(grammar: TableGrammar, types: tuple[str, ...]) -> Order:
+    interactive = grammar.parser.parse_interactive()
+    skipped: set[int] = set()
+    assumed: list[str] = []
+    for index, kind in enumerate(types):
+        if kind == UNKNOWN or (kind == VALUES and index and types[index - 1] == UNKNOWN):
+            skipped.add(index)  # text that names no label, and the numbers under it: no part of the table
+            continue
+        fed = _fed(interactive, kind, index)
+        if fed is None:
+            fed = _with_assumed(grammar, interactive, kind, index, assumed)
+        if fed is None:
+            skipped.add(index)
+            continue
+        interactive = fed
+    complete = _ends(grammar, interactive, assumed)
+    return Order(frozenset(skipped), tuple(assumed), complete)
+
+
+def _fed(interactive, kind: str, index: int):
+    """A copy of ``interactive`` that has taken the token, or None when it cannot."""
+    trial = interactive.copy(deepcopy_values=False)
     try:
-        collected = _feed(grammar.parser, types, consumed)
-    except UnexpectedToken as error:
-        if error.token.type == "$END":
-            return None
-        # Tokens after a complete table trail it (a repeated table, a note):
-        # keep the table when the grammar accepts everything before them.
-        consumed = int(error.token)
-        try:
-            collected = _feed(grammar.parser, types, consumed)
-        except UnexpectedInput:
-            return None
-        problem = f"{types[consumed]} where the table could end"
+        trial.feed_token(Token(kind, str(index)))
     except UnexpectedInput:
         return None
-    plan = _to_plan(collected, types, consumed, problem)
-    if problem is not None and not plan.complete:
-        return None  # a row out of place inside the table, not noise after it
-    return plan
+    return trial
 
 
-def _to_plan(collected, types, consumed, problem) -> Plan:
-    rows: dict[str, Row] = {}
-    header: list[int] = []
-    groups: list[int] = []
-    _, children = collected
-    for child in children:
-        if isinstance(child, Token):
-            groups.append(int(child))
-            continue
-        rule, tokens = child
-        indices = [int(token) for token in tokens]
-        if rule == "header":
-            header.extend(indices)
-            continue
-        label = next((i for i in indices if types[i] != VALUES), None)
-        values = next((i for i in indices if types[i] == VALUES), None)
-        rows[rule] = Row(label, values)
-    return Plan(rows, tuple(header), tuple(groups), consumed, problem)
+def _with_assumed(grammar: TableGrammar, interactive, kind: str, index: int, assumed: list[str]):
+    """The parser after a caption or group label the text lacks and then the token, if one such lets it in."""
+    for name in sorted(interactive.accepts() & grammar.structure_terminals):
+        step = _fed(interactive, name, -1)
+        if step is not None:
+            fed = _fed(step, kind, index)
+            if fed is not None:
+                assumed.append(name)
+                return fed
+    return None
+
+
+def _ends(grammar: TableGrammar, interactive, assumed: list[str]) -> bool:
+    """Whether the table can end here, assuming captions the text lacks at its end (a table cut short)."""
+    for _ in range(len(grammar.structure_terminals) + 1):
+        trial = interactive.copy(deepcopy_values=False)
+        try:
+            trial.feed_eof()
+            return True
+        except UnexpectedInput:
+            pass
+        names = sorted(interactive.accepts() & grammar.structure_terminals)
+        if not names:
+            return False
+        interactive = _fed(interactive, names[0], -1)
+        if interactive is None:
+            return False
+        assumed.append(names[0])
+    return False
 
 
 @lru_cache(maxsize=None)

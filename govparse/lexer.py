@@ -5,8 +5,9 @@ matches one; a label broken across neighbouring cells (``结果`` / ``维持``) 
 joined first, the longest join that names a label winning. Each run of value
 cells becomes one VALUES token. A run of only blank cells is layout (the empty
 cells under a spanning header) and is dropped, as are the empty cells a line
-ends with right after a label (the columns it spans, see ``padding``); so is
-text that names no label, which is reported so that no cell goes unaccounted for.
+ends with right after a label (the columns it spans, see ``padding``). Text
+that names no label becomes an UNKNOWN token: the numbers after it are its own,
+reported with it, never added to the row before.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import regex
 from mypy_extensions import mypyc_attr
 
 from .cells import Cell
-from .grammar import VALUES, TableGrammar
+from .grammar import UNKNOWN, VALUES, TableGrammar
 from .normalize import compact, translate, via_traditional
 from .values import MAX_DIGITS, Kind, kind_of
 
@@ -291,6 +292,14 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
             run_filled = True
             index += 1
         else:
+            # Text that names no label: a row of its own (小计, 其中：…, a local row) or a
+            # note. It ends the run before it, and the numbers after it are its own.
+            if run_filled:
+                tokens.append(TableToken(VALUES, tuple(run)))
+            if run:
+                run.clear()
+            run_filled = False
+            tokens.append(TableToken(UNKNOWN, (cells[index],)))
             lexed.unmatched.append(cells[index])
             index += 1
     if run_filled:

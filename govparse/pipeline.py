@@ -18,10 +18,11 @@ from .decode import Decoded, decode
 from .diagnostics import Diagnostics
 from .edition import EDITION_2021, detect_edition
 from .errors import GovparseError, InputTooLarge, InternalError
-from .grammar import load
+from .grammar import UNKNOWN, VALUES, load
 from .identities import check_all
 from .html import html_to_lines, looks_like_html
 from .layout import HTML, LINEAR_CELL, detect_layout
+from .locate import locate_by_labels
 from .lexer import Labels, lex
 from .meta import read_meta
 from .narrative import cross_check
@@ -39,6 +40,12 @@ MAX_CELL_NOTES = 20  # unrecognized cells reported one by one; the rest as a cou
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 
 _labels: dict[str, Labels] = {}
+
+# How a table's lines were found (TableTrace.found_by).
+FOUND_BY_HEADING = "heading"
+FOUND_BY_LABELS = "labels"  # the text has no heading for it
+FOUND_BY_LABELS_NOT_HEADING = "labels, away from its heading"
+TABLE_GRAMMARS = tuple((spec.numeral, tuple(sorted(set(spec.grammars.values())))) for spec in TABLES)
 
 
 def labels_for(grammar_name: str) -> Labels:
@@ -120,25 +127,41 @@ def _parse(data: bytes | bytearray | memoryview | str, clock) -> Result:
     sections, headings = locate_sections(doc)
     _report_repeats(headings, diagnostics)
     sections = _bounded(sections, diagnostics)
-    clock.lap("sections")
 
     sources = Sources()
     tables: dict[str, Any] = {}  # table key -> its model instance, or None
     traces: dict[str, TableTrace] = {}
     editions: dict[str, str] = {}
-    detected = {spec.key: detect_edition(doc, sections[spec.numeral]) if spec.numeral in sections else (None, "")
+    regions = _regions(doc, sections)
+    clock.lap("sections")
+    detected = {spec.key: detect_edition(doc, regions[spec.numeral][0]) if spec.numeral in regions else (None, "")
                 for spec in TABLES}
     # A table with no edition-specific label (cut short, say) follows the other tables.
     fallback = next((e for e, _ in detected.values() if e is not None), EDITION_2021)
     clock.lap("normalize+edition")  # the first touch of the table lines normalizes them
-    layouts = _layouts(doc, sections, source_format)
+    layouts = _layouts(doc, {numeral: region for numeral, (region, _) in regions.items()}, source_format)
     clock.lap("layout")
     for spec in TABLES:
         edition, evidence = detected[spec.key]
         if edition is None:
             edition, evidence = fallback, f"{evidence}; taken from the other tables"
-        table, trace = _read_table(spec, doc, sections, diagnostics, sources, edition, evidence,
+        section, found_by = regions.get(spec.numeral, (None, ""))
+        table, trace = _read_table(spec, doc, section, found_by, diagnostics, sources, edition, evidence,
                                    layouts.get(spec.key), clock)
+        if trace.tokens is not None and found_by == FOUND_BY_HEADING and not _has_labels(trace):
+            # The heading leads to no table: look for the table's labels elsewhere.
+            taken = [region for numeral, (region, _) in regions.items() if numeral != spec.numeral]
+            elsewhere = locate_by_labels(doc, TABLE_GRAMMARS, [spec.numeral], taken).get(spec.numeral)
+            if elsewhere is not None:
+                found_by = FOUND_BY_LABELS_NOT_HEADING
+                detected_here = detect_edition(doc, elsewhere)
+                if detected_here[0] is not None:
+                    edition, evidence = detected_here
+                table, trace = _read_table(spec, doc, elsewhere, found_by, Diagnostics(), Sources(), edition,
+                                           evidence, detect_layout(doc, elsewhere, source_format), clock)
+                if table is not None:  # read again, this time keeping what it says
+                    table, trace = _read_table(spec, doc, elsewhere, found_by, diagnostics, sources, edition,
+                                               evidence, trace.layout, clock)
         tables[spec.key] = table
         traces[spec.key] = trace
         if table is not None and detected[spec.key][0] is not None:
@@ -214,18 +237,35 @@ def _document(text: str, diagnostics: Diagnostics) -> tuple[Document, str | None
     return Document(text), None
 
 
-def _read_table(spec: TableSpec, doc: Document, sections, diagnostics: Diagnostics, sources: Sources,
-                edition: str, evidence: str, layout, clock):
-    section = sections.get(spec.numeral)
+def _regions(doc: Document, sections: dict[str, Section]) -> dict[str, tuple[Section, str]]:
+    """Each table's lines and how they were found: below its heading, or, where the text has
+    no heading for it, by the labels it holds (govparse.locate)."""
+    regions = {spec.numeral: (sections[spec.numeral], FOUND_BY_HEADING) for spec in TABLES
+               if spec.numeral in sections}
+    missing = [spec.numeral for spec in TABLES if spec.numeral not in regions]
+    if missing:
+        taken = [region for region, _ in regions.values()]
+        for numeral, region in locate_by_labels(doc, TABLE_GRAMMARS, missing, taken).items():
+            regions[numeral] = (region, FOUND_BY_LABELS)
+    return regions
+
+
+def _has_labels(trace: TableTrace) -> bool:
+    return any(token.type != UNKNOWN and token.type != VALUES for token in trace.tokens)
+
+
+def _read_table(spec: TableSpec, doc: Document, section: Section | None, found_by: str, diagnostics: Diagnostics,
+                sources: Sources, edition: str, evidence: str, layout, clock):
     if section is None:
-        diagnostics.error("table-missing", f"{spec.key}: section {spec.numeral} not found; table is null")
+        diagnostics.error("table-missing", f"{spec.key}: neither the heading of section {spec.numeral} nor the "
+                          "table's labels found; table is null", table=spec.key)
         return None, TableTrace(spec.key, None, None, "", None)
     grammar_name = spec.grammars.get(edition)
     if grammar_name is None:
         diagnostics.error("edition-unsupported",
                           f"{spec.key}: the {edition} edition of this table is not read yet; table is null",
                           section.heading + 1)
-        return None, TableTrace(spec.key, section, edition, evidence, layout)
+        return None, TableTrace(spec.key, section, edition, evidence, layout, found_by=found_by)
 
     cells = read_cells(doc, section, layout)
     clock.lap("cells")
@@ -239,33 +279,14 @@ def _read_table(spec: TableSpec, doc: Document, sections, diagnostics: Diagnosti
         layout = replace(layout, split_header=True, split_labels=tuple(
             f"{'+'.join(c.text for c in token.cells)}@{token.line}" for token in lexed.joined))
     trace = TableTrace(spec.key, section, edition, evidence, layout, tuple(cells), tuple(lexed.tokens),
-                       grammar_name)
-    for cell in lexed.unmatched[:MAX_CELL_NOTES]:
-        diagnostics.info("unrecognized-cell", f"{spec.key}: {cell.text[:40]!r} names no label; ignored",
-                         cell.line, cell.column)
-    if len(lexed.unmatched) > MAX_CELL_NOTES:
-        diagnostics.info("unrecognized-cell", f"{spec.key}: {len(lexed.unmatched) - MAX_CELL_NOTES} more "
-                         "cells that name no label ignored", lexed.unmatched[MAX_CELL_NOTES].line)
-    if not lexed.tokens:
+                       grammar_name, found_by)
+    if not any(token.type != UNKNOWN for token in lexed.tokens):
         diagnostics.error("table-missing", f"{spec.key}: no label or value in section {spec.numeral}; "
                           "table is null", section.heading + 1)
         return None, trace
-
-    grammar = load(grammar_name)
-    types = lexed.types
-    plan = grammar.plan(types)
-    clock.lap("grammar")
-    if plan is None:
-        diagnostics.error("table-structure", f"{spec.key}: {grammar.explain(types, lexed.tokens)}; table is null",
-                          section.heading + 1)
-        return None, trace
-    if plan.problem is not None:
-        stray = lexed.tokens[plan.consumed]
-        diagnostics.warning("trailing-cells", f"{spec.key}: cells after the end of the table ignored "
-                            f"(from {stray.text[:40]!r})", stray.line, stray.column)
-    ctx = BuildContext(spec.key, lexed.tokens, diagnostics, sources, section.heading + 1)
-    table = spec.build(ctx, plan, spec.models[edition])
-    clock.lap("model")
+    ctx = BuildContext(spec.key, diagnostics, sources, section.heading + 1)
+    table = spec.read(ctx, lexed.tokens, load(grammar_name), spec.models[edition])
+    clock.lap("rows")
     return table, trace
 
 

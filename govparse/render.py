@@ -633,13 +633,13 @@ def _has_blank(row: GridRow | None) -> bool:
 
 
 def stray_cells(grids: list[Grid], rng: random.Random) -> None:
-    """Empty cells that are no column: beside the values of a full row, and after header rows.
+    """Empty cells that are no column: after the values of a full row (the padding
+    scrapers write for spanned columns), and after header rows.
 
-    Never in or next to a row that has a blank value: a stray empty cell and a
-    blank value in one run of cells make the row one cell too long with one
-    value too few, and no reader can tell which blank is the stray one (the
-    parser then takes trailing blanks for padding, as it must for the spanned
-    columns scrapers write). That information is destroyed, not perturbed.
+    Never inside a row's values, nor in or next to a row that has a blank value: a
+    stray empty cell among a row's values makes it one cell too long, and no reader
+    can tell a stray blank from a blank value with one value too many; the parser
+    rightly nulls such a row. That information is destroyed, not perturbed.
     """
     for grid in grids:
         for number, row in enumerate(grid.rows):
@@ -649,10 +649,8 @@ def stray_cells(grids: list[Grid], rng: random.Random) -> None:
             values = [i for i, c in enumerate(row.cells) if c.role == VALUE]
             if rng.random() < 0.5:
                 continue
-            spots = [i + 1 for i in values] or [len(row.cells)]
-            if values:
-                spots.append(values[0])
-            for spot in sorted(rng.sample(spots, min(len(spots), rng.randint(1, 2))), reverse=True):
+            spot = values[-1] + 1 if values else len(row.cells)
+            for _ in range(rng.randint(1, 2)):
                 row.cells.insert(spot, GridCell("", STRAY))
 
 

@@ -37,6 +37,7 @@ class TableTrace:
     cells: tuple = ()
     tokens: tuple = ()
     grammar: str | None = None
+    found_by: str = ""  # "heading", or "labels" when the table was found by the labels it holds
 
 
 @dataclass(frozen=True, slots=True)

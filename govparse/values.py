@@ -6,14 +6,7 @@ edition's signed changes ``+3``, ``-8``, ``减4``), a blank, or a null
 mark (``/``, ``-``, ``—``, ``无``); short text with digits that is none of these
 is an unreadable value. Anything else is text: a label, a note, prose.
 
-``fit_row`` applies the cell rules the seeds demand:
-- as many cells as columns, or more but only blank cells after the first ones
-  (layout noise): those first cells are the columns, a blank one a null in its
-  own column; this also places a row whose values end before its last columns
-  when blank cells follow to make up the difference;
-- more cells than columns, but as many filled cells as columns: the blanks
-  among them are stray, drop them (and the blanks after the last value);
-- anything else cannot be placed without guessing: the row is unreadable.
+How a row's cells are matched to its columns is govparse.rows' business.
 """
 
 from __future__ import annotations
@@ -24,7 +17,6 @@ from typing import Final
 import regex
 from mypy_extensions import mypyc_attr
 
-from .cells import Cell
 
 
 class Kind:
@@ -62,9 +54,12 @@ class CellValue:
 
 _UNITS = r"(?:万元|元|件|个|项|条|次|人次|家|份)"
 # Possessive groups: a long run of "999," must fail in linear time.
+# A unit may stand in parentheses: 12（件）, normalized to 12(件).
 _NUMBER = regex.compile(
-    rf"^([+-]?)\s*+(\d{{1,3}}+(?:,\d{{3}})++|\d++)(\.\d++)?\s*+{_UNITS}?$"
+    rf"^([+-]?)\s*+(\d{{1,3}}+(?:,\d{{3}})++|\d++)(\.\d++)?\s*+(?:{_UNITS}|\({_UNITS}\))?$"
 )
+# A count given only roughly (约3, 近20, 100多, 3左右, 10余): a value, but no number to read.
+_APPROXIMATE = regex.compile(rf"^(?:约|近|逾|超过?|不足|大约)?\s*+[\d,.]++\s*+(?:余|多|左右|以上|上下)?\s*+{_UNITS}?$")
 _MAX_NUMBER_CHARS = 48  # longer cells are never a number worth reading
 _NUMBER_CHARS = "0123456789,.+- "
 _NULL_MARKS = frozenset({"/", "-", "—", "——", "–", "--", "无", "\\", "、"})
@@ -126,6 +121,8 @@ def _classify(text: str) -> CellValue:
         return UNREADABLE
     if not text.strip(_NUMBER_CHARS):
         return UNREADABLE  # digits and separators, but no number: too long, or 1,2 or 1.2.3
+    if len(text) <= _MAX_NUMBER_CHARS and _APPROXIMATE.match(text):
+        return UNREADABLE
     if len(text) <= 16 and _HAS_DIGIT.search(text) and not _HAN.search(_UNIT_SUFFIX.sub("", text)):
         return UNREADABLE
     return TEXT
@@ -136,36 +133,3 @@ def _signed_by_word(text: str) -> CellValue:
     if match is None:
         return TEXT
     return CellValue(Kind.NUMBER, Decimal(_WORD_SIGNS[match.group(1)] + match.group(2)))
-
-
-class FittedRow:
-    """A row's cells placed in its columns, one cell per column. Read-only by convention;
-    a plain slotted class, since one is made per row (native, and cheap, when compiled)."""
-
-    __slots__ = ("cells", "dropped", "problem")
-
-    def __init__(self, cells: tuple[Cell, ...] | None, dropped: tuple[Cell, ...] = (),
-                 problem: str | None = None) -> None:
-        self.cells = cells  # None: the row could not be placed
-        self.dropped = dropped  # stray blank cells that were ignored
-        self.problem = problem  # why ``cells`` is None
-
-    def __repr__(self) -> str:
-        return f"FittedRow({self.cells!r}, dropped={self.dropped!r}, problem={self.problem!r})"
-
-
-def fit_row(cells: tuple[Cell, ...], ncols: int) -> FittedRow:
-    """Place a row's value cells in ``ncols`` columns, or say why not."""
-    if len(cells) == ncols or (len(cells) > ncols and not any(cell.text for cell in cells[ncols:])):
-        return FittedRow(cells[:ncols])
-    end = len(cells)
-    while end and not cells[end - 1].text:
-        end -= 1
-    row = cells[:end]
-    filled = [c for c in row if c.text]  # cell text is stripped: empty means blank
-    if len(filled) == ncols:
-        return FittedRow(tuple(filled), tuple([c for c in row if not c.text]))
-    return FittedRow(
-        None,
-        problem=f"{len(filled)} values and {len(row) - len(filled)} blank cells for {ncols} columns",
-    )

@@ -4,7 +4,7 @@ import pytest
 from lark import Lark
 
 from govparse.grammar import VALUES, grammar_names, grammar_text, load
-from govparse.model import Applications, ReviewLitigation, rows_of
+from govparse.model import Applications, rows_of
 from govparse.tables import TABLES
 
 
@@ -33,36 +33,50 @@ def _types(*names):
     return tuple(names)
 
 
-def test_plan_of_a_short_applications_table():
+def test_the_grammar_names_rows_in_order_header_and_structure():
+    grammar = load("applications_2021")
+    assert grammar.rows == tuple(key for key, _ in rows_of(Applications))
+    assert grammar.row_of["GRANTED"] == "granted"
+    assert {"NATURAL_PERSON", "LEGAL_PERSON", "TOTAL"} <= grammar.header_terminals
+    assert {"RESULTS_GROUP", "DENIED_GROUP"} <= grammar.structure_terminals
+    assert not grammar.structure_terminals & set(grammar.row_of)
+    assert load("review_litigation").rows == ()  # one row of numbers under a header
+
+
+def test_rows_in_order_are_all_taken():
     grammar = load("applications_2021")
     types = _types("NATURAL_PERSON", "TOTAL", "NEW_RECEIVED", VALUES, "CARRIED_OVER", VALUES,
                    "RESULTS_GROUP", "GRANTED", "CARRIED_FORWARD", VALUES)
-    plan = grammar.plan(types)
-    assert plan.header == (0, 1)
-    assert plan.groups == (6,)
-    assert plan.rows["new_received"].label == 2 and plan.rows["new_received"].values == 3
-    assert plan.rows["granted"].label == 7 and plan.rows["granted"].values is None
-    assert plan.rows["partially_granted"].label is None
-    assert set(plan.rows) == {key for key, _ in rows_of(Applications)}
-    assert plan.consumed == len(types) and plan.problem is None
+    order = grammar.order(types)
+    assert order.skipped == frozenset() and order.complete
 
 
-def test_rows_out_of_order_are_rejected_with_a_reason():
+def test_a_row_out_of_order_is_skipped_and_the_parse_goes_on():
     grammar = load("applications_2021")
-    types = _types("CARRIED_OVER", VALUES, "NEW_RECEIVED", VALUES)
-    assert grammar.plan(types) is None
-    assert "out of place" in grammar.explain(types, [type("T", (), {"text": t, "line": 1})() for t in types])
+    order = grammar.order(_types("CARRIED_OVER", VALUES, "NEW_RECEIVED", VALUES, "GRANTED", VALUES))
+    assert order.skipped == {2, 3}  # new_received after carried_over; granted after it is in order
 
 
-def test_tokens_after_a_complete_table_are_trailing():
+def test_a_row_printed_twice_is_skipped_the_second_time():
+    grammar = load("active_disclosure_2021")
+    order = grammar.order(_types("ITEM_1", "REGULATIONS", VALUES, "REGULATIONS", VALUES, "NORMATIVE_DOCUMENTS"))
+    assert order.skipped == {3, 4}
+
+
+def test_a_missing_caption_is_assumed():
+    grammar = load("active_disclosure_2021")
+    order = grammar.order(_types("ITEM_1", "REGULATIONS", VALUES, "LICENSING", VALUES))
+    assert order.skipped == frozenset() and order.assumed[0] == "ITEM_5"
+    assert order.complete and "ITEM_6" in order.assumed  # a table cut short ends with what it lacks
+
+
+def test_table_four_may_come_one_group_at_a_time():
     grammar = load("review_litigation")
-    plan = grammar.plan(_types("REVIEW", "UPHELD", VALUES, "REVIEW"))
-    assert plan.consumed == 3 and plan.problem
-    assert set(plan.rows) == {"outcomes"}
-    assert len(rows_of(ReviewLitigation)) == 3
+    order = grammar.order(_types("REVIEW", "UPHELD", VALUES, "SUIT_DIRECT", "UPHELD", VALUES))
+    assert order.skipped == frozenset() and order.complete
 
 
-def test_plans_are_cached_by_type_sequence():
+def test_orders_are_cached_by_type_sequence():
     grammar = load("review_litigation")
     types = _types("REVIEW", VALUES)
-    assert grammar.plan(types) is grammar.plan(tuple(types))
+    assert grammar.order(types) is grammar.order(tuple(types))

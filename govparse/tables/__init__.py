@@ -1,13 +1,38 @@
-"""The three statutory tables, one module each (labels, keys, example in each docstring)."""
+"""The three statutory tables, one module each (labels, keys, example in each docstring).
+
+Each module names its table's key, section, grammars and model classes, and the
+header labels that span several columns; tables 二 and 三 are read row by row
+(``read_rows``), table 四, one row of fifteen numbers in three groups, by its own reader.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
-from ..grammar import Plan
-from ..transform import BuildContext
-from . import active_disclosure, applications, review_litigation
+from ..grammar import TableGrammar
+from ..lexer import TableToken
+from ..model import columns_of, rows_of
+from ..rows import Columns, Events, header_notes, place_rows, printed_rows
+from ..transform import BuildContext, build_table
+
+
+def read_rows(ctx: BuildContext, tokens: Sequence[TableToken], grammar: TableGrammar, model: type,
+              spans: Mapping[str, tuple[str, ...]]):
+    """A table of labelled rows: each row found by its label, its values placed by the header."""
+    events = Events(ctx.table, ctx.diagnostics)
+    printed = printed_rows(tokens, grammar, events)
+    columns = columns_by_row(model, tuple(spans.items()))
+    header_notes(printed, columns, events)
+    return build_table(ctx, model, place_rows(printed, columns, events))
+
+
+@lru_cache(maxsize=None)
+def columns_by_row(model: type, spans: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, Columns]:
+    return {row: Columns(tuple(key for key, _ in columns_of(row_class)), dict(spans))
+            for row, row_class in rows_of(model)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,10 +41,12 @@ class TableSpec:
     numeral: str  # the section that holds it
     grammars: dict[str, str]  # edition -> grammar name
     models: dict[str, type]  # edition -> model class
-    build: Callable[[BuildContext, Plan, type], object]
+    read: Callable[[BuildContext, Sequence[TableToken], TableGrammar, type], object]
 
+
+from . import active_disclosure, applications, review_litigation  # noqa: E402  (they use read_rows)
 
 TABLES: tuple[TableSpec, ...] = tuple(
-    TableSpec(m.KEY, m.SECTION, m.GRAMMARS, m.MODELS, m.build)
+    TableSpec(m.KEY, m.SECTION, m.GRAMMARS, m.MODELS, m.read)
     for m in (active_disclosure, applications, review_litigation)
 )

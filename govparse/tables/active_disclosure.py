@@ -41,15 +41,22 @@ procurement             政府集中采购              projects 采购项目数
 
 from __future__ import annotations
 
-from ..grammar import Plan
+from collections.abc import Sequence
+
+from ..grammar import TableGrammar
+from ..lexer import TableToken
 from ..model import ActiveDisclosure, ActiveDisclosure2019
-from ..transform import BuildContext, build_rows
+from ..transform import BuildContext
+from . import read_rows
 
 KEY = "active_disclosure"
 SECTION = "二"
 GRAMMARS = {"2019": "active_disclosure_2019", "2021": "active_disclosure_2021"}
 MODELS = {"2019": ActiveDisclosure2019, "2021": ActiveDisclosure}
 
+# Header labels that stand over several columns, and the columns under them.
+SPANS: dict[str, tuple[str, ...]] = {}
 
-def build(ctx: BuildContext, plan: Plan, model: type) -> ActiveDisclosure | ActiveDisclosure2019:
-    return build_rows(ctx, plan, model)
+
+def read(ctx: BuildContext, tokens: Sequence[TableToken], grammar: TableGrammar, model: type) -> ActiveDisclosure | ActiveDisclosure2019:
+    return read_rows(ctx, tokens, grammar, model, SPANS)

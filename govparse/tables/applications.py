@@ -30,15 +30,22 @@ gives ``{"new_received": {"natural_person": 14, "commercial": 0, …, "total": 1
 
 from __future__ import annotations
 
-from ..grammar import Plan
+from collections.abc import Sequence
+
+from ..grammar import TableGrammar
+from ..lexer import TableToken
 from ..model import Applications, Applications2019
-from ..transform import BuildContext, build_rows
+from ..transform import BuildContext
+from . import read_rows
 
 KEY = "applications"
 SECTION = "三"
 GRAMMARS = {"2019": "applications_2019", "2021": "applications_2021"}
 MODELS = {"2019": Applications2019, "2021": Applications}
 
+# Header labels that stand over several columns, and the columns under them.
+SPANS: dict[str, tuple[str, ...]] = {"LEGAL_PERSON": ("commercial", "research", "social_welfare", "legal_service", "other_org")}
 
-def build(ctx: BuildContext, plan: Plan, model: type) -> Applications | Applications2019:
-    return build_rows(ctx, plan, model)
+
+def read(ctx: BuildContext, tokens: Sequence[TableToken], grammar: TableGrammar, model: type) -> Applications | Applications2019:
+    return read_rows(ctx, tokens, grammar, model, SPANS)

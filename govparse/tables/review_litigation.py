@@ -11,8 +11,12 @@ suit_direct          行政诉讼 / 未经复议直接起诉     same five
 suit_after_review    行政诉讼 / 复议后起诉          same five
 ===================  ===========================  ==========================================
 
-The header is often damaged in scrapes (a 总计 missing, 结果 / 维持 in two cells);
-the fixed column order, not the header, places the numbers.
+The header places the numbers: the groups in the order it prints them (行政诉讼
+spans its two), the five outcomes of each group in the order printed under it.
+Where it does not name them all once (scrapes often lose a 总计 or break 结果 /
+维持 apart), the statutory order is used and a diagnostic says so. A table cut
+into one small table per group (``### 行政复议`` then a five-column table) is
+read group by group, by the group label above each.
 
 Example::
 
@@ -23,34 +27,146 @@ gives ``{"review": {"upheld": 13, "corrected": 1, "other": 4, "pending": 5, "tot
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Sequence
 
-from ..grammar import Plan
-from ..model import ReviewLitigation, columns_of, rows_of, table_constructor
-from ..transform import BuildContext, RowPlan, row_values
+from ..grammar import UNKNOWN, VALUES, TableGrammar
+from ..lexer import TableToken
+from ..model import OutcomeCounts, ReviewLitigation, columns_of, rows_of
+from ..rows import Columns, Events, Placed, fit_cells, header_order
+from ..transform import BuildContext, build_table
 
 KEY = "review_litigation"
 SECTION = "四"
 GRAMMARS = {"2019": "review_litigation", "2021": "review_litigation"}
 MODELS = {"2019": ReviewLitigation, "2021": ReviewLitigation}
 
-
-def build(ctx: BuildContext, plan: Plan, model: type = ReviewLitigation) -> ReviewLitigation:
-    outcomes = _outcomes(ctx.table)
-    row = plan.rows.get("outcomes")
-    if row is None or row.values is None:
-        ctx.diagnostics.warning("empty-row", f"{ctx.table}: no numbers under the header; its cells are null",
-                                ctx.line)
-        return outcomes.empty()
-    values = ctx.tokens[row.values]
-    return outcomes.make(row_values(ctx, outcomes, values.cells, values))
+GROUPS = Columns(tuple(key for key, _ in rows_of(ReviewLitigation)),
+                 {"LITIGATION": ("suit_direct", "suit_after_review")})
+OUTCOMES = Columns(tuple(key for key, _ in columns_of(OutcomeCounts)), {})
+_WIDTH = len(OUTCOMES.keys)
 
 
-@lru_cache(maxsize=None)
-def _outcomes(table: str) -> RowPlan:
-    """The fifteen numbers as one row: named group by group in diagnostics (review.upheld …),
-    recorded under their group in ``sources`` (review_litigation, review, upheld)."""
-    groups = rows_of(ReviewLitigation)
-    columns = [(f"{group}.{column}", kind) for group, cls in groups for column, kind in columns_of(cls)]
-    sources = [(table, group, column) for group, cls in groups for column, _ in columns_of(cls)]
-    return RowPlan.of("outcomes", columns, sources, table_constructor(ReviewLitigation))
+def read(ctx: BuildContext, tokens: Sequence[TableToken], grammar: TableGrammar,
+         model: type = ReviewLitigation) -> ReviewLitigation:
+    events = Events(ctx.table, ctx.diagnostics)
+    parts = _parts(tokens, events)
+    placed: dict[str, Placed] = {}
+    if len(parts) == 1:
+        header, values = parts[0]
+        placed = _whole_row(header, values, events)
+    else:
+        for header, values in parts:
+            _group_part(header, values, placed, events)
+    if not parts:
+        events.add("warning", "empty-row", "no numbers under the header; its cells are null", ctx.line)
+        placed = {key: Placed(key, None, None, True) for key in GROUPS.keys}
+    return build_table(ctx, model, placed)
+
+
+def _parts(tokens: Sequence[TableToken], events: Events) -> list[tuple[list[str], TableToken]]:
+    """Each run of numbers with the labels printed since the numbers before it."""
+    parts: list[tuple[list[str], TableToken]] = []
+    header: list[str] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == UNKNOWN:
+            start = index
+            while index < len(tokens) and tokens[index].type == UNKNOWN:
+                index += 1
+            text = " ".join(t.text for t in tokens[start:index])[:60]
+            if index < len(tokens) and tokens[index].type == VALUES:
+                events.add("warning", "unknown-row", f"{text!r} names no part of the table; its values are kept "
+                           "out of it", token.line, token.column)
+                index += 1
+            else:
+                events.add("info", "unrecognized-cell", f"{text!r} names no label; ignored", token.line, token.column)
+            continue
+        if token.type == VALUES:
+            parts.append((header, token))
+            header = []
+        else:
+            header.append(token.type)
+        index += 1
+    return parts
+
+
+def _whole_row(header: list[str], values: TableToken, events: Events) -> dict[str, Placed]:
+    """Fifteen numbers in one row, placed by the header above them."""
+    cells = fit_cells(values.cells, _WIDTH * len(GROUPS.keys))
+    if cells is None:
+        found = values.cells
+        events.add("error", "cell-count", f"{len([c for c in found if c.text])} values and "
+                   f"{len([c for c in found if not c.text])} blank cells for {_WIDTH * len(GROUPS.keys)} columns; "
+                   "its cells are null", values.line, values.column)
+        return {key: Placed(key, values, None, True) for key in GROUPS.keys}
+    groups = header_order(header, GROUPS) or GROUPS.keys
+    outcomes = [terminal for terminal in header if terminal in _OUTCOME_TERMINALS]
+    orders = _outcome_orders(outcomes, len(groups))
+    _note_order(groups, orders, header, values, events)
+    placed: dict[str, Placed] = {}
+    for position, group in enumerate(groups):
+        chunk = cells[position * _WIDTH:(position + 1) * _WIDTH]
+        order = orders[position] if orders is not None else OUTCOMES.keys
+        placed[group] = Placed(group, values, tuple(chunk[order.index(key)] for key in OUTCOMES.keys))
+    return placed
+
+
+_OUTCOME_TERMINALS = frozenset(OUTCOMES.terminal(key) for key in OUTCOMES.keys)
+
+
+def _outcome_orders(outcomes: list[str], groups: int) -> list[tuple[str, ...]] | None:
+    """Each group's outcome columns in printed order, when the header prints five per group."""
+    if len(outcomes) != _WIDTH * groups:
+        return None
+    orders = []
+    for position in range(groups):
+        order = header_order(outcomes[position * _WIDTH:(position + 1) * _WIDTH], OUTCOMES)
+        if order is None:
+            return None
+        orders.append(order)
+    return orders
+
+
+def _note_order(groups: Sequence[str], orders, header: list[str], values: TableToken, events: Events) -> None:
+    if orders is None:
+        events.add("info", "header-unread", "the header does not name each group's five columns once; values "
+                   "placed in the statutory order", values.line)
+    if tuple(groups) != GROUPS.keys or (orders is not None and any(order != OUTCOMES.keys for order in orders)):
+        shown = "; ".join(f"{group}: {', '.join(order)}" for group, order in
+                          zip(groups, orders or [OUTCOMES.keys] * len(groups)))
+        events.add("warning", "column-order", f"the header prints the columns as {shown}; values placed by "
+                   "the header", values.line)
+
+
+def _group_part(header: list[str], values: TableToken, placed: dict[str, Placed], events: Events) -> None:
+    """Five numbers under a group label of their own (one small table per group)."""
+    named = [group for group in GROUPS.keys if GROUPS.terminal(group) in header]
+    if len(named) != 1:
+        events.add("warning", "stray-values", f"numbers ({values.text[:40]}) under no single group label "
+                   "(行政复议, 未经复议直接起诉, 复议后起诉); ignored", values.line, values.column)
+        return
+    group = named[0]
+    cells = fit_cells(values.cells, _WIDTH)
+    if cells is None:
+        events.add("error", "cell-count", f"row {group}: {len(values.cells)} cells for {_WIDTH} columns; its cells "
+                   "are null", values.line, values.column, row=group)
+        placed[group] = Placed(group, values, None, True)
+        return
+    if group in placed:
+        same = placed[group].cells is not None and [c.text for c in placed[group].cells] == [c.text for c in cells]
+        if not same:
+            events.add("error", "duplicate-row", f"row {group} is printed twice with different values; its cells "
+                       "are null", values.line, row=group)
+            placed[group] = Placed(group, values, None, True)
+        return
+    outcomes = [terminal for terminal in header if terminal in _OUTCOME_TERMINALS]
+    order = header_order(outcomes, OUTCOMES)
+    if order is None:
+        events.add("info", "header-unread", f"row {group}: the header does not name its five columns once; values "
+                   "placed in the statutory order", values.line, row=group)
+        order = OUTCOMES.keys
+    elif order != OUTCOMES.keys:
+        events.add("warning", "column-order", f"row {group}: the header prints its columns as {', '.join(order)}; "
+                   "values placed by the header", values.line, row=group)
+    placed[group] = Placed(group, values, tuple(cells[order.index(key)] for key in OUTCOMES.keys))

@@ -1,0 +1,266 @@
+"""Stage 7: a table's tokens to its rows: each row found by its label, its values put in
+columns by the header above them.
+
+This is how a careful reader goes through a scraped table, and why a local defect
+costs no more than the rows it touches:
+
+- a row is wherever its label stands; rows the grammar finds out of order are read
+  all the same and reported (``row-order``);
+- a row printed twice is read once when the copies agree (a copy with no values
+  agrees with any), and is null with an error when they differ (``duplicate-row``);
+- numbers under a text that names no row (``小计``, ``其中：行政确认``, a local row)
+  belong to that text: reported with it (``unknown-row``), never lent to a neighbour;
+- numbers under no row label at all are reported (``stray-values``), never placed;
+- the columns a row's values go to are read from the header in force above the row
+  (its block's header in table 二): a header printed in another order maps the values
+  by it (``column-order``); where the header does not name every column once, the
+  statutory order is used and a diagnostic says so (``header-unread``);
+- a row whose cells do not match its columns one for one is null with an error
+  naming its line (``cell-count``), whatever blank cells it has: only blank cells
+  after a full row (the columns a scraper pads a line with) are layout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .cells import Cell
+from .diagnostics import Diagnostics
+from .grammar import UNKNOWN, VALUES, TableGrammar
+from .lexer import TableToken
+
+MAX_REPORTED = 20  # events of one kind reported one by one in a table; the rest as a count
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """A row's columns: their keys in statutory order, and the header labels that span
+    several of them (法人或其他组织 over five applicant columns)."""
+
+    keys: tuple[str, ...]
+    spans: Mapping[str, tuple[str, ...]]
+
+    def terminal(self, key: str) -> str:
+        """A column's header terminal: its key in capitals (the grammars' convention)."""
+        return key.upper()
+
+
+@dataclass(frozen=True, slots=True)
+class Printed:
+    """One row as printed: its label token, its values token (or None) and the header above it."""
+
+    key: str
+    label: TableToken
+    values: TableToken | None
+    header: tuple[str, ...]  # header terminals in force, in printed order
+    out_of_order: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A row's cells, one per column in statutory order (None for the whole row: unreadable)."""
+
+    key: str
+    label: TableToken | None
+    cells: tuple[Cell, ...] | None
+    reported: bool = False  # why ``cells`` is None has been reported already
+
+
+class Events:
+    """Diagnostics of one table, with a bound on how many of a kind are listed."""
+
+    def __init__(self, table: str, diagnostics: Diagnostics) -> None:
+        self.table = table
+        self.diagnostics = diagnostics
+        self.counts: dict[str, int] = {}
+
+    def add(self, level: str, code: str, message: str, line: int | None, column: int | None = None,
+            row: str | None = None) -> None:
+        count = self.counts.get(code, 0) + 1
+        self.counts[code] = count
+        if count <= MAX_REPORTED:
+            self.diagnostics.add(level, code, f"{self.table}: {message}", line, column, table=self.table, row=row)
+        elif count == MAX_REPORTED + 1:
+            self.diagnostics.add(level, code, f"{self.table}: more {code} events not listed", line, column,
+                                 table=self.table)
+
+
+def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Events) -> list[Printed]:
+    """Every row label with its values and the header above it, in printed order; numbers
+    that no row label heads are reported here and go nowhere."""
+    skipped = grammar.order(tuple([token.type for token in tokens])).skipped
+    rows: list[Printed] = []
+    header: list[str] = []
+    header_open = False  # header labels met since the last row: a new header block
+    index = 0
+    count = len(tokens)
+    while index < count:
+        token = tokens[index]
+        kind = token.type
+        following = tokens[index + 1] if index + 1 < count else None
+        values = following if following is not None and following.type == VALUES else None
+        if kind in grammar.row_of:
+            rows.append(Printed(grammar.row_of[kind], token, values, tuple(header), index in skipped))
+            header_open = False
+            index += 2 if values is not None else 1
+            continue
+        if kind in grammar.header_terminals:
+            if not header_open:
+                header = []
+                header_open = True
+            header.append(kind)
+        elif kind in grammar.structure_terminals:
+            header_open = False
+            if _opens_block(grammar, kind):
+                header = []
+        elif kind == UNKNOWN:
+            index = _unknown_row(tokens, index, events)
+            continue
+        elif kind == VALUES:
+            cells = token.cells
+            events.add("warning", "stray-values", f"{len(cells)} value cell(s) under no row label "
+                       f"({_shown(cells)}) ignored", token.line, token.column)
+        index += 1
+    return rows
+
+
+def _opens_block(grammar: TableGrammar, terminal: str) -> bool:
+    """Captions (第二十条第（一）项) open a block with a header of its own; group labels
+    (（三）不予公开) sit inside one."""
+    return terminal.startswith("ITEM_")
+
+
+def _unknown_row(tokens: Sequence[TableToken], index: int, events: Events) -> int:
+    """Report a run of text cells that name no label, with the numbers under it; return the
+    index after them."""
+    start = index
+    while index < len(tokens) and tokens[index].type == UNKNOWN:
+        index += 1
+    text = " ".join(token.text for token in tokens[start:index])[:60]
+    first = tokens[start]
+    if index < len(tokens) and tokens[index].type == VALUES:
+        cells = tokens[index].cells
+        events.add("warning", "unknown-row", f"{text!r} names no row of the table; its values "
+                   f"({_shown(cells)}) are kept out of it", first.line, first.column)
+        return index + 1
+    events.add("info", "unrecognized-cell", f"{text!r} names no label; ignored", first.line, first.column)
+    return index
+
+
+def _shown(cells: Sequence[Cell]) -> str:
+    texts = [cell.text or "∅" for cell in cells[:10]]
+    return " ".join(texts) + (" …" if len(cells) > 10 else "")
+
+
+def place_rows(rows: Sequence[Printed], columns: Mapping[str, Columns], events: Events) -> dict[str, Placed]:
+    """Each row key's cells, one per column: copies of a row reconciled, out-of-order rows
+    read and reported."""
+    by_key: dict[str, list[Printed]] = {}
+    for printed in rows:
+        by_key.setdefault(printed.key, []).append(printed)
+    placed: dict[str, Placed] = {}
+    for key, copies in by_key.items():
+        first = copies[0]
+        if first.out_of_order and len(copies) == 1:
+            events.add("info", "row-order", f"row {key} ({first.label.text[:30]}) is out of the statutory "
+                       "order; read by its label", first.label.line, row=key)
+        placed[key] = _reconciled(key, copies, columns[key], events)
+    return placed
+
+
+def _reconciled(key: str, copies: list[Printed], columns: Columns, events: Events) -> Placed:
+    with_values = [printed for printed in copies if printed.values is not None]
+    if not with_values:
+        return Placed(key, copies[0].label, None)
+    readings = [(printed, _placed_cells(key, printed, columns, events)) for printed in with_values]
+    printed, cells = readings[0]
+    if len(copies) > 1:
+        lines = ", ".join(str(p.label.line) for p in copies)
+        texts = {None if found is None else tuple(cell.text for cell in found) for _, found in readings}
+        if len(texts) > 1:
+            events.add("error", "duplicate-row", f"row {key} is printed {len(copies)} times (lines {lines}) "
+                       "with different values; its cells are null", copies[1].label.line, row=key)
+            return Placed(key, printed.label, None, True)
+        events.add("info", "duplicate-row", f"row {key} is printed {len(copies)} times (lines {lines}); "
+                   "the copies agree, read once", copies[1].label.line, row=key)
+    return Placed(key, printed.label, cells, cells is None)
+
+
+def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events) -> tuple[Cell, ...] | None:
+    assert printed.values is not None
+    cells = fit_cells(printed.values.cells, len(columns.keys))
+    if cells is None:
+        found = printed.values.cells
+        filled = sum(1 for cell in found if cell.text)
+        events.add("error", "cell-count", f"row {key}: {filled} values and {len(found) - filled} blank cells "
+                   f"for {len(columns.keys)} columns ({_shown(found)}); its cells are null",
+                   found[0].line, found[0].column, row=key)
+        return None
+    order = header_order(printed.header, columns)
+    if order is None:
+        return cells
+    return tuple(cells[order.index(column)] for column in columns.keys)
+
+
+def fit_cells(cells: Sequence[Cell], width: int) -> tuple[Cell, ...] | None:
+    """A row's cells for ``width`` columns: as many as columns, or more with only blank
+    cells after them (padding). Anything else cannot be placed without guessing."""
+    if len(cells) == width:
+        return tuple(cells)
+    if len(cells) > width and not any(cell.text for cell in cells[width:]):
+        return tuple(cells[:width])
+    return None
+
+
+def header_order(header: Sequence[str], columns: Columns) -> tuple[str, ...] | None:
+    """The columns in the order the header prints them, or None when it does not name each
+    column once (then the statutory order holds). A spanning label (法人或其他组织) stands
+    for its columns, in the order they are printed below it."""
+    if len(columns.keys) < 2:
+        return None
+    wanted = {columns.terminal(key): key for key in columns.keys}
+    spanned = {child for parent, children in columns.spans.items() if parent in header for child in children}
+    top: list[str] = []
+    for terminal in header:
+        if terminal in columns.spans:
+            top.append(terminal)
+        elif terminal in wanted and wanted[terminal] not in spanned:
+            top.append(wanted[terminal])
+    order: list[str] = []
+    for item in top:
+        if item in columns.spans:
+            children = set(columns.spans[item])
+            order.extend(wanted[t] for t in header if t in wanted and wanted[t] in children)
+        else:
+            order.append(item)
+    if sorted(order) != sorted(columns.keys) or len(set(order)) != len(order):
+        return None
+    return tuple(order)
+
+
+def header_notes(rows: Sequence[Printed], columns: Mapping[str, Columns], events: Events) -> None:
+    """Say once per header how the values of the rows under it were placed."""
+    seen: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
+    for printed in rows:
+        row_columns = columns[printed.key]
+        if len(row_columns.keys) < 2 or printed.values is None:
+            continue
+        mark = (printed.header, row_columns.keys)
+        if mark in seen:
+            continue
+        seen.add(mark)
+        order = header_order(printed.header, row_columns)
+        line = printed.label.line
+        if order is None:
+            named = sum(1 for key in row_columns.keys if row_columns.terminal(key) in printed.header)
+            what = "no header" if not printed.header else f"a header naming {named} of {len(row_columns.keys)} columns"
+            events.add("info", "header-unread", f"row {printed.key} and the rows with it: {what}; values placed "
+                       f"in the statutory column order ({', '.join(row_columns.keys)})", line, row=printed.key)
+        elif order != row_columns.keys:
+            events.add("warning", "column-order", f"the header above row {printed.key} prints its columns as "
+                       f"{', '.join(order)}; values placed by the header", line, row=printed.key)
+
+
+__all__ = ["Columns", "Events", "Placed", "Printed", "fit_cells", "header_notes", "header_order", "place_rows",
+           "printed_rows"]

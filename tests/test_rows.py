@@ -1,0 +1,156 @@
+"""govparse.rows and the table readers: rows by their labels, columns by the header, and
+counting that never guesses. Each case is a small table as a real scrape prints it."""
+
+import govparse
+import pytest
+
+from govparse.cells import Cell
+from govparse.rows import Columns, fit_cells, header_order
+
+APPLICANTS = Columns(("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org",
+                      "total"), {"LEGAL_PERSON": ("commercial", "research", "social_welfare", "legal_service",
+                                                  "other_org")})
+
+
+def _cells(*texts):
+    return tuple(Cell(t, i + 1, 1) for i, t in enumerate(texts))
+
+
+def test_a_row_is_its_cells_or_blank_padding_after_them():
+    assert [c.text for c in fit_cells(_cells("1", "2", "3"), 3)] == ["1", "2", "3"]
+    assert [c.text for c in fit_cells(_cells("1", "", "3", "", ""), 3)] == ["1", "", "3"]
+
+
+@pytest.mark.parametrize("texts", [
+    ("0", "0", "0", "0", "0", "0", "", "0"),  # a blank among seven values: stray, or a blank with one too many?
+    ("1", "2", "3", "4", "5", "6"),  # one short
+    tuple("12345678"),  # one too many
+    ("", "1", "2"),  # a leading blank
+])
+def test_a_row_that_does_not_fit_is_never_guessed(texts):
+    assert fit_cells(_cells(*texts), len(texts) - 1 if len(texts) in (3, 8) else 7) is None
+
+
+def test_a_two_level_header_printed_line_by_line_places_the_columns():
+    # 自然人 | 法人或其他组织 (five columns below it) | 总计, then the five: total printed before them
+    header = ("APPLICANT_INFO", "NATURAL_PERSON", "LEGAL_PERSON", "TOTAL", "COMMERCIAL", "RESEARCH",
+              "SOCIAL_WELFARE", "LEGAL_SERVICE", "OTHER_ORG")
+    assert header_order(header, APPLICANTS) == APPLICANTS.keys
+
+
+def test_a_header_in_another_order_gives_that_order():
+    header = ("NATURAL_PERSON", "LEGAL_PERSON", "TOTAL", "SOCIAL_WELFARE", "RESEARCH", "COMMERCIAL",
+              "LEGAL_SERVICE", "OTHER_ORG")
+    assert header_order(header, APPLICANTS) == ("natural_person", "social_welfare", "research", "commercial",
+                                                "legal_service", "other_org", "total")
+
+
+def test_a_header_that_misses_a_column_gives_no_order():
+    assert header_order(("NATURAL_PERSON", "COMMERCIAL", "TOTAL"), APPLICANTS) is None
+    assert header_order((), APPLICANTS) is None
+
+
+TABLE_TWO = """二、主动公开政府信息情况
+第二十条第（一）项
+信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+{rows}
+第二十条第（五）项
+信息内容 | 本年处理决定数量 |
+行政许可 | 12 |
+第二十条第（六）项
+信息内容 | 本年处理决定数量 |
+行政处罚 | 30 |
+行政强制 | 4 |
+第二十条第（八）项
+信息内容 | 本年收费金额（单位：万元） |
+行政事业性收费 | 1.5 |
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def _table_two(rows: str, header: str = "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |"):
+    text = TABLE_TWO.format(rows=rows).replace("信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |", header)
+    result = govparse.parse(text)
+    return result.to_dict()["active_disclosure"], result.diagnostics
+
+
+def _codes(diagnostics):
+    return {d.code for d in diagnostics}
+
+
+def test_rows_swapped_are_read_by_their_labels():
+    table, diagnostics = _table_two("行政规范性文件 | 4 | 5 | 6 |\n规章 | 1 | 2 | 3 |")
+    assert table["regulations"] == {"issued": 1, "repealed": 2, "in_force": 3}
+    assert table["normative_documents"] == {"issued": 4, "repealed": 5, "in_force": 6}
+    assert "row-order" in _codes(diagnostics)
+
+
+def test_a_row_printed_twice_alike_is_read_once():
+    table, diagnostics = _table_two("规章 | 1 | 2 | 3 |\n规章 | 1 | 2 | 3 |\n行政规范性文件 | 4 | 5 | 6 |")
+    assert table["regulations"] == {"issued": 1, "repealed": 2, "in_force": 3}
+    assert "duplicate-row" in _codes(diagnostics)
+
+
+def test_a_row_printed_twice_differently_is_null_with_an_error():
+    table, diagnostics = _table_two("规章 | 1 | 2 | 3 |\n规章 | 1 | 9 | 3 |\n行政规范性文件 | 4 | 5 | 6 |")
+    assert table["regulations"] == {"issued": None, "repealed": None, "in_force": None}
+    assert table["normative_documents"]["issued"] == 4
+    assert any(d.code == "duplicate-row" and d.level == "error" and d.row == "regulations" for d in diagnostics)
+
+
+def test_an_unknown_row_keeps_its_numbers():
+    table, diagnostics = _table_two("规章 | |||\n小计 | 7 | 8 | 9 |\n行政规范性文件 | 4 | 5 | 6 |")
+    assert table["regulations"] == {"issued": None, "repealed": None, "in_force": None}
+    assert table["normative_documents"] == {"issued": 4, "repealed": 5, "in_force": 6}
+    assert any(d.code == "unknown-row" and "小计" in d.message for d in diagnostics)
+
+
+def test_columns_follow_the_header():
+    table, diagnostics = _table_two("规章 | 3 | 1 | 2 |\n行政规范性文件 | 6 | 4 | 5 |",
+                                    header="信息内容 | 现行有效件数 | 本年制发件数 | 本年废止件数 |")
+    assert table["regulations"] == {"issued": 1, "repealed": 2, "in_force": 3}
+    assert table["normative_documents"] == {"issued": 4, "repealed": 5, "in_force": 6}
+    assert "column-order" in _codes(diagnostics)
+
+
+def test_a_row_with_one_cell_too_many_is_null_with_its_line():
+    table, diagnostics = _table_two("规章 | 1 | | 2 | 3 |\n行政规范性文件 | 4 | 5 | 6 |")
+    assert table["regulations"] == {"issued": None, "repealed": None, "in_force": None}
+    error = next(d for d in diagnostics if d.code == "cell-count")
+    assert error.row == "regulations" and error.line == 4
+
+
+def test_values_read_as_printed_or_null():
+    table, diagnostics = _table_two("规章 | 12（件） | 约3 | -1 |\n行政规范性文件 | 4 | 5 | 6 |")
+    assert table["regulations"] == {"issued": 12, "repealed": None, "in_force": None}
+    assert {"unreadable-value", "negative-count"} <= _codes(diagnostics)
+
+
+TABLE_FOUR = """四、政府信息公开行政复议、行政诉讼情况
+{header}
+{values}
+五、存在的主要问题及改进情况
+"""
+OUTCOMES = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |"
+
+
+def _table_four(header, values):
+    result = govparse.parse(TABLE_FOUR.format(header=header, values=values))
+    return result.to_dict()["review_litigation"], result.diagnostics
+
+
+def test_table_four_columns_follow_the_header():
+    header = f"行政复议 | 行政诉讼 |\n结果纠正 | 结果维持 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |\n" \
+             f"{OUTCOMES} {OUTCOMES}"
+    table, diagnostics = _table_four(header, "2 | 1 | 3 | 4 | 10 | 5 | 6 | 7 | 8 | 26 | 0 | 0 | 0 | 0 | 0 |")
+    assert table["review"] == {"upheld": 1, "corrected": 2, "other": 3, "pending": 4, "total": 10}
+    assert table["suit_direct"] == {"upheld": 5, "corrected": 6, "other": 7, "pending": 8, "total": 26}
+    assert "column-order" in _codes(diagnostics)
+
+
+def test_table_four_one_small_table_per_group():
+    text = "\n".join(f"### {group}\n| {OUTCOMES}\n|---|---|---|---|---|\n| {values} |" for group, values in (
+        ("行政复议", "1 | 0 | 0 | 0 | 1"), ("行政诉讼（未经复议直接起诉）", "2 | 0 | 0 | 0 | 2"),
+        ("行政诉讼（复议后起诉）", "3 | 0 | 0 | 0 | 3")))
+    table, _ = _table_four(text, "")
+    assert [table[g]["total"] for g in ("review", "suit_direct", "suit_after_review")] == [1, 2, 3]
