@@ -29,9 +29,10 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from lark import Lark, Token, Transformer, Tree
+from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
 from lark.lexer import PatternStr
+from lark.parsers.lalr_analysis import Shift
 
 VALUES = "VALUES"
 UNKNOWN = "UNKNOWN"  # a text cell that names no label of the table: no terminal of any grammar
@@ -63,15 +64,6 @@ class Order:
     skipped: frozenset[int]  # indices of tokens it could not take where they stand
     assumed: tuple[str, ...]  # captions and group labels the text lacks, assumed to go on
     complete: bool  # whether the tokens it took make a whole table
-
-
-class _Collect(Transformer):
-    """Tree to nested (rule, children) tuples holding token indices."""
-
-    def __default__(self, data, children, meta):
-        if data.startswith("_"):  # inlined into its parent by lark
-            return Tree(data, children)
-        return (str(data), children)
 
 
 class TableGrammar:
@@ -116,8 +108,8 @@ class TableGrammar:
         return found
 
     @cached_property
-    def collecting_parser(self) -> Lark:
-        return Lark(self.text, parser="lalr", strict=True, transformer=_Collect())
+    def automaton(self) -> _Automaton:
+        return _Automaton(self.parser)
 
     def label_terminals(self) -> list[tuple[str, str, bool]]:
         """(name, pattern, is_literal) of every label terminal."""
@@ -145,63 +137,91 @@ class TableGrammar:
             return f"{type(error).__name__}: {error}"
 
 
+class _Automaton:
+    """The grammar's LALR tables, driven over state numbers only: whether a token can come
+    next, tried on a copy of a short list of ints instead of a copy of lark's parser."""
+
+    def __init__(self, parser: Lark) -> None:
+        table = parser.parser.parser.parser.parse_table
+        self.states = table.states
+        self.start = table.start_states["start"]
+        self.end = table.end_states["start"]
+
+    def step(self, stack: list[int], kind: str) -> list[int] | None:
+        """The state stack after a token of type ``kind``, or None when it cannot come here."""
+        states = self.states
+        stack = list(stack)
+        while True:
+            action = states[stack[-1]].get(kind)
+            if action is None:
+                return None
+            what, argument = action
+            if what is Shift:
+                stack.append(argument)
+                return stack
+            size = len(argument.expansion)
+            if size:
+                del stack[-size:]
+            stack.append(states[stack[-1]][argument.origin.name][1])
+            if kind == _END and stack[-1] == self.end:
+                return stack
+
+    def ends(self, stack: list[int]) -> bool:
+        return self.step(stack, _END) is not None
+
+    def expected(self, stack: list[int]) -> list[str]:
+        """Terminals the table lists in this state (a reduction may still refuse some)."""
+        return sorted(name for name in self.states[stack[-1]] if name.isupper() and name != _END)
+
+
+_END = "$END"
+
+
 @lru_cache(maxsize=4096)
 def _order(grammar: TableGrammar, types: tuple[str, ...]) -> Order:
-    interactive = grammar.parser.parse_interactive()
+    automaton = grammar.automaton
+    stack = [automaton.start]
     skipped: set[int] = set()
     assumed: list[str] = []
     for index, kind in enumerate(types):
         if kind == UNKNOWN or (kind == VALUES and index and types[index - 1] == UNKNOWN):
             skipped.add(index)  # text that names no label, and the numbers under it: no part of the table
             continue
-        fed = _fed(interactive, kind, index)
+        fed = automaton.step(stack, kind)
         if fed is None:
-            fed = _with_assumed(grammar, interactive, kind, index, assumed)
+            fed = _with_assumed(grammar, stack, kind, assumed)
         if fed is None:
             skipped.add(index)
             continue
-        interactive = fed
-    complete = _ends(grammar, interactive, assumed)
+        stack = fed
+    complete = _ends(grammar, stack, assumed)
     return Order(frozenset(skipped), tuple(assumed), complete)
 
 
-def _fed(interactive, kind: str, index: int):
-    """A copy of ``interactive`` that has taken the token, or None when it cannot."""
-    trial = interactive.copy(deepcopy_values=False)
-    try:
-        trial.feed_token(Token(kind, str(index)))
-    except UnexpectedInput:
-        return None
-    return trial
-
-
-def _with_assumed(grammar: TableGrammar, interactive, kind: str, index: int, assumed: list[str]):
+def _with_assumed(grammar: TableGrammar, stack: list[int], kind: str, assumed: list[str]) -> list[int] | None:
     """The parser after a caption or group label the text lacks and then the token, if one such lets it in."""
-    for name in sorted(interactive.accepts() & grammar.structure_terminals):
-        step = _fed(interactive, name, -1)
-        if step is not None:
-            fed = _fed(step, kind, index)
+    automaton = grammar.automaton
+    for name in automaton.expected(stack):
+        if name in grammar.structure_terminals:
+            step = automaton.step(stack, name)
+            fed = automaton.step(step, kind) if step is not None else None
             if fed is not None:
                 assumed.append(name)
                 return fed
     return None
 
 
-def _ends(grammar: TableGrammar, interactive, assumed: list[str]) -> bool:
+def _ends(grammar: TableGrammar, stack: list[int], assumed: list[str]) -> bool:
     """Whether the table can end here, assuming captions the text lacks at its end (a table cut short)."""
+    automaton = grammar.automaton
     for _ in range(len(grammar.structure_terminals) + 1):
-        trial = interactive.copy(deepcopy_values=False)
-        try:
-            trial.feed_eof()
+        if automaton.ends(stack):
             return True
-        except UnexpectedInput:
-            pass
-        names = sorted(interactive.accepts() & grammar.structure_terminals)
-        if not names:
+        names = [name for name in automaton.expected(stack) if name in grammar.structure_terminals]
+        step = automaton.step(stack, names[0]) if names else None
+        if step is None:
             return False
-        interactive = _fed(interactive, names[0], -1)
-        if interactive is None:
-            return False
+        stack = step
         assumed.append(names[0])
     return False
 

@@ -649,6 +649,8 @@ def stray_cells(grids: list[Grid], rng: random.Random) -> None:
             values = [i for i, c in enumerate(row.cells) if c.role == VALUE]
             if rng.random() < 0.5:
                 continue
+            if not values and following is not None and following.cells and following.cells[0].role == VALUE:
+                continue  # in a cell-per-line layout it would read as a blank first value: destroyed
             spot = values[-1] + 1 if values else len(row.cells)
             for _ in range(rng.randint(1, 2)):
                 row.cells.insert(spot, GridCell("", STRAY))

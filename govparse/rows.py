@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .cells import Cell
 from .diagnostics import Diagnostics
@@ -39,7 +40,7 @@ class Columns:
     several of them (法人或其他组织 over five applicant columns)."""
 
     keys: tuple[str, ...]
-    spans: Mapping[str, tuple[str, ...]]
+    spans: tuple[tuple[str, tuple[str, ...]], ...]  # (spanning terminal, the column keys under it)
 
     def terminal(self, key: str) -> str:
         """A column's header terminal: its key in capitals (the grammars' convention)."""
@@ -55,6 +56,7 @@ class Printed:
     values: TableToken | None
     header: tuple[str, ...]  # header terminals in force, in printed order
     out_of_order: bool
+    unreadable: bool = False  # its values cannot be placed, and why has been reported
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +191,8 @@ def _reconciled(key: str, copies: list[Printed], columns: Columns, events: Event
 
 def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events) -> tuple[Cell, ...] | None:
     assert printed.values is not None
+    if printed.unreadable:
+        return None
     cells = fit_cells(printed.values.cells, len(columns.keys))
     if cells is None:
         found = printed.values.cells
@@ -197,10 +201,19 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events) 
                    f"for {len(columns.keys)} columns ({_shown(found)}); its cells are null",
                    found[0].line, found[0].column, row=key)
         return None
-    order = header_order(printed.header, columns)
-    if order is None:
+    positions = _positions(printed.header, columns)
+    if positions is None:
         return cells
-    return tuple(cells[order.index(column)] for column in columns.keys)
+    return tuple([cells[position] for position in positions])
+
+
+@lru_cache(maxsize=1024)
+def _positions(header: tuple[str, ...], columns: Columns) -> tuple[int, ...] | None:
+    """Where each column's value stands in a row under ``header``; None for the statutory order."""
+    order = header_order(header, columns)
+    if order is None or order == columns.keys:
+        return None
+    return tuple(order.index(column) for column in columns.keys)
 
 
 def fit_cells(cells: Sequence[Cell], width: int) -> tuple[Cell, ...] | None:
@@ -220,17 +233,18 @@ def header_order(header: Sequence[str], columns: Columns) -> tuple[str, ...] | N
     if len(columns.keys) < 2:
         return None
     wanted = {columns.terminal(key): key for key in columns.keys}
-    spanned = {child for parent, children in columns.spans.items() if parent in header for child in children}
+    spans = dict(columns.spans)
+    spanned = {child for parent, children in spans.items() if parent in header for child in children}
     top: list[str] = []
     for terminal in header:
-        if terminal in columns.spans:
+        if terminal in spans:
             top.append(terminal)
         elif terminal in wanted and wanted[terminal] not in spanned:
             top.append(wanted[terminal])
     order: list[str] = []
     for item in top:
-        if item in columns.spans:
-            children = set(columns.spans[item])
+        if item in spans:
+            children = set(spans[item])
             order.extend(wanted[t] for t in header if t in wanted and wanted[t] in children)
         else:
             order.append(item)
@@ -250,7 +264,7 @@ def header_notes(rows: Sequence[Printed], columns: Mapping[str, Columns], events
         if mark in seen:
             continue
         seen.add(mark)
-        order = header_order(printed.header, row_columns)
+        order = header_order(printed.header, row_columns)  # once per distinct header
         line = printed.label.line
         if order is None:
             named = sum(1 for key in row_columns.keys if row_columns.terminal(key) in printed.header)

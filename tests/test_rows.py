@@ -8,8 +8,8 @@ from govparse.cells import Cell
 from govparse.rows import Columns, fit_cells, header_order
 
 APPLICANTS = Columns(("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org",
-                      "total"), {"LEGAL_PERSON": ("commercial", "research", "social_welfare", "legal_service",
-                                                  "other_org")})
+                      "total"), (("LEGAL_PERSON", ("commercial", "research", "social_welfare", "legal_service",
+                                                   "other_org")),))
 
 
 def _cells(*texts):
@@ -154,3 +154,35 @@ def test_table_four_one_small_table_per_group():
         ("行政诉讼（复议后起诉）", "3 | 0 | 0 | 0 | 3")))
     table, _ = _table_four(text, "")
     assert [table[g]["total"] for g in ("review", "suit_direct", "suit_after_review")] == [1, 2, 3]
+
+
+def _applications(rows, header="申请人情况 | 自然人 | 法人或其他组织 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |"):
+    text = "三、收到和处理政府信息公开申请情况\n" + header + "\n" + "\n".join(
+        label + " | " + " | ".join(map(str, values)) + " |" for label, values in rows) + "\n四、政府信息公开行政复议、行政诉讼情况\n"
+    result = govparse.parse(text)
+    return result.to_dict()["applications"], result.diagnostics
+
+
+NEW, CARRIED, FORWARD = "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "四、结转下年度继续办理"
+
+
+@pytest.mark.parametrize("at", [1, 6])
+def test_a_subtotal_column_is_told_by_its_identity_and_kept_out(at):
+    def row(natural, five, total):
+        cells = [natural, *five, total]
+        cells.insert(at, sum(five))
+        return cells
+    table, diagnostics = _applications([(NEW, row(5, [1, 2, 0, 0, 0], 8)), (CARRIED, [0] * 8),
+                                        (FORWARD, row(1, [2, 0, 0, 0, 0], 3))])
+    assert table["new_received"] == {"natural_person": 5, "commercial": 1, "research": 2, "social_welfare": 0,
+                                     "legal_service": 0, "other_org": 0, "total": 8}
+    assert table["carried_forward"]["commercial"] == 2
+    assert any(d.code == "subtotal-column" and d.level == "info" for d in diagnostics)
+
+
+def test_a_subtotal_that_could_stand_in_two_places_nulls_the_rows_it_changes():
+    # 自然人 1, then 2 0 0 0 0 2: the 2s could each be the subtotal; the five differ by the choice
+    table, diagnostics = _applications([(NEW, [1, 2, 0, 0, 0, 0, 2, 3]), (CARRIED, [0] * 8)])
+    assert table["new_received"]["total"] is None
+    assert table["carried_over"]["total"] == 0  # all zeros read the same either way
+    assert any(d.code == "subtotal-column" and d.level == "error" for d in diagnostics)

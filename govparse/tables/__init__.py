@@ -15,15 +15,19 @@ from typing import Callable
 from ..grammar import TableGrammar
 from ..lexer import TableToken
 from ..model import columns_of, rows_of
-from ..rows import Columns, Events, header_notes, place_rows, printed_rows
+from ..rows import Columns, Events, Printed, header_notes, place_rows, printed_rows
 from ..transform import BuildContext, build_table
 
 
 def read_rows(ctx: BuildContext, tokens: Sequence[TableToken], grammar: TableGrammar, model: type,
-              spans: Mapping[str, tuple[str, ...]]):
-    """A table of labelled rows: each row found by its label, its values placed by the header."""
+              spans: Mapping[str, tuple[str, ...]],
+              adjust: Callable[[list[Printed], Events], list[Printed]] | None = None):
+    """A table of labelled rows: each row found by its label, its values placed by the header.
+    ``adjust`` sees the printed rows first (table 三 takes a subtotal column out there)."""
     events = Events(ctx.table, ctx.diagnostics)
     printed = printed_rows(tokens, grammar, events)
+    if adjust is not None:
+        printed = adjust(printed, events)
     columns = columns_by_row(model, tuple(spans.items()))
     header_notes(printed, columns, events)
     return build_table(ctx, model, place_rows(printed, columns, events))
@@ -31,7 +35,7 @@ def read_rows(ctx: BuildContext, tokens: Sequence[TableToken], grammar: TableGra
 
 @lru_cache(maxsize=None)
 def columns_by_row(model: type, spans: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, Columns]:
-    return {row: Columns(tuple(key for key, _ in columns_of(row_class)), dict(spans))
+    return {row: Columns(tuple(key for key, _ in columns_of(row_class)), spans)
             for row, row_class in rows_of(model)}
 
 

@@ -21,6 +21,10 @@ Rows (grammars/applications_2021.lark), group rows carry no cells:
 - total_processed （七）总计
 - carried_forward 四、结转下年度继续办理
 
+Some reports give 法人或其他组织 a subtotal column of its own: eight numbers a row,
+the subtotal after 自然人 or after 其他. It is told by the identity it must meet
+(the sum of the five), checked in every row, and kept out of the statutory keys.
+
 Example::
 
     一、本年新收政府信息公开申请数量 | 14 | 0 | 0 | 0 | 0 | 0 | 14 |
@@ -31,9 +35,13 @@ gives ``{"new_received": {"natural_person": 14, "commercial": 0, …, "total": 1
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..grammar import TableGrammar
+from ..grammar import VALUES
 from ..lexer import TableToken
+from ..rows import Events, Printed, fit_cells
+from ..values import Kind, read_value
 from ..model import Applications, Applications2019
 from ..transform import BuildContext
 from . import read_rows
@@ -48,4 +56,59 @@ SPANS: dict[str, tuple[str, ...]] = {"LEGAL_PERSON": ("commercial", "research", 
 
 
 def read(ctx: BuildContext, tokens: Sequence[TableToken], grammar: TableGrammar, model: type) -> Applications | Applications2019:
-    return read_rows(ctx, tokens, grammar, model, SPANS)
+    return read_rows(ctx, tokens, grammar, model, SPANS, without_subtotal)
+
+
+_WIDTH = 7  # applicant columns, total included
+_SUBTOTAL_AT = (1, 6)  # where a subtotal of the five may stand in a row of eight
+
+
+def without_subtotal(rows: list[Printed], events: Events) -> list[Printed]:
+    """Rows of eight numbers with the 法人或其他组织 subtotal taken out, where most rows have eight."""
+    wide = [row for row in rows if row.values is not None and fit_cells(row.values.cells, _WIDTH) is None
+            and fit_cells(row.values.cells, _WIDTH + 1) is not None]
+    with_values = [row for row in rows if row.values is not None]
+    if not wide or len(wide) * 2 < len(with_values):
+        return rows
+    numbers = {id(row): _numbers(fit_cells(row.values.cells, _WIDTH + 1)) for row in wide}
+    places = [at for at in _SUBTOTAL_AT
+              if all(found is None or found[at] == _five(found, at) for found in numbers.values())]
+    line = wide[0].label.line
+    if len(places) == 1:
+        events.add("info", "subtotal-column", f"rows of eight numbers: column {places[0] + 1} is the subtotal of "
+                   "法人或其他组织 (it equals the sum of the five in every row); kept out of the table", line)
+    elif not places:
+        events.add("error", "subtotal-column", "rows of eight numbers, but no column is the sum of the five "
+                   "法人或其他组织 columns in every row; those rows are null", line)
+    out = []
+    for row in rows:
+        if row in wide:
+            row = _narrowed(row, places, numbers[id(row)], events)
+        out.append(row)
+    return out
+
+
+def _narrowed(row: Printed, places: list[int], found: list | None, events: Events) -> Printed:
+    assert row.values is not None
+    cells = fit_cells(row.values.cells, _WIDTH + 1)
+    assert cells is not None
+    readings = {tuple(c.text for i, c in enumerate(cells) if i != at) for at in places}
+    if len(readings) != 1:
+        reason = "no column is the subtotal" if not places else "the subtotal could stand after 自然人 or after 其他"
+        events.add("error", "subtotal-column", f"row {row.key}: eight numbers and {reason}; its cells are null",
+                   cells[0].line, row=row.key)
+        return replace(row, unreadable=True)
+    at = places[0] if places else 0
+    return replace(row, values=TableToken(VALUES, tuple(c for i, c in enumerate(cells) if i != at)))
+
+
+def _numbers(cells) -> list | None:
+    values = [read_value(cell.text) for cell in cells]
+    if any(value.kind is not Kind.NUMBER for value in values):
+        return None
+    return [value.number for value in values]
+
+
+def _five(found: list, at: int) -> object:
+    start = 2 if at == 1 else 1
+    return sum(found[start:start + 5])

@@ -41,8 +41,8 @@ GRAMMARS = {"2019": "review_litigation", "2021": "review_litigation"}
 MODELS = {"2019": ReviewLitigation, "2021": ReviewLitigation}
 
 GROUPS = Columns(tuple(key for key, _ in rows_of(ReviewLitigation)),
-                 {"LITIGATION": ("suit_direct", "suit_after_review")})
-OUTCOMES = Columns(tuple(key for key, _ in columns_of(OutcomeCounts)), {})
+                 (("LITIGATION", ("suit_direct", "suit_after_review")),))
+OUTCOMES = Columns(tuple(key for key, _ in columns_of(OutcomeCounts)), ())
 _WIDTH = len(OUTCOMES.keys)
 
 
