@@ -154,9 +154,9 @@ def _parse(data: bytes | bytearray | memoryview | str, clock) -> Result:
             elsewhere = locate_by_labels(doc, TABLE_GRAMMARS, [spec.numeral], taken).get(spec.numeral)
             if elsewhere is not None:
                 found_by = FOUND_BY_LABELS_NOT_HEADING
-                detected_here = detect_edition(doc, elsewhere)
-                if detected_here[0] is not None:
-                    edition, evidence = detected_here
+                found_edition, found_evidence = detect_edition(doc, elsewhere)
+                if found_edition is not None:
+                    edition, evidence = found_edition, found_evidence
                 table, trace = _read_table(spec, doc, elsewhere, found_by, Diagnostics(), Sources(), edition,
                                            evidence, detect_layout(doc, elsewhere, source_format), clock)
                 if table is not None:  # read again, this time keeping what it says

@@ -1,5 +1,5 @@
 from govparse.cells import Cell
-from govparse.grammar import VALUES, load
+from govparse.grammar import UNKNOWN, VALUES, load
 from govparse.lexer import Labels, lex, spellings
 from govparse.normalize import translate
 
@@ -41,11 +41,18 @@ def test_labels_broken_across_cells_are_joined():
 
 
 def test_value_runs_are_one_token_and_blank_runs_are_layout():
-    lexed = lex(_cells("规章", "", "0", "", "1", "说明文字", "2", "", "", "行政许可", ""),
+    lexed = lex(_cells("规章", "", "0", "", "1", "2", "", "", "行政许可", ""),
                 labels("active_disclosure_2021"))
     assert lexed.types == ("REGULATIONS", VALUES, "LICENSING")
     assert [c.text for c in lexed.tokens[1].cells] == ["", "0", "", "1", "2", "", ""]
-    assert [c.text for c in lexed.unmatched] == ["说明文字"]
+
+
+def test_text_that_names_no_label_keeps_the_numbers_after_it():
+    # 小计 is no row: its numbers are its own, not more values of 规章
+    lexed = lex(_cells("规章", "0", "1", "小计", "2", "3", "行政许可", "4"), labels("active_disclosure_2021"))
+    assert lexed.types == ("REGULATIONS", VALUES, UNKNOWN, VALUES, "LICENSING", VALUES)
+    assert [c.text for c in lexed.tokens[3].cells] == ["2", "3"]
+    assert [c.text for c in lexed.unmatched] == ["小计"]
 
 
 def test_spanned_column_pipes_after_a_label_are_not_values():

@@ -73,6 +73,6 @@ def test_one_null_mark_changes_nothing_else(layout):
     assert list(marked.sources.items()) == list(plain.sources.items())
     null_marks = [d for d in marked.diagnostics if d.code == "null-mark"]
     assert [d.message.split(" ")[0] for d in null_marks] == [
-        "applications.granted.natural_person", "review_litigation.outcomes.suit_direct.pending"]
+        "applications.granted.natural_person", "review_litigation.suit_direct.pending"]
     assert [d for d in marked.diagnostics if d.code != "null-mark"] == list(plain.diagnostics)
     assert isinstance(marked.review_litigation, ReviewLitigation)

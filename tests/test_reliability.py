@@ -37,8 +37,9 @@ def test_every_hostile_input_gives_a_result_or_a_govparse_error(outcomes):
 
 
 def test_what_each_input_gives(outcomes):
-    assert outcomes["repeated table rows, 20 MB"]["tables"] == []
-    assert "table-too-long" in outcomes["repeated table rows, 20 MB"]["codes"]
+    # one row printed over and over: read once (the copies agree), the other rows missing
+    assert outcomes["repeated table rows, 20 MB"]["tables"] == ["applications"]
+    assert {"table-too-long", "duplicate-row", "missing-row"} <= set(outcomes["repeated table rows, 20 MB"]["codes"])
     assert outcomes["UTF-16"]["tables"] == ["active_disclosure", "applications", "review_litigation"]
     assert outcomes["every table twice"]["tables"] == ["active_disclosure", "applications", "review_litigation"]
     assert "repeated-section" in outcomes["every table twice"]["codes"]
