@@ -59,28 +59,29 @@ DOCUMENT_LIMIT = 100_000  # bytes: a PDF or DOCX kept in corpus/documents/ is sm
 @dataclass(frozen=True, slots=True)
 class Shape:
     """One report as a document: its edition, its perturbations (those that survive every tool), and
-    whether to look for a report with large numbers (they wrap inside the narrow columns of table 四)."""
+    whether to look for a report with numbers too wide for the narrow columns (they wrap in their cells)."""
 
     name: str
     edition: str
     perturbations: tuple[str, ...] = ()
     blanks: float = 0.0
     consistent: bool = True
-    large_numbers: bool = False
+    wide_numbers: bool = False
 
 
 SHAPES: tuple[Shape, ...] = (
-    Shape("2021-clean", "2021", large_numbers=True),
+    Shape("2021-clean", "2021"),
     Shape("2019-clean", "2019"),
-    Shape("2021-traditional-variants", "2021", ("label-variants", "thousands", "traditional"), large_numbers=True),
+    Shape("2021-wrapped-numbers", "2021", wide_numbers=True),
+    Shape("2021-traditional-variants", "2021", ("label-variants", "thousands", "traditional"), wide_numbers=True),
     Shape("2019-null-marks-split-labels", "2019", ("split-header", "null-marks"), blanks=0.08, consistent=False),
 )
 
 
-def _largest(report: Report) -> int:
-    tables = (report.applications, report.review_litigation)
-    return max((v for table in tables for row in dataclasses.astuple(table) for v in row if isinstance(v, int)),
-               default=0)
+def _has_wide_numbers(report: Report) -> bool:
+    """Two numbers of six digits or more in table 四 (printed in fifteen narrow columns: see print_setup)."""
+    numbers = [v for group in dataclasses.astuple(report.review_litigation) for v in group]
+    return sum(isinstance(v, int) and v >= 100_000 for v in numbers) >= 2
 
 
 def report_for(shape: Shape, number: int) -> tuple[Report, str]:
@@ -89,7 +90,7 @@ def report_for(shape: Shape, number: int) -> tuple[Report, str]:
         seed = f"govparse-tools-{number}-{attempt}"
         report = random_report(random.Random(seed), consistent=shape.consistent, blanks=shape.blanks,
                                edition=shape.edition)
-        if not shape.large_numbers or _largest(report) >= 100_000:
+        if not shape.wide_numbers or _has_wide_numbers(report):
             return report, seed
     raise RuntimeError(f"no report fits {shape.name}")
 
@@ -108,13 +109,15 @@ def soffice(profile: Path, args: list[str]) -> None:
                    check=True, capture_output=True, timeout=600)
 
 
-def add_page_footer(docx_path: Path) -> None:
-    """A4 pages with a centred 第 N 页 共 M 页 footer: the page numbers real PDFs carry into extracted text."""
+def print_setup(docx_path: Path) -> None:
+    """A4 pages with a centred 第 N 页 共 M 页 footer (the page numbers real PDFs carry into extracted text),
+    and table 四 in fifteen equal columns at 10.5 pt, as the statutory form prints it: too narrow for six
+    digits, so wide numbers wrap inside their cells."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Cm
+    from docx.shared import Cm, Pt
 
     document = docx.Document(str(docx_path))
     for section in document.sections:
@@ -134,6 +137,20 @@ def add_page_footer(docx_path: Path) -> None:
                 footer._p.append(field)
             else:
                 footer.add_run(piece)
+    width = Cm(16)
+    for table in document.tables:
+        columns = len(table.columns)
+        if columns < 15:
+            continue
+        table.autofit = False
+        for column in table._tbl.tblGrid.gridCol_lst:
+            column.w = width // columns
+        for row in table.rows:
+            for cell in row.cells:
+                cell.width = width // columns
+                for paragraph in cell.paragraphs:
+                    for run in paragraph.runs:
+                        run.font.size = Pt(10.5)  # 五号, the size of the statutory form
     document.save(str(docx_path))
 
 
@@ -150,7 +167,7 @@ def make_documents(pages: dict[str, str], work: Path) -> None:
     soffice(profile, ["--infilter=HTML (StarWriter)", "--convert-to", "docx:MS Word 2007 XML",
                       "--outdir", str(work), *sources])
     for name in pages:
-        add_page_footer(work / f"{name}.docx")
+        print_setup(work / f"{name}.docx")
     soffice(profile, ["--convert-to", "pdf", "--outdir", str(work), *(str(work / f"{n}.docx") for n in pages)])
 
 
@@ -256,7 +273,7 @@ TOOLS: tuple[Tool, ...] = (
 TOOL_LOSES: dict[str, dict[str, str]] = {}
 
 # Documents kept in corpus/documents/ for PDF and DOCX input (shape, source), if under DOCUMENT_LIMIT.
-KEPT_DOCUMENTS = (("2021-clean", "pdf"), ("2019-null-marks-split-labels", "pdf"),
+KEPT_DOCUMENTS = (("2021-wrapped-numbers", "pdf"), ("2019-null-marks-split-labels", "pdf"),
                   ("2021-clean", "docx"), ("2019-null-marks-split-labels", "docx"))
 
 

@@ -13,12 +13,14 @@ Usage (from the repository root, with govparse importable)::
     python corpus/tools/score.py           # the table
     python corpus/tools/score.py --json    # per tool and per fixture, for machines
     python corpus/tools/score.py --wrong   # the table, then every wrong cell
+    python corpus/tools/score.py --floors  # the share read per tool, rounded down: coverage_floor.json
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -163,9 +165,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="per tool and per fixture figures as JSON")
     parser.add_argument("--wrong", action="store_true", help="list every wrong cell after the table")
+    parser.add_argument("--floors", action="store_true",
+                        help="per tool share read rounded down to the percent, as coverage_floor.json holds it")
     parser.add_argument("folder", nargs="?", type=Path, default=HERE)
     args = parser.parse_args(argv)
     tallies, cells_by_fixture = score(args.folder)
+    if args.floors:
+        floors = {tool: math.floor(tally.share_read) for tool, tally in sorted(tallies.items())}
+        print(json.dumps(floors, indent=1))
+        return 0
     if args.json:
         json.dump(as_json(tallies, cells_by_fixture), sys.stdout, ensure_ascii=False, indent=1)
         print()
