@@ -26,10 +26,11 @@ versions give the same files)::
 
     .venv-tools/bin/python corpus/tools/make_fixtures.py            # corpus/tools/*.txt, *.expected.json
     .venv-tools/bin/python corpus/tools/make_fixtures.py --keep DIR # also keep the HTML, DOCX and PDF files
+    .venv-tools/bin/python corpus/tools/make_fixtures.py --documents # also rewrite corpus/documents/
 
-The tool versions used are written to corpus/tools/VERSIONS.txt. A handful of
-the small documents are copied to corpus/documents/ (with their expected values)
-for PDF and DOCX input later.
+The tool versions used are written to corpus/tools/VERSIONS.txt. With
+``--documents`` a handful of the small documents are copied to corpus/documents/
+(with their expected values) for PDF and DOCX input later.
 """
 
 from __future__ import annotations
@@ -42,9 +43,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Callable
+
+import regex
 
 from govparse.render import LAYOUT_BY_NAME, Report, random_report, render
 from govparse.result import dumps
@@ -53,6 +58,7 @@ HERE = Path(__file__).resolve().parent
 DOCUMENTS = HERE.parent / "documents"
 PAGE = LAYOUT_BY_NAME["html/row-per-line"]
 FONT = "WenQuanYi Micro Hei"
+TABLES = ("active_disclosure", "applications", "review_litigation")
 DOCUMENT_LIMIT = 100_000  # bytes: a PDF or DOCX kept in corpus/documents/ is smaller
 
 
@@ -269,8 +275,40 @@ TOOLS: tuple[Tool, ...] = (
     Tool("pypdf", "pdf", pypdf_text, _package("pypdf")),
 )
 
-# Values a tool destroys, verified by reading its output (fixture name -> {"table.row.column": why}).
-TOOL_LOSES: dict[str, dict[str, str]] = {}
+# Tools whose text keeps no column positions: a number wrapped inside its cell comes out as pieces on
+# separate lines (pdftotext: 12423 12423 0 0 0 0 1 1; pdfplumber and pypdf: a line of heads, the row,
+# a line of tails), and nothing in the text says which column a piece belongs to.
+POSITIONLESS = {
+    "pdftotext": "pdftotext (reading order) writes the pieces of a number wrapped in its cell as separate "
+                 "lines, heads and tails apart; which pieces join, and in which column, is not in the text",
+    "pdfplumber": "pdfplumber writes a number wrapped in its cell as a head on the line above the row and a tail "
+                  "on the line below, without positions: which column they belong to is not in the text",
+    "pypdf": "pypdf writes a number wrapped in its cell as pieces on two lines among the row's other values, "
+             "without positions: which pieces join, and in which column, is not in the text",
+}
+_NUMBER = regex.compile(r"\d+(?:[,，]\d+)*(?:\.\d+)?")
+
+
+def broken_numbers(expected: dict, text: str) -> dict[str, str]:
+    """The cells whose number is not in ``text`` whole (found fewer times than the tables hold it): the tool
+    broke it into pieces. Read from the tool's output, not assumed."""
+    found = Counter(token.replace(",", "").replace("，", "") for token in _NUMBER.findall(text))
+    cells: dict[str, list[str]] = {}
+    for table in TABLES:
+        for row, columns in (expected.get(table) or {}).items():
+            for column, value in columns.items():
+                if value is not None:
+                    digits = format(abs(value), "f") if isinstance(value, Decimal) else str(abs(value))
+                    cells.setdefault(digits, []).append(f"{table}.{row}.{column}")
+    return {path: digits for digits, paths in cells.items() if found[digits] < len(paths) for path in paths}
+
+
+def tool_losses(tool: Tool, expected: dict, text: str) -> dict[str, str]:
+    if tool.name not in POSITIONLESS:
+        return {}
+    return {path: f"{POSITIONLESS[tool.name]} ({digits} is not in the output whole)"
+            for path, digits in broken_numbers(expected, text).items()}
+
 
 # Documents kept in corpus/documents/ for PDF and DOCX input (shape, source), if under DOCUMENT_LIMIT.
 KEPT_DOCUMENTS = (("2021-wrapped-numbers", "pdf"), ("2019-null-marks-split-labels", "pdf"),
@@ -293,6 +331,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=HERE, help="where the fixtures go (default: %(default)s)")
     parser.add_argument("--keep", type=Path, help="also keep the HTML, DOCX and PDF documents here")
+    parser.add_argument("--documents", action="store_true",
+                        help="rewrite corpus/documents/ too (their bytes carry dates, so only on purpose)")
     args = parser.parse_args(argv)
 
     reports = {}
@@ -315,13 +355,14 @@ def main(argv: list[str] | None = None) -> int:
                 text = tool.extract(work / f"{shape.name}.{tool.source}")
                 (args.out / f"{name}.txt").write_text(text, encoding="utf-8")
                 expected = expected_document(report, shape, seed, tool)
-                if name in TOOL_LOSES:
-                    expected["_tool_loses"] = TOOL_LOSES[name]
+                lost = tool_losses(tool, expected, text)
+                if lost:
+                    expected["_tool_loses"] = lost
                 write_json(args.out / f"{name}.expected.json", expected)
                 print(args.out / f"{name}.txt")
         versions = sorted({tool.version() for tool in TOOLS} | {_command(["soffice", "--version"])()})
         (args.out / "VERSIONS.txt").write_text("\n".join(versions) + "\n", encoding="utf-8")
-        if args.out == HERE:
+        if args.documents:
             keep_documents(work, reports)
         if args.keep:
             args.keep.mkdir(parents=True, exist_ok=True)
