@@ -81,6 +81,7 @@ SHAPES: tuple[Shape, ...] = (
     Shape("2021-wrapped-numbers", "2021", wide_numbers=True),
     Shape("2021-traditional-variants", "2021", ("label-variants", "thousands", "traditional"), wide_numbers=True),
     Shape("2019-null-marks-split-labels", "2019", ("split-header", "null-marks"), blanks=0.08, consistent=False),
+    Shape("2021-blank-cells", "2021", blanks=0.03),
 )
 
 
@@ -298,16 +299,45 @@ def broken_numbers(expected: dict, text: str) -> dict[str, str]:
         for row, columns in (expected.get(table) or {}).items():
             for column, value in columns.items():
                 if value is not None:
-                    digits = format(abs(value), "f") if isinstance(value, Decimal) else str(abs(value))
+                    digits = _digits(abs(value))
                     cells.setdefault(digits, []).append(f"{table}.{row}.{column}")
     return {path: digits for digits, paths in cells.items() if found[digits] < len(paths) for path in paths}
+
+
+def _digits(value) -> str:
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def traceless_blanks(expected: dict, text: str) -> dict[str, str]:
+    """The cells of each row holding a blank whose other values stand in ``text`` one after the other,
+    one space or one line break apart: the blank left no trace (no null mark, no wider gap, no no-break space), so no value of that
+    row can be placed in its column. Read from the tool's output, not assumed; a run of zeros or a single
+    value proves nothing (it may stand anywhere) and is not counted."""
+    lost: dict[str, str] = {}
+    for table in TABLES:
+        for row, columns in (expected.get(table) or {}).items():
+            values = list(columns.values())
+            present = [_digits(v) for v in values if v is not None]
+            if None not in values or len(present) < 2 or not any(v for v in values if v):
+                continue
+            run = regex.compile(r"(?<![\d,.]|[ \u00a0]{2}|[—/无-][ \u00a0\n]*)" + "[ \n]".join(map(regex.escape, present))
+                                + r"(?![\d,.]|[ \u00a0]{2}|[ \u00a0]\u00a0|[ \u00a0\n]*[—/无-])")
+            found = run.search(text)
+            if found:
+                shown = found.group().replace("\n", " / ")
+                for column in columns:
+                    lost[f"{table}.{row}.{column}"] = f"the row's values come out as '{shown}': the blank leaves no trace"
+    return lost
 
 
 def tool_losses(tool: Tool, expected: dict, text: str) -> dict[str, str]:
     if tool.name not in POSITIONLESS:
         return {}
-    return {path: f"{POSITIONLESS[tool.name]} ({digits} is not in the output whole)"
+    lost = {path: f"{POSITIONLESS[tool.name]} ({digits} is not in the output whole)"
             for path, digits in broken_numbers(expected, text).items()}
+    for path, why in traceless_blanks(expected, text).items():
+        lost.setdefault(path, f"{tool.name} writes nothing for an empty cell and keeps no positions: {why}")
+    return lost
 
 
 # Documents kept in corpus/documents/ for PDF and DOCX input (shape, source), if under DOCUMENT_LIMIT.
