@@ -13,9 +13,10 @@ the expected file says so under ``_tool_loses``.
 Needs (Debian 12)::
 
     apt-get install -y --no-install-recommends libreoffice-writer-nogui pandoc lynx w3m \\
-        poppler-utils fonts-wqy-microhei
+        poppler-utils fonts-wqy-microhei fonts-noto-cjk   # body text, bold headings
 
-and a venv with govparse and the python tools::
+and a venv with govparse and the python tools, pinned in the Makefile (``make tool-corpus`` makes the
+venv and runs this script)::
 
     python3 -m venv .venv-tools
     .venv-tools/bin/pip install -e . beautifulsoup4 lxml lxml_html_clean trafilatura html2text \\
@@ -24,6 +25,7 @@ and a venv with govparse and the python tools::
 Run (from the repository root; deterministic: fixed seeds, the same tool
 versions give the same files)::
 
+    make tool-corpus                                                 # the venv, then the line below
     .venv-tools/bin/python corpus/tools/make_fixtures.py            # corpus/tools/*.txt, *.expected.json
     .venv-tools/bin/python corpus/tools/make_fixtures.py --keep DIR # also keep the HTML, DOCX and PDF files
     .venv-tools/bin/python corpus/tools/make_fixtures.py --documents # also rewrite corpus/documents/
