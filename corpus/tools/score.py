@@ -6,7 +6,8 @@ blank expected as null only where its row was read), null (a value expected, non
 failure), or WRONG (a value read that differs from the expected one, or read
 where a blank was expected: the failure the project never allows). A cell the
 tool destroys (``_tool_loses`` in the expected file) is counted as lost and left
-out of the share read: no reader can get it back.
+out of the share read: no reader can get it back. The meta column counts the
+title, agency, year and publication date read as expected (shown, not scored).
 
 Usage (from the repository root, with govparse importable)::
 
@@ -55,6 +56,8 @@ class Tally:
     null: int = 0
     wrong: int = 0
     lost: int = 0
+    meta_right: int = 0  # title, agency, year, published read as expected (not part of the share read)
+    meta_fields: int = 0
     fixtures: list[str] = field(default_factory=list)
 
     def add(self, cells: list[Cell]) -> None:
@@ -116,14 +119,23 @@ def score_fixture(fixture: Path) -> list[Cell]:
     return compare(expected_of(fixture), govparse.parse_file(fixture).to_dict())
 
 
+def meta_read(expected: dict, actual: dict) -> tuple[int, int]:
+    """How many of the expected meta fields were read as expected, of how many."""
+    fields = expected.get("meta", {})
+    return sum(actual["meta"].get(key) == value for key, value in fields.items()), len(fields)
+
+
 def score(folder: Path = HERE) -> tuple[dict[str, Tally], dict[str, list[Cell]]]:
     """Per tool tallies, and every fixture's cells (by fixture name)."""
     tallies: dict[str, Tally] = {}
     cells_by_fixture: dict[str, list[Cell]] = {}
     for fixture in fixtures(folder):
-        cells = score_fixture(fixture)
+        expected, actual = expected_of(fixture), govparse.parse_file(fixture).to_dict()
+        cells = compare(expected, actual)
         tally = tallies.setdefault(tool_of(fixture), Tally())
         tally.add(cells)
+        right, fields = meta_read(expected, actual)
+        tally.meta_right, tally.meta_fields = tally.meta_right + right, tally.meta_fields + fields
         tally.fixtures.append(fixture.stem)
         cells_by_fixture[fixture.stem] = cells
     return tallies, cells_by_fixture
@@ -131,15 +143,18 @@ def score(folder: Path = HERE) -> tuple[dict[str, Tally], dict[str, list[Cell]]]
 
 def table_text(tallies: dict[str, Tally]) -> str:
     width = max(map(len, tallies), default=4)
-    lines = [f"{'tool':<{width}}  {'right':>6}  {'null':>5}  {'WRONG':>5}  {'lost':>4}  {'read':>6}"]
+    def line(name: str, t: Tally) -> str:
+        meta = f"{t.meta_right}/{t.meta_fields}"
+        return (f"{name:<{width}}  {t.right:>6}  {t.null:>5}  {t.wrong:>5}  {t.lost:>4}  {t.share_read:>5.1f}%  "
+                f"{meta:>7}")
+
+    lines = [f"{'tool':<{width}}  {'right':>6}  {'null':>5}  {'WRONG':>5}  {'lost':>4}  {'read':>6}  {'meta':>7}"]
     total = Tally()
     for tool, tally in sorted(tallies.items()):
-        lines.append(f"{tool:<{width}}  {tally.right:>6}  {tally.null:>5}  {tally.wrong:>5}  {tally.lost:>4}  "
-                     f"{tally.share_read:>5.1f}%")
-        total.right, total.null = total.right + tally.right, total.null + tally.null
-        total.wrong, total.lost = total.wrong + tally.wrong, total.lost + tally.lost
-    lines.append(f"{'all':<{width}}  {total.right:>6}  {total.null:>5}  {total.wrong:>5}  {total.lost:>4}  "
-                 f"{total.share_read:>5.1f}%")
+        lines.append(line(tool, tally))
+        for name in ("right", "null", "wrong", "lost", "meta_right", "meta_fields"):
+            setattr(total, name, getattr(total, name) + getattr(tally, name))
+    lines.append(line("all", total))
     return "\n".join(lines)
 
 
@@ -152,7 +167,8 @@ def as_json(tallies: dict[str, Tally], cells_by_fixture: dict[str, list[Cell]]) 
 
     return {
         "tools": {tool: {"right": t.right, "null": t.null, "wrong": t.wrong, "lost": t.lost,
-                         "read_percent": round(t.share_read, 2), "fixtures": t.fixtures}
+                         "read_percent": round(t.share_read, 2), "meta_right": t.meta_right,
+                         "meta_fields": t.meta_fields, "fixtures": t.fixtures}
                   for tool, t in sorted(tallies.items())},
         "fixtures": {name: {**counts(cells),
                             "wrong_cells": [{"cell": c.path, "expected": str(c.expected), "actual": str(c.actual)}
