@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-compiled wheel bench bench-ci clean
+.PHONY: demo test test-compiled wheel bench bench-ci tool-corpus tool-score clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,5 +55,21 @@ bench: $(CSTAMP)
 bench-ci: $(CSTAMP)
 	$(CPY) benchmarks/bench.py --reports 3000 --rounds 2 --out benchmarks/out/ci.json --check benchmarks/baseline.json
 
+# corpus/tools/: the text real extraction tools give on documents made from rendered reports. Needs the
+# Debian packages listed in corpus/tools/make_fixtures.py (LibreOffice, pandoc, lynx, w3m, poppler-utils,
+# a CJK font); the python tools go into a venv of their own, pinned to the versions the fixtures record.
+TOOLS_VENV := .venv-tools
+TOOL_PACKAGES := beautifulsoup4==4.15.0 lxml==6.2.0 lxml_html_clean==0.4.6 trafilatura==2.3.1 \
+	html2text==2025.4.15 pdfplumber==0.11.10 pdfminer.six==20260107 pypdf==7.1.1 python-docx==1.2.0
+
+tool-corpus:
+	test -x $(TOOLS_VENV)/bin/python || $(PYTHON) -m venv $(TOOLS_VENV)
+	$(TOOLS_VENV)/bin/pip install --quiet -e . $(TOOL_PACKAGES)
+	$(TOOLS_VENV)/bin/python corpus/tools/make_fixtures.py
+
+# Per tool: cells right, null and wrong, and the share read (the floors in corpus/tools/coverage_floor.json).
+tool-score: $(STAMP)
+	$(PY) corpus/tools/score.py
+
 clean:
-	rm -rf $(VENV) $(COMPILED) dist build .pytest_cache .hypothesis
+	rm -rf $(VENV) $(COMPILED) $(TOOLS_VENV) dist build .pytest_cache .hypothesis
