@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import product
 from typing import Final, Sequence, Union
 
 COUNT: Final = "count"
@@ -101,6 +102,8 @@ class DigitSplit:
     problem: str | None = None  # why parts is None
     steps: int = 0  # search steps taken (for the cost tests)
     run: str = field(default="")  # the groups as given, for messages
+    options: tuple[tuple[Number, ...], ...] = ()  # the candidates' values
+    exhaustive: bool = False  # the candidates are every split that fits (none left out, no give-up)
 
     def shown(self) -> str:
         """The candidate splits as text, for an ``ambiguous-digits`` diagnostic."""
@@ -138,9 +141,11 @@ def split_digits(groups: Sequence[str], cells: int, constraints: Sequence[Constr
     else:
         found, steps, complete = _search(size, cells, pieces, ways, constraints, kinds)
     candidates = tuple(tuple(text[a:b] for a, b in split) for split in found)
+    options = tuple(tuple(pieces[k][a][b] for k, (a, b) in enumerate(split)) for split in found)
+    exhaustive = complete and len(found) < MAX_CANDIDATES
     if len(found) == 1 and complete:
-        values = tuple(pieces[k][a][b] for k, (a, b) in enumerate(found[0]))
-        return DigitSplit(values, candidates, fitting, fitting > 1 and bool(constraints), None, steps, run)
+        return DigitSplit(options[0], candidates, fitting, fitting > 1 and bool(constraints), None, steps, run,
+                          options, True)
     if not found and complete:
         problem = (f"no split of {run!r} into {cells} cells satisfies the identities "
                    f"({fitting} fit the cell format)")
@@ -151,7 +156,60 @@ def split_digits(groups: Sequence[str], cells: int, constraints: Sequence[Constr
         more = "" if len(found) < MAX_CANDIDATES else " or more"
         problem = f"{run!r} into {cells} cells: {len(found)}{more} splits fit: " + \
             ", ".join("|".join(split) for split in candidates)
-    return DigitSplit(None, candidates, fitting, False, problem, steps, run)
+    return DigitSplit(None, candidates, fitting, False, problem, steps, run, options, exhaustive)
+
+
+MAX_COMBINATIONS: Final = 4096  # choices of one split per row tried by choose_rows
+
+
+@dataclass(frozen=True, slots=True)
+class RowChoice:
+    rows: tuple[tuple[Number | None, ...], ...] | None  # one split per row, or None
+    combinations: int  # choices there were
+    fitting: int  # choices that satisfied the constraints (0 when not tried)
+    problem: str | None = None
+
+
+def choose_rows(options: Sequence[Sequence[Sequence[Number | None]]], width: int,
+                constraints: Sequence[Constraint]) -> RowChoice:
+    """The one choice of a split per row that satisfies constraints across rows, or None.
+
+    For identities that span rows (S1 and I2 over table 三's columns): ``options[r]``
+    lists every split row r may have (a row read without doubt has one; a blank
+    cell is None), and cell (r, c) is index ``r * width + c`` in ``constraints``.
+    Each ambiguous row's options must be all the splits that fit it
+    (DigitSplit.exhaustive): a unique fit among some of them could be a guess.
+    A constraint with a None cell in it tells nothing and is skipped. At most
+    MAX_COMBINATIONS choices are tried.
+    """
+    combinations = 1
+    for row in options:
+        combinations *= len(row)
+        if combinations > MAX_COMBINATIONS:
+            return RowChoice(None, combinations, 0, f"over {MAX_COMBINATIONS} ways to choose the rows' splits")
+    if combinations == 0:
+        return RowChoice(None, 0, 0, "a row has no split")
+    fits: list[tuple[tuple[Number | None, ...], ...]] = []
+    for choice in product(*options):
+        cells = [value for row in choice for value in row]
+        if all(_holds(constraint, cells) for constraint in constraints):
+            fits.append(tuple(tuple(row) for row in choice))
+            if len(fits) > 1:
+                break
+    if len(fits) == 1:
+        return RowChoice(fits[0], combinations, 1)
+    if not fits:
+        return RowChoice(None, combinations, 0, "no choice of the rows' splits satisfies the identities")
+    return RowChoice(None, combinations, len(fits), "several choices of the rows' splits satisfy the identities")
+
+
+def _holds(constraint: Constraint, cells: Sequence[Number | None]) -> bool:
+    terms = [cells[k] for k in constraint.plus + constraint.minus]
+    if any(term is None for term in terms):
+        return True  # a blank cell: nothing to tell
+    plus = sum(cells[k] or 0 for k in constraint.plus)
+    minus = sum(cells[k] or 0 for k in constraint.minus)
+    return plus - minus == constraint.const
 
 
 def _refuse(groups: Sequence[str], cells: int, kinds: Sequence[str], constraints: Sequence[Constraint]) -> str | None:

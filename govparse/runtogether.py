@@ -62,6 +62,8 @@ _HEADING = re.compile(rf"(?<![{_NUMERAL}])([一二三四五六])\s*[、.]\s*([^�
 _TABLE_NUMERALS = "二三四"
 _AFTER_TABLES = "五六"
 _SPACE = re.compile(r"\s+")
+_DIGIT_RUN = re.compile(r"[0-9.+-]*[0-9][0-9.+-]*")  # split_digits tells the formats
+_UNITS = ("万元", "元")
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,3 +296,20 @@ def _table_lines(line: str, raw: str) -> list[tuple[str, int]]:
         header_open = False
         lines.append((f"{text} {rest}" if rest else text, label.start))
     return lines
+
+
+def row_groups(values: str) -> tuple[list[str], str | None] | None:
+    """The digit runs of a reflowed row's values, as govparse.digits.split_digits takes them,
+    and the unit written after the last (``13575394432.52元``: 元); None when the text holds
+    anything else (a null mark, a separator, words), which the row stage reads as it reads any cell."""
+    text = translate(values).strip()
+    unit = None
+    for name in _UNITS:
+        if text.endswith(name):
+            unit = name
+            text = text[:-len(name)].rstrip()
+            break
+    groups = text.split()
+    if not groups or any(_DIGIT_RUN.fullmatch(group) is None for group in groups):
+        return None
+    return groups, unit

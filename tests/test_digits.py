@@ -15,6 +15,7 @@ from govparse.digits import (
     MAX_STEPS,
     SIGNED,
     Constraint,
+    choose_rows,
     group_sums,
     pin,
     row_sum,
@@ -194,3 +195,42 @@ def test_rows_without_identity(case):
 def test_n_zeros_are_n_zeros(cells, data):
     groups = data.draw(glued([0] * cells))
     assert split_digits(groups, cells).parts == (0,) * cells
+
+
+# --- several ambiguous rows, decided together by the column sums -------------------------
+
+def _column_sums(rows: int, width: int) -> list[Constraint]:
+    """The last row is the sum of the rows above it, column by column (I2)."""
+    return [Constraint(plus=((rows - 1) * width + c,), minus=tuple(r * width + c for r in range(rows - 1)))
+            for c in range(width)]
+
+
+def test_rows_decided_together_by_column_sums():
+    # pingtan 2021, table 三: 予以公开 '270020130' and 不掌握 '220000325' are each two ways under I1;
+    # the natural-person column of the outcome rows must add up to 总计's 63
+    runs = ["270020130", "500000", "1000001", "6000006", "1000001", "220000325", "1000001"]
+    splits = [split_digits([run], 7, I1) for run in runs]
+    splits[1] = split_digits(["500000", "5"], 7, I1)
+    total = split_digits(["630020469"], 7, I1)
+    assert splits[0].parts is None and splits[5].parts is None and all(s.exhaustive for s in splits)
+    options = [s.options for s in splits] + [total.options]
+    choice = choose_rows(options, 7, _column_sums(len(options), 7))
+    assert choice.rows is not None and choice.combinations == 4
+    assert choice.rows[0] == (27, 0, 0, 2, 0, 1, 30) and choice.rows[5] == (22, 0, 0, 0, 0, 3, 25)
+
+
+def test_choose_rows_bounded_and_honest():
+    assert choose_rows([[(1,), (2,)]] * 13, 1, ()).problem.startswith("over")
+    assert choose_rows([[(1,), (2,)], [(3,)]], 1, ()).rows is None  # nothing decides
+    assert choose_rows([[(None,), ], [(3,)]], 1, [Constraint(plus=(1,), minus=(0,))]).rows == ((None,), (3,))
+
+
+@given(st.lists(st.lists(st.integers(0, 40), min_size=6, max_size=6), min_size=2, max_size=5))
+def test_rows_chosen_together_are_the_true_rows_or_none(table):
+    rows = [six + [sum(six)] for six in table]
+    rows.append([sum(column) for column in zip(*rows)])
+    splits = [split_digits(["".join(map(str, row))], 7, I1) for row in rows]
+    if not all(split.exhaustive for split in splits):
+        return
+    choice = choose_rows([split.options for split in splits], 7, _column_sums(len(rows), 7))
+    assert choice.rows is None or [list(row) for row in choice.rows] == rows

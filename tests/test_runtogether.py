@@ -13,7 +13,7 @@ from govparse.grammar import VALUES, load
 from govparse.lexer import Labels
 from govparse.normalize import Document, compact
 from govparse.render import LABEL, LAYOUTS, VALUE, grids, random_report, render
-from govparse.runtogether import detect, reflow
+from govparse.runtogether import detect, reflow, row_groups
 from govparse.sections import locate_sections
 from govparse.tables import TABLES
 
@@ -165,3 +165,10 @@ def test_compact_key_of_each_line_label_is_kept():
     flowed = reflow(text)
     # every character of the tables survives: only spaces are added
     assert compact("".join(flowed.lines)) == compact(text)
+
+
+def test_row_groups():
+    assert row_groups("23 0 00 0 023") == (["23", "0", "00", "0", "023"], None)
+    assert row_groups("13575394432.52元") == (["13575394432.52"], "元")
+    assert row_groups("２４２５２.３１") == (["24252.31"], None)
+    assert row_groups("12—0") is None and row_groups("") is None and row_groups("见附件") is None
