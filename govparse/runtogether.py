@@ -31,7 +31,7 @@ from typing import Final
 
 from .grammar import VALUES, grammar_names, load
 from .lexer import spellings, strip_enumerator
-from .normalize import compact, translate, via_traditional
+from .normalize import _HAN_RANGES, compact, translate, via_traditional
 from .sections import SUBJECTS
 
 RUN_TOGETHER: Final = "run-together"
@@ -49,6 +49,9 @@ MIN_GLUED: Final = 4
 # once per line in every other layout: a cheap look before the labels are sought.
 _ANCHORS: Final = ("第二十条", "申请数量", "不予公开", "无法提供", "不予处理", "结果维持")
 MIN_ANCHORS: Final = 3
+# A report body on one line is some 5-50 thousand characters; a longer line is not
+# searched for labels (cost: about 5 µs a character), so hostile input stays cheap.
+MAX_LINE_CHARS: Final = 100_000
 
 _NUMERAL = "一二三四五六七八九十"
 # The enumerator a label core may carry just before it (in translated text: full-width
@@ -62,6 +65,7 @@ _HEADING = re.compile(rf"(?<![{_NUMERAL}])([一二三四五六])\s*[、.]\s*([^�
 _TABLE_NUMERALS = "二三四"
 _AFTER_TABLES = "五六"
 _SPACE = re.compile(r"\s+")
+_KEPT = re.compile(rf"[0-9A-Za-z{_HAN_RANGES}]+")  # what normalize.compact keeps
 _DIGIT_RUN = re.compile(r"[0-9.+-]*[0-9][0-9.+-]*")  # split_digits tells the formats
 _UNITS = ("万元", "元")
 
@@ -159,14 +163,12 @@ def _labels() -> _Labels:
 
 
 def _compact_map(text: str) -> tuple[str, list[int]]:
-    """The compact form of a translated line, and the index in the line of each of its characters."""
+    """The compact form of a translated line (normalize.compact), and the index in the line of each of its characters."""
     kept: list[str] = []
     where: list[int] = []
-    for index, ch in enumerate(text):
-        if ch.isalnum() and (ch.isascii() or not ch.isnumeric() or "\u4e00" <= ch <= "\u9fff"):
-            if compact(ch):
-                kept.append(ch)
-                where.append(index)
+    for run in _KEPT.finditer(text):
+        kept.append(run.group())
+        where.extend(range(run.start(), run.end()))
     return "".join(kept), where
 
 
@@ -192,14 +194,31 @@ def find_labels(text: str) -> list[_Found]:
     return found
 
 
-def _candidate(line: str) -> bool:
-    return sum(line.count(anchor) for anchor in _ANCHORS) >= MIN_ANCHORS
+def _candidate_lines(text: str) -> list[int]:
+    """Starts of the lines where the anchors occur MIN_ANCHORS times or more, found with
+    C-speed scans: each anchor's occurrences in order, the line start of each looked for
+    only back to the previous one, so a huge line costs one pass per anchor."""
+    counts: dict[int, int] = {}
+    for anchor in _ANCHORS:
+        at = text.find(anchor)
+        previous = 0
+        start = 0
+        while at != -1:
+            newline = text.rfind("\n", previous, at)
+            if newline != -1:
+                start = newline + 1
+            counts[start] = counts.get(start, 0) + 1
+            previous = at
+            at = text.find(anchor, at + len(anchor))
+    return sorted(start for start, count in counts.items() if count >= MIN_ANCHORS)
 
 
 def detect(text: str) -> RunTogether | None:
     """Whether ``text`` holds a table whose cells were glued together, and the evidence."""
-    for number, raw in enumerate(text.split("\n"), 1):
-        if not _candidate(raw):
+    for start in _candidate_lines(text):
+        stop = text.find("\n", start)
+        raw = text[start:stop if stop != -1 else len(text)]
+        if len(raw) > MAX_LINE_CHARS:
             continue
         line = translate(raw)
         found = find_labels(line)
@@ -207,6 +226,7 @@ def detect(text: str) -> RunTogether | None:
             continue
         glued = [label for label in found if _touches_digit(line, label)]
         if len(glued) >= MIN_GLUED:
+            number = text.count("\n", 0, start) + 1
             sample = glued[0]
             shown = line[sample.start:min(len(line), sample.end + 12)]
             return RunTogether(f"line {number}: {len(found)} statutory labels on one line, {len(glued)} of them "
@@ -234,7 +254,7 @@ def reflow(text: str) -> Reflowed | None:
         if heading is not None:
             in_tables = heading in _TABLE_NUMERALS or (in_tables and heading not in _AFTER_TABLES
                                                         and heading != "一")
-        if heading is None and in_tables:
+        if heading is None and in_tables and len(piece) <= MAX_LINE_CHARS:
             for line, offset in _table_lines(translate(piece), piece):
                 out_lines.append(line)
                 numbers.append(number)
