@@ -250,11 +250,14 @@ def reflow(text: str) -> Reflowed | None:
     numbers: list[int] = []
     columns: list[int] = []
     in_tables = False
+    # With no table heading to go by (a variant title), the glued line detect found is cut.
+    headless = not any(heading is not None and heading in _TABLE_NUMERALS for *_, heading in pieces)
     for piece, number, column, heading in pieces:
         if heading is not None:
             in_tables = heading in _TABLE_NUMERALS or (in_tables and heading not in _AFTER_TABLES
                                                         and heading != "一")
-        if heading is None and in_tables and len(piece) <= MAX_LINE_CHARS:
+        tabular = in_tables or (headless and number == found.line)
+        if heading is None and tabular and len(piece) <= MAX_LINE_CHARS:
             for line, offset in _table_lines(translate(piece), piece):
                 out_lines.append(line)
                 numbers.append(number)
@@ -270,7 +273,10 @@ def _split_headings(text: str) -> list[tuple[str, int, int, str | None]]:
     """Each source line cut before and after the section headings inside it:
     (text, line number, 1-based column, the heading's numeral or None)."""
     pieces: list[tuple[str, int, int, str | None]] = []
-    for number, raw in enumerate(text.split("\n"), 1):
+    raws = text.split("\n")
+    if len(raws) > 1 and not raws[-1]:
+        raws.pop()  # "a\n" is one line, as in normalize.Document
+    for number, raw in enumerate(raws, 1):
         line = translate(raw)
         last = 0
         for match in _HEADING.finditer(line):

@@ -172,3 +172,13 @@ def test_row_groups():
     assert row_groups("13575394432.52元") == (["13575394432.52"], "元")
     assert row_groups("２４２５２.３１") == (["24252.31"], None)
     assert row_groups("12—0") is None and row_groups("") is None and row_groups("见附件") is None
+
+
+def test_glued_tables_without_a_heading_to_go_by_are_still_cut():
+    text = ("本机关情况说明如下\n申请人情况自然人法人或其他组织商业企业科研机构社会公益组织法律服务机构其他总计"
+            "一、本年新收政府信息公开申请数量640020470二、上年结转政府信息公开申请数量0000000（一）予以公开"
+            "270020130（四）无法提供1.本机关不掌握相关政府信息4910000502.没有现成信息需要另行制作0000000\n")
+    flowed = reflow(text)
+    assert flowed.lines[0] == "本机关情况说明如下"
+    assert "一、本年新收政府信息公开申请数量 640020470" in flowed.lines
+    assert set(flowed.numbers[1:]) == {2}
