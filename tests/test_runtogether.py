@@ -7,6 +7,8 @@ import json
 import random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govparse.digits import group_sums, row_sum, split_digits
 from govparse.grammar import VALUES, load
@@ -182,3 +184,18 @@ def test_glued_tables_without_a_heading_to_go_by_are_still_cut():
     assert flowed.lines[0] == "本机关情况说明如下"
     assert "一、本年新收政府信息公开申请数量 640020470" in flowed.lines
     assert set(flowed.numbers[1:]) == {2}
+
+
+_PIECES = ["第二十条第（一）项", "规章", "行政规范性文件", "一、本年新收政府信息公开申请数量", "（三）不予公开", "2.",
+           "1.属于国家秘密", "结果维持", "总计", "二、主动公开政府信息情况", "四、政府信息公开行政复议、行政诉讼情况",
+           "（七）总计", "申请数量", "无法提供", "不予处理", "0", "12", "3 4", "。", "（", "）", "\n", "元", "x"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=80))
+def test_any_mix_of_labels_and_digits_reflows_without_losing_text(pieces):
+    text = "".join(pieces)
+    flowed = reflow(text)
+    if flowed is not None:
+        assert compact("".join(flowed.lines)) == compact(text)
+        assert len(flowed.lines) == len(flowed.numbers) == len(flowed.columns)
+        assert all(1 <= number <= text.count("\n") + 1 for number in flowed.numbers)
