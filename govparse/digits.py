@@ -30,9 +30,12 @@ MAX_PART_CHARS); the search for those that also satisfy the constraints walks
 only states from which the count and format can still be met, prunes a branch
 as soon as an interval bound shows a constraint can no longer hold, and stops
 after MAX_STEPS steps (then: ambiguous, "gave up"). Input longer than MAX_CHARS
-characters or more than MAX_CELLS cells is refused at once. Measured worst
-realistic cases (tests/test_digits.py::test_cost): a 7-cell row of ~30 digits
-under I1, and table 四's 15 cells of ~25 digits under I3, each well under the cap.
+characters or more than MAX_CELLS cells is refused at once. Measured on 3,000
+random rows each (a step is some 15-20 µs): 7-cell table 三 rows under I1 with
+five-digit natural persons and four-digit other cells, 30-34 digits: at most
+5,800 steps, 120 ms; table 四's 15 cells of up to three digits under I3, 25-29
+digits: at most 555 steps, 26 ms; none came near MAX_STEPS (tests/test_digits.py::test_cost
+pins two such rows).
 """
 
 from __future__ import annotations

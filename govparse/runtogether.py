@@ -118,18 +118,16 @@ class _Labels:
                         roles_by_key.setdefault(core, set())
                         cores.add(core)
         self.roles = {key: _one_role(found) for key, found in roles_by_key.items()}
-        self.core_roles: dict[str, str] = {}
+        by_core: dict[str, set[str]] = {}
         for key, found in roles_by_key.items():
-            core = strip_enumerator(key)
-            self.core_roles[core] = _one_role(found | ({self.core_roles[core]} if core in self.core_roles else set()))
+            by_core.setdefault(strip_enumerator(key), set()).update(found)
+        self.core_roles = {core: _one_role(found) for core, found in by_core.items()}
         # longest first: at each place the longest core that starts there wins
         self.pattern = re.compile("|".join(re.escape(core) for core in sorted(cores, key=lambda c: (-len(c), c))))
 
     def role(self, key: str) -> str:
-        role = self.roles.get(key)
-        if role is None or (not role and key not in self.core_roles):
-            role = self.core_roles.get(strip_enumerator(key), MARK)
-        return role or MARK
+        """The role of a label found with enumerator ``key`` (compact); by its core when the key is not a label's."""
+        return self.roles.get(key) or self.core_roles.get(strip_enumerator(key)) or MARK
 
 
 def _one_role(roles: set[str]) -> str:
