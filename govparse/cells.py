@@ -24,7 +24,8 @@ from typing import Final
 import regex
 from mypy_extensions import mypyc_attr
 
-from .layout import BLANK_SEPARATED, HTML, MARKDOWN, PIPE_DELIMITED, SPACE_DELIMITED, TAB_DELIMITED, TableLayout
+from .layout import (BLANK_SEPARATED, HTML, MARKDOWN, PIPE_DELIMITED, RUN_TOGETHER, SPACE_DELIMITED, TAB_DELIMITED,
+                     TableLayout)
 from .normalize import ColumnMap, Document, source_column
 from .sections import Section
 
@@ -89,7 +90,7 @@ def read_cells(doc: Document, section: Section, layout: TableLayout) -> list[Cel
         return _pipe_cells(doc, section.start, texts, layout.style == MARKDOWN)
     if layout.format == TAB_DELIMITED or layout.format == HTML:
         return _tabbed_cells(doc, section.start, texts)
-    if layout.format == SPACE_DELIMITED:
+    if layout.format == SPACE_DELIMITED or layout.format == RUN_TOGETHER:
         return _spaced_cells(doc, section.start, texts)
     return _linear_cells(doc, section.start, texts, layout.style == BLANK_SEPARATED)
 

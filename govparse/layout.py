@@ -8,7 +8,10 @@ Cell formats scrapers produce:
 - ``tab-delimited``: a table row per line, cells separated by tabs;
 - ``space-delimited``: a table row per line, cells separated by spaces;
 - ``html``: a ``<table>``, read with an HTML parser into tab-delimited rows
-  (govparse.html) before it gets here.
+  (govparse.html) before it gets here;
+- ``run-together``: crawler text with no separator between cells, cut into
+  space-delimited rows at the statutory labels (govparse.runtogether) before it
+  gets here; a row's glued digits are split in the row stage (govparse.digits).
 Headers whose labels are broken across cells (``结果`` / ``维持``) are the family
 ``split-header``; that is found while reading labels and recorded on the same
 TableLayout (``split_header``).
@@ -27,6 +30,7 @@ PIPE_DELIMITED = "pipe-delimited"
 TAB_DELIMITED = "tab-delimited"
 SPACE_DELIMITED = "space-delimited"
 HTML = "html"
+RUN_TOGETHER = "run-together"  # the name govparse.runtogether gives it
 SPLIT_HEADER = "split-header"
 
 BLANK_SEPARATED = "blank-separated"
@@ -71,6 +75,9 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
     # The first lines tell the layout as well as all of them, at a bounded cost.
     if source_format == HTML:
         return TableLayout(HTML, ROW_PER_LINE, "the page's <table> rows, read by an HTML parser")
+    if source_format == RUN_TOGETHER:
+        return TableLayout(RUN_TOGETHER, ROW_PER_LINE, "cells run together, cut into rows at the statutory "
+                           "labels (govparse.runtogether); a row's digits split by govparse.digits")
     lines = doc.texts(section.start, min(section.stop, section.start + LAYOUT_SAMPLE_LINES))
     filled: list[int] = []  # indices of the lines with something on them
     piped: list[str] = []

@@ -27,6 +27,7 @@ from .values import MAX_DIGITS, Kind, kind_of
 MAX_JOIN: Final = 4
 _NUMERALS: Final = "一二三四五六七八九十"
 _ENUMERATOR = regex.compile(rf"^(?:[{_NUMERALS}]{{1,3}}|\d{{1,2}})(?=\p{{Han}})")
+_ENUMERATOR_PIECE: Final = regex.compile(r"^[(（]?\d{1,2}[.．、,，)）]?$")
 
 
 def strip_enumerator(key: str) -> str:
@@ -275,7 +276,12 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
             run_filled = run_filled or kind is not Kind.BLANK
             index += 1
             continue
-        name, width = _label_at(infos, index, labels)
+        # A cell that reads as a damaged value starts a label only as its enumerator (1. of
+        # 1.属于国家秘密 broken off); a signed or longer one (0+7) stays a value.
+        if kind is Kind.UNREADABLE and _ENUMERATOR_PIECE.match(cells[index].text) is None:
+            name, width = None, 1
+        else:
+            name, width = _label_at(infos, index, labels)
         if name is not None:
             if run_filled:
                 tokens.append(TableToken(VALUES, tuple(run)))

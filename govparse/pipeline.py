@@ -28,6 +28,7 @@ from .meta import read_meta
 from .narrative import cross_check
 from .normalize import Document
 from .result import Result, TableTrace
+from .runtogether import RUN_TOGETHER, reflow
 from .sections import Section, locate_sections
 from .tables import TABLES, TableSpec
 from .transform import BuildContext, Sources
@@ -125,6 +126,14 @@ def _parse(data: bytes | bytearray | memoryview | str, clock) -> Result:
     doc, source_format = _document(decoded.text, diagnostics)
     clock.lap("decode")
     sections, headings = locate_sections(doc)
+    if source_format is None and not all(numeral in sections for numeral in "二三四"):
+        # A table heading missing: maybe a crawler ran the whole page together on one line.
+        flowed = reflow(decoded.text)
+        if flowed is not None:
+            doc, source_format = Document.from_lines(flowed.lines, flowed.numbers), RUN_TOGETHER
+            diagnostics.info("run-together", f"cells run together with no separator; read as rows cut at the "
+                             f"statutory labels ({flowed.evidence})")
+            sections, headings = locate_sections(doc)
     _report_repeats(headings, diagnostics)
     sections = _bounded(sections, diagnostics)
 
@@ -284,7 +293,7 @@ def _read_table(spec: TableSpec, doc: Document, section: Section | None, found_b
         diagnostics.error("table-missing", f"{spec.key}: no label or value in section {spec.numeral}; "
                           "table is null", section.heading + 1)
         return None, trace
-    ctx = BuildContext(spec.key, diagnostics, sources, section.heading + 1)
+    ctx = BuildContext(spec.key, diagnostics, sources, section.heading + 1, glued=layout.format == RUN_TOGETHER)
     table = spec.read(ctx, lexed.tokens, load(grammar_name), spec.models[edition])
     clock.lap("rows")
     return table, trace

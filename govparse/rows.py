@@ -17,27 +17,35 @@ costs no more than the rows it touches:
   statutory order is used and a diagnostic says so (``header-unread``);
 - a row whose cells do not match its columns one for one is null with an error
   naming its line (``cell-count``), whatever blank cells it has: only blank cells
-  after a full row (the columns a scraper pads a line with) are layout.
+  after a full row (the columns a scraper pads a line with) are layout;
+- where a crawler ran the cells together (``Glue``), a row's digits are split by
+  govparse.digits when exactly one split fits its columns and identities
+  (``split-by-identity`` when the identity decided), and are null with an
+  ``ambiguous-digits`` warning naming the candidates when several do.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 
 from .cells import Cell
 from .diagnostics import Diagnostics
+from .digits import Constraint, DigitSplit, split_digits
 from .grammar import UNKNOWN, VALUES, TableGrammar
 from .lexer import TableToken
+from .runtogether import row_groups
 
 MAX_REPORTED = 20  # events of one kind reported one by one in a table; the rest as a count
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Columns:
     """A row's columns: their keys in statutory order, and the header labels that span
-    several of them (法人或其他组织 over five applicant columns)."""
+    several of them (法人或其他组织 over five applicant columns). Made once per row class
+    and compared by identity (a cheap key for the caches below)."""
 
     keys: tuple[str, ...]
     spans: tuple[tuple[str, tuple[str, ...]], ...]  # (spanning terminal, the column keys under it)
@@ -69,6 +77,25 @@ class Placed:
     reported: bool = False  # why ``cells`` is None has been reported already
 
 
+@dataclass(slots=True)
+class Glue:
+    """How a table's rows are split where a crawler ran their cells together: each row's
+    cell formats (govparse.digits kinds) and the identities that bind a row (I1, I3)."""
+
+    kinds: Mapping[str, tuple[str, ...]]  # row key -> the digits kind of each column
+    identities: Callable[[str, int], tuple[Constraint, ...]]  # (row key, width) -> constraints
+    identity_name: str  # as diagnostics name them: I1, I3
+    pending: dict[str, tuple[Printed, DigitSplit]] = field(default_factory=dict)  # rows left ambiguous
+
+    def report(self, events: "Events") -> None:
+        """Each row still ambiguous: null, with its run and the splits that fit."""
+        for key, (printed, split) in self.pending.items():
+            line = printed.values.line if printed.values is not None else printed.label.line
+            events.add("warning", "ambiguous-digits", f"row {key}: {split.problem}; its cells are null", line,
+                       row=key)
+        self.pending.clear()
+
+
 class Events:
     """Diagnostics of one table, with a bound on how many of a kind are listed."""
 
@@ -94,6 +121,7 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
     skipped = grammar.order(tuple([token.type for token in tokens])).skipped
     rows: list[Printed] = []
     header: list[str] = []
+    in_force: tuple[str, ...] = ()  # the header as rows below it see it, made once per block
     header_open = False  # header labels met since the last row: a new header block
     index = 0
     count = len(tokens)
@@ -103,19 +131,23 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
         following = tokens[index + 1] if index + 1 < count else None
         values = following if following is not None and following.type == VALUES else None
         if kind in grammar.row_of:
-            rows.append(Printed(grammar.row_of[kind], token, values, tuple(header), index in skipped))
+            if len(in_force) != len(header):
+                in_force = tuple(header)
+            rows.append(Printed(grammar.row_of[kind], token, values, in_force, index in skipped))
             header_open = False
             index += 2 if values is not None else 1
             continue
         if kind in grammar.header_terminals:
             if not header_open:
                 header = []
+                in_force = ()
                 header_open = True
             header.append(kind)
         elif kind in grammar.structure_terminals:
             header_open = False
             if _opens_block(grammar, kind):
                 header = []
+                in_force = ()
         elif kind == UNKNOWN:
             index = _unknown_row(tokens, index, events)
             continue
@@ -155,9 +187,11 @@ def _shown(cells: Sequence[Cell]) -> str:
     return " ".join(texts) + (" …" if len(cells) > 10 else "")
 
 
-def place_rows(rows: Sequence[Printed], columns: Mapping[str, Columns], events: Events) -> dict[str, Placed]:
+def place_rows(rows: Sequence[Printed], columns: Mapping[str, Columns], events: Events,
+               glue: Glue | None = None) -> dict[str, Placed]:
     """Each row key's cells, one per column: copies of a row reconciled, out-of-order rows
-    read and reported."""
+    read and reported; with ``glue``, glued digits split (rows left ambiguous wait in
+    ``glue.pending`` for identities across rows)."""
     by_key: dict[str, list[Printed]] = {}
     for printed in rows:
         by_key.setdefault(printed.key, []).append(printed)
@@ -167,15 +201,15 @@ def place_rows(rows: Sequence[Printed], columns: Mapping[str, Columns], events: 
         if first.out_of_order and len(copies) == 1:
             events.add("info", "row-order", f"row {key} ({first.label.text[:30]}) is out of the statutory "
                        "order; read by its label", first.label.line, row=key)
-        placed[key] = _reconciled(key, copies, columns[key], events)
+        placed[key] = _reconciled(key, copies, columns[key], events, glue)
     return placed
 
 
-def _reconciled(key: str, copies: list[Printed], columns: Columns, events: Events) -> Placed:
+def _reconciled(key: str, copies: list[Printed], columns: Columns, events: Events, glue: Glue | None) -> Placed:
     with_values = [printed for printed in copies if printed.values is not None]
     if not with_values:
         return Placed(key, copies[0].label, None)
-    readings = [(printed, _placed_cells(key, printed, columns, events)) for printed in with_values]
+    readings = [(printed, _placed_cells(key, printed, columns, events, glue)) for printed in with_values]
     printed, cells = readings[0]
     if len(copies) > 1:
         lines = ", ".join(str(p.label.line) for p in copies)
@@ -189,11 +223,14 @@ def _reconciled(key: str, copies: list[Printed], columns: Columns, events: Event
     return Placed(key, printed.label, cells, cells is None)
 
 
-def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events) -> tuple[Cell, ...] | None:
+def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
+                  glue: Glue | None) -> tuple[Cell, ...] | None:
     assert printed.values is not None
     if printed.unreadable:
         return None
     cells = fit_cells(printed.values.cells, len(columns.keys))
+    if cells is None and glue is not None and row_groups(printed.values.text) is not None:
+        return split_glued(key, printed, len(columns.keys), glue, events)
     if cells is None:
         found = printed.values.cells
         filled = sum(1 for cell in found if cell.text)
@@ -216,20 +253,43 @@ def _positions(header: tuple[str, ...], columns: Columns) -> tuple[int, ...] | N
     return tuple(order.index(column) for column in columns.keys)
 
 
+def split_glued(key: str, printed: Printed, width: int, glue: Glue, events: Events) -> tuple[Cell, ...] | None:
+    """A row's glued digits as its cells, when exactly one split fits; else None, the row
+    kept in ``glue.pending`` (reported by ``Glue.report`` unless identities across rows settle it)."""
+    assert printed.values is not None
+    found = row_groups(printed.values.text)
+    assert found is not None
+    split = split_digits(found[0], width, glue.identities(key, width), glue.kinds[key])
+    if split.parts is None:
+        glue.pending[key] = (printed, split)
+        return None
+    if split.by_identity:
+        events.add("info", "split-by-identity", f"row {key}: {split.run!r} split as "
+                   f"{'|'.join(map(str, split.parts))}, the one of {split.fitting} splits that meets "
+                   f"{glue.identity_name}", printed.values.line, row=key)
+    return glued_cells(printed.values, split.parts)
+
+
+def glued_cells(values: TableToken, parts: Sequence[int | Decimal | None]) -> tuple[Cell, ...]:
+    """Cells for the parts of a split run, placed where the run stands."""
+    return tuple(Cell("" if part is None else str(part), values.line, values.column) for part in parts)
+
+
 def fit_cells(cells: Sequence[Cell], width: int) -> tuple[Cell, ...] | None:
     """A row's cells for ``width`` columns: as many as columns, or more with only blank
     cells after them (padding). Anything else cannot be placed without guessing."""
     if len(cells) == width:
-        return tuple(cells)
+        return tuple(cells)  # a tuple already in the common case: no copy
     if len(cells) > width and not any(cell.text for cell in cells[width:]):
         return tuple(cells[:width])
     return None
 
 
-def header_order(header: Sequence[str], columns: Columns) -> tuple[str, ...] | None:
+@lru_cache(maxsize=4096)
+def header_order(header: tuple[str, ...], columns: Columns) -> tuple[str, ...] | None:
     """The columns in the order the header prints them, or None when it does not name each
     column once (then the statutory order holds). A spanning label (法人或其他组织) stands
-    for its columns, in the order they are printed below it."""
+    for its columns, in the order they are printed below it. Remembered: headers repeat."""
     if len(columns.keys) < 2:
         return None
     wanted = {columns.terminal(key): key for key in columns.keys}

@@ -34,7 +34,7 @@ from .lexer import spellings, strip_enumerator
 from .normalize import _HAN_RANGES, compact, translate, via_traditional
 from .sections import SUBJECTS
 
-RUN_TOGETHER: Final = "run-together"
+from .layout import RUN_TOGETHER  # noqa: E402  (the layout these texts get)
 
 HEADER: Final = "header"  # a column label: joined with the labels beside it on one line
 ROW: Final = "row"  # a row label: its digits follow it on its line

@@ -93,6 +93,7 @@ class BuildContext:
     diagnostics: Diagnostics
     sources: Sources = field(default_factory=Sources)
     line: int | None = None  # where the table starts: where a row that is not there is reported
+    glued: bool = False  # cells run together (run-together layout): a row's digits may need splitting
 
 
 _KNOWN_LIMIT = 65536  # texts a _Known remembers
@@ -182,6 +183,10 @@ def build_table(ctx: BuildContext, table_class: type, placed: Mapping[str, Place
 def row_values(ctx: BuildContext, row_plan: RowPlan, placed: Sequence[Cell]) -> list:
     """Each placed cell read as its column's value, with a diagnostic for each null and doubtful one."""
     ctx.sources.add(row_plan.sources, placed)
+    try:  # the common case: every cell a value read before with nothing to report
+        return list(map(dict.__getitem__, row_plan.known, [cell.text for cell in placed]))
+    except KeyError:
+        pass
     values = []
     for (column, kind), known, cell in zip(row_plan.columns, row_plan.known, placed):
         try:

@@ -7,6 +7,8 @@ import json
 import random
 
 import pytest
+
+import govparse
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -199,3 +201,28 @@ def test_any_mix_of_labels_and_digits_reflows_without_losing_text(pieces):
         assert compact("".join(flowed.lines)) == compact(text)
         assert len(flowed.lines) == len(flowed.numbers) == len(flowed.columns)
         assert all(1 <= number <= text.count("\n") + 1 for number in flowed.numbers)
+
+
+@pytest.mark.parametrize("edition", ["2021", "2019"])
+@pytest.mark.parametrize("seed", range(8))
+def test_glued_report_parses_right_or_null_with_a_reason(seed, edition):
+    """End to end through govparse.parse: every cell the model's, or null with a diagnostic
+    naming its row (ambiguous-digits) or its table; never another number."""
+    text, report = _glued_report(seed, edition)
+    result = govparse.parse(text)
+    assert result.layout == "run-together"
+    expected = report.expected("space-delimited/row-per-line")
+    got = result.to_dict()
+    named = {(d.table, d.row) for d in result.diagnostics if d.code == "ambiguous-digits"}
+    whole = {d.table for d in result.diagnostics if d.code == "ambiguous-digits" and d.row is None}
+    read = 0
+    for table in ("active_disclosure", "applications", "review_litigation"):
+        for row, columns in expected[table].items():
+            for column, value in columns.items():
+                found = got[table][row][column]
+                if found is None and value is not None:
+                    assert (table, row) in named or table in whole, (table, row, column)
+                else:
+                    assert found == value, (table, row, column, found, value)
+                    read += 1
+    assert read >= 100  # most cells of small counts split one way

@@ -14,23 +14,48 @@ from typing import Callable
 
 from ..grammar import TableGrammar
 from ..lexer import TableToken
-from ..model import columns_of, rows_of
-from ..rows import Columns, Events, Printed, header_notes, place_rows, printed_rows
+from ..digits import COUNT as DIGIT_COUNT, DECIMAL, SIGNED, Constraint
+from ..model import COUNT, DELTA, MONEY, columns_of, rows_of
+from ..rows import Columns, Events, Glue, Placed, Printed, header_notes, place_rows, printed_rows
 from ..transform import BuildContext, build_table
+
+
+Identities = tuple[str, Callable[[str, int], tuple[Constraint, ...]]]  # (name, (row key, width) -> constraints)
+NO_IDENTITY: Identities = ("no identity", lambda key, width: ())
 
 
 def read_rows(ctx: BuildContext, tokens: Sequence[TableToken], grammar: TableGrammar, model: type,
               spans: Mapping[str, tuple[str, ...]],
-              adjust: Callable[[list[Printed], Events], list[Printed]] | None = None):
+              adjust: Callable[[list[Printed], Events], list[Printed]] | None = None,
+              identities: Identities = NO_IDENTITY,
+              settle: Callable[[dict[str, Placed], Glue, Events, type], None] | None = None):
     """A table of labelled rows: each row found by its label, its values placed by the header.
-    ``adjust`` sees the printed rows first (table 三 takes a subtotal column out there)."""
+
+    ``adjust`` sees the printed rows first (table 三 takes a subtotal column out there).
+    Where the cells ran together (``ctx.glued``), a row's digits are split under the
+    ``identities`` that bind a row, and ``settle`` may decide rows still ambiguous by
+    identities across rows."""
     events = Events(ctx.table, ctx.diagnostics)
     printed = printed_rows(tokens, grammar, events)
     if adjust is not None:
         printed = adjust(printed, events)
     columns = columns_by_row(model, tuple(spans.items()))
     header_notes(printed, columns, events)
-    return build_table(ctx, model, place_rows(printed, columns, events))
+    glue = Glue(digit_kinds(model), identities[1], identities[0]) if ctx.glued else None
+    placed = place_rows(printed, columns, events, glue)
+    if glue is not None:
+        if settle is not None and glue.pending:
+            settle(placed, glue, events, model)
+        glue.report(events)
+    return build_table(ctx, model, placed)
+
+
+@lru_cache(maxsize=None)
+def digit_kinds(model: type) -> dict[str, tuple[str, ...]]:
+    """Each row's columns as govparse.digits reads glued digits: money may have a decimal
+    point, the 2019 edition's changes a sign."""
+    kinds = {MONEY: DECIMAL, DELTA: SIGNED, COUNT: DIGIT_COUNT}
+    return {row: tuple(kinds[kind] for _, kind in columns_of(row_class)) for row, row_class in rows_of(model)}
 
 
 @lru_cache(maxsize=None)

@@ -37,13 +37,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..digits import Constraint, choose_rows, row_sum
 from ..grammar import TableGrammar
-from ..grammar import VALUES
 from ..lexer import TableToken
-from ..rows import Events, Printed, fit_cells
-from ..values import Kind, read_value
-from ..model import Applications, Applications2019
+from ..model import Applications, Applications2019, outcome_rows, rows_of
+from ..rows import Events, Glue, Placed, Printed, fit_cells, glued_cells
 from ..transform import BuildContext
+from ..values import Kind, read_value
 from . import read_rows
 
 KEY = "applications"
@@ -56,7 +56,53 @@ SPANS: dict[str, tuple[str, ...]] = {"LEGAL_PERSON": ("commercial", "research", 
 
 
 def read(ctx: BuildContext, tokens: Sequence[TableToken], grammar: TableGrammar, model: type) -> Applications | Applications2019:
-    return read_rows(ctx, tokens, grammar, model, SPANS, without_subtotal)
+    return read_rows(ctx, tokens, grammar, model, SPANS, without_subtotal, ROW_IDENTITY, settle_across_rows)
+
+
+# I1 binds each row: the total is the sum of the six applicant columns.
+ROW_IDENTITY = ("I1", lambda key, width: (row_sum(width),))
+
+
+def settle_across_rows(placed: dict[str, Placed], glue: Glue, events: Events, model: type) -> None:
+    """Rows whose glued digits split several ways under I1, decided together by I2 (the
+    outcome rows sum to total_processed) and S1 (received and carried over equal processed
+    and carried forward), column by column: only when one choice of splits meets them all."""
+    keys = [key for key, _ in rows_of(model)]
+    at = {key: position for position, key in enumerate(keys)}
+    blank = (None,) * _WIDTH
+    options: list = []
+    for key in keys:
+        if key in glue.pending:
+            split = glue.pending[key][1]
+            options.append(split.options if split.exhaustive and split.options else [blank])
+        else:
+            found = placed.get(key)
+            options.append([_counts(found.cells) if found is not None and found.cells is not None else blank])
+    outcomes = outcome_rows(model)
+    constraints = [Constraint(plus=(at["total_processed"] * _WIDTH + c,),
+                              minus=tuple(at[key] * _WIDTH + c for key in outcomes)) for c in range(_WIDTH)]
+    constraints += [Constraint(plus=(at["new_received"] * _WIDTH + c, at["carried_over"] * _WIDTH + c),
+                               minus=(at["total_processed"] * _WIDTH + c, at["carried_forward"] * _WIDTH + c))
+                    for c in range(_WIDTH)]
+    choice = choose_rows(options, _WIDTH, constraints)
+    if choice.rows is None:
+        return
+    for key in list(glue.pending):
+        values = choice.rows[at[key]]
+        if None in values:
+            continue
+        printed, split = glue.pending.pop(key)
+        assert printed.values is not None
+        placed[key] = Placed(key, printed.label, glued_cells(printed.values, values))
+        events.add("info", "split-by-identity", f"row {key}: {split.run!r} split as {'|'.join(map(str, values))}: "
+                   f"of its {len(split.options)} splits that meet I1, the one that with the other rows meets I2 "
+                   "and S1", printed.values.line, row=key)
+
+
+def _counts(cells) -> tuple:
+    values = [read_value(cell.text) for cell in cells]
+    return tuple(int(v.number) if v.kind is Kind.NUMBER and v.number is not None
+                 and v.number == v.number.to_integral_value() else None for v in values)
 
 
 _WIDTH = 7  # applicant columns, total included
@@ -65,6 +111,8 @@ _SUBTOTAL_AT = (1, 6)  # where a subtotal of the five may stand in a row of eigh
 
 def without_subtotal(rows: list[Printed], events: Events) -> list[Printed]:
     """Rows of eight numbers with the 法人或其他组织 subtotal taken out, where most rows have eight."""
+    if not any(row.values is not None and len(row.values.cells) > _WIDTH for row in rows):
+        return rows
     wide = [row for row in rows if row.values is not None and fit_cells(row.values.cells, _WIDTH) is None
             and fit_cells(row.values.cells, _WIDTH + 1) is not None]
     with_values = [row for row in rows if row.values is not None]

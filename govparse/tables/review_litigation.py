@@ -28,11 +28,14 @@ gives ``{"review": {"upheld": 13, "corrected": 1, "other": 4, "pending": 5, "tot
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..grammar import UNKNOWN, VALUES, TableGrammar
 from ..lexer import TableToken
 from ..model import OutcomeCounts, ReviewLitigation, columns_of, rows_of
-from ..rows import Columns, Events, Placed, fit_cells, header_order
+from ..digits import group_sums, split_digits
+from ..rows import Columns, Events, Placed, fit_cells, glued_cells, header_order
+from ..runtogether import row_groups
 from ..transform import BuildContext, build_table
 
 KEY = "review_litigation"
@@ -53,7 +56,7 @@ def read(ctx: BuildContext, tokens: Sequence[TableToken], grammar: TableGrammar,
     placed: dict[str, Placed] = {}
     if len(parts) == 1:
         header, values = parts[0]
-        placed = _whole_row(header, values, events)
+        placed = _whole_row(header, values, events, ctx.glued)
     else:
         for header, values in parts:
             _group_part(header, values, placed, events)
@@ -91,18 +94,36 @@ def _parts(tokens: Sequence[TableToken], events: Events) -> list[tuple[list[str]
     return parts
 
 
-def _whole_row(header: list[str], values: TableToken, events: Events) -> dict[str, Placed]:
+def _split(values: TableToken, events: Events) -> tuple | None:
+    """Fifteen glued numbers split under I3 (each group's total is the sum of its four), or None."""
+    found = row_groups(values.text)
+    assert found is not None
+    split = split_digits(found[0], _WIDTH * len(GROUPS.keys), group_sums(len(GROUPS.keys), _WIDTH))
+    if split.parts is None:
+        events.add("warning", "ambiguous-digits", f"{split.problem}; its cells are null", values.line)
+        return None
+    if split.by_identity:
+        events.add("info", "split-by-identity", f"{split.run!r} split as {'|'.join(map(str, split.parts))}, "
+                   f"the one of {split.fitting} splits that meets I3", values.line)
+    return glued_cells(values, split.parts)
+
+
+def _whole_row(header: list[str], values: TableToken, events: Events, glued: bool) -> dict[str, Placed]:
     """Fifteen numbers in one row, placed by the header above them."""
     cells = fit_cells(values.cells, _WIDTH * len(GROUPS.keys))
+    if cells is None and glued and row_groups(values.text) is not None:
+        cells = _split(values, events)
+        if cells is None:
+            return {key: Placed(key, values, None, True) for key in GROUPS.keys}
     if cells is None:
         found = values.cells
         events.add("error", "cell-count", f"{len([c for c in found if c.text])} values and "
                    f"{len([c for c in found if not c.text])} blank cells for {_WIDTH * len(GROUPS.keys)} columns; "
                    "its cells are null", values.line, values.column)
         return {key: Placed(key, values, None, True) for key in GROUPS.keys}
-    groups = header_order(header, GROUPS) or GROUPS.keys
-    outcomes = [terminal for terminal in header if terminal in _OUTCOME_TERMINALS]
-    orders = _outcome_orders(outcomes, len(groups))
+    groups = header_order(tuple(header), GROUPS) or GROUPS.keys
+    orders = _outcome_orders(tuple([terminal for terminal in header if terminal in _OUTCOME_TERMINALS]),
+                             len(groups))
     _note_order(groups, orders, header, values, events)
     placed: dict[str, Placed] = {}
     for position, group in enumerate(groups):
@@ -115,7 +136,8 @@ def _whole_row(header: list[str], values: TableToken, events: Events) -> dict[st
 _OUTCOME_TERMINALS = frozenset(OUTCOMES.terminal(key) for key in OUTCOMES.keys)
 
 
-def _outcome_orders(outcomes: list[str], groups: int) -> list[tuple[str, ...]] | None:
+@lru_cache(maxsize=1024)
+def _outcome_orders(outcomes: tuple[str, ...], groups: int) -> list[tuple[str, ...]] | None:
     """Each group's outcome columns in printed order, when the header prints five per group."""
     if len(outcomes) != _WIDTH * groups:
         return None
@@ -160,8 +182,7 @@ def _group_part(header: list[str], values: TableToken, placed: dict[str, Placed]
                        "are null", values.line, row=group)
             placed[group] = Placed(group, values, None, True)
         return
-    outcomes = [terminal for terminal in header if terminal in _OUTCOME_TERMINALS]
-    order = header_order(outcomes, OUTCOMES)
+    order = header_order(tuple([terminal for terminal in header if terminal in _OUTCOME_TERMINALS]), OUTCOMES)
     if order is None:
         events.add("info", "header-unread", f"row {group}: the header does not name its five columns once; values "
                    "placed in the statutory order", values.line, row=group)
