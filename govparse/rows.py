@@ -30,6 +30,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from .cells import Cell
 from .diagnostics import Diagnostics
@@ -55,9 +56,10 @@ class Columns:
         return key.upper()
 
 
-@dataclass(frozen=True, slots=True)
-class Printed:
-    """One row as printed: its label token, its values token (or None) and the header above it."""
+class Printed(NamedTuple):
+    """One row as printed: its label token, its values token (or None) and the header above it.
+    (Named tuples here and in Placed: some thirty of each are made per table, and a frozen
+    dataclass costs three times as much to make.)"""
 
     key: str
     label: TableToken
@@ -67,8 +69,7 @@ class Printed:
     unreadable: bool = False  # its values cannot be placed, and why has been reported
 
 
-@dataclass(frozen=True, slots=True)
-class Placed:
+class Placed(NamedTuple):
     """A row's cells, one per column in statutory order (None for the whole row: unreadable)."""
 
     key: str
@@ -209,11 +210,12 @@ def _reconciled(key: str, copies: list[Printed], columns: Columns, events: Event
     with_values = [printed for printed in copies if printed.values is not None]
     if not with_values:
         return Placed(key, copies[0].label, None)
-    readings = [(printed, _placed_cells(key, printed, columns, events, glue)) for printed in with_values]
-    printed, cells = readings[0]
+    printed = with_values[0]
+    cells = _placed_cells(key, printed, columns, events, glue)
     if len(copies) > 1:
+        readings = [cells] + [_placed_cells(key, other, columns, events, glue) for other in with_values[1:]]
         lines = ", ".join(str(p.label.line) for p in copies)
-        texts = {None if found is None else tuple(cell.text for cell in found) for _, found in readings}
+        texts = {None if found is None else tuple([cell.text for cell in found]) for found in readings}
         if len(texts) > 1:
             events.add("error", "duplicate-row", f"row {key} is printed {len(copies)} times (lines {lines}) "
                        "with different values; its cells are null", copies[1].label.line, row=key)

@@ -35,10 +35,9 @@ gives ``{"new_received": {"natural_person": 14, "commercial": 0, …, "total": 1
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from ..digits import Constraint, choose_rows, row_sum
-from ..grammar import TableGrammar
+from ..grammar import VALUES, TableGrammar
 from ..lexer import TableToken
 from ..model import Applications, Applications2019, outcome_rows, rows_of
 from ..rows import Events, Glue, Placed, Printed, fit_cells, glued_cells
@@ -129,8 +128,9 @@ def without_subtotal(rows: list[Printed], events: Events) -> list[Printed]:
         events.add("error", "subtotal-column", "rows of eight numbers, but no column is the sum of the five "
                    "法人或其他组织 columns in every row; those rows are null", line)
     out = []
+    chosen = set(numbers)
     for row in rows:
-        if row in wide:
+        if id(row) in chosen:
             row = _narrowed(row, places, numbers[id(row)], events)
         out.append(row)
     return out
@@ -145,9 +145,9 @@ def _narrowed(row: Printed, places: list[int], found: list | None, events: Event
         reason = "no column is the subtotal" if not places else "the subtotal could stand after 自然人 or after 其他"
         events.add("error", "subtotal-column", f"row {row.key}: eight numbers and {reason}; its cells are null",
                    cells[0].line, row=row.key)
-        return replace(row, unreadable=True)
+        return row._replace(unreadable=True)
     at = places[0] if places else 0
-    return replace(row, values=TableToken(VALUES, tuple(c for i, c in enumerate(cells) if i != at)))
+    return row._replace(values=TableToken(VALUES, tuple(c for i, c in enumerate(cells) if i != at)))
 
 
 def _numbers(cells) -> list | None:
