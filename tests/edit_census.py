@@ -37,6 +37,7 @@ def outcome(result, problems) -> str:
 
 def census(kind: str, examples: int) -> None:
     counts: collections.Counter = collections.Counter()
+    by_layout: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     shortest: dict[str, str] = {}
 
     @settings(max_examples=examples, deadline=None, database=None, phases=[Phase.generate],
@@ -49,6 +50,7 @@ def census(kind: str, examples: int) -> None:
         problems = local.verdicts(result, report, touch)
         key = outcome(result, problems)
         counts[key] += 1
+        by_layout[layout.name][key == "ok"] += 1
         if key not in shortest or len(where) < len(shortest[key]):
             shortest[key] = where.replace("\n ", "") + "".join(f"\n      {p}" for p in problems[:3])
 
@@ -57,6 +59,8 @@ def census(kind: str, examples: int) -> None:
     print(f"{kind}: {sum(counts.values())} cases, {time.perf_counter() - start:.1f} s")
     for key, count in counts.most_common():
         print(f"  {count:5d}  {key}\n      e.g. {shortest[key]}")
+    print("  ok by layout: " + ", ".join(f"{name} {c[True]}/{c[True] + c[False]}"
+                                         for name, c in sorted(by_layout.items())))
 
 
 def main(argv: list[str]) -> int:

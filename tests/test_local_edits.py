@@ -93,7 +93,7 @@ NULL_UNNAMED = "null, row not named"
 NULL_SILENT = "null, nothing said"  # neither its row nor its table named
 WRONG_FLAGGED = "other number, flagged"  # a diagnostic names the row or a failing identity involves the cell
 WRONG_SILENT = "other number, silent"
-AMBIGUOUS_READ = "a number for an ambiguous cell"
+AMBIGUOUS_READ = "a number for an ambiguous cell"  # the model's, or another one flagged
 
 
 def _new_findings(result, report: Report) -> set[str]:
@@ -127,7 +127,8 @@ def verdicts(result, report: Report, touch: Touch) -> list[tuple[str, str, str]]
                     errors = any(d.level == ERROR and names_cell(d, table, row, column) for d in warnings)
                     if found is None and errors:
                         continue
-                    verdict = AMBIGUOUS_READ if found is not None else NULL_UNNAMED
+                    verdict = NULL_UNNAMED if found is None else \
+                        WRONG_SILENT if not (same(want, found) or named or cell in failing) else AMBIGUOUS_READ
                 elif same(want, found):
                     continue
                 elif found is None:
@@ -181,7 +182,7 @@ FAILING_NOW = frozenset(KIND_NAMES)
 # Kinds that give another number than the model's with no warning naming its row and no new failing
 # identity, on the current stages (REGRESSIONS has a case of each).
 SILENT_NOW = frozenset({"swap-columns", "unknown-row", "delete-cell", "duplicate-cell", "delete-label",
-                        "misspell-label"})
+                        "misspell-label", "duplicate-row-different"})
 
 
 PROMISES = {"local": (assert_local, FAILING_NOW), "not-silent": (assert_not_silent, SILENT_NOW)}
@@ -208,6 +209,10 @@ REGRESSIONS = {
         "applications.new_received.total": 2, "applications.granted.commercial": 2, "applications.granted.total": 2,
         "applications.total_processed.commercial": 2, "applications.total_processed.total": 2,
         "review_litigation.review.upheld": 1, "review_litigation.review.total": 1}), LAYOUTS[0], 0, 0, (), 0, 0),
+    # duplicate-row-different: 行政事业性收费 printed twice, the first copy 1, the second (the model's) 0:
+    # the first taken, the second "cells after the end of the table ignored (from '行政事业性收费')", which
+    # names no row and says nothing of the kept value (found as 2019 政府集中采购 twice in markdown)
+    "conflicting-last-row": (zero_report(), LAYOUTS[0], 0, 5, (), 0, 0),
     # unknown-row: 其中：行政确认 25 after a blank 行政事业性收费 in pipe row-per-line: fees read as 25, silently
     # (found as 小计 354 in tab-delimited)
     "unknown-row-after-blank-fees": (zero_report(**{f"{AD}.fees.amount_wan": None}), LAYOUTS[3], 0, 5, (), 0, 0),
