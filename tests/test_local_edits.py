@@ -20,8 +20,8 @@ turns the pass into a failure, and the mark is removed.
 
 Budgets: each kind runs a share of the profile's examples (``_budget``, as in
 tests/test_roundtrip.py): about 15 s for the module under the CI profile. The
-long run by hand, 1,000 examples a kind and promise (about 11 minutes each on
-one core)::
+long run by hand, 1,000 examples a kind and promise (about six minutes for the
+module on one core)::
 
     HYPOTHESIS_PROFILE=long .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_local_edits.py
 
