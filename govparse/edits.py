@@ -64,6 +64,7 @@ from .model import columns_of, rows_of
 from .render import (
     HEADER,
     LABEL,
+    OUTCOME_HEADERS,
     PERTURBATIONS,
     VALUE,
     WRITERS,
@@ -79,8 +80,7 @@ from .render import (
     grids,
     render,
 )
-
-TABLE_KEYS = ("active_disclosure", "applications", "review_litigation")  # in the order of grids()
+from .result import TABLE_KEYS  # the order of grids() too
 
 DUPLICATE_ROW = "duplicate-row"
 CONFLICTING_ROW = "duplicate-row-different"
@@ -361,7 +361,7 @@ def _column_swaps(table: TableGrid) -> list[ColumnSwap]:
             for groups in ((0, 1, 2), (0,), (1,), (2,)):
                 heads = [((starts[g][0], starts[g][1] + a), (starts[g][0], starts[g][1] + b)) for g in groups]
                 values = [(g * 5 + a, g * 5 + b) for g in groups]
-                note = f"{OUTCOMES[a]}/{OUTCOMES[b]} in groups {groups}"
+                note = f"{OUTCOME_HEADERS[a]}/{OUTCOME_HEADERS[b]} in groups {groups}"
                 swaps.append((heads, [(value_row, values)], note))
         heads = [((1, 5), (1, 6))] + [((2, i), (2, 5 + i)) for i in range(5)]
         swaps.append((heads, [(value_row, [(5 + i, 10 + i) for i in range(5)])], "未经复议直接起诉/复议后起诉"))
@@ -375,9 +375,6 @@ def _column_swaps(table: TableGrid) -> list[ColumnSwap]:
             note = f"{row.cells[1 + a].text}/{row.cells[1 + b].text}"
             swaps.append(([((at, 1 + a), (at, 1 + b))], [(i, [(a, b)]) for i in body], note))
     return swaps
-
-
-OUTCOMES = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
 
 
 # --- which edits apply where -----------------------------------------------------------
