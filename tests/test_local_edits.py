@@ -1,0 +1,342 @@
+"""A local defect costs one row (issue 12): one edit of one table, every other cell still right.
+
+For each kind of edit in govparse.edits (a row twice, two rows swapped, a label
+lost or misspelled, an unknown row, two columns in the other order, a page
+break with the header again, a cell lost or doubled), hypothesis draws a report,
+a layout, perturbations, the table and the place of the edit, and checks the
+parse against the model:
+
+- every cell the edit did not touch is the model's value (in all three tables);
+- a touched cell is the model's value, or null with a diagnostic naming its row;
+  a cell the text now gives two values for is null with an error naming its row;
+  (the promise ``local``);
+- ``not-silent``, the weaker promise: no cell is a number other than the model's
+  unless a warning names its row or an identity check the model keeps fails on
+  it, and no cell is null without a warning naming its row or an error its table.
+
+Kinds the current grammar-based stages cannot meet are marked
+``xfail(strict=True)``: when the row stage of issue 12 makes them pass, the mark
+turns the pass into a failure, and the mark is removed.
+
+Budgets: each kind runs a share of the profile's examples (``_budget``, as in
+tests/test_roundtrip.py): about 15 s for the module under the CI profile. The
+long run by hand, 1,000 examples a kind and promise (about six minutes for the
+module on one core)::
+
+    HYPOTHESIS_PROFILE=long .venv/bin/python -m pytest -q -p no:cacheprovider tests/test_local_edits.py
+
+A kind marked xfail stops at the first pinned case that fails, so the long run
+searches the kinds that pass; remove a mark (or add ``--runxfail``) to search a
+kind that fails now. ``tests/edit_census.py`` counts the outcomes of each kind
+instead of stopping at the first failure. Every shrunk failure found is pinned
+below in REGRESSIONS (an ``@example`` of every promise and kind).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import govparse
+from compare import same
+from govparse.diagnostics import ERROR, INFO
+from govparse.edits import KIND_NAMES, TableGrid, Touch, misspelled, render_edited, swap_columns, table_grids
+from govparse.identities import check_all
+from govparse.model import to_plain
+from govparse.render import LABEL, LAYOUTS, PERTURBATION_NAMES, VALUE, Report, grids, random_report, render
+from strategies import reports, seeds
+from test_roundtrip import _budget, zero_report
+
+TABLES = ("active_disclosure", "applications", "review_litigation")
+EDIT_PERTURBATIONS = tuple(name for name in PERTURBATION_NAMES if name != "spaces")  # see govparse.edits
+perturbation_sets = st.frozensets(st.sampled_from(EDIT_PERTURBATIONS)).map(lambda s: tuple(sorted(s)))
+
+
+# 表四 prints its three groups in one row, which the grammar-based stages call ``outcomes``: a diagnostic
+# about that printed row names each group's row.
+PRINTED_ROWS = {"review_litigation": "outcomes"}
+
+
+def names_row(diagnostic, table: str, row: str) -> bool:
+    """Whether ``diagnostic`` names ``row`` of ``table``: by the fields the row stage of issue 12 adds
+    (``table``, ``row``), or, until then, by the row key as a word in a message about the table
+    (``applications: row granted …``, ``applications.granted.total is blank``)."""
+    names = {row, PRINTED_ROWS.get(table, row)}
+    if getattr(diagnostic, "row", None) in names and getattr(diagnostic, "table", table) == table:
+        return True
+    message = diagnostic.message
+    return table in message and any(re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", message) is not None
+                                    for name in names)
+
+
+def names_cell(diagnostic, table: str, row: str, column: str) -> bool:
+    """``names_row``, unless the diagnostic is about another cell of the row (``applications.granted.total
+    is blank`` says nothing about granted.natural_person)."""
+    if not names_row(diagnostic, table, row):
+        return False
+    cells = re.findall(rf"(?<![\w]){re.escape(table)}\.{re.escape(row)}\.(\w+)", diagnostic.message)
+    return not cells or column in cells
+
+
+def names_table(diagnostic, table: str) -> bool:
+    """An error about the whole table (``review_litigation: … table is null``)."""
+    return diagnostic.level == ERROR and (getattr(diagnostic, "table", None) == table
+                                           or diagnostic.message.startswith(f"{table}:"))
+
+
+RIGHT = "right"
+NULL_NAMED = "null, row named"  # a touched cell lost, as allowed
+NULL_UNNAMED = "null, row not named"
+NULL_SILENT = "null, nothing said"  # neither its row nor its table named
+WRONG_FLAGGED = "other number, flagged"  # a diagnostic names the row or a failing identity involves the cell
+WRONG_SILENT = "other number, silent"
+AMBIGUOUS_READ = "a number for an ambiguous cell"  # the model's, or another one flagged
+
+
+def _new_findings(result, report: Report) -> set[str]:
+    """Cells of the identity checks that fail in ``result`` but not on the model's own values (an identity
+    the report itself breaks says nothing about a number read wrong)."""
+    held = {(c.id, c.name) for c in check_all(report.applications, report.review_litigation) if c.ok is not False}
+    return {name for check in result.findings if (check.id, check.name) in held
+            for name in (*check.lhs_cells, *check.rhs_cells)}
+
+
+def verdicts(result, report: Report, touch: Touch) -> list[tuple[str, str, str]]:
+    """(cell, verdict, what was found) for every cell of the three tables that is not as it should be.
+
+    A diagnostic counts for a cell when it is a warning or an error (an info says noise was skipped) and
+    names the cell's row and no other cell of it (``names_cell``).
+    """
+    document = result.to_dict()
+    failing = _new_findings(result, report)
+    warnings = [d for d in result.diagnostics if d.level != INFO]  # info is noise skipped, no warning
+    out = []
+    for table in TABLES:
+        want_table = to_plain(getattr(report, table))
+        got_table = document[table] or {}
+        for row, columns in want_table.items():
+            touched = table == touch.table and row in touch.rows
+            for column, want in columns.items():
+                found = got_table.get(row, {}).get(column)
+                cell = f"{table}.{row}.{column}"
+                named = any(names_cell(d, table, row, column) for d in warnings)
+                if table == touch.table and (row, column) in touch.ambiguous:
+                    errors = any(d.level == ERROR and names_cell(d, table, row, column) for d in warnings)
+                    if found is None and errors:
+                        continue
+                    verdict = NULL_UNNAMED if found is None else \
+                        WRONG_SILENT if not (same(want, found) or named or cell in failing) else AMBIGUOUS_READ
+                elif same(want, found):
+                    continue
+                elif found is None:
+                    if touched and named:
+                        continue
+                    verdict = NULL_NAMED if named else NULL_UNNAMED
+                    if not named and not any(names_table(d, table) for d in warnings):
+                        verdict = NULL_SILENT
+                else:
+                    verdict = WRONG_FLAGGED if named or cell in failing else WRONG_SILENT
+                out.append((cell, verdict, repr(found)))
+    return out
+
+
+def _parse_edited(report, layout, kind, table, place, perturbations, seed, edit_seed):
+    edited = render_edited(report, layout, kind, table, place, perturbations, seed, edit_seed)
+    result = govparse.parse(edited.text)
+    where = (f"kind={kind} layout={layout.name} perturbations={perturbations} seed={seed} table={table} "
+             f"place={place} edit_seed={edit_seed}\n  edit: {edited.touch.table}: {edited.touch.note}")
+    return result, edited.touch, where
+
+
+def _explain(result, problems) -> str:
+    lines = [f"{cell}: {verdict} ({found})" for cell, verdict, found in problems[:30]]
+    lines += [f"[{d.level}] {d.code}: {d.message} (line {d.line})" for d in result.diagnostics
+              if d.level != "info"][:15]
+    return "\n  ".join(lines)
+
+
+def assert_local(report, layout, kind, table, place, perturbations, seed, edit_seed) -> None:
+    """Untouched cells right; touched cells right or null with their row named; ambiguous ones null."""
+    result, touch, where = _parse_edited(report, layout, kind, table, place, perturbations, seed, edit_seed)
+    problems = verdicts(result, report, touch)
+    assert not problems, f"{where}\n  {_explain(result, problems)}"
+
+
+def assert_not_silent(report, layout, kind, table, place, perturbations, seed, edit_seed) -> None:
+    """No other number without a diagnostic or a failing identity, no null without a word."""
+    result, touch, where = _parse_edited(report, layout, kind, table, place, perturbations, seed, edit_seed)
+    problems = [p for p in verdicts(result, report, touch) if p[1] in (WRONG_SILENT, NULL_SILENT)]
+    assert not problems, f"{where}\n  {_explain(result, problems)}"
+
+
+# --- what the current stages cannot do yet --------------------------------------------
+
+ROWS_BY_LABEL = "waits on rows by label (issue 12)"
+# Kinds that fail the local property on the grammar-based stages: the table nulled (duplicate row,
+# swapped rows, lost or misspelled label, page break in some layouts), a neighbour row nulled
+# (unknown row), numbers shifted (a cell lost or doubled), columns read in print order.
+FAILING_NOW = frozenset(KIND_NAMES)
+# Kinds that give another number than the model's with no warning naming its row and no new failing
+# identity, on the current stages (REGRESSIONS has a case of each).
+SILENT_NOW = frozenset({"swap-columns", "unknown-row", "delete-cell", "duplicate-cell", "delete-label",
+                        "misspell-label", "duplicate-row-different"})
+
+
+PROMISES = {"local": (assert_local, FAILING_NOW), "not-silent": (assert_not_silent, SILENT_NOW)}
+PROMISE_CASES = [
+    pytest.param(promise, kind, id=f"{promise}-{kind}",
+                 marks=[pytest.mark.xfail(strict=True, raises=AssertionError, reason=ROWS_BY_LABEL)]
+                 if kind in failing else [])
+    for promise, (_, failing) in PROMISES.items() for kind in KIND_NAMES]
+
+
+AD = "active_disclosure"
+GRANTED = {f"applications.granted.{column}": value for column, value in zip(
+    ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"),
+    (1, 2, 3, 4, 5, 6, 21))}
+# Named regression cases: (report, layout, table, place, perturbations, seed, edit_seed), each the
+# smallest form of a failure hypothesis found (shrunk cases carry thousands of drawn values; these keep
+# the mechanism). ``table`` and ``place`` index the tables and places each kind can take, so every case
+# runs for every kind; the comment says which kind it was found with and what the current stages do.
+REGRESSIONS = {
+    # every label and row edit at the first place of 表二 in linear-cell: the table nulled
+    # (table-structure error), so untouched rows are lost; swap-columns: issued and repealed swapped silently
+    "first-place-linear": (zero_report(**{
+        f"{AD}.regulations.issued": 3, "applications.new_received.commercial": 2,
+        "applications.new_received.total": 2, "applications.granted.commercial": 2, "applications.granted.total": 2,
+        "applications.total_processed.commercial": 2, "applications.total_processed.total": 2,
+        "review_litigation.review.upheld": 1, "review_litigation.review.total": 1}), LAYOUTS[0], 0, 0, (), 0, 0),
+    # duplicate-row-different: 行政事业性收费 printed twice, the first copy 1, the second (the model's) 0:
+    # the first taken, the second "cells after the end of the table ignored (from '行政事业性收费')", which
+    # names no row and says nothing of the kept value (found as 2019 政府集中采购 twice in markdown)
+    "conflicting-last-row": (zero_report(), LAYOUTS[0], 0, 5, (), 0, 0),
+    # unknown-row: 其中：行政确认 25 after a blank 行政事业性收费 in pipe row-per-line: fees read as 25, silently
+    # (found as 小计 354 in tab-delimited)
+    "unknown-row-after-blank-fees": (zero_report(**{f"{AD}.fees.amount_wan": None}), LAYOUTS[3], 0, 5, (), 0, 0),
+    # delete-cell: granted's first cell taken out in markdown: the row's spanned-column cell read as its
+    # last value, every other value shifted one column left, silently (total blank, its own warning)
+    "delete-cell-markdown": (zero_report(**GRANTED), LAYOUTS[4], 1, 14, (), 0, 0),
+    # duplicate-cell: 1 | 1 | (blank) | 3 in markdown: the blank taken for a stray cell, repealed read as 1,
+    # silently (表二 has no identity to catch it)
+    "duplicate-cell-beside-blank": (zero_report(**{f"{AD}.regulations.issued": 1, f"{AD}.regulations.repealed": None,
+                                                   f"{AD}.regulations.in_force": 3}), LAYOUTS[4], 0, 0, (), 0, 0),
+    # delete-label / misspell-label: 行政强制's label lost in HTML after a blank 行政处罚: its 7 read as
+    # punishment's, silently (found in 2019 edition reports, the same rows)
+    "label-lost-after-blank-row": (zero_report(**{f"{AD}.punishment.decisions": None, f"{AD}.coercion.decisions": 7}),
+                                   LAYOUTS[8], 0, 4, (), 0, 0),
+    # delete-label: 其他对外管理服务事项's label emptied in pipe cell-per-line (2019 edition) after 行政许可
+    # 1 | (blank) | (blank): licensing read as 1, 5, 36, the next row's values (a drawn report: the
+    # renderer's random_report, seed 5, a fifth of cells blank)
+    "label-emptied-after-blanks-2019": (random_report(random.Random(5), edition="2019", blanks=0.2), LAYOUTS[2],
+                                        0, 3, (), 0, 1),
+}
+
+
+def pinned(test):
+    for case in REGRESSIONS.values():
+        test = example(*case)(test)
+    return test
+
+
+_PER_KIND = len(PROMISE_CASES)  # the promises and kinds share the profile's examples
+
+edit_places = st.integers(0, 400)
+edit_cases = given(report=reports(), layout=st.sampled_from(LAYOUTS), table=st.integers(0, 2), place=edit_places,
+                   perturbations=perturbation_sets, seed=seeds, edit_seed=seeds)
+
+
+@pytest.mark.parametrize(("promise", "kind"), PROMISE_CASES)
+@_budget(_PER_KIND)
+@edit_cases
+@pinned
+def test_local_edit(promise, kind, report, layout, table, place, perturbations, seed, edit_seed):
+    """One promise (``local``: the edit costs its rows at most; ``not-silent``: no number or null
+    without a word) for one kind of edit."""
+    PROMISES[promise][0](report, layout, kind, table, place, perturbations, seed, edit_seed)
+
+
+@pytest.mark.parametrize("kind", KIND_NAMES)
+@pytest.mark.parametrize("case", list(REGRESSIONS))
+def test_regression_cases_run(kind, case):
+    """Every named case renders and parses for every kind (the properties judge them)."""
+    edited = render_edited(*_edit_arguments(kind, *REGRESSIONS[case]))
+    assert isinstance(govparse.parse(edited.text), govparse.Result)
+
+
+def _edit_arguments(kind, report, layout, table, place, perturbations, seed, edit_seed):
+    return report, layout, kind, table, place, perturbations, seed, edit_seed
+
+
+# --- the edits themselves ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KIND_NAMES)
+@_budget(_PER_KIND * 2)
+@given(report=reports(), layout=st.sampled_from(LAYOUTS), table=st.integers(0, 2), place=edit_places,
+       seed=seeds, edit_seed=seeds)
+def test_edits_are_deterministic_and_seen(kind, report, layout, table, place, seed, edit_seed):
+    """Same arguments, same text; and every edit shows in the text (a property over an edit that did
+    nothing could not fail)."""
+    edited = render_edited(report, layout, kind, table, place, (), seed, edit_seed)
+    assert edited == render_edited(report, layout, kind, table, place, (), seed, edit_seed)
+    assert edited.text != render(report, layout, (), seed), edited.touch.note
+
+
+def _header_labels(table: TableGrid, at: int) -> list[str]:
+    """The header labels over each value cell of body row ``at``, in print order, read from the grid the
+    way a careful reader reads the header (a test oracle for swap-columns, not a parser)."""
+    rows = table.grid.rows
+    if table.key == "applications":
+        top, five = rows[1].cells, rows[2].cells
+        return [top[0].text, *(cell.text for cell in five), top[2].text]
+    if table.key == "review_litigation":
+        groups = ("行政复议", rows[1].cells[5].text, rows[1].cells[6].text)
+        outcomes = [cell.text for cell in rows[1].cells[:5] + rows[2].cells[:10]]
+        return [f"{groups[i // 5]}/{outcome}" for i, outcome in enumerate(outcomes)]
+    block = max(i for i in range(at) if rows[i].cells[0].text == "信息内容")
+    return [cell.text for cell in rows[block].cells[1:]]
+
+
+def _by_header(table: TableGrid) -> dict[tuple[tuple[str, ...], str], object]:
+    """Each value of the table keyed by the model rows of its printed row and its header label."""
+    out = {}
+    for at in table.body:
+        values = [cell.value for cell in table.grid.rows[at].cells if cell.role == VALUE]
+        labels = _header_labels(table, at)
+        assert len(labels) == len(values), (table.key, at, labels, values)
+        out.update({(table.printed[at], label): value for label, value in zip(labels, values)})
+    return out
+
+
+@_budget(10)
+@given(report=reports(), place=edit_places)
+def test_swap_columns_moves_header_and_data_together(report, place):
+    """After swap-columns every value still sits under its own header label, in every table: the
+    header is enough to read the table, so nothing is touched."""
+    for index, table in enumerate(table_grids(report)):
+        before = _by_header(table)
+        edited = table_grids(report)[index]
+        touch = swap_columns(edited, place, random.Random(0))
+        assert not touch.rows and _by_header(edited) == before, touch.note
+        assert [c.text for row in edited.grid.rows for c in row.cells] != \
+               [c.text for row in table.grid.rows for c in row.cells], touch.note
+
+
+@given(label=st.sampled_from(sorted({c.text for grid in grids(random_report(random.Random(0)))
+                                     for row in grid.rows for c in row.cells if c.role == LABEL})),
+       seed=seeds)
+def test_misspelling_changes_one_character_after_the_enumerator(label, seed):
+    wrong = misspelled(label, random.Random(seed))
+    assert wrong != label
+    shorter, longer = sorted((label, wrong), key=len)
+    if len(shorter) == len(longer):
+        assert sum(a != b for a, b in zip(label, wrong)) == 1
+    else:
+        assert len(longer) == len(shorter) + 1
+        assert any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+    enumerator = re.match(r"^(?:[一二三四五六七]、|（[一二三四五六七]）|\d．)", label)
+    assert enumerator is None or wrong.startswith(enumerator.group())
