@@ -236,6 +236,7 @@ class Labels:
         self._variants: dict[str, Variant | None] = {}
         self._near: list[tuple[str, str, int]] | None = None  # built at the first near miss looked for
         self._pieces = ""  # every label key, a line each: what a piece of a label is part of
+        self._near_by_length: dict[int, list[tuple[str, str, int, set[str]]]] = {}
 
     def how(self, key: str) -> str:
         """How compact text ``key``, naming a label, differs from it as the grammar writes it ("" when not)."""
@@ -381,16 +382,22 @@ class Labels:
         """
         if self.patterns or not key:
             return None  # a pattern label has no distance to measure
-        near = self._near
-        if near is None:
-            near = self._near = _reach(self.exact, self.spelled, self.short)
+        if self._near is None:
+            self._near = _reach(self.exact, self.spelled, self.short)
             self._pieces = "\n".join([*self.exact, *self.spelled, *self.short])
+            for label, name, edits in self._near:
+                # Filed under every length a near miss of it may have, with its characters:
+                # k edits leave all but at most k of them in the text.
+                for size in range(max(_MIN_NEAR, len(label) - edits), len(label) + edits + 1):
+                    self._near_by_length.setdefault(size, []).append((label, name, edits, set(label)))
         if key in self._pieces:
             return None  # a piece of a label: the rest is in another cell (法提供 of （四）无法提供)
         short = strip_enumerator(key)
-        for label, name, edits in near:
-            if _misses(key, label, edits) or (short != key and _misses(short, label, edits)):
-                return name
+        for text in (key, short) if short != key else (key,):
+            chars = set(text)
+            for label, name, edits, label_chars in self._near_by_length.get(len(text), ()):
+                if len(label_chars - chars) <= edits and distance(text, label, edits) <= edits:
+                    return name
         return None
 
 
@@ -439,11 +446,6 @@ def _shortened(table: dict, taken: dict) -> dict[str, str]:
     return {strip_enumerator(key): key for key in table
             if strip_enumerator(key) != key and counts[strip_enumerator(key)] == 1
             and strip_enumerator(key) not in taken}
-
-
-def _misses(key: str, label: str, edits: int) -> bool:
-    """Whether ``key`` is ``label`` with at most ``edits`` edits, and not under four characters."""
-    return len(key) >= _MIN_NEAR and abs(len(label) - len(key)) <= edits and distance(key, label, edits) <= edits
 
 
 _MIN_NEAR: Final = 4  # characters, in a label or a near miss of one
