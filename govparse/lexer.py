@@ -8,6 +8,13 @@ cells under a spanning header) and is dropped, as are the empty cells a line
 ends with right after a label (the columns it spans, see ``padding``). Text
 that names no label becomes an UNKNOWN token: the numbers after it are its own,
 reported with it, never added to the row before.
+
+Labels are also found as reports print them, each such token listed in
+``Lexed.variants`` with its printed and statutory text: with an annotation after
+it (``规章(设区的市…)``), a caption without its second 第 (``第二十条(一)项``),
+words a converter to Taiwan usage swapped (``規範性檔案``), or a near miss
+(``属于国家秘蜜``) within a few edits of one label and clearly of no other.
+A cell that names a label exactly pays for none of this.
 """
 
 from __future__ import annotations
@@ -21,10 +28,25 @@ from mypy_extensions import mypyc_attr
 
 from .cells import Cell
 from .grammar import UNKNOWN, VALUES, TableGrammar
-from .normalize import compact, translate, via_traditional
+from .normalize import compact, translate, via_taiwan_phrases, via_traditional
 from .values import MAX_DIGITS, Kind, kind_of
 
-MAX_JOIN: Final = 4
+# Cells a label may be broken into: PDF text gives a vertical label a cell per
+# character (三 / 、 / 本 / 年 / 度 / …), and the longest label has 37 characters.
+# A join grows only while it still begins a label, so this bounds, not sets, its cost.
+MAX_JOIN: Final = 48
+# Cells an annotation after a label may run over (规章(设区的市、自治州人 / 民政府应提供相关数据)).
+MAX_ANNOTATION_CELLS: Final = 6
+_OPENERS: Final = "(（[【〔"
+_CLOSERS: Final = ")）]】〕"
+# How a label was printed when not as the grammar writes it (Lexed.variants).
+ANNOTATION: Final = "annotation"
+CAPTION: Final = "caption"
+TAIWAN_PHRASES: Final = "taiwan-phrases"
+NEAR_MISS: Final = "near-miss"
+# An annotation naming another unit of money than the statutory label: the figures may
+# be in 元 where the table counts 万元. Worth a warning, not only a note.
+UNIT: Final = "annotation-unit"
 _NUMERALS: Final = "一二三四五六七八九十"
 _ENUMERATOR = regex.compile(rf"^(?:[{_NUMERALS}]{{1,3}}|\d{{1,2}})(?=\p{{Han}})")
 _ENUMERATOR_PIECE: Final = regex.compile(r"^[(（]?\d{1,2}[.．、,，)）]?$")
@@ -78,12 +100,14 @@ class TableToken:
 class Lexed:
     """A table's tokens, and the cells that did not become one."""
 
-    __slots__ = ("tokens", "unmatched", "joined")
+    __slots__ = ("tokens", "unmatched", "joined", "variants")
 
     def __init__(self, tokens: list[TableToken]) -> None:
         self.tokens = tokens
         self.unmatched: list[Cell] = []  # text cells that name no label
         self.joined: list[TableToken] = []  # labels joined from several cells
+        # Labels not printed as the grammar writes them: (token, printed text, statutory text, how).
+        self.variants: list[tuple[TableToken, str, str, str]] = []
 
     @property
     def types(self) -> tuple[str, ...]:
@@ -124,20 +148,43 @@ class TextInfo:
     tracked by the garbage collector, so they neither bring on full collections
     while the cache fills nor make each one longer."""
 
-    __slots__ = ("kind", "key", "name", "grows", "ends_join")
+    __slots__ = ("kind", "key", "name", "grows", "ends_join", "how", "annotates")
 
-    def __init__(self, kind: str, key: str, name: str | None, grows: bool, ends_join: bool) -> None:
+    def __init__(self, kind: str, key: str, name: str | None, grows: bool, ends_join: bool,
+                 how: str = "", annotates: bool = False) -> None:
         self.kind = kind  # a Kind constant
         self.key = key
         self.name = name
         self.grows = grows
         self.ends_join = ends_join
+        self.how = how  # "" when ``name`` is the label as the grammar writes it, else how it differs
+        self.annotates = annotates  # may be an annotation of the label before it: (指2019年事项数)
+
+
+@mypyc_attr(acyclic=True)
+class Variant:
+    """The label a cell names only as printed otherwise, and how it differs."""
+
+    __slots__ = ("name", "how", "opens")
+
+    def __init__(self, name: str, how: str, opens: bool) -> None:
+        self.name = name
+        self.how = how
+        self.opens = opens  # the cell ends inside an annotation that later cells close
 
 
 # Most cells are a plain count or blank: told without hashing the text. Their key,
 # name and growth are never read, since they end any join.
 _BLANK_INFO: Final = TextInfo(Kind.BLANK, "", None, False, True)
 _COUNT_INFO: Final = TextInfo(Kind.NUMBER, "", None, False, True)
+
+
+def _caption_without_di(text: str) -> str:
+    """第二十条第（一）项 as often printed, 第二十条（一）项; other text unchanged."""
+    article = text.find("条第")
+    if article < 0 or not text.startswith("第"):
+        return text
+    return text[:article + 1] + text[article + 2:]
 
 
 class Labels:
@@ -147,9 +194,14 @@ class Labels:
         self.exact: dict[str, str] = {}
         self.spelled: dict[str, str] = {}  # label patterns, spelled out
         self.patterns: list[tuple[regex.Pattern, str]] = []  # those that cannot be
+        self.printed: dict[str, str] = {}  # terminal name -> its label as the grammar writes it
+        derived: dict[str, tuple[str, str]] = {}  # compact variant spelling -> (name, how)
         for name, pattern, literal in grammar.label_terminals():
+            plain = translate(pattern)
+            texts = [plain] if literal else spellings(plain)
+            self.printed[name] = plain if not texts else min(texts, key=len)
             # Each label also as a mirror site's traditional text simplifies back (反复 → 反覆).
-            for form in dict.fromkeys((translate(pattern), via_traditional(pattern))):
+            for form in dict.fromkeys((plain, via_traditional(pattern))):
                 if literal:
                     self.exact[compact(form)] = name
                     continue
@@ -160,22 +212,40 @@ class Labels:
                 for text in texts:
                     if compact(text) == text:  # a pattern only ever met compact keys
                         self.spelled.setdefault(text, name)
+            for form, how in ((via_taiwan_phrases(pattern), TAIWAN_PHRASES), (_caption_without_di(plain), CAPTION)):
+                texts = [form] if literal else spellings(form)
+                for text in texts or ():
+                    derived.setdefault(compact(text), (name, how))
         # Labels without their enumerator, where that is still unambiguous.
-        counts: dict[str, int] = {}
-        for key in self.exact:
-            short = strip_enumerator(key)
-            counts[short] = counts.get(short, 0) + 1
-        self.short = {
-            strip_enumerator(key): name for key, name in self.exact.items()
-            if strip_enumerator(key) != key and counts[strip_enumerator(key)] == 1
-            and strip_enumerator(key) not in self.exact
-        }
+        self.short = {short: self.exact[key] for short, key in _shortened(self.exact, self.exact).items()}
+        self._units: dict[str, set[str]] = {}  # terminal name -> units of money its spellings print
+        for table in (self.exact, self.spelled):
+            for key, name in table.items():
+                unit = _money_unit(key)
+                if unit:
+                    self._units.setdefault(name, set()).add(unit)
+        canonical = {**self.exact, **self.spelled, **self.short}
+        # Variant spellings (and those without their enumerator), where they name no label as the grammar writes it.
+        self.derived = {key: found for key, found in derived.items() if key not in canonical}
+        for short, key in _shortened(self.derived, canonical).items():
+            self.derived.setdefault(short, self.derived[key])
         # Every beginning of every key: a join of cells that is not one cannot become a label.
-        self._prefixes = {key[:end] for table in (self.exact, self.short, self.spelled)
+        self._prefixes = {key[:end] for table in (self.exact, self.short, self.spelled, self.derived)
                           for key in table for end in range(len(key) + 1)}
         self._infos: dict[str, TextInfo] = {}
         self._names: dict[str, str | None] = {}
         self._viable: dict[str, bool] = {}
+        self._variants: dict[str, Variant | None] = {}
+        self._near: list[tuple[str, str, int]] | None = None  # built at the first near miss looked for
+        self._pieces = ""  # every label key, a line each: what a piece of a label is part of
+        self._near_by_length: dict[int, list[tuple[str, str, int, set[str]]]] = {}
+
+    def how(self, key: str) -> str:
+        """How compact text ``key``, naming a label, differs from it as the grammar writes it ("" when not)."""
+        if self._canonical(key) is not None:
+            return ""
+        found = self.derived.get(key) or self.derived.get(strip_enumerator(key))
+        return found[1] if found is not None else ""
 
     def info(self, text: str) -> TextInfo:
         """All the lexer asks of a cell text, in one lookup (remembered: label cells repeat across reports)."""
@@ -191,8 +261,13 @@ class Labels:
             # A label broken into pieces may have a piece that reads as a null mark on its
             # own (1．申请人 / 无 / 正当理由…), so a join runs over 无; but not over ——,
             # which the compact form would drop, letting 行政规范性文件 + —— name the label.
-            ends_join = kind is Kind.NUMBER or kind is Kind.BLANK or (kind is Kind.NULL_MARK and not key)
-            info = TextInfo(kind, key, self.named(key), self.may_grow(key), ends_join)
+            # 、 alone is the enumerator's comma of a label printed a character a line (三 / 、 / 本 …).
+            ends_join = kind is Kind.NUMBER or kind is Kind.BLANK or (kind is Kind.NULL_MARK and not key
+                                                                      and text != "、")
+            name = self.named(key)
+            grows = self.may_grow(key)
+            info = TextInfo(kind, key, name, grows, ends_join, self.how(key) if name is not None else "",
+                            kind is Kind.TEXT and name is None and not grows and text[0] in _OPENERS)
             if len(self._infos) < _CACHE_LIMIT:
                 self._infos[text] = info
         return info
@@ -239,6 +314,14 @@ class Labels:
         return False
 
     def _find(self, key: str) -> str | None:
+        name = self._canonical(key)
+        if name is not None:
+            return name
+        found = self.derived.get(key) or self.derived.get(strip_enumerator(key))
+        return found[0] if found is not None else None
+
+    def _canonical(self, key: str) -> str | None:
+        """The terminal ``key`` names as the grammar writes it, with or without its enumerator."""
         name = self.exact.get(key)
         if name is not None:
             return name
@@ -253,6 +336,183 @@ class Labels:
             if pattern.fullmatch(key) or pattern.fullmatch(short):
                 return name
         return None
+
+    def variant(self, info: TextInfo, text: str) -> Variant | None:
+        """The label a text that names none exactly is printed for, if any (remembered).
+
+        Tried in turn: the text before an annotation in brackets at its end, then a
+        near miss of the whole text.
+        """
+        if info.kind is not Kind.TEXT or len(text) > _MAX_VARIANT_TEXT:
+            return None
+        if text in self._variants:
+            return self._variants[text]
+        found = self._annotated(text)
+        if found is None:
+            name = self.near(info.key)
+            found = Variant(name, NEAR_MISS, False) if name is not None else None
+        if len(self._variants) < _CACHE_LIMIT:
+            self._variants[text] = found
+        return found
+
+    def _annotated(self, text: str) -> Variant | None:
+        """``规章(设区的市…)`` or ``规章(设区的市、`` (closed in later cells): the label before the brackets."""
+        head, opens, groups = _before_annotation(text)
+        if not groups:
+            return None
+        key = compact(head)
+        name = self.named(key) if key else None
+        if name is None or any(self.named(compact(group)) is not None for group in groups):
+            return None  # 行政诉讼(未经复议直接起诉): two labels in one cell, not a label and its note
+        how = self.how(key)  # the label itself may be a variant too (資訊內容(…))
+        return Variant(name, f"{how}+{ANNOTATION}" if how else ANNOTATION, opens)
+
+    def annotation(self, name: str, printed: str) -> str:
+        """ANNOTATION, or UNIT when the printed label (compact) names a unit of money its
+        statutory text does not: 本年收费金额(单位:元) for 本年收费金额(单位:万元)."""
+        unit = _money_unit(printed)
+        if unit and unit not in self._units.get(name, ()):
+            return UNIT
+        return ANNOTATION
+
+    def near(self, key: str) -> str | None:
+        """The label compact text ``key`` misses by a few edits, when it is clearly that label's.
+
+        Each label allows edits by its length (none under four characters) but
+        fewer than half its distance to any other label, so no text is within reach
+        of two, and the second closest is always two edits further off.
+        """
+        if self.patterns or not key:
+            return None  # a pattern label has no distance to measure
+        if self._near is None:
+            self._near = _reach(self.exact, self.spelled, self.short)
+            self._pieces = "\n".join([*self.exact, *self.spelled, *self.short])
+            for label, name, edits in self._near:
+                # Filed under every length a near miss of it may have, with its characters:
+                # k edits leave all but at most k of them in the text.
+                for size in range(max(_MIN_NEAR, len(label) - edits), len(label) + edits + 1):
+                    self._near_by_length.setdefault(size, []).append((label, name, edits, set(label)))
+        if key in self._pieces:
+            return None  # a piece of a label: the rest is in another cell (法提供 of （四）无法提供)
+        short = strip_enumerator(key)
+        for text in (key, short) if short != key else (key,):
+            chars = set(text)
+            for label, name, edits, label_chars in self._near_by_length.get(len(text), ()):
+                if len(label_chars - chars) <= edits and distance(text, label, edits) <= edits:
+                    return name
+        return None
+
+
+def _money_unit(key: str) -> str:
+    """The unit of money a compact label text names: 万元, 元, or ""."""
+    return "万元" if "万元" in key else ("元" if "元" in key else "")
+
+
+# Texts longer than any label with its annotation are prose, not a label: not looked at for a variant.
+_MAX_VARIANT_TEXT: Final = 120
+_MAX_ANNOTATIONS: Final = 3  # bracketed groups cut from the end of one cell
+
+
+def _before_annotation(text: str) -> tuple[str, bool, list[str]]:
+    """``text`` without the bracketed groups at its end, whether the last is left open, and the groups.
+
+    A bracket with text after its closing one (第二十条第(一)项) is part of the
+    label, and so is one that opens it ((一)予以公开): the text is given back whole.
+    """
+    head = text.rstrip()
+    opens = False
+    groups: list[str] = []
+    for _ in range(_MAX_ANNOTATIONS):
+        start = max(head.rfind(ch) for ch in _OPENERS)
+        if start <= 0:
+            break
+        inside = head[start + 1:]
+        close = max(inside.rfind(ch) for ch in _CLOSERS)
+        if close < 0:
+            if opens or any(ch in inside for ch in _CLOSERS):
+                break
+            opens = True  # the annotation goes on in the cells after
+        elif close != len(inside) - 1 or any(ch in inside[:close] for ch in _CLOSERS):
+            break
+        groups.append(inside)
+        head = head[:start].rstrip()
+    return head, opens, groups
+
+
+def _shortened(table: dict, taken: dict) -> dict[str, str]:
+    """Each key of ``table`` without its enumerator -> the key, where that names one key only and none of ``taken``."""
+    counts: dict[str, int] = {}
+    for key in table:
+        short = strip_enumerator(key)
+        counts[short] = counts.get(short, 0) + 1
+    return {strip_enumerator(key): key for key in table
+            if strip_enumerator(key) != key and counts[strip_enumerator(key)] == 1
+            and strip_enumerator(key) not in taken}
+
+
+_MIN_NEAR: Final = 4  # characters, in a label or a near miss of one
+
+
+def _edits_for(size: int) -> int:
+    """Edits a near miss of a label of ``size`` characters may have (one in four), before
+    asking how far other labels are; none under four characters."""
+    return size // 4 if size >= _MIN_NEAR else 0
+
+
+def _reach(*tables: dict[str, str]) -> list[tuple[str, str, int]]:
+    """(key, name, edits) for each label key a near miss may reach: fewer than half the
+    distance to the nearest key of another label, and at most ``_edits_for`` its length."""
+    keys: dict[str, str] = {}
+    for table in tables:
+        for key, name in table.items():
+            keys.setdefault(key, name)
+    reach: list[tuple[str, str, int]] = []
+    for key, name in keys.items():
+        edits = _edits_for(len(key))
+        if edits == 0:
+            continue
+        nearest = 2 * edits + 2  # far enough: no need to know how far exactly
+        for other, other_name in keys.items():
+            if other_name != name and abs(len(other) - len(key)) < nearest:
+                nearest = min(nearest, distance(key, other, nearest - 1))
+        edits = min(edits, (nearest - 2) // 2)
+        if edits > 0:
+            reach.append((key, name, edits))
+    return reach
+
+
+def distance(first: str, second: str, limit: int) -> int:
+    """Edit distance (Levenshtein) of two texts, or ``limit + 1`` when it is more.
+
+    Only the band of ``limit`` cells either side of the diagonal is filled, and it
+    stops as soon as a whole row is past the limit: O(len × limit).
+    """
+    if abs(len(first) - len(second)) > limit:
+        return limit + 1
+    over = limit + 1
+    width = len(second)
+    previous = [column if column <= limit else over for column in range(width + 1)]
+    for row in range(1, len(first) + 1):
+        current = [over] * (width + 1)
+        if row <= limit:
+            current[0] = row
+        low = max(1, row - limit)
+        high = min(width, row + limit)
+        char = first[row - 1]
+        best = current[0]
+        for column in range(low, high + 1):
+            value = previous[column - 1] + (0 if second[column - 1] == char else 1)
+            if previous[column] + 1 < value:
+                value = previous[column] + 1
+            if current[column - 1] + 1 < value:
+                value = current[column - 1] + 1
+            current[column] = value if value < over else over
+            if value < best:
+                best = value
+        if best > limit:
+            return over
+        previous = current
+    return previous[width]
 
 
 def lex(cells: list[Cell], labels: Labels) -> Lexed:
@@ -278,21 +538,27 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
             continue
         # A cell that reads as a damaged value starts a label only as its enumerator (1. of
         # 1.属于国家秘密 broken off); a signed or longer one (0+7) stays a value.
+        variant = None
         if kind is Kind.UNREADABLE and _ENUMERATOR_PIECE.match(cells[index].text) is None:
             name, width = None, 1
         else:
             name, width = _label_at(infos, index, labels)
+            # Not a label as the grammar writes it, alone or joined: perhaps one as printed otherwise.
+            variant = labels.variant(infos[index], cells[index].text) if name is None else None
+            if variant is not None:
+                name = variant.name
         if name is not None:
             if run_filled:
                 tokens.append(TableToken(VALUES, tuple(run)))
             if run:
                 run.clear()
             run_filled = False
-            token = TableToken(name, (cells[index],) if width == 1 else tuple(cells[index:index + width]))
-            tokens.append(token)
-            if width > 1:
-                lexed.joined.append(token)
-            index += width
+            stop = index + 1
+            if width == 1 and variant is None and not infos[index].how and (stop >= count or not infos[stop].annotates):
+                tokens.append(TableToken(name, (cells[index],)))  # the label as written, alone: most labels
+                index = stop
+                continue
+            index = _add_label(lexed, cells, infos, labels, name, index, width, variant)
         elif kind is Kind.UNREADABLE:
             run.append(cells[index])
             run_filled = True
@@ -311,6 +577,33 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
     if run_filled:
         tokens.append(TableToken(VALUES, tuple(run)))
     return lexed
+
+
+def _add_label(lexed: Lexed, cells: list[Cell], infos: list[TextInfo], labels: Labels, name: str,
+               index: int, width: int, variant: Variant | None) -> int:
+    """Add the token of a label joined from ``width`` cells, or printed otherwise than the
+    grammar writes it, with any annotation after it; the index after it."""
+    stop = index + width
+    opens = False
+    if variant is not None:
+        how = variant.how
+        opens = variant.opens
+    elif width > 1:
+        how = labels.how("".join([info.key for info in infos[index:stop]]))
+    else:
+        how = infos[index].how
+    annotated = _annotation(cells, infos, stop, opens)
+    stop += annotated
+    token = TableToken(name, tuple(cells[index:stop]))
+    if annotated or ANNOTATION in how:
+        note = labels.annotation(name, compact(token.text))
+        how = how.replace(ANNOTATION, note) if ANNOTATION in how else (f"{how}+{note}" if how else note)
+    lexed.tokens.append(token)
+    if width > 1:
+        lexed.joined.append(token)
+    if how:
+        lexed.variants.append((token, token.text, labels.printed.get(name, name), how))
+    return stop
 
 
 def _padding(cells: list[Cell], infos: list[TextInfo], index: int) -> int:
@@ -358,7 +651,39 @@ def _label_at(infos: list[TextInfo], index: int, labels: Labels) -> tuple[str | 
         if limit >= stop_at or infos[limit].ends_join:
             break
     for width in range(len(keys), 1, -1):
+        if not infos[index + width - 1].key:
+            continue  # a join does not end on a bare 、
         name = labels.named(keys[width - 1])
         if name is not None:
             return name, width
     return first.name, 1
+
+
+def _annotation(cells: list[Cell], infos: list[TextInfo], start: int, opens: bool) -> int:
+    """How many cells from ``start`` on are an annotation of the label before them:
+    ``(指2019年事项数)`` after ``上一年项目数量``, or the rest of one the label left open.
+
+    Text cells naming no label only, up to the one closing the brackets, and at
+    most MAX_ANNOTATION_CELLS; an annotation never closed is none.
+    """
+    count = len(cells)
+    if start >= count:
+        return 0
+    info = infos[start]
+    if info.kind is not Kind.TEXT or info.name is not None:
+        return 0
+    if not opens and not info.annotates:
+        return 0  # not an annotation; (一) may begin the next label
+    depth = 1 if opens else 0
+    for at in range(start, min(count, start + MAX_ANNOTATION_CELLS)):
+        info = infos[at]
+        if info.kind is not Kind.TEXT or info.name is not None:
+            return 0
+        for char in cells[at].text:
+            if char in _OPENERS:
+                depth += 1
+            elif char in _CLOSERS:
+                depth -= 1
+        if depth <= 0:
+            return at - start + 1
+    return 0

@@ -15,7 +15,7 @@ from typing import Any
 
 from .cells import read_cells
 from .decode import Decoded, decode
-from .diagnostics import Diagnostics
+from .diagnostics import INFO, WARNING, Diagnostics
 from .edition import EDITION_2021, detect_edition
 from .errors import GovparseError, InputTooLarge, InternalError
 from .grammar import UNKNOWN, VALUES, load
@@ -23,7 +23,7 @@ from .identities import check_all
 from .html import html_to_lines, looks_like_html
 from .layout import HTML, LINEAR_CELL, detect_layout
 from .locate import locate_by_labels
-from .lexer import Labels, lex
+from .lexer import UNIT, Labels, lex
 from .meta import read_meta
 from .narrative import cross_check
 from .normalize import Document
@@ -289,6 +289,11 @@ def _read_table(spec: TableSpec, doc: Document, section: Section | None, found_b
             f"{'+'.join(c.text for c in token.cells)}@{token.line}" for token in lexed.joined))
     trace = TableTrace(spec.key, section, edition, evidence, layout, tuple(cells), tuple(lexed.tokens),
                        grammar_name, found_by)
+    for token, printed, statutory, how in lexed.variants[:MAX_CELL_NOTES]:
+        # a unit of money other than the label's may mean figures in another unit: a warning
+        level = WARNING if UNIT in how else INFO
+        diagnostics.add(level, "label-variant", f"{spec.key}: {printed[:60]!r} read as {statutory!r} ({how})",
+                        token.line, token.column, table=spec.key)
     if not any(token.type != UNKNOWN for token in lexed.tokens):
         diagnostics.error("table-missing", f"{spec.key}: no label or value in section {spec.numeral}; "
                           "table is null", section.heading + 1)
