@@ -530,7 +530,13 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
             if not run and kind is Kind.BLANK:
                 padded = _padding(cells, infos, index)
                 if padded:
-                    index += padded  # spanned columns of the label before: layout, not blank values
+                    # Spanned columns of the label before: layout, not blank values. They stay
+                    # with the label's token, which tells a row printed blank (规章 | | |) from a
+                    # label standing alone (a heading, a header row naming it).
+                    if tokens and tokens[-1].type != VALUES and tokens[-1].line == cells[index].line:
+                        last = tokens[-1]
+                        tokens[-1] = TableToken(last.type, last.cells + tuple(cells[index:index + padded]))
+                    index += padded
                     continue
             run.append(cells[index])
             run_filled = run_filled or kind is not Kind.BLANK

@@ -134,6 +134,13 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
         if kind in grammar.row_of:
             if len(in_force) != len(header):
                 in_force = tuple(header)
+            if not token.cells[-1].text:
+                # printed with blank cells only (规章 | | |): its values are blank, not absent, and
+                # numbers on a line below are no more its own (a row whose label was lost)
+                if values is not None:
+                    index -= 1  # leave them to be reported as numbers under no row label
+                values = TableToken(VALUES, tuple([cell for cell in token.cells if not cell.text]))
+                index -= 1  # no values token to step over
             rows.append(Printed(grammar.row_of[kind], token, values, in_force, index in skipped))
             header_open = False
             index += 2 if values is not None else 1
