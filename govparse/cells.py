@@ -15,6 +15,13 @@ blank cell is a cell with empty text.
 - tab-delimited (and HTML rows, converted to it): cells between tabs.
 - space-delimited: cells between runs of spaces; a label with a space inside
   falls into pieces that the lexer joins again.
+- grid (pandoc ``+---+``, w3m ``┌─┬─┐``) and space-aligned under dash rules (pandoc's
+  simple and multiline tables): a row's cells in column order, an empty cell where
+  the grid has one, a cell wrapped over lines joined (govparse.textgrid).
+
+Page furniture (page numbers, running headers, a header repeated after a page
+break; govparse.furniture) is skipped in every layout but HTML, and returned by
+``read_table`` so that the pipeline can report each line it skipped.
 """
 
 from __future__ import annotations
@@ -24,9 +31,12 @@ from typing import Final
 import regex
 from mypy_extensions import mypyc_attr
 
-from .layout import BLANK_SEPARATED, HTML, MARKDOWN, PIPE_DELIMITED, SPACE_DELIMITED, TAB_DELIMITED, TableLayout
+from .furniture import Furniture, may_hold_furniture, page_breaks, table_furniture
+from .layout import (BLANK_SEPARATED, GRID, HTML, LINEAR_CELL, MARKDOWN, PIPE_DELIMITED, SPACE_ALIGNED,
+                     SPACE_DELIMITED, TAB_DELIMITED, TableLayout)
 from .normalize import ColumnMap, Document, source_column
 from .sections import Section
+from .textgrid import Row, aligned_rows, grid_rows
 
 
 @mypyc_attr(acyclic=True)
@@ -81,17 +91,64 @@ def _bounded(text: str) -> str:
 
 def read_cells(doc: Document, section: Section, layout: TableLayout) -> list[Cell]:
     """The cells of ``section`` in reading order."""
+    return read_table(doc, section, layout)[0]
+
+
+def read_table(doc: Document, section: Section, layout: TableLayout) -> tuple[list[Cell], list[Furniture]]:
+    """The cells of ``section`` in reading order, and the page furniture lines skipped to read them."""
     texts = doc.texts(section.start, section.stop)
     for position, text in enumerate(texts):
         if len(text) > MAX_LINE_CHARS:
             texts[position] = _bounded(text)
+    furniture: list[Furniture] = []
+    if layout.format != HTML:
+        # A lone number is a value in a linear table, never furniture by its place alone.
+        lone_numbers = layout.format != LINEAR_CELL
+        if may_hold_furniture(doc, section.start, section.stop, lone_numbers):
+            found = table_furniture(doc, section.start, section.stop, page_breaks(doc, lone_numbers))
+            furniture = [found[index] for index in sorted(found)]
+    if not furniture:
+        return _read(doc, section.start, texts, layout, set()), furniture
+    skip = {item.index - section.start for item in furniture}
+    if layout.format != LINEAR_CELL:
+        for offset in skip:
+            texts[offset] = ""  # blank lines are nothing in these layouts
+    return _read(doc, section.start, texts, layout, skip), furniture
+
+
+def _read(doc: Document, first: int, texts: list[str], layout: TableLayout, skip: set[int]) -> list[Cell]:
+    if layout.format == GRID:
+        return _row_cells(doc, first, texts, grid_rows(texts, _shapes(doc, first, texts)))
+    if layout.format == SPACE_ALIGNED:
+        return _row_cells(doc, first, texts, aligned_rows(texts, _shapes(doc, first, texts)))
     if layout.format == PIPE_DELIMITED:
-        return _pipe_cells(doc, section.start, texts, layout.style == MARKDOWN)
+        return _pipe_cells(doc, first, texts, layout.style == MARKDOWN)
     if layout.format == TAB_DELIMITED or layout.format == HTML:
-        return _tabbed_cells(doc, section.start, texts)
+        return _tabbed_cells(doc, first, texts)
     if layout.format == SPACE_DELIMITED:
-        return _spaced_cells(doc, section.start, texts)
-    return _linear_cells(doc, section.start, texts, layout.style == BLANK_SEPARATED)
+        return _spaced_cells(doc, first, texts)
+    return _linear_cells(doc, first, texts, layout.style == BLANK_SEPARATED, skip)
+
+
+def _shapes(doc: Document, first: int, texts: list[str]) -> list[str]:
+    """Each line as the source prints it, where normalizing kept its length (full-width
+    punctuation made half-width prints narrower): what places a character in a column."""
+    shapes: list[str] = []
+    for offset, text in enumerate(texts):
+        raw = doc.raw_lines[first + offset]
+        shapes.append(raw if len(raw) == len(text) else text)
+    return shapes
+
+
+def _row_cells(doc: Document, first: int, texts: list[str], rows: list[Row]) -> list[Cell]:
+    """Cells from rows read by govparse.textgrid, with their source lines and columns."""
+    cells: list[Cell] = []
+    for row in rows:
+        for text, offset, index in row:
+            columns = _columns(doc, first + offset, texts[offset])
+            cells.append(Cell(text, doc.number(first + offset),
+                              index + 1 if columns is None else source_column(columns, index)))
+    return cells
 
 
 _MARKDOWN_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")
@@ -203,10 +260,13 @@ def _spaced_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:
     return cells
 
 
-def _linear_cells(doc: Document, first: int, texts: list[str], blank_separated: bool) -> list[Cell]:
+def _linear_cells(doc: Document, first: int, texts: list[str], blank_separated: bool,
+                  skip: set[int]) -> list[Cell]:
     cells: list[Cell] = []
     blanks = 0  # blank lines since the last filled one
     for offset, text in enumerate(texts):
+        if skip and offset in skip:
+            continue  # page furniture: neither a cell nor a blank line
         index = first + offset
         stripped = text.strip()
         if not stripped:

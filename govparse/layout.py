@@ -8,7 +8,11 @@ Cell formats scrapers produce:
 - ``tab-delimited``: a table row per line, cells separated by tabs;
 - ``space-delimited``: a table row per line, cells separated by spaces;
 - ``html``: a ``<table>``, read with an HTML parser into tab-delimited rows
-  (govparse.html) before it gets here.
+  (govparse.html) before it gets here;
+- ``grid``: a table drawn with rules, pandoc's ``+---+`` grid tables (``ascii-grid``)
+  or w3m's box-drawn ones (``box-drawn``), read by govparse.textgrid;
+- ``space-aligned``: columns aligned under a rule of dash runs (``dash-ruled``),
+  pandoc's simple and multiline tables, read by govparse.textgrid.
 Headers whose labels are broken across cells (``结果`` / ``维持``) are the family
 ``split-header``; that is found while reading labels and recorded on the same
 TableLayout (``split_header``).
@@ -21,12 +25,15 @@ from dataclasses import dataclass, field
 
 from .normalize import Document
 from .sections import Section
+from .textgrid import is_dash_rule, is_grid_line, is_grid_rule
 
 LINEAR_CELL = "linear-cell"
 PIPE_DELIMITED = "pipe-delimited"
 TAB_DELIMITED = "tab-delimited"
 SPACE_DELIMITED = "space-delimited"
 HTML = "html"
+GRID = "grid"
+SPACE_ALIGNED = "space-aligned"
 SPLIT_HEADER = "split-header"
 
 BLANK_SEPARATED = "blank-separated"
@@ -34,6 +41,9 @@ LINE_PER_CELL = "line-per-cell"
 CELL_PER_LINE = "cell-per-line"
 ROW_PER_LINE = "row-per-line"
 MARKDOWN = "markdown"
+ASCII_GRID = "ascii-grid"
+BOX_DRAWN = "box-drawn"
+DASH_RULED = "dash-ruled"
 
 LAYOUT_SAMPLE_LINES = 160
 SHORT_TABLE_LINES = 40
@@ -75,6 +85,7 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
     filled: list[int] = []  # indices of the lines with something on them
     piped: list[str] = []
     tabbed = 0
+    grid_rules = grid_lines = boxed = dash_rules = 0
     for index, text in enumerate(lines):
         stripped = text.strip()
         if stripped:
@@ -83,9 +94,25 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
                 piped.append(text)
             if "\t" in stripped:
                 tabbed += 1
+            if is_grid_rule(stripped):
+                grid_rules += 1
+                boxed += "+" not in stripped
+            elif is_grid_line(stripped):
+                grid_lines += 1
+            elif is_dash_rule(stripped):
+                dash_rules += 1
     if not filled:
         return TableLayout(LINEAR_CELL, LINE_PER_CELL, "section is empty")
     count = len(filled)
+    # Before the pipes: a grid's lines hold '|' too. A grid has rules between its rows.
+    if grid_rules >= 2 and grid_lines >= 2 and (grid_rules + grid_lines) * 10 >= count * 3:
+        return TableLayout(GRID, BOX_DRAWN if boxed * 2 > grid_rules else ASCII_GRID,
+                           f"{grid_rules} rule lines and {grid_lines} lines between vertical bars "
+                           f"of {count} non-blank lines; {boxed} rules box-drawn")
+    if dash_rules and len(piped) * 10 < count * 3 and _dash_columns(lines, filled) >= 2:
+        return TableLayout(SPACE_ALIGNED, DASH_RULED,
+                           f"{dash_rules} rules of dash runs of {count} non-blank lines, "
+                           f"the widest with {_dash_columns(lines, filled)} columns")
     # A third is enough: a short table (四 is four pipe rows) with a prose line
     # before and after it and a label wrapped onto its own line is still piped,
     # and other layouts have no '|' at all.
@@ -118,6 +145,11 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
         evidence += f"; in the whole report {separated} and {adjacent}"
     style = BLANK_SEPARATED if separated > adjacent else LINE_PER_CELL
     return TableLayout(LINEAR_CELL, style, evidence)
+
+
+def _dash_columns(lines: list[str], filled: list[int]) -> int:
+    """The most dash runs (columns) a dash rule among the filled lines has."""
+    return max((len(lines[i].split()) for i in filled if is_dash_rule(lines[i])), default=0)
 
 
 def _one_closed_cell(text: str) -> bool:
