@@ -33,10 +33,11 @@ from mypy_extensions import mypyc_attr
 
 from .furniture import Furniture, may_hold_furniture, page_breaks, table_furniture
 from .layout import (BLANK_SEPARATED, GRID, HTML, LINEAR_CELL, MARKDOWN, PIPE_DELIMITED, SPACE_ALIGNED,
-                     SPACE_DELIMITED, TAB_DELIMITED, TableLayout)
+                     SPACE_DELIMITED, TAB_DELIMITED, WRAPPED_LABELS, X_POSITIONED, TableLayout)
 from .normalize import ColumnMap, Document, source_column
 from .sections import Section
 from .textgrid import Row, aligned_rows, grid_rows
+from .wrapped import physical_rows, wrapped_rows
 
 
 @mypyc_attr(acyclic=True)
@@ -120,7 +121,12 @@ def _read(doc: Document, first: int, texts: list[str], layout: TableLayout, skip
     if layout.format == GRID:
         return _row_cells(doc, first, texts, grid_rows(texts, _shapes(doc, first, texts)))
     if layout.format == SPACE_ALIGNED:
-        return _row_cells(doc, first, texts, aligned_rows(texts, _shapes(doc, first, texts)))
+        shapes = _shapes(doc, first, texts)
+        if layout.style == X_POSITIONED:
+            return _row_cells(doc, first, texts, physical_rows(texts, shapes))
+        return _row_cells(doc, first, texts, aligned_rows(texts, shapes))
+    if layout.format == SPACE_DELIMITED and layout.style == WRAPPED_LABELS:
+        return _row_cells(doc, first, texts, wrapped_rows(texts, _shapes(doc, first, texts)))
     if layout.format == PIPE_DELIMITED:
         return _pipe_cells(doc, first, texts, layout.style == MARKDOWN)
     if layout.format == TAB_DELIMITED or layout.format == HTML:

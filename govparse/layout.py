@@ -12,7 +12,11 @@ Cell formats scrapers produce:
 - ``grid``: a table drawn with rules, pandoc's ``+---+`` grid tables (``ascii-grid``)
   or w3m's box-drawn ones (``box-drawn``), read by govparse.textgrid;
 - ``space-aligned``: columns aligned under a rule of dash runs (``dash-ruled``),
-  pandoc's simple and multiline tables, read by govparse.textgrid.
+  pandoc's simple and multiline tables, read by govparse.textgrid; or placed by x
+  position with labels wrapped around their values (``x-positioned``,
+  ``pdftotext -layout``), read by govparse.wrapped;
+- ``space-delimited`` rows whose labels a PDF wrapped over lines, with values on a
+  line of their own (``wrapped-labels``: pdfplumber, pypdf), read by govparse.wrapped.
 Headers whose labels are broken across cells (``结果`` / ``维持``) are the family
 ``split-header``; that is found while reading labels and recorded on the same
 TableLayout (``split_header``).
@@ -44,6 +48,8 @@ MARKDOWN = "markdown"
 ASCII_GRID = "ascii-grid"
 BOX_DRAWN = "box-drawn"
 DASH_RULED = "dash-ruled"
+X_POSITIONED = "x-positioned"
+WRAPPED_LABELS = "wrapped-labels"
 
 LAYOUT_SAMPLE_LINES = 160
 SHORT_TABLE_LINES = 40
@@ -53,6 +59,7 @@ _VALUE_WORD = re.compile(r"[+-]?[\d,.]+\S{0,2}|[/—-]|无")
 # A piped line with two or more filled cells: blanks and pipes, a filled cell and its
 # pipe, blanks and pipes, something filled. Each step's classes are disjoint from the
 # next's, so the match never backtracks (standard ``re``, linear in the line).
+_WIDE_GAP = re.compile(r"\S {2,}\S")
 _TWO_FILLED_CELLS = re.compile(r"[\s|]*[^\s|][^|]*\|[\s|]*[^\s|]")
 
 
@@ -121,6 +128,17 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
     if tabbed * 10 >= count * 3:
         return TableLayout(TAB_DELIMITED, ROW_PER_LINE, f"{tabbed} of {count} non-blank lines hold a tab")
     spaced = sum(1 for i in filled if _spaced_row(lines[i]))
+    # Values on a line of their own, a label's pieces around them: a PDF's wrapped cells.
+    alone = sum(1 for i in filled if _values_only(lines[i]))
+    if spaced * 10 >= count * 3 and alone >= 2:
+        wide = sum(1 for i in filled if _WIDE_GAP.search(lines[i].strip()))
+        if wide * 10 >= count * 3:
+            return TableLayout(SPACE_ALIGNED, X_POSITIONED,
+                               f"{alone} of {count} non-blank lines hold values only, {wide} hold words "
+                               "two or more spaces apart: labels wrapped around their values, placed by x")
+        return TableLayout(SPACE_DELIMITED, WRAPPED_LABELS,
+                           f"{alone} of {count} non-blank lines hold values only, {spaced} are "
+                           "space-separated rows: labels wrapped over lines around their values")
     if spaced * 10 >= count * 3:
         return TableLayout(SPACE_DELIMITED, ROW_PER_LINE,
                            f"{spaced} of {count} non-blank lines are three or more space-separated cells "
@@ -145,6 +163,12 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
         evidence += f"; in the whole report {separated} and {adjacent}"
     style = BLANK_SEPARATED if separated > adjacent else LINE_PER_CELL
     return TableLayout(LINEAR_CELL, style, evidence)
+
+
+def _values_only(text: str) -> bool:
+    """A line of values alone (``0 0 11 0``), none of them a lone page number's form."""
+    words = text.split()
+    return len(words) >= 2 and all(_VALUE_WORD.fullmatch(word) is not None for word in words)
 
 
 def _dash_columns(lines: list[str], filled: list[int]) -> int:
