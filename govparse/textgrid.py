@@ -26,6 +26,7 @@ Costs are linear in the characters read.
 
 from __future__ import annotations
 
+import re
 from unicodedata import east_asian_width
 
 _VERTICALS = frozenset("|│┃║")
@@ -96,11 +97,15 @@ def join_piece(text: str, piece: str) -> str:
     return text + piece
 
 
-def _merge(cells: list[list], pieces: list[tuple[str, int, int]]) -> None:
-    """Add one line's pieces (text, offset, index) to the row's cells, column by column."""
-    for column, (piece, offset, index) in enumerate(pieces):
+_Placed = tuple[str, int, int, int]  # (text, line offset, character index, display place of its column)
+_VALUE = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?\S{0,2}|[/／—－-]+|无")
+
+
+def _merge(cells: list[list], pieces: list[_Placed]) -> None:
+    """Add one line's pieces (text, offset, index, place) to the row's cells, column by column."""
+    for column, (piece, offset, index, place) in enumerate(pieces):
         if column >= len(cells):
-            cells.append(["", offset, index])
+            cells.append(["", offset, index, place])
         cell = cells[column]
         if piece:
             if not cell[0]:
@@ -110,7 +115,7 @@ def _merge(cells: list[list], pieces: list[tuple[str, int, int]]) -> None:
 
 def grid_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     """The rows of every ruled grid in ``texts``; lines outside a grid are rows of one cell each."""
-    rows: list[Row] = []
+    rows: list[list[_Placed]] = []
     block: list[int] = []  # offsets of the content lines of the row being read
     for offset, text in enumerate(texts):
         if is_grid_line(text):
@@ -121,11 +126,10 @@ def grid_rows(texts: list[str], shapes: list[str]) -> list[Row]:
             block = []
         if is_grid_rule(text) or not text.strip():
             continue
-        stripped = text.strip()
-        rows.append([(stripped, offset, text.index(stripped[0]))])
+        rows.append(_whole(texts, offset))
     if block:
         rows.append(_grid_row(texts, shapes, block))
-    return rows
+    return _value_cells_only_blank(rows)
 
 
 def _bars(text: str) -> dict[int, int]:
@@ -139,7 +143,7 @@ def _bars(text: str) -> dict[int, int]:
     return bars
 
 
-def _grid_row(texts: list[str], shapes: list[str], block: list[int]) -> Row:
+def _grid_row(texts: list[str], shapes: list[str], block: list[int]) -> list[_Placed]:
     """One grid row from its content lines: cells between the bars all its lines share."""
     bars_of = [_bars(shapes[offset]) for offset in block]
     shared = set(bars_of[0])
@@ -153,9 +157,9 @@ def _grid_row(texts: list[str], shapes: list[str], block: list[int]) -> Row:
         for left, right in zip(places, places[1:]):
             start, stop = bars[left] + 1, bars[right]
             piece = text[start:stop].strip()
-            pieces.append((piece, offset, text.index(piece, start) if piece else start))
+            pieces.append((piece, offset, text.index(piece, start) if piece else start, left))
         _merge(cells, pieces)
-    return [(cell[0], cell[1], cell[2]) for cell in cells]
+    return [(cell[0], cell[1], cell[2], cell[3]) for cell in cells]
 
 
 def _runs(text: str) -> list[int]:
@@ -180,14 +184,14 @@ def aligned_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     """
     rules = [offset for offset, text in enumerate(texts) if is_dash_rule(text)]
     if not rules:
-        return [_whole(texts, offset) for offset, text in enumerate(texts) if text.strip()]
+        return _value_cells_only_blank([_whole(texts, offset) for offset, text in enumerate(texts) if text.strip()])
     starts = max((_runs(shapes[offset]) for offset in rules), key=len)
     first, last = rules[0], rules[-1] if rules[-1] > rules[0] else len(texts)
     inner = range(first + 1, last)
     blank_separated = any(not texts[offset].strip() and texts[offset - 1].strip() and texts[offset + 1].strip()
                           and not is_dash_rule(texts[offset - 1]) and not is_dash_rule(texts[offset + 1])
                           for offset in range(first + 2, last - 1))
-    rows: list[Row] = [_whole(texts, offset) for offset in range(first) if texts[offset].strip()]
+    rows: list[list[_Placed]] = [_whole(texts, offset) for offset in range(first) if texts[offset].strip()]
     block: list[int] = []
     for offset in inner:
         text = texts[offset]
@@ -203,16 +207,17 @@ def aligned_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     if block:
         rows.append(_aligned_row(texts, shapes, block, starts))
     rows.extend(_whole(texts, offset) for offset in range(last + 1, len(texts)) if texts[offset].strip())
-    return rows
+    return _value_cells_only_blank(rows)
 
 
-def _whole(texts: list[str], offset: int) -> Row:
+def _whole(texts: list[str], offset: int) -> list[_Placed]:
+    """A line outside the table: one cell."""
     text = texts[offset]
     stripped = text.strip()
-    return [(stripped, offset, text.index(stripped[0]))]
+    return [(stripped, offset, text.index(stripped[0]), -1)]
 
 
-def _aligned_row(texts: list[str], shapes: list[str], block: list[int], starts: list[int]) -> Row:
+def _aligned_row(texts: list[str], shapes: list[str], block: list[int], starts: list[int]) -> list[_Placed]:
     """One row of an aligned table: each line's characters put in the column their place falls in."""
     cells: list[list] = []
     count = len(starts)
@@ -231,6 +236,25 @@ def _aligned_row(texts: list[str], shapes: list[str], block: list[int], starts: 
         for column in range(count):
             start, stop = bounds[column], bounds[column + 1]
             piece = text[start:stop].strip()
-            pieces.append((piece, offset, text.index(piece, start) if piece else start))
+            pieces.append((piece, offset, text.index(piece, start) if piece else start, starts[column]))
         _merge(cells, pieces)
-    return [(cell[0], cell[1], cell[2]) for cell in cells]
+    return [(cell[0], cell[1], cell[2], cell[3]) for cell in cells]
+
+
+def _value_cells_only_blank(rows: list[list[_Placed]]) -> list[Row]:
+    """Rows without the empty cells of label columns: an empty cell before a row's first value
+    is kept only at a place where some row of the table has a value. A converter that drops a
+    label's column span (pandoc) or prints a row-spanning label as empty cells below it (w3m)
+    leaves empty cells in label columns; read as values they would shift the row's values by a
+    column. After a value, an empty cell is a blank value wherever it is."""
+    value_places = {place for row in rows for text, _, _, place in row if text and _VALUE.fullmatch(text)}
+    kept: list[Row] = []
+    for row in rows:
+        cells: Row = []
+        valued = False
+        for text, offset, index, place in row:
+            if text or valued or place in value_places:
+                cells.append((text, offset, index))
+                valued = valued or bool(text) and _VALUE.fullmatch(text) is not None
+        kept.append(cells)
+    return kept

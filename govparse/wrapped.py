@@ -31,11 +31,12 @@ Which line belongs to which row:
   ``（三）``, ``4．``) as every row label of these tables does.
 
 Nothing is guessed about values: a row's values are the values on its value line
-in order. Where a row has fewer values than the table's other rows, the places
-of the ones it has (x positions, ``pdftotext -layout`` only) put each under its
-column with an empty cell for each gap, when every value sits within a narrow
-distance of one column; otherwise the row is left short for the row stage to
-report. Costs are linear in the characters read.
+in order. Where a row has fewer values than the table's fullest rows (a blank
+cell prints nothing), the places of the ones it has (``pdftotext -layout`` only)
+put each under its column with an empty cell for each gap, when three full rows
+or more agree on every column's place (left or right edge, within three display
+columns) and each value sits at exactly one column's place; otherwise the row is
+left short for the row stage to report. Costs are linear in the characters read.
 """
 
 from __future__ import annotations
@@ -238,14 +239,71 @@ def physical_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     if block:
         blocks.append(block)
     rows: list[Row] = []
+    built: list[tuple[list[_Token], list[_Token]]] = []  # rows read from a block, to place values
     for block in blocks:
         value_lines = sum(1 for tokens in block if any(token.value for token in tokens))
         if value_lines == 1:
-            labels, values = _block_row(block)
-            rows.append([_cell(token) for token in labels + values])
+            built.append(_block_row(block))
+            rows.append([])  # filled below, once the columns' places are known
         else:
             rows.extend(_by_wrap(block, full))
+    places = _column_places([values for _, values in built])
+    position = 0
+    for index, row in enumerate(rows):
+        if row:
+            continue
+        labels, values = built[position]
+        position += 1
+        rows[index] = [_cell(token) for token in labels] + _placed(values, places)
     return rows
+
+
+def _column_places(value_rows: list[list[_Token]]) -> list[tuple[int, int]] | None:
+    """Each value column's place, (left, right) display columns, from the rows holding the most
+    values; None unless three rows or more hold that many and agree on every column's place."""
+    rows = [[token for token in values if token.value] for values in value_rows]
+    most = max((len(values) for values in rows), default=0)
+    full = [values for values in rows if len(values) == most]
+    if most < 2 or len(full) < 3:
+        return None
+    places = []
+    for column in range(most):
+        lefts = [values[column].place for values in full]
+        rights = [values[column].place + _display(values[column].text) for values in full]
+        left_agrees = max(lefts) - min(lefts) <= _PLACE_SLACK
+        right_agrees = max(rights) - min(rights) <= _PLACE_SLACK
+        if not left_agrees and not right_agrees:
+            return None
+        places.append((sorted(lefts)[len(lefts) // 2] if left_agrees else -1 << 20,
+                       sorted(rights)[len(rights) // 2] if right_agrees else -1 << 20))
+    return places
+
+
+def _placed(values: list[_Token], places: list[tuple[int, int]] | None) -> Row:
+    """A row's values as cells; a row short of values gets an empty cell for each column it
+    lacks when every value it has sits at one column's place and at no other's."""
+    cells = [_cell(token) for token in values]
+    numbers = [token for token in values if token.value]
+    if places is None or len(numbers) != len(values) or len(values) >= len(places):
+        return cells
+    columns = []
+    for token in values:
+        left, right = token.place, token.place + _display(token.text)
+        near = [column for column, (at_left, at_right) in enumerate(places)
+                if abs(at_left - left) <= _PLACE_SLACK or abs(at_right - right) <= _PLACE_SLACK]
+        if len(near) != 1 or (columns and near[0] <= columns[-1]):
+            return cells  # between columns, or at two: left short for the row stage
+        columns.append(near[0])
+    placed: Row = []
+    by_column = dict(zip(columns, values))
+    for column in range(len(places)):
+        token = by_column.get(column)
+        if token is None:
+            follower = next((by_column[c] for c in range(column + 1, len(places)) if c in by_column), values[-1])
+            placed.append(("", follower.offset, follower.index))
+        else:
+            placed.append(_cell(token))
+    return placed
 
 
 def _block_row(block: list[list[_Token]]) -> tuple[list[_Token], list[_Token]]:
