@@ -32,7 +32,7 @@ import regex
 from mypy_extensions import mypyc_attr
 
 from .furniture import Furniture, may_hold_furniture, page_breaks, table_furniture
-from .layout import (BLANK_SEPARATED, GRID, HTML, LINEAR_CELL, MARKDOWN, PIPE_DELIMITED, SPACE_ALIGNED,
+from .layout import (BLANK_SEPARATED, GRID, HTML, LINEAR_CELL, MARKDOWN, PIPE_DELIMITED, PIPE_SEPARATED, SPACE_ALIGNED,
                      SPACE_DELIMITED, TAB_DELIMITED, WRAPPED_LABELS, X_POSITIONED, TableLayout)
 from .normalize import ColumnMap, Document, source_column
 from .sections import Section
@@ -128,7 +128,7 @@ def _read(doc: Document, first: int, texts: list[str], layout: TableLayout, skip
     if layout.format == SPACE_DELIMITED and layout.style == WRAPPED_LABELS:
         return _row_cells(doc, first, texts, wrapped_rows(texts, _shapes(doc, first, texts)))
     if layout.format == PIPE_DELIMITED:
-        return _pipe_cells(doc, first, texts, layout.style == MARKDOWN)
+        return _pipe_cells(doc, first, texts, layout.style == MARKDOWN, layout.style == PIPE_SEPARATED)
     if layout.format == TAB_DELIMITED or layout.format == HTML:
         return _tabbed_cells(doc, first, texts)
     if layout.format == SPACE_DELIMITED:
@@ -163,7 +163,7 @@ _MARKDOWN_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*
 # its first line in the document (``first``).
 
 
-def _pipe_cells(doc: Document, first: int, texts: list[str], markdown: bool) -> list[Cell]:
+def _pipe_cells(doc: Document, first: int, texts: list[str], markdown: bool, separated: bool) -> list[Cell]:
     cells: list[Cell] = []
     for offset, text in enumerate(texts):  # enumerate(texts, first) is not compiled to a plain loop
         index = first + offset
@@ -172,7 +172,7 @@ def _pipe_cells(doc: Document, first: int, texts: list[str], markdown: bool) -> 
             if not _blank(text, 0, len(text)):
                 cells.append(_between(text, 0, len(text), doc.number(index), _columns(doc, index, text)))
             continue
-        if markdown and "---" in text and _MARKDOWN_RULE.match(text):
+        if (markdown or separated) and "---" in text and _MARKDOWN_RULE.match(text):
             continue
         if bar == len(text) - 1:  # one cell and its closing pipe: the cell-per-line style
             cells.append(_between(text, 0, bar, doc.number(index), _columns(doc, index, text)))
@@ -182,7 +182,7 @@ def _pipe_cells(doc: Document, first: int, texts: list[str], markdown: bool) -> 
         # of closing a blank one, unless that blank one would be the line's only cell.
         last = text.rfind("|")
         stop = len(text)
-        if _blank(text, last + 1, stop):
+        if _blank(text, last + 1, stop) and not separated:
             stop = last
         start = 0
         if markdown and (stop == len(text) or bar != last) and _blank(text, 0, bar):

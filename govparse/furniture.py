@@ -35,8 +35,9 @@ _PAGE_NUMBER = re.compile(
     r"|(?:page|Page|PAGE) ?\d{1,4}(?: ?(?:of|/) ?\d{1,4})?"
 )
 _LONE_NUMBER = re.compile(r"\d{1,4}")
+_VALUE_WORD = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?|[/—－-]+|无")
 _MIN_PAGE_GAP = 10  # lines between two page numbers of a run, at least
-_NEAR = 2  # filled lines from a page break that a running line may sit
+_NEAR = 1  # a running line is the filled line next to a page break
 _LOOK = 12  # lines looked at on each side of a break, at most (blank ones included)
 _HEADER_LINES = 8
 
@@ -139,8 +140,8 @@ def table_furniture(doc: Document, start: int, stop: int, pages: dict[int, Furni
             for index in indices:
                 found.setdefault(index, Furniture(index, text, RUNNING_LINE))
     # The table's first lines printed again after a break: its header on the new page.
-    header: list[int] = []
-    for index in range(start, min(stop, start + _LOOK * 4)):
+    header: list[int] = []  # the table's first lines, up to its first page break
+    for index in range(start, min(stop, breaks[0], start + _LOOK * 4)):
         if len(header) < _HEADER_LINES and doc.raw_lines[index].strip() and index not in found:
             header.append(index)
     header_texts = [_squeezed(doc.raw_lines[index]) for index in header if not _has_digit(doc.raw_lines[index])]
@@ -160,9 +161,10 @@ def table_furniture(doc: Document, start: int, stop: int, pages: dict[int, Furni
     return found
 
 
-def _numbers_only(text: str) -> bool:
-    """A line of values alone (``0 0 12``): a table row, however often it repeats."""
-    return all(word.replace(",", "").replace(".", "").isdigit() for word in text.split())
+def _holds_values(text: str) -> bool:
+    """Two values or more among a line's words (``0 0 12``, ``规章 1 0 11``): a table row, however
+    often it repeats, never a running header or footer."""
+    return sum(1 for word in text.split() if _VALUE_WORD.fullmatch(word)) >= 2
 
 
 def _has_digit(text: str) -> bool:
@@ -178,7 +180,7 @@ def _neighbours(doc: Document, brk: int, start: int, stop: int, pages: dict[int,
             raw = doc.raw_lines[index]
             if raw.strip() and index not in pages:
                 seen += 1
-                if not _numbers_only(raw):
+                if not _holds_values(raw):
                     picked.append(index)
             index += step
     if "\f" in doc.raw_lines[brk] and doc.raw_lines[brk].strip() and brk not in pages:

@@ -45,6 +45,7 @@ LINE_PER_CELL = "line-per-cell"
 CELL_PER_LINE = "cell-per-line"
 ROW_PER_LINE = "row-per-line"
 MARKDOWN = "markdown"
+PIPE_SEPARATED = "pipe-separated"
 ASCII_GRID = "ascii-grid"
 BOX_DRAWN = "box-drawn"
 DASH_RULED = "dash-ruled"
@@ -60,6 +61,7 @@ _VALUE_WORD = re.compile(r"[+-]?[\d,.]+\S{0,2}|[/—-]|无")
 # pipe, blanks and pipes, something filled. Each step's classes are disjoint from the
 # next's, so the match never backtracks (standard ``re``, linear in the line).
 _WIDE_GAP = re.compile(r"\S {2,}\S")
+_SEPARATOR_RULE = re.compile(r":?-{3,}:?(?:\|:?-{3,}:?)+")
 _TWO_FILLED_CELLS = re.compile(r"[\s|]*[^\s|][^|]*\|[\s|]*[^\s|]")
 
 
@@ -203,8 +205,14 @@ def _pipe_layout(piped: list[str], count: int) -> TableLayout:
     # Cell-per-line never has two filled cells on a line; row-per-line has them on
     # most lines, even in table 二 whose rows are one to four cells wide.
     wide = sum(1 for text in piped if not _one_closed_cell(text) and _TWO_FILLED_CELLS.match(text))
+    # html2text writes ``a| b| c`` under a ``---|---`` rule: pipes between cells, none at either
+    # end, so a blank last cell is the blank after the last pipe.
+    open_ended = sum(1 for text in map(str.strip, piped) if not text.startswith("|"))
+    separator_rule = any(_SEPARATOR_RULE.fullmatch(text.strip()) for text in piped)
     if framed * 2 >= len(piped):
         style = MARKDOWN
+    elif separator_rule and open_ended * 10 >= len(piped) * 9:
+        style = PIPE_SEPARATED
     elif wide * 10 >= len(piped) * 3:
         style = ROW_PER_LINE
     else:
@@ -212,5 +220,6 @@ def _pipe_layout(piped: list[str], count: int) -> TableLayout:
     return TableLayout(
         PIPE_DELIMITED, style,
         f"{len(piped)} of {count} non-blank lines hold '|'; {wide} hold two or more filled cells; "
-        f"{framed} start and end with '|'",
+        f"{framed} start and end with '|'; {open_ended} do not start with one; "
+        f"{'a' if separator_rule else 'no'} ---|--- rule",
     )

@@ -173,10 +173,11 @@ def _level(token: _Token) -> int:
 class _Label:
     """One line's label pieces within a row, its width, and whether a wrap may continue it."""
 
-    __slots__ = ("tokens", "open")
+    __slots__ = ("tokens", "open", "beside_values")
 
-    def __init__(self, tokens: list[_Token], full: int) -> None:
+    def __init__(self, tokens: list[_Token], full: int, beside_values: bool = False) -> None:
         self.tokens = tokens
+        self.beside_values = beside_values  # on the line of the row's values
         self.open = _span(tokens) >= full - 3  # a wrap leaves up to a wide and a narrow character of room
 
 
@@ -190,7 +191,7 @@ def _by_wrap(lines: list[list[_Token]], full: int) -> list[Row]:
                 continue  # the tail of a label whose values came before it
             pending.append(_Label(labels, full))
             continue
-        own = [_Label(labels, full)] if labels else []
+        own = [_Label(labels, full, True)] if labels else []
         # A label of the second column wrapped above the first column's (1．本机关不掌握 /
         # （四）无法提供 0 0 … / 相关政府信息): the outer label comes first.
         if own and pending and _level(labels[0]) < _level(pending[0].tokens[0]) < 3:
@@ -207,12 +208,17 @@ def _by_wrap(lines: list[list[_Token]], full: int) -> list[Row]:
 
 
 def _attach(labels: list[_Label], tail: list[_Token], full: int) -> bool:
-    """Put ``tail`` after the last label line of the row that a wrap may continue; False if none."""
+    """Put ``tail`` after the row's last label line when a wrap may continue it, or, when that
+    line is the one beside the values (``（一）予以公开 0 0 …``), after the last label line above
+    it that may (``三、本年度办理结`` … ``果``); False if none."""
     for position in range(len(labels) - 1, -1, -1):
-        if labels[position].open:
-            labels[position].open = False
+        label = labels[position]
+        if label.open:
+            label.open = False
             labels.insert(position + 1, _Label(tail, full))
             return True
+        if not label.beside_values:
+            return False
     return False
 
 
