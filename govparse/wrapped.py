@@ -68,7 +68,10 @@ class _Token:
 def _tokens(text: str, shape: str, offset: int, wide_gaps: bool) -> list[_Token]:
     """The words of a line: runs of non-space characters, or with ``wide_gaps`` runs of text
     separated by two spaces or more (a label with one space inside stays one piece; a value
-    is a piece of its own, as values are at times one space apart)."""
+    is a piece of its own, as values are at times one space apart), placed by character:
+    pdftotext -layout lays its grid out in characters, a Chinese one taking one column
+    (the label column of ``（六）其他处理`` + spaces and of spaces + ``1．申请人…`` start at
+    the same character, not the same display column)."""
     words: list[tuple[int, int, int]] = []  # (start, stop, display place)
     position = 0
     start = -1
@@ -80,7 +83,7 @@ def _tokens(text: str, shape: str, offset: int, wide_gaps: bool) -> list[_Token]
                 start = -1
         elif start < 0:
             start, start_place = index, position
-        position += width(char)
+        position += 1 if wide_gaps else width(char)
     if start >= 0:
         words.append((start, len(shape), start_place))
     if not wide_gaps:
@@ -181,7 +184,21 @@ class _Label:
         self.open = _span(tokens) >= full - 3  # a wrap leaves up to a wide and a narrow character of room
 
 
-def _by_wrap(lines: list[list[_Token]], full: int) -> list[Row]:
+def _opens_left_of(label: _Token, pending: list[_Label]) -> bool:
+    """Whether ``label`` opens a row label (an enumerator) at or left of every pending piece: the
+    pending lines, none enumerated, cannot be the head of a label that starts here."""
+    return _level(label) < 3 and _level(pending[0].tokens[0]) == 3 and \
+        label.place <= min(token.place for line in pending for token in line.tokens) + 2
+
+
+def _touches(label: _Token, value: _Token) -> bool:
+    """Whether a label ends within a wide character and a space of the value after it."""
+    return value.place - (label.place + len(label.text)) <= 3
+
+
+def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False) -> list[Row]:
+    """Rows from lines in order, a label's tail after its values put back (see the module
+    docstring); ``placed``: the words carry their x places (pdftotext -layout)."""
     rows: list[tuple[list[_Label], list[_Token]]] = []  # (label lines, values and what follows)
     pending: list[_Label] = []  # label lines not yet followed by values
     for tokens in lines:
@@ -192,19 +209,33 @@ def _by_wrap(lines: list[list[_Token]], full: int) -> list[Row]:
             pending.append(_Label(labels, full))
             continue
         own = [_Label(labels, full, True)] if labels else []
+        if own and placed and _touches(labels[-1], values[0]):
+            own[0].open = True  # the label runs up to the values: its cell is full, the wrap goes on
         # A label of the second column wrapped above the first column's (1．本机关不掌握 /
         # （四）无法提供 0 0 … / 相关政府信息): the outer label comes first.
         if own and pending and _level(labels[0]) < _level(pending[0].tokens[0]) < 3:
             ordered = own + pending
+        elif placed and own and pending and _opens_left_of(labels[0], pending):
+            rows.append((pending, []))  # a header or a stray tail: not this row's, whose label opens left of it
+            ordered = own
         else:
             ordered = pending + own
         rows.append((ordered, values))
         pending = []
-    result: list[Row] = [[_cell(token) for label in labels for token in label.tokens] + [_cell(token) for token in values]
-                         for labels, values in rows]
+    result: list[Row] = [_label_cells(labels, placed) + [_cell(token) for token in values] for labels, values in rows]
     if pending:
         result.append([_cell(token) for label in pending for token in label.tokens])
     return result
+
+
+def _label_cells(labels: list[_Label], placed: bool) -> Row:
+    """A row's label cells: its pieces in order, or where they carry x places, one cell per label
+    column, its pieces joined top to bottom (（六）其他处理 beside 1．申请人… / 行政机关… / 申请)."""
+    tokens = [token for label in labels for token in label.tokens]
+    if placed:
+        tokens.sort(key=lambda token: token.offset)  # stable: line by line, left to right
+        tokens = _by_column(tokens)
+    return [_cell(token) for token in tokens]
 
 
 def _attach(labels: list[_Label], tail: list[_Token], full: int) -> bool:
@@ -227,13 +258,43 @@ def _cell(token: _Token) -> tuple[str, int, int]:
 
 
 def physical_rows(texts: list[str], shapes: list[str]) -> list[Row]:
-    """Rows of a table laid out by x position with blank lines between rows (pdftotext -layout).
+    """Rows of a table laid out by x position (pdftotext -layout).
 
-    A block of lines holding one line of values is one row; a block with several
-    is read line by line, as single-spaced text is (``_by_wrap``).
+    With blank lines between rows, a block of lines holding one line of values is
+    one row, a block with several is read line by line, as single-spaced text is
+    (``_by_wrap``); a tight table (most rows not apart) is read line by line whole.
     """
     lines = [_tokens(texts[offset], shapes[offset], offset, True) for offset in range(len(texts))]
     full = _full_width(lines)
+    blocks = _blocks(lines)
+    if len(blocks) * 2 < sum(_value_lines(block) for block in blocks):
+        # A tight table, most rows not a blank line apart: the blank lines are a page break's.
+        return _by_wrap([tokens for tokens in lines if tokens], full, True)
+    rows: list[Row] = []
+    built: list[tuple[list[_Token], list[_Token]]] = []  # rows read from a block, to place values
+    for block in blocks:
+        if _value_lines(block) == 1:
+            built.append(_block_row(block))
+            rows.append([])  # filled below, once the columns' places are known
+        else:
+            rows.extend(_by_wrap(block, full, True))
+    places = _column_places([values for _, values in built])
+    position = 0
+    for index, row in enumerate(rows):
+        if row:
+            continue
+        labels, values = built[position]
+        position += 1
+        rows[index] = [_cell(token) for token in labels] + _placed(values, places)
+    return rows
+
+
+def _value_lines(block: list[list[_Token]]) -> int:
+    return sum(1 for tokens in block if any(token.value for token in tokens))
+
+
+def _blocks(lines: list[list[_Token]]) -> list[list[list[_Token]]]:
+    """The runs of non-blank lines."""
     blocks: list[list[list[_Token]]] = []
     block: list[list[_Token]] = []
     for tokens in lines:
@@ -244,24 +305,7 @@ def physical_rows(texts: list[str], shapes: list[str]) -> list[Row]:
             block = []
     if block:
         blocks.append(block)
-    rows: list[Row] = []
-    built: list[tuple[list[_Token], list[_Token]]] = []  # rows read from a block, to place values
-    for block in blocks:
-        value_lines = sum(1 for tokens in block if any(token.value for token in tokens))
-        if value_lines == 1:
-            built.append(_block_row(block))
-            rows.append([])  # filled below, once the columns' places are known
-        else:
-            rows.extend(_by_wrap(block, full))
-    places = _column_places([values for _, values in built])
-    position = 0
-    for index, row in enumerate(rows):
-        if row:
-            continue
-        labels, values = built[position]
-        position += 1
-        rows[index] = [_cell(token) for token in labels] + _placed(values, places)
-    return rows
+    return blocks
 
 
 def _column_places(value_rows: list[list[_Token]]) -> list[tuple[int, int]] | None:
@@ -314,23 +358,30 @@ def _placed(values: list[_Token], places: list[tuple[int, int]] | None) -> Row:
 
 def _block_row(block: list[list[_Token]]) -> tuple[list[_Token], list[_Token]]:
     """One row from a block: its label pieces joined per label column (by place), then its values."""
-    columns: list[list[_Token]] = []  # label pieces of each label column, top to bottom
+    labels: list[_Token] = []
     values: list[_Token] = []
     for tokens in block:
-        labels, rest = _split(tokens)
+        own, rest = _split(tokens)
         if rest:
             values = rest
-        for token in labels:
-            for column in columns:
-                if abs(column[0].place - token.place) <= 2:
-                    column.append(token)
-                    break
-            else:
-                columns.append([token])
-    columns.sort(key=lambda column: column[0].place)
+        labels += own
+    return _by_column(labels), values
+
+
+def _by_column(tokens: list[_Token]) -> list[_Token]:
+    """Label pieces in line order joined per label column (pieces starting at one place), left to right."""
+    columns: list[list[_Token]] = []  # label pieces of each label column, top to bottom
+    for token in tokens:
+        column = None
+        if _ENUMERATED.match(token.text) is None:  # an enumerated piece opens a label of its own
+            column = next((c for c in reversed(columns) if abs(c[0].place - token.place) <= 2), None)
+        if column is None:
+            columns.append([token])
+        else:
+            column.append(token)
+    columns.sort(key=lambda column: column[0].place)  # stable: a column's labels stay top to bottom
     joined = []
     for column in columns:
         head = column[0]
-        text = "".join(token.text for token in column)
-        joined.append(_Token(text, head.offset, head.index, head.place, False))
-    return joined, values
+        joined.append(_Token("".join(token.text for token in column), head.offset, head.index, head.place, False))
+    return joined
