@@ -32,8 +32,9 @@ import regex
 from mypy_extensions import mypyc_attr
 
 from .furniture import Furniture, may_hold_furniture, page_breaks, table_furniture
-from .layout import (BLANK_SEPARATED, GRID, HTML, LINEAR_CELL, MARKDOWN, PIPE_DELIMITED, PIPE_SEPARATED, SPACE_ALIGNED,
-                     SPACE_DELIMITED, TAB_DELIMITED, WRAPPED_LABELS, X_POSITIONED, TableLayout)
+from .layout import (BLANK_SEPARATED, GRID, HTML, LINEAR_CELL, MARKDOWN, MERGED_REPEATED, PIPE_DELIMITED,
+                     PIPE_SEPARATED, SPACE_ALIGNED, SPACE_DELIMITED, TAB_DELIMITED, WRAPPED_LABELS, X_POSITIONED,
+                     TableLayout)
 from .normalize import ColumnMap, Document, source_column
 from .sections import Section
 from .textgrid import Row, aligned_rows, grid_rows
@@ -130,7 +131,8 @@ def _read(doc: Document, first: int, texts: list[str], layout: TableLayout, skip
     if layout.format == PIPE_DELIMITED:
         return _pipe_cells(doc, first, texts, layout.style == MARKDOWN, layout.style == PIPE_SEPARATED)
     if layout.format == TAB_DELIMITED or layout.format == HTML:
-        return _tabbed_cells(doc, first, texts)
+        cells = _tabbed_cells(doc, first, texts)
+        return _without_repeated_labels(cells) if layout.style == MERGED_REPEATED else cells
     if layout.format == SPACE_DELIMITED:
         return _spaced_cells(doc, first, texts)
     return _linear_cells(doc, first, texts, layout.style == BLANK_SEPARATED, skip)
@@ -251,6 +253,26 @@ def _tabbed_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:
             continue
         _cut_cells(text, "\t", 0, stop, doc.number(index), _columns(doc, index, text), cells)
     return cells
+
+
+def _without_repeated_labels(cells: list[Cell]) -> list[Cell]:
+    """A text cell equal to the one before it on its line dropped: the same merged cell again.
+    Values are kept, repeated or not: ``0 0`` may be two cells."""
+    kept: list[Cell] = []
+    for cell in cells:
+        if kept and cell.text and cell.text == kept[-1].text and cell.line == kept[-1].line \
+                and not _is_value_text(cell.text):
+            continue
+        kept.append(cell)
+    return kept
+
+
+def _is_value_text(text: str) -> bool:
+    """Digits, separators and null marks only (a count, an amount, ``—``, ``/``)."""
+    for char in text:
+        if not (char.isdigit() or char in ",.+-—－/／%元万无"):
+            return False
+    return True
 
 
 def _spaced_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:

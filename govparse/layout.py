@@ -15,6 +15,9 @@ Cell formats scrapers produce:
   pandoc's simple and multiline tables, read by govparse.textgrid; or placed by x
   position with labels wrapped around their values (``x-positioned``,
   ``pdftotext -layout``), read by govparse.wrapped;
+- ``tab-delimited`` rows that repeat a merged cell in every column it spans
+  (``merged-repeated``: python-docx's ``row.cells``): a repeated label is read once,
+  repeated values are left for the row stage, which knows how many columns a row has;
 - ``space-delimited`` rows whose labels a PDF wrapped over lines, with values on a
   line of their own (``wrapped-labels``: pdfplumber, pypdf), read by govparse.wrapped.
 Headers whose labels are broken across cells (``结果`` / ``维持``) are the family
@@ -51,6 +54,7 @@ BOX_DRAWN = "box-drawn"
 DASH_RULED = "dash-ruled"
 X_POSITIONED = "x-positioned"
 WRAPPED_LABELS = "wrapped-labels"
+MERGED_REPEATED = "merged-repeated"
 
 LAYOUT_SAMPLE_LINES = 160
 SHORT_TABLE_LINES = 40
@@ -128,6 +132,11 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
     if len(piped) * 10 >= count * 3:
         return _pipe_layout(piped, count)
     if tabbed * 10 >= count * 3:
+        repeated = sum(1 for text in lines if "\t" in text and _repeats_a_label(text))
+        if repeated:
+            return TableLayout(TAB_DELIMITED, MERGED_REPEATED,
+                               f"{tabbed} of {count} non-blank lines hold a tab; {repeated} repeat a label in the "
+                               "next cell (a merged cell written once per column it spans, as python-docx does)")
         return TableLayout(TAB_DELIMITED, ROW_PER_LINE, f"{tabbed} of {count} non-blank lines hold a tab")
     spaced = sum(1 for i in filled if _spaced_row(lines[i]))
     # Values on a line of their own, a label's pieces around them: a PDF's wrapped cells.
@@ -165,6 +174,13 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
         evidence += f"; in the whole report {separated} and {adjacent}"
     style = BLANK_SEPARATED if separated > adjacent else LINE_PER_CELL
     return TableLayout(LINEAR_CELL, style, evidence)
+
+
+def _repeats_a_label(text: str) -> bool:
+    """Two neighbouring cells holding the same text that is not a value (``第二十条第（一）项``
+    twice): no table has a label twice side by side, so a merged cell repeated."""
+    cells = text.split("\t")
+    return any(a == b and a.strip() and _VALUE_WORD.fullmatch(a.strip()) is None for a, b in zip(cells, cells[1:]))
 
 
 def _values_only(text: str) -> bool:

@@ -18,8 +18,8 @@ import pytest
 
 from govparse.cells import read_cells, read_table
 from govparse.furniture import PAGE_NUMBER, REPEATED_HEADER, RUNNING_LINE
-from govparse.layout import (ASCII_GRID, BOX_DRAWN, DASH_RULED, GRID, LINEAR_CELL, PIPE_SEPARATED, SPACE_ALIGNED,
-                             SPACE_DELIMITED, WRAPPED_LABELS, X_POSITIONED, detect_layout)
+from govparse.layout import (ASCII_GRID, BOX_DRAWN, DASH_RULED, GRID, LINEAR_CELL, MERGED_REPEATED, PIPE_SEPARATED,
+                             SPACE_ALIGNED, SPACE_DELIMITED, WRAPPED_LABELS, X_POSITIONED, detect_layout)
 from govparse.lexer import lex
 from govparse.normalize import Document
 from govparse.pipeline import _layouts, labels_for
@@ -364,3 +364,16 @@ def test_readers_stay_linear_on_hostile_tables(body):
     started = time.perf_counter()
     _table(text, "三")
     assert time.perf_counter() - started < 5
+
+
+# --- python-docx: a merged cell written once per column it spans ---------------------------------------
+
+def test_python_docx_repeated_merged_label_is_read_once_and_values_are_left_alone():
+    text = (DATA / "python-docx--merged-cells.txt").read_text(encoding="utf-8")
+    layout, cells, _ = _table(text, "二")
+    assert (layout.format, layout.style) == ("tab-delimited", MERGED_REPEATED), layout.evidence
+    texts = [cell.text for cell in cells]
+    assert texts.count("第二十条第(一)项") == 1  # four times in the line: one merged cell
+    # 本年处理决定数量 spans three columns: its value comes three times. Which copies are one
+    # cell only the row's columns tell, so the reader leaves them to the row stage.
+    assert _rows(cells, "二")["licensing"] == ["0", "0", "0"]
