@@ -35,6 +35,11 @@ _PAGE_NUMBER = re.compile(
     r"|(?:page|Page|PAGE) ?\d{1,4}(?: ?(?:of|/) ?\d{1,4})?"
 )
 _LONE_NUMBER = re.compile(r"\d{1,4}")
+_PAGE_MARKS = ("页", "/", "age", "AGE", *_DASH)
+# The same forms as whole lines of a block of text, spaces around them (one search for a table).
+_PAGE_NUMBER_LINE = re.compile(rf"^[ \t\u3000]*(?:{_PAGE_NUMBER.pattern})[ \t\u3000]*$", re.MULTILINE)
+_PAGE_NUMBER_LINE_OR_LONE = re.compile(rf"^[ \t\u3000]*(?:{_PAGE_NUMBER.pattern}|\d{{1,4}})[ \t\u3000]*$",
+                                       re.MULTILINE)
 _VALUE_WORD = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?|[/—－-]+|无")
 _MIN_PAGE_GAP = 10  # lines between two page numbers of a run, at least
 _NEAR = 1  # a running line is the filled line next to a page break
@@ -61,15 +66,16 @@ def _squeezed(text: str) -> str:
 
 def may_hold_furniture(doc: Document, start: int, stop: int, lone_numbers: bool) -> bool:
     """Whether lines [start, stop) hold a form feed, a page number, or (``lone_numbers``) a lone
-    number: the cheap test that spares most tables the document-wide search."""
-    for raw in doc.raw_lines[start:stop]:
-        if "\f" in raw:
-            return True
-        if len(raw) <= _MAX_FURNITURE_CHARS * 4:
-            text = _squeezed(raw)
-            if len(text) <= _MAX_FURNITURE_CHARS and (_PAGE_NUMBER.fullmatch(text) or
-                                                      lone_numbers and _LONE_NUMBER.fullmatch(text)):
-                return True
+    number: the cheap test (one search over the joined lines) that spares most tables the
+    document-wide search."""
+    block = "\n".join(doc.raw_lines[start:stop])
+    if "\f" in block:
+        return True
+    if lone_numbers:
+        return _PAGE_NUMBER_LINE_OR_LONE.search(block) is not None
+    # Every page number form holds one of these characters; most tables' text none.
+    if any(mark in block for mark in _PAGE_MARKS):
+        return _PAGE_NUMBER_LINE.search(block) is not None
     return False
 
 

@@ -64,6 +64,7 @@ _VALUE_WORD = re.compile(r"[+-]?[\d,.]+\S{0,2}|[/—-]|无")
 # A piped line with two or more filled cells: blanks and pipes, a filled cell and its
 # pipe, blanks and pipes, something filled. Each step's classes are disjoint from the
 # next's, so the match never backtracks (standard ``re``, linear in the line).
+_VALUE_CHARACTERS = str.maketrans("", "", "0123456789,.+-—－/／%元万无 \t\u3000\u00a0")
 _WIDE_GAP = re.compile(r"\S {2,}\S")
 _SEPARATOR_RULE = re.compile(r":?-{3,}:?(?:\|:?-{3,}:?)+")
 _TWO_FILLED_CELLS = re.compile(r"[\s|]*[^\s|][^|]*\|[\s|]*[^\s|]")
@@ -98,7 +99,6 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
     filled: list[int] = []  # indices of the lines with something on them
     piped: list[str] = []
     tabbed = 0
-    grid_rules = grid_lines = boxed = dash_rules = 0
     for index, text in enumerate(lines):
         stripped = text.strip()
         if stripped:
@@ -107,13 +107,22 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
                 piped.append(text)
             if "\t" in stripped:
                 tabbed += 1
-            if is_grid_rule(stripped):
-                grid_rules += 1
-                boxed += "+" not in stripped
-            elif is_grid_line(stripped):
-                grid_lines += 1
-            elif is_dash_rule(stripped):
-                dash_rules += 1
+    grid_rules = grid_lines = boxed = dash_rules = 0
+    # Rules are looked for line by line only in a table that has their characters at all.
+    joined = "\n".join(lines)
+    dashed = "---" in joined
+    if dashed or "+-" in joined or "─" in joined or "━" in joined or "═" in joined:
+        for index in filled:
+            stripped = lines[index].strip()
+            head = stripped[0]  # told by the first character, most lines are none of these
+            if head == "+" or "\u2500" <= head <= "\u257f" and head not in "│┃║":
+                if is_grid_rule(stripped):
+                    grid_rules += 1
+                    boxed += head != "+"
+            elif head in "|│┃║":
+                grid_lines += is_grid_line(stripped)
+            elif head == "-":
+                dash_rules += is_dash_rule(stripped)
     if not filled:
         return TableLayout(LINEAR_CELL, LINE_PER_CELL, "section is empty")
     count = len(filled)
@@ -130,9 +139,17 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
     # before and after it and a label wrapped onto its own line is still piped,
     # and other layouts have no '|' at all.
     if len(piped) * 10 >= count * 3:
-        return _pipe_layout(piped, count)
+        return _pipe_layout(piped, count, dashed)
     if tabbed * 10 >= count * 3:
-        repeated = sum(1 for text in lines if "\t" in text and _repeats_a_label(text))
+        # A merged header cell shows in the table's first rows: four are looked at.
+        checked = 0
+        repeated = 0
+        for text in lines:
+            if "\t" in text:
+                repeated += _repeats_a_label(text)
+                checked += 1
+                if checked == 4:
+                    break
         if repeated:
             return TableLayout(TAB_DELIMITED, MERGED_REPEATED,
                                f"{tabbed} of {count} non-blank lines hold a tab; {repeated} repeat a label in the "
@@ -140,8 +157,11 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
         return TableLayout(TAB_DELIMITED, ROW_PER_LINE, f"{tabbed} of {count} non-blank lines hold a tab")
     spaced = sum(1 for i in filled if _spaced_row(lines[i]))
     # Values on a line of their own, a label's pieces around them: a PDF's wrapped cells.
-    alone = sum(1 for i in filled if _values_only(lines[i]))
-    if spaced * 10 >= count * 3 and alone >= 2:
+    alone = 0
+    if spaced * 10 >= count * 3:
+        for i in filled:
+            alone += _values_only(lines[i])
+    if alone >= 2:
         wide = sum(1 for i in filled if _WIDE_GAP.search(lines[i].strip()))
         if wide * 10 >= count * 3:
             return TableLayout(SPACE_ALIGNED, X_POSITIONED,
@@ -184,9 +204,10 @@ def _repeats_a_label(text: str) -> bool:
 
 
 def _values_only(text: str) -> bool:
-    """A line of values alone (``0 0 11 0``), none of them a lone page number's form."""
-    words = text.split()
-    return len(words) >= 2 and all(_VALUE_WORD.fullmatch(word) is not None for word in words)
+    """A line of two values or more alone (``0 0 11 0``): digits, separators and null marks
+    only, told by one translate of the line (most lines are rows with a label)."""
+    stripped = text.strip()
+    return " " in stripped and not stripped.translate(_VALUE_CHARACTERS)
 
 
 def _dash_columns(lines: list[str], filled: list[int]) -> int:
@@ -215,7 +236,7 @@ def _gaps(filled: list[int]) -> tuple[int, int]:
     return separated, adjacent
 
 
-def _pipe_layout(piped: list[str], count: int) -> TableLayout:
+def _pipe_layout(piped: list[str], count: int, dashed: bool) -> TableLayout:
     framed = sum(1 for text in map(str.strip, piped)
                  if text.startswith("|") and text.endswith("|") and text.strip("|").strip())
     # Cell-per-line never has two filled cells on a line; row-per-line has them on
@@ -223,8 +244,12 @@ def _pipe_layout(piped: list[str], count: int) -> TableLayout:
     wide = sum(1 for text in piped if not _one_closed_cell(text) and _TWO_FILLED_CELLS.match(text))
     # html2text writes ``a| b| c`` under a ``---|---`` rule: pipes between cells, none at either
     # end, so a blank last cell is the blank after the last pipe.
-    open_ended = sum(1 for text in map(str.strip, piped) if not text.startswith("|"))
-    separator_rule = any(_SEPARATOR_RULE.fullmatch(text.strip()) for text in piped)
+    open_ended = 0
+    separator_rule = False
+    if dashed:  # the table has a run of dashes: a rule line, maybe
+        stripped = [text.strip() for text in piped]
+        open_ended = sum(1 for text in stripped if not text.startswith("|"))
+        separator_rule = any("---" in text and _SEPARATOR_RULE.fullmatch(text) for text in stripped)
     if framed * 2 >= len(piped):
         style = MARKDOWN
     elif separator_rule and open_ended * 10 >= len(piped) * 9:
