@@ -65,6 +65,7 @@ _VALUE_WORD = re.compile(r"[+-]?[\d,.]+\S{0,2}|[/—-]|无")
 # pipe, blanks and pipes, something filled. Each step's classes are disjoint from the
 # next's, so the match never backtracks (standard ``re``, linear in the line).
 _VALUE_CHARACTERS = str.maketrans("", "", "0123456789,.+-—－/／%元万无 \t\u3000\u00a0")
+_ENUMERATOR_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]")
 _WIDE_GAP = re.compile(r"\S {2,}\S")
 _SEPARATOR_RULE = re.compile(r":?-{3,}:?(?:\|:?-{3,}:?)+")
 _TWO_FILLED_CELLS = re.compile(r"[\s|]*[^\s|][^|]*\|[\s|]*[^\s|]")
@@ -157,19 +158,26 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
         return TableLayout(TAB_DELIMITED, ROW_PER_LINE, f"{tabbed} of {count} non-blank lines hold a tab")
     spaced = sum(1 for i in filled if _spaced_row(lines[i]))
     # Values on a line of their own, a label's pieces around them: a PDF's wrapped cells.
-    alone = 0
+    alone = inner = 0  # lines of values only; of them, those with more of the table below
     if spaced * 10 >= count * 3:
         for i in filled:
-            alone += _values_only(lines[i])
-    if alone >= 2:
-        wide = sum(1 for i in filled if _WIDE_GAP.search(lines[i].strip()))
+            if _values_only(lines[i]):
+                alone += 1
+                inner += i != filled[-1]
+    wide = sum(1 for i in filled if _WIDE_GAP.search(lines[i].strip())) if inner else 0
+    # A label's tail below its row (第 1 页 aside): a line of text alone after a line ending in values.
+    tails = sum(1 for a, b in zip(filled, filled[1:]) if _ends_in_value(lines[a]) and _text_only(lines[b])) \
+        if inner == 1 else 0
+    # One line of values alone is evidence only inside the table: table 四's one row is last.
+    if alone >= 2 or inner and (wide * 10 >= count * 6 or tails):
         if wide * 10 >= count * 3:
             return TableLayout(SPACE_ALIGNED, X_POSITIONED,
                                f"{alone} of {count} non-blank lines hold values only, {wide} hold words "
                                "two or more spaces apart: labels wrapped around their values, placed by x")
         return TableLayout(SPACE_DELIMITED, WRAPPED_LABELS,
-                           f"{alone} of {count} non-blank lines hold values only, {spaced} are "
-                           "space-separated rows: labels wrapped over lines around their values")
+                           f"{alone} of {count} non-blank lines hold values only, {tails} a label's tail "
+                           f"after a row's values, {spaced} are space-separated rows: labels wrapped over "
+                           "lines around their values")
     if spaced * 10 >= count * 3:
         return TableLayout(SPACE_DELIMITED, ROW_PER_LINE,
                            f"{spaced} of {count} non-blank lines are three or more space-separated cells "
@@ -201,6 +209,17 @@ def _repeats_a_label(text: str) -> bool:
     twice): no table has a label twice side by side, so a merged cell repeated."""
     cells = text.split("\t")
     return any(a == b and a.strip() and _VALUE_WORD.fullmatch(a.strip()) is None for a, b in zip(cells, cells[1:]))
+
+
+def _ends_in_value(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 2 and _VALUE_WORD.fullmatch(words[-1]) is not None
+
+
+def _text_only(text: str) -> bool:
+    """One piece of text, no value, no enumerator opening it: a wrapped label's tail."""
+    words = text.split()
+    return len(words) == 1 and not any(char.isdigit() for char in words[0]) and _ENUMERATOR_HEAD.match(words[0]) is None
 
 
 def _values_only(text: str) -> bool:
