@@ -257,22 +257,23 @@ def _tabbed_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:
 
 def _without_repeated_labels(cells: list[Cell]) -> list[Cell]:
     """A text cell equal to the one before it on its line dropped: the same merged cell again.
-    Values are kept, repeated or not: ``0 0`` may be two cells."""
+    Values and null marks are kept, repeated or not: ``0 0`` and ``— —`` may be two cells."""
     kept: list[Cell] = []
     for cell in cells:
         if kept and cell.text and cell.text == kept[-1].text and cell.line == kept[-1].line \
-                and not _is_value_text(cell.text):
+                and _is_label_text(cell.text):
             continue
         kept.append(cell)
     return kept
 
 
-def _is_value_text(text: str) -> bool:
-    """Digits, separators and null marks only (a count, an amount, ``—``, ``/``)."""
+def _is_label_text(text: str) -> bool:
+    """Two Chinese characters or more: a label, never a value or a null mark (无, ——)."""
+    han = 0
     for char in text:
-        if not (char.isdigit() or char in ",.+-—－/／%元万无"):
-            return False
-    return True
+        if "\u4e00" <= char <= "\u9fff":
+            han += 1
+    return han >= 2
 
 
 def _spaced_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:

@@ -208,7 +208,12 @@ def _repeats_a_label(text: str) -> bool:
     """Two neighbouring cells holding the same text that is not a value (``第二十条第（一）项``
     twice): no table has a label twice side by side, so a merged cell repeated."""
     cells = text.split("\t")
-    return any(a == b and a.strip() and _VALUE_WORD.fullmatch(a.strip()) is None for a, b in zip(cells, cells[1:]))
+    return any(a == b and _is_label_text(a) for a, b in zip(cells, cells[1:]))
+
+
+def _is_label_text(text: str) -> bool:
+    """Text with two Chinese characters or more: a label (not 无, not a null mark such as ——)."""
+    return sum(1 for char in text if "\u4e00" <= char <= "\u9fff") >= 2
 
 
 def _ends_in_value(text: str) -> bool:

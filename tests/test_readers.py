@@ -367,3 +367,14 @@ def test_readers_stay_linear_on_hostile_tables(body, form):
     layout, cells, _ = _table(text, "三")
     assert time.perf_counter() - started < 5
     assert layout.format == form, layout.evidence  # the reader meant is the one that ran
+
+
+def test_repeated_null_marks_are_not_a_merged_cell():
+    """Found by the round trip (tab-delimited, null-marks, seed 2190): ``——`` twice side by side
+    is two blank values, not a merged label."""
+    text = _section_three("\t".join(["信息内容", "自然人", "商业企业"]),
+                          "\t".join(["一、本年新收政府信息公开申请数量", "——", "——"]),
+                          "\t".join(["二、上年结转政府信息公开申请数量", "无", "无"]))
+    layout, cells, _ = _table(text, "三")
+    assert (layout.format, layout.style) == ("tab-delimited", "row-per-line"), layout.evidence
+    assert _rows(cells, "三") == {"new_received": ["——", "——"], "carried_over": ["无", "无"]}
