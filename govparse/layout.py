@@ -66,7 +66,8 @@ _VALUE_WORD = re.compile(r"[+-]?[\d,.]+\S{0,2}|[/—-]|无")
 # next's, so the match never backtracks (standard ``re``, linear in the line).
 _VALUE_CHARACTERS = str.maketrans("", "", "0123456789,.+-—－/／%元万无 \t\u3000\u00a0")
 _ENUMERATOR_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]")
-_WIDE_GAP = re.compile(r"\S {2,}\S")
+_WIDE_GAP = re.compile(r"\S {3,}\S")
+_WRAPPING_TABLE_LINES = 20
 _SEPARATOR_RULE = re.compile(r":?-{3,}:?(?:\|:?-{3,}:?)+")
 _TWO_FILLED_CELLS = re.compile(r"[\s|]*[^\s|][^|]*\|[\s|]*[^\s|]")
 
@@ -168,8 +169,9 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
     # A label's tail below its row (第 1 页 aside): a line of text alone after a line ending in values.
     tails = sum(1 for a, b in zip(filled, filled[1:]) if _ends_in_value(lines[a]) and _text_only(lines[b])) \
         if inner == 1 else 0
-    # One line of values alone is evidence only inside the table: table 四's one row is last.
-    if alone >= 2 or inner and (wide * 10 >= count * 6 or tails):
+    # One line of values alone is evidence only inside a long table (三, the one whose labels
+    # wrap), not in 四, whose one row may have prose after it.
+    if alone >= 2 or inner and count >= _WRAPPING_TABLE_LINES and (wide * 10 >= count * 6 or tails):
         if wide * 10 >= count * 3:
             return TableLayout(SPACE_ALIGNED, X_POSITIONED,
                                f"{alone} of {count} non-blank lines hold values only, {wide} hold words "

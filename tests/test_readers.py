@@ -378,3 +378,18 @@ def test_repeated_null_marks_are_not_a_merged_cell():
     layout, cells, _ = _table(text, "三")
     assert (layout.format, layout.style) == ("tab-delimited", "row-per-line"), layout.evidence
     assert _rows(cells, "三") == {"new_received": ["——", "——"], "carried_over": ["无", "无"]}
+
+
+def test_table_four_with_prose_after_its_row_stays_space_delimited():
+    """Found by the round trip (space-delimited, prose + spaces + stray cells, seed 1024): table 四's
+    one row of values with a note after it, words spaced wide, is no PDF's wrapped table."""
+    text = "\n".join([
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "行政复议   行政诉讼",
+        "结果维持   结果纠正 其他结果   尚未审结 总计",
+        "0   2   29   456   487   0   166960   0   0   166960   0   0   0   0   0",
+        "注：以上数据统计时限为2019年1月1日至12月31日。",
+        "五、存在的主要问题及改进情况",
+    ])
+    layout, cells, _ = _table(text, "四")
+    assert (layout.format, layout.style) == (SPACE_DELIMITED, "row-per-line"), layout.evidence
