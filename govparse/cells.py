@@ -15,6 +15,13 @@ blank cell is a cell with empty text.
 - tab-delimited (and HTML rows, converted to it): cells between tabs.
 - space-delimited: cells between runs of spaces; a label with a space inside
   falls into pieces that the lexer joins again.
+- grid (pandoc ``+---+``, w3m ``┌─┬─┐``) and space-aligned under dash rules (pandoc's
+  simple and multiline tables): a row's cells in column order, an empty cell where
+  the grid has one, a cell wrapped over lines joined (govparse.textgrid).
+
+Page furniture (page numbers, running headers, a header repeated after a page
+break; govparse.furniture) is skipped in every layout but HTML, and returned by
+``read_table`` so that the pipeline can report each line it skipped.
 """
 
 from __future__ import annotations
@@ -24,10 +31,15 @@ from typing import Final
 import regex
 from mypy_extensions import mypyc_attr
 
-from .layout import (BLANK_SEPARATED, HTML, MARKDOWN, PIPE_DELIMITED, RUN_TOGETHER, SPACE_DELIMITED, TAB_DELIMITED,
+from .furniture import Furniture, may_hold_furniture, page_breaks, table_furniture
+from .layout import (BLANK_SEPARATED, GRID, HTML, LINEAR_CELL, MARKDOWN, MERGED_REPEATED, PIPE_DELIMITED,
+                     PIPE_SEPARATED, RUN_TOGETHER, SPACE_ALIGNED, SPACE_DELIMITED, TAB_DELIMITED, WRAPPED_LABELS,
+                     X_POSITIONED,
                      TableLayout)
 from .normalize import ColumnMap, Document, source_column
 from .sections import Section
+from .textgrid import Row, aligned_rows, grid_rows
+from .wrapped import physical_rows, wrapped_rows
 
 
 @mypyc_attr(acyclic=True)
@@ -82,17 +94,70 @@ def _bounded(text: str) -> str:
 
 def read_cells(doc: Document, section: Section, layout: TableLayout) -> list[Cell]:
     """The cells of ``section`` in reading order."""
+    return read_table(doc, section, layout)[0]
+
+
+def read_table(doc: Document, section: Section, layout: TableLayout) -> tuple[list[Cell], list[Furniture]]:
+    """The cells of ``section`` in reading order, and the page furniture lines skipped to read them."""
     texts = doc.texts(section.start, section.stop)
     for position, text in enumerate(texts):
         if len(text) > MAX_LINE_CHARS:
             texts[position] = _bounded(text)
+    furniture: list[Furniture] = []
+    if layout.format != HTML:
+        # A lone number is a value in a linear table, never furniture by its place alone.
+        lone_numbers = layout.format != LINEAR_CELL
+        if may_hold_furniture(doc, section.start, section.stop, lone_numbers):
+            found = table_furniture(doc, section.start, section.stop, page_breaks(doc, lone_numbers))
+            furniture = [found[index] for index in sorted(found)]
+    if not furniture:
+        return _read(doc, section.start, texts, layout, set()), furniture
+    skip = {item.index - section.start for item in furniture}
+    if layout.format != LINEAR_CELL:
+        for offset in skip:
+            texts[offset] = ""  # blank lines are nothing in these layouts
+    return _read(doc, section.start, texts, layout, skip), furniture
+
+
+def _read(doc: Document, first: int, texts: list[str], layout: TableLayout, skip: set[int]) -> list[Cell]:
+    if layout.format == GRID:
+        return _row_cells(doc, first, texts, grid_rows(texts, _shapes(doc, first, texts)))
+    if layout.format == SPACE_ALIGNED:
+        shapes = _shapes(doc, first, texts)
+        if layout.style == X_POSITIONED:
+            return _row_cells(doc, first, texts, physical_rows(texts, shapes))
+        return _row_cells(doc, first, texts, aligned_rows(texts, shapes))
+    if layout.format == SPACE_DELIMITED and layout.style == WRAPPED_LABELS:
+        return _row_cells(doc, first, texts, wrapped_rows(texts, _shapes(doc, first, texts)))
     if layout.format == PIPE_DELIMITED:
-        return _pipe_cells(doc, section.start, texts, layout.style == MARKDOWN)
+        return _pipe_cells(doc, first, texts, layout.style == MARKDOWN, layout.style == PIPE_SEPARATED)
     if layout.format == TAB_DELIMITED or layout.format == HTML:
-        return _tabbed_cells(doc, section.start, texts)
+        cells = _tabbed_cells(doc, first, texts)
+        return _without_repeated_labels(cells) if layout.style == MERGED_REPEATED else cells
     if layout.format == SPACE_DELIMITED or layout.format == RUN_TOGETHER:
-        return _spaced_cells(doc, section.start, texts)
-    return _linear_cells(doc, section.start, texts, layout.style == BLANK_SEPARATED)
+        return _spaced_cells(doc, first, texts)
+    return _linear_cells(doc, first, texts, layout.style == BLANK_SEPARATED, skip)
+
+
+def _shapes(doc: Document, first: int, texts: list[str]) -> list[str]:
+    """Each line as the source prints it, where normalizing kept its length (full-width
+    punctuation made half-width prints narrower): what places a character in a column."""
+    shapes: list[str] = []
+    for offset, text in enumerate(texts):
+        raw = doc.raw_lines[first + offset]
+        shapes.append(raw if len(raw) == len(text) else text)
+    return shapes
+
+
+def _row_cells(doc: Document, first: int, texts: list[str], rows: list[Row]) -> list[Cell]:
+    """Cells from rows read by govparse.textgrid, with their source lines and columns."""
+    cells: list[Cell] = []
+    for row in rows:
+        for text, offset, index in row:
+            columns = _columns(doc, first + offset, texts[offset])
+            cells.append(Cell(text, doc.number(first + offset),
+                              index + 1 if columns is None else source_column(columns, index)))
+    return cells
 
 
 _MARKDOWN_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")
@@ -101,7 +166,7 @@ _MARKDOWN_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*
 # its first line in the document (``first``).
 
 
-def _pipe_cells(doc: Document, first: int, texts: list[str], markdown: bool) -> list[Cell]:
+def _pipe_cells(doc: Document, first: int, texts: list[str], markdown: bool, separated: bool) -> list[Cell]:
     cells: list[Cell] = []
     for offset, text in enumerate(texts):  # enumerate(texts, first) is not compiled to a plain loop
         index = first + offset
@@ -110,7 +175,7 @@ def _pipe_cells(doc: Document, first: int, texts: list[str], markdown: bool) -> 
             if not _blank(text, 0, len(text)):
                 cells.append(_between(text, 0, len(text), doc.number(index), _columns(doc, index, text)))
             continue
-        if markdown and "---" in text and _MARKDOWN_RULE.match(text):
+        if (markdown or separated) and "---" in text and _MARKDOWN_RULE.match(text):
             continue
         if bar == len(text) - 1:  # one cell and its closing pipe: the cell-per-line style
             cells.append(_between(text, 0, bar, doc.number(index), _columns(doc, index, text)))
@@ -120,7 +185,7 @@ def _pipe_cells(doc: Document, first: int, texts: list[str], markdown: bool) -> 
         # of closing a blank one, unless that blank one would be the line's only cell.
         last = text.rfind("|")
         stop = len(text)
-        if _blank(text, last + 1, stop):
+        if _blank(text, last + 1, stop) and not separated:
             stop = last
         start = 0
         if markdown and (stop == len(text) or bar != last) and _blank(text, 0, bar):
@@ -191,6 +256,27 @@ def _tabbed_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:
     return cells
 
 
+def _without_repeated_labels(cells: list[Cell]) -> list[Cell]:
+    """A text cell equal to the one before it on its line dropped: the same merged cell again.
+    Values and null marks are kept, repeated or not: ``0 0`` and ``— —`` may be two cells."""
+    kept: list[Cell] = []
+    for cell in cells:
+        if kept and cell.text and cell.text == kept[-1].text and cell.line == kept[-1].line \
+                and _is_label_text(cell.text):
+            continue
+        kept.append(cell)
+    return kept
+
+
+def _is_label_text(text: str) -> bool:
+    """Two Chinese characters or more: a label, never a value or a null mark (无, ——)."""
+    han = 0
+    for char in text:
+        if "\u4e00" <= char <= "\u9fff":
+            han += 1
+    return han >= 2
+
+
 def _spaced_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:
     cells: list[Cell] = []
     for offset, text in enumerate(texts):
@@ -204,10 +290,13 @@ def _spaced_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:
     return cells
 
 
-def _linear_cells(doc: Document, first: int, texts: list[str], blank_separated: bool) -> list[Cell]:
+def _linear_cells(doc: Document, first: int, texts: list[str], blank_separated: bool,
+                  skip: set[int]) -> list[Cell]:
     cells: list[Cell] = []
     blanks = 0  # blank lines since the last filled one
     for offset, text in enumerate(texts):
+        if skip and offset in skip:
+            continue  # page furniture: neither a cell nor a blank line
         index = first + offset
         stripped = text.strip()
         if not stripped:

@@ -11,7 +11,18 @@ Cell formats scrapers produce:
   (govparse.html) before it gets here;
 - ``run-together``: crawler text with no separator between cells, cut into
   space-delimited rows at the statutory labels (govparse.runtogether) before it
-  gets here; a row's glued digits are split in the row stage (govparse.digits).
+  gets here; a row's glued digits are split in the row stage (govparse.digits);
+- ``grid``: a table drawn with rules, pandoc's ``+---+`` grid tables (``ascii-grid``)
+  or w3m's box-drawn ones (``box-drawn``), read by govparse.textgrid;
+- ``space-aligned``: columns aligned under a rule of dash runs (``dash-ruled``),
+  pandoc's simple and multiline tables, read by govparse.textgrid; or placed by x
+  position with labels wrapped around their values (``x-positioned``,
+  ``pdftotext -layout``), read by govparse.wrapped;
+- ``tab-delimited`` rows that repeat a merged cell in every column it spans
+  (``merged-repeated``: python-docx's ``row.cells``): a repeated label is read once,
+  repeated values are left for the row stage, which knows how many columns a row has;
+- ``space-delimited`` rows whose labels a PDF wrapped over lines, with values on a
+  line of their own (``wrapped-labels``: pdfplumber, pypdf), read by govparse.wrapped.
 Headers whose labels are broken across cells (``结果`` / ``维持``) are the family
 ``split-header``; that is found while reading labels and recorded on the same
 TableLayout (``split_header``).
@@ -24,6 +35,7 @@ from dataclasses import dataclass, field
 
 from .normalize import Document
 from .sections import Section
+from .textgrid import is_dash_rule, is_grid_line, is_grid_rule
 
 LINEAR_CELL = "linear-cell"
 PIPE_DELIMITED = "pipe-delimited"
@@ -31,6 +43,8 @@ TAB_DELIMITED = "tab-delimited"
 SPACE_DELIMITED = "space-delimited"
 HTML = "html"
 RUN_TOGETHER = "run-together"  # the name govparse.runtogether gives it
+GRID = "grid"
+SPACE_ALIGNED = "space-aligned"
 SPLIT_HEADER = "split-header"
 
 BLANK_SEPARATED = "blank-separated"
@@ -38,6 +52,13 @@ LINE_PER_CELL = "line-per-cell"
 CELL_PER_LINE = "cell-per-line"
 ROW_PER_LINE = "row-per-line"
 MARKDOWN = "markdown"
+PIPE_SEPARATED = "pipe-separated"
+ASCII_GRID = "ascii-grid"
+BOX_DRAWN = "box-drawn"
+DASH_RULED = "dash-ruled"
+X_POSITIONED = "x-positioned"
+WRAPPED_LABELS = "wrapped-labels"
+MERGED_REPEATED = "merged-repeated"
 
 LAYOUT_SAMPLE_LINES = 160
 SHORT_TABLE_LINES = 40
@@ -47,6 +68,11 @@ _VALUE_WORD = re.compile(r"[+-]?[\d,.]+\S{0,2}|[/—-]|无")
 # A piped line with two or more filled cells: blanks and pipes, a filled cell and its
 # pipe, blanks and pipes, something filled. Each step's classes are disjoint from the
 # next's, so the match never backtracks (standard ``re``, linear in the line).
+_VALUE_CHARACTERS = str.maketrans("", "", "0123456789,.+-—－/／%元万无 \t\u3000\u00a0")
+_ENUMERATOR_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]")
+_WIDE_GAP = re.compile(r"\S {3,}\S")
+_WRAPPING_TABLE_LINES = 20
+_SEPARATOR_RULE = re.compile(r":?-{3,}:?(?:\|:?-{3,}:?)+")
 _TWO_FILLED_CELLS = re.compile(r"[\s|]*[^\s|][^|]*\|[\s|]*[^\s|]")
 
 
@@ -90,17 +116,77 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
                 piped.append(text)
             if "\t" in stripped:
                 tabbed += 1
+    grid_rules = grid_lines = boxed = dash_rules = 0
+    # Rules are looked for line by line only in a table that has their characters at all.
+    joined = "\n".join(lines)
+    dashed = "---" in joined
+    if dashed or "+-" in joined or "─" in joined or "━" in joined or "═" in joined:
+        for index in filled:
+            stripped = lines[index].strip()
+            head = stripped[0]  # told by the first character, most lines are none of these
+            if head == "+" or "\u2500" <= head <= "\u257f" and head not in "│┃║":
+                if is_grid_rule(stripped):
+                    grid_rules += 1
+                    boxed += head != "+"
+            elif head in "|│┃║":
+                grid_lines += is_grid_line(stripped)
+            elif head == "-":
+                dash_rules += is_dash_rule(stripped)
     if not filled:
         return TableLayout(LINEAR_CELL, LINE_PER_CELL, "section is empty")
     count = len(filled)
+    # Before the pipes: a grid's lines hold '|' too. A grid has rules between its rows.
+    if grid_rules >= 2 and grid_lines >= 2 and (grid_rules + grid_lines) * 10 >= count * 3:
+        return TableLayout(GRID, BOX_DRAWN if boxed * 2 > grid_rules else ASCII_GRID,
+                           f"{grid_rules} rule lines and {grid_lines} lines between vertical bars "
+                           f"of {count} non-blank lines; {boxed} rules box-drawn")
+    if dash_rules and len(piped) * 10 < count * 3 and _dash_columns(lines, filled) >= 2:
+        return TableLayout(SPACE_ALIGNED, DASH_RULED,
+                           f"{dash_rules} rules of dash runs of {count} non-blank lines, "
+                           f"the widest with {_dash_columns(lines, filled)} columns")
     # A third is enough: a short table (四 is four pipe rows) with a prose line
     # before and after it and a label wrapped onto its own line is still piped,
     # and other layouts have no '|' at all.
     if len(piped) * 10 >= count * 3:
-        return _pipe_layout(piped, count)
+        return _pipe_layout(piped, count, dashed)
     if tabbed * 10 >= count * 3:
+        # A merged header cell shows in the table's first rows: four are looked at.
+        checked = 0
+        repeated = 0
+        for text in lines:
+            if "\t" in text:
+                repeated += _repeats_a_label(text)
+                checked += 1
+                if checked == 4:
+                    break
+        if repeated:
+            return TableLayout(TAB_DELIMITED, MERGED_REPEATED,
+                               f"{tabbed} of {count} non-blank lines hold a tab; {repeated} repeat a label in the "
+                               "next cell (a merged cell written once per column it spans, as python-docx does)")
         return TableLayout(TAB_DELIMITED, ROW_PER_LINE, f"{tabbed} of {count} non-blank lines hold a tab")
     spaced = sum(1 for i in filled if _spaced_row(lines[i]))
+    # Values on a line of their own, a label's pieces around them: a PDF's wrapped cells.
+    alone = inner = 0  # lines of values only; of them, those with more of the table below
+    if spaced * 10 >= count * 3:
+        for i in filled:
+            if _values_only(lines[i]):
+                alone += 1
+                inner += i != filled[-1]
+    wide = sum(1 for i in filled if _WIDE_GAP.search(lines[i].strip())) if inner else 0
+    # A label's tail below its row (第 1 页 aside): a line of text alone after a line ending in values.
+    tails = sum(1 for a, b in zip(filled, filled[1:]) if _ends_in_value(lines[a]) and _text_only(lines[b])) \
+        if inner == 1 else 0
+    # One line of values alone is evidence only inside a long table (三, the one whose labels
+    # wrap), not in 四, whose one row may have prose after it.
+    if alone >= 2 or inner and count >= _WRAPPING_TABLE_LINES and (wide * 10 >= count * 6 or tails):
+        if wide * 10 >= count * 3:
+            return TableLayout(SPACE_ALIGNED, X_POSITIONED,
+                               f"{alone} of {count} non-blank lines hold values only, {wide} hold words "
+                               "two or more spaces apart: labels wrapped around their values, placed by x")
+        return TableLayout(SPACE_DELIMITED, WRAPPED_LABELS,
+                           f"{alone} of {count} non-blank lines hold values only, {tails} a label's tail "
+                           f"after a row's values, {spaced} are space-separated rows: labels wrapped over "
+                           "lines around their values")
     if spaced * 10 >= count * 3:
         return TableLayout(SPACE_DELIMITED, ROW_PER_LINE,
                            f"{spaced} of {count} non-blank lines are three or more space-separated cells "
@@ -127,6 +213,41 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
     return TableLayout(LINEAR_CELL, style, evidence)
 
 
+def _repeats_a_label(text: str) -> bool:
+    """Two neighbouring cells holding the same text that is not a value (``第二十条第（一）项``
+    twice): no table has a label twice side by side, so a merged cell repeated."""
+    cells = text.split("\t")
+    return any(a == b and _is_label_text(a) for a, b in zip(cells, cells[1:]))
+
+
+def _is_label_text(text: str) -> bool:
+    """Text with two Chinese characters or more: a label (not 无, not a null mark such as ——)."""
+    return sum(1 for char in text if "\u4e00" <= char <= "\u9fff") >= 2
+
+
+def _ends_in_value(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 2 and _VALUE_WORD.fullmatch(words[-1]) is not None
+
+
+def _text_only(text: str) -> bool:
+    """One piece of text, no value, no enumerator opening it: a wrapped label's tail."""
+    words = text.split()
+    return len(words) == 1 and not any(char.isdigit() for char in words[0]) and _ENUMERATOR_HEAD.match(words[0]) is None
+
+
+def _values_only(text: str) -> bool:
+    """A line of two values or more alone (``0 0 11 0``): digits, separators and null marks
+    only, told by one translate of the line (most lines are rows with a label)."""
+    stripped = text.strip()
+    return " " in stripped and not stripped.translate(_VALUE_CHARACTERS)
+
+
+def _dash_columns(lines: list[str], filled: list[int]) -> int:
+    """The most dash runs (columns) a dash rule among the filled lines has."""
+    return max((len(lines[i].split()) for i in filled if is_dash_rule(lines[i])), default=0)
+
+
 def _one_closed_cell(text: str) -> bool:
     """A line ``x |`` (or a lone ``|``): one pipe, closing the line. The usual line of a
     cell-per-line table, told without a pattern."""
@@ -148,14 +269,24 @@ def _gaps(filled: list[int]) -> tuple[int, int]:
     return separated, adjacent
 
 
-def _pipe_layout(piped: list[str], count: int) -> TableLayout:
+def _pipe_layout(piped: list[str], count: int, dashed: bool) -> TableLayout:
     framed = sum(1 for text in map(str.strip, piped)
                  if text.startswith("|") and text.endswith("|") and text.strip("|").strip())
     # Cell-per-line never has two filled cells on a line; row-per-line has them on
     # most lines, even in table 二 whose rows are one to four cells wide.
     wide = sum(1 for text in piped if not _one_closed_cell(text) and _TWO_FILLED_CELLS.match(text))
+    # html2text writes ``a| b| c`` under a ``---|---`` rule: pipes between cells, none at either
+    # end, so a blank last cell is the blank after the last pipe.
+    open_ended = 0
+    separator_rule = False
+    if dashed:  # the table has a run of dashes: a rule line, maybe
+        stripped = [text.strip() for text in piped]
+        open_ended = sum(1 for text in stripped if not text.startswith("|"))
+        separator_rule = any("---" in text and _SEPARATOR_RULE.fullmatch(text) for text in stripped)
     if framed * 2 >= len(piped):
         style = MARKDOWN
+    elif separator_rule and open_ended * 10 >= len(piped) * 9:
+        style = PIPE_SEPARATED
     elif wide * 10 >= len(piped) * 3:
         style = ROW_PER_LINE
     else:
@@ -163,5 +294,6 @@ def _pipe_layout(piped: list[str], count: int) -> TableLayout:
     return TableLayout(
         PIPE_DELIMITED, style,
         f"{len(piped)} of {count} non-blank lines hold '|'; {wide} hold two or more filled cells; "
-        f"{framed} start and end with '|'",
+        f"{framed} start and end with '|'; {open_ended} do not start with one; "
+        f"{'a' if separator_rule else 'no'} ---|--- rule",
     )

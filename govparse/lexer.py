@@ -216,6 +216,10 @@ class Labels:
                 texts = [form] if literal else spellings(form)
                 for text in texts or ():
                     derived.setdefault(compact(text), (name, how))
+        # Captions and group labels (第二十条第（一）项, 三、本年度办理结果, （三）不予公开), compact:
+        # a piece of one (a vertical label a PDF broke apart: 不予公 / 开) is noise inside a table.
+        self.group_keys: tuple[str, ...] = tuple(compact(self.printed[name]) for name in grammar.structure_terminals)
+        self._group_pieces: dict[str, bool] = {}
         # Labels without their enumerator, where that is still unambiguous.
         self.short = {short: self.exact[key] for short, key in _shortened(self.exact, self.exact).items()}
         self._units: dict[str, set[str]] = {}  # terminal name -> units of money its spellings print
@@ -271,6 +275,15 @@ class Labels:
             if len(self._infos) < _CACHE_LIMIT:
                 self._infos[text] = info
         return info
+
+    def group_piece(self, key: str) -> bool:
+        """Whether compact text ``key`` is a piece of a caption or group label (remembered)."""
+        piece = self._group_pieces.get(key)
+        if piece is None:
+            piece = bool(key) and any(key in group for group in self.group_keys)
+            if len(self._group_pieces) < _CACHE_LIMIT:
+                self._group_pieces[key] = piece
+        return piece
 
     def lookup(self, text: str) -> str | None:
         """Terminal named by ``text``, or None."""
@@ -568,6 +581,11 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
         elif kind is Kind.UNREADABLE:
             run.append(cells[index])
             run_filled = True
+            index += 1
+        elif labels.group_piece(infos[index].key):
+            # A piece of a caption or group label (a PDF's vertical 不予公 / 开 beside its rows):
+            # noise, which neither heads numbers nor ends the run it stands in.
+            lexed.unmatched.append(cells[index])
             index += 1
         else:
             # Text that names no label: a row of its own (小计, 其中：…, a local row) or a

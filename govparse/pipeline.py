@@ -13,7 +13,7 @@ import time
 from dataclasses import replace
 from typing import Any
 
-from .cells import read_cells
+from .cells import read_table
 from .decode import Decoded, decode
 from .diagnostics import INFO, WARNING, Diagnostics
 from .edition import EDITION_2021, detect_edition
@@ -276,7 +276,10 @@ def _read_table(spec: TableSpec, doc: Document, section: Section | None, found_b
                           section.heading + 1)
         return None, TableTrace(spec.key, section, edition, evidence, layout, found_by=found_by)
 
-    cells = read_cells(doc, section, layout)
+    cells, furniture = read_table(doc, section, layout)
+    for item in furniture[:MAX_CELL_NOTES]:
+        diagnostics.add(INFO, "page-furniture", f"{spec.key}: {item.kind} {item.text[:40]!r} inside the table "
+                        "skipped", item.line, table=spec.key)
     clock.lap("cells")
     if len(cells) > MAX_TABLE_CELLS:
         diagnostics.warning("table-too-long", f"{spec.key}: {len(cells)} cells; only the first "

@@ -31,9 +31,7 @@ UNSETTLED = {
 
 # Reports whose text shape a reader not yet merged handles, with the reason: a strict xfail, so
 # the test fails when they start passing and the mark must go.
-WAITING = {
-    "huaian-2024-pdf-text": "the page number '- 5 -' inside table 三 joins the row before it (page furniture)",
-}
+WAITING: dict[str, str] = {}
 
 
 def _reports():

@@ -1,0 +1,194 @@
+"""Page furniture inside a table: lines a PDF's pages put there, not the table.
+
+Text taken from a PDF (pdftotext, pdfplumber, pypdf) carries what each page
+prints around its content into the middle of a table that crosses a page:
+
+- page numbers: ``- 4 -``, ``— 4 —``, ``第 4 页``, ``第4页 共6页``, ``4 / 6``, and a
+  lone number on its own line where it is one of a run of page numbers (each the
+  one before plus one, on lines far apart) or sits right at a form feed;
+- running headers and footers: the same line at every page break;
+- the table's header printed again at the top of the next page.
+
+Read as cells, a page number becomes a value and shifts a row; so each such line
+is found, skipped by the cell readers and returned so that the pipeline can say
+which line it dropped (diagnostic ``page-furniture``). A line is furniture only by
+its form and its place at a page break, never because it is hard to read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import Document
+
+PAGE_NUMBER = "page-number"
+RUNNING_LINE = "running-line"
+REPEATED_HEADER = "repeated-header"
+
+_MAX_FURNITURE_CHARS = 40
+_DASH = "-–—－―"
+_PAGE_NUMBER = re.compile(
+    rf"[{_DASH}]+ ?\d{{1,4}} ?[{_DASH}]+"  # - 4 -, — 4 —
+    r"|第 ?\d{1,4} ?页(?: ?[,，、/]? ?共 ?\d{1,4} ?页)?"  # 第 4 页, 第4页 共6页
+    r"|\d{1,4} ?/ ?\d{1,4}"  # 4 / 6
+    r"|(?:page|Page|PAGE) ?\d{1,4}(?: ?(?:of|/) ?\d{1,4})?"
+)
+_LONE_NUMBER = re.compile(r"\d{1,4}")
+_PAGE_MARKS = ("页", "/", "age", "AGE", *_DASH)
+# The same forms as whole lines of a block of text, spaces around them (one search for a table).
+_PAGE_NUMBER_LINE = re.compile(rf"^[ \t\u3000]*(?:{_PAGE_NUMBER.pattern})[ \t\u3000]*$", re.MULTILINE)
+_PAGE_NUMBER_LINE_OR_LONE = re.compile(rf"^[ \t\u3000]*(?:{_PAGE_NUMBER.pattern}|\d{{1,4}})[ \t\u3000]*$",
+                                       re.MULTILINE)
+_VALUE_WORD = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?|[/—－-]+|无")
+_MIN_PAGE_GAP = 10  # lines between two page numbers of a run, at least
+_NEAR = 1  # a running line is the filled line next to a page break
+_LOOK = 12  # lines looked at on each side of a break, at most (blank ones included)
+_HEADER_LINES = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """A line skipped as page furniture: its 0-based document index, its text, and what it is."""
+
+    index: int
+    text: str
+    kind: str
+
+    @property
+    def line(self) -> int:
+        return self.index + 1
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def may_hold_furniture(doc: Document, start: int, stop: int, lone_numbers: bool) -> bool:
+    """Whether lines [start, stop) hold a form feed, a page number, or (``lone_numbers``) a lone
+    number: the cheap test (one search over the joined lines) that spares most tables the
+    document-wide search."""
+    block = "\n".join(doc.raw_lines[start:stop])
+    if "\f" in block:
+        return True
+    if lone_numbers:
+        return _PAGE_NUMBER_LINE_OR_LONE.search(block) is not None
+    # Every page number form holds one of these characters; most tables' text none.
+    if any(mark in block for mark in _PAGE_MARKS):
+        return _PAGE_NUMBER_LINE.search(block) is not None
+    return False
+
+
+def page_breaks(doc: Document, lone_numbers: bool) -> dict[int, Furniture]:
+    """The document's page-number lines (index -> Furniture). A lone number counts only at a form
+    feed, or with ``lone_numbers`` (tables of whole rows per line, where no value stands alone)
+    as one of a run of three or more counting pages on lines far apart."""
+    found: dict[int, Furniture] = {}
+    lone: list[tuple[int, int]] = []  # (index, number) of lines holding a lone number
+    raw_lines = doc.raw_lines
+    for index, raw in enumerate(raw_lines):
+        if len(raw) > _MAX_FURNITURE_CHARS * 4:
+            continue
+        text = _squeezed(raw)
+        if not text or len(text) > _MAX_FURNITURE_CHARS:
+            continue
+        if _PAGE_NUMBER.fullmatch(text):
+            found[index] = Furniture(index, text, PAGE_NUMBER)
+        elif lone_numbers and _LONE_NUMBER.fullmatch(text):
+            if "\f" in raw or (index + 1 < len(raw_lines) and raw_lines[index + 1].startswith("\f")):
+                found[index] = Furniture(index, text, PAGE_NUMBER)
+            else:
+                lone.append((index, int(text)))
+    # Lone numbers that count pages: each the previous plus one, lines apart.
+    run: list[tuple[int, int]] = []
+    for index, number in lone:
+        if run and number == run[-1][1] + 1 and index - run[-1][0] >= _MIN_PAGE_GAP:
+            run.append((index, number))
+            continue
+        if run and number == run[-1][1]:
+            continue
+        _keep_run(run, found, doc)
+        run = [(index, number)]
+    _keep_run(run, found, doc)
+    return found
+
+
+def _keep_run(run: list[tuple[int, int]], found: dict[int, Furniture], doc: Document) -> None:
+    if len(run) >= 3:
+        for index, number in run:
+            found[index] = Furniture(index, str(number), PAGE_NUMBER)
+
+
+def _break_at(doc: Document, index: int, pages: dict[int, Furniture]) -> bool:
+    """Whether line ``index`` is a page break: a page number, or a form feed opening it."""
+    return index in pages or "\f" in doc.raw_lines[index]
+
+
+def table_furniture(doc: Document, start: int, stop: int, pages: dict[int, Furniture]) -> dict[int, Furniture]:
+    """The furniture among lines [start, stop) of a table section (document index -> Furniture)."""
+    found = {index: furniture for index, furniture in pages.items() if start <= index < stop}
+    breaks = sorted({index for index in range(start, stop) if _break_at(doc, index, pages)})
+    if not breaks:
+        return found
+    # Lines near each break, by text: a text found near every break (two at least) and
+    # nowhere else in the section is a running header or footer.
+    near: dict[str, list[int]] = {}
+    for brk in breaks:
+        for index in _neighbours(doc, brk, start, stop, pages):
+            near.setdefault(_squeezed(doc.raw_lines[index]), []).append(index)
+    counts: dict[str, int] = {}
+    for index in range(start, stop):
+        text = _squeezed(doc.raw_lines[index])
+        if text in near:
+            counts[text] = counts.get(text, 0) + 1
+    for text, indices in near.items():
+        if len(set(indices)) >= 2 and counts.get(text, 0) == len(set(indices)) and len(breaks) >= 2:
+            for index in indices:
+                found.setdefault(index, Furniture(index, text, RUNNING_LINE))
+    # The table's first lines printed again after a break: its header on the new page.
+    header: list[int] = []  # the table's first lines, up to its first page break
+    for index in range(start, min(stop, breaks[0], start + _LOOK * 4)):
+        if len(header) < _HEADER_LINES and doc.raw_lines[index].strip() and index not in found:
+            header.append(index)
+    header_texts = [_squeezed(doc.raw_lines[index]) for index in header if not _has_digit(doc.raw_lines[index])]
+    for brk in breaks:
+        position = 0
+        index = brk + 1
+        while index < stop and position < len(header_texts) and index - brk <= _LOOK + _HEADER_LINES:
+            text = _squeezed(doc.raw_lines[index])
+            if not text or index in found:
+                index += 1
+                continue
+            if text != header_texts[position] or index in header:
+                break
+            found[index] = Furniture(index, text, REPEATED_HEADER)
+            position += 1
+            index += 1
+    return found
+
+
+def _holds_values(text: str) -> bool:
+    """Two values or more among a line's words (``0 0 12``, ``规章 1 0 11``): a table row, however
+    often it repeats, never a running header or footer."""
+    return sum(1 for word in text.split() if _VALUE_WORD.fullmatch(word)) >= 2
+
+
+def _has_digit(text: str) -> bool:
+    return any(char.isdigit() for char in text)
+
+
+def _neighbours(doc: Document, brk: int, start: int, stop: int, pages: dict[int, Furniture]) -> list[int]:
+    """The filled lines within _NEAR of a page break (the break's own line aside)."""
+    picked = []
+    for step in (-1, 1):
+        index, seen = brk + step, 0
+        while start <= index < stop and seen < _NEAR and abs(index - brk) <= _LOOK:
+            raw = doc.raw_lines[index]
+            if raw.strip() and index not in pages:
+                seen += 1
+                if not _holds_values(raw):
+                    picked.append(index)
+            index += step
+    if "\f" in doc.raw_lines[brk] and doc.raw_lines[brk].strip() and brk not in pages:
+        picked.append(brk)
+    return picked

@@ -1,0 +1,387 @@
+"""Table rows whose labels a PDF wrapped over lines, put back together.
+
+A PDF's table cell wraps its label over lines at the cell's width, and text
+extractors write each printed line as a line of text:
+
+- ``pdfplumber`` and ``pypdf`` (``extract_text``): words of a line separated by
+  single spaces, the values on the line the extractor met them, which is the
+  first, the middle or the last line of the wrapped label::
+
+      4．保护第三方合
+      0 0 11 0 0 0 11
+      法权益
+
+- ``pdftotext -layout``: each line placed by its x position, a blank line between
+  table rows (the cell padding), the values beside the middle line of the label,
+  a second label column (``（四）无法提供`` / ``1．本机关不掌握``) at its own place.
+
+Read in line order, the cells would give a label's head, the row's values, then
+the label's tail, which names no label and shifts nothing but loses the row. So
+rows are rebuilt: each row is its label pieces, then its values, in column order.
+
+Which line belongs to which row:
+
+- by blank lines where the table has them between rows (``pdftotext -layout``),
+  a block of lines being one row when it holds one line of values; label pieces
+  are joined per label column (their x place), top to bottom;
+- otherwise by the wrap itself: a wrapped cell's lines are all as wide as the
+  cell but the last, so a text line after a row's values continues that row's
+  label only when the label's last line is full width (the width most text lines
+  of the table have) and the line does not open with an enumerator (``二、``,
+  ``（三）``, ``4．``) as every row label of these tables does.
+
+Nothing is guessed about values: a row's values are the values on its value line
+in order. Where a row has fewer values than the table's fullest rows (a blank
+cell prints nothing), the places of the ones it has (``pdftotext -layout`` only)
+put each under its column with an empty cell for each gap, when three full rows
+or more agree on every column's place (left or right edge, within three display
+columns) and each value sits at exactly one column's place; otherwise the row is
+left short for the row stage to report. Costs are linear in the characters read.
+"""
+
+from __future__ import annotations
+
+import re
+from unicodedata import east_asian_width
+
+from .textgrid import Row, width
+
+_VALUE = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:元|万元|%)?|[/／—－-]+|无")
+_ENUMERATED = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[．.、]")
+# pypdf drops the space between a label and what follows at times: 法规禁25, 办理结果（一）予以公开.
+_GLUED = re.compile(r"(?<=[\u4e00-\u9fff）”])(?=\d[\d,]*(?:\.\d+)?$)|(?<=[\u4e00-\u9fff])(?=[（(][一二三四五六七八九十]{1,3}[）)])")
+_MIN_FULL = 8  # display columns: a narrower text line is never taken for a full-width wrapped line
+_PLACE_SLACK = 3  # display columns a value may sit off its column's place
+
+
+class _Token:
+    __slots__ = ("text", "offset", "index", "place", "value")
+
+    def __init__(self, text: str, offset: int, index: int, place: int, value: bool) -> None:
+        self.text = text
+        self.offset = offset
+        self.index = index
+        self.place = place  # display column where it starts
+        self.value = value
+
+
+def _tokens(text: str, shape: str, offset: int, wide_gaps: bool) -> list[_Token]:
+    """The words of a line: runs of non-space characters, or with ``wide_gaps`` runs of text
+    separated by two spaces or more (a label with one space inside stays one piece; a value
+    is a piece of its own, as values are at times one space apart), placed by character:
+    pdftotext -layout lays its grid out in characters, a Chinese one taking one column
+    (the label column of ``（六）其他处理`` + spaces and of spaces + ``1．申请人…`` start at
+    the same character, not the same display column)."""
+    words: list[tuple[int, int, int]] = []  # (start, stop, display place)
+    position = 0
+    start = -1
+    start_place = 0
+    for index, char in enumerate(shape):
+        if char.isspace():
+            if start >= 0:
+                words.append((start, index, start_place))
+                start = -1
+        elif start < 0:
+            start, start_place = index, position
+        position += 1 if wide_gaps else width(char)
+    if start >= 0:
+        words.append((start, len(shape), start_place))
+    if not wide_gaps:
+        words = _unglued(text, words)
+    tokens: list[_Token] = []
+    previous_stop = -10
+    for start, stop, place in words:
+        piece = text[start:stop]
+        value = _VALUE.fullmatch(piece) is not None
+        if wide_gaps and tokens and start - previous_stop == 1 and not value and not tokens[-1].value \
+                and not _ENUMERATED.match(piece):  # 三、本年度办理结果 （一）予以公开: two labels
+            last = tokens[-1]
+            last.text = text[last.index:stop]
+        else:
+            tokens.append(_Token(piece, offset, start, place, value))
+        previous_stop = stop
+    return tokens
+
+
+def _unglued(text: str, words: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Words with a number or an enumerated label glued to the label before them cut apart."""
+    cut: list[tuple[int, int, int]] = []
+    for start, stop, place in words:
+        if stop - start < 2 or text[start:stop].isascii():
+            cut.append((start, stop, place))
+            continue
+        begin = start
+        for match in _GLUED.finditer(text, start, stop):
+            if match.start() > begin:
+                cut.append((begin, match.start(), place + _display(text[start:begin])))
+                begin = match.start()
+        cut.append((begin, stop, place + _display(text[start:begin])))
+    return cut
+
+
+def _display(text: str) -> int:
+    return sum(width(char) for char in text)
+
+
+def _split(tokens: list[_Token]) -> tuple[list[_Token], list[_Token]]:
+    """A line's label pieces (the words before its first value) and the rest (values, and any
+    text after them, kept in order)."""
+    for position, token in enumerate(tokens):
+        if token.value:
+            return tokens[:position], tokens[position:]
+    return tokens, []
+
+
+def _full_width(lines: list[list[_Token]]) -> int:
+    """The width most text-only lines of the table have: a wrapped cell's full line."""
+    counts: dict[int, int] = {}
+    for tokens in lines:
+        if tokens and not any(token.value for token in tokens):
+            line_width = _span(tokens)
+            if line_width >= _MIN_FULL:
+                counts[line_width] = counts.get(line_width, 0) + 1
+    if not counts:
+        return 1 << 30
+    return max(counts, key=lambda w: (counts[w], w))
+
+
+def _span(tokens: list[_Token]) -> int:
+    """How wide a line's pieces print, quotes and other ambiguous-width characters as wide
+    (Chinese fonts print them so; a wrapped line holding one is as full as the others)."""
+    last = tokens[-1]
+    return last.place + sum(_print_width(char) for char in last.text) - tokens[0].place
+
+
+def _print_width(char: str) -> int:
+    if char < "\u00a1":
+        return 1
+    return 2 if east_asian_width(char) in ("W", "F", "A") else 1
+
+
+def wrapped_rows(texts: list[str], shapes: list[str]) -> list[Row]:
+    """Rows of a table whose words are separated by single spaces (pdfplumber, pypdf)."""
+    lines = [_tokens(texts[offset], shapes[offset], offset, False) for offset in range(len(texts))]
+    return _by_wrap([tokens for tokens in lines if tokens], _full_width(lines))
+
+
+def _level(token: _Token) -> int:
+    """How deep a label's enumerator sits: 一、 0, （一） 1, 1． 2; none 3."""
+    match = _ENUMERATED.match(token.text)
+    if match is None:
+        return 3
+    head = match.group()
+    return 1 if head[0] in "（(" else (2 if head[0].isdigit() else 0)
+
+
+class _Label:
+    """One line's label pieces within a row, its width, and whether a wrap may continue it."""
+
+    __slots__ = ("tokens", "open", "beside_values")
+
+    def __init__(self, tokens: list[_Token], full: int, beside_values: bool = False) -> None:
+        self.tokens = tokens
+        self.beside_values = beside_values  # on the line of the row's values
+        self.open = _span(tokens) >= full - 3  # a wrap leaves up to a wide and a narrow character of room
+
+
+def _opens_left_of(label: _Token, pending: list[_Label]) -> bool:
+    """Whether ``label`` opens a row label (an enumerator) at or left of every pending piece: the
+    pending lines, none enumerated, cannot be the head of a label that starts here."""
+    return _level(label) < 3 and _level(pending[0].tokens[0]) == 3 and \
+        label.place <= min(token.place for line in pending for token in line.tokens) + 2
+
+
+def _touches(label: _Token, value: _Token) -> bool:
+    """Whether a label ends within a wide character and a space of the value after it."""
+    return value.place - (label.place + len(label.text)) <= 3
+
+
+def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False) -> list[Row]:
+    """Rows from lines in order, a label's tail after its values put back (see the module
+    docstring); ``placed``: the words carry their x places (pdftotext -layout)."""
+    rows: list[tuple[list[_Label], list[_Token]]] = []  # (label lines, values and what follows)
+    pending: list[_Label] = []  # label lines not yet followed by values
+    for tokens in lines:
+        labels, values = _split(tokens)
+        if not values:
+            if rows and not pending and not _ENUMERATED.match(labels[0].text) and _attach(rows[-1][0], labels, full):
+                continue  # the tail of a label whose values came before it
+            pending.append(_Label(labels, full))
+            continue
+        own = [_Label(labels, full, True)] if labels else []
+        if own and placed and _touches(labels[-1], values[0]):
+            own[0].open = True  # the label runs up to the values: its cell is full, the wrap goes on
+        # A label of the second column wrapped above the first column's (1．本机关不掌握 /
+        # （四）无法提供 0 0 … / 相关政府信息): the outer label comes first.
+        if own and pending and _level(labels[0]) < _level(pending[0].tokens[0]) < 3:
+            ordered = own + pending
+        elif placed and own and pending and _opens_left_of(labels[0], pending):
+            rows.append((pending, []))  # a header or a stray tail: not this row's, whose label opens left of it
+            ordered = own
+        else:
+            ordered = pending + own
+        rows.append((ordered, values))
+        pending = []
+    result: list[Row] = [_label_cells(labels, placed) + [_cell(token) for token in values] for labels, values in rows]
+    if pending:
+        result.append([_cell(token) for label in pending for token in label.tokens])
+    return result
+
+
+def _label_cells(labels: list[_Label], placed: bool) -> Row:
+    """A row's label cells: its pieces in order, or where they carry x places, one cell per label
+    column, its pieces joined top to bottom (（六）其他处理 beside 1．申请人… / 行政机关… / 申请)."""
+    tokens = [token for label in labels for token in label.tokens]
+    if placed:
+        tokens.sort(key=lambda token: token.offset)  # stable: line by line, left to right
+        tokens = _by_column(tokens)
+    return [_cell(token) for token in tokens]
+
+
+def _attach(labels: list[_Label], tail: list[_Token], full: int) -> bool:
+    """Put ``tail`` after the row's last label line when a wrap may continue it, or, when that
+    line is the one beside the values (``（一）予以公开 0 0 …``), after the last label line above
+    it that may (``三、本年度办理结`` … ``果``); False if none."""
+    for position in range(len(labels) - 1, -1, -1):
+        label = labels[position]
+        if label.open:
+            label.open = False
+            labels.insert(position + 1, _Label(tail, full))
+            return True
+        if not label.beside_values:
+            return False
+    return False
+
+
+def _cell(token: _Token) -> tuple[str, int, int]:
+    return token.text, token.offset, token.index
+
+
+def physical_rows(texts: list[str], shapes: list[str]) -> list[Row]:
+    """Rows of a table laid out by x position (pdftotext -layout).
+
+    With blank lines between rows, a block of lines holding one line of values is
+    one row, a block with several is read line by line, as single-spaced text is
+    (``_by_wrap``); a tight table (most rows not apart) is read line by line whole.
+    """
+    lines = [_tokens(texts[offset], shapes[offset], offset, True) for offset in range(len(texts))]
+    full = _full_width(lines)
+    blocks = _blocks(lines)
+    if len(blocks) * 2 < sum(_value_lines(block) for block in blocks):
+        # A tight table, most rows not a blank line apart: the blank lines are a page break's.
+        return _by_wrap([tokens for tokens in lines if tokens], full, True)
+    rows: list[Row] = []
+    built: list[tuple[list[_Token], list[_Token]]] = []  # rows read from a block, to place values
+    for block in blocks:
+        if _value_lines(block) == 1:
+            built.append(_block_row(block))
+            rows.append([])  # filled below, once the columns' places are known
+        else:
+            rows.extend(_by_wrap(block, full, True))
+    places = _column_places([values for _, values in built])
+    position = 0
+    for index, row in enumerate(rows):
+        if row:
+            continue
+        labels, values = built[position]
+        position += 1
+        rows[index] = [_cell(token) for token in labels] + _placed(values, places)
+    return rows
+
+
+def _value_lines(block: list[list[_Token]]) -> int:
+    return sum(1 for tokens in block if any(token.value for token in tokens))
+
+
+def _blocks(lines: list[list[_Token]]) -> list[list[list[_Token]]]:
+    """The runs of non-blank lines."""
+    blocks: list[list[list[_Token]]] = []
+    block: list[list[_Token]] = []
+    for tokens in lines:
+        if tokens:
+            block.append(tokens)
+        elif block:
+            blocks.append(block)
+            block = []
+    if block:
+        blocks.append(block)
+    return blocks
+
+
+def _column_places(value_rows: list[list[_Token]]) -> list[tuple[int, int]] | None:
+    """Each value column's place, (left, right) display columns, from the rows holding the most
+    values; None unless three rows or more hold that many and agree on every column's place."""
+    rows = [[token for token in values if token.value] for values in value_rows]
+    most = max((len(values) for values in rows), default=0)
+    full = [values for values in rows if len(values) == most]
+    if most < 2 or len(full) < 3:
+        return None
+    places = []
+    for column in range(most):
+        lefts = [values[column].place for values in full]
+        rights = [values[column].place + _display(values[column].text) for values in full]
+        left_agrees = max(lefts) - min(lefts) <= _PLACE_SLACK
+        right_agrees = max(rights) - min(rights) <= _PLACE_SLACK
+        if not left_agrees and not right_agrees:
+            return None
+        places.append((sorted(lefts)[len(lefts) // 2] if left_agrees else -1 << 20,
+                       sorted(rights)[len(rights) // 2] if right_agrees else -1 << 20))
+    return places
+
+
+def _placed(values: list[_Token], places: list[tuple[int, int]] | None) -> Row:
+    """A row's values as cells; a row short of values gets an empty cell for each column it
+    lacks when every value it has sits at one column's place and at no other's."""
+    cells = [_cell(token) for token in values]
+    numbers = [token for token in values if token.value]
+    if places is None or len(numbers) != len(values) or len(values) >= len(places):
+        return cells
+    columns = []
+    for token in values:
+        left, right = token.place, token.place + _display(token.text)
+        near = [column for column, (at_left, at_right) in enumerate(places)
+                if abs(at_left - left) <= _PLACE_SLACK or abs(at_right - right) <= _PLACE_SLACK]
+        if len(near) != 1 or (columns and near[0] <= columns[-1]):
+            return cells  # between columns, or at two: left short for the row stage
+        columns.append(near[0])
+    placed: Row = []
+    by_column = dict(zip(columns, values))
+    for column in range(len(places)):
+        token = by_column.get(column)
+        if token is None:
+            follower = next((by_column[c] for c in range(column + 1, len(places)) if c in by_column), values[-1])
+            placed.append(("", follower.offset, follower.index))
+        else:
+            placed.append(_cell(token))
+    return placed
+
+
+def _block_row(block: list[list[_Token]]) -> tuple[list[_Token], list[_Token]]:
+    """One row from a block: its label pieces joined per label column (by place), then its values."""
+    labels: list[_Token] = []
+    values: list[_Token] = []
+    for tokens in block:
+        own, rest = _split(tokens)
+        if rest:
+            values = rest
+        labels += own
+    return _by_column(labels), values
+
+
+def _by_column(tokens: list[_Token]) -> list[_Token]:
+    """Label pieces in line order joined per label column (pieces starting at one place), left to right."""
+    columns: list[list[_Token]] = []  # label pieces of each label column, top to bottom
+    for token in tokens:
+        column = None
+        if _ENUMERATED.match(token.text) is None:  # an enumerated piece opens a label of its own
+            column = next((c for c in reversed(columns) if abs(c[0].place - token.place) <= 2), None)
+        if column is None:
+            columns.append([token])
+        else:
+            column.append(token)
+    columns.sort(key=lambda column: column[0].place)  # stable: a column's labels stay top to bottom
+    joined = []
+    for column in columns:
+        head = column[0]
+        joined.append(_Token("".join(token.text for token in column), head.offset, head.index, head.place, False))
+    return joined
