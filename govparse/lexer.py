@@ -410,8 +410,11 @@ class Labels:
         short = strip_enumerator(key)
         for text in (key, short) if short != key else (key,):
             chars = set(text)
+            digits = {ch for ch in chars if ch.isdigit()}
             for label, name, edits, label_chars in self._near_by_length.get(len(text), ()):
-                if len(label_chars - chars) <= edits and distance(text, label, edits) <= edits:
+                # a digit the label has not is a value glued to it (行政规范性文件 0), never a typo
+                if digits <= label_chars and len(label_chars - chars) <= edits \
+                        and distance(text, label, edits) <= edits:
                     return name
         return None
 

@@ -26,6 +26,7 @@ costs no more than the rows it touches:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -40,6 +41,7 @@ from .lexer import TableToken
 from .runtogether import row_groups
 
 MAX_REPORTED = 20  # events of one kind reported one by one in a table; the rest as a count
+_SEVERAL_NUMBERS = re.compile(r"[+-]?\d[\d,.]*(?:\s+[+-]?\d[\d,.]*)+$")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -246,6 +248,13 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
         events.add("error", "cell-count", f"row {key}: {filled} values and {len(found) - filled} blank cells "
                    f"for {len(columns.keys)} columns ({_shown(found)}); its cells are null",
                    found[0].line, found[0].column, row=key)
+        return None
+    joined = next((cell for cell in cells if _SEVERAL_NUMBERS.match(cell.text)), None)
+    if joined is not None:
+        # Cells a tool ran into one (pdftotext's 13 13): how many there are, and which
+        # columns they fill, is no longer known.
+        events.add("error", "cell-count", f"row {key}: {joined.text!r} is several numbers in one cell, so its "
+                   "cells cannot be counted; its cells are null", joined.line, joined.column, row=key)
         return None
     positions = _positions(printed.header, columns)
     if positions is None:
