@@ -33,7 +33,7 @@ from mypy_extensions import mypyc_attr
 
 from .furniture import Furniture, may_hold_furniture, page_breaks, table_furniture
 from .layout import (BLANK_SEPARATED, GRID, HTML, LINEAR_CELL, MARKDOWN, MERGED_REPEATED, PIPE_DELIMITED,
-                     PIPE_SEPARATED, RUN_TOGETHER, SPACE_ALIGNED, SPACE_DELIMITED, TAB_DELIMITED, WRAPPED_LABELS,
+                     PIPE_SEPARATED, ROWS_APART, RUN_TOGETHER, SPACE_ALIGNED, SPACE_DELIMITED, TAB_DELIMITED, WRAPPED_LABELS,
                      X_POSITIONED,
                      TableLayout)
 from .normalize import ColumnMap, Document, source_column
@@ -136,7 +136,7 @@ def _read(doc: Document, first: int, texts: list[str], layout: TableLayout, skip
         return _without_repeated_labels(cells) if layout.style == MERGED_REPEATED else cells
     if layout.format == SPACE_DELIMITED or layout.format == RUN_TOGETHER:
         return _spaced_cells(doc, first, texts)
-    return _linear_cells(doc, first, texts, layout.style == BLANK_SEPARATED, skip)
+    return _linear_cells(doc, first, texts, layout.style == BLANK_SEPARATED, skip, layout.style == ROWS_APART)
 
 
 def _shapes(doc: Document, first: int, texts: list[str]) -> list[str]:
@@ -291,7 +291,7 @@ def _spaced_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:
 
 
 def _linear_cells(doc: Document, first: int, texts: list[str], blank_separated: bool,
-                  skip: set[int]) -> list[Cell]:
+                  skip: set[int], rows_apart: bool = False) -> list[Cell]:
     cells: list[Cell] = []
     blanks = 0  # blank lines since the last filled one
     for offset, text in enumerate(texts):
@@ -300,6 +300,11 @@ def _linear_cells(doc: Document, first: int, texts: list[str], blank_separated: 
         index = first + offset
         stripped = text.strip()
         if not stripped:
+            if rows_apart:
+                # an empty line parts rows; a line of white space (a no-break space) is a blank cell
+                if doc.raw_lines[index].strip("\r") != "":
+                    cells.append(Cell("", doc.number(index), 1))
+                continue
             blanks += 1
             continue
         if blanks:

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from .normalize import Document
 from .sections import Section
 from .textgrid import is_dash_rule, is_grid_line, is_grid_rule
+from .values import Kind, kind_of
 
 LINEAR_CELL = "linear-cell"
 PIPE_DELIMITED = "pipe-delimited"
@@ -49,6 +50,7 @@ SPLIT_HEADER = "split-header"
 
 BLANK_SEPARATED = "blank-separated"
 LINE_PER_CELL = "line-per-cell"
+ROWS_APART = "rows-apart"  # a cell per line, rows apart by empty lines, a blank cell a line of white space
 CELL_PER_LINE = "cell-per-line"
 ROW_PER_LINE = "row-per-line"
 MARKDOWN = "markdown"
@@ -210,7 +212,51 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
         separated, adjacent = _gaps([i for i, raw in enumerate(doc.raw_lines) if raw.strip()])
         evidence += f"; in the whole report {separated} and {adjacent}"
     style = BLANK_SEPARATED if separated > adjacent else LINE_PER_CELL
+    if style == LINE_PER_CELL:
+        apart = _rows_apart(doc, section)
+        if apart:
+            return TableLayout(LINEAR_CELL, ROWS_APART, f"{evidence}; {apart}")
     return TableLayout(LINEAR_CELL, style, evidence)
+
+
+MIN_ROW_GAPS = 3
+MAX_REPORT_LINES = 5000
+
+
+def _rows_apart(doc: Document, section: Section) -> str:
+    """Evidence that empty lines only part rows (BeautifulSoup's get_text: a cell per line, an
+    empty line after each row, a blank cell a line holding a no-break space), or "".
+
+    Told over the whole report, as it was scraped one way: every row ends with an empty line
+    (a value, then an empty line, then the next row's label), and no empty line stands between
+    two values, where a blank cell would be one. A table whose rows all end in a blank cell
+    looks the same, so one table alone cannot tell.
+    """
+    raws = doc.raw_lines
+    texts = doc.texts(0, min(len(doc), MAX_REPORT_LINES))
+    before_text = between_values = ends_without_gap = 0
+    previous_value = False  # whether the last filled line is a value
+    gap = False
+    for offset, text in enumerate(texts):
+        raw = raws[offset]
+        if not raw.strip():
+            if raw.strip("\r") == "":
+                gap = True  # an empty line; white space alone is a cell
+            continue
+        kind = kind_of(text.strip())
+        value = kind == Kind.NUMBER or kind == Kind.NULL_MARK
+        if previous_value:
+            if gap and value:
+                between_values += 1
+            elif gap:
+                before_text += 1
+            elif not value:
+                ends_without_gap += 1
+        previous_value, gap = value, False
+    if between_values or ends_without_gap or before_text < MIN_ROW_GAPS:
+        return ""
+    return (f"in the whole report, {before_text} rows end with an empty line and none without, and no "
+            "empty line stands between two values: empty lines part rows, a line of white space is a blank cell")
 
 
 def _repeats_a_label(text: str) -> bool:

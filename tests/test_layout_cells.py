@@ -85,3 +85,24 @@ def test_short_table_takes_the_format_of_the_reports_other_tables(number, pertur
     assert result.layout == "space-delimited"
     assert result.active_disclosure == report.active_disclosure
     assert result.review_litigation == report.review_litigation
+
+
+def test_rows_apart_by_empty_lines_with_blank_cells_as_white_space():
+    # BeautifulSoup's get_text("\n"): a cell per line, an empty line after each row, a blank
+    # cell a line holding a no-break space; the empty line under table 四's header is no cell.
+    import govparse
+
+    rows = ["一、本年新收政府信息公开申请数量", "1", "\u00a0", "0", "0", "0", "0", "1", "",
+            "二、上年结转政府信息公开申请数量", "0", "0", "0", "0", "0", "0", "0", "",
+            "四、结转下年度继续办理", "0", "0", "0", "0", "0", "0", "0", ""]
+    header = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3
+    text = "\n".join(["三、收到和处理政府信息公开申请情况", "", "申请人情况", "自然人", "法人或其他组织", "总计", "",
+                      *rows, "四、政府信息公开行政复议、行政诉讼情况", "", "行政复议", "行政诉讼", "",
+                      *header, "", "", *[str(n) for n in range(15)], "", "五、存在的主要问题及改进情况"])
+    result = govparse.parse(text)
+    assert result.traces["applications"].layout.style == "rows-apart"
+    applications = result.to_dict()["applications"]
+    assert applications["new_received"] == {"natural_person": 1, "commercial": None, "research": 0,
+                                            "social_welfare": 0, "legal_service": 0, "other_org": 0, "total": 1}
+    assert result.to_dict()["review_litigation"]["review"]["upheld"] == 0
+    assert result.to_dict()["review_litigation"]["suit_after_review"]["total"] == 14
