@@ -136,16 +136,18 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
         if kind in grammar.row_of:
             if len(in_force) != len(header):
                 in_force = tuple(header)
+            step = 2 if values is not None else 1  # the label, and its values token if any
             if not token.cells[-1].text:
                 # printed with blank cells only (规章 | | |): its values are blank, not absent, and
-                # numbers on a line below are no more its own (a row whose label was lost)
-                if values is not None:
-                    index -= 1  # leave them to be reported as numbers under no row label
+                # numbers on a line below are no more its own (a row whose label was lost): they
+                # are left to be reported as numbers under no row label
                 values = TableToken(VALUES, tuple([cell for cell in token.cells if not cell.text]))
-                index -= 1  # no values token to step over
+                step = 1
+            elif values is not None:
+                values = _own_line(token, values, events)
             rows.append(Printed(grammar.row_of[kind], token, values, in_force, index in skipped))
             header_open = False
-            index += 2 if values is not None else 1
+            index += step
             continue
         if kind in grammar.header_terminals:
             if not header_open:
@@ -167,6 +169,20 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
                        f"({_shown(cells)}) ignored", token.line, token.column)
         index += 1
     return rows
+
+
+def _own_line(label: TableToken, values: TableToken, events: Events) -> TableToken:
+    """A row printed on one line (its label and values side by side) ends with its line:
+    numbers on the lines below are a row whose label was lost, never more of this one."""
+    line = label.cells[-1].line
+    cells = values.cells
+    if cells[0].line != line or cells[-1].line == line:
+        return values
+    cut = next(position for position, cell in enumerate(cells) if cell.line != line)
+    rest = cells[cut:]
+    events.add("warning", "stray-values", f"{len(rest)} value cell(s) on the lines after row "
+               f"{label.text[:30]!r} and under no row label ({_shown(rest)}) ignored", rest[0].line, rest[0].column)
+    return TableToken(VALUES, cells[:cut])
 
 
 def _opens_block(grammar: TableGrammar, terminal: str) -> bool:
@@ -282,9 +298,11 @@ def split_glued(key: str, printed: Printed, width: int, glue: Glue, events: Even
         glue.pending[key] = (printed, split)
         return None
     if split.by_identity:
-        events.add("info", "split-by-identity", f"row {key}: {split.run!r} split as "
+        # a warning: the numbers rest on the identity holding, which reports sometimes break
+        events.add("warning", "split-by-identity", f"row {key}: {split.run!r} split as "
                    f"{'|'.join(map(str, split.parts))}, the one of {split.fitting} splits that meets "
-                   f"{glue.identity_name}", printed.values.line, row=key)
+                   f"{glue.identity_name} (were {glue.identity_name} broken in the report, these numbers would "
+                   "be wrong)", printed.values.line, row=key)
     return glued_cells(printed.values, split.parts)
 
 

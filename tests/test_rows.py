@@ -186,3 +186,23 @@ def test_a_subtotal_that_could_stand_in_two_places_nulls_the_rows_it_changes():
     assert table["new_received"]["total"] is None
     assert table["carried_over"]["total"] == 0  # all zeros read the same either way
     assert any(d.code == "subtotal-column" and d.level == "error" for d in diagnostics)
+
+
+def test_numbers_below_a_row_printed_blank_are_no_more_its_own():
+    # 行政处罚 printed blank on its line, 行政强制's label lost on the next: its 7 is nobody's
+    table, diagnostics = _table_two("规章 | 1 | 2 | 3 |\n行政规范性文件 | 4 | 5 | 6 |")
+    text = TABLE_TWO.format(rows="规章 | 1 | 2 | 3 |\n行政规范性文件 | 4 | 5 | 6 |").replace(
+        "行政处罚 | 30 |\n行政强制 | 4 |", "行政处罚 | |\n | 7 |")
+    result = govparse.parse(text)
+    disclosure = result.to_dict()["active_disclosure"]
+    assert disclosure["punishment"]["decisions"] is None and disclosure["coercion"]["decisions"] is None
+    assert any(d.code == "stray-values" for d in result.diagnostics)
+
+
+def test_numbers_on_the_line_after_a_one_line_row_are_not_its_own():
+    text = TABLE_TWO.format(rows="规章 | 1 | 2 | 3 |\n | 4 | 5 | 6 |")
+    result = govparse.parse(text)
+    disclosure = result.to_dict()["active_disclosure"]
+    assert disclosure["regulations"] == {"issued": 1, "repealed": 2, "in_force": 3}
+    assert disclosure["normative_documents"]["issued"] is None
+    assert any(d.code == "stray-values" for d in result.diagnostics)

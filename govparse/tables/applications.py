@@ -93,9 +93,10 @@ def settle_across_rows(placed: dict[str, Placed], glue: Glue, events: Events, mo
         printed, split = glue.pending.pop(key)
         assert printed.values is not None
         placed[key] = Placed(key, printed.label, glued_cells(printed.values, values))
-        events.add("info", "split-by-identity", f"row {key}: {split.run!r} split as {'|'.join(map(str, values))}: "
-                   f"of its {len(split.options)} splits that meet I1, the one that with the other rows meets I2 "
-                   "and S1", printed.values.line, row=key)
+        events.add("warning", "split-by-identity", f"row {key}: {split.run!r} split as "
+                   f"{'|'.join(map(str, values))}: of its {len(split.options)} splits that meet I1, the one that "
+                   "with the other rows meets I2 and S1 (were they broken in the report, these numbers would be "
+                   "wrong)", printed.values.line, row=key)
 
 
 def _counts(cells) -> tuple:

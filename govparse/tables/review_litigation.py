@@ -49,21 +49,48 @@ OUTCOMES = Columns(tuple(key for key, _ in columns_of(OutcomeCounts)), ())
 _WIDTH = len(OUTCOMES.keys)
 
 
+_ALL_GROUPS = ", ".join(GROUPS.keys)  # how a diagnostic about the whole row names its rows
+
+
 def read(ctx: BuildContext, tokens: Sequence[TableToken], grammar: TableGrammar,
          model: type = ReviewLitigation) -> ReviewLitigation:
     events = Events(ctx.table, ctx.diagnostics)
     parts = _parts(tokens, events)
     placed: dict[str, Placed] = {}
-    if len(parts) == 1:
-        header, values = parts[0]
-        placed = _whole_row(header, values, events, ctx.glued)
-    else:
-        for header, values in parts:
+    by_group = [part for part in parts if len(_groups_named(part[0])) == 1]
+    if parts and len(by_group) == len(parts) and len(parts) > 1:
+        for header, values in parts:  # one small table per group, each under its group label
             _group_part(header, values, placed, events)
-    if not parts:
-        events.add("warning", "empty-row", "no numbers under the header; its cells are null", ctx.line)
+    elif parts:
+        placed = _whole_rows(parts, events, ctx.glued)
+    else:
+        events.add("warning", "empty-row", f"rows {_ALL_GROUPS}: no numbers under the header; their cells are null",
+                   ctx.line)
         placed = {key: Placed(key, None, None, True) for key in GROUPS.keys}
     return build_table(ctx, model, placed)
+
+
+def _groups_named(header: list[str]) -> list[str]:
+    return [group for group in GROUPS.keys if GROUPS.terminal(group) in header]
+
+
+def _whole_rows(parts: list[tuple[list[str], TableToken]], events: Events, glued: bool) -> dict[str, Placed]:
+    """The row of fifteen numbers, printed once or more (a copy after a page break): read
+    once when the copies agree, null with an error when they differ."""
+    header = [terminal for part_header, _ in parts for terminal in part_header]
+    readings = [_whole_row(header, values, events, glued) for _, values in parts]
+    if len(readings) > 1:
+        texts = {tuple(None if found.cells is None else tuple([c.text for c in found.cells])
+                       for found in reading.values()) for reading in readings}
+        lines = ", ".join(str(values.line) for _, values in parts)
+        first = parts[1][1]
+        if len(texts) > 1:
+            events.add("error", "duplicate-row", f"rows {_ALL_GROUPS}: the fifteen numbers are printed "
+                       f"{len(parts)} times (lines {lines}) with different values; their cells are null", first.line)
+            return {key: Placed(key, first, None, True) for key in GROUPS.keys}
+        events.add("info", "duplicate-row", f"rows {_ALL_GROUPS}: the fifteen numbers are printed {len(parts)} "
+                   f"times (lines {lines}); the copies agree, read once", first.line)
+    return readings[0]
 
 
 def _parts(tokens: Sequence[TableToken], events: Events) -> list[tuple[list[str], TableToken]]:
@@ -100,11 +127,13 @@ def _split(values: TableToken, events: Events) -> tuple | None:
     assert found is not None
     split = split_digits(found[0], _WIDTH * len(GROUPS.keys), group_sums(len(GROUPS.keys), _WIDTH))
     if split.parts is None:
-        events.add("warning", "ambiguous-digits", f"{split.problem}; its cells are null", values.line)
+        events.add("warning", "ambiguous-digits", f"rows {_ALL_GROUPS}: {split.problem}; their cells are null",
+                   values.line)
         return None
     if split.by_identity:
-        events.add("info", "split-by-identity", f"{split.run!r} split as {'|'.join(map(str, split.parts))}, "
-                   f"the one of {split.fitting} splits that meets I3", values.line)
+        events.add("warning", "split-by-identity", f"rows {_ALL_GROUPS}: {split.run!r} split as "
+                   f"{'|'.join(map(str, split.parts))}, the one of {split.fitting} splits that meets I3 (were I3 "
+                   "broken in the report, these numbers would be wrong)", values.line)
     return glued_cells(values, split.parts)
 
 
@@ -117,9 +146,9 @@ def _whole_row(header: list[str], values: TableToken, events: Events, glued: boo
             return {key: Placed(key, values, None, True) for key in GROUPS.keys}
     if cells is None:
         found = values.cells
-        events.add("error", "cell-count", f"{len([c for c in found if c.text])} values and "
+        events.add("error", "cell-count", f"rows {_ALL_GROUPS}: {len([c for c in found if c.text])} values and "
                    f"{len([c for c in found if not c.text])} blank cells for {_WIDTH * len(GROUPS.keys)} columns; "
-                   "its cells are null", values.line, values.column)
+                   "their cells are null", values.line, values.column)
         return {key: Placed(key, values, None, True) for key in GROUPS.keys}
     groups = header_order(tuple(header), GROUPS) or GROUPS.keys
     orders = _outcome_orders(tuple([terminal for terminal in header if terminal in _OUTCOME_TERMINALS]),
@@ -152,18 +181,18 @@ def _outcome_orders(outcomes: tuple[str, ...], groups: int) -> list[tuple[str, .
 
 def _note_order(groups: Sequence[str], orders, header: list[str], values: TableToken, events: Events) -> None:
     if orders is None:
-        events.add("info", "header-unread", "the header does not name each group's five columns once; values "
-                   "placed in the statutory order", values.line)
+        events.add("info", "header-unread", f"rows {_ALL_GROUPS}: the header does not name each group's five "
+                   "columns once; values placed in the statutory order", values.line)
     if tuple(groups) != GROUPS.keys or (orders is not None and any(order != OUTCOMES.keys for order in orders)):
         shown = "; ".join(f"{group}: {', '.join(order)}" for group, order in
                           zip(groups, orders or [OUTCOMES.keys] * len(groups)))
-        events.add("warning", "column-order", f"the header prints the columns as {shown}; values placed by "
-                   "the header", values.line)
+        events.add("warning", "column-order", f"rows {_ALL_GROUPS}: the header prints the columns as {shown}; "
+                   "values placed by the header", values.line)
 
 
 def _group_part(header: list[str], values: TableToken, placed: dict[str, Placed], events: Events) -> None:
     """Five numbers under a group label of their own (one small table per group)."""
-    named = [group for group in GROUPS.keys if GROUPS.terminal(group) in header]
+    named = _groups_named(header)
     if len(named) != 1:
         events.add("warning", "stray-values", f"numbers ({values.text[:40]}) under no single group label "
                    "(行政复议, 未经复议直接起诉, 复议后起诉); ignored", values.line, values.column)
