@@ -23,7 +23,7 @@ import random
 from decimal import Decimal
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import Phase, example, given, settings
 from hypothesis import strategies as st
 
 import govparse
@@ -51,8 +51,14 @@ TABLES = ("active_disclosure", "applications", "review_litigation")
 NOT_MERGED = pytest.mark.xfail(strict=False, reason="reader on branch readers/digits, not merged")
 
 
-def _budget(share: int) -> settings:
-    return settings(max_examples=max(5, settings.default.max_examples // share))
+def _budget(share: int, shrink: bool = True) -> settings:
+    """A share of the profile's examples; ``shrink=False`` for the tests still marked xfail: shrinking a
+    failure costs hundreds of parses of a whole report (minutes), and an xfail's failure is expected.
+    When a shape's mark is dropped, drop ``shrink=False`` with it so that failures come back shrunk."""
+    examples = max(5, settings.default.max_examples // share)
+    if shrink:
+        return settings(max_examples=examples)
+    return settings(max_examples=examples, phases=(Phase.explicit, Phase.reuse, Phase.generate))
 
 
 def zero_report_2019(**changes) -> Report:
@@ -74,13 +80,25 @@ def cell_paths(report: Report) -> list[tuple[str, str, str]]:
             for column, _ in columns_of(cls)]
 
 
+def _named(result) -> set[tuple[str, str | None]]:
+    """(table, row) for each warning or error, (table, None) for one about a whole table or a run of rows
+    (table 四's one glued run; a table-missing error names its table in its message)."""
+    named: set[tuple[str, str | None]] = set()
+    for d in result.diagnostics:
+        if d.level == "info":
+            continue
+        table = d.table or next((t for t in TABLES if d.message.startswith(t + ":")), None)
+        named.add((table, d.row))
+    return named
+
+
 def shape_problems(report: Report, layout, perturbations, seed: int) -> tuple[list[str], list[str], int]:
     """(wrong numbers, other problems, cells right) of parsing ``report`` rendered in ``layout``."""
     rendered = render_shape(report, layout, perturbations, seed)
     result = govparse.parse(rendered.text)
     actual = result.to_dict()
     expected = report.expected(layout)
-    named = {(d.table, d.row) for d in result.diagnostics} | {(d.table, None) for d in result.diagnostics}
+    named = _named(result)
     wrong, problems, right = [], [], 0
     for table, row, column in cell_paths(report):
         want = expected[table][row][column]
@@ -92,7 +110,7 @@ def shape_problems(report: Report, layout, perturbations, seed: int) -> tuple[li
             wrong.append(f"{path}: expected {want!r}, got {got!r}")
         elif path not in rendered.lossy:
             problems.append(f"{path}: expected {want!r}, got null")
-        elif (table, row) not in named and (actual[table] is not None or (table, None) not in named):
+        elif (table, row) not in named and (table, None) not in named:
             problems.append(f"{path}: null (lossy) without a diagnostic naming {table}.{row}")
     problems.extend(meta_differences(expected, actual))
     return wrong, problems, right
@@ -116,12 +134,17 @@ TOOL_PERTURBATION_SETS = st.frozensets(st.sampled_from(sorted({p for ps in TOOL_
 
 # --- round trip, each shape ----------------------------------------------------------------
 
-# A shape whose reader is on main loses its mark (the lead flips them as the readers land).
-SHAPES = [pytest.param(layout, id=layout.style, marks=NOT_MERGED) for layout in TOOL_LAYOUTS]
+# A shape whose reader is on main loses its mark (the lead flips them as the readers land). Run-together
+# text is read on main, but a glued row whose identity does not hold in the report is split by the
+# identity into numbers that are not the printed ones (pinned below): a wrong number, so not yet strict.
+GUESSED_BY_IDENTITY = pytest.mark.xfail(strict=False, reason="digits: a split chosen by I1/I3 in a row the "
+                                        "report prints with its identity broken gives wrong numbers")
+SHAPES = [pytest.param(layout, id=layout.style, marks=GUESSED_BY_IDENTITY if layout == RUN_TOGETHER
+                       else NOT_MERGED) for layout in TOOL_LAYOUTS]
 
 
 @pytest.mark.parametrize("layout", SHAPES)
-@_budget(5)
+@_budget(5, shrink=False)
 @given(report=reports(), perturbations=TOOL_PERTURBATION_SETS, seed=seeds)
 @example(zero_report(), (), 0)
 def test_shape_round_trip(layout, report, perturbations, seed):
@@ -132,7 +155,7 @@ def test_shape_round_trip(layout, report, perturbations, seed):
 
 
 @pytest.mark.parametrize("layout", SHAPES)
-@_budget(10)
+@_budget(10, shrink=False)
 @given(report=reports(), seed=seeds)
 # Shrunk failures, pinned (readers merged, pdftotext -layout):
 # - a 2019 table 二 whose 本年增/减 header is stacked over two lines (本年增/ above, 减 below, the other
@@ -141,6 +164,12 @@ def test_shape_round_trip(layout, report, perturbations, seed):
 # - table 四's third header row (ten labels) does not sit over the fifteen values: the values placed by x
 #   under it put suit_after_review.other's 6 in suit_direct.other.
 @example(zero_report(**{"review_litigation.suit_after_review.other": 6}), 115)
+# Shrunk failure (main, run-together): table 四's suit_after_review printed as 0 1 208 2 0 (I3 broken, as
+# real reports break it) glues to …0120820, which the digit splitter reads as 0|12|0|8|20, "the one split
+# that meets I3" (an info split-by-identity): a wrong number. It must be null with ambiguous-digits.
+@example(zero_report(**{"review_litigation.suit_after_review.corrected": 1,
+                        "review_litigation.suit_after_review.other": 208,
+                        "review_litigation.suit_after_review.pending": 2}), 0)
 def test_no_wrong_numbers(layout, report, seed):
     """Whatever a reader makes of a shape it does not know yet, it never gives a number that is not the
     rendered one (a null is allowed here: this is the rule of SPEC, not the round trip)."""
