@@ -22,6 +22,12 @@ an HTML page (``<p>`` paragraphs, ``<table>`` rows, ``&nbsp;`` for blank cells,
 ``<br>`` in wrapped labels). The split-header variants are the ``split-header``
 perturbation on any of them.
 
+Tool shapes (``TOOL_LAYOUTS``, kept apart from LAYOUTS): what extraction tools make
+of a table: pandoc's ``+---+`` grid, w3m's box-drawn table, a PDF's text in reading
+order (pypdf, pdfplumber) and in physical layout (pdftotext -layout), crawler text
+with every cell glued to the next. ``render_shape`` gives the text and the cells the
+shape destroyed (``Rendered.lossy``); ``render`` gives the text alone.
+
 Editions: a Report carries the 2021 tables or the 2019 trial edition's tables 二
 and 三 (``random_report(rng, edition="2019")``); table 四 is the same in both.
 
