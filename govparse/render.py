@@ -22,6 +22,12 @@ an HTML page (``<p>`` paragraphs, ``<table>`` rows, ``&nbsp;`` for blank cells,
 ``<br>`` in wrapped labels). The split-header variants are the ``split-header``
 perturbation on any of them.
 
+Tool shapes (``TOOL_LAYOUTS``, kept apart from LAYOUTS): what extraction tools make
+of a table: pandoc's ``+---+`` grid, w3m's box-drawn table, a PDF's text in reading
+order (pypdf, pdfplumber) and in physical layout (pdftotext -layout), crawler text
+with every cell glued to the next. ``render_shape`` gives the text and the cells the
+shape destroyed (``Rendered.lossy``); ``render`` gives the text alone.
+
 Editions: a Report carries the 2021 tables or the 2019 trial edition's tables 二
 and 三 (``random_report(rng, edition="2019")``); table 四 is the same in both.
 
@@ -268,6 +274,7 @@ class GridCell:
     role: str
     value: int | Decimal | None = None
     signed: bool = False  # a trial-edition 本年增/减: written +3, -8 (or 增3, 减8)
+    path: str = ""  # a value's table.row.column, where a tool shape needs it (render_shape)
 
 
 @dataclass(slots=True)
@@ -932,7 +939,12 @@ def _layout(layout: Layout | str) -> Layout:
     try:
         return LAYOUT_BY_NAME[layout]
     except KeyError:
-        raise ValueError(f"unknown layout {layout!r}; one of {', '.join(LAYOUT_BY_NAME)}") from None
+        pass
+    try:
+        return TOOL_LAYOUT_BY_NAME[layout]
+    except KeyError:
+        known = ", ".join([*LAYOUT_BY_NAME, *TOOL_LAYOUT_BY_NAME])
+        raise ValueError(f"unknown layout {layout!r}; one of {known}") from None
 
 
 def render(report: Report, layout: Layout | str = LAYOUTS[0], perturbations: Iterable[str] = (),
@@ -943,6 +955,8 @@ def render(report: Report, layout: Layout | str = LAYOUTS[0], perturbations: Ite
     narrative numbers) comes from ``random.Random(seed)``: same inputs, same text.
     """
     layout = _layout(layout)
+    if layout in TOOL_WRITERS:
+        return render_shape(report, layout, perturbations, seed).text
     chosen = _perturbations(perturbations)
     rng = random.Random(seed)
     tables = grids(report)
@@ -1002,6 +1016,463 @@ def render_bytes(report: Report, layout: Layout | str = LAYOUTS[0], perturbation
     if encoding != "utf-8":
         text = text.removeprefix("\ufeff")  # GB18030 and UTF-16 carry their own (or no) mark
     return text.encode(encoding)
+
+
+# --- tool shapes: a table as extraction tools print it ------------------------------------------
+#
+# The layouts above are what scrapers write cell by cell. Users also feed the parser
+# what an extraction tool made of a page or a PDF: pandoc's ``+---+`` grid tables,
+# w3m's box-drawn ones, a PDF's text in reading order (pypdf, pdfplumber) or in its
+# physical layout (``pdftotext -layout``), and crawler text with every cell glued to the
+# next. Those writers lay the grid out in columns of a width, wrap a cell wider than
+# its column inside it, and break pages; they need the random source, so they live
+# in TOOL_WRITERS, apart from WRITERS, and their layouts in TOOL_LAYOUTS, apart from
+# LAYOUTS (benchmarks and the round trip of tests/test_roundtrip.py do not draw them).
+#
+# Where a shape destroys information the renderer says so: ``render_shape`` returns
+# the text and the set of cells (``table.row.column``) a reader may give as null
+# (with a diagnostic naming the row) instead of the value. Today only run-together
+# text destroys: a row whose glued digits split into its cells in more than one way
+# under the cells' formats alone (``000`` is three zeros, ``640020470`` is many rows).
+# Every other cell must come back right: a null is a failure, a wrong number worse.
+
+GRID_FORMAT = "grid"
+SPACE_ALIGNED_FORMAT = "space-aligned"
+RUN_TOGETHER_FORMAT = "run-together"
+ASCII_GRID_STYLE = "ascii-grid"
+BOX_DRAWN_STYLE = "box-drawn"
+WRAPPED_LABELS_STYLE = "wrapped-labels"
+X_POSITIONED_STYLE = "x-positioned"
+
+PANDOC_GRID = Layout(GRID_FORMAT, ASCII_GRID_STYLE)  # pandoc -t plain
+W3M_BOX = Layout(GRID_FORMAT, BOX_DRAWN_STYLE)  # w3m -dump
+PDF_READING_ORDER = Layout(SPACE_DELIMITED, WRAPPED_LABELS_STYLE)  # pypdf, pdfplumber extract_text()
+PDF_PHYSICAL = Layout(SPACE_ALIGNED_FORMAT, X_POSITIONED_STYLE)  # pdftotext -layout
+RUN_TOGETHER = Layout(RUN_TOGETHER_FORMAT, RUN_TOGETHER_FORMAT)  # crawler text, cells glued
+TOOL_LAYOUTS: tuple[Layout, ...] = (PANDOC_GRID, W3M_BOX, PDF_READING_ORDER, PDF_PHYSICAL, RUN_TOGETHER)
+TOOL_LAYOUT_BY_NAME = {layout.name: layout for layout in TOOL_LAYOUTS}
+
+# Perturbations a tool shape takes. A tool prints the page it is given: a label split
+# across cells or a stray empty cell would be another table (more columns), odd spaces
+# inside a label are cell breaks in PDF text, and pinyin is not what a PDF holds. Text
+# perturbations act on the cells before the columns are laid out (full-width digits are
+# two columns wide), except crlf and bom, which act on the finished text. Run-together
+# text takes no thousands separators: a comma glued between digit runs is a cell
+# boundary or a separator, and no reader can tell.
+_TOOL_PERTURBATIONS = ("label-variants", "thousands", "null-marks", PROSE, "full-width", "traditional", "crlf",
+                       "bom")
+TOOL_PERTURBATIONS: dict[Layout, tuple[str, ...]] = {
+    layout: tuple(p for p in _TOOL_PERTURBATIONS if not (layout == RUN_TOGETHER and p == "thousands"))
+    for layout in TOOL_LAYOUTS
+}
+_WHOLE_TEXT = ("crlf", "bom")
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A report in a tool's shape, and the cells (``table.row.column``) that shape destroyed."""
+
+    text: str
+    lossy: frozenset[str]
+
+
+def display_width(text: str) -> int:
+    """Columns a terminal or a monospaced PDF line gives ``text``: wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns, broken between any two characters (CJK text has no
+    spaces), never inside a run of digits (a number is one word to every tool)."""
+    text = text.replace("\n", "")
+    lines: list[str] = []
+    line, used = "", 0
+    for word in regex.findall(r"[0-9０-９][0-9０-９,，.．]*|.", text):
+        size = display_width(word)
+        if line and used + size > width:
+            lines.append(line)
+            line, used = "", 0
+        line += word
+        used += size
+    return [*lines, line] if line or not lines else lines
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
+
+
+@dataclass(slots=True)
+class _Placed:
+    """A grid cell placed in columns ``first``..``last`` (the last cell of a row spans the padding)."""
+
+    cell: GridCell
+    first: int
+    last: int
+
+
+def _placed_rows(grid: Grid) -> tuple[int, list[list[_Placed]]]:
+    count = max(len(row.cells) + row.pad for row in grid.rows)
+    placed = []
+    for row in grid.rows:
+        cells = [_Placed(cell, index, index) for index, cell in enumerate(row.cells)]
+        if cells:
+            cells[-1].last = count - 1
+        placed.append(cells)
+    return count, placed
+
+
+def _column_widths(count: int, placed: list[list[_Placed]], rng: random.Random) -> list[int]:
+    """Each column as wide as its widest single cell, capped at a width drawn per column, but never
+    narrower than its widest value: tools wrap labels inside their column, and a number no tool breaks
+    (a PDF whose column is narrower than a number breaks it: information lost, not rendered here)."""
+    natural = [2] * count
+    least = [2] * count
+    labels = [False] * count
+    for row in placed:
+        for item in row:
+            width = display_width(item.cell.text.replace("\n", ""))
+            if item.first == item.last:
+                natural[item.first] = max(natural[item.first], width)
+            if item.cell.role == VALUE:
+                least[item.first] = max(least[item.first], width)
+            labels[item.first] = labels[item.first] or item.cell.role == LABEL
+    return [max(least[j], min(natural[j], rng.choice((12, 16, 20, 24, 32) if labels[j] else
+                                                       (6, 8, 10, 12, 14, 16, 20, 24, 32))))
+            for j in range(count)]
+
+
+def _boundaries(row: list[_Placed]) -> set[int]:
+    """Column indexes after which ``row`` has a cell border."""
+    return {item.last for item in row}
+
+
+def _cell_lines(placed: list[_Placed], widths: list[int], border: int) -> list[list[str]]:
+    return [_wrap(item.cell.text, sum(widths[item.first:item.last + 1]) + border * (item.last - item.first))
+            for item in placed]
+
+
+def write_pandoc_grid(grid: Grid, rng: random.Random) -> str:
+    """``pandoc -t plain``'s grid table: ``+---+`` rules, ``| a | b |`` lines, the first row a header under
+    ``+===+``, a cell wrapped inside its column, top-aligned, a spanned cell across its columns."""
+    count, placed = _placed_rows(grid)
+    widths = _column_widths(count, placed, rng)
+
+    def rule(above: set[int], below: set[int], fill: str) -> str:
+        joints = above | below
+        return "+" + "".join(fill * (widths[j] + 2) + ("+" if j in joints or j == count - 1 else fill)
+                             for j in range(count))
+
+    lines = [rule(set(), _boundaries(placed[0]), "-")]
+    for number, row in enumerate(placed):
+        wrapped = _cell_lines(row, widths, 3)
+        height = max(len(w) for w in wrapped)
+        for k in range(height):
+            lines.append("|" + "|".join(
+                " " + _pad(w[k] if k < len(w) else "", sum(widths[i.first:i.last + 1]) + 3 * (i.last - i.first)) + " "
+                for i, w in zip(row, wrapped)) + "|")
+        below = _boundaries(placed[number + 1]) if number + 1 < len(placed) else set()
+        lines.append(rule(_boundaries(row), below, "=" if number == 0 else "-"))
+    return "\n".join(lines)
+
+
+_BOX_JOINTS = {  # (border above, border below) -> the character where a rule meets a column border
+    (True, True): "┼", (True, False): "┴", (False, True): "┬", (False, False): "─"}
+
+
+def write_w3m_box(grid: Grid, rng: random.Random) -> str:
+    """``w3m -dump``'s box-drawn table: ┌─┬─┐ │ ├─┼─┤ └─┴─┘, no padding inside the borders, a cell wrapped
+    inside its column and centred vertically in its row (w3m's valign middle)."""
+    count, placed = _placed_rows(grid)
+    widths = _column_widths(count, placed, rng)
+
+    def rule(above: set[int], below: set[int], left: str, right: str) -> str:
+        return left + "".join("─" * widths[j] + (right if j == count - 1 else _BOX_JOINTS[j in above, j in below])
+                              for j in range(count))
+
+    lines = [rule(set(), _boundaries(placed[0]), "┌", "┐")]
+    for number, row in enumerate(placed):
+        wrapped = _cell_lines(row, widths, 1)
+        height = max(len(w) for w in wrapped)
+        tops = [(height - len(w)) // 2 for w in wrapped]
+        for k in range(height):
+            lines.append("│" + "│".join(
+                _pad(w[k - top] if 0 <= k - top < len(w) else "", sum(widths[i.first:i.last + 1]) + i.last - i.first)
+                for i, w, top in zip(row, wrapped, tops)) + "│")
+        last = number + 1 == len(placed)
+        below = set() if last else _boundaries(placed[number + 1])
+        lines.append(rule(_boundaries(row), below, "└" if last else "├", "┘" if last else "┤"))
+    return "\n".join(lines)
+
+
+# Page furniture a PDF prints where a page breaks inside a table.
+_PAGE_NUMBERS = ("- {n} -", "第 {n} 页 共 {m} 页", "第{n}页共{m}页", "— {n} —")
+_TABLE_HEADER_ROWS = {"三": 3, "四": 3}  # rows a PDF table repeats after a page break (table 二 repeats none)
+
+
+def _page_furniture(rng: random.Random, running: str | None) -> list[str]:
+    page = rng.randint(2, 12)
+    lines = [rng.choice(_PAGE_NUMBERS).format(n=page, m=page + rng.randint(1, 6))]
+    if running is not None and rng.random() < 0.4:
+        lines.append(running)
+    return lines
+
+
+def _blank_mark(cell: GridCell, rng: random.Random) -> str:
+    """A blank value as a mark: in PDF text and glued text an empty cell leaves nothing, and no reader can
+    tell which column lost its value, so a blank is rendered as a null mark (/ — 无)."""
+    if cell.text.strip():
+        return cell.text
+    return rng.choice(("/", "—", "无"))
+
+
+def _reading_order_lines(grid: Grid, rng: random.Random) -> list[list[str]]:
+    """Each grid row as the lines pypdf or pdfplumber give it: cells by single spaces, a long label wrapped
+    over lines with the numbers after its last line, its first line, or on a line of their own."""
+    cap = rng.randint(10, 22)
+    out: list[list[str]] = []
+    for row in grid.rows:
+        words = [c for c in row.cells if c.role in (HEADER, LABEL)]
+        values = [_blank_mark(c, rng) for c in row.cells if c.role == VALUE]
+        pieces: list[str] = []
+        long = any(len(c.text) > cap for c in words)
+        if words and not values and not long:
+            out.append([" ".join(c.text for c in words)])
+            continue
+        for cell in words[:-1]:  # a group label (（三）不予公开) on lines of its own, above its first row
+            pieces.extend(_wrap(cell.text, 2 * cap))
+        label = _wrap(words[-1].text, 2 * cap) if words and values else []
+        if not values:
+            label = _wrap(words[-1].text, 2 * cap) if words else []
+        if values:
+            run = " ".join(values)
+            where = rng.choice(("last", "last", "own", "first", "middle")) if len(label) > 1 else "last"
+            if not label or where == "own":
+                label.append(run)
+            elif where == "last":
+                label[-1] += " " + run
+            elif where == "first":
+                label[0] += " " + run
+            else:
+                label.insert(len(label) // 2, run)
+        out.append(pieces + label)
+    return out
+
+
+def write_pdf_reading_order(grid: Grid, rng: random.Random, running: str | None = None) -> str:
+    """A PDF table as ``extract_text()`` of pypdf or pdfplumber gives it, perhaps crossing a page: a page
+    number line (and a running header) between rows or inside a wrapped row, the table's header rows
+    repeated after it."""
+    rows = _reading_order_lines(grid, rng)
+    headers = _TABLE_HEADER_ROWS.get(grid.numeral, 0)
+    if rng.random() < 0.6 and len(rows) > 1:
+        at = rng.randint(1, len(rows) - 1)
+        inside = len(rows[at - 1]) > 1 and rng.random() < 0.3
+        furniture = _page_furniture(rng, running)
+        if inside:
+            split = rng.randint(1, len(rows[at - 1]) - 1)
+            rows[at - 1] = rows[at - 1][:split] + furniture + rows[at - 1][split:]
+        else:
+            repeat = [line for r in rows[:headers] for line in r] if at >= headers and rng.random() < 0.5 else []
+            rows.insert(at, furniture + repeat)
+    return "\n".join(line for row in rows for line in row)
+
+
+def write_pdf_physical(grid: Grid, rng: random.Random, running: str | None = None) -> str:
+    """A PDF table as ``pdftotext -layout`` gives it: each cell at its column's x position, a cell wrapped
+    inside its column, the cells of a row centred vertically, so that a value sits on a line of its own
+    between the two lines of a wrapped label and header words stack; a page break as blank lines, a
+    centred page number and a form feed."""
+    count, placed = _placed_rows(grid)
+    widths = _column_widths(count, placed, rng)
+    gaps = [rng.choice((1, 2, 2, 3, 4, 6)) for _ in range(count)]
+    xs = [sum(widths[:j]) + sum(gaps[:j]) for j in range(count)]
+    blanks_kept = rng.random() < 0.5
+    rows: list[list[str]] = []
+    for row in placed:
+        for item in row:
+            if item.cell.role == VALUE and not item.cell.text.strip() and not blanks_kept:
+                item.cell = GridCell(_blank_mark(item.cell, rng), VALUE, item.cell.value, item.cell.signed)
+        wrapped = [_wrap(i.cell.text, xs[i.last] + widths[i.last] - xs[i.first]) for i in row]
+        height = max(len(w) for w in wrapped)
+        slots: dict[int, list[tuple[int, str]]] = {}
+        for item, lines in zip(row, wrapped):
+            for k, text in enumerate(lines):
+                if text:
+                    slots.setdefault(height - len(lines) + 2 * k, []).append((xs[item.first], text))
+        out = []
+        for slot in sorted(slots):
+            line = ""
+            for x, text in sorted(slots[slot]):
+                line = _pad(line, max(x, display_width(line) + 1) if line else x) + text
+            out.append(line.rstrip())
+        rows.append(out)
+    if rng.random() < 0.5 and len(rows) > 1:
+        at = rng.randint(1, len(rows) - 1)
+        page = rng.randint(1, 9)
+        middle = " " * (sum(widths) // 2)
+        furniture = ["", "", middle + rng.choice(_PAGE_NUMBERS).format(n=page, m=page + 1), "\f"]
+        headers = _TABLE_HEADER_ROWS.get(grid.numeral, 0)
+        repeat = [line for r in rows[:headers] for line in r] if at >= headers and rng.random() < 0.5 else []
+        if running is not None and rng.random() < 0.4:
+            furniture.append(middle + running)
+        rows.insert(at, furniture + repeat)
+    text = "\n".join(line for row in rows for line in row)
+    return text.replace("\f\n", "\f")
+
+
+def write_run_together(grid: Grid, rng: random.Random, lossy: set[str] | None = None) -> str:
+    """A table as a crawler's text of the page: every cell glued to the next, nothing between them, now
+    and then a stray space; a blank value as a null mark (nothing would leave no trace of the cell).
+
+    The paths of the value cells whose row's glued values split into the row's cells in more than one way
+    (by the cells' formats alone) are added to ``lossy``.
+    """
+    pieces = []
+    for row in grid.rows:
+        run, kinds = "", []
+        for cell in row.cells:
+            if cell.role == VALUE:
+                text = _blank_mark(cell, rng)
+                kinds.append(_glued_kind(cell))
+            else:
+                text = cell.text.replace("\n", "")
+            space = " " if rng.random() < 0.04 else ""
+            pieces.append(text + space)
+            if cell.role == VALUE:
+                run += text + space
+        if lossy is not None and kinds and glued_splits(run, kinds) != 1:
+            lossy.update(c.path for c in row.cells if c.role == VALUE)
+    return "".join(pieces)
+
+
+def _glued_kind(cell: GridCell) -> str:
+    if cell.value is None:
+        return "blank"
+    if cell.signed:
+        return DELTA
+    return MONEY if isinstance(cell.value, Decimal) else "count"
+
+
+# The formats a value's text takes, for counting the ways glued digits split into cells.
+_GLUED_FORMATS = {
+    "count": regex.compile(r"0|[1-9][0-9]*"),
+    DELTA: regex.compile(r"[+-]?(?:0|[1-9][0-9]*)|[增减](?:0|[1-9][0-9]*)"),
+    MONEY: regex.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?"),
+    "blank": regex.compile(r"/|-|—|——|无"),
+}
+_HALF_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
+_LONGEST_CELL = 16  # characters of the longest value text (money with five places; a null mark)
+
+
+def glued_splits(text: str, kinds: Sequence[str], limit: int = 2) -> int:
+    """In how many ways ``text`` (a row's values glued, a space a sure boundary) splits into cells of
+    ``kinds`` (``count``, DELTA, MONEY, ``blank``), counted up to ``limit``. Linear: text × cells × 16."""
+    text = text.translate(_HALF_WIDTH_DIGITS).strip()
+    memo: dict[tuple[int, int], int] = {}
+
+    def ways(at: int, cell: int) -> int:
+        while at < len(text) and text[at] == " ":
+            at += 1
+        if cell == len(kinds):
+            return 1 if at == len(text) else 0
+        key = (at, cell)
+        if key not in memo:
+            found = 0
+            for end in range(at + 1, min(len(text), at + _LONGEST_CELL) + 1):
+                if text[end - 1] == " ":
+                    break
+                if _GLUED_FORMATS[kinds[cell]].fullmatch(text[at:end]):
+                    found = min(limit, found + ways(end, cell + 1))
+                    if found >= limit:
+                        break
+            memo[key] = found
+        return memo[key]
+
+    return ways(0, 0)
+
+
+def _mark_paths(report: Report, tables: list[Grid]) -> None:
+    """Name each value cell by its ``table.row.column`` (grids() writes values in the model's order)."""
+    for grid, key in zip(tables, ("active_disclosure", "applications", "review_litigation")):
+        table = getattr(report, key)
+        paths = [f"{key}.{row_key}.{column}" for row_key, row_cls in rows_of(type(table))
+                 for column, _ in columns_of(row_cls)]
+        cells = [c for row in grid.rows for c in row.cells if c.role == VALUE]
+        if len(cells) != len(paths):
+            raise AssertionError(f"table {grid.numeral}: {len(cells)} value cells for {len(paths)} fields")
+        for cell, path in zip(cells, paths):
+            cell.path = path
+
+
+def render_shape(report: Report, layout: Layout | str, perturbations: Iterable[str] = (),
+                 seed: int = 0) -> Rendered:
+    """``report`` as a tool prints it (``layout`` from TOOL_LAYOUTS; any other is ``render``'s, with nothing
+    lossy), with ``perturbations`` from TOOL_PERTURBATIONS[layout], and the cells the shape destroyed.
+
+    Deterministic: every choice (column widths, where a page breaks, where a wrapped label's numbers go)
+    comes from ``random.Random(seed)``.
+    """
+    layout = _layout(layout)
+    if layout not in TOOL_WRITERS:
+        return Rendered(render(report, layout, perturbations, seed), frozenset())
+    chosen = _perturbations(perturbations)
+    refused = sorted({p.name for p in chosen} - set(TOOL_PERTURBATIONS[layout]))
+    if refused:
+        raise ValueError(f"layout {layout.name} does not take {', '.join(refused)}")
+    rng = random.Random(seed)
+    tables = grids(report)
+    _mark_paths(report, tables)
+    for perturbation in chosen:
+        if perturbation.cells is not None:
+            perturbation.cells(tables, rng)
+    on_text = [p.text for p in chosen if p.text is not None and p.name not in _WHOLE_TEXT]
+
+    def perturbed(text: str) -> str:
+        for change in on_text:
+            text = change(text, rng)
+        return text
+
+    for grid in tables:
+        for row in grid.rows:
+            for cell in row.cells:
+                if cell.text.strip():
+                    cell.text = perturbed(cell.text)
+    prose = any(p.name == PROSE for p in chosen)
+    lossy: set[str] = set()
+    frame = _frame_before(report, rng)
+    body: list[str] = []
+    for grid in tables:
+        body.append(perturbed(_heading(grid.numeral, rng)))
+        if prose:
+            body.extend(map(perturbed, _prose(
+                PROSE_BEFORE[grid.numeral][:rng.randint(1, len(PROSE_BEFORE[grid.numeral]))], report)))
+        if layout == RUN_TOGETHER:
+            body.append(write_run_together(grid, rng, lossy))
+        else:
+            body.append(TOOL_WRITERS[layout](grid, rng, report.title))
+        if prose and rng.random() < 0.5:
+            body.extend(map(perturbed, _prose(PROSE_AFTER[:1], report)))
+    body.extend(map(perturbed, _frame_after(report, rng)))
+    frame = [*map(perturbed, frame[:2]), *map(perturbed, frame[2:])]
+    if layout == RUN_TOGETHER:
+        # a header block of lines, then the whole body on one line, a space between some of its parts
+        glued = "".join(part + (" " if rng.random() < 0.3 else "") for part in [*frame[2:], *body])
+        text = "\n".join([*frame[:2], "==================== 正文 ====================", glued]) + "\n"
+    else:
+        text = "\n".join([*frame, *body]) + "\n"
+    for perturbation in chosen:
+        if perturbation.text is not None and perturbation.name in _WHOLE_TEXT:
+            text = perturbation.text(text, rng)
+    return Rendered(text, frozenset(lossy))
+
+
+TOOL_WRITERS: dict[Layout, Callable[..., str]] = {
+    PANDOC_GRID: lambda grid, rng, running: write_pandoc_grid(grid, rng),
+    W3M_BOX: lambda grid, rng, running: write_w3m_box(grid, rng),
+    PDF_READING_ORDER: write_pdf_reading_order,
+    PDF_PHYSICAL: write_pdf_physical,
+    RUN_TOGETHER: lambda grid, rng, running: write_run_together(grid, rng),
+}
 
 
 # --- the sample corpus -----------------------------------------------------------------------

@@ -1,0 +1,256 @@
+"""Property tests: a report rendered in the shape an extraction tool gives it parses back (issue 13, part 4).
+
+The shapes (govparse.render.TOOL_LAYOUTS): pandoc's ``+---+`` grid table, w3m's
+box-drawn table, a PDF's text in reading order (pypdf, pdfplumber), a PDF's text in
+physical layout (``pdftotext -layout``), crawler text with the cells run together.
+
+The property, cell by cell (``shape_problems``): every table cell of the parse is
+the rendered value, or, where the shape destroyed it (``Rendered.lossy``: a
+run-together row whose glued digits split into its cells in more than one way by
+the cells' formats alone), null with a diagnostic naming its table and row. A
+null elsewhere is a failure; a number other than the rendered one is a failure
+always, lossy or not: the parser may give up on a cell, never guess it.
+
+The round trips of the shapes whose readers are not on main yet are marked
+xfail (not strict); the renderer's own properties (below them) hold on any branch.
+Budgets come from the hypothesis profile (tests/conftest.py), each shape a fifth
+of it; every shrunk failure is pinned as an ``@example``.
+"""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+import pytest
+from hypothesis import Phase, example, given, settings
+from hypothesis import strategies as st
+
+import govparse
+from compare import meta_differences, same
+from govparse.model import DELTA, MONEY, ActiveDisclosure2019, Applications2019, columns_of, rows_of
+from govparse.render import (
+    PANDOC_GRID,
+    PDF_PHYSICAL,
+    PDF_READING_ORDER,
+    RUN_TOGETHER,
+    TOOL_LAYOUTS,
+    TOOL_PERTURBATIONS,
+    W3M_BOX,
+    Report,
+    display_width,
+    glued_splits,
+    random_report,
+    render,
+    render_shape,
+)
+from strategies import reports, seeds
+from test_roundtrip import zero_report
+
+TABLES = ("active_disclosure", "applications", "review_litigation")
+NOT_MERGED = pytest.mark.xfail(strict=False, reason="reader on branch readers/digits, not merged")
+
+
+def _budget(share: int, shrink: bool = True) -> settings:
+    """A share of the profile's examples; ``shrink=False`` for the tests still marked xfail: shrinking a
+    failure costs hundreds of parses of a whole report (minutes), and an xfail's failure is expected.
+    When a shape's mark is dropped, drop ``shrink=False`` with it so that failures come back shrunk."""
+    examples = max(5, settings.default.max_examples // share)
+    if shrink:
+        return settings(max_examples=examples)
+    return settings(max_examples=examples, phases=(Phase.explicit, Phase.reuse, Phase.generate))
+
+
+def zero_report_2019(**changes) -> Report:
+    """An all-zero report of the 2019 trial edition with ``changes`` as ``{"table.row.column": value}``."""
+    base = zero_report(**changes)
+
+    def table(cls, key):
+        return cls(**{row: row_cls(**{column: changes.get(f"{key}.{row}.{column}",
+                                                          Decimal(0) if kind == MONEY else 0)
+                                      for column, kind in columns_of(row_cls)})
+                      for row, row_cls in rows_of(cls)})
+
+    return Report(table(ActiveDisclosure2019, "active_disclosure"), table(Applications2019, "applications"),
+                  base.review_litigation, year=2019, published="2020-01-01")
+
+
+def cell_paths(report: Report) -> list[tuple[str, str, str]]:
+    return [(key, row, column) for key in TABLES for row, cls in rows_of(type(getattr(report, key)))
+            for column, _ in columns_of(cls)]
+
+
+def _named(result) -> set[tuple[str, str | None]]:
+    """(table, row) for each warning or error, (table, None) for one about a whole table or a run of rows
+    (table 四's one glued run; a table-missing error names its table in its message)."""
+    named: set[tuple[str, str | None]] = set()
+    for d in result.diagnostics:
+        if d.level == "info":
+            continue
+        table = d.table or next((t for t in TABLES if d.message.startswith(t + ":")), None)
+        named.add((table, d.row))
+    return named
+
+
+def shape_problems(report: Report, layout, perturbations, seed: int) -> tuple[list[str], list[str], int]:
+    """(wrong numbers, other problems, cells right) of parsing ``report`` rendered in ``layout``."""
+    rendered = render_shape(report, layout, perturbations, seed)
+    result = govparse.parse(rendered.text)
+    actual = result.to_dict()
+    expected = report.expected(layout)
+    named = _named(result)
+    wrong, problems, right = [], [], 0
+    for table, row, column in cell_paths(report):
+        want = expected[table][row][column]
+        got = (actual[table] or {}).get(row, {}).get(column)
+        path = f"{table}.{row}.{column}"
+        if same(want, got):
+            right += 1
+        elif got is not None:
+            wrong.append(f"{path}: expected {want!r}, got {got!r}")
+        elif path not in rendered.lossy:
+            problems.append(f"{path}: expected {want!r}, got null")
+        elif (table, row) not in named and (table, None) not in named:
+            problems.append(f"{path}: null (lossy) without a diagnostic naming {table}.{row}")
+    problems.extend(meta_differences(expected, actual))
+    return wrong, problems, right
+
+
+def assert_shape_round_trip(report: Report, layout, perturbations, seed: int) -> None:
+    wrong, problems, _ = shape_problems(report, layout, perturbations, seed)
+    where = f"layout={layout.name} perturbations={perturbations} seed={seed}"
+    assert not wrong and not problems, f"{where}\n  WRONG " + "\n  WRONG ".join(wrong) + "\n  " + \
+        "\n  ".join(problems)
+
+
+def _perturbation_sets(layout) -> st.SearchStrategy:
+    return st.frozensets(st.sampled_from(TOOL_PERTURBATIONS[layout])).map(lambda s: tuple(sorted(s)))
+
+
+# Every perturbation some shape takes; a test drops those its shape does not.
+TOOL_PERTURBATION_SETS = st.frozensets(st.sampled_from(sorted({p for ps in TOOL_PERTURBATIONS.values()
+                                                                for p in ps}))).map(lambda s: tuple(sorted(s)))
+
+
+# --- round trip, each shape ----------------------------------------------------------------
+
+# A shape whose reader is on main loses its mark (the lead flips them as the readers land). Run-together
+# text is read on main, but a glued row whose identity does not hold in the report is split by the
+# identity into numbers that are not the printed ones (pinned below): a wrong number, so not yet strict.
+GUESSED_BY_IDENTITY = pytest.mark.xfail(strict=False, reason="digits: a split chosen by I1/I3 in a row the "
+                                        "report prints with its identity broken gives wrong numbers")
+SHAPES = [pytest.param(layout, id=layout.style, marks=GUESSED_BY_IDENTITY if layout == RUN_TOGETHER
+                       else NOT_MERGED) for layout in TOOL_LAYOUTS]
+
+
+@pytest.mark.parametrize("layout", SHAPES)
+@_budget(5, shrink=False)
+@given(report=reports(), perturbations=TOOL_PERTURBATION_SETS, seed=seeds)
+@example(zero_report(), (), 0)
+def test_shape_round_trip(layout, report, perturbations, seed):
+    """Any report in any tool shape, with any perturbation that shape takes, parses back to itself (lossy
+    cells null with a diagnostic at worst)."""
+    taken = tuple(p for p in perturbations if p in TOOL_PERTURBATIONS[layout])
+    assert_shape_round_trip(report, layout, taken, seed)
+
+
+@pytest.mark.parametrize("layout", SHAPES)
+@_budget(10, shrink=False)
+@given(report=reports(), seed=seeds)
+# Shrunk failures, pinned (readers merged, pdftotext -layout):
+# - a 2019 table 二 whose 本年增/减 header is stacked over two lines (本年增/ above, 减 below, the other
+#   headers on a line between): +1 under 本年增/减 read as 上一年项目数量 (columns taken in line order);
+@example(zero_report_2019(**{"active_disclosure.coercion.delta": 1}), 35)
+# - table 四's third header row (ten labels) does not sit over the fifteen values: the values placed by x
+#   under it put suit_after_review.other's 6 in suit_direct.other.
+@example(zero_report(**{"review_litigation.suit_after_review.other": 6}), 115)
+# Shrunk failure (main, run-together): table 四's suit_after_review printed as 0 1 208 2 0 (I3 broken, as
+# real reports break it) glues to …0120820, which the digit splitter reads as 0|12|0|8|20, "the one split
+# that meets I3" (an info split-by-identity): a wrong number. It must be null with ambiguous-digits.
+@example(zero_report(**{"review_litigation.suit_after_review.corrected": 1,
+                        "review_litigation.suit_after_review.other": 208,
+                        "review_litigation.suit_after_review.pending": 2}), 0)
+def test_no_wrong_numbers(layout, report, seed):
+    """Whatever a reader makes of a shape it does not know yet, it never gives a number that is not the
+    rendered one (a null is allowed here: this is the rule of SPEC, not the round trip)."""
+    wrong, _, _ = shape_problems(report, layout, (), seed)
+    assert not wrong, f"layout={layout.name} seed={seed}\n  " + "\n  ".join(wrong)
+
+
+# --- the renderer's own properties ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("layout", TOOL_LAYOUTS, ids=[layout.style for layout in TOOL_LAYOUTS])
+@_budget(10)
+@given(report=reports(), data=st.data(), seed=seeds)
+def test_shape_is_deterministic(layout, report, data, seed):
+    perturbations = data.draw(_perturbation_sets(layout))
+    first = render_shape(report, layout, perturbations, seed)
+    assert first == render_shape(report, layout, perturbations, seed)
+    assert render(report, layout, perturbations, seed) == first.text
+
+
+@pytest.mark.parametrize("layout", (PANDOC_GRID, W3M_BOX), ids=("ascii-grid", "box-drawn"))
+@_budget(10)
+@given(report=reports(), seed=seeds)
+def test_grid_lines_are_rectangular(layout, report, seed):
+    """Every line of a drawn table is as wide as its rules (a reader finds columns by display column)."""
+    text = render_shape(report, layout, (), seed).text
+    table: list[str] = []
+    for line in [*text.split("\n"), ""]:
+        if line[:1] in ("+", "|", "┌", "│", "├", "└"):
+            table.append(line)
+        elif table:
+            widths = {display_width(row) for row in table}
+            assert len(widths) == 1, table
+            table = []
+
+
+@pytest.mark.parametrize("layout", TOOL_LAYOUTS, ids=[layout.style for layout in TOOL_LAYOUTS])
+@_budget(10)
+@given(report=reports(), seed=seeds)
+def test_every_value_is_printed(layout, report, seed):
+    """Each filled value's digits are in the text (a shape never breaks a number), and only run-together
+    text has lossy cells."""
+    rendered = render_shape(report, layout, (), seed)
+    text = rendered.text if layout == RUN_TOGETHER else rendered.text.replace("\n", " ")
+    for table, row, column in cell_paths(report):
+        value = getattr(getattr(getattr(report, table), row), column)
+        if value is not None:
+            printed = format(value, "f") if not isinstance(value, int) else str(value)
+            assert printed.lstrip("-") in text, f"{table}.{row}.{column} = {value} not printed"
+    assert layout == RUN_TOGETHER or not rendered.lossy
+
+
+def test_run_together_lossy_rows():
+    """A glued row is lossy exactly when its digits split more than one way: 0000000 is seven zeros,
+    000 three; 640020470 and 24027 are many rows."""
+    assert glued_splits("0000000", ["count"] * 7) == 1
+    assert glued_splits("000", ["count"] * 3) == 1
+    assert glued_splits("640020470", ["count"] * 7) == 2
+    assert glued_splits("24027", ["count"] * 3) == 2
+    assert glued_splits("24 0 27", ["count"] * 3) == 1
+    assert glued_splits("12 /", ["count", "blank"]) == 1
+    assert glued_splits("４37０", ["count", MONEY]) == 2  # 4 and 370, 43 and 70, …: full width read as digits
+    assert glued_splits("1+3", ["count", DELTA]) == 1
+    rendered = render_shape(zero_report(), RUN_TOGETHER, (), 0)
+    assert not rendered.lossy  # every row of zeros splits one way
+
+
+def test_pdf_reading_order_breaks_pages():
+    """Some seed puts a page number inside a table and repeats table 三's header after it."""
+    seen_number = seen_repeat = False
+    report = random_report(random.Random(4))
+    for seed in range(40):
+        text = render_shape(report, PDF_READING_ORDER, (), seed).text
+        seen_number = seen_number or any(line.startswith(("- ", "第 ", "— ")) and line.rstrip().endswith(
+            ("-", "页", "—")) for line in text.split("\n"))
+        seen_repeat = seen_repeat or text.count("申请人情况") > 1
+    assert seen_number and seen_repeat
+
+
+def test_tool_layouts_refuse_perturbations_they_do_not_take():
+    with pytest.raises(ValueError, match="does not take"):
+        render_shape(zero_report(), PANDOC_GRID, ("split-header",), 0)
+    with pytest.raises(ValueError, match="does not take"):
+        render_shape(zero_report(), RUN_TOGETHER, ("thousands",), 0)
