@@ -640,27 +640,25 @@ def _has_blank(row: GridRow | None) -> bool:
 
 
 def stray_cells(grids: list[Grid], rng: random.Random) -> None:
-    """Empty cells that are no column: after the values of a full row (the padding
-    scrapers write for spanned columns), and after header rows.
+    """Empty cells that are no column: after header rows (the columns a header cell spans).
 
-    Never inside a row's values, nor in or next to a row that has a blank value: a
-    stray empty cell among a row's values makes it one cell too long, and no reader
-    can tell a stray blank from a blank value with one value too many; the parser
-    rightly nulls such a row. That information is destroyed, not perturbed.
+    Never among or after a row's values: a stray empty cell there makes the row one cell
+    too long, and no reader can tell a stray blank from a blank value with one value too
+    many (in a cell-per-line layout not even after a full row); the parser rightly nulls
+    such a row. That information is destroyed, not perturbed. Nor before a row that starts
+    with values (table 四's numbers), where it would read as a blank first value.
     """
     for grid in grids:
         for number, row in enumerate(grid.rows):
             following = grid.rows[number + 1] if number + 1 < len(grid.rows) else None
-            if _has_blank(row) or _has_blank(following):
+            if any(c.role == VALUE for c in row.cells) or _has_blank(following):
                 continue
-            values = [i for i, c in enumerate(row.cells) if c.role == VALUE]
             if rng.random() < 0.5:
                 continue
-            if not values and following is not None and following.cells and following.cells[0].role == VALUE:
-                continue  # in a cell-per-line layout it would read as a blank first value: destroyed
-            spot = values[-1] + 1 if values else len(row.cells)
+            if following is not None and following.cells and following.cells[0].role == VALUE:
+                continue
             for _ in range(rng.randint(1, 2)):
-                row.cells.insert(spot, GridCell("", STRAY))
+                row.cells.append(GridCell("", STRAY))
 
 
 def null_marks(grids: list[Grid], rng: random.Random) -> None:

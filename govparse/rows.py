@@ -17,7 +17,7 @@ costs no more than the rows it touches:
   statutory order is used and a diagnostic says so (``header-unread``);
 - a row whose cells do not match its columns one for one is null with an error
   naming its line (``cell-count``), whatever blank cells it has: only blank cells
-  after a full row (the columns a scraper pads a line with) are layout;
+  after a full row (the columns a scraper pads a row with) are layout;
 - where a crawler ran the cells together (``Glue``), a row's digits are split by
   govparse.digits when exactly one split fits its columns and identities
   (``split-by-identity`` when the identity decided), and are null with an
@@ -313,7 +313,8 @@ def glued_cells(values: TableToken, parts: Sequence[int | Decimal | None]) -> tu
 
 def fit_cells(cells: Sequence[Cell], width: int) -> tuple[Cell, ...] | None:
     """A row's cells for ``width`` columns: as many as columns, or more with only blank
-    cells after them (padding). Anything else cannot be placed without guessing."""
+    cells after them (the columns a scraper pads a row with). Anything else cannot be placed
+    without guessing."""
     if len(cells) == width:
         return tuple(cells)  # a tuple already in the common case: no copy
     if len(cells) > width and not any(cell.text for cell in cells[width:]):

@@ -114,7 +114,7 @@ def without_subtotal(rows: list[Printed], events: Events) -> list[Printed]:
     if not any(row.values is not None and len(row.values.cells) > _WIDTH for row in rows):
         return rows
     wide = [row for row in rows if row.values is not None and fit_cells(row.values.cells, _WIDTH) is None
-            and fit_cells(row.values.cells, _WIDTH + 1) is not None]
+            and _numbers(fit_cells(row.values.cells, _WIDTH + 1) or ()) is not None]
     with_values = [row for row in rows if row.values is not None]
     if not wide or len(wide) * 2 < len(with_values):
         return rows
@@ -153,7 +153,7 @@ def _narrowed(row: Printed, places: list[int], found: list | None, events: Event
 
 def _numbers(cells) -> list | None:
     values = [read_value(cell.text) for cell in cells]
-    if any(value.kind is not Kind.NUMBER for value in values):
+    if not values or any(value.kind is not Kind.NUMBER for value in values):
         return None
     return [value.number for value in values]
 
