@@ -104,12 +104,13 @@ def read_table(doc: Document, section: Section, layout: TableLayout) -> tuple[li
         if len(text) > MAX_LINE_CHARS:
             texts[position] = _bounded(text)
     furniture: list[Furniture] = []
-    if layout.format != HTML:
-        # A lone number is a value in a linear table, never furniture by its place alone.
-        lone_numbers = layout.format != LINEAR_CELL
-        if may_hold_furniture(doc, section.start, section.stop, lone_numbers):
-            found = table_furniture(doc, section.start, section.stop, page_breaks(doc, lone_numbers))
-            furniture = [found[index] for index in sorted(found)]
+    # A lone number is a value in a linear table or a page's table cell, never furniture by its
+    # place alone; a page number's own form (- 6 -, 第6页) is furniture in any layout (a Word
+    # page saved as HTML keeps its page breaks as paragraphs between the table's rows).
+    lone_numbers = layout.format != LINEAR_CELL and layout.format != HTML
+    if may_hold_furniture(doc, section.start, section.stop, lone_numbers):
+        found = table_furniture(doc, section.start, section.stop, page_breaks(doc, lone_numbers))
+        furniture = [found[index] for index in sorted(found)]
     if not furniture:
         return _read(doc, section.start, texts, layout, set()), furniture
     skip = {item.index - section.start for item in furniture}
