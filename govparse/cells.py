@@ -12,9 +12,11 @@ blank cell is a cell with empty text.
   ``a | b | c |``); a line of only pipes is that many empty cells; a line with
   no pipe is one cell; blank lines are nothing. Markdown rows (``| a | b |``)
   open with a pipe too, which is not a cell, and their ``|---|`` rule is skipped.
-- tab-delimited (and HTML rows, converted to it): cells between tabs.
+- tab-delimited (and HTML rows, converted to it): cells between tabs; where a merged cell is
+  written once per grid column it spans (python-docx), read once (govparse.docxrows).
 - space-delimited: cells between runs of spaces; a label with a space inside
-  falls into pieces that the lexer joins again.
+  falls into pieces that the lexer joins again. Where cells are one space apart
+  (lynx), a wider gap holds blank cells (govparse.gapblanks).
 - grid (pandoc ``+---+``, w3m ``┌─┬─┐``) and space-aligned under dash rules (pandoc's
   simple and multiline tables): a row's cells in column order, an empty cell where
   the grid has one, a cell wrapped over lines joined (govparse.textgrid).
@@ -31,6 +33,8 @@ from typing import Final
 import regex
 from mypy_extensions import mypyc_attr
 
+from .docxrows import collapse_merged
+from .gapblanks import gapped_cells, gaps_hold_blanks
 from .furniture import Furniture, may_hold_furniture, page_breaks, table_furniture
 from .layout import (BLANK_SEPARATED, GRID, HTML, LINEAR_CELL, MARKDOWN, MERGED_REPEATED, PIPE_DELIMITED,
                      PIPE_SEPARATED, RUN_TOGETHER, SPACE_ALIGNED, SPACE_DELIMITED, TAB_DELIMITED, WRAPPED_LABELS,
@@ -133,7 +137,9 @@ def _read(doc: Document, first: int, texts: list[str], layout: TableLayout, skip
         return _pipe_cells(doc, first, texts, layout.style == MARKDOWN, layout.style == PIPE_SEPARATED)
     if layout.format == TAB_DELIMITED or layout.format == HTML:
         cells = _tabbed_cells(doc, first, texts)
-        return _without_repeated_labels(cells) if layout.style == MERGED_REPEATED else cells
+        return collapse_merged(cells) if layout.style == MERGED_REPEATED else cells
+    if layout.format == SPACE_DELIMITED and gaps_hold_blanks(texts):
+        return _gapped_cells(doc, first, texts)
     if layout.format == SPACE_DELIMITED or layout.format == RUN_TOGETHER:
         return _spaced_cells(doc, first, texts)
     return _linear_cells(doc, first, texts, layout.style == BLANK_SEPARATED, skip)
@@ -256,27 +262,6 @@ def _tabbed_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:
     return cells
 
 
-def _without_repeated_labels(cells: list[Cell]) -> list[Cell]:
-    """A text cell equal to the one before it on its line dropped: the same merged cell again.
-    Values and null marks are kept, repeated or not: ``0 0`` and ``— —`` may be two cells."""
-    kept: list[Cell] = []
-    for cell in cells:
-        if kept and cell.text and cell.text == kept[-1].text and cell.line == kept[-1].line \
-                and _is_label_text(cell.text):
-            continue
-        kept.append(cell)
-    return kept
-
-
-def _is_label_text(text: str) -> bool:
-    """Two Chinese characters or more: a label, never a value or a null mark (无, ——)."""
-    han = 0
-    for char in text:
-        if "\u4e00" <= char <= "\u9fff":
-            han += 1
-    return han >= 2
-
-
 def _spaced_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:
     cells: list[Cell] = []
     for offset, text in enumerate(texts):
@@ -286,6 +271,17 @@ def _spaced_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:
         for word in text.split():
             start = text.find(word, position)
             position = start + len(word)
+            cells.append(Cell(word, number, start + 1 if columns is None else source_column(columns, start)))
+    return cells
+
+
+def _gapped_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:
+    """Cells one space apart, a blank cell where a wider gap holds one (govparse.gapblanks)."""
+    cells: list[Cell] = []
+    for offset, text in enumerate(texts):
+        index = first + offset
+        number, columns = doc.number(index), _columns(doc, index, text)
+        for start, word in gapped_cells(text):
             cells.append(Cell(word, number, start + 1 if columns is None else source_column(columns, start)))
     return cells
 
