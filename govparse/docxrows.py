@@ -95,19 +95,26 @@ def _block(headers: list[list[Cell]], rows: list[list[Cell]]) -> list[list[Cell]
         return [_without_repeated_labels(row) for row in rows]
     header = headers[-1]
     width = len(header)
-    stretched = _stretched(headers)
-    spans = _header_spans(header)
-    if stretched and spans and spans[-1][1] == width:
-        spans.pop()  # the header's last cell filling the grid: no span of the rows' values
     fitting = [row for row in rows if len(row) == width and _has_values(row)]
-    if spans and fitting and all(_repeats_across(row, spans) for row in fitting):
-        return [_collapse_spans(row, spans) if len(row) == width else _without_repeated_labels(row)
-                for row in rows]
-    if stretched and len(fitting) >= MIN_STRETCHED_ROWS:
-        values = max(_values_held(row) for row in fitting)
-        return [_collapse_tail(row, values) if len(row) == width else _without_repeated_labels(row)
-                for row in rows]
-    return [_without_repeated_labels(row) for row in rows]
+    if not fitting:
+        return [_without_repeated_labels(row) for row in rows]
+    stretched = _stretched(headers)
+    # A header span is a merged cell of the rows where every row repeats its cell across it.
+    spans = [span for span in _header_spans(header) if all(_repeats_across(row, span) for row in fitting)]
+    if stretched and spans and spans[-1][1] == width and len(fitting) < MIN_STRETCHED_ROWS:
+        spans.pop()  # the header's last cell filling the grid, and too few rows to tell a span
+    read: list[list[Cell]] = []
+    collapsed: list[list[Cell]] = []
+    for row in rows:
+        if len(row) == width and _has_values(row):
+            row = _collapse_spans(row, spans) if spans else row
+            collapsed.append(row)
+        read.append(row)
+    if stretched and len(collapsed) >= MIN_STRETCHED_ROWS:
+        values = max(_values_held(row) for row in collapsed)
+        held = {id(row) for row in collapsed}
+        read = [_collapse_tail(row, values) if id(row) in held else row for row in read]
+    return [_without_repeated_labels(row) for row in read]
 
 
 def _has_values(row: list[Cell]) -> bool:
@@ -126,13 +133,13 @@ def _header_spans(header: list[Cell]) -> list[tuple[int, int]]:
     return spans
 
 
-def _repeats_across(row: list[Cell], spans: list[tuple[int, int]]) -> bool:
-    """Whether the row holds one text across each span (a merged cell, as the header says)."""
-    for start, stop in spans:
-        first = row[start].text
-        for position in range(start + 1, stop):
-            if row[position].text != first:
-                return False
+def _repeats_across(row: list[Cell], span: tuple[int, int]) -> bool:
+    """Whether the row holds one text across the span (a merged cell, as the header says)."""
+    start, stop = span
+    first = row[start].text
+    for position in range(start + 1, stop):
+        if row[position].text != first:
+            return False
     return True
 
 
@@ -145,7 +152,7 @@ def _collapse_spans(row: list[Cell], spans: list[tuple[int, int]]) -> list[Cell]
         if span < len(spans) and spans[span][0] < position < spans[span][1]:
             continue  # the same merged cell again
         kept.append(cell)
-    return _without_repeated_labels(kept)
+    return kept
 
 
 def _stretched(headers: list[list[Cell]]) -> bool:
@@ -177,8 +184,8 @@ def _collapse_tail(row: list[Cell], values: int) -> list[Cell]:
     labels = _label_count(row)
     extra = len(row) - labels - values
     if extra <= 0 or _trailing_run(row) < extra + 1:
-        return _without_repeated_labels(row)
-    return _without_repeated_labels(row[:len(row) - extra])
+        return row
+    return row[:len(row) - extra]
 
 
 def _without_repeated_labels(row: list[Cell]) -> list[Cell]:
