@@ -16,7 +16,8 @@ blank cell is a cell with empty text.
   written once per grid column it spans (python-docx), read once (govparse.docxrows).
 - space-delimited: cells between runs of spaces; a label with a space inside
   falls into pieces that the lexer joins again. Where cells are one space apart
-  (lynx), a wider gap holds blank cells (govparse.gapblanks).
+  (lynx), a wider gap holds blank cells; a row whose values sit under some of the
+  header's columns has blanks under the others (govparse.gapblanks).
 - grid (pandoc ``+---+``, w3m ``┌─┬─┐``) and space-aligned under dash rules (pandoc's
   simple and multiline tables): a row's cells in column order, an empty cell where
   the grid has one, a cell wrapped over lines joined (govparse.textgrid).
@@ -34,10 +35,10 @@ import regex
 from mypy_extensions import mypyc_attr
 
 from .docxrows import collapse_merged
-from .gapblanks import gapped_cells, gaps_hold_blanks
 from .furniture import Furniture, may_hold_furniture, page_breaks, table_furniture
+from .gapblanks import aligned_cells, gapped_cells, gaps_hold_blanks
 from .layout import (BLANK_SEPARATED, GRID, HTML, LINEAR_CELL, MARKDOWN, MERGED_REPEATED, PIPE_DELIMITED,
-                     PIPE_SEPARATED, RUN_TOGETHER, SPACE_ALIGNED, SPACE_DELIMITED, TAB_DELIMITED, WRAPPED_LABELS,
+                     PIPE_SEPARATED, ROW_PER_LINE, RUN_TOGETHER, SPACE_ALIGNED, SPACE_DELIMITED, TAB_DELIMITED, WRAPPED_LABELS,
                      X_POSITIONED,
                      TableLayout)
 from .normalize import ColumnMap, Document, source_column
@@ -139,7 +140,9 @@ def _read(doc: Document, first: int, texts: list[str], layout: TableLayout, skip
         cells = _tabbed_cells(doc, first, texts)
         return collapse_merged(cells) if layout.style == MERGED_REPEATED else cells
     if layout.format == SPACE_DELIMITED and gaps_hold_blanks(texts):
-        return _gapped_cells(doc, first, texts)
+        return _placed_cells(doc, first, texts, [gapped_cells(text) for text in texts])
+    if layout.format == SPACE_DELIMITED and layout.style == ROW_PER_LINE:
+        return _placed_cells(doc, first, texts, aligned_cells(texts))
     if layout.format == SPACE_DELIMITED or layout.format == RUN_TOGETHER:
         return _spaced_cells(doc, first, texts)
     return _linear_cells(doc, first, texts, layout.style == BLANK_SEPARATED, skip)
@@ -275,13 +278,13 @@ def _spaced_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:
     return cells
 
 
-def _gapped_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:
-    """Cells one space apart, a blank cell where a wider gap holds one (govparse.gapblanks)."""
+def _placed_cells(doc: Document, first: int, texts: list[str], lines: list[list[tuple[int, str]]]) -> list[Cell]:
+    """Cells of space-separated lines as govparse.gapblanks read them: (start, text) per line."""
     cells: list[Cell] = []
     for offset, text in enumerate(texts):
         index = first + offset
         number, columns = doc.number(index), _columns(doc, index, text)
-        for start, word in gapped_cells(text):
+        for start, word in lines[offset]:
             cells.append(Cell(word, number, start + 1 if columns is None else source_column(columns, start)))
     return cells
 

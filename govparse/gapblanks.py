@@ -8,6 +8,13 @@ only in a table whose values are one space apart almost everywhere and whose wid
 all of that odd width: a table aligned by padding (gaps of any width) is read as before.
 A blank at the end of a row leaves no trace (the browser trims the line); the row stays one
 cell short, and the row stage nulls it.
+
+A table the browser could align (tables 二 and 四) pads its cells to columns, so a gap tells
+nothing; there a row whose values each start exactly where a column of the header above it
+starts, its label under the header's first, has a blank cell under each column it leaves
+empty (``规章      0      891`` under four header columns: the last one is blank), where
+another row under that header fills every column (the columns are the table's, not the
+pieces of a label with a space inside).
 """
 
 from __future__ import annotations
@@ -83,4 +90,48 @@ def gapped_cells(text: str) -> list[tuple[int, str]]:
     return cells
 
 
-__all__ = ["gaps_hold_blanks", "gapped_cells"]
+def aligned_cells(texts: list[str]) -> list[list[tuple[int, str]]]:
+    """(start, text) of each cell of each line: words, with blank cells where a row's values sit
+    under some of the columns of the header line above it, columns that another row under that
+    header fills at every start (a label with a space inside is no column: see the module)."""
+    lines = [[(start, text[start:stop]) for start, stop in _words(text)] for text in texts]
+    header: list[int] = []  # where the columns of the last header line start
+    columns: set[int] = set()  # the same, the label's column aside
+    confirmed = False  # a row under it has a value at each of its columns
+    partial: list[int] = []  # lines under it with values under some of its columns
+    for index, words in enumerate(lines):
+        if len(words) >= 2 and not any(_is_value(word) for _, word in words):
+            if confirmed:
+                _fill(lines, partial, header)
+            header, confirmed, partial = [start for start, _ in words], False, []
+            columns = set(header[1:])
+            continue
+        placed = _under(words, header, columns)
+        if placed == len(header) - 1 and placed:
+            confirmed = True
+        elif placed > 0:
+            partial.append(index)
+    if confirmed:
+        _fill(lines, partial, header)
+    return lines
+
+
+def _under(words: list[tuple[int, str]], header: list[int], columns: set[int]) -> int:
+    """How many values a row has, each under a column of ``header`` (``columns``: where they
+    start, the first aside), its label under the first; 0 when it is no such row."""
+    if not header or len(words) < 2 or _is_value(words[0][1]) or words[0][0] != header[0]:
+        return 0
+    for start, word in words[1:]:
+        if not _is_value(word) or start not in columns:
+            return 0
+    return len(words) - 1
+
+
+def _fill(lines: list[list[tuple[int, str]]], partial: list[int], header: list[int]) -> None:
+    for index in partial:
+        words = lines[index]
+        by_start = dict(words[1:])
+        lines[index] = [words[0]] + [(start, by_start.get(start, "")) for start in header[1:]]
+
+
+__all__ = ["aligned_cells", "gaps_hold_blanks", "gapped_cells"]

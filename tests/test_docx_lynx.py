@@ -19,7 +19,7 @@ from test_readers import DATA, TABLE_KEYS, _number, _rows, _section_three, _tabl
 
 from govparse.cells import Cell
 from govparse.docxrows import collapse_merged
-from govparse.gapblanks import gapped_cells, gaps_hold_blanks
+from govparse.gapblanks import aligned_cells, gapped_cells, gaps_hold_blanks
 from govparse.layout import MERGED_REPEATED, SPACE_DELIMITED, TAB_DELIMITED
 
 BLANK_CELLS = json.loads((DATA / "blank-cells.expected.json").read_text(encoding="utf-8"))
@@ -189,7 +189,8 @@ def test_collapsing_is_linear():
 def test_lynx_rows_with_blank_cells(numeral):
     """Table 三 is written one space apart (too wide to align): a blank is a three-space gap.
     A blank at a row's end leaves no trace (lynx trims the line): that row is one cell short,
-    never shifted. Tables 二 and 四 are aligned by padding: their gaps are no blanks."""
+    never shifted. Tables 二 and 四 are aligned by padding: their gaps are no blanks, and a
+    value sits under its header column (规章's blank 现行有效件数 is the column it leaves empty)."""
     text = (DATA / "lynx--blank-cells.txt").read_text(encoding="utf-8")
     layout, _, _ = _table(text, numeral)
     assert layout.format == SPACE_DELIMITED, layout.evidence
@@ -199,6 +200,8 @@ def test_lynx_rows_with_blank_cells(numeral):
     short = [key for key in other if key in rows and len(rows[key]) == len(expected[key]) - 1
              and expected[key][-1] is None and _values(rows[key]) == expected[key][:-1]]
     assert sorted(other) == sorted(short), f"rows not read as their values: {set(other) - set(short)}"
+    if numeral == "二":
+        assert rows["regulations"] == ["0", "891", ""] and len(right) == 6
     if numeral == "三":
         assert short == ["rejected_excessive"] and len(right) == 24
         assert rows["denied_third_party"] == ["0", "0", "0", "0", "0", "", "70269"]
@@ -221,3 +224,21 @@ def test_gaps_are_blanks_only_where_cells_are_one_space_apart():
 def test_an_even_gap_means_padding_not_blanks():
     lines = [f"行政处罚 {index} {index}" for index in range(10)] + ["行政强制 1  2"]
     assert not gaps_hold_blanks(lines)
+
+
+def test_values_under_header_columns_leave_blanks_in_the_others():
+    """Aligned rows (lynx's table 二): a row with values under some of the header's columns has
+    blanks under the others, once a row under the header fills them all."""
+    lines = ["   信息内容    本年制发件数 本年废止件数 现行有效件数",
+             "   规章" + " " * 13 + "891",  # under 本年废止件数 (column 18)
+             "   行政规范性文件 0      0      924"]
+    cells = aligned_cells(lines)
+    assert [word for _, word in cells[1]] == ["规章", "", "891", ""]
+    assert [word for _, word in cells[2]] == ["行政规范性文件", "0", "0", "924"]
+
+
+def test_a_label_with_a_space_in_the_header_makes_no_column():
+    """No row fills every piece of the header: its pieces are no columns, and no blank is added."""
+    lines = ["商业 企业  科研机构", "行政许可   12,251"]
+    assert [[word for _, word in line] for line in aligned_cells(lines)] == [["商业", "企业", "科研机构"],
+                                                                              ["行政许可", "12,251"]]
