@@ -4,8 +4,10 @@ A text browser (``lynx -dump``) that cannot align a wide table writes each row's
 space apart; a blank cell (``&nbsp;``) prints as a space of its own between two separators,
 so it leaves a gap of three spaces (two blanks: five). Split on white space, such a row
 loses its blanks and every value after them moves a column left. Gaps are read as blanks
-only in a table whose values are one space apart almost everywhere and whose wider gaps are
-all of that odd width: a table aligned by padding (gaps of any width) is read as before.
+only in a table dumped by a browser (every line indented, as a browser's dump margins its
+text) whose values are one space apart almost everywhere and whose wider gaps are all of
+that odd width: a table aligned by padding (gaps of any width) is read as before, and so is
+a text typed with a wide gap here and there (no margin).
 A blank at the end of a row leaves no trace (the browser trims the line); the row stays one
 cell short, and the row stage nulls it.
 
@@ -27,6 +29,7 @@ from .values import Kind, kind_of
 _SINGLE_SHARE: Final = 0.8
 _MIN_SINGLE_GAPS: Final = 12
 _MAX_BLANKS_IN_GAP: Final = 8
+_MIN_MARGIN: Final = 2  # spaces before every line of a browser's dump (lynx: three)
 
 
 def _words(text: str) -> list[tuple[int, int]]:
@@ -55,8 +58,10 @@ def gaps_hold_blanks(texts: list[str]) -> bool:
     """Whether the table's values are one space apart, with blanks as gaps of 3, 5, … spaces."""
     single = wide = 0
     for text in texts:
-        if "  " not in text and " " not in text.strip():
+        if not text or text.isspace():
             continue
+        if not text.startswith(" " * _MIN_MARGIN):
+            return False  # no browser's margin
         words = _words(text)
         for (_, stop), (start, end) in zip(words, words[1:]):
             if not _is_value(text[start:end]):

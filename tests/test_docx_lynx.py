@@ -214,11 +214,20 @@ def test_gaps_are_blanks_only_where_cells_are_one_space_apart():
     assert not gaps_hold_blanks(spaced.splitlines())
     layout, cells, _ = _table(spaced, "三")
     assert _rows(cells, "三")["new_received"] == ["0", "2", "29", "456", "0", "0", "487"]
-    single = [f"{label} 0 2 29 456 0 0 487" for label in ("一、本年新收政府信息公开申请数量", "（七）总计")]
-    assert gaps_hold_blanks(single + ["二、上年结转政府信息公开申请数量 0   29 456 0     487"])
+    single = [f"   {label} 0 2 29 456 0 0 487" for label in ("一、本年新收政府信息公开申请数量", "（七）总计")]
+    assert gaps_hold_blanks(single + ["   二、上年结转政府信息公开申请数量 0   29 456 0     487"])
     assert gapped_cells("二、上年结转政府信息公开申请数量 0   29 456 0     487") == [
         (0, "二、上年结转政府信息公开申请数量"), (17, "0"), (19, ""), (21, "29"), (24, "456"), (28, "0"),
         (30, ""), (32, ""), (34, "487")]
+
+
+def test_a_wide_gap_in_text_without_a_browser_margin_is_no_blank():
+    """Found by test_model (space-delimited, a null mark written over 832, padded to its width):
+    ``4 /   1222`` in a row one space apart is a typed gap, not lynx's blank, where the lines have
+    no browser's margin; read as a blank it would give table 四 sixteen cells."""
+    row = "0 0 160976 16 160992 383 3 4 /   1222 7 0 0 11 18"
+    assert not gaps_hold_blanks(["行政复议 行政诉讼", row])
+    assert gaps_hold_blanks(["   行政复议 行政诉讼", "   " + row])
 
 
 def test_an_even_gap_means_padding_not_blanks():
