@@ -12,9 +12,12 @@ blank cell is a cell with empty text.
   ``a | b | c |``); a line of only pipes is that many empty cells; a line with
   no pipe is one cell; blank lines are nothing. Markdown rows (``| a | b |``)
   open with a pipe too, which is not a cell, and their ``|---|`` rule is skipped.
-- tab-delimited (and HTML rows, converted to it): cells between tabs.
+- tab-delimited (and HTML rows, converted to it): cells between tabs; where a merged cell is
+  written once per grid column it spans (python-docx), read once (govparse.docxrows).
 - space-delimited: cells between runs of spaces; a label with a space inside
-  falls into pieces that the lexer joins again.
+  falls into pieces that the lexer joins again. Where cells are one space apart
+  (lynx), a wider gap holds blank cells; a row whose values sit under some of the
+  header's columns has blanks under the others (govparse.gapblanks).
 - grid (pandoc ``+---+``, w3m ``┌─┬─┐``) and space-aligned under dash rules (pandoc's
   simple and multiline tables): a row's cells in column order, an empty cell where
   the grid has one, a cell wrapped over lines joined (govparse.textgrid).
@@ -31,11 +34,12 @@ from typing import Final
 import regex
 from mypy_extensions import mypyc_attr
 
+from .docxrows import collapse_merged
 from .furniture import Furniture, may_hold_furniture, page_breaks, table_furniture
+from .gapblanks import aligned_cells, gapped_cells, gaps_hold_blanks
 from .layout import (BLANK_SEPARATED, GRID, HTML, LINEAR_CELL, MARKDOWN, MERGED_REPEATED, PIPE_DELIMITED,
-                     PIPE_SEPARATED, ROWS_APART, RUN_TOGETHER, SPACE_ALIGNED, SPACE_DELIMITED, TAB_DELIMITED, WRAPPED_LABELS,
-                     X_POSITIONED,
-                     TableLayout)
+                     PIPE_SEPARATED, ROW_PER_LINE, ROWS_APART, RUN_TOGETHER, SPACE_ALIGNED, SPACE_DELIMITED,
+                     TAB_DELIMITED, WRAPPED_LABELS, X_POSITIONED, TableLayout)
 from .normalize import ColumnMap, Document, source_column
 from .sections import Section
 from .textgrid import Row, aligned_rows, grid_rows
@@ -134,7 +138,11 @@ def _read(doc: Document, first: int, texts: list[str], layout: TableLayout, skip
         return _pipe_cells(doc, first, texts, layout.style == MARKDOWN, layout.style == PIPE_SEPARATED)
     if layout.format == TAB_DELIMITED or layout.format == HTML:
         cells = _tabbed_cells(doc, first, texts)
-        return _without_repeated_labels(cells) if layout.style == MERGED_REPEATED else cells
+        return collapse_merged(cells) if layout.style == MERGED_REPEATED else cells
+    if layout.format == SPACE_DELIMITED and gaps_hold_blanks(texts):
+        return _placed_cells(doc, first, texts, [gapped_cells(text) for text in texts])
+    if layout.format == SPACE_DELIMITED and layout.style == ROW_PER_LINE:
+        return _placed_cells(doc, first, texts, aligned_cells(texts))
     if layout.format == SPACE_DELIMITED or layout.format == RUN_TOGETHER:
         return _spaced_cells(doc, first, texts)
     return _linear_cells(doc, first, texts, layout.style == BLANK_SEPARATED, skip, layout.style == ROWS_APART)
@@ -257,27 +265,6 @@ def _tabbed_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:
     return cells
 
 
-def _without_repeated_labels(cells: list[Cell]) -> list[Cell]:
-    """A text cell equal to the one before it on its line dropped: the same merged cell again.
-    Values and null marks are kept, repeated or not: ``0 0`` and ``— —`` may be two cells."""
-    kept: list[Cell] = []
-    for cell in cells:
-        if kept and cell.text and cell.text == kept[-1].text and cell.line == kept[-1].line \
-                and _is_label_text(cell.text):
-            continue
-        kept.append(cell)
-    return kept
-
-
-def _is_label_text(text: str) -> bool:
-    """Two Chinese characters or more: a label, never a value or a null mark (无, ——)."""
-    han = 0
-    for char in text:
-        if "\u4e00" <= char <= "\u9fff":
-            han += 1
-    return han >= 2
-
-
 def _spaced_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:
     cells: list[Cell] = []
     for offset, text in enumerate(texts):
@@ -287,6 +274,17 @@ def _spaced_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:
         for word in text.split():
             start = text.find(word, position)
             position = start + len(word)
+            cells.append(Cell(word, number, start + 1 if columns is None else source_column(columns, start)))
+    return cells
+
+
+def _placed_cells(doc: Document, first: int, texts: list[str], lines: list[list[tuple[int, str]]]) -> list[Cell]:
+    """Cells of space-separated lines as govparse.gapblanks read them: (start, text) per line."""
+    cells: list[Cell] = []
+    for offset, text in enumerate(texts):
+        index = first + offset
+        number, columns = doc.number(index), _columns(doc, index, text)
+        for start, word in lines[offset]:
             cells.append(Cell(word, number, start + 1 if columns is None else source_column(columns, start)))
     return cells
 

@@ -1,0 +1,211 @@
+"""Merged cells of a Word table written out cell by grid cell (python-docx's ``row.cells``),
+collapsed to one cell each.
+
+python-docx gives a cell that spans grid columns once per column it covers, so its text
+repeats: ``行政许可\t0\t0\t0`` is one label and one value under a header whose
+``本年处理决定数量`` spans three columns. Equal neighbours are common in real tables
+(``0 0 0``), so a run of equal cells is collapsed only where the table shows the span:
+
+- header spans: the header row above a block of rows repeats a label across the columns it
+  spans; where every row of the block repeats its cell across each such span too, each
+  span is one cell (a header span that some row breaks describes no row, and is not used);
+- a stretched last cell: a converter that lost a table's row spans (LibreOffice turning an
+  HTML table into a DOCX) lets each row's last cell fill the grid, which every header row
+  shows as a run at its end. Then each row holds its values and its last one repeated; the
+  values a row holds are at least its cells less its trailing run of equal cells plus one,
+  and the block's largest such count (over three rows or more) is taken as every row's. A
+  row whose last cell spans fewer columns than its trailing run of equal values would be cut
+  short by this, never given another row's number: the row stage counts its cells and
+  nulls it.
+
+Where neither holds, a row is left as printed (a label repeated side by side is still read
+once: no table prints a label twice in a row), and the row stage nulls a row with too many
+cells. Cost: linear in the cells.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .values import Kind, kind_of
+
+if TYPE_CHECKING:
+    from .cells import Cell
+
+# A block needs this many rows of values to tell how many values its rows hold by their
+# trailing runs (table 四's one row cannot).
+MIN_STRETCHED_ROWS = 3
+
+
+def collapse_merged(cells: list[Cell]) -> list[Cell]:
+    """``cells`` (tab-separated rows, a line each) with each merged cell read once."""
+    rows = _lines(cells)
+    kept: list[Cell] = []
+    index = 0
+    headers: list[list[Cell]] = []  # the header rows above the rows being read
+    while index < len(rows):
+        row = rows[index]
+        if _is_header(row):
+            if index and not _is_header(rows[index - 1]):
+                headers = []
+            headers.append(row)
+            kept.extend(_without_repeated_labels(row))
+            index += 1
+            continue
+        stop = index
+        while stop < len(rows) and not _is_header(rows[stop]):
+            stop += 1
+        for collapsed in _block(headers, rows[index:stop]):
+            kept.extend(collapsed)
+        index = stop
+    return kept
+
+
+def _lines(cells: list[Cell]) -> list[list[Cell]]:
+    """The cells grouped by source line, in order."""
+    rows: list[list[Cell]] = []
+    for cell in cells:
+        if rows and rows[-1][0].line == cell.line:
+            rows[-1].append(cell)
+        else:
+            rows.append([cell])
+    return rows
+
+
+def _is_label(cell: Cell) -> bool:
+    return kind_of(cell.text) == Kind.TEXT
+
+
+def _is_header(row: list[Cell]) -> bool:
+    """Two cells or more, each a label: a header (or caption) row."""
+    return len(row) >= 2 and all(_is_label(cell) for cell in row)
+
+
+def _label_count(row: list[Cell]) -> int:
+    """How many cells lead the row before its first value (its label and group label)."""
+    count = 0
+    while count < len(row) and _is_label(row[count]):
+        count += 1
+    return count
+
+
+def _block(headers: list[list[Cell]], rows: list[list[Cell]]) -> list[list[Cell]]:
+    """The rows under one header, each with its merged cells read once."""
+    if not headers:
+        return [_without_repeated_labels(row) for row in rows]
+    header = headers[-1]
+    width = len(header)
+    fitting = [row for row in rows if len(row) == width and _has_values(row)]
+    if not fitting:
+        return [_without_repeated_labels(row) for row in rows]
+    stretched = _stretched(headers)
+    # A header span is a merged cell of the rows where every row repeats its cell across it.
+    spans = [span for span in _header_spans(header) if all(_repeats_across(row, span) for row in fitting)]
+    if stretched and spans and spans[-1][1] == width and len(fitting) < MIN_STRETCHED_ROWS:
+        spans.pop()  # the header's last cell filling the grid, and too few rows to tell a span
+    read: list[list[Cell]] = []
+    collapsed: list[list[Cell]] = []
+    for row in rows:
+        if len(row) == width and _has_values(row):
+            row = _collapse_spans(row, spans) if spans else row
+            collapsed.append(row)
+        read.append(row)
+    if stretched and len(collapsed) >= MIN_STRETCHED_ROWS:
+        values = max(_values_held(row) for row in collapsed)
+        held = {id(row) for row in collapsed}
+        read = [_collapse_tail(row, values) if id(row) in held else row for row in read]
+    return [_without_repeated_labels(row) for row in read]
+
+
+def _has_values(row: list[Cell]) -> bool:
+    return _label_count(row) < len(row)
+
+
+def _header_spans(header: list[Cell]) -> list[tuple[int, int]]:
+    """(first, stop) of each run of two or more equal cells in the header row."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for position in range(1, len(header) + 1):
+        if position == len(header) or header[position].text != header[start].text:
+            if position - start >= 2:
+                spans.append((start, position))
+            start = position
+    return spans
+
+
+def _repeats_across(row: list[Cell], span: tuple[int, int]) -> bool:
+    """Whether the row holds one text across the span (a merged cell, as the header says)."""
+    start, stop = span
+    first = row[start].text
+    for position in range(start + 1, stop):
+        if row[position].text != first:
+            return False
+    return True
+
+
+def _collapse_spans(row: list[Cell], spans: list[tuple[int, int]]) -> list[Cell]:
+    kept: list[Cell] = []
+    span = 0
+    for position, cell in enumerate(row):
+        while span < len(spans) and spans[span][1] <= position:
+            span += 1
+        if span < len(spans) and spans[span][0] < position < spans[span][1]:
+            continue  # the same merged cell again
+        kept.append(cell)
+    return kept
+
+
+def _stretched(headers: list[list[Cell]]) -> bool:
+    """Whether the header rows show each row's last cell filling the grid: two header rows or
+    more (a caption across the whole table aside) end in runs of equal cells, and not all of
+    the same length (a merged cell spans the same columns in every row; a filler does not)."""
+    runs = [_trailing_run(header) for header in headers if _trailing_run(header) < len(header)]
+    return len(runs) >= 2 and min(runs) >= 2 and min(runs) != max(runs)
+
+
+def _trailing_run(row: list[Cell]) -> int:
+    """How many cells at the end of the row hold the same text."""
+    run = 1
+    while run < len(row) and row[-run - 1].text == row[-1].text:
+        run += 1
+    return run
+
+
+def _values_held(row: list[Cell]) -> int:
+    """The fewest values the row can hold if only its last cell was stretched."""
+    labels = _label_count(row)
+    run = min(_trailing_run(row), len(row) - labels)
+    return len(row) - labels - run + 1
+
+
+def _collapse_tail(row: list[Cell], values: int) -> list[Cell]:
+    """The row with its trailing run cut so that it holds ``values`` values, where its run
+    is long enough; else as printed."""
+    labels = _label_count(row)
+    extra = len(row) - labels - values
+    if extra <= 0 or _trailing_run(row) < extra + 1:
+        return row
+    return row[:len(row) - extra]
+
+
+def _without_repeated_labels(row: list[Cell]) -> list[Cell]:
+    """A label cell equal to the one before it dropped: the same merged cell again. Values
+    and null marks are kept, repeated or not: ``0 0`` and ``— —`` may be two cells."""
+    kept: list[Cell] = []
+    for cell in row:
+        if kept and cell.text and cell.text == kept[-1].text and _is_label_text(cell.text):
+            continue
+        kept.append(cell)
+    return kept
+
+
+def _is_label_text(text: str) -> bool:
+    """Two Chinese characters or more: a label, never a value or a null mark (无, ——)."""
+    han = 0
+    for char in text:
+        if "\u4e00" <= char <= "\u9fff":
+            han += 1
+    return han >= 2
+
+
+__all__ = ["collapse_merged"]
