@@ -175,14 +175,22 @@ def assert_not_silent(report, layout, kind, table, place, perturbations, seed, e
 
 # --- what the current stages cannot do yet --------------------------------------------
 
-ROWS_BY_LABEL = "waits on rows by label (issue 12)"
-# Kinds that fail the local property on the grammar-based stages: the table nulled (duplicate row,
-# swapped rows, lost or misspelled label, page break in some layouts), a neighbour row nulled
-# (unknown row), numbers shifted (a cell lost or doubled), columns read in print order.
-FAILING_NOW: frozenset = frozenset()
+ROWS_BY_LABEL = "not yet: see the comment of FAILING_NOW / SILENT_NOW (issue 12's row stage has landed)"
+# Kinds that still fail the local property with rows read by label (the census, tests/edit_census.py,
+# says how often: 15-20% of drawn cases for these three, 0 for the seven others).
+FAILING_NOW: frozenset = frozenset({
+    # a row whose label is lost in a cell-per-line layout: nothing says where the row before it ends,
+    # so its numbers join that row, which is nulled (cell-count): a neighbour lost, no wrong number
+    "delete-label",
+    # a cell lost or doubled in a row whose count still fits (a table that pads its rows to their
+    # width, or a doubled cell beside a blank one): the values shift; see SILENT_NOW
+    "delete-cell", "duplicate-cell"})
 # Kinds that give another number than the model's with no warning naming its row and no new failing
 # identity, on the current stages (REGRESSIONS has a case of each).
-SILENT_NOW: frozenset = frozenset()
+SILENT_NOW: frozenset = frozenset({
+    # the shifted values of a row whose cell count still fits are flagged only where an identity
+    # binds the row and its total is there (I1, I3); in table 二, or with the total blank, they are not
+    "delete-cell", "duplicate-cell"})
 
 
 PROMISES = {"local": (assert_local, FAILING_NOW), "not-silent": (assert_not_silent, SILENT_NOW)}
