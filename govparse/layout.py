@@ -233,27 +233,26 @@ def _rows_apart(doc: Document, section: Section) -> str:
     looks the same, so one table alone cannot tell.
     """
     raws = doc.raw_lines
-    texts = doc.texts(0, min(len(doc), MAX_REPORT_LINES))
-    before_text = between_values = ends_without_gap = 0
+    if not any(not raw for raw in raws[section.start:section.stop]):
+        return ""  # no empty line in the table: nothing parts its rows
+    before_text = 0
     previous_value = False  # whether the last filled line is a value
     gap = False
-    for offset, text in enumerate(texts):
+    for offset in range(min(len(doc), MAX_REPORT_LINES)):
         raw = raws[offset]
         if not raw.strip():
             if raw.strip("\r") == "":
                 gap = True  # an empty line; white space alone is a cell
             continue
-        kind = kind_of(text.strip())
+        kind = kind_of(raw.strip())  # a value reads the same raw or normalized, but for full-width digits
         value = kind == Kind.NUMBER or kind == Kind.NULL_MARK
         if previous_value:
-            if gap and value:
-                between_values += 1
-            elif gap:
+            if gap == value:  # an empty line between two values, or none after a row's values
+                return ""
+            if gap:
                 before_text += 1
-            elif not value:
-                ends_without_gap += 1
         previous_value, gap = value, False
-    if between_values or ends_without_gap or before_text < MIN_ROW_GAPS:
+    if before_text < MIN_ROW_GAPS:
         return ""
     return (f"in the whole report, {before_text} rows end with an empty line and none without, and no "
             "empty line stands between two values: empty lines part rows, a line of white space is a blank cell")
