@@ -50,19 +50,21 @@ _VALUE = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:元|万元|%)?|[/／—－-]+|�
 _ENUMERATED = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[．.、]")
 # pypdf drops the space between a label and what follows at times: 法规禁25, 办理结果（一）予以公开.
 _GLUED = re.compile(r"(?<=[\u4e00-\u9fff）”])(?=\d[\d,]*(?:\.\d+)?$)|(?<=[\u4e00-\u9fff])(?=[（(][一二三四五六七八九十]{1,3}[）)])")
+_CAPTION = re.compile(r"第[一二三四五六七八九十]{1,3}条")
 _MIN_FULL = 8  # display columns: a narrower text line is never taken for a full-width wrapped line
 _PLACE_SLACK = 3  # display columns a value may sit off its column's place
 
 
 class _Token:
-    __slots__ = ("text", "offset", "index", "place", "value")
+    __slots__ = ("text", "offset", "index", "place", "value", "shown")
 
-    def __init__(self, text: str, offset: int, index: int, place: int, value: bool) -> None:
+    def __init__(self, text: str, offset: int, index: int, place: int, value: bool, shown: int = -1) -> None:
         self.text = text
         self.offset = offset
         self.index = index
         self.place = place  # display column where it starts
         self.value = value
+        self.shown = place if shown < 0 else shown  # display column, where ``place`` counts characters
 
 
 def _tokens(text: str, shape: str, offset: int, wide_gaps: bool) -> list[_Token]:
@@ -73,17 +75,22 @@ def _tokens(text: str, shape: str, offset: int, wide_gaps: bool) -> list[_Token]
     (the label column of ``（六）其他处理`` + spaces and of spaces + ``1．申请人…`` start at
     the same character, not the same display column)."""
     words: list[tuple[int, int, int]] = []  # (start, stop, display place)
-    position = 0
+    shown: dict[int, int] = {}  # start: display column, where places count characters
+    position = shown_position = 0
     start = -1
     start_place = 0
     for index, char in enumerate(shape):
+        if char == "\f":
+            continue  # a page's start (pdftotext): it takes no place on the line
         if char.isspace():
             if start >= 0:
                 words.append((start, index, start_place))
                 start = -1
         elif start < 0:
             start, start_place = index, position
+            shown[index] = shown_position
         position += 1 if wide_gaps else width(char)
+        shown_position += width(char)
     if start >= 0:
         words.append((start, len(shape), start_place))
     if not wide_gaps:
@@ -98,7 +105,7 @@ def _tokens(text: str, shape: str, offset: int, wide_gaps: bool) -> list[_Token]
             last = tokens[-1]
             last.text = text[last.index:stop]
         else:
-            tokens.append(_Token(piece, offset, start, place, value))
+            tokens.append(_Token(piece, offset, start, place, value, shown.get(start, place)))
         previous_stop = stop
     return tokens
 
@@ -201,13 +208,20 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False) -> list
     docstring); ``placed``: the words carry their x places (pdftotext -layout)."""
     rows: list[tuple[list[_Label], list[_Token]]] = []  # (label lines, values and what follows)
     pending: list[_Label] = []  # label lines not yet followed by values
+    headers: set[int] = set()  # rows that are a header's lines, read line by line
     for tokens in lines:
         labels, values = _split(tokens)
         if not values:
-            if rows and not pending and not _ENUMERATED.match(labels[0].text) and _attach(rows[-1][0], labels, full):
+            if rows and not pending and _may_be_tail(labels, rows[-1][1], placed) and _attach(rows[-1][0], labels, full):
                 continue  # the tail of a label whose values came before it
             pending.append(_Label(labels, full))
             continue
+        if placed and pending:
+            count, header = _header_lines(pending, values[0].place)
+            if count:
+                headers.add(len(rows))
+                rows.append((header, []))  # a header over the value columns: a row of its own
+                pending = pending[count:]
         own = [_Label(labels, full, True)] if labels else []
         if own and placed and _touches(labels[-1], values[0]):
             own[0].open = True  # the label runs up to the values: its cell is full, the wrap goes on
@@ -222,10 +236,111 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False) -> list
             ordered = pending + own
         rows.append((ordered, values))
         pending = []
-    result: list[Row] = [_label_cells(labels, placed) + [_cell(token) for token in values] for labels, values in rows]
+    result: list[Row] = [[_cell(token) for label in labels for token in label.tokens] if index in headers
+                         else _label_cells(labels, placed) + [_cell(token) for token in values]
+                         for index, (labels, values) in enumerate(rows)]
     if pending:
+        if placed:  # lines of text with no values below them in the table's block: a header's
+            pending = _header_lines(pending, -1 << 20)[1]
         result.append([_cell(token) for label in pending for token in label.tokens])
     return result
+
+
+def _header_lines(pending: list[_Label], values_at: int) -> tuple[int, list[_Label]]:
+    """How many of the pending lines, down to the last one with a piece over the value columns (at or right of
+    ``values_at``, the row's first value), are a header, and its lines: never a head of the row's label, which
+    wraps inside the label columns left of the values. A cell wrapped around the header's middle
+    line (``本年增/`` above, ``减`` below, the other headers on the line between) is joined and
+    put on that middle line at its place; other pieces stay on their lines, in line order."""
+    last = -1
+    for position, label in enumerate(pending):
+        if any(token.place >= values_at - _PLACE_SLACK for token in label.tokens):
+            last = position
+    if last < 0:
+        return 0, []
+    lines = [list(label.tokens) for label in pending[:last + 1]]
+    metrics = _metrics(lines)
+    for middle in range(1, len(lines) - 1):
+        _join_stacked(lines[middle - 1], lines[middle], lines[middle + 1], metrics)
+    return last + 1, [_Label(tokens, 1 << 30) for tokens in lines if tokens]
+
+
+def _metrics(lines: list[list[_Token]]) -> tuple[bool, ...]:
+    """How a header's places are counted: by character (pdftotext's grid) or by display column
+    (text laid out for the eye). A stacked cell that one way finds and the other finds on a piece
+    of the middle line tells which; told nothing, both are taken and must agree."""
+    by_character = by_display = False
+    for middle in range(1, len(lines) - 1):
+        for top in lines[middle - 1]:
+            found = [_stacked_at(top, lines[middle], lines[middle + 1], by_shown) for by_shown in (False, True)]
+            by_character |= found[0] is not None and found[1] is None
+            by_display |= found[1] is not None and found[0] is None
+    if by_character != by_display:
+        return (by_display,)
+    return (False, True)
+
+
+def _join_stacked(above: list[_Token], middle: list[_Token], below: list[_Token],
+                  metrics: tuple[bool, ...] = (False, True)) -> None:
+    """Join a piece above ``middle`` with the piece below it at the same place into one cell on
+    ``middle``, when ``middle`` has pieces left and right of that place and none at it (pdftotext
+    centres a one-line cell on a row's middle line, a wrapped one around it). Places are counted
+    the ``metrics`` ways (see ``_metrics``): where several find the cell, they must put it between
+    the same two pieces, or it is left as printed."""
+    for top in list(above):
+        if top.value:
+            continue
+        found = [_stacked_at(top, middle, below, by_shown) for by_shown in metrics]
+        places = {found_at for found_at in found if found_at is not None}
+        if len(places) != 1:
+            continue  # not stacked, or the two ways of placing it disagree on its column
+        position, bottom = places.pop()
+        above.remove(top)
+        below.remove(bottom)
+        # On the middle line, a header cell of that line: the line a header cell is on tells its row.
+        middle.insert(position, _Token(top.text + bottom.text, middle[0].offset, top.index, top.place, False,
+                                       top.shown))
+
+
+def _stacked_at(top: _Token, middle: list[_Token], below: list[_Token], by_shown: bool) -> tuple[int, _Token] | None:
+    """Where ``top`` and its piece below go on ``middle`` (how many pieces are left of it), by one
+    way of placing; None unless it sits between two pieces of ``middle`` with a piece below it."""
+    at = _at(top, by_shown)
+    bottom = next((token for token in below if abs(_at(token, by_shown) - at) <= 2), None)
+    if bottom is None or bottom.value or any(abs(_at(token, by_shown) - at) <= 2 for token in middle):
+        return None
+    left = sum(1 for token in middle if _at(token, by_shown) < at)
+    if left == 0 or left == len(middle):
+        return None
+    return left, bottom
+
+
+def stacked_header(texts: list[str]) -> bool:
+    """Whether a header cell is printed around the header's middle line (indented pieces above and
+    below a line of pieces left and right of them): a PDF's layout by x, which centres a row's
+    one-line cells on its middle line; text tables put a wrapped cell's lines from its top."""
+    lines = [_tokens(text, text, offset, True) for offset, text in enumerate(texts)]
+    for middle in range(1, len(lines) - 1):
+        above, below = lines[middle - 1], lines[middle + 1]
+        if above and below and min(token.place for token in above + below) >= _MIN_FULL:
+            count = len(above)
+            _join_stacked(above, list(lines[middle]), below)
+            if len(above) < count:
+                return True
+    return False
+
+
+def _at(token: _Token, by_shown: bool) -> int:
+    return token.shown if by_shown else token.place
+
+
+def _may_be_tail(labels: list[_Token], values: list[_Token], placed: bool) -> bool:
+    """Whether a line of text after a row may be its label's tail: not when it opens a label (an
+    enumerator) or a table's caption (第二十条第（六）项), nor, placed by x, when it sits over the
+    row's values (a header's piece: ``本年增/`` above the next header line)."""
+    if _ENUMERATED.match(labels[0].text) or _CAPTION.match(labels[0].text):
+        return False
+    return not (placed and values and any(token.place >= values[0].place - _PLACE_SLACK for token in labels))
 
 
 def _label_cells(labels: list[_Label], placed: bool) -> Row:
@@ -274,6 +389,11 @@ def physical_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     built: list[tuple[list[_Token], list[_Token]]] = []  # rows read from a block, to place values
     for block in blocks:
         if _value_lines(block) == 1:
+            at = next(position for position, tokens in enumerate(block) if any(token.value for token in tokens))
+            count, header = _header_lines([_Label(tokens, full) for tokens in block[:at]], _split(block[at])[1][0].place)
+            if count:
+                rows.append([_cell(token) for label in header for token in label.tokens])
+                block = block[count:]
             built.append(_block_row(block))
             rows.append([])  # filled below, once the columns' places are known
         else:
