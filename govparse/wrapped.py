@@ -261,20 +261,29 @@ def _header_lines(pending: list[_Label], values_at: int) -> tuple[int, list[_Lab
     lines = [list(label.tokens) for label in pending[:last + 1]]
     metrics = _metrics(lines)
     for middle in range(1, len(lines) - 1):
+        _join_paired(lines[middle - 1], lines[middle], lines[middle + 1], metrics)
+    lines = [tokens for tokens in lines if tokens]
+    for middle in range(1, len(lines) - 1):
+        _join_through(lines[middle - 1], lines[middle], lines[middle + 1], metrics)
+    for middle in range(1, len(lines) - 1):
         _join_stacked(lines[middle - 1], lines[middle], lines[middle + 1], metrics)
     return last + 1, [_Label(tokens, 1 << 30) for tokens in lines if tokens]
 
 
 def _metrics(lines: list[list[_Token]]) -> tuple[bool, ...]:
     """How a header's places are counted: by character (pdftotext's grid) or by display column
-    (text laid out for the eye). A stacked cell that one way finds and the other finds on a piece
-    of the middle line tells which; told nothing, both are taken and must agree."""
+    (text laid out for the eye). A stacked cell or a paired row (see ``_join_paired``) that one way
+    finds and the other finds on a piece of the middle line tells which; told nothing, both are
+    taken and must agree."""
     by_character = by_display = False
     for middle in range(1, len(lines) - 1):
         for top in lines[middle - 1]:
             found = [_stacked_at(top, lines[middle], lines[middle + 1], by_shown) for by_shown in (False, True)]
             by_character |= found[0] is not None and found[1] is None
             by_display |= found[1] is not None and found[0] is None
+        paired = [_paired(lines[middle - 1], lines[middle], lines[middle + 1], by_shown) for by_shown in (False, True)]
+        by_character |= paired[0] and not paired[1]
+        by_display |= paired[1] and not paired[0]
     if by_character != by_display:
         return (by_display,)
     return (False, True)
@@ -302,6 +311,55 @@ def _join_stacked(above: list[_Token], middle: list[_Token], below: list[_Token]
                                        top.shown))
 
 
+def _join_paired(above: list[_Token], middle: list[_Token], below: list[_Token], metrics: tuple[bool, ...]) -> None:
+    """A header row whose cells wrap in two lines around its one-line cells (pdftotext centres
+    ``结果`` / ``维持`` around ``总计``): when each piece above has one below it at its place and each
+    below one above, by every way of counting places, and the line between has pieces at none of
+    those places, each pair is joined into one cell on the middle line, at its place."""
+    if not all(_paired(above, middle, below, by_shown) for by_shown in metrics):
+        return
+    joined = [_Token(top.text + bottom.text, middle[0].offset, top.index, top.place, False, top.shown)
+              for top, bottom in zip(above, below)]
+    merged = sorted(middle + joined, key=lambda token: token.place)
+    if any(sorted(middle + joined, key=lambda token: _at(token, by_shown)) != merged for by_shown in metrics):
+        return  # the ways of counting places order them differently: left as printed
+    above.clear()
+    below.clear()
+    middle[:] = merged
+
+
+def _paired(above: list[_Token], middle: list[_Token], below: list[_Token], by_shown: bool) -> bool:
+    """Whether each piece above has one below at its place, and the middle line none there."""
+    if not above or not middle or len(above) != len(below):
+        return False
+    for top, bottom in zip(above, below):
+        at = _at(top, by_shown)
+        if top.value or bottom.value or abs(_at(bottom, by_shown) - at) > 1:
+            return False
+        if any(abs(_at(token, by_shown) - at) <= 1 for token in middle):
+            return False
+    return True
+
+
+def _join_through(above: list[_Token], middle: list[_Token], below: list[_Token], metrics: tuple[bool, ...]) -> None:
+    """A cell wrapped over three lines or more whose middle piece a pairing joined (``未经`` /
+    ``复议直接`` / ``起诉``): a piece alone above and one alone below, both at a piece of the middle
+    line's place by every way of counting, are that piece's head and tail."""
+    if len(above) != 1 or len(below) != 1 or above[0].value or below[0].value:
+        return
+    top, bottom = above[0], below[0]
+    centre = [token for token in middle if all(abs(_at(token, by_shown) - _at(top, by_shown)) <= 1 and
+                                               abs(_at(token, by_shown) - _at(bottom, by_shown)) <= 1
+                                               for by_shown in metrics)]
+    if len(centre) != 1 or centre[0].value:
+        return
+    piece = centre[0]
+    middle[middle.index(piece)] = _Token(top.text + piece.text + bottom.text, piece.offset, piece.index,
+                                         piece.place, False, piece.shown)
+    above.clear()
+    below.clear()
+
+
 def _stacked_at(top: _Token, middle: list[_Token], below: list[_Token], by_shown: bool) -> tuple[int, _Token] | None:
     """Where ``top`` and its piece below go on ``middle`` (how many pieces are left of it), by one
     way of placing; None unless it sits between two pieces of ``middle`` with a piece below it."""
@@ -322,6 +380,8 @@ def stacked_header(texts: list[str]) -> bool:
     lines = [_tokens(text, text, offset, True) for offset, text in enumerate(texts)]
     for middle in range(1, len(lines) - 1):
         above, below = lines[middle - 1], lines[middle + 1]
+        if len(above) >= 2 and any(_paired(above, lines[middle], below, by_shown) for by_shown in (False, True)):
+            return True  # a header row's two-line cells around its one-line ones (结果 / 总计 / 维持)
         if above and below and min(token.place for token in above + below) >= _MIN_FULL:
             count = len(above)
             _join_stacked(above, list(lines[middle]), below)

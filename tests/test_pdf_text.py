@@ -130,3 +130,34 @@ def test_table_four_values_under_three_header_rows_stay_in_their_columns():
     read = _assert_right_or_null("x-positioned--table-four-three-header-rows.txt",
                                  {"review_litigation.suit_after_review.other": 6})
     assert read["review_litigation.suit_direct.other"] in (0, None)
+
+
+# --- table 四's header: two-line cells around one-line ones -------------------------------------
+
+# pdftotext -layout of table 四 at ten columns a page: each header cell wrapped two characters a line,
+# a two-line cell printed around its row's middle line, a one-line cell (总计) on it, a four-line
+# one (未经复议直接起诉) through it.
+TABLE_FOUR = [
+    "行政",
+    "      行政诉讼",
+    "复议",
+    "                            未经",
+    "结果    结果   其他     尚未        复议",
+    "                       总计          复议后起诉",
+    "维持    纠正   结果     审结        直接",
+    "                            起诉",
+    "23 30 0  0  53              14     0    0    0    14   0    21     0       25       46",
+]
+
+
+def test_two_line_header_cells_around_a_one_line_cell_are_joined_in_place():
+    rows = physical_rows(TABLE_FOUR, TABLE_FOUR)
+    assert _texts(rows[0]) == ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计",
+                               "未经复议直接起诉", "复议后起诉"]
+    assert len(rows[1]) == 15
+
+
+def test_a_header_row_printed_around_its_middle_line_is_evidence_of_a_pdf_layout():
+    assert stacked_header(TABLE_FOUR)
+    # Two header rows one above the other (a text table): nothing is printed between them.
+    assert not stacked_header(["结果    结果   其他", "维持    纠正   结果", "0       0      0"])
