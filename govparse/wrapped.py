@@ -439,7 +439,7 @@ def physical_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     one row, a block with several is read line by line, as single-spaced text is
     (``_by_wrap``); a tight table (most rows not apart) is read line by line whole.
     """
-    lines = [_tokens(texts[offset], shapes[offset], offset, True) for offset in range(len(texts))]
+    lines = _numbers_unwrapped([_tokens(texts[offset], shapes[offset], offset, True) for offset in range(len(texts))])
     full = _full_width(lines)
     blocks = _blocks(lines)
     if len(blocks) * 2 < sum(_value_lines(block) for block in blocks):
@@ -467,6 +467,57 @@ def physical_rows(texts: list[str], shapes: list[str]) -> list[Row]:
         position += 1
         rows[index] = [_cell(token) for token in labels] + _placed(values, places)
     return rows
+
+
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_MIN_WRAPPED = 3  # characters: a number wraps only where its cell is full, never at one or two
+
+
+def _numbers_unwrapped(lines: list[list[_Token]]) -> list[list[_Token]]:
+    """Lines with numbers a narrow cell wrapped put back (pdftotext -layout: ``12423`` above the
+    row's values, ``1`` below, at the cell's left edge, a gap in the values between). A line of
+    numbers only above a line of values and one below are the heads and tails of wrapped numbers
+    when they pair one for one at one place, the heads all of one length (the cells' width, these
+    columns being of one width), no tail longer than its head, the values line printing nothing
+    where they are, and each head and tail making one well-formed number; the two lines then
+    go, each number joined into the values line at its place. Anything else is left as printed."""
+    result: list[list[_Token]] = []
+    position = 0
+    while position < len(lines):
+        tokens = lines[position]
+        if 0 < position < len(lines) - 1 and result and result[-1] is lines[position - 1]:
+            joined = _unwrapped(lines[position - 1], tokens, lines[position + 1])
+            if joined is not None:
+                result[-1] = joined
+                position += 2
+                continue
+        result.append(tokens)
+        position += 1
+    return result
+
+
+def _unwrapped(heads: list[_Token], values: list[_Token], tails: list[_Token]) -> list[_Token] | None:
+    """``values`` with the wrapped numbers of ``heads`` and ``tails`` joined in, or None."""
+    if not heads or len(heads) != len(tails) or not any(token.value for token in values):
+        return None
+    head_length = len(heads[0].text)
+    joined: list[_Token] = []
+    for head, tail in zip(heads, tails):
+        if len(head.text) != head_length or head_length < _MIN_WRAPPED or len(tail.text) > head_length:
+            return None
+        if abs(head.place - tail.place) > 1 or head.shown != head.place or tail.shown != tail.place:
+            return None  # not one grid: a line with wide characters before the number
+        text = head.text + tail.text
+        if _NUMBER.fullmatch(text) is None:
+            return None
+        stop = head.place + head_length
+        if any(token.place < stop and token.place + len(token.text) > head.place for token in values):
+            return None  # the values line prints something there: not a gap for this number
+        joined.append(_Token(text, head.offset, head.index, head.place, True, head.shown))
+    # The values line is placed by character: its own places must be display places too.
+    if any(token.shown != token.place for token in values if token.value):
+        return None
+    return sorted(values + joined, key=lambda token: token.place)
 
 
 def _value_lines(block: list[list[_Token]]) -> int:

@@ -161,3 +161,22 @@ def test_a_header_row_printed_around_its_middle_line_is_evidence_of_a_pdf_layout
     assert stacked_header(TABLE_FOUR)
     # Two header rows one above the other (a text table): nothing is printed between them.
     assert not stacked_header(["结果    结果   其他", "维持    纠正   结果", "0       0      0"])
+
+
+# --- numbers a narrow cell wrapped ----------------------------------------------------------------
+
+def test_a_number_wrapped_in_its_cell_is_joined_back_at_its_place():
+    lines = ["                                        65,06     162,0 227,1",
+             "26      233   0    0    259   8               0               23   6        621   29           679",
+             "                                        9         97    74"]
+    values = _texts(physical_rows(lines, lines)[0])
+    assert values == ["26", "233", "0", "0", "259", "8", "65,069", "0", "162,097", "227,174", "23", "6", "621",
+                      "29", "679"]
+
+
+def test_numbers_above_and_below_a_row_are_left_alone_unless_they_are_a_wrap():
+    # A head where the values line prints a number, heads of two lengths: not a wrap, left as printed.
+    for heads, tails in (("12423 5", "1     1"), ("124   12423", "1     1")):
+        lines = [heads, "0     0 0 0", tails]
+        rows = physical_rows(lines, lines)
+        assert all("124231" not in _texts(row) and "1241" not in _texts(row) for row in rows)
