@@ -212,7 +212,7 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False) -> list
     for tokens in lines:
         labels, values = _split(tokens)
         if not values:
-            if rows and not pending and _may_be_tail(labels, rows[-1][1], placed) and _attach(rows[-1][0], labels, full):
+            if rows and not pending and _may_be_tail(labels, rows[-1][1], placed) and _attach(rows[-1][0], labels, full, placed):
                 continue  # the tail of a label whose values came before it
             pending.append(_Label(labels, full))
             continue
@@ -281,6 +281,8 @@ def _metrics(lines: list[list[_Token]]) -> tuple[bool, ...]:
             found = [_stacked_at(top, lines[middle], lines[middle + 1], by_shown) for by_shown in (False, True)]
             by_character |= found[0] is not None and found[1] is None
             by_display |= found[1] is not None and found[0] is None
+        if len(lines[middle - 1]) < 2:
+            continue  # one pair tells nothing: a cell at the line's end pairs by any count
         paired = [_paired(lines[middle - 1], lines[middle], lines[middle + 1], by_shown) for by_shown in (False, True)]
         by_character |= paired[0] and not paired[1]
         by_display |= paired[1] and not paired[0]
@@ -413,10 +415,23 @@ def _label_cells(labels: list[_Label], placed: bool) -> Row:
     return [_cell(token) for token in tokens]
 
 
-def _attach(labels: list[_Label], tail: list[_Token], full: int) -> bool:
+def _attach(labels: list[_Label], tail: list[_Token], full: int, placed: bool = False) -> bool:
     """Put ``tail`` after the row's last label line when a wrap may continue it, or, when that
     line is the one beside the values (``（一）予以公开 0 0 …``), after the last label line above
-    it that may (``三、本年度办理结`` … ``果``); False if none."""
+    it that may (``三、本年度办理结`` … ``果``); False if none. Placed by x, the lowest line with a
+    piece in the tail's column, if a wrap may continue it (``申请`` under ``行政机关不再处理…公开 0 0``,
+    not under the second label column's head above it)."""
+    if placed:
+        in_column = [position for position, label in enumerate(labels)
+                     if any(abs(token.place - tail[0].place) <= 2 for token in label.tokens)]
+        if not in_column:
+            return False
+        position = max(in_column, key=lambda at: labels[at].tokens[0].offset)  # its lowest line
+        if not labels[position].open:
+            return False
+        labels[position].open = False
+        labels.insert(position + 1, _Label(tail, full))
+        return True
     for position in range(len(labels) - 1, -1, -1):
         label = labels[position]
         if label.open:

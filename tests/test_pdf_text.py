@@ -180,3 +180,26 @@ def test_numbers_above_and_below_a_row_are_left_alone_unless_they_are_a_wrap():
         lines = [heads, "0     0 0 0", tails]
         rows = physical_rows(lines, lines)
         assert all("124231" not in _texts(row) and "1241" not in _texts(row) for row in rows)
+
+
+def test_a_label_tail_goes_on_the_lowest_line_of_its_column():
+    lines = ["                           1．申请人无正当理由逾期不补正、",
+             "（六）其他处理                    行政机关不再处理其政府信息公开 0     0    0 0   0   0   0",
+             "                           申请"]
+    rows = physical_rows(lines, lines)
+    assert _texts(rows[0])[:2] == ["（六）其他处理", "1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"]
+
+
+def test_one_pair_at_a_lines_end_does_not_decide_how_places_are_counted():
+    # 未经复 / 议直接 / 起诉 pairs by character only because 议直接 sits further left by character:
+    # no evidence, so 结果维 … 持 (placed differently by character and by display) stays as printed.
+    lines = ["行政复议  行政诉讼",
+             "                                                   未经复",
+             "结果维持  结果纠正    其他结果  尚未审结    总计   议直接   复议后起诉",
+             "                                                   起诉",
+             "                                                   结果维",
+             "结果维持  结果纠正    其他结果  尚未审结    总计            结果纠正  其他结果  尚未审结    总计",
+             "                                                   持",
+             "2         12          0         3           13112  670975   0         0         3           24"]
+    header = [text for row in physical_rows(lines, lines)[:-1] for text in _texts(row)]
+    assert "结果维" in header and "持" in header
