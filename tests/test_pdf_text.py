@@ -203,3 +203,10 @@ def test_one_pair_at_a_lines_end_does_not_decide_how_places_are_counted():
              "2         12          0         3           13112  670975   0         0         3           24"]
     header = [text for row in physical_rows(lines, lines)[:-1] for text in _texts(row)]
     assert "结果维" in header and "持" in header
+
+
+def test_a_tail_of_two_pieces_continues_the_two_label_columns_piece_by_piece():
+    from govparse.wrapped import wrapped_rows
+    lines = ["三、本年度 （一）予以公", "100 0 0 29 0 0 0", "办理结果 开", "（二）部分公开 0 0 0 0 0 0 0"]
+    rows = wrapped_rows(lines, lines)
+    assert _texts(rows[0]) == ["三、本年度办理结果", "（一）予以公开", "100", "0", "0", "29", "0", "0", "0"]
