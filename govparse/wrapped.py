@@ -228,7 +228,14 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False) -> list
         # A label of the second column wrapped above the first column's (1．本机关不掌握 /
         # （四）无法提供 0 0 … / 相关政府信息): the outer label comes first.
         if own and pending and _level(labels[0]) < _level(pending[0].tokens[0]) < 3:
-            ordered = own + pending
+            if not placed and len(labels) >= 2 and _level(labels[1]) == 3:
+                # （六）其他处理 行政机关不再处理…申 after 1．申请人…补正、: the outer label, then the
+                # second column's head and the piece beside the values that goes on with it.
+                inner = _Label(labels[1:], full, True)
+                inner.open = own[0].open
+                ordered = [_Label(labels[:1], full, True)] + pending + [inner]
+            else:
+                ordered = own + pending
         elif placed and own and pending and _opens_left_of(labels[0], pending):
             rows.append((pending, []))  # a header or a stray tail: not this row's, whose label opens left of it
             ordered = own

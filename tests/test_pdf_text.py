@@ -210,3 +210,13 @@ def test_a_tail_of_two_pieces_continues_the_two_label_columns_piece_by_piece():
     lines = ["三、本年度 （一）予以公", "100 0 0 29 0 0 0", "办理结果 开", "（二）部分公开 0 0 0 0 0 0 0"]
     rows = wrapped_rows(lines, lines)
     assert _texts(rows[0]) == ["三、本年度办理结果", "（一）予以公开", "100", "0", "0", "29", "0", "0", "0"]
+
+
+def test_an_outer_label_beside_the_inner_ones_continuation_comes_first_then_the_inner_label_whole():
+    from govparse.wrapped import wrapped_rows
+    lines = ["5．要求行政机关确认或重新出具已获取", "0 0 910 0 0 0 910", "信息",
+             "1．申请人无正当理由逾期不补正、", "（六）其他处理 行政机关不再处理其政府信息公开申 5 0 0 0 0 0 5", "请"]
+    rows = wrapped_rows(lines, lines)
+    assert "".join(_texts(rows[-1])[1:4]) == "1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    assert _texts(rows[-1])[0] == "（六）其他处理"
+    assert _texts(rows[-1])[4:] == ["5", "0", "0", "0", "0", "0", "5"]
