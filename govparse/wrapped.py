@@ -439,12 +439,10 @@ def _attach(labels: list[_Label], tail: list[_Token], full: int, placed: bool = 
         labels[position].open = False
         labels.insert(position + 1, _Label(tail, full))
         return True
-    if len(tail) >= 2:
-        # A tail of several pieces continues a line of as many label columns, piece by piece
-        # (三、本年度 （一）予以公 / 0 0 … / 办理结果 开).
-        alike = [label for label in labels if len(label.tokens) == len(tail)]
-        if len(alike) != 1:
-            return False
+    alike = [label for label in labels if len(label.tokens) == len(tail)]
+    if len(tail) >= 2 and len(alike) == 1 and not any(_ENUMERATED.match(piece.text) for piece in tail):
+        # A tail of several pieces, none opening a label, continues a line of as many label
+        # columns, piece by piece (三、本年度 （一）予以公 / 0 0 … / 办理结果 开).
         alike[0].tokens = [_Token(head.text + piece.text, head.offset, head.index, head.place, False, head.shown)
                            for head, piece in zip(alike[0].tokens, tail)]
         return True
