@@ -37,6 +37,7 @@ from .normalize import Document
 from .sections import Section
 from .textgrid import is_dash_rule, is_grid_line, is_grid_rule
 from .values import Kind, kind_of
+from .wrapped import stacked_header
 
 LINEAR_CELL = "linear-cell"
 PIPE_DELIMITED = "pipe-delimited"
@@ -189,6 +190,10 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
                            f"{alone} of {count} non-blank lines hold values only, {tails} a label's tail "
                            f"after a row's values, {spaced} are space-separated rows: labels wrapped over "
                            "lines around their values")
+    if spaced * 10 >= count * 3 and stacked_header(lines):
+        return TableLayout(SPACE_ALIGNED, X_POSITIONED,
+                           f"{spaced} of {count} non-blank lines are space-separated, a header cell printed above and "
+                           "below its header's middle line: a PDF's cells placed by x")
     if spaced * 10 >= count * 3:
         return TableLayout(SPACE_DELIMITED, ROW_PER_LINE,
                            f"{spaced} of {count} non-blank lines are three or more space-separated cells "

@@ -50,19 +50,21 @@ _VALUE = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:元|万元|%)?|[/／—－-]+|�
 _ENUMERATED = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[．.、]")
 # pypdf drops the space between a label and what follows at times: 法规禁25, 办理结果（一）予以公开.
 _GLUED = re.compile(r"(?<=[\u4e00-\u9fff）”])(?=\d[\d,]*(?:\.\d+)?$)|(?<=[\u4e00-\u9fff])(?=[（(][一二三四五六七八九十]{1,3}[）)])")
+_CAPTION = re.compile(r"第[一二三四五六七八九十]{1,3}条")
 _MIN_FULL = 8  # display columns: a narrower text line is never taken for a full-width wrapped line
 _PLACE_SLACK = 3  # display columns a value may sit off its column's place
 
 
 class _Token:
-    __slots__ = ("text", "offset", "index", "place", "value")
+    __slots__ = ("text", "offset", "index", "place", "value", "shown")
 
-    def __init__(self, text: str, offset: int, index: int, place: int, value: bool) -> None:
+    def __init__(self, text: str, offset: int, index: int, place: int, value: bool, shown: int = -1) -> None:
         self.text = text
         self.offset = offset
         self.index = index
         self.place = place  # display column where it starts
         self.value = value
+        self.shown = place if shown < 0 else shown  # display column, where ``place`` counts characters
 
 
 def _tokens(text: str, shape: str, offset: int, wide_gaps: bool) -> list[_Token]:
@@ -73,17 +75,22 @@ def _tokens(text: str, shape: str, offset: int, wide_gaps: bool) -> list[_Token]
     (the label column of ``（六）其他处理`` + spaces and of spaces + ``1．申请人…`` start at
     the same character, not the same display column)."""
     words: list[tuple[int, int, int]] = []  # (start, stop, display place)
-    position = 0
+    shown: dict[int, int] = {}  # start: display column, where places count characters
+    position = shown_position = 0
     start = -1
     start_place = 0
     for index, char in enumerate(shape):
+        if char == "\f":
+            continue  # a page's start (pdftotext): it takes no place on the line
         if char.isspace():
             if start >= 0:
                 words.append((start, index, start_place))
                 start = -1
         elif start < 0:
             start, start_place = index, position
+            shown[index] = shown_position
         position += 1 if wide_gaps else width(char)
+        shown_position += width(char)
     if start >= 0:
         words.append((start, len(shape), start_place))
     if not wide_gaps:
@@ -98,7 +105,7 @@ def _tokens(text: str, shape: str, offset: int, wide_gaps: bool) -> list[_Token]
             last = tokens[-1]
             last.text = text[last.index:stop]
         else:
-            tokens.append(_Token(piece, offset, start, place, value))
+            tokens.append(_Token(piece, offset, start, place, value, shown.get(start, place)))
         previous_stop = stop
     return tokens
 
@@ -201,20 +208,34 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False) -> list
     docstring); ``placed``: the words carry their x places (pdftotext -layout)."""
     rows: list[tuple[list[_Label], list[_Token]]] = []  # (label lines, values and what follows)
     pending: list[_Label] = []  # label lines not yet followed by values
+    headers: set[int] = set()  # rows that are a header's lines, read line by line
     for tokens in lines:
         labels, values = _split(tokens)
         if not values:
-            if rows and not pending and not _ENUMERATED.match(labels[0].text) and _attach(rows[-1][0], labels, full):
+            if rows and not pending and _may_be_tail(labels, rows[-1][1], placed) and _attach(rows[-1][0], labels, full, placed):
                 continue  # the tail of a label whose values came before it
             pending.append(_Label(labels, full))
             continue
+        if placed and pending:
+            count, header = _header_lines(pending, values[0].place)
+            if count:
+                headers.add(len(rows))
+                rows.append((header, []))  # a header over the value columns: a row of its own
+                pending = pending[count:]
         own = [_Label(labels, full, True)] if labels else []
         if own and placed and _touches(labels[-1], values[0]):
             own[0].open = True  # the label runs up to the values: its cell is full, the wrap goes on
         # A label of the second column wrapped above the first column's (1．本机关不掌握 /
         # （四）无法提供 0 0 … / 相关政府信息): the outer label comes first.
         if own and pending and _level(labels[0]) < _level(pending[0].tokens[0]) < 3:
-            ordered = own + pending
+            if not placed and len(labels) >= 2 and _level(labels[1]) == 3:
+                # （六）其他处理 行政机关不再处理…申 after 1．申请人…补正、: the outer label, then the
+                # second column's head and the piece beside the values that goes on with it.
+                inner = _Label(labels[1:], full, True)
+                inner.open = own[0].open
+                ordered = [_Label(labels[:1], full, True)] + pending + [inner]
+            else:
+                ordered = own + pending
         elif placed and own and pending and _opens_left_of(labels[0], pending):
             rows.append((pending, []))  # a header or a stray tail: not this row's, whose label opens left of it
             ordered = own
@@ -222,10 +243,173 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False) -> list
             ordered = pending + own
         rows.append((ordered, values))
         pending = []
-    result: list[Row] = [_label_cells(labels, placed) + [_cell(token) for token in values] for labels, values in rows]
+    result: list[Row] = [[_cell(token) for label in labels for token in label.tokens] if index in headers
+                         else _label_cells(labels, placed) + [_cell(token) for token in values]
+                         for index, (labels, values) in enumerate(rows)]
     if pending:
+        if placed:  # lines of text with no values below them in the table's block: a header's
+            pending = _header_lines(pending, -1 << 20)[1]
         result.append([_cell(token) for label in pending for token in label.tokens])
     return result
+
+
+def _header_lines(pending: list[_Label], values_at: int) -> tuple[int, list[_Label]]:
+    """How many of the pending lines, down to the last one with a piece over the value columns (at or right of
+    ``values_at``, the row's first value), are a header, and its lines: never a head of the row's label, which
+    wraps inside the label columns left of the values. A cell wrapped around the header's middle
+    line (``本年增/`` above, ``减`` below, the other headers on the line between) is joined and
+    put on that middle line at its place; other pieces stay on their lines, in line order."""
+    last = -1
+    for position, label in enumerate(pending):
+        if any(token.place >= values_at - _PLACE_SLACK for token in label.tokens):
+            last = position
+    if last < 0:
+        return 0, []
+    lines = [list(label.tokens) for label in pending[:last + 1]]
+    metrics = _metrics(lines)
+    for middle in range(1, len(lines) - 1):
+        _join_paired(lines[middle - 1], lines[middle], lines[middle + 1], metrics)
+    lines = [tokens for tokens in lines if tokens]
+    for middle in range(1, len(lines) - 1):
+        _join_through(lines[middle - 1], lines[middle], lines[middle + 1], metrics)
+    for middle in range(1, len(lines) - 1):
+        _join_stacked(lines[middle - 1], lines[middle], lines[middle + 1], metrics)
+    return last + 1, [_Label(tokens, 1 << 30) for tokens in lines if tokens]
+
+
+def _metrics(lines: list[list[_Token]]) -> tuple[bool, ...]:
+    """How a header's places are counted: by character (pdftotext's grid) or by display column
+    (text laid out for the eye). A stacked cell or a paired row (see ``_join_paired``) that one way
+    finds and the other finds on a piece of the middle line tells which; told nothing, both are
+    taken and must agree."""
+    by_character = by_display = False
+    for middle in range(1, len(lines) - 1):
+        for top in lines[middle - 1]:
+            found = [_stacked_at(top, lines[middle], lines[middle + 1], by_shown) for by_shown in (False, True)]
+            by_character |= found[0] is not None and found[1] is None
+            by_display |= found[1] is not None and found[0] is None
+        if len(lines[middle - 1]) < 2:
+            continue  # one pair tells nothing: a cell at the line's end pairs by any count
+        paired = [_paired(lines[middle - 1], lines[middle], lines[middle + 1], by_shown) for by_shown in (False, True)]
+        by_character |= paired[0] and not paired[1]
+        by_display |= paired[1] and not paired[0]
+    if by_character != by_display:
+        return (by_display,)
+    return (False, True)
+
+
+def _join_stacked(above: list[_Token], middle: list[_Token], below: list[_Token],
+                  metrics: tuple[bool, ...] = (False, True)) -> None:
+    """Join a piece above ``middle`` with the piece below it at the same place into one cell on
+    ``middle``, when ``middle`` has pieces left and right of that place and none at it (pdftotext
+    centres a one-line cell on a row's middle line, a wrapped one around it). Places are counted
+    the ``metrics`` ways (see ``_metrics``): where several find the cell, they must put it between
+    the same two pieces, or it is left as printed."""
+    for top in list(above):
+        if top.value:
+            continue
+        found = [_stacked_at(top, middle, below, by_shown) for by_shown in metrics]
+        places = {found_at for found_at in found if found_at is not None}
+        if len(places) != 1:
+            continue  # not stacked, or the two ways of placing it disagree on its column
+        position, bottom = places.pop()
+        above.remove(top)
+        below.remove(bottom)
+        # On the middle line, a header cell of that line: the line a header cell is on tells its row.
+        middle.insert(position, _Token(top.text + bottom.text, middle[0].offset, top.index, top.place, False,
+                                       top.shown))
+
+
+def _join_paired(above: list[_Token], middle: list[_Token], below: list[_Token], metrics: tuple[bool, ...]) -> None:
+    """A header row whose cells wrap in two lines around its one-line cells (pdftotext centres
+    ``结果`` / ``维持`` around ``总计``): when each piece above has one below it at its place and each
+    below one above, by every way of counting places, and the line between has pieces at none of
+    those places, each pair is joined into one cell on the middle line, at its place."""
+    if not all(_paired(above, middle, below, by_shown) for by_shown in metrics):
+        return
+    joined = [_Token(top.text + bottom.text, middle[0].offset, top.index, top.place, False, top.shown)
+              for top, bottom in zip(above, below)]
+    merged = sorted(middle + joined, key=lambda token: token.place)
+    if any(sorted(middle + joined, key=lambda token: _at(token, by_shown)) != merged for by_shown in metrics):
+        return  # the ways of counting places order them differently: left as printed
+    above.clear()
+    below.clear()
+    middle[:] = merged
+
+
+def _paired(above: list[_Token], middle: list[_Token], below: list[_Token], by_shown: bool) -> bool:
+    """Whether each piece above has one below at its place, and the middle line none there."""
+    if not above or not middle or len(above) != len(below):
+        return False
+    for top, bottom in zip(above, below):
+        at = _at(top, by_shown)
+        if top.value or bottom.value or abs(_at(bottom, by_shown) - at) > 1:
+            return False
+        if any(abs(_at(token, by_shown) - at) <= 1 for token in middle):
+            return False
+    return True
+
+
+def _join_through(above: list[_Token], middle: list[_Token], below: list[_Token], metrics: tuple[bool, ...]) -> None:
+    """A cell wrapped over three lines or more whose middle piece a pairing joined (``未经`` /
+    ``复议直接`` / ``起诉``): a piece alone above and one alone below, both at a piece of the middle
+    line's place by every way of counting, are that piece's head and tail."""
+    if len(above) != 1 or len(below) != 1 or above[0].value or below[0].value:
+        return
+    top, bottom = above[0], below[0]
+    centre = [token for token in middle if all(abs(_at(token, by_shown) - _at(top, by_shown)) <= 1 and
+                                               abs(_at(token, by_shown) - _at(bottom, by_shown)) <= 1
+                                               for by_shown in metrics)]
+    if len(centre) != 1 or centre[0].value:
+        return
+    piece = centre[0]
+    middle[middle.index(piece)] = _Token(top.text + piece.text + bottom.text, piece.offset, piece.index,
+                                         piece.place, False, piece.shown)
+    above.clear()
+    below.clear()
+
+
+def _stacked_at(top: _Token, middle: list[_Token], below: list[_Token], by_shown: bool) -> tuple[int, _Token] | None:
+    """Where ``top`` and its piece below go on ``middle`` (how many pieces are left of it), by one
+    way of placing; None unless it sits between two pieces of ``middle`` with a piece below it."""
+    at = _at(top, by_shown)
+    bottom = next((token for token in below if abs(_at(token, by_shown) - at) <= 2), None)
+    if bottom is None or bottom.value or any(abs(_at(token, by_shown) - at) <= 2 for token in middle):
+        return None
+    left = sum(1 for token in middle if _at(token, by_shown) < at)
+    if left == 0 or left == len(middle):
+        return None
+    return left, bottom
+
+
+def stacked_header(texts: list[str]) -> bool:
+    """Whether a header cell is printed around the header's middle line (indented pieces above and
+    below a line of pieces left and right of them): a PDF's layout by x, which centres a row's
+    one-line cells on its middle line; text tables put a wrapped cell's lines from its top."""
+    lines = [_tokens(text, text, offset, True) for offset, text in enumerate(texts)]
+    for middle in range(1, len(lines) - 1):
+        above, below = lines[middle - 1], lines[middle + 1]
+        if len(above) >= 2 and any(_paired(above, lines[middle], below, by_shown) for by_shown in (False, True)):
+            return True  # a header row's two-line cells around its one-line ones (结果 / 总计 / 维持)
+        if above and below and min(token.place for token in above + below) >= _MIN_FULL:
+            count = len(above)
+            _join_stacked(above, list(lines[middle]), below)
+            if len(above) < count:
+                return True
+    return False
+
+
+def _at(token: _Token, by_shown: bool) -> int:
+    return token.shown if by_shown else token.place
+
+
+def _may_be_tail(labels: list[_Token], values: list[_Token], placed: bool) -> bool:
+    """Whether a line of text after a row may be its label's tail: not when it opens a label (an
+    enumerator) or a table's caption (第二十条第（六）项), nor, placed by x, when it sits over the
+    row's values (a header's piece: ``本年增/`` above the next header line)."""
+    if _ENUMERATED.match(labels[0].text) or _CAPTION.match(labels[0].text):
+        return False
+    return not (placed and values and any(token.place >= values[0].place - _PLACE_SLACK for token in labels))
 
 
 def _label_cells(labels: list[_Label], placed: bool) -> Row:
@@ -238,10 +422,30 @@ def _label_cells(labels: list[_Label], placed: bool) -> Row:
     return [_cell(token) for token in tokens]
 
 
-def _attach(labels: list[_Label], tail: list[_Token], full: int) -> bool:
+def _attach(labels: list[_Label], tail: list[_Token], full: int, placed: bool = False) -> bool:
     """Put ``tail`` after the row's last label line when a wrap may continue it, or, when that
     line is the one beside the values (``（一）予以公开 0 0 …``), after the last label line above
-    it that may (``三、本年度办理结`` … ``果``); False if none."""
+    it that may (``三、本年度办理结`` … ``果``); False if none. Placed by x, the lowest line with a
+    piece in the tail's column, if a wrap may continue it (``申请`` under ``行政机关不再处理…公开 0 0``,
+    not under the second label column's head above it)."""
+    if placed:
+        in_column = [position for position, label in enumerate(labels)
+                     if any(abs(token.place - tail[0].place) <= 2 for token in label.tokens)]
+        if not in_column:
+            return False
+        position = max(in_column, key=lambda at: labels[at].tokens[0].offset)  # its lowest line
+        if not labels[position].open:
+            return False
+        labels[position].open = False
+        labels.insert(position + 1, _Label(tail, full))
+        return True
+    alike = [label for label in labels if len(label.tokens) == len(tail)]
+    if len(tail) >= 2 and len(alike) == 1 and not any(_ENUMERATED.match(piece.text) for piece in tail):
+        # A tail of several pieces, none opening a label, continues a line of as many label
+        # columns, piece by piece (三、本年度 （一）予以公 / 0 0 … / 办理结果 开).
+        alike[0].tokens = [_Token(head.text + piece.text, head.offset, head.index, head.place, False, head.shown)
+                           for head, piece in zip(alike[0].tokens, tail)]
+        return True
     for position in range(len(labels) - 1, -1, -1):
         label = labels[position]
         if label.open:
@@ -264,7 +468,7 @@ def physical_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     one row, a block with several is read line by line, as single-spaced text is
     (``_by_wrap``); a tight table (most rows not apart) is read line by line whole.
     """
-    lines = [_tokens(texts[offset], shapes[offset], offset, True) for offset in range(len(texts))]
+    lines = _numbers_unwrapped([_tokens(texts[offset], shapes[offset], offset, True) for offset in range(len(texts))])
     full = _full_width(lines)
     blocks = _blocks(lines)
     if len(blocks) * 2 < sum(_value_lines(block) for block in blocks):
@@ -274,6 +478,11 @@ def physical_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     built: list[tuple[list[_Token], list[_Token]]] = []  # rows read from a block, to place values
     for block in blocks:
         if _value_lines(block) == 1:
+            at = next(position for position, tokens in enumerate(block) if any(token.value for token in tokens))
+            count, header = _header_lines([_Label(tokens, full) for tokens in block[:at]], _split(block[at])[1][0].place)
+            if count:
+                rows.append([_cell(token) for label in header for token in label.tokens])
+                block = block[count:]
             built.append(_block_row(block))
             rows.append([])  # filled below, once the columns' places are known
         else:
@@ -287,6 +496,57 @@ def physical_rows(texts: list[str], shapes: list[str]) -> list[Row]:
         position += 1
         rows[index] = [_cell(token) for token in labels] + _placed(values, places)
     return rows
+
+
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_MIN_WRAPPED = 3  # characters: a number wraps only where its cell is full, never at one or two
+
+
+def _numbers_unwrapped(lines: list[list[_Token]]) -> list[list[_Token]]:
+    """Lines with numbers a narrow cell wrapped put back (pdftotext -layout: ``12423`` above the
+    row's values, ``1`` below, at the cell's left edge, a gap in the values between). A line of
+    numbers only above a line of values and one below are the heads and tails of wrapped numbers
+    when they pair one for one at one place, the heads all of one length (the cells' width, these
+    columns being of one width), no tail longer than its head, the values line printing nothing
+    where they are, and each head and tail making one well-formed number; the two lines then
+    go, each number joined into the values line at its place. Anything else is left as printed."""
+    result: list[list[_Token]] = []
+    position = 0
+    while position < len(lines):
+        tokens = lines[position]
+        if 0 < position < len(lines) - 1 and result and result[-1] is lines[position - 1]:
+            joined = _unwrapped(lines[position - 1], tokens, lines[position + 1])
+            if joined is not None:
+                result[-1] = joined
+                position += 2
+                continue
+        result.append(tokens)
+        position += 1
+    return result
+
+
+def _unwrapped(heads: list[_Token], values: list[_Token], tails: list[_Token]) -> list[_Token] | None:
+    """``values`` with the wrapped numbers of ``heads`` and ``tails`` joined in, or None."""
+    if not heads or len(heads) != len(tails) or not any(token.value for token in values):
+        return None
+    head_length = len(heads[0].text)
+    joined: list[_Token] = []
+    for head, tail in zip(heads, tails):
+        if len(head.text) != head_length or head_length < _MIN_WRAPPED or len(tail.text) > head_length:
+            return None
+        if abs(head.place - tail.place) > 1 or head.shown != head.place or tail.shown != tail.place:
+            return None  # not one grid: a line with wide characters before the number
+        text = head.text + tail.text
+        if _NUMBER.fullmatch(text) is None:
+            return None
+        stop = head.place + head_length
+        if any(token.place < stop and token.place + len(token.text) > head.place for token in values):
+            return None  # the values line prints something there: not a gap for this number
+        joined.append(_Token(text, head.offset, head.index, head.place, True, head.shown))
+    # The values line is placed by character: its own places must be display places too.
+    if any(token.shown != token.place for token in values if token.value):
+        return None
+    return sorted(values + joined, key=lambda token: token.place)
 
 
 def _value_lines(block: list[list[_Token]]) -> int:

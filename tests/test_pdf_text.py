@@ -1,0 +1,222 @@
+"""PDF text tools' output (pdftotext -layout, pdfplumber, pypdf): headers and rows placed by x.
+
+Samples in tests/data/pdf_text/ are reports rendered in the renderer's x-positioned tool shape
+(``render_shape``, branch shapes) from all-zero models with one value set, named below; every number
+the parser reads from them is checked against that model: right or null, never another value.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import govparse
+from govparse.layout import SPACE_ALIGNED, X_POSITIONED, detect_layout
+from govparse.normalize import Document
+from govparse.sections import locate_sections
+from govparse.wrapped import physical_rows, stacked_header
+
+DATA = Path(__file__).parent / "data" / "pdf_text"
+
+
+def _texts(row) -> list[str]:
+    return [text for text, _, _ in row]
+
+
+def _read_numbers(result: dict) -> dict[str, object]:
+    return {f"{table}.{row}.{column}": value
+            for table in ("active_disclosure", "applications", "review_litigation")
+            for row, columns in (result[table] or {}).items() for column, value in columns.items()}
+
+
+def _assert_right_or_null(name: str, set_values: dict[str, int]) -> dict[str, object]:
+    """Every number read from the sample is the model's (zero, or the one set), or null."""
+    result = govparse.parse((DATA / name).read_text(encoding="utf-8")).to_dict()
+    read = _read_numbers(result)
+    wrong = {path: value for path, value in read.items()
+             if value is not None and value != set_values.get(path, 0)}
+    assert not wrong, wrong
+    return read
+
+
+# --- a header cell stacked around the header's middle line ------------------------------------
+
+STACKED = [
+    "                                        本年增/",
+    "信息内容              上一年项目数量              处理决定数量",
+    "                                        减",
+    "行政处罚              0                 +1        0",
+]
+
+
+def test_a_cell_printed_above_and_below_the_headers_middle_line_is_joined_in_its_place():
+    rows = physical_rows(STACKED, STACKED)
+    assert _texts(rows[0]) == ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]
+    assert _texts(rows[1]) == ["行政处罚", "0", "+1", "0"]
+
+
+def test_the_stacked_cell_joins_by_character_place_as_pdftotext_lays_its_grid_out():
+    # pdftotext -layout counts a Chinese character as one column: 社会公益 and 组织 start at one character.
+    lines = ["自然人            法人或其他组织   总计",
+             "                        社会公益   法律服务机",
+             "商业企业      科研机构                   其他",
+             "                        组织     构",
+             "一、本年新收      0      0      0      0      0      0      0"]
+    header = _texts(physical_rows(lines, lines)[0])
+    assert header[header.index("商业企业"):] == ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+
+
+def test_a_piece_with_nothing_left_of_it_on_the_line_between_is_not_joined():
+    # Table 四: the two header rows of 结果维持 … with a group label's tail on the line between.
+    lines = ["结果维持    结果纠正  总计      复议后起诉",
+             "                              接起诉",
+             "结果维持    结果纠正  总计      结果维持",
+             "0           0         0         0"]
+    rows = physical_rows(lines, lines)
+    assert "结果维持结果维持" not in [text for row in rows for text in _texts(row)]
+    assert _texts(rows[-1]) == ["0", "0", "0", "0"]
+
+
+def test_header_lines_over_the_value_columns_are_a_row_of_their_own():
+    lines = ["第二十条第（一）项",
+             "信息内容              本年新制作数量    对外公开总数量",
+             "规章                  0                 3"]
+    rows = physical_rows(lines, lines)
+    assert _texts(rows[-1]) == ["规章", "0", "3"]
+    assert "规章" not in _texts(rows[0])
+
+
+def test_a_caption_or_a_header_piece_after_a_row_is_not_its_labels_tail():
+    lines = ["信息内容              上一年项目数量    本年增/减   处理决定数量",
+             "其他对外管理服务事项  0                 0           0",
+             "第二十条第（六）项",
+             "                                        本年增/",
+             "信息内容              上一年项目数量              处理决定数量",
+             "                                        减",
+             "行政处罚              0                 0           0"]
+    rows = physical_rows(lines, lines)
+    labels = [_texts(row)[0] for row in rows if "0" in _texts(row)]
+    assert labels == ["其他对外管理服务事项", "行政处罚"]
+
+
+def test_stacked_header_is_evidence_of_a_pdf_layout_and_plain_wrapped_headers_are_not():
+    assert stacked_header(STACKED)
+    # A text table wraps a header cell from its top (pandoc, lynx): nothing above the middle line.
+    top_aligned = ["信息内容              上一年项目数量    本年增/     处理决定数量",
+                   "                                        减",
+                   "行政处罚              0                 +1          0"]
+    assert not stacked_header(top_aligned)
+
+
+def test_table_two_with_a_stacked_header_is_read_as_placed_by_x():
+    text = (DATA / "x-positioned--stacked-header-2019.txt").read_text(encoding="utf-8")
+    doc = Document(text)
+    sections, _ = locate_sections(doc)
+    layout = detect_layout(doc, sections["二"])
+    assert (layout.format, layout.style) == (SPACE_ALIGNED, X_POSITIONED)
+
+
+# --- whole reports: no wrong number --------------------------------------------------------------
+
+def test_plus_one_under_a_stacked_delta_header_is_the_delta():
+    """2019 edition, table 二's 本年增/减 header stacked (seed 35 of the renderer): +1 is coercion's delta."""
+    read = _assert_right_or_null("x-positioned--stacked-header-2019.txt", {"active_disclosure.coercion.delta": 1})
+    assert read["active_disclosure.coercion.delta"] == 1
+    assert read["active_disclosure.coercion.prev_items"] == 0
+
+
+def test_table_four_values_under_three_header_rows_stay_in_their_columns():
+    """Table 四's third header row (ten labels) over fifteen values (seed 115): the 6 is
+    suit_after_review.other's, never suit_direct's."""
+    read = _assert_right_or_null("x-positioned--table-four-three-header-rows.txt",
+                                 {"review_litigation.suit_after_review.other": 6})
+    assert read["review_litigation.suit_direct.other"] in (0, None)
+
+
+# --- table 四's header: two-line cells around one-line ones -------------------------------------
+
+# pdftotext -layout of table 四 at ten columns a page: each header cell wrapped two characters a line,
+# a two-line cell printed around its row's middle line, a one-line cell (总计) on it, a four-line
+# one (未经复议直接起诉) through it.
+TABLE_FOUR = [
+    "行政",
+    "      行政诉讼",
+    "复议",
+    "                            未经",
+    "结果    结果   其他     尚未        复议",
+    "                       总计          复议后起诉",
+    "维持    纠正   结果     审结        直接",
+    "                            起诉",
+    "23 30 0  0  53              14     0    0    0    14   0    21     0       25       46",
+]
+
+
+def test_two_line_header_cells_around_a_one_line_cell_are_joined_in_place():
+    rows = physical_rows(TABLE_FOUR, TABLE_FOUR)
+    assert _texts(rows[0]) == ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计",
+                               "未经复议直接起诉", "复议后起诉"]
+    assert len(rows[1]) == 15
+
+
+def test_a_header_row_printed_around_its_middle_line_is_evidence_of_a_pdf_layout():
+    assert stacked_header(TABLE_FOUR)
+    # Two header rows one above the other (a text table): nothing is printed between them.
+    assert not stacked_header(["结果    结果   其他", "维持    纠正   结果", "0       0      0"])
+
+
+# --- numbers a narrow cell wrapped ----------------------------------------------------------------
+
+def test_a_number_wrapped_in_its_cell_is_joined_back_at_its_place():
+    lines = ["                                        65,06     162,0 227,1",
+             "26      233   0    0    259   8               0               23   6        621   29           679",
+             "                                        9         97    74"]
+    values = _texts(physical_rows(lines, lines)[0])
+    assert values == ["26", "233", "0", "0", "259", "8", "65,069", "0", "162,097", "227,174", "23", "6", "621",
+                      "29", "679"]
+
+
+def test_numbers_above_and_below_a_row_are_left_alone_unless_they_are_a_wrap():
+    # A head where the values line prints a number, heads of two lengths: not a wrap, left as printed.
+    for heads, tails in (("12423 5", "1     1"), ("124   12423", "1     1")):
+        lines = [heads, "0     0 0 0", tails]
+        rows = physical_rows(lines, lines)
+        assert all("124231" not in _texts(row) and "1241" not in _texts(row) for row in rows)
+
+
+def test_a_label_tail_goes_on_the_lowest_line_of_its_column():
+    lines = ["                           1．申请人无正当理由逾期不补正、",
+             "（六）其他处理                    行政机关不再处理其政府信息公开 0     0    0 0   0   0   0",
+             "                           申请"]
+    rows = physical_rows(lines, lines)
+    assert _texts(rows[0])[:2] == ["（六）其他处理", "1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"]
+
+
+def test_one_pair_at_a_lines_end_does_not_decide_how_places_are_counted():
+    # 未经复 / 议直接 / 起诉 pairs by character only because 议直接 sits further left by character:
+    # no evidence, so 结果维 … 持 (placed differently by character and by display) stays as printed.
+    lines = ["行政复议  行政诉讼",
+             "                                                   未经复",
+             "结果维持  结果纠正    其他结果  尚未审结    总计   议直接   复议后起诉",
+             "                                                   起诉",
+             "                                                   结果维",
+             "结果维持  结果纠正    其他结果  尚未审结    总计            结果纠正  其他结果  尚未审结    总计",
+             "                                                   持",
+             "2         12          0         3           13112  670975   0         0         3           24"]
+    header = [text for row in physical_rows(lines, lines)[:-1] for text in _texts(row)]
+    assert "结果维" in header and "持" in header
+
+
+def test_a_tail_of_two_pieces_continues_the_two_label_columns_piece_by_piece():
+    from govparse.wrapped import wrapped_rows
+    lines = ["三、本年度 （一）予以公", "100 0 0 29 0 0 0", "办理结果 开", "（二）部分公开 0 0 0 0 0 0 0"]
+    rows = wrapped_rows(lines, lines)
+    assert _texts(rows[0]) == ["三、本年度办理结果", "（一）予以公开", "100", "0", "0", "29", "0", "0", "0"]
+
+
+def test_an_outer_label_beside_the_inner_ones_continuation_comes_first_then_the_inner_label_whole():
+    from govparse.wrapped import wrapped_rows
+    lines = ["5．要求行政机关确认或重新出具已获取", "0 0 910 0 0 0 910", "信息",
+             "1．申请人无正当理由逾期不补正、", "（六）其他处理 行政机关不再处理其政府信息公开申 5 0 0 0 0 0 5", "请"]
+    rows = wrapped_rows(lines, lines)
+    assert "".join(_texts(rows[-1])[1:4]) == "1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    assert _texts(rows[-1])[0] == "（六）其他处理"
+    assert _texts(rows[-1])[4:] == ["5", "0", "0", "0", "0", "0", "5"]
