@@ -206,3 +206,9 @@ def test_numbers_on_the_line_after_a_one_line_row_are_not_its_own():
     assert disclosure["regulations"] == {"issued": 1, "repealed": 2, "in_force": 3}
     assert disclosure["normative_documents"]["issued"] is None
     assert any(d.code == "stray-values" for d in result.diagnostics)
+
+
+def test_a_two_level_header_that_lost_its_spanning_label_gives_no_order():
+    # 自然人 总计 over the five without 法人或其他组织: read as one row it would put 总计 second
+    header = ("NATURAL_PERSON", "TOTAL", "COMMERCIAL", "RESEARCH", "SOCIAL_WELFARE", "LEGAL_SERVICE", "OTHER_ORG")
+    assert header_order(header, APPLICANTS) is None
