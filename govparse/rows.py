@@ -347,14 +347,14 @@ def header_order(header: tuple[str, ...], columns: Columns) -> tuple[str, ...] |
             order.append(item)
     if sorted(order) != sorted(columns.keys) or len(set(order)) != len(order):
         return None
-    for parent, children in spans.items():
+    for parent, under in spans.items():
         if parent in header:
             continue
         # A two-level header that lost its spanning label prints the columns beside it (总计) before
         # the ones under it: read as one row, such a header would misplace them. Without the label,
         # only the columns the statute puts before the spanned ones may come before them.
-        first = min(order.index(child) for child in children)
-        before = set(columns.keys[:min(columns.keys.index(child) for child in children)])
+        first = min(order.index(child) for child in under)
+        before = set(columns.keys[:min(columns.keys.index(child) for child in under)])
         if not set(order[:first]) <= before:
             return None
     return tuple(order)
