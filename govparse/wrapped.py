@@ -386,14 +386,23 @@ def stacked_header(texts: list[str]) -> bool:
     """Whether a header cell is printed around the header's middle line (indented pieces above and
     below a line of pieces left and right of them): a PDF's layout by x, which centres a row's
     one-line cells on its middle line; text tables put a wrapped cell's lines from its top."""
-    lines = [_tokens(text, text, offset, True) for offset, text in enumerate(texts)]
-    for middle in range(1, len(lines) - 1):
-        above, below = lines[middle - 1], lines[middle + 1]
-        if len(above) >= 2 and any(_paired(above, lines[middle], below, by_shown) for by_shown in (False, True)):
+    made: dict[int, list[_Token]] = {}  # each line's tokens, made when first looked at
+
+    def tokens(offset: int) -> list[_Token]:
+        found = made.get(offset)
+        if found is None:
+            found = made[offset] = _tokens(texts[offset], texts[offset], offset, True)
+        return found
+
+    for middle in range(1, len(texts) - 1):
+        if any(character.isdigit() for character in texts[middle]):
+            continue  # a header's middle line holds labels, never figures: not worth tokenizing
+        above, below = tokens(middle - 1), tokens(middle + 1)
+        if len(above) >= 2 and any(_paired(above, tokens(middle), below, by_shown) for by_shown in (False, True)):
             return True  # a header row's two-line cells around its one-line ones (结果 / 总计 / 维持)
         if above and below and min(token.place for token in above + below) >= _MIN_FULL:
             count = len(above)
-            _join_stacked(above, list(lines[middle]), below)
+            _join_stacked(above, list(tokens(middle)), below)
             if len(above) < count:
                 return True
     return False
