@@ -570,10 +570,7 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
             if variant is not None:
                 name = variant.name
         if name is not None:
-            if run_filled:
-                tokens.append(TableToken(VALUES, tuple(run)))
-            if run:
-                run.clear()
+            _flush(tokens, run, run_filled)
             run_filled = False
             stop = index + 1
             if width == 1 and variant is None and not infos[index].how and (stop >= count or not infos[stop].annotates):
@@ -593,17 +590,25 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
         else:
             # Text that names no label: a row of its own (小计, 其中：…, a local row) or a
             # note. It ends the run before it, and the numbers after it are its own.
-            if run_filled:
-                tokens.append(TableToken(VALUES, tuple(run)))
-            if run:
-                run.clear()
+            _flush(tokens, run, run_filled)
             run_filled = False
             tokens.append(TableToken(UNKNOWN, (cells[index],)))
             lexed.unmatched.append(cells[index])
             index += 1
-    if run_filled:
-        tokens.append(TableToken(VALUES, tuple(run)))
+    _flush(tokens, run, run_filled)
     return lexed
+
+
+def _flush(tokens: list[TableToken], run: list[Cell], filled: bool) -> None:
+    """End a run of value cells: a VALUES token when it holds a value. A run of blank cells only
+    is layout, kept with the label before it (a row printed blank, 规章 then empty cells, tells
+    the row stage its values are blank, not absent)."""
+    if filled:
+        tokens.append(TableToken(VALUES, tuple(run)))
+    elif run and tokens and tokens[-1].type != VALUES and tokens[-1].type != UNKNOWN:
+        last = tokens[-1]
+        tokens[-1] = TableToken(last.type, last.cells + tuple(run))
+    run.clear()
 
 
 def _add_label(lexed: Lexed, cells: list[Cell], infos: list[TextInfo], labels: Labels, name: str,

@@ -231,6 +231,10 @@ REGRESSIONS = {
     # silently (表二 has no identity to catch it)
     "duplicate-cell-beside-blank": (zero_report(**{f"{AD}.regulations.issued": 1, f"{AD}.regulations.repealed": None,
                                                    f"{AD}.regulations.in_force": 3}), LAYOUTS[4], 0, 0, (), 0, 0),
+    # duplicate-cell, rows read by label: 0 0 (blank) with the first 0 doubled in a cell-per-line layout
+    # reads 0 0 0 and the blank as padding after a full row: in_force 0 for a blank, silently
+    "duplicate-cell-before-a-blank": (zero_report(**{f"{AD}.regulations.in_force": None}), LAYOUTS[0], 0, 0, (),
+                                      0, 0),
     # delete-label / misspell-label: 行政强制's label lost in HTML after a blank 行政处罚: its 7 read as
     # punishment's, silently (found in 2019 edition reports, the same rows)
     "label-lost-after-blank-row": (zero_report(**{f"{AD}.punishment.decisions": None, f"{AD}.coercion.decisions": 7}),
