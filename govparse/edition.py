@@ -64,3 +64,15 @@ def detect_edition(doc: Document, section: Section) -> tuple[str | None, str]:
     if section.numeral == "三" and _present(text, ("其他处理",)):
         return EDITION_2019, "（六）其他处理 without its 2021 sub-rows"
     return None, "no edition-specific label found"
+
+
+def recheck_in_cells(numeral: str, edition: str, texts: list[str]) -> tuple[str, str] | None:
+    """A table 三 told 2019 only by the absence of the 2021 sub-rows, checked again in its cells as
+    read (a grid or PDF reader joins a label a tool wrapped over lines between other columns'
+    text, where the section's lines showed no 2021 word): (2021, evidence) when they hold one."""
+    if numeral != "三" or edition != EDITION_2019:
+        return None
+    found = _present("".join(texts), _MARKERS["三"][EDITION_2021])
+    if not found:
+        return None
+    return EDITION_2021, "labels " + "、".join(sorted(found)) + " in the cells as read"

@@ -16,7 +16,7 @@ from typing import Any
 from .cells import read_table
 from .decode import Decoded, decode
 from .diagnostics import INFO, WARNING, Diagnostics
-from .edition import EDITION_2021, detect_edition
+from .edition import EDITION_2021, detect_edition, recheck_in_cells
 from .errors import GovparseError, InputTooLarge, InternalError
 from .grammar import UNKNOWN, VALUES, load
 from .identities import check_all
@@ -173,8 +173,8 @@ def _parse(data: bytes | bytearray | memoryview | str, clock) -> Result:
                                                evidence, trace.layout, clock)
         tables[spec.key] = table
         traces[spec.key] = trace
-        if table is not None and detected[spec.key][0] is not None:
-            editions[spec.key] = edition
+        if table is not None and detected[spec.key][0] is not None and trace.edition is not None:
+            editions[spec.key] = trace.edition
 
     checks = check_all(tables["applications"], tables["review_litigation"])
     clock.lap("identities")
@@ -277,6 +277,10 @@ def _read_table(spec: TableSpec, doc: Document, section: Section | None, found_b
         return None, TableTrace(spec.key, section, edition, evidence, layout, found_by=found_by)
 
     cells, furniture = read_table(doc, section, layout)
+    rechecked = recheck_in_cells(spec.numeral, edition, [cell.text for cell in cells])
+    if rechecked is not None:
+        edition, evidence = rechecked
+        grammar_name = spec.grammars[edition]
     for item in furniture[:MAX_CELL_NOTES]:
         diagnostics.add(INFO, "page-furniture", f"{spec.key}: {item.kind} {item.text[:40]!r} inside the table "
                         "skipped", item.line, table=spec.key)

@@ -61,3 +61,14 @@ def test_labels_split_by_pipes_and_spaces_still_tell_the_edition():
     sections, _ = locate_sections(doc)
     assert detect_edition(doc, sections["二"]) == ("2021", "labels 本年制发件数、本年废止件数")
     assert detect_edition(doc, sections["三"]) == ("2019", "（六）其他处理 without its 2021 sub-rows")
+
+
+def test_a_2021_label_wrapped_across_box_lines_is_found_in_the_cells():
+    # w3m wraps 逾期未按收费通知 over two lines of its box, other columns' text between: the section's
+    # lines show no 2021 word, the cells the grid reader joins do
+    from govparse.edition import EDITION_2019, EDITION_2021, recheck_in_cells
+
+    cells = ["（六）其他处理", "1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "0"]
+    assert recheck_in_cells("三", EDITION_2019, cells)[0] == EDITION_2021
+    assert recheck_in_cells("三", EDITION_2019, ["（六）其他处理", "0"]) is None
+    assert recheck_in_cells("二", EDITION_2019, cells) is None
