@@ -160,6 +160,9 @@ ROUND_TRIP_SHAPES = [pytest.param(layout, id=layout.style, marks=ROUND_TRIP_GAPS
 @settings(max_examples=20, derandomize=True, database=None, phases=(Phase.explicit, Phase.generate))
 @given(report=reports(), perturbations=TOOL_PERTURBATION_SETS, seed=seeds)
 @example(zero_report(), (), 0)
+# table 四's first cell blank: the grid readers drop an empty cell before a row's first value where no
+# row has a value in that column (a colspan pandoc dropped looks the same), so the row falls short
+@example(zero_report(**{"review_litigation.review.upheld": None, "review_litigation.review.total": 0}), (), 1206)
 def test_shape_round_trip(layout, report, perturbations, seed):
     """Any report in any tool shape, with any perturbation that shape takes, parses back to itself (lossy
     cells null with a diagnostic at worst)."""
