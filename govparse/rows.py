@@ -161,7 +161,7 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
                 header = []
                 in_force = ()
         elif kind == UNKNOWN:
-            index = _unknown_row(tokens, index, events)
+            index = unknown_row(tokens, index, events)
             continue
         elif kind == VALUES:
             cells = token.cells
@@ -191,7 +191,7 @@ def _opens_block(grammar: TableGrammar, terminal: str) -> bool:
     return terminal.startswith("ITEM_")
 
 
-def _unknown_row(tokens: Sequence[TableToken], index: int, events: Events) -> int:
+def unknown_row(tokens: Sequence[TableToken], index: int, events: Events) -> int:
     """Report a run of text cells that name no label, with the numbers under it; return the
     index after them."""
     start = index
@@ -384,4 +384,4 @@ def header_notes(rows: Sequence[Printed], columns: Mapping[str, Columns], events
 
 
 __all__ = ["Columns", "Events", "Placed", "Printed", "fit_cells", "header_notes", "header_order", "place_rows",
-           "printed_rows"]
+           "printed_rows", "unknown_row"]

@@ -34,7 +34,7 @@ from ..grammar import UNKNOWN, VALUES, TableGrammar
 from ..lexer import TableToken
 from ..model import OutcomeCounts, ReviewLitigation, columns_of, rows_of
 from ..digits import group_sums, split_digits
-from ..rows import Columns, Events, Placed, fit_cells, glued_cells, header_order
+from ..rows import Columns, Events, Placed, fit_cells, glued_cells, header_order, unknown_row
 from ..runtogether import row_groups
 from ..transform import BuildContext, build_table
 
@@ -101,16 +101,7 @@ def _parts(tokens: Sequence[TableToken], events: Events) -> list[tuple[list[str]
     while index < len(tokens):
         token = tokens[index]
         if token.type == UNKNOWN:
-            start = index
-            while index < len(tokens) and tokens[index].type == UNKNOWN:
-                index += 1
-            text = " ".join(t.text for t in tokens[start:index])[:60]
-            if index < len(tokens) and tokens[index].type == VALUES:
-                events.add("warning", "unknown-row", f"{text!r} names no part of the table; its values are kept "
-                           "out of it", token.line, token.column)
-                index += 1
-            else:
-                events.add("info", "unrecognized-cell", f"{text!r} names no label; ignored", token.line, token.column)
+            index = unknown_row(tokens, index, events)
             continue
         if token.type == VALUES:
             parts.append((header, token))
