@@ -38,9 +38,10 @@ from .docxrows import collapse_merged
 from .furniture import Furniture, may_hold_furniture, page_breaks, table_furniture
 from .gapblanks import aligned_cells, gapped_cells, gaps_hold_blanks
 from .layout import (BLANK_SEPARATED, GRID, HTML, LINEAR_CELL, MARKDOWN, MERGED_REPEATED, PIPE_DELIMITED,
-                     PIPE_SEPARATED, ROW_PER_LINE, ROWS_APART, RUN_TOGETHER, SPACE_ALIGNED, SPACE_DELIMITED,
+                     PIPE_SEPARATED, READING_ORDER, ROW_PER_LINE, ROWS_APART, RUN_TOGETHER, SPACE_ALIGNED, SPACE_DELIMITED,
                      TAB_DELIMITED, WRAPPED_LABELS, X_POSITIONED, TableLayout)
 from .normalize import ColumnMap, Document, source_column
+from .pdforder import MOVED_VALUES, reading_order_rows
 from .sections import Section
 from .textgrid import Row, aligned_rows, grid_rows
 from .wrapped import physical_rows, wrapped_rows
@@ -115,9 +116,15 @@ def read_table(doc: Document, section: Section, layout: TableLayout) -> tuple[li
     if may_hold_furniture(doc, section.start, section.stop, lone_numbers):
         found = table_furniture(doc, section.start, section.stop, page_breaks(doc, lone_numbers))
         furniture = [found[index] for index in sorted(found)]
+    skip = {item.index - section.start for item in furniture}
+    if layout.style == READING_ORDER:
+        # pdftotext's blocks: rows rebuilt label first; values it moved away from their rows are
+        # given to none, each run noted as MOVED_VALUES (reported with the furniture)
+        rows, notes = reading_order_rows(texts, skip, section.numeral)
+        moved = [Furniture(section.start + offset, why, MOVED_VALUES) for offset, why in notes]
+        return _row_cells(doc, section.start, texts, rows), furniture + moved
     if not furniture:
         return _read(doc, section.start, texts, layout, set()), furniture
-    skip = {item.index - section.start for item in furniture}
     if layout.format != LINEAR_CELL:
         for offset in skip:
             texts[offset] = ""  # blank lines are nothing in these layouts

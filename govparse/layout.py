@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 
 from .normalize import Document
+from .pdforder import reading_order_evidence
 from .sections import Section
 from .textgrid import is_dash_rule, is_grid_line, is_grid_rule
 from .values import Kind, kind_of
@@ -62,6 +63,7 @@ DASH_RULED = "dash-ruled"
 X_POSITIONED = "x-positioned"
 WRAPPED_LABELS = "wrapped-labels"
 MERGED_REPEATED = "merged-repeated"
+READING_ORDER = "reading-order"  # pdftotext (no -layout): text blocks in its reading order, read by govparse.pdforder
 
 LAYOUT_SAMPLE_LINES = 160
 SHORT_TABLE_LINES = 40
@@ -217,11 +219,26 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
         separated, adjacent = _gaps([i for i, raw in enumerate(doc.raw_lines) if raw.strip()])
         evidence += f"; in the whole report {separated} and {adjacent}"
     style = BLANK_SEPARATED if separated > adjacent else LINE_PER_CELL
+    reading = reading_order_evidence(doc, lines, filled)
+    if reading:
+        return TableLayout(LINEAR_CELL, READING_ORDER, f"{evidence}; {reading}")
     if style == LINE_PER_CELL:
         apart = _rows_apart(doc, section)
         if apart:
             return TableLayout(LINEAR_CELL, ROWS_APART, f"{evidence}; {apart}")
     return TableLayout(LINEAR_CELL, style, evidence)
+
+
+def follow_reading_order(layouts: dict[str, TableLayout]) -> None:
+    """Where a report's table is pdftotext's reading order, so are its others that read as one cell
+    or a few words a line (table 四's header pieces, 结果 结果 其他 尚未, pass for space-delimited
+    rows): one tool wrote the whole report."""
+    if not any(layout.style == READING_ORDER for layout in layouts.values()):
+        return
+    for key, layout in list(layouts.items()):
+        if layout.style != READING_ORDER and (layout.format == LINEAR_CELL or layout.format == SPACE_DELIMITED):
+            layouts[key] = TableLayout(LINEAR_CELL, READING_ORDER, f"{layout.evidence}; the report's other tables "
+                                       "are pdftotext's reading order")
 
 
 MIN_ROW_GAPS = 3

@@ -21,12 +21,13 @@ from .errors import GovparseError, InputTooLarge, InternalError
 from .grammar import UNKNOWN, VALUES, load
 from .identities import check_all
 from .html import html_to_lines, looks_like_html
-from .layout import HTML, LINEAR_CELL, detect_layout
+from .layout import HTML, LINEAR_CELL, READING_ORDER, detect_layout, follow_reading_order
 from .locate import locate_by_labels
 from .lexer import UNIT, Labels, lex
 from .meta import read_meta
 from .narrative import cross_check
 from .normalize import Document
+from .pdforder import MOVED_VALUES
 from .result import Result, TableTrace
 from .runtogether import RUN_TOGETHER, reflow
 from .sections import Section, locate_sections
@@ -206,6 +207,7 @@ def _layouts(doc: Document, sections: dict[str, Section], source_format: str | N
     reads as linear) is detected again knowing the format the report's other tables have."""
     layouts = {spec.key: detect_layout(doc, sections[spec.numeral], source_format)
                for spec in TABLES if spec.numeral in sections}
+    follow_reading_order(layouts)
     formats = [layout.format for layout in layouts.values() if layout.format != LINEAR_CELL]
     if formats and len(formats) < len(layouts):
         prior = max(formats, key=formats.count)  # the most common; of equals, the first met
@@ -281,7 +283,9 @@ def _read_table(spec: TableSpec, doc: Document, section: Section | None, found_b
     if rechecked is not None:
         edition, evidence = rechecked
         grammar_name = spec.grammars[edition]
-    for item in furniture[:MAX_CELL_NOTES]:
+    for item in [item for item in furniture if item.kind == MOVED_VALUES][:MAX_CELL_NOTES]:
+        diagnostics.add(WARNING, "reading-order", f"{spec.key}: {item.text}", item.line, table=spec.key)
+    for item in [item for item in furniture if item.kind != MOVED_VALUES][:MAX_CELL_NOTES]:
         diagnostics.add(INFO, "page-furniture", f"{spec.key}: {item.kind} {item.text[:40]!r} inside the table "
                         "skipped", item.line, table=spec.key)
     clock.lap("cells")
@@ -305,7 +309,8 @@ def _read_table(spec: TableSpec, doc: Document, section: Section | None, found_b
         diagnostics.error("table-missing", f"{spec.key}: no label or value in section {spec.numeral}; "
                           "table is null", section.heading + 1)
         return None, trace
-    ctx = BuildContext(spec.key, diagnostics, sources, section.heading + 1, glued=layout.format == RUN_TOGETHER)
+    ctx = BuildContext(spec.key, diagnostics, sources, section.heading + 1, glued=layout.format == RUN_TOGETHER,
+                       reading_order=layout.style == READING_ORDER)
     table = spec.read(ctx, lexed.tokens, load(grammar_name), spec.models[edition])
     clock.lap("rows")
     return table, trace

@@ -118,9 +118,12 @@ class Events:
                                  table=self.table)
 
 
-def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Events) -> list[Printed]:
+def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Events,
+                 reading_order: bool = False) -> list[Printed]:
     """Every row label with its values and the header above it, in printed order; numbers
-    that no row label heads are reported here and go nowhere."""
+    that no row label heads are reported here and go nowhere. In pdftotext's ``reading_order``
+    a label's line does not end its row (``_own_line``: its values follow on lines of their own)
+    and the header's blocks come out of column order: no header places the values."""
     skipped = grammar.order(tuple([token.type for token in tokens])).skipped
     rows: list[Printed] = []
     header: list[str] = []
@@ -143,9 +146,10 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
                 # are left to be reported as numbers under no row label
                 values = TableToken(VALUES, tuple([cell for cell in token.cells if not cell.text]))
                 step = 1
-            elif values is not None:
+            elif values is not None and not reading_order:
                 values = _own_line(token, values, events)
-            rows.append(Printed(grammar.row_of[kind], token, values, in_force, index in skipped))
+            rows.append(Printed(grammar.row_of[kind], token, values, () if reading_order else in_force,
+                                index in skipped))
             header_open = False
             index += step
             continue

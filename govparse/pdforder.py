@@ -1,0 +1,332 @@
+"""A PDF's tables as ``pdftotext`` (no ``-layout``) writes them: text blocks in its reading order.
+
+pdftotext cuts a page into blocks of text and writes them one after the other, a block's
+lines one a line and an empty line after each block (a *paragraph* here), a form feed
+opening each page after the first. A table cell is mostly a block of its own, so a table
+comes out a cell per paragraph, with these twists:
+
+- neighbouring cells of a row may share a block: ``20 0``, ``行政规范性文件 0``;
+- a label wrapped inside its cell is one block of several lines, with the row's first
+  value on its middle line: ``5．要求行政机关确认或重新出具已获取`` / ``0`` / ``信息``;
+- a header cell wrapped the same way, at times with a neighbour's text between its
+  pieces: ``法律服务机`` / ``其他`` / ``构``;
+- blocks of a page's right-hand columns are written after the page's footer, or among other
+  rows, far from their row (``616 635 3556`` after ``第1页共2页``); a row's values may come
+  before its label or out of column order; a blank cell leaves no trace; table 四's numbers
+  are scattered over table 三 and the sections after.
+
+Which row and column such a value belongs to is not in the text. So each paragraph is
+written label first (its text pieces, then its values: the lexer joins ``…已获取`` +
+``信息`` and the row's values follow it), a row is read only where the values between its
+label and the next text are its columns' count (govparse.rows counts them), and values are
+given to no row, with a note saying why (``reading_order_rows``), where they cannot be told
+from another row's:
+
+- after a page break (the footer, a form feed) and before any text: blocks moved there;
+- in table 四: its groups come swapped and scattered, never in column order;
+- in a block shared with another cell (values stacked over lines, or with a header's piece);
+- after a label printed across cells (pieces in blocks of their own): the row's cells do not
+  line up with the others';
+- in table 二, a row whose count differs from a row's of the same block: values moved between them;
+- in table 三, a run of seven that breaks I1 (the total is the sum of the six): out of column
+  order, or another row's (a report whose own row breaks I1 loses that row: null, never a
+  wrong number); the table's last row, which pdftotext writes out of column order at times;
+  a row after a row short of its values (whose moved values land after the next row's own,
+  where they fill a blank cell unseen), unless that row is the first under a group label and
+  short of one value only (its last column stands right of the table's others and goes to the
+  page's end).
+
+These rules were found on pdftotext's text of the PDFs corpus/tools/make_fixtures.py makes
+(540 reports of its six shapes, other seeds than the committed fixtures): none reads a wrong
+number there. Costs are linear in the characters of the section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from .normalize import Document
+from .values import Kind, kind_of, read_value
+
+Piece = tuple[str, int, int]  # a word: its text, the offset of its line in the section, where it starts
+Note = tuple[int, str]  # values given to no row: the offset of their first line, and why
+MOVED_VALUES = "moved-values"  # the Furniture kind govparse.cells gives a Note: values read into no row
+
+# A line ending in a value after a space: cells pdftotext put in one block (50 0, 行政规范性文件 0).
+_JOINED = re.compile(r"\S\s+(?:[+-]?\d[\d,]*(?:\.\d+)?|[/—－-]+|无)$")
+_MIN_JOINED = 2  # such lines in a table, without a form feed in the report
+_WIDE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
+_APPLICATION_COLUMNS = 7
+_CAPTION = re.compile(r"第[一二三四五六七八九十]{1,3}条")
+# What opens a label: an enumerator (一、 （三） 4．) or a caption (第二十条第（五）项).
+_OPENS_LABEL = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[．.、]|第[一二三四五六七八九十]{1,3}条")
+
+
+def reading_order_evidence(doc: Document, lines: list[str], filled: list[int]) -> str:
+    """Why the filled ``lines`` of a linear table are pdftotext's reading order, or "".
+
+    Cells of a scraped page stand a line each; pdftotext writes some neighbours on one line,
+    a single space apart (``50 0``, ``行政规范性文件 0``), and opens each page with a form feed.
+    Two such lines tell it, or one with a form feed in the report; a line with a wider gap
+    is another tool's (columns aligned by spaces), never this."""
+    joined = 0
+    for index in filled:
+        text = lines[index]
+        if " " in text.strip() or "\t" in text:
+            if _WIDE_GAP.search(text.strip()) is not None:
+                return ""
+            joined += _JOINED.search(text) is not None
+    if joined >= _MIN_JOINED:
+        return f"{joined} lines hold neighbouring cells one space apart (a PDF's text blocks in reading order)"
+    if joined and "\f" in doc.text:
+        return f"{joined} line holds neighbouring cells one space apart, and the report has form feeds (pdftotext)"
+    return ""
+
+
+class _Block(NamedTuple):
+    """One cell as pdftotext wrote it: a label's lines (or a header's) and the values among them."""
+
+    texts: list[Piece]  # its text pieces, in order
+    values: list[Piece]  # its values, in order
+    first: int  # offset of its first line
+    last: int  # offset of its last line
+    mixed: bool  # its values are on several lines, or it shares its paragraph with a cell after it
+
+
+def _blocks(texts: list[str], skip: set[int]) -> tuple[list[_Block], list[int], list[int]]:
+    """The section's cells, the offsets of its page breaks (each line skipped as page furniture, the
+    footer, and each line a form feed opens) and those of its form feeds.
+
+    A paragraph is a cell, or a few neighbours pdftotext put in one block. A text line after a
+    value of the paragraph is the tail of the label wrapped around that value (``信息`` after
+    ``…已获取`` / ``0``) when it is narrower than the label's first line and opens with no
+    enumerator; otherwise it starts a cell of its own (``第二十条第（六）项`` after
+    ``其他对外管理服务事项 5``, ``行政强制`` after ``行政处罚 0``), as does a line opening
+    with an enumerator after text (``8．属于…`` after ``7．属于…``)."""
+    blocks: list[_Block] = []
+    breaks: list[int] = []
+    feeds: list[int] = []
+    pieces: list[Piece] = []
+    values: list[Piece] = []
+    first = 0
+    head = 0  # display width of the block's first text line
+
+    def close(last: int, shared: bool = False) -> None:
+        nonlocal pieces, values
+        if pieces or values:
+            lines = {offset for _, offset, _ in values}
+            blocks.append(_Block(pieces, values, first, last, len(lines) > 1 or shared and bool(values)))
+            pieces, values = [], []
+
+    for offset, text in enumerate(texts):
+        if "\f" in text or offset in skip:
+            breaks.append(offset)
+            if "\f" in text:
+                feeds.append(offset)
+            close(offset - 1)
+        if offset in skip or not text.strip():
+            close(offset - 1)
+            continue
+        for line_texts, line_values in _parts(text, offset):
+            if line_texts:
+                width = sum(len(word) for word, _, _ in line_texts)
+                opens = _OPENS_LABEL.match(line_texts[0][0]) is not None
+                if values and (opens or width >= head or not pieces) or pieces and opens:
+                    close(offset - 1, not pieces)  # values alone, then text: two cells in one block
+                if not pieces:
+                    head = width
+            if not pieces and not values:
+                first = offset
+            pieces.extend(line_texts)
+            values.extend(line_values)
+    close(len(texts) - 1)
+    return blocks, breaks, feeds
+
+
+def _parts(text: str, offset: int) -> list[tuple[list[Piece], list[Piece]]]:
+    """A line's words as (text pieces, values) parts: text then the values after it, and a new
+    part where text follows a value (another cell pdftotext put on the line)."""
+    parts: list[tuple[list[Piece], list[Piece]]] = [([], [])]
+    position = 0
+    for word in text.split():
+        start = text.find(word, position)
+        position = start + len(word)
+        kind = kind_of(word)
+        if kind is Kind.TEXT or kind is Kind.UNREADABLE and not any(char.isdigit() for char in word):
+            if parts[-1][1]:
+                parts.append(([], []))
+            parts[-1][0].append((word, offset, start))
+        else:
+            parts[-1][1].append((word, offset, start))
+    return parts
+
+
+class _Run(NamedTuple):
+    """The values between one text and the next, as pdftotext wrote them."""
+
+    values: list[Piece]
+    label: str  # the text they follow ("" after a page break)
+    sheet: int  # form feeds before them in the section: the page they are printed on
+    orphaned: bool  # after a page break, before any text: blocks moved there
+    mixed: bool  # some of them share a block with another row's cell
+    caption: bool = False  # the text they follow opens a block of table 二 (第二十条第（五）项)
+    named: bool = True  # the text they follow names a label of the table on its own
+
+
+def reading_order_rows(texts: list[str], skip: set[int], numeral: str) -> tuple[list[list[Piece]], list[Note]]:
+    """The pieces of table section ``numeral`` in pdftotext's reading order, each paragraph label
+    first (a row of its text pieces, then one of the values that follow them up to the next text),
+    and a note on each run of values given to no row: (offset of its first line, why)."""
+    blocks, breaks, feeds = _blocks(texts, skip)
+    names_label = _label_names(numeral)
+    items: list[list[Piece] | _Run] = []  # text pieces, and the runs of values between them
+    runs: list[_Run] = []
+    next_break = next_feed = 0  # the first break, and form feed, not passed yet
+    sheet = 0
+    for block in blocks:
+        crossed = False
+        while next_break < len(breaks) and breaks[next_break] <= block.first:
+            next_break += 1
+            crossed = True
+        while next_feed < len(feeds) and feeds[next_feed] <= block.first:
+            next_feed += 1
+            sheet += 1
+        if block.texts:
+            items.append(block.texts)
+            label = "".join(word for word, _, _ in block.texts)
+            runs.append(_Run([], label[:40], sheet, False, False, _CAPTION.match(label) is not None,
+                             numeral == "四" or names_label(label)))
+            items.append(runs[-1])
+        elif crossed or not runs:
+            runs.append(_Run([], "", sheet, True, False))
+            items.append(runs[-1])
+        if block.values:
+            run = runs[-1]
+            run.values.extend(block.values)
+            if block.mixed and not run.mixed:
+                runs[-1] = items[-1] = run._replace(mixed=True)
+    withheld = _withheld(runs, numeral)
+    rows: list[list[Piece]] = []
+    notes: list[Note] = []
+    for item in items:
+        if not isinstance(item, _Run):
+            rows.append(item)
+        elif item.values:
+            why = withheld.get(id(item), "")
+            if why:
+                shown = " ".join(word for word, _, _ in item.values[:10]) + (" …" if len(item.values) > 10 else "")
+                after = f" after {item.label!r}" if item.label else ""
+                notes.append((item.values[0][1], f"{len(item.values)} value(s) ({shown}){after} {why}"))
+            else:
+                rows.append(item.values)
+    return rows, notes
+
+
+def _withheld(runs: list[_Run], numeral: str) -> dict[int, str]:
+    """Why each run of values is given to no row (by id), for those that are."""
+    why: dict[int, str] = {}
+    last = max((position for position, run in enumerate(runs) if run.values and not run.orphaned), default=-1)
+    for position, run in enumerate(runs):
+        if not run.values:
+            continue
+        if run.orphaned:
+            why[id(run)] = ("stand after a page break before any label: blocks pdftotext moved away from their "
+                            "rows (a page's right-hand columns are written after its footer); given to no row")
+        elif numeral == "四":
+            why[id(run)] = ("are table 四's numbers, which pdftotext does not write in column order (groups "
+                            "swapped, some among table 三's rows or after the table); given to no group")
+        elif run.mixed:
+            why[id(run)] = ("share a text block with another row's cell (values stacked over lines, or with "
+                            "a header's piece): some are that row's; that row's cells are null")
+        elif not run.named:
+            why[id(run)] = ("follow a piece of a label printed across cells (the label is joined from text "
+                            "blocks of its own, so the row's cells do not line up with the others'): their "
+                            "columns are not known; that row's cells are null")
+        elif numeral == "二" and _uneven_block(runs, position):
+            why[id(run)] = (f"are not as many as those of {_uneven_block(runs, position)}, a row of the same "
+                            "block: pdftotext moved values between the two; that row's cells are null")
+        elif numeral != "三" or len(run.values) != _APPLICATION_COLUMNS:
+            continue  # counted by the row stage: a row short or long of values is null there
+        elif not _adds_up(run.values):
+            why[id(run)] = ("break I1 (the total is not the sum of the six): pdftotext wrote them out of "
+                            "column order, or with another row's; that row's cells are null")
+        elif position == last:
+            why[id(run)] = ("are the table's last row, which pdftotext writes out of column order at times "
+                            "(no row under it orders its blocks); that row's cells are null")
+        else:
+            short = _short_before(runs, position)
+            if short:
+                why[id(run)] = (f"are as many as the columns, but the row before ({short}) is short of its "
+                                "values, which pdftotext writes after the next row's own at times (a blank cell "
+                                "then reads as another row's value); that row's cells are null")
+    return why
+
+
+def _label_names(numeral: str) -> Callable[[str], bool]:
+    """Whether a text names a label of table ``numeral`` on its own, in either edition (as the
+    lexer reads labels: written otherwise, with an annotation, a near miss)."""
+    from .pipeline import labels_for  # the stages after this one, imported when it runs
+    from .tables import TABLES
+
+    grammars = sorted({name for spec in TABLES if spec.numeral == numeral for name in spec.grammars.values()})
+    tables = [labels_for(name) for name in grammars]
+
+    def names(text: str) -> bool:
+        return any(labels.lookup(text) is not None or labels.variant(labels.info(text), text) is not None
+                   for labels in tables)
+    return names
+
+
+def _uneven_block(runs: list[_Run], position: int) -> str:
+    """The row next to run ``position`` in its block of table 二 (the rows under one caption share
+    their columns) that holds another number of values, or ""."""
+    count = len(runs[position].values)
+    for step in (-1, 1):
+        at = position
+        while True:
+            if step < 0 and runs[at].caption:
+                break  # the run follows the block's caption: no row of the block before it
+            at += step
+            if not 0 <= at < len(runs) or runs[at].orphaned or step > 0 and runs[at].caption:
+                break
+            if runs[at].values:
+                if len(runs[at].values) != count:
+                    return f"{runs[at].label!r} ({len(runs[at].values)} values)"
+                break
+    return ""
+
+
+def _short_before(runs: list[_Run], position: int) -> str:
+    """The row before run ``position`` on its page (group labels and headers, with no values, passed
+    over) when it holds fewer values than table 三's seven columns, or "". A row short of one
+    value right under a group label is not counted: it is the group's first row, printed one column
+    right of the others, whose last column pdftotext writes at the page's end."""
+    at = position - 1
+    while at >= 0 and not runs[at].values and not runs[at].orphaned:
+        at -= 1
+    if at < 0 or runs[at].orphaned or runs[at].sheet != runs[position].sheet:
+        return ""
+    before = runs[at]
+    count = len(before.values)
+    if count >= _APPLICATION_COLUMNS:
+        return ""
+    under_group = at > 0 and not runs[at - 1].values and not runs[at - 1].orphaned
+    if count == _APPLICATION_COLUMNS - 1 and under_group:
+        return ""
+    return f"{before.label!r}, {count} values"
+
+
+def _adds_up(values: list[Piece]) -> bool:
+    """Whether a run of seven counts meets I1. A run of another length, or with a value that is
+    not a count (a null mark), is left to the row stage, which counts cells."""
+    if len(values) != _APPLICATION_COLUMNS:
+        return True
+    numbers = []
+    for word, _, _ in values:
+        value = read_value(word)
+        if value.kind is not Kind.NUMBER or value.number is None:
+            return True
+        numbers.append(value.number)
+    return sum(numbers[:-1]) == numbers[-1]

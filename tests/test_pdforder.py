@@ -1,0 +1,230 @@
+"""pdftotext (no -layout): a PDF's text blocks in reading order (govparse.pdforder).
+
+Hand-made reports in the shape pdftotext gives (a cell per paragraph, some neighbours on
+one line, a form feed opening each page, a page's right-hand blocks after its footer):
+every row either read right or null with a diagnostic naming it, never another value.
+"""
+
+from __future__ import annotations
+
+import govparse
+from govparse.layout import LINEAR_CELL, READING_ORDER, detect_layout
+from govparse.normalize import Document
+from govparse.pdforder import reading_order_rows
+from govparse.sections import locate_sections
+
+HEAD = ["某县人民政府2023年政府信息公开工作年度报告", "一、总体情况", "本机关依法公开政府信息。"]
+ACTIVE = ["二、主动公开政府信息情况", "第二十条第（一）项", "信息内容", "", "本年制发件数 本年废止件数 现行有效件数", "",
+          "规章", "", "3", "", "0", "", "12", "", "行政规范性文件 1", "", "2", "", "40", "",
+          "第二十条第（五）项", "信息内容", "", "本年处理决定数量", "", "行政许可", "", "7", "",
+          "第二十条第（六）项", "信息内容", "", "本年处理决定数量", "", "行政处罚", "", "5", "", "行政强制", "", "0", "",
+          "第二十条第（八）项", "信息内容", "", "本年收费金额（单位：万元）", "", "行政事业性收费 1.5", ""]
+APPLICATION_HEADER = ["三、收到和处理政府信息公开申请情况", "（本列数据的勾稽关系为：第一项加第二", "申请人情况",
+                      "项之和，等于第三项加第四项之和）", "自然人", "", "法人或其他组织", "", "总计", "", "商业企业", "",
+                      "科研机构", "", "社会公", "益组织", "", "法律服务机", "其他", "构", ""]
+REVIEW = ["四、政府信息公开行政复议、行政诉讼情况", "行政", "复议", "", "行政诉讼", "", "结果", "维持", "", "总计", "",
+          "2", "", "0", "", "0", "", "0", "", "2", "", "1 0 0 0 1", "", "0", "", "0", "", "0", "", "0", "", "0", ""]
+TAIL = ["五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "无。"]
+
+# Table 三's rows, each (label, values): label and values a paragraph each, as pdftotext writes them.
+ROWS_2021 = [
+    ("一、本年新收政府信息公开申请数量", "10 2 0 0 0 0 12"),
+    ("二、上年结转政府信息公开申请数量", "1 0 0 0 0 0 1"),
+    ("三、本年度办理结果", ""),
+    ("（一）予以公开", "5 1 0 0 0 0 6"),
+    ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "1 0 0 0 0 0 1"),
+    ("（三）不予公开", ""),
+    ("1．属于国家秘密", "0 0 0 0 0 0 0"),
+    ("2．其他法律行政法规禁止公开", "0 0 0 0 0 0 0"),
+    ("3．危及“三安全一稳定”", "0 0 0 0 0 0 0"),
+    ("4．保护第三方合法权益", "0 0 0 0 0 0 0"),
+    ("5．属于三类内部事务信息", "0 0 0 0 0 0 0"),
+    ("6．属于四类过程性信息", "0 0 0 0 0 0 0"),
+    ("7．属于行政执法案卷", "0 0 0 0 0 0 0"),
+    ("8．属于行政查询事项", "0 0 0 0 0 0 0"),
+    ("（四）无法提供", ""),
+    ("1．本机关不掌握相关政府信息", "2 0 0 0 0 0 2"),
+    ("2．没有现成信息需要另行制作", "0 0 0 0 0 0 0"),
+    ("3．补正后申请内容仍不明确", "0 0 0 0 0 0 0"),
+    ("（五）不予处理", ""),
+    ("1．信访举报投诉类申请", "0 0 0 0 0 0 0"),
+    ("2．重复申请", "0 0 0 0 0 0 0"),
+    ("3．要求提供公开出版物", "0 0 0 0 0 0 0"),
+    ("4．无正当理由大量反复申请", "0 0 0 0 0 0 0"),
+    ("5．要求行政机关确认或重新出具已获取信息", "0 1 0 0 0 0 1"),
+    ("（六）其他处理", ""),
+    ("1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "0 0 0 0 0 0 0"),
+    ("2．申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "0 0 0 0 0 0 0"),
+    ("3．其他", "0 0 0 0 0 0 0"),
+    ("（七）总计", "8 2 0 0 0 0 10"),
+    ("四、结转下年度继续办理", "3 0 0 0 0 0 3"),
+]
+
+
+def _cells(values: str) -> list[str]:
+    """A row's values a paragraph each."""
+    lines: list[str] = []
+    for value in values.split():
+        lines += [value, ""]
+    return lines
+
+
+def _applications(rows=ROWS_2021, replace: dict[str, list[str]] | None = None) -> list[str]:
+    lines = list(APPLICATION_HEADER)
+    for label, values in rows:
+        if replace and label in replace:
+            lines += replace[label]
+            continue
+        lines += [label, ""] + _cells(values)
+    return lines
+
+
+def _report(applications: list[str] | None = None, active: list[str] = ACTIVE) -> str:
+    lines = HEAD + active + (applications if applications is not None else _applications()) + REVIEW + TAIL
+    return "\n".join(lines) + "\n"
+
+
+def _parse(text: str):
+    result = govparse.parse(text)
+    return result, result.to_dict()
+
+
+def _codes(result, row: str) -> set[str]:
+    return {d.code for d in result.diagnostics if d.row == row}
+
+
+def test_the_shape_is_told_by_neighbouring_cells_on_one_line_and_recorded():
+    doc = Document(_report())
+    sections, _ = locate_sections(doc)
+    layout = detect_layout(doc, sections["二"])
+    assert (layout.format, layout.style) == (LINEAR_CELL, READING_ORDER)
+    assert "one space apart" in layout.evidence
+    result, _ = _parse(_report())
+    assert {key: trace.layout.style for key, trace in result.traces.items()} == {
+        "active_disclosure": READING_ORDER, "applications": READING_ORDER, "review_litigation": READING_ORDER}
+
+
+def test_a_scraped_page_a_cell_a_line_is_not_this_shape():
+    lines = [line for line in _report().split("\n") if " " not in line.strip() or not line.strip()]
+    doc = Document("\n".join(lines))
+    sections, _ = locate_sections(doc)
+    assert detect_layout(doc, sections["三"]).style != READING_ORDER
+
+
+def test_a_label_sharing_its_line_with_its_first_value_keeps_the_values_below():
+    _, found = _parse(_report())
+    assert found["active_disclosure"]["normative_documents"] == {"issued": 1, "repealed": 2, "in_force": 40}
+    assert found["active_disclosure"]["regulations"] == {"issued": 3, "repealed": 0, "in_force": 12}
+    assert found["active_disclosure"]["fees"]["amount_wan"] == 1.5
+
+
+def test_neighbours_on_one_line_are_cells_of_their_own():
+    joined = ["一、本年新收政府信息公开申请数量", "", "10", "", "2 0", "", "0", "", "0 0 12", ""]
+    _, found = _parse(_report(_applications(replace={"一、本年新收政府信息公开申请数量": joined})))
+    assert found["applications"]["new_received"] == {"natural_person": 10, "commercial": 2, "research": 0,
+                                                     "social_welfare": 0, "legal_service": 0, "other_org": 0,
+                                                     "total": 12}
+
+
+def test_a_label_wrapped_around_its_first_value_is_joined_before_it():
+    wrapped = ["5．要求行政机关确认或重新出具已获取", "0", "信息", "", "1", "", "0", "", "0", "", "0", "", "0", "", "1", ""]
+    _, found = _parse(_report(_applications(replace={"5．要求行政机关确认或重新出具已获取信息": wrapped})))
+    assert list(found["applications"]["rejected_confirmation"].values()) == [0, 1, 0, 0, 0, 0, 1]
+
+
+def test_a_label_after_a_value_in_one_paragraph_does_not_take_it():
+    # 行政处罚 and its value, then the next row's label in the same block: the value stays with 行政处罚
+    active = [line for line in ACTIVE]
+    at = active.index("行政处罚")
+    active[at:at + 7] = ["行政处罚 5", "行政强制", "", "0", ""]
+    _, found = _parse(_report(active=active))
+    assert found["active_disclosure"]["punishment"]["decisions"] in (5, None)
+    assert found["active_disclosure"]["coercion"]["decisions"] in (0, None)
+
+
+def test_values_after_the_page_footer_go_to_no_row():
+    # new_received's last three columns moved after the page's footer, as pdftotext writes a page's right-hand
+    # blocks; the footer then the next page.
+    short = ["一、本年新收政府信息公开申请数量", "", "10", "", "2", "", "0", "", "0", ""]
+    moved = ["第1页共2页", "", "0 0 12", "", "\f二、上年结转政府信息公开申请数量", ""] + _cells("1 0 0 0 0 0 1")
+    rows = _applications(replace={"一、本年新收政府信息公开申请数量": short, "二、上年结转政府信息公开申请数量": moved})
+    result, found = _parse(_report(rows))
+    assert set(found["applications"]["new_received"].values()) == {None}
+    assert "cell-count" in _codes(result, "new_received")
+    moved_note = [d for d in result.diagnostics if d.code == "reading-order" and "0 0 12" in d.message]
+    assert moved_note and moved_note[0].line == _report(rows).split("\n").index("0 0 12") + 1
+    assert list(found["applications"]["carried_over"].values()) == [1, 0, 0, 0, 0, 0, 1]
+
+
+def test_a_value_the_footer_follows_stays_with_its_row_and_the_rest_goes_to_none():
+    # The row's seven values before the footer; what follows the footer is moved there, not more of it.
+    rows = _applications(replace={"二、上年结转政府信息公开申请数量": [
+        "二、上年结转政府信息公开申请数量", ""] + _cells("1 0 0 0 0 0 1") + ["第1页共2页", "", "7", "", "\f（一）予以公开", ""]
+        + _cells("5 1 0 0 0 0 6")})
+    rows = [line for line in rows]
+    at = rows.index("（一）予以公开")  # the original (一) row, now a second copy: drop it
+    del rows[at:at + 2 + 14]
+    result, found = _parse(_report(rows))
+    assert list(found["applications"]["carried_over"].values()) == [1, 0, 0, 0, 0, 0, 1]
+    assert any(d.code == "reading-order" and "(7)" in d.message for d in result.diagnostics)
+
+
+def test_seven_values_that_break_i1_are_given_to_no_column():
+    # carried_forward printed 3 0 0 0 0 3 0: the total before the last column, as pdftotext does at times.
+    rows = _applications(replace={"四、结转下年度继续办理": ["四、结转下年度继续办理", ""] + _cells("3 0 0 0 0 3 0")})
+    result, found = _parse(_report(rows))
+    assert set(found["applications"]["carried_forward"].values()) == {None}
+    notes = [d for d in result.diagnostics if d.code == "reading-order" and "I1" in d.message]
+    assert notes and "四、结转下年度继续办理" in notes[0].message
+
+
+def test_table_four_numbers_are_given_to_no_group():
+    result, found = _parse(_report())
+    assert all(value is None for group in found["review_litigation"].values() for value in group.values())
+    assert any(d.code == "reading-order" and d.table == "review_litigation" for d in result.diagnostics)
+
+
+def test_a_full_report_reads_every_row_of_tables_two_and_three_but_the_last():
+    result, found = _parse(_report())
+    assert list(found["applications"]["new_received"].values()) == [10, 2, 0, 0, 0, 0, 12]
+    assert list(found["applications"]["total_processed"].values()) == [8, 2, 0, 0, 0, 0, 10]
+    read = {row: list(columns.values()) for row, columns in found["applications"].items()}
+    assert [row for row, values in read.items() if None in values] == ["carried_forward"]
+    assert any(d.code == "reading-order" and "last row" in d.message for d in result.diagnostics)
+    assert found["active_disclosure"]["licensing"]["decisions"] == 7
+
+
+def test_a_row_after_a_row_short_of_values_is_given_to_no_column():
+    # 2. is short of four values; three of them come after 3.'s own four: 3. has seven, and a blank.
+    rows = _applications(replace={"2．其他法律行政法规禁止公开": ["2．其他法律行政法规禁止公开", ""] + _cells("0 0 0"),
+                                  "3．危及“三安全一稳定”": ["3．危及“三安全一稳定”", ""] + _cells("0 0 0 0 0 0 0")})
+    result, found = _parse(_report(rows))
+    assert set(found["applications"]["denied_security_stability"].values()) == {None}
+    assert any(d.code == "reading-order" and "row before" in d.message for d in result.diagnostics)
+    assert list(found["applications"]["denied_third_party"].values()) == [0] * 7
+
+
+def test_the_first_row_under_a_group_short_of_its_last_value_leaves_the_next_row_read():
+    rows = _applications(replace={"1．属于国家秘密": ["1．属于国家秘密", ""] + _cells("0 0 0 0 0 0")})
+    _, found = _parse(_report(rows))
+    assert set(found["applications"]["denied_state_secret"].values()) == {None}
+    assert list(found["applications"]["denied_prohibited_by_law"].values()) == [0] * 7
+
+
+def test_values_stacked_in_one_block_are_given_to_no_row():
+    # 21 over 15: two rows' values in one column, one block.
+    active = list(ACTIVE)
+    at = active.index("行政规范性文件 1")
+    active[at:at + 6] = ["行政规范性文件 1", "", "2", "40", ""]
+    result, found = _parse(_report(active=active))
+    assert set(found["active_disclosure"]["normative_documents"].values()) == {None}
+    assert any(d.code == "reading-order" and "share a text block" in d.message for d in result.diagnostics)
+
+
+def test_reading_order_rows_put_each_paragraph_label_first():
+    texts = ["1．申请人无正当理由逾期不补正、", "行政机关不再处理其政府信息公开申 5", "请", "", "0", "", "7 0"]
+    rows, notes = reading_order_rows(texts, set(), "三")
+    assert [[word for word, _, _ in row] for row in rows] == [
+        ["1．申请人无正当理由逾期不补正、", "行政机关不再处理其政府信息公开申", "请"], ["5", "0", "7", "0"]]
+    assert not notes
+    assert rows[1][0][1:] == (1, 17)  # each piece keeps its line and place
