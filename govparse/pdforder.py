@@ -28,6 +28,8 @@ from another row's:
 - after a label printed across cells (pieces in blocks of their own): the row's cells do not
   line up with the others';
 - in table 二, a row whose count differs from a row's of the same block: values moved between them;
+  and where any run of table 二 is given to no row, every run of it: its rows swap values
+  around a row that cannot be read (a label in pieces takes the next row's values);
 - in table 三, a run of seven that breaks I1 (the total is the sum of the six): out of column
   order, or another row's (a report whose own row breaks I1 loses that row: null, never a
   wrong number); the table's last row, which pdftotext writes out of column order at times;
@@ -261,6 +263,13 @@ def _withheld(runs: list[_Run], numeral: str) -> dict[int, str]:
                 why[id(run)] = (f"are as many as the columns, but the row before ({short}) is short of its "
                                 "values, which pdftotext writes after the next row's own at times (a blank cell "
                                 "then reads as another row's value); that row's cells are null")
+    if numeral == "二" and why:
+        # its rows trade values around a row that cannot be read: 行 / 政许 / 可 then the next row's
+        first = next(run for run in runs if id(run) in why)
+        for run in runs:
+            if run.values and id(run) not in why:
+                why[id(run)] = (f"are in table 二, where the values after {first.label!r} cannot be read: "
+                                "pdftotext moves values between its rows, so none is read")
     return why
 
 

@@ -211,6 +211,19 @@ def test_the_first_row_under_a_group_short_of_its_last_value_leaves_the_next_row
     assert list(found["applications"]["denied_prohibited_by_law"].values()) == [0] * 7
 
 
+def test_a_label_in_pieces_in_table_two_leaves_no_row_of_it_read():
+    # 行政许可 printed across three cells: pdftotext gives the pieces blocks of their own, and the rows
+    # around it trade values; no row of table 二 is read, each null with a note.
+    active = list(ACTIVE)
+    at = active.index("行政许可")
+    active[at:at + 2] = ["行", "", "政许", "", "可", ""]
+    result, found = _parse(_report(active=active))
+    assert all(value is None for row in found["active_disclosure"].values() for value in row.values())
+    notes = [d for d in result.diagnostics if d.code == "reading-order" and d.table == "active_disclosure"]
+    assert any("piece of a label" in d.message for d in notes)
+    assert any("none is read" in d.message for d in notes)
+
+
 def test_values_stacked_in_one_block_are_given_to_no_row():
     # 21 over 15: two rows' values in one column, one block.
     active = list(ACTIVE)
