@@ -220,6 +220,14 @@ class Labels:
         # a piece of one (a vertical label a PDF broke apart: 不予公 / 开) is noise inside a table.
         self.group_keys: tuple[str, ...] = tuple(compact(self.printed[name]) for name in grammar.structure_terminals)
         self._group_pieces: dict[str, bool] = {}
+        # Header labels, compact, a line each: a piece of one (结果 of 结果维持, stacked over 总计 by a PDF
+        # extractor that writes each printed line of a header row as a line) is a header no reader can put
+        # back, before the table's first numbers; never the label of the numbers after it.
+        self._header_text = "\n".join(sorted({compact(text) for name, pattern, literal in grammar.label_terminals()
+                                               if name in grammar.header_terminals
+                                               for text in ([translate(pattern)] if literal
+                                                            else spellings(translate(pattern)) or ())}))
+        self._header_pieces: dict[str, bool] = {}
         # Labels without their enumerator, where that is still unambiguous.
         self.short = {short: self.exact[key] for short, key in _shortened(self.exact, self.exact).items()}
         self._units: dict[str, set[str]] = {}  # terminal name -> units of money its spellings print
@@ -283,6 +291,15 @@ class Labels:
             piece = bool(key) and any(key in group for group in self.group_keys)
             if len(self._group_pieces) < _CACHE_LIMIT:
                 self._group_pieces[key] = piece
+        return piece
+
+    def header_piece(self, key: str) -> bool:
+        """Whether compact text ``key`` is a piece of a header label (remembered)."""
+        piece = self._header_pieces.get(key)
+        if piece is None:
+            piece = bool(key) and "\n" not in key and key in self._header_text
+            if len(self._header_pieces) < _CACHE_LIMIT:
+                self._header_pieces[key] = piece
         return piece
 
     def lookup(self, text: str) -> str | None:
@@ -538,6 +555,7 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
     infos = [labels.info(cell.text) for cell in cells]  # each cell's text looked up once
     run: list[Cell] = []
     run_filled = False  # a run of only blank cells is layout, not a VALUES token
+    scanned = [0, 0]  # tokens looked at for a VALUES one, and whether one was found (see _values_among)
     index = 0
     count = len(cells)
     while index < count:
@@ -582,9 +600,11 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
             run.append(cells[index])
             run_filled = True
             index += 1
-        elif labels.group_piece(infos[index].key):
-            # A piece of a caption or group label (a PDF's vertical 不予公 / 开 beside its rows):
-            # noise, which neither heads numbers nor ends the run it stands in.
+        elif labels.group_piece(infos[index].key) or (
+                not run_filled and not _values_among(tokens, scanned) and labels.header_piece(infos[index].key)):
+            # A piece of a caption or group label (a PDF's vertical 不予公 / 开 beside its rows), or of a
+            # header label above the table's numbers (a PDF's header printed line by line, 结果 结果 其他 /
+            # 总计 / 维持 纠正 结果): noise, which neither heads numbers nor ends the run it stands in.
             lexed.unmatched.append(cells[index])
             index += 1
         else:
@@ -597,6 +617,15 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
             index += 1
     _flush(tokens, run, run_filled)
     return lexed
+
+
+def _values_among(tokens: list[TableToken], scanned: list[int]) -> bool:
+    """Whether a VALUES token is among ``tokens``, each token looked at once over the whole lex
+    (``scanned``: how many were, and whether one was found)."""
+    while not scanned[1] and scanned[0] < len(tokens):
+        scanned[1] = 1 if tokens[scanned[0]].type == VALUES else 0
+        scanned[0] += 1
+    return scanned[1] == 1
 
 
 def _flush(tokens: list[TableToken], run: list[Cell], filled: bool) -> None:

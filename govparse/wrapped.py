@@ -73,7 +73,38 @@ def _tokens(text: str, shape: str, offset: int, wide_gaps: bool) -> list[_Token]
     is a piece of its own, as values are at times one space apart), placed by character:
     pdftotext -layout lays its grid out in characters, a Chinese one taking one column
     (the label column of ``（六）其他处理`` + spaces and of spaces + ``1．申请人…`` start at
-    the same character, not the same display column)."""
+    the same character, not the same display column). Words one space apart, a no-break space
+    standing alone among a row's values is a blank cell (see ``lone_blanks``)."""
+    tokens = _words_of(text, shape, offset, wide_gaps)
+    if not wide_gaps and "\u00a0" in shape:
+        blanks = lone_blanks(shape)
+        if blanks and any(token.value for token in tokens):
+            tokens += [_Token("", offset, start, start, True) for start in blanks]
+            tokens.sort(key=lambda token: token.index)
+    return tokens
+
+
+def lone_blanks(shape: str) -> list[int]:
+    """Where a no-break space stands alone between spaces or at a line's edge (``0 0 \u00a0 0``,
+    ``规章 0 891 \u00a0``), on a line one or more of whose words are values: pypdf writes an empty
+    table cell so. (One inside text, ``三、\u00a0收到``, or beside other white space runs, is spacing.)"""
+    blanks: list[int] = []
+    start = shape.find("\u00a0")
+    while start >= 0:
+        stop = start
+        while stop < len(shape) and shape[stop] == "\u00a0":
+            stop += 1
+        opens = start == 0 or (shape[start - 1] == " " and (start == 1 or not shape[start - 2].isspace()))
+        closes = stop == len(shape) or (shape[stop] == " " and (stop + 1 == len(shape) or not shape[stop + 1].isspace()))
+        if opens and closes:
+            blanks.append(start)
+        start = shape.find("\u00a0", stop)
+    if blanks and not any(_VALUE.fullmatch(word) for word in shape.split()):
+        return []
+    return blanks
+
+
+def _words_of(text: str, shape: str, offset: int, wide_gaps: bool) -> list[_Token]:
     words: list[tuple[int, int, int]] = []  # (start, stop, display place)
     shown: dict[int, int] = {}  # start: display column, where places count characters
     position = shown_position = 0
