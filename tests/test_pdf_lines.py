@@ -1,0 +1,111 @@
+"""PDF text as pdfplumber's and pypdf's ``extract_text()`` write it: a line per printed line, words
+one space apart, no positions. Each test is a small hand-made table in one of the shapes these
+tools give (corpus/tools/README.md describes them); values are right or null, never others.
+"""
+
+from __future__ import annotations
+
+import govparse
+from govparse.cells import Cell
+from govparse.grammar import UNKNOWN, VALUES
+from govparse.lexer import lex
+from govparse.pipeline import labels_for
+from govparse.wrapped import lone_blanks, wrapped_rows
+
+FOUR = "四、政府信息公开行政复议、行政诉讼情况"
+FIVE = "五、存在的主要问题及改进情况"
+
+
+def _parse(*lines: str) -> dict:
+    return govparse.parse("\n".join(lines) + "\n").to_dict()
+
+
+def _codes(result: dict) -> set[str]:
+    return {diagnostic["code"] for diagnostic in result["diagnostics"]}
+
+
+def _cells(*lines: str) -> list[Cell]:
+    return [Cell(word, number, 1) for number, line in enumerate(lines, 1) for word in line.split()]
+
+
+# --- a header printed line by line around its middle line -----------------------------------------
+
+# Two-line header cells (结果 / 维持) around one-line ones (总计), as an extractor without positions
+# writes a header row whose cells a PDF centres: the top lines of all cells, the middle line, the
+# bottom lines. Which piece goes with which is not in the text.
+STACKED_FOUR = [
+    FOUR,
+    "行政",
+    "行政诉讼",
+    "复议",
+    "结果 结果 其他 尚未 未经复议 复议",
+    "总计 后起诉",
+    "维持 纠正 结果 审结 直接起诉",
+    "结果 结果 其他 尚未 结果 结果 其他 尚未",
+    "总计 总计",
+    "维持 纠正 结果 审结 维持 纠正 结果 审结",
+]
+
+
+def test_a_header_broken_into_pieces_above_the_numbers_leaves_them_to_the_statutory_order():
+    result = _parse(*STACKED_FOUR, "1 2 0 0 3 4 5 0 0 9 0 0 6 1 7", FIVE)
+    assert result["review_litigation"] == {
+        "review": {"upheld": 1, "corrected": 2, "other": 0, "pending": 0, "total": 3},
+        "suit_direct": {"upheld": 4, "corrected": 5, "other": 0, "pending": 0, "total": 9},
+        "suit_after_review": {"upheld": 0, "corrected": 0, "other": 6, "pending": 1, "total": 7}}
+    assert "header-unread" in _codes(result)
+    assert "unknown-row" not in _codes(result)
+
+
+def test_header_pieces_are_no_tokens_but_text_naming_no_header_label_is_one():
+    labels = labels_for("review_litigation")
+    tokens = lex(_cells("结果 结果 其他 尚未", "维持 纠正 结果 审结", "1 2 0 0 3"), labels).tokens
+    assert [token.type for token in tokens] == [VALUES]
+    tokens = lex(_cells("结果 结果", "小计", "1 2 0 0 3"), labels).tokens
+    assert [token.type for token in tokens] == [UNKNOWN, VALUES]  # 小计 is a row of its own
+
+
+def test_a_header_piece_after_the_numbers_is_still_text_naming_no_label():
+    labels = labels_for("review_litigation")
+    tokens = lex(_cells("1 2 0 0 3", "结果", "4 5 0 0 9"), labels).tokens
+    assert [token.type for token in tokens] == [VALUES, UNKNOWN, VALUES]
+
+
+def test_a_row_naming_no_label_under_a_broken_header_keeps_its_numbers_out():
+    result = _parse(*STACKED_FOUR, "其中：本级 1 2 0 0 3 4 5 0 0 9 0 0 6 1 7", FIVE)
+    assert all(value is None for group in result["review_litigation"].values() for value in group.values())
+    assert "unknown-row" in _codes(result)
+
+
+# --- a blank cell written as a no-break space --------------------------------------------------------
+
+def test_a_lone_no_break_space_among_values_is_a_blank_and_one_in_text_is_spacing():
+    assert lone_blanks("规章 0 891 \u00a0") == [9]
+    assert lone_blanks("\u00a0 0 5") == [0]
+    assert lone_blanks("0 \u00a0 7") == [2]
+    assert lone_blanks("三、\u00a0收到和处理 \u00a0 情况") == []  # no value on the line
+    assert lone_blanks("规章\u00a00 891") == []  # glued to the label: spacing
+    assert lone_blanks("规章 0   \u00a0   891") == []  # inside wide padding: not pypdf's blank
+
+
+def test_a_no_break_space_cell_keeps_the_values_after_it_in_their_columns():
+    lines = ["2．重复申请 0 \u00a0 4 0 0 0 4", "3．要求提供公开出版物 0 0 0 0 0 1 \u00a0"]
+    texts = [line.replace("\u00a0", " ") for line in lines]  # as normalizing gives them
+    rows = [[text for text, _, _ in row] for row in wrapped_rows(texts, lines)]
+    assert rows == [["2．重复申请", "0", "", "4", "0", "0", "0", "4"],
+                    ["3．要求提供公开出版物", "0", "0", "0", "0", "0", "1", ""]]
+
+
+def test_table_two_rows_with_a_no_break_space_blank_read_it_as_blank():
+    result = _parse("二、主动公开政府信息情况",
+                    "第二十条第（一）项",
+                    "信息内容 本年制发件数 本年废止件数 现行有效件数",
+                    "规章 3 \u00a0 5",
+                    "行政规范性文件 0 2 \u00a0",
+                    "第二十条第（五）项",
+                    "信息内容 本年处理决定数量",
+                    "行政许可 7",
+                    "三、收到和处理政府信息公开申请情况")
+    disclosure = result["active_disclosure"]
+    assert disclosure["regulations"] == {"issued": 3, "repealed": None, "in_force": 5}
+    assert disclosure["normative_documents"] == {"issued": 0, "repealed": 2, "in_force": None}
