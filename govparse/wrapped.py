@@ -53,6 +53,9 @@ _GLUED = re.compile(r"(?<=[\u4e00-\u9fff）”])(?=\d[\d,]*(?:\.\d+)?$)|(?<=[\u4
 _CAPTION = re.compile(r"第[一二三四五六七八九十]{1,3}条")
 _MIN_FULL = 8  # display columns: a narrower text line is never taken for a full-width wrapped line
 _PLACE_SLACK = 3  # display columns a value may sit off its column's place
+# Display columns two full lines of one wrapped cell may differ by: each falls short of the cell's
+# width by less than the character that did not fit, and normalizing narrows full-width punctuation.
+_FULL_SLACK = 4
 
 
 class _Token:
@@ -199,7 +202,29 @@ def _print_width(char: str) -> int:
 def wrapped_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     """Rows of a table whose words are separated by single spaces (pdfplumber, pypdf)."""
     lines = [_tokens(texts[offset], shapes[offset], offset, False) for offset in range(len(texts))]
-    return _by_wrap([tokens for tokens in lines if tokens], _full_width(lines))
+    kept = [tokens for tokens in lines if tokens]
+    if not _centred(lines):
+        return _by_wrap(kept, _full_width(lines))
+    after_gap = {tokens[0].offset for tokens in kept if tokens[0].offset > 0 and not lines[tokens[0].offset - 1]}
+    return _by_centre(kept, _full_width(lines), after_gap)
+
+
+def _centred(lines: list[list[_Token]]) -> bool:
+    """Whether rows' label lines sit around their values rather than above them: some line holding
+    values only has a label line above it and a label's tail below (``5．要求…已获取`` / ``0 0 910`` /
+    ``信息``: pdfplumber, which writes lines by height, where a PDF centres a row's cells on its middle),
+    and none has the next row's label below (pypdf, writing a cell's lines before the next cell's)."""
+    around = below = 0
+    for position in range(1, len(lines) - 1):
+        tokens, above, after = lines[position], lines[position - 1], lines[position + 1]
+        if not tokens or not above or not after or not all(token.value for token in tokens) \
+                or any(token.value for token in above) or any(token.value for token in after):
+            continue
+        if _may_be_tail(after, [], False):
+            around += 1
+        else:
+            below += 1
+    return around > 0 and below == 0
 
 
 def _level(token: _Token) -> int:
@@ -253,25 +278,9 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False) -> list
                 headers.add(len(rows))
                 rows.append((header, []))  # a header over the value columns: a row of its own
                 pending = pending[count:]
-        own = [_Label(labels, full, True)] if labels else []
-        if own and placed and _touches(labels[-1], values[0]):
-            own[0].open = True  # the label runs up to the values: its cell is full, the wrap goes on
-        # A label of the second column wrapped above the first column's (1．本机关不掌握 /
-        # （四）无法提供 0 0 … / 相关政府信息): the outer label comes first.
-        if own and pending and _level(labels[0]) < _level(pending[0].tokens[0]) < 3:
-            if not placed and len(labels) >= 2 and _level(labels[1]) == 3:
-                # （六）其他处理 行政机关不再处理…申 after 1．申请人…补正、: the outer label, then the
-                # second column's head and the piece beside the values that goes on with it.
-                inner = _Label(labels[1:], full, True)
-                inner.open = own[0].open
-                ordered = [_Label(labels[:1], full, True)] + pending + [inner]
-            else:
-                ordered = own + pending
-        elif placed and own and pending and _opens_left_of(labels[0], pending):
-            rows.append((pending, []))  # a header or a stray tail: not this row's, whose label opens left of it
-            ordered = own
-        else:
-            ordered = pending + own
+        stray, ordered = _row_labels(labels, values, pending, full, placed)
+        if stray:
+            rows.append((stray, []))  # a header or a stray tail: not this row's, whose label opens left of it
         rows.append((ordered, values))
         pending = []
     result: list[Row] = [[_cell(token) for label in labels for token in label.tokens] if index in headers
@@ -282,6 +291,93 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False) -> list
             pending = _header_lines(pending, -1 << 20)[1]
         result.append([_cell(token) for label in pending for token in label.tokens])
     return result
+
+
+def _row_labels(labels: list[_Token], values: list[_Token], pending: list[_Label], full: int, placed: bool,
+                centred: bool = False) -> tuple[list[_Label], list[_Label]]:
+    """A row's label lines in reading order, from the label pieces beside its values (``labels``) and the
+    lines above them (``pending``); and, placed by x, the pending lines that are not its own (or [])."""
+    own = [_Label(labels, full, True)] if labels else []
+    if own and placed and _touches(labels[-1], values[0]):
+        own[0].open = True  # the label runs up to the values: its cell is full, the wrap goes on
+    if not own or not pending:
+        return [], pending + own
+    # A label of the second column wrapped above the first column's (1．本机关不掌握 /
+    # （四）无法提供 0 0 … / 相关政府信息): the outer label comes first.
+    if _level(labels[0]) < _level(pending[0].tokens[0]) < 3:
+        if not placed and len(labels) >= 2 and _level(labels[1]) == 3 and \
+                abs(_span(labels[1:]) - _span(pending[-1].tokens)) <= _FULL_SLACK:
+            # （六）其他处理 行政机关不再处理…申 after 1．申请人…补正、: the outer label, then the
+            # second column's head and the piece beside the values that goes on with it, a full
+            # line of that column as the head is (beside a two-line head: 无法提 供, one label).
+            inner = _Label(labels[1:], full, True)
+            inner.open = own[0].open
+            return [], [_Label(labels[:1], full, True)] + pending + [inner]
+        return [], own + pending
+    if placed and _opens_left_of(labels[0], pending):
+        return pending, own
+    if centred and _level(labels[0]) < 3 == _level(pending[0].tokens[0]):
+        return [], own + pending  # the label opens beside the values; a cell of it beside runs over lines
+    return [], pending + own
+
+
+def _by_centre(lines: list[list[_Token]], full: int, after_gap: set[int]) -> list[Row]:
+    """Rows from lines in order where rows' label lines sit around their values, as many below them
+    as above (see ``_centred``). Lines above a row's values that its label has no tail for are not its
+    label: the tail of the row before, where that row's last label line is full (a row whose values
+    sit beside its label's first line, as top-aligned cells print), else a row of their own (a header,
+    read line by line). A page break (``after_gap``: the lines after one, by offset) ends a row's tails."""
+    built: list[tuple[list[_Label], list[_Token]]] = []  # (label lines, values)
+    pending: list[_Label] = []  # label lines not yet followed by values
+    row: tuple[list[_Token], list[_Label], list[_Token]] | None = None  # own pieces, lines above, values
+    tails: list[list[_Token]] = []
+    for tokens in lines:
+        if tokens[0].offset in after_gap and row is not None:
+            _add_centred(built, row, tails, full, after_gap)
+            row, tails = None, []
+        labels, values = _split(tokens)
+        if not values:
+            if row is not None and not pending and len(tails) < len(row[1]) and _may_be_tail(labels, [], False):
+                tails.append(labels)
+            else:
+                pending.append(_Label(labels, full))
+            continue
+        if row is not None:
+            _add_centred(built, row, tails, full, after_gap)
+        row, tails, pending = (labels, pending, values), [], []
+    if row is not None:
+        _add_centred(built, row, tails, full, after_gap)
+    if pending:
+        _add_left_over(built, pending, full, after_gap)
+    return [_label_cells(labels, False) + [_cell(token) for token in values] for labels, values in built]
+
+
+def _add_centred(built: list[tuple[list[_Label], list[_Token]]], row: tuple[list[_Token], list[_Label], list[_Token]],
+                 tails: list[list[_Token]], full: int, after_gap: set[int]) -> None:
+    """Add one row of a centred table, its label put together from the lines above its values, beside
+    them and below them; the lines above that its tails leave over go first (see ``_by_centre``)."""
+    labels, above, values = row
+    heads = above
+    if len(tails) < len(above) and (labels or tails):
+        heads = above[len(above) - len(tails):]
+        _add_left_over(built, above[:len(above) - len(tails)], full, after_gap)
+    _, ordered = _row_labels(labels, values, heads, full, False, True)
+    for tail in tails:
+        _attach(ordered, tail, full, False, True)
+    built.append((ordered, values))
+
+
+def _add_left_over(built: list[tuple[list[_Label], list[_Token]]], lines: list[_Label], full: int,
+                   after_gap: set[int]) -> None:
+    """Label lines no row's centred label claims: the tail of the row before while its last label line is
+    full and no page break comes between (after one, a table's header printed again), the rest a row of
+    their own."""
+    for position, label in enumerate(lines):
+        tokens = label.tokens
+        if not built or not built[-1][1] or tokens[0].offset in after_gap or not _may_be_tail(tokens, [], False) \
+                or not _attach(built[-1][0], tokens, full):
+            built.append((lines[position:], []))
+            return
 
 
 def _header_lines(pending: list[_Label], values_at: int) -> tuple[int, list[_Label]]:
@@ -462,7 +558,7 @@ def _label_cells(labels: list[_Label], placed: bool) -> Row:
     return [_cell(token) for token in tokens]
 
 
-def _attach(labels: list[_Label], tail: list[_Token], full: int, placed: bool = False) -> bool:
+def _attach(labels: list[_Label], tail: list[_Token], full: int, placed: bool = False, due: bool = False) -> bool:
     """Put ``tail`` after the row's last label line when a wrap may continue it, or, when that
     line is the one beside the values (``（一）予以公开 0 0 …``), after the last label line above
     it that may (``三、本年度办理结`` … ``果``); False if none. Placed by x, the lowest line with a
@@ -485,6 +581,10 @@ def _attach(labels: list[_Label], tail: list[_Token], full: int, placed: bool = 
         # columns, piece by piece (三、本年度 （一）予以公 / 0 0 … / 办理结果 开).
         alike[0].tokens = [_Token(head.text + piece.text, head.offset, head.index, head.place, False, head.shown)
                            for head, piece in zip(alike[0].tokens, tail)]
+        return True
+    if due:  # a tail the row's label is known to have (centred): it ends the label
+        labels[-1].open = False
+        labels.append(_Label(tail, full))
         return True
     for position in range(len(labels) - 1, -1, -1):
         label = labels[position]

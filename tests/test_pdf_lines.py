@@ -109,3 +109,57 @@ def test_table_two_rows_with_a_no_break_space_blank_read_it_as_blank():
     disclosure = result["active_disclosure"]
     assert disclosure["regulations"] == {"issued": 3, "repealed": None, "in_force": 5}
     assert disclosure["normative_documents"] == {"issued": 0, "repealed": 2, "in_force": None}
+
+
+# --- rows whose label lines sit around their values (pdfplumber, cells centred in their rows) --------
+
+def _rows(*lines: str) -> list[list[str]]:
+    return [[text for text, _, _ in row] for row in wrapped_rows(list(lines), list(lines))]
+
+
+# A two-line label with its values on a line between its lines: the evidence that labels sit around values.
+AROUND = ["（二）部分公开（区分处理的，只计这一", "0 1 0 0 0 0 1", "情形，不计其他情形）"]
+
+
+def test_a_label_in_two_cells_takes_the_line_above_its_values_not_the_row_before():
+    rows = _rows(*AROUND,
+                 "2．没有现成信息需要另行制作 0 0 0 0 0 0 0",
+                 "后申请内容仍",  # the two-line cell beside 3．补正, its first line above the values
+                 "3．补正 0 0 2 0 0 0 2",
+                 "不明确")
+    assert rows[1] == ["2．没有现成信息需要另行制作", "0", "0", "0", "0", "0", "0", "0"]
+    assert rows[2] == ["3．补正", "后申请内容仍", "不明确", "0", "0", "2", "0", "0", "0", "2"]
+
+
+def test_a_one_line_label_with_a_space_beside_a_two_line_inner_label_stays_whole():
+    rows = _rows(*AROUND, "1．本机关不掌握", "（四）无法提 供 0 0 0 0 0 0 0", "相关政府信息")
+    assert rows[1][:4] == ["（四）无法提", "供", "1．本机关不掌握", "相关政府信息"]
+
+
+def test_the_middle_line_of_a_three_line_inner_label_goes_with_it():
+    rows = _rows(*AROUND, "1．申请人无正当理由逾期不补正、", "（六）其他处理 行政机关不再处理其政府信息公开申 5 0 0 0 0 0 5", "请")
+    assert rows[1][:5] == ["（六）其他处理", "1．申请人无正当理由逾期不补正、", "行政机关不再处理其政府信息公开申", "请", "5"]
+
+
+def test_header_lines_above_the_first_row_are_no_part_of_its_label():
+    rows = _rows("申请人情况", "自然人 法人或其他组织 总计", "一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1", *AROUND)
+    assert rows[0] == ["申请人情况", "自然人", "法人或其他组织", "总计"]
+    assert rows[1][0] == "一、本年新收政府信息公开申请数量"
+
+
+def test_a_row_printed_with_its_values_on_its_first_line_keeps_its_full_width_tail():
+    rows = _rows(*AROUND,
+                 "2．申请人逾期未按收费通知要求缴纳费 0 0 0 0 0 0 0",
+                 "用、行政机关不再处理其政府信息公开申",
+                 "请",
+                 "3．其他 0 0 0 1 0 0 1")
+    assert rows[1][:3] == ["2．申请人逾期未按收费通知要求缴纳费", "用、行政机关不再处理其政府信息公开申", "请"]
+    assert rows[2][0] == "3．其他"
+
+
+def test_labels_above_their_values_are_not_read_around_them():
+    # pypdf: a label's lines, then its values on a line of their own, then the next row's label
+    rows = _rows("5．要求行政机关确认或重新出具已获取", "信息", "0 0 1 0 0 0 1",
+                 "（六）其他处理 0 0 0 0 0 0 0")
+    assert rows == [["5．要求行政机关确认或重新出具已获取", "信息", "0", "0", "1", "0", "0", "0", "1"],
+                    ["（六）其他处理", "0", "0", "0", "0", "0", "0", "0"]]
