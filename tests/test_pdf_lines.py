@@ -163,3 +163,29 @@ def test_labels_above_their_values_are_not_read_around_them():
                  "（六）其他处理 0 0 0 0 0 0 0")
     assert rows == [["5．要求行政机关确认或重新出具已获取", "信息", "0", "0", "1", "0", "0", "0", "1"],
                     ["（六）其他处理", "0", "0", "0", "0", "0", "0", "0"]]
+
+
+def test_a_header_piece_after_a_row_label_is_no_header():
+    labels = labels_for("active_disclosure_2021")
+    tokens = lex([Cell("行政许可", 1, 1), Cell("单位", 2, 1), Cell("3", 3, 1)], labels).tokens
+    assert [token.type for token in tokens] == ["LICENSING", UNKNOWN, VALUES]  # 3 stays with the text before it
+
+
+# --- a vertical group label's pieces between the lines of the row label beside it ------------------------
+
+def test_a_group_label_piece_between_two_lines_of_a_row_label_is_gone_over():
+    labels = labels_for("applications_2021")
+    cells = [Cell(text, number, 1) for number, text in enumerate(
+        ["（六）其", "2．申请人逾期未按收费通知要", "他处理", "求缴纳费用、行政机关不再处理", "其政府信息公开申请",
+         "6", "0", "0", "0", "0", "0", "6"], 1)]
+    tokens = lex(cells, labels).tokens
+    assert [token.type for token in tokens] == ["OTHER_FEE_UNPAID", VALUES]
+    assert tokens[0].line == 2
+
+
+def test_a_group_label_piece_after_a_whole_label_is_not_taken_into_it():
+    labels = labels_for("applications_2021")
+    cells = [Cell(text, number, 1) for number, text in enumerate(["1．属于国家秘密", "开", "0", "1", "0", "0", "0", "0", "1"], 1)]
+    tokens = lex(cells, labels).tokens
+    assert [token.type for token in tokens] == ["DENIED_STATE_SECRET", VALUES]
+    assert [cell.text for cell in tokens[0].cells] == ["1．属于国家秘密"]
