@@ -222,8 +222,8 @@ def _centred(lines: list[list[_Token]]) -> bool:
             continue
         if _may_be_tail(after, [], False):
             around += 1
-        else:
-            below += 1
+        elif position >= 2 and lines[position - 2] and not any(token.value for token in lines[position - 2]):
+            below += 1  # two label lines above: this row's (a line right after a row's values may be its tail)
     return around > 0 and below == 0
 
 
@@ -339,6 +339,9 @@ def _by_centre(lines: list[list[_Token]], full: int, after_gap: set[int]) -> lis
         if not values:
             if row is not None and not pending and len(tails) < len(row[1]) and _may_be_tail(labels, [], False):
                 tails.append(labels)
+            elif row is not None and not row[0] and not row[1] and not pending \
+                    and any(_level(token) < 3 for token in labels):
+                row = (labels, [], row[2])  # values printed a little above their one-line label
             else:
                 pending.append(_Label(labels, full))
             continue

@@ -189,3 +189,13 @@ def test_a_group_label_piece_after_a_whole_label_is_not_taken_into_it():
     tokens = lex(cells, labels).tokens
     assert [token.type for token in tokens] == ["DENIED_STATE_SECRET", VALUES]
     assert [cell.text for cell in tokens[0].cells] == ["1．属于国家秘密"]
+
+
+def test_values_printed_just_above_their_one_line_label_go_with_it():
+    # pdfplumber on a real report: a row's numbers a little higher than its label make a line of their own
+    rows = _rows("（二）部分公开（区分处理的，只计这一情形，", "4 0 0 0 0 0 4", "不计其他情形）",
+                 "1 0 0 0 0 0 1", "1．属于国家秘密",
+                 "2．其他法律行政法规禁止公开 0 0 0 0 0 0 0")
+    assert rows == [["（二）部分公开（区分处理的，只计这一情形，", "不计其他情形）", "4", "0", "0", "0", "0", "0", "4"],
+                    ["1．属于国家秘密", "1", "0", "0", "0", "0", "0", "1"],
+                    ["2．其他法律行政法规禁止公开", "0", "0", "0", "0", "0", "0", "0"]]
