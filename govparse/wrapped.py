@@ -206,7 +206,11 @@ def wrapped_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     if not _centred(lines):
         return _by_wrap(kept, _full_width(lines))
     after_gap = {tokens[0].offset for tokens in kept if tokens[0].offset > 0 and not lines[tokens[0].offset - 1]}
-    return _by_centre(kept, _full_width(lines), after_gap)
+    first_values = next((position for position, tokens in enumerate(kept) if any(t.value for t in tokens)), 0)
+    header = {texts[tokens[0].offset] for tokens in kept[:first_values]}
+    # A line of the table's header printed again (after a page break) is no label's tail.
+    again = {tokens[0].offset for tokens in kept[first_values:] if texts[tokens[0].offset] in header}
+    return _by_centre(kept, _full_width(lines), after_gap, again)
 
 
 def _centred(lines: list[list[_Token]]) -> bool:
@@ -321,19 +325,20 @@ def _row_labels(labels: list[_Token], values: list[_Token], pending: list[_Label
     return [], pending + own
 
 
-def _by_centre(lines: list[list[_Token]], full: int, after_gap: set[int]) -> list[Row]:
+def _by_centre(lines: list[list[_Token]], full: int, after_gap: set[int], again: set[int]) -> list[Row]:
     """Rows from lines in order where rows' label lines sit around their values, as many below them
     as above (see ``_centred``). Lines above a row's values that its label has no tail for are not its
     label: the tail of the row before, where that row's last label line is full (a row whose values
     sit beside its label's first line, as top-aligned cells print), else a row of their own (a header,
-    read line by line). A page break (``after_gap``: the lines after one, by offset) ends a row's tails."""
+    read line by line). A page break (``after_gap``: the lines after one, by offset) ends a row's tails;
+    ``again``: lines of the table's header printed again."""
     built: list[tuple[list[_Label], list[_Token]]] = []  # (label lines, values)
     pending: list[_Label] = []  # label lines not yet followed by values
     row: tuple[list[_Token], list[_Label], list[_Token]] | None = None  # own pieces, lines above, values
     tails: list[list[_Token]] = []
     for tokens in lines:
         if tokens[0].offset in after_gap and row is not None:
-            _add_centred(built, row, tails, full, after_gap)
+            _add_centred(built, row, tails, full, after_gap, again)
             row, tails = None, []
         labels, values = _split(tokens)
         if not values:
@@ -346,24 +351,24 @@ def _by_centre(lines: list[list[_Token]], full: int, after_gap: set[int]) -> lis
                 pending.append(_Label(labels, full))
             continue
         if row is not None:
-            _add_centred(built, row, tails, full, after_gap)
+            _add_centred(built, row, tails, full, after_gap, again)
         row, tails, pending = (labels, pending, values), [], []
     if row is not None:
-        _add_centred(built, row, tails, full, after_gap)
+        _add_centred(built, row, tails, full, after_gap, again)
     if pending:
-        _add_left_over(built, pending, full, after_gap)
+        _add_left_over(built, pending, full, after_gap, again)
     return [_label_cells(labels, False) + [_cell(token) for token in values] for labels, values in built]
 
 
 def _add_centred(built: list[tuple[list[_Label], list[_Token]]], row: tuple[list[_Token], list[_Label], list[_Token]],
-                 tails: list[list[_Token]], full: int, after_gap: set[int]) -> None:
+                 tails: list[list[_Token]], full: int, after_gap: set[int], again: set[int]) -> None:
     """Add one row of a centred table, its label put together from the lines above its values, beside
     them and below them; the lines above that its tails leave over go first (see ``_by_centre``)."""
     labels, above, values = row
     heads = above
     if len(tails) < len(above) and (labels or tails):
         heads = above[len(above) - len(tails):]
-        _add_left_over(built, above[:len(above) - len(tails)], full, after_gap)
+        _add_left_over(built, above[:len(above) - len(tails)], full, after_gap, again)
     _, ordered = _row_labels(labels, values, heads, full, False, True)
     for tail in tails:
         _attach(ordered, tail, full, False, True)
@@ -371,16 +376,24 @@ def _add_centred(built: list[tuple[list[_Label], list[_Token]]], row: tuple[list
 
 
 def _add_left_over(built: list[tuple[list[_Label], list[_Token]]], lines: list[_Label], full: int,
-                   after_gap: set[int]) -> None:
+                   after_gap: set[int], again: set[int]) -> None:
     """Label lines no row's centred label claims: the tail of the row before while its last label line is
-    full and no page break comes between (after one, a table's header printed again), the rest a row of
-    their own."""
+    full (after a page break, if it fits under that label: not a running header; never a line of the table's
+    header printed again), the rest a row of their own."""
     for position, label in enumerate(lines):
         tokens = label.tokens
-        if not built or not built[-1][1] or tokens[0].offset in after_gap or not _may_be_tail(tokens, [], False) \
+        if not built or not built[-1][1] or not _may_be_tail(tokens, [], False) \
+                or (tokens[0].offset in after_gap and not _fits_under(tokens, built[-1][0])) \
+                or tokens[0].offset in again \
                 or not _attach(built[-1][0], tokens, full):
             built.append((lines[position:], []))
             return
+
+
+def _fits_under(tokens: list[_Token], labels: list[_Label]) -> bool:
+    """Whether a line is no wider than a row's widest label line: a line after a page break may go on
+    with the label of the row it cut, in its cell; a running header or a title is wider."""
+    return _span(tokens) <= max(_span(label.tokens) for label in labels) + _FULL_SLACK
 
 
 def _header_lines(pending: list[_Label], values_at: int) -> tuple[int, list[_Label]]:

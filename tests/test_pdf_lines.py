@@ -199,3 +199,19 @@ def test_values_printed_just_above_their_one_line_label_go_with_it():
     assert rows == [["（二）部分公开（区分处理的，只计这一情形，", "不计其他情形）", "4", "0", "0", "0", "0", "0", "4"],
                     ["1．属于国家秘密", "1", "0", "0", "0", "0", "0", "1"],
                     ["2．其他法律行政法规禁止公开", "0", "0", "0", "0", "0", "0", "0"]]
+
+
+CUT = ["申请人情况", *AROUND, "二、上年结转政府信息公开申请数量之和 0 4 0 0 24 1 29", ""]  # "": a page break
+NEXT = "三、本年度办理结果 （一）予以公开 0 0 0 0 0 0 0"
+
+
+def test_a_row_a_page_break_cut_goes_on_after_it():
+    rows = _rows(*CUT, "本年", NEXT)
+    assert rows[-2][:3] == ["二、上年结转政府信息公开申请数量之和", "本年", "0"]
+
+
+def test_a_running_header_or_the_tables_header_after_a_page_break_is_no_tail():
+    for line in ("平安区人民政府二〇二三年政府信息公开工作年度报告", "申请人情况"):
+        rows = _rows(*CUT, line, NEXT)
+        assert rows[-3][:2] == ["二、上年结转政府信息公开申请数量之和", "0"], line
+        assert rows[-2] == [line]
