@@ -42,6 +42,7 @@ left short for the row stage to report. Costs are linear in the characters read.
 from __future__ import annotations
 
 import re
+from itertools import combinations
 from unicodedata import east_asian_width
 
 from .textgrid import Row, width
@@ -801,3 +802,99 @@ def _by_column(tokens: list[_Token]) -> list[_Token]:
         head = column[0]
         joined.append(_Token("".join(token.text for token in column), head.offset, head.index, head.place, False))
     return joined
+
+
+# --- numbers a narrow cell wrapped, in text without positions -------------------------------------
+
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})*")
+_HEAD = re.compile(r"[1-9][\d,]*")
+_TAIL = re.compile(r"\d+")
+MAX_WRAPPED = 4  # numbers wrapped in one row that a reading is looked for; more, and none is
+_MAX_READINGS = 4096  # placements tried, at most
+
+
+def wrapped_readings(pieces: list[tuple[str, int]], count: int) -> list[list[tuple[int, ...]]]:
+    """The ways to read a row's value pieces (text and line, in reading order) as ``count`` numbers,
+    where numbers too wide for their narrow cells (table 四's fifteen columns) were wrapped in two:
+    each reading lists, per number, the pieces it is made of.
+
+    - pypdf writes a wrapped number's head and tail one after the other among the row's values
+      (``0 17 0 15817 1 28``): pairs of neighbours are joined;
+    - pdfplumber writes the heads on a line above the row's values and the tails on a line below, in
+      order (``15483 15483`` / ``0 0 13 …`` / ``6 6``): head and tail pair up, and where each goes among
+      the values is not in the text, so every place is a reading.
+
+    A head is as long as the other heads (the cells are of one width), three characters at least, a
+    tail no longer than its head, and the two make one well-formed number (``158,1`` + ``71``; a head
+    that is a number cut inside a thousands group must be joined). Which reading is right, if any, is
+    for the row's identities to tell; none is returned when more than ``MAX_WRAPPED`` numbers would
+    have wrapped or the placements to try are too many."""
+    wrapped = len(pieces) - count
+    if wrapped < 1 or wrapped > MAX_WRAPPED:
+        return []
+    lines = sorted({line for _, line in pieces})
+    if len(lines) == 3:
+        heads = [index for index, (_, line) in enumerate(pieces) if line == lines[0]]
+        tails = [index for index, (_, line) in enumerate(pieces) if line == lines[2]]
+        if len(heads) == len(tails) == wrapped:
+            return _placed_wraps(pieces, heads, tails, count)
+    return _neighbour_wraps(pieces, wrapped)
+
+
+def _wraps(head: str, tail: str, length: int) -> bool:
+    """Whether ``head`` and ``tail`` are the two lines of one number wrapped at ``length`` characters."""
+    if len(head) != length or length < _MIN_WRAPPED or len(tail) > length or _HEAD.fullmatch(head) is None \
+            or _TAIL.fullmatch(tail) is None:
+        return False
+    return _GROUPED.fullmatch(head + tail) is not None if "," in head else (head + tail).isdigit()
+
+
+def _cut_inside_group(text: str) -> bool:
+    """A number cut inside a thousands group (``158,1``): it cannot stand alone."""
+    return "," in text and _GROUPED.fullmatch(text) is None
+
+
+def _neighbour_wraps(pieces: list[tuple[str, int]], wrapped: int) -> list[list[tuple[int, ...]]]:
+    texts = [text for text, _ in pieces]
+    readings: list[list[tuple[int, ...]]] = []
+    for length in sorted({len(text) for text in texts if len(text) >= _MIN_WRAPPED}):
+        starts = [at for at in range(len(texts) - 1) if _wraps(texts[at], texts[at + 1], length)]
+        if len(starts) > 16:
+            return []  # too many places to try: no reading
+        for chosen in combinations(starts, wrapped):
+            if any(later - earlier < 2 for earlier, later in zip(chosen, chosen[1:])):
+                continue
+            joined = set(chosen)
+            reading: list[tuple[int, ...]] = []
+            at = 0
+            while at < len(texts):
+                if at in joined:
+                    reading.append((at, at + 1))
+                    at += 2
+                else:
+                    reading.append((at,))
+                    at += 1
+            if not any(len(part) == 1 and _cut_inside_group(texts[part[0]]) for part in reading):
+                readings.append(reading)
+    return readings
+
+
+def _placed_wraps(pieces: list[tuple[str, int]], heads: list[int], tails: list[int],
+                  count: int) -> list[list[tuple[int, ...]]]:
+    length = len(pieces[heads[0]][0])
+    if not all(_wraps(pieces[head][0], pieces[tail][0], length) for head, tail in zip(heads, tails)):
+        return []
+    values = [index for index in range(len(pieces)) if index not in heads and index not in tails]
+    if any(_cut_inside_group(pieces[index][0]) for index in values):
+        return []
+    readings: list[list[tuple[int, ...]]] = []
+    for places in combinations(range(count), len(heads)):
+        if len(readings) >= _MAX_READINGS:
+            return []
+        reading: list[tuple[int, ...]] = []
+        rest = iter(values)
+        pairs = iter(zip(heads, tails))
+        for place in range(count):
+            reading.append(next(pairs) if place in places else (next(rest),))
+        readings.append(reading)
+    return readings

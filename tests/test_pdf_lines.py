@@ -10,7 +10,7 @@ from govparse.cells import Cell
 from govparse.grammar import UNKNOWN, VALUES
 from govparse.lexer import lex
 from govparse.pipeline import labels_for
-from govparse.wrapped import lone_blanks, wrapped_rows
+from govparse.wrapped import lone_blanks, wrapped_readings, wrapped_rows
 
 FOUR = "四、政府信息公开行政复议、行政诉讼情况"
 FIVE = "五、存在的主要问题及改进情况"
@@ -215,3 +215,45 @@ def test_a_running_header_or_the_tables_header_after_a_page_break_is_no_tail():
         rows = _rows(*CUT, line, NEXT)
         assert rows[-3][:2] == ["二、上年结转政府信息公开申请数量之和", "0"], line
         assert rows[-2] == [line]
+
+
+# --- numbers a narrow cell of table 四 wrapped, in text without positions --------------------------------
+
+def _four(*value_lines: str) -> dict:
+    result = _parse(*STACKED_FOUR, *value_lines, FIVE)
+    return result
+
+
+def _groups(result: dict) -> list[list[object]]:
+    return [list(group.values()) for group in result["review_litigation"].values()]
+
+
+def test_a_number_cut_inside_a_thousands_group_is_joined_with_the_piece_after_it():
+    result = _four("1 2 0 0 3 4 123,4 56 0 0 123,4 60 0 0 0 7 7")
+    assert _groups(result) == [[1, 2, 0, 0, 3], [4, 123456, 0, 0, 123460], [0, 0, 0, 7, 7]]
+    assert "wrapped-number" in _codes(result)
+
+
+def test_neighbour_pieces_are_joined_where_only_one_way_meets_i3_and_it_says_so():
+    result = _four("12423 1 0 0 0 12423 1 0 23 0 0 23 8 0 82473 0 82481")
+    assert _groups(result) == [[124231, 0, 0, 0, 124231], [0, 23, 0, 0, 23], [8, 0, 82473, 0, 82481]]
+    assert "split-by-identity" in _codes(result)
+
+
+def test_heads_above_and_tails_below_the_values_go_where_i3_puts_them():
+    result = _four("12345", "99999 23457 0 0 0 0 0 0 0 0 0 0 0 0", "6")
+    assert _groups(result) == [[99999, 23457, 0, 0, 123456], [0] * 5, [0] * 5]
+    assert "split-by-identity" in _codes(result)
+
+
+def test_heads_and_tails_that_i3_cannot_place_leave_the_row_null():
+    result = _four("12423 12423", "0 0 0 0 23 0 0 23 8 0 82473 0 82481", "1 1")  # 124231 could be any of four
+    assert all(value is None for group in _groups(result) for value in group)
+    assert "cell-count" in _codes(result)
+
+
+def test_wrapped_readings_keep_to_one_head_length_and_whole_numbers():
+    pieces = [(text, 1) for text in "123 4 56 7 0 0 0 0 0 0 0 0 0 0 0 0".split()]
+    readings = wrapped_readings(pieces, 15)
+    assert readings == [[(0, 1), *[(at,) for at in range(2, 16)]]]  # 56+7: a head of another length
+    assert wrapped_readings([(text, 1) for text in "12,3 4 0 0".split()], 3) == []  # 12,34 is no number

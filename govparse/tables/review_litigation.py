@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ..cells import Cell
 from ..grammar import UNKNOWN, VALUES, TableGrammar
 from ..lexer import TableToken
 from ..model import OutcomeCounts, ReviewLitigation, columns_of, rows_of
@@ -37,6 +38,7 @@ from ..digits import group_sums, split_digits
 from ..rows import Columns, Events, Placed, fit_cells, glued_cells, header_order, unknown_row
 from ..runtogether import row_groups
 from ..transform import BuildContext, build_table
+from ..wrapped import wrapped_readings
 
 KEY = "review_litigation"
 SECTION = "四"
@@ -135,6 +137,8 @@ def _whole_row(header: list[str], values: TableToken, events: Events, glued: boo
         cells = _split(values, events)
         if cells is None:
             return {key: Placed(key, values, None, True) for key in GROUPS.keys}
+    if cells is None and len(values.cells) > _WIDTH * len(GROUPS.keys):
+        cells = _unwrapped(values, events)
     if cells is None:
         found = values.cells
         events.add("error", "cell-count", f"rows {_ALL_GROUPS}: {len([c for c in found if c.text])} values and "
@@ -154,6 +158,41 @@ def _whole_row(header: list[str], values: TableToken, events: Events, glued: boo
 
 
 _OUTCOME_TERMINALS = frozenset(OUTCOMES.terminal(key) for key in OUTCOMES.keys)
+
+
+def _unwrapped(values: TableToken, events: Events) -> tuple[Cell, ...] | None:
+    """Fifteen numbers from more pieces, numbers a narrow cell wrapped put back together
+    (govparse.wrapped.wrapped_readings): the one reading that the format allows, or the one of
+    several that meets I3; None when there is no such one."""
+    pieces = [(cell.text, cell.line) for cell in values.cells]
+    readings = wrapped_readings(pieces, _WIDTH * len(GROUPS.keys))
+    fitting = [reading for reading in readings if _meets_i3(["".join(pieces[at][0] for at in part)
+                                                             for part in reading])]
+    if len(fitting) != 1:
+        return None
+    reading = fitting[0]
+    joined = ", ".join("+".join(pieces[at][0] for at in part) for part in reading if len(part) > 1)
+    if len(readings) == 1:
+        events.add("info", "wrapped-number", f"rows {_ALL_GROUPS}: numbers wrapped in their cells joined: "
+                   f"{joined}", values.line)
+    else:
+        events.add("warning", "split-by-identity", f"rows {_ALL_GROUPS}: numbers wrapped in their cells joined "
+                   f"as {joined}, the one of {len(readings)} readings that meets I3 (were I3 broken in the "
+                   "report, these numbers would be wrong)", values.line)
+    cells = values.cells
+    return tuple(Cell("".join(cells[at].text for at in part), cells[part[0]].line, cells[part[0]].column)
+                 for part in reading)
+
+
+def _meets_i3(texts: list[str]) -> bool:
+    numbers = []
+    for text in texts:
+        plain = text.replace(",", "")
+        if not plain.isdigit():
+            return False
+        numbers.append(int(plain))
+    return all(sum(numbers[at:at + _WIDTH - 1]) == numbers[at + _WIDTH - 1]
+               for at in range(0, len(numbers), _WIDTH))
 
 
 @lru_cache(maxsize=1024)
