@@ -246,10 +246,23 @@ def test_heads_above_and_tails_below_the_values_go_where_i3_puts_them():
     assert "split-by-identity" in _codes(result)
 
 
-def test_heads_and_tails_that_i3_cannot_place_leave_the_row_null():
-    result = _four("12423 12423", "0 0 0 0 23 0 0 23 8 0 82473 0 82481", "1 1")  # 124231 could be any of four
+def test_cells_the_readings_that_meet_i3_differ_on_are_null_the_others_read():
+    result = _four("12423 12423", "0 0 0 0 23 0 0 23 8 0 82473 0 82481", "1 1")  # 124231 in any of four places
+    assert _groups(result) == [[None, None, None, None, 124231], [0, 23, 0, 0, 23], [8, 0, 82473, 0, 82481]]
+    unread = [d["message"] for d in result["diagnostics"] if d["code"] == "unreadable-value"]
+    assert len(unread) == 4 and all("0|124231" in message for message in unread)
+    assert "split-by-identity" in _codes(result)
+
+
+def test_wrapped_numbers_no_reading_of_which_meets_i3_leave_the_row_null():
+    result = _four("12423 12423", "0 0 0 0 23 0 0 23 8 0 82473 0 82480", "1 1")  # suit_after_review breaks I3
     assert all(value is None for group in _groups(result) for value in group)
     assert "cell-count" in _codes(result)
+
+
+def test_a_reading_the_format_alone_allows_is_taken_with_i3_broken():
+    result = _four("1 2 0 0 4 4 123,4 56 0 0 123,4 60 0 0 0 7 7")  # review breaks I3 as printed
+    assert _groups(result) == [[1, 2, 0, 0, 4], [4, 123456, 0, 0, 123460], [0, 0, 0, 7, 7]]
 
 
 def test_wrapped_readings_keep_to_one_head_length_and_whole_numbers():

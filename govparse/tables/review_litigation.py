@@ -162,26 +162,34 @@ _OUTCOME_TERMINALS = frozenset(OUTCOMES.terminal(key) for key in OUTCOMES.keys)
 
 def _unwrapped(values: TableToken, events: Events) -> tuple[Cell, ...] | None:
     """Fifteen numbers from more pieces, numbers a narrow cell wrapped put back together
-    (govparse.wrapped.wrapped_readings): the one reading that the format allows, or the one of
-    several that meets I3; None when there is no such one."""
+    (govparse.wrapped.wrapped_readings): the one reading the format allows, else the readings that
+    meet I3, a cell on which they differ unreadable (its candidates, ``0|124231``: null); None when
+    no reading does."""
     pieces = [(cell.text, cell.line) for cell in values.cells]
-    readings = wrapped_readings(pieces, _WIDTH * len(GROUPS.keys))
-    fitting = [reading for reading in readings if _meets_i3(["".join(pieces[at][0] for at in part)
-                                                             for part in reading])]
-    if len(fitting) != 1:
+    readings = [[("".join(pieces[at][0] for at in part), part) for part in reading]
+                for reading in wrapped_readings(pieces, _WIDTH * len(GROUPS.keys))]
+    fitting = readings if len(readings) == 1 else [reading for reading in readings
+                                                   if _meets_i3([text for text, _ in reading])]
+    if not fitting:
         return None
-    reading = fitting[0]
-    joined = ", ".join("+".join(pieces[at][0] for at in part) for part in reading if len(part) > 1)
+    cells = values.cells
+    placed: list[Cell] = []
+    for column in range(_WIDTH * len(GROUPS.keys)):
+        texts = sorted({reading[column][0] for reading in fitting}, key=lambda text: (len(text), text))
+        first = cells[fitting[0][column][1][0]]
+        placed.append(Cell("|".join(texts), first.line, first.column))
+    joined = ", ".join(sorted({"+".join(pieces[at][0] for at in part)
+                               for reading in fitting for _, part in reading if len(part) > 1}))
     if len(readings) == 1:
         events.add("info", "wrapped-number", f"rows {_ALL_GROUPS}: numbers wrapped in their cells joined: "
                    f"{joined}", values.line)
     else:
-        events.add("warning", "split-by-identity", f"rows {_ALL_GROUPS}: numbers wrapped in their cells joined "
-                   f"as {joined}, the one of {len(readings)} readings that meets I3 (were I3 broken in the "
-                   "report, these numbers would be wrong)", values.line)
-    cells = values.cells
-    return tuple(Cell("".join(cells[at].text for at in part), cells[part[0]].line, cells[part[0]].column)
-                 for part in reading)
+        doubt = "" if len(fitting) == 1 else (f"; {len(fitting)} readings meet it, the cells on which they differ "
+                                              "are null")
+        events.add("warning", "split-by-identity", f"rows {_ALL_GROUPS}: numbers wrapped in their cells ({joined}) "
+                   f"placed by I3 among {len(readings)} readings{doubt} (were I3 broken in the report, these "
+                   "numbers would be wrong)", values.line)
+    return tuple(placed)
 
 
 def _meets_i3(texts: list[str]) -> bool:
