@@ -707,20 +707,20 @@ def _label_at(infos: list[TextInfo], index: int, labels: Labels) -> tuple[str | 
     key = first.key
     skipped = -1  # a piece of a group label the join went over, if any
     while True:
-        piece = infos[limit]
-        if skipped < 0 and not labels.may_grow(key + piece.key) and limit + 1 < stop_at \
-                and not infos[limit + 1].ends_join and labels.group_piece(piece.key) \
-                and labels.may_grow(key + infos[limit + 1].key):
+        grown = key + infos[limit].key
+        grows = labels.may_grow(grown)
+        if not grows and skipped < 0 and limit + 1 < stop_at and not infos[limit + 1].ends_join \
+                and labels.group_piece(infos[limit].key) and labels.may_grow(key + infos[limit + 1].key):
             # A vertical group label's piece between two lines of the row label beside it (PDF text
             # without positions: 2、申请人…要 / 他处理 / 求缴纳费用…): gone over, as noise.
             skipped = limit
             keys.append(key)
             limit += 1
             continue
-        key += piece.key
+        key = grown
         keys.append(key)
         limit += 1
-        if not labels.may_grow(key):
+        if not grows:
             keys.pop()  # so it names no label either
             break
         if limit >= stop_at or infos[limit].ends_join:
