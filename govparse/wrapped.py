@@ -24,11 +24,20 @@ Which line belongs to which row:
 - by blank lines where the table has them between rows (``pdftotext -layout``),
   a block of lines being one row when it holds one line of values; label pieces
   are joined per label column (their x place), top to bottom;
+- where rows' labels sit around their values (pdfplumber writes lines by height,
+  and a PDF centres a row's cells on its middle: a line of values only between a
+  label's head and its tail says so, and no row's label ends above it), by count:
+  a row has as many label lines below its values as above them; lines above that
+  no tail answers are the row before's tail (top-aligned cells) or a header;
 - otherwise by the wrap itself: a wrapped cell's lines are all as wide as the
   cell but the last, so a text line after a row's values continues that row's
   label only when the label's last line is full width (the width most text lines
   of the table have) and the line does not open with an enumerator (``二、``,
   ``（三）``, ``4．``) as every row label of these tables does.
+
+A no-break space standing alone among a row's values is a blank cell (pypdf).
+Numbers too wide for table 四's narrow cells come in two pieces: ``wrapped_readings``
+lists the ways to put them back, for the table's reader to choose among by I3.
 
 Nothing is guessed about values: a row's values are the values on its value line
 in order. Where a row has fewer values than the table's fullest rows (a blank
