@@ -562,6 +562,14 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
     while index < count:
         kind = infos[index].kind
         if kind is not Kind.TEXT and kind is not Kind.UNREADABLE:  # a value: number, blank or null mark
+            if kind is Kind.NULL_MARK and cells[index].text == "、" and (
+                    index > 0 and infos[index - 1].kind is Kind.TEXT
+                    or index + 1 < count and infos[index + 1].kind is Kind.TEXT):
+                # the enumerator's comma of a group label printed a character a line, after its numeral
+                # (三 / 、 / 本 …) beside the rows' labels: a piece of that label, no value
+                lexed.unmatched.append(cells[index])
+                index += 1
+                continue
             if not run and kind is Kind.BLANK:
                 padded = _padding(cells, infos, index)
                 if padded:

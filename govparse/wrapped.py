@@ -213,32 +213,39 @@ def wrapped_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     """Rows of a table whose words are separated by single spaces (pdfplumber, pypdf)."""
     lines = [_tokens(texts[offset], shapes[offset], offset, False) for offset in range(len(texts))]
     kept = [tokens for tokens in lines if tokens]
-    if not _centred(lines):
+    centred, values_above = _centred(lines)
+    if not centred:
         return _by_wrap(kept, _full_width(lines))
     after_gap = {tokens[0].offset for tokens in kept if tokens[0].offset > 0 and not lines[tokens[0].offset - 1]}
     first_values = next((position for position, tokens in enumerate(kept) if any(t.value for t in tokens)), 0)
     header = {texts[tokens[0].offset] for tokens in kept[:first_values]}
     # A line of the table's header printed again (after a page break) is no label's tail.
     again = {tokens[0].offset for tokens in kept[first_values:] if texts[tokens[0].offset] in header}
-    return _by_centre(kept, _full_width(lines), after_gap, again)
+    return _by_centre(kept, _full_width(lines), after_gap, again, values_above)
 
 
-def _centred(lines: list[list[_Token]]) -> bool:
+def _centred(lines: list[list[_Token]]) -> tuple[bool, bool]:
     """Whether rows' label lines sit around their values rather than above them: some line holding
     values only has a label line above it and a label's tail below (``5．要求…已获取`` / ``0 0 910`` /
     ``信息``: pdfplumber, which writes lines by height, where a PDF centres a row's cells on its middle),
-    and none has the next row's label below (pypdf, writing a cell's lines before the next cell's)."""
-    around = below = 0
+    and none has the next row's label below (pypdf, writing a cell's lines before the next cell's);
+    and whether some rows print their values a little above their label (see below)."""
+    around = below = first = 0
     for position in range(1, len(lines) - 1):
         tokens, above, after = lines[position], lines[position - 1], lines[position + 1]
         if not tokens or not above or not after or not all(token.value for token in tokens) \
-                or any(token.value for token in above) or any(token.value for token in after):
+                or any(token.value for token in after):
             continue
-        if _may_be_tail(after, [], False):
+        if any(token.value for token in above) or (
+                position >= 2 and _may_be_tail(above, [], False) and any(t.value for t in lines[position - 2])):
+            # right under a row's values (or their tail), over an opening label: values printed a little
+            # above their one-line label (pdfplumber, where a row's cells sit at different heights)
+            first += 0 if _may_be_tail(after, [], False) else 1
+        elif _may_be_tail(after, [], False):
             around += 1
         elif position >= 2 and lines[position - 2] and not any(token.value for token in lines[position - 2]):
             below += 1  # two label lines above: this row's (a line right after a row's values may be its tail)
-    return around > 0 and below == 0
+    return first > 0 or (around > 0 and below == 0), first > 0
 
 
 def _level(token: _Token) -> int:
@@ -335,13 +342,16 @@ def _row_labels(labels: list[_Token], values: list[_Token], pending: list[_Label
     return [], pending + own
 
 
-def _by_centre(lines: list[list[_Token]], full: int, after_gap: set[int], again: set[int]) -> list[Row]:
+def _by_centre(lines: list[list[_Token]], full: int, after_gap: set[int], again: set[int],
+               values_above: bool = False) -> list[Row]:
     """Rows from lines in order where rows' label lines sit around their values, as many below them
     as above (see ``_centred``). Lines above a row's values that its label has no tail for are not its
     label: the tail of the row before, where that row's last label line is full (a row whose values
     sit beside its label's first line, as top-aligned cells print), else a row of their own (a header,
     read line by line). A page break (``after_gap``: the lines after one, by offset) ends a row's tails;
-    ``again``: lines of the table's header printed again."""
+    ``again``: lines of the table's header printed again. A line of values with no label beside it and
+    no tail below takes the opening label after it (values printed a little above their one-line label);
+    where the table shows that (``values_above``), even with lines above it, which are then left over."""
     built: list[tuple[list[_Label], list[_Token]]] = []  # (label lines, values)
     pending: list[_Label] = []  # label lines not yet followed by values
     row: tuple[list[_Token], list[_Label], list[_Token]] | None = None  # own pieces, lines above, values
@@ -352,11 +362,12 @@ def _by_centre(lines: list[list[_Token]], full: int, after_gap: set[int], again:
             row, tails = None, []
         labels, values = _split(tokens)
         if not values:
-            if row is not None and not pending and len(tails) < len(row[1]) and _may_be_tail(labels, [], False):
-                tails.append(labels)
-            elif row is not None and not row[0] and not row[1] and not pending \
+            if row is not None and not pending and len(tails) < len(row[1]) and _may_be_tail(labels, [], False) \
+                    and not any(_level(token) < 3 for token in labels):
+                tails.append(labels)  # (a line holding an opening label, 理 （三）不予公开, is no tail)
+            elif row is not None and not row[0] and not tails and not pending and (values_above or not row[1]) \
                     and any(_level(token) < 3 for token in labels):
-                row = (labels, [], row[2])  # values printed a little above their one-line label
+                row = (labels, row[1], row[2])  # values printed a little above their one-line label
             else:
                 pending.append(_Label(labels, full))
             continue

@@ -270,3 +270,48 @@ def test_wrapped_readings_keep_to_one_head_length_and_whole_numbers():
     readings = wrapped_readings(pieces, 15)
     assert readings == [[(0, 1), *[(at,) for at in range(2, 16)]]]  # 56+7: a head of another length
     assert wrapped_readings([(text, 1) for text in "12,3 4 0 0".split()], 3) == []  # 12,34 is no number
+
+
+# A table whose rows print their values a little above their one-line labels (pdfplumber on a real report),
+# beside a group label printed a character a line.
+VALUES_ABOVE = ["（二）部分公开（区分处理的，只计这一情形，", "4 0 0 0 0 0 4", "不计其他情形）",
+                "1 0 0 0 0 0 1", "1．属于国家秘密",
+                "三 2．其他法律行政法规禁止公开 0 0 0 0 0 0 0",
+                "、", "0 2 0 0 0 0 2", "本 3．危及“三安全一稳定”",
+                "年", "度 4．保护第三方合法权益 0 0 0 0 0 0 0",
+                "（四）无法提供", "3 0 0 0 0 0 3", "1．本机关不掌握相关政府信息",
+                "2．没有现成信息需要另行制作 0 0 0 0 0 0 0"]
+
+
+def _lexed(rows: list[list[str]]) -> dict[str, list[str]]:
+    """Table 三's row terminals with the value texts after each, as the lexer reads the rows' cells."""
+    cells = [Cell(text, number, 1) for number, row in enumerate(rows, 1) for text in row]
+    tokens = lex(cells, labels_for("applications_2021")).tokens
+    return {token.type: [cell.text for cell in after.cells]
+            for token, after in zip(tokens, tokens[1:]) if token.type != VALUES and after.type == VALUES}
+
+
+def test_where_values_sit_above_their_labels_a_group_label_over_them_is_left_over():
+    rows = _rows(*VALUES_ABOVE)
+    assert ["（四）无法提供"] in rows
+    lexed = _lexed(rows)
+    assert lexed["DENIED_STATE_SECRET"] == ["1", "0", "0", "0", "0", "0", "1"]
+    assert lexed["DENIED_PROHIBITED_BY_LAW"] == ["0"] * 7
+    assert lexed["DENIED_SECURITY_STABILITY"] == ["0", "2", "0", "0", "0", "0", "2"]
+    assert lexed["UNABLE_NOT_HELD"] == ["3", "0", "0", "0", "0", "0", "3"]
+    assert lexed["UNABLE_NEEDS_CREATION"] == ["0"] * 7
+
+
+def test_a_line_opening_a_label_is_no_tail_of_the_row_above():
+    rows = _rows(*AROUND, "5．属于三类内部事务信 0 0 0 0 0 0 0", "理 （三）不予公开",
+                 "息 6．属于四类过程性信息 0 1 0 0 0 0 1")
+    assert rows[1][:2] == ["5．属于三类内部事务信", "0"]
+
+
+def test_the_comma_of_a_group_label_printed_a_character_a_line_is_no_value():
+    labels = labels_for("applications_2021")
+    cells = [Cell(text, number, 1) for number, text in enumerate(
+        ["1．属于国家秘密", *"1000001", "三", "、", "2．其他法律行政法规禁止公开", *"0000000"], 1)]
+    tokens = lex(cells, labels).tokens
+    assert [token.type for token in tokens] == ["DENIED_STATE_SECRET", VALUES, "DENIED_PROHIBITED_BY_LAW", VALUES]
+    assert len(tokens[1].cells) == 7
