@@ -563,10 +563,10 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
         kind = infos[index].kind
         if kind is not Kind.TEXT and kind is not Kind.UNREADABLE:  # a value: number, blank or null mark
             if kind is Kind.NULL_MARK and cells[index].text == "、" and (
-                    index > 0 and infos[index - 1].kind is Kind.TEXT
-                    or index + 1 < count and infos[index + 1].kind is Kind.TEXT):
-                # the enumerator's comma of a group label printed a character a line, after its numeral
-                # (三 / 、 / 本 …) beside the rows' labels: a piece of that label, no value
+                    index > 0 and infos[index - 1].kind is Kind.TEXT and infos[index - 1].name is None
+                    or index + 1 < count and infos[index + 1].kind is Kind.TEXT and infos[index + 1].name is None):
+                # the enumerator's comma of a group label printed a character a line (三 / 、 / 本 …) beside
+                # the rows' labels, next to a piece of it: no value (after a label, 、 is a cell's null mark)
                 lexed.unmatched.append(cells[index])
                 index += 1
                 continue
