@@ -44,7 +44,7 @@ from .normalize import ColumnMap, Document, source_column
 from .pdforder import MOVED_VALUES, reading_order_rows
 from .sections import Section
 from .textgrid import Row, aligned_rows, grid_rows
-from .wrapped import physical_rows, wrapped_rows
+from .wrapped import lone_blanks, physical_rows, wrapped_rows
 
 
 @mypyc_attr(acyclic=True)
@@ -291,7 +291,11 @@ def _placed_cells(doc: Document, first: int, texts: list[str], lines: list[list[
     for offset, text in enumerate(texts):
         index = first + offset
         number, columns = doc.number(index), _columns(doc, index, text)
-        for start, word in lines[offset]:
+        words = lines[offset]
+        if "\u00a0" in doc.raw_lines[index] and columns is None and all(word for _, word in words):
+            # a no-break space alone among the values: a blank cell (pypdf), placed where it stands
+            words = sorted(words + [(start, "") for start in lone_blanks(doc.raw_lines[index])])
+        for start, word in words:
             cells.append(Cell(word, number, start + 1 if columns is None else source_column(columns, start)))
     return cells
 

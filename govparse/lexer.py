@@ -220,6 +220,15 @@ class Labels:
         # a piece of one (a vertical label a PDF broke apart: 不予公 / 开) is noise inside a table.
         self.group_keys: tuple[str, ...] = tuple(compact(self.printed[name]) for name in grammar.structure_terminals)
         self._group_pieces: dict[str, bool] = {}
+        # Header labels, compact, a line each: a piece of one (结果 of 结果维持, stacked over 总计 by a PDF
+        # extractor that writes each printed line of a header row as a line) is a header no reader can put
+        # back, before the table's first row label and numbers; never the label of the numbers after it.
+        self._header_text = "\n".join(sorted({compact(text) for name, pattern, literal in grammar.label_terminals()
+                                               if name in grammar.header_terminals
+                                               for text in ([translate(pattern)] if literal
+                                                            else spellings(translate(pattern)) or ())}))
+        self._header_pieces: dict[str, bool] = {}
+        self.row_terminals: frozenset[str] = frozenset(grammar.row_of)  # what ends a table's header
         # Labels without their enumerator, where that is still unambiguous.
         self.short = {short: self.exact[key] for short, key in _shortened(self.exact, self.exact).items()}
         self._units: dict[str, set[str]] = {}  # terminal name -> units of money its spellings print
@@ -283,6 +292,15 @@ class Labels:
             piece = bool(key) and any(key in group for group in self.group_keys)
             if len(self._group_pieces) < _CACHE_LIMIT:
                 self._group_pieces[key] = piece
+        return piece
+
+    def header_piece(self, key: str) -> bool:
+        """Whether compact text ``key`` is a piece of a header label (remembered)."""
+        piece = self._header_pieces.get(key)
+        if piece is None:
+            piece = bool(key) and "\n" not in key and key in self._header_text
+            if len(self._header_pieces) < _CACHE_LIMIT:
+                self._header_pieces[key] = piece
         return piece
 
     def lookup(self, text: str) -> str | None:
@@ -538,11 +556,20 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
     infos = [labels.info(cell.text) for cell in cells]  # each cell's text looked up once
     run: list[Cell] = []
     run_filled = False  # a run of only blank cells is layout, not a VALUES token
+    scanned = [0, 0]  # tokens looked at for the table's body, and whether it was found (see _body_among)
     index = 0
     count = len(cells)
     while index < count:
         kind = infos[index].kind
         if kind is not Kind.TEXT and kind is not Kind.UNREADABLE:  # a value: number, blank or null mark
+            if kind is Kind.NULL_MARK and cells[index].text == "、" and (
+                    index > 0 and infos[index - 1].kind is Kind.TEXT and infos[index - 1].name is None
+                    or index + 1 < count and infos[index + 1].kind is Kind.TEXT and infos[index + 1].name is None):
+                # the enumerator's comma of a group label printed a character a line (三 / 、 / 本 …) beside
+                # the rows' labels, next to a piece of it: no value (after a label, 、 is a cell's null mark)
+                lexed.unmatched.append(cells[index])
+                index += 1
+                continue
             if not run and kind is Kind.BLANK:
                 padded = _padding(cells, infos, index)
                 if padded:
@@ -582,9 +609,12 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
             run.append(cells[index])
             run_filled = True
             index += 1
-        elif labels.group_piece(infos[index].key):
-            # A piece of a caption or group label (a PDF's vertical 不予公 / 开 beside its rows):
-            # noise, which neither heads numbers nor ends the run it stands in.
+        elif labels.group_piece(infos[index].key) or (
+                not run_filled and not _body_among(tokens, scanned, labels.row_terminals)
+                and labels.header_piece(infos[index].key)):
+            # A piece of a caption or group label (a PDF's vertical 不予公 / 开 beside its rows), or of a
+            # header label above the table's rows (a PDF's header printed line by line, 结果 结果 其他 /
+            # 总计 / 维持 纠正 结果): noise, which neither heads numbers nor ends the run it stands in.
             lexed.unmatched.append(cells[index])
             index += 1
         else:
@@ -597,6 +627,16 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
             index += 1
     _flush(tokens, run, run_filled)
     return lexed
+
+
+def _body_among(tokens: list[TableToken], scanned: list[int], rows: frozenset[str]) -> bool:
+    """Whether a VALUES token or a row label is among ``tokens``: the table's header is over. Each token
+    is looked at once over the whole lex (``scanned``: how many were, and whether one was found)."""
+    while not scanned[1] and scanned[0] < len(tokens):
+        kind = tokens[scanned[0]].type
+        scanned[1] = 1 if kind == VALUES or kind in rows else 0
+        scanned[0] += 1
+    return scanned[1] == 1
 
 
 def _flush(tokens: list[TableToken], run: list[Cell], filled: bool) -> None:
@@ -673,18 +713,29 @@ def _label_at(infos: list[TextInfo], index: int, labels: Labels) -> tuple[str | 
         return first.name, 1
     keys = [first.key]  # the key of each join, by width
     key = first.key
+    skipped = -1  # a piece of a group label the join went over, if any
     while True:
-        key += infos[limit].key
+        grown = key + infos[limit].key
+        grows = labels.may_grow(grown)
+        if not grows and skipped < 0 and limit + 1 < stop_at and not infos[limit + 1].ends_join \
+                and labels.group_piece(infos[limit].key) and labels.may_grow(key + infos[limit + 1].key):
+            # A vertical group label's piece between two lines of the row label beside it (PDF text
+            # without positions: 2、申请人…要 / 他处理 / 求缴纳费用…): gone over, as noise.
+            skipped = limit
+            keys.append(key)
+            limit += 1
+            continue
+        key = grown
         keys.append(key)
         limit += 1
-        if not labels.may_grow(key):
+        if not grows:
             keys.pop()  # so it names no label either
             break
         if limit >= stop_at or infos[limit].ends_join:
             break
     for width in range(len(keys), 1, -1):
-        if not infos[index + width - 1].key:
-            continue  # a join does not end on a bare 、
+        if not infos[index + width - 1].key or index + width - 1 == skipped:
+            continue  # a join does not end on a bare 、, nor on a piece it went over
         name = labels.named(keys[width - 1])
         if name is not None:
             return name, width

@@ -24,11 +24,20 @@ Which line belongs to which row:
 - by blank lines where the table has them between rows (``pdftotext -layout``),
   a block of lines being one row when it holds one line of values; label pieces
   are joined per label column (their x place), top to bottom;
+- where rows' labels sit around their values (pdfplumber writes lines by height,
+  and a PDF centres a row's cells on its middle: a line of values only between a
+  label's head and its tail says so, and no row's label ends above it), by count:
+  a row has as many label lines below its values as above them; lines above that
+  no tail answers are the row before's tail (top-aligned cells) or a header;
 - otherwise by the wrap itself: a wrapped cell's lines are all as wide as the
   cell but the last, so a text line after a row's values continues that row's
   label only when the label's last line is full width (the width most text lines
   of the table have) and the line does not open with an enumerator (``二、``,
   ``（三）``, ``4．``) as every row label of these tables does.
+
+A no-break space standing alone among a row's values is a blank cell (pypdf).
+Numbers too wide for table 四's narrow cells come in two pieces: ``wrapped_readings``
+lists the ways to put them back, for the table's reader to choose among by I3.
 
 Nothing is guessed about values: a row's values are the values on its value line
 in order. Where a row has fewer values than the table's fullest rows (a blank
@@ -42,6 +51,7 @@ left short for the row stage to report. Costs are linear in the characters read.
 from __future__ import annotations
 
 import re
+from itertools import combinations
 from unicodedata import east_asian_width
 
 from .textgrid import Row, width
@@ -53,6 +63,9 @@ _GLUED = re.compile(r"(?<=[\u4e00-\u9fff）”])(?=\d[\d,]*(?:\.\d+)?$)|(?<=[\u4
 _CAPTION = re.compile(r"第[一二三四五六七八九十]{1,3}条")
 _MIN_FULL = 8  # display columns: a narrower text line is never taken for a full-width wrapped line
 _PLACE_SLACK = 3  # display columns a value may sit off its column's place
+# Display columns two full lines of one wrapped cell may differ by: each falls short of the cell's
+# width by less than the character that did not fit, and normalizing narrows full-width punctuation.
+_FULL_SLACK = 4
 
 
 class _Token:
@@ -73,7 +86,38 @@ def _tokens(text: str, shape: str, offset: int, wide_gaps: bool) -> list[_Token]
     is a piece of its own, as values are at times one space apart), placed by character:
     pdftotext -layout lays its grid out in characters, a Chinese one taking one column
     (the label column of ``（六）其他处理`` + spaces and of spaces + ``1．申请人…`` start at
-    the same character, not the same display column)."""
+    the same character, not the same display column). Words one space apart, a no-break space
+    standing alone among a row's values is a blank cell (see ``lone_blanks``)."""
+    tokens = _words_of(text, shape, offset, wide_gaps)
+    if not wide_gaps and "\u00a0" in shape:
+        blanks = lone_blanks(shape)
+        if blanks and any(token.value for token in tokens):
+            tokens += [_Token("", offset, start, start, True) for start in blanks]
+            tokens.sort(key=lambda token: token.index)
+    return tokens
+
+
+def lone_blanks(shape: str) -> list[int]:
+    """Where a no-break space stands alone between spaces or at a line's edge (``0 0 \u00a0 0``,
+    ``规章 0 891 \u00a0``), on a line one or more of whose words are values: pypdf writes an empty
+    table cell so. (One inside text, ``三、\u00a0收到``, or beside other white space runs, is spacing.)"""
+    blanks: list[int] = []
+    start = shape.find("\u00a0")
+    while start >= 0:
+        stop = start
+        while stop < len(shape) and shape[stop] == "\u00a0":
+            stop += 1
+        opens = start == 0 or (shape[start - 1] == " " and (start == 1 or not shape[start - 2].isspace()))
+        closes = stop == len(shape) or (shape[stop] == " " and (stop + 1 == len(shape) or not shape[stop + 1].isspace()))
+        if opens and closes:
+            blanks.append(start)
+        start = shape.find("\u00a0", stop)
+    if blanks and not any(_VALUE.fullmatch(word) for word in shape.split()):
+        return []
+    return blanks
+
+
+def _words_of(text: str, shape: str, offset: int, wide_gaps: bool) -> list[_Token]:
     words: list[tuple[int, int, int]] = []  # (start, stop, display place)
     shown: dict[int, int] = {}  # start: display column, where places count characters
     position = shown_position = 0
@@ -168,7 +212,40 @@ def _print_width(char: str) -> int:
 def wrapped_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     """Rows of a table whose words are separated by single spaces (pdfplumber, pypdf)."""
     lines = [_tokens(texts[offset], shapes[offset], offset, False) for offset in range(len(texts))]
-    return _by_wrap([tokens for tokens in lines if tokens], _full_width(lines))
+    kept = [tokens for tokens in lines if tokens]
+    centred, values_above = _centred(lines)
+    if not centred:
+        return _by_wrap(kept, _full_width(lines))
+    after_gap = {tokens[0].offset for tokens in kept if tokens[0].offset > 0 and not lines[tokens[0].offset - 1]}
+    first_values = next((position for position, tokens in enumerate(kept) if any(t.value for t in tokens)), 0)
+    header = {texts[tokens[0].offset] for tokens in kept[:first_values]}
+    # A line of the table's header printed again (after a page break) is no label's tail.
+    again = {tokens[0].offset for tokens in kept[first_values:] if texts[tokens[0].offset] in header}
+    return _by_centre(kept, _full_width(lines), after_gap, again, values_above)
+
+
+def _centred(lines: list[list[_Token]]) -> tuple[bool, bool]:
+    """Whether rows' label lines sit around their values rather than above them: some line holding
+    values only has a label line above it and a label's tail below (``5．要求…已获取`` / ``0 0 910`` /
+    ``信息``: pdfplumber, which writes lines by height, where a PDF centres a row's cells on its middle),
+    and none has the next row's label below (pypdf, writing a cell's lines before the next cell's);
+    and whether some rows print their values a little above their label (see below)."""
+    around = below = first = 0
+    for position in range(1, len(lines) - 1):
+        tokens, above, after = lines[position], lines[position - 1], lines[position + 1]
+        if not tokens or not above or not after or not all(token.value for token in tokens) \
+                or any(token.value for token in after):
+            continue
+        if any(token.value for token in above) or (
+                position >= 2 and _may_be_tail(above, [], False) and any(t.value for t in lines[position - 2])):
+            # right under a row's values (or their tail), over an opening label: values printed a little
+            # above their one-line label (pdfplumber, where a row's cells sit at different heights)
+            first += 0 if _may_be_tail(after, [], False) else 1
+        elif _may_be_tail(after, [], False):
+            around += 1
+        elif position >= 2 and lines[position - 2] and not any(token.value for token in lines[position - 2]):
+            below += 1  # two label lines above: this row's (a line right after a row's values may be its tail)
+    return first > 0 or (around > 0 and below == 0), first > 0
 
 
 def _level(token: _Token) -> int:
@@ -222,25 +299,9 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False) -> list
                 headers.add(len(rows))
                 rows.append((header, []))  # a header over the value columns: a row of its own
                 pending = pending[count:]
-        own = [_Label(labels, full, True)] if labels else []
-        if own and placed and _touches(labels[-1], values[0]):
-            own[0].open = True  # the label runs up to the values: its cell is full, the wrap goes on
-        # A label of the second column wrapped above the first column's (1．本机关不掌握 /
-        # （四）无法提供 0 0 … / 相关政府信息): the outer label comes first.
-        if own and pending and _level(labels[0]) < _level(pending[0].tokens[0]) < 3:
-            if not placed and len(labels) >= 2 and _level(labels[1]) == 3:
-                # （六）其他处理 行政机关不再处理…申 after 1．申请人…补正、: the outer label, then the
-                # second column's head and the piece beside the values that goes on with it.
-                inner = _Label(labels[1:], full, True)
-                inner.open = own[0].open
-                ordered = [_Label(labels[:1], full, True)] + pending + [inner]
-            else:
-                ordered = own + pending
-        elif placed and own and pending and _opens_left_of(labels[0], pending):
-            rows.append((pending, []))  # a header or a stray tail: not this row's, whose label opens left of it
-            ordered = own
-        else:
-            ordered = pending + own
+        stray, ordered = _row_labels(labels, values, pending, full, placed)
+        if stray:
+            rows.append((stray, []))  # a header or a stray tail: not this row's, whose label opens left of it
         rows.append((ordered, values))
         pending = []
     result: list[Row] = [[_cell(token) for label in labels for token in label.tokens] if index in headers
@@ -251,6 +312,109 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False) -> list
             pending = _header_lines(pending, -1 << 20)[1]
         result.append([_cell(token) for label in pending for token in label.tokens])
     return result
+
+
+def _row_labels(labels: list[_Token], values: list[_Token], pending: list[_Label], full: int, placed: bool,
+                centred: bool = False) -> tuple[list[_Label], list[_Label]]:
+    """A row's label lines in reading order, from the label pieces beside its values (``labels``) and the
+    lines above them (``pending``); and, placed by x, the pending lines that are not its own (or [])."""
+    own = [_Label(labels, full, True)] if labels else []
+    if own and placed and _touches(labels[-1], values[0]):
+        own[0].open = True  # the label runs up to the values: its cell is full, the wrap goes on
+    if not own or not pending:
+        return [], pending + own
+    # A label of the second column wrapped above the first column's (1．本机关不掌握 /
+    # （四）无法提供 0 0 … / 相关政府信息): the outer label comes first.
+    if _level(labels[0]) < _level(pending[0].tokens[0]) < 3:
+        if not placed and len(labels) >= 2 and _level(labels[1]) == 3 and \
+                abs(_span(labels[1:]) - _span(pending[-1].tokens)) <= _FULL_SLACK:
+            # （六）其他处理 行政机关不再处理…申 after 1．申请人…补正、: the outer label, then the
+            # second column's head and the piece beside the values that goes on with it, a full
+            # line of that column as the head is (beside a two-line head: 无法提 供, one label).
+            inner = _Label(labels[1:], full, True)
+            inner.open = own[0].open
+            return [], [_Label(labels[:1], full, True)] + pending + [inner]
+        return [], own + pending
+    if placed and _opens_left_of(labels[0], pending):
+        return pending, own
+    if centred and _level(labels[0]) < 3 == _level(pending[0].tokens[0]):
+        return [], own + pending  # the label opens beside the values; a cell of it beside runs over lines
+    return [], pending + own
+
+
+def _by_centre(lines: list[list[_Token]], full: int, after_gap: set[int], again: set[int],
+               values_above: bool = False) -> list[Row]:
+    """Rows from lines in order where rows' label lines sit around their values, as many below them
+    as above (see ``_centred``). Lines above a row's values that its label has no tail for are not its
+    label: the tail of the row before, where that row's last label line is full (a row whose values
+    sit beside its label's first line, as top-aligned cells print), else a row of their own (a header,
+    read line by line). A page break (``after_gap``: the lines after one, by offset) ends a row's tails;
+    ``again``: lines of the table's header printed again. A line of values with no label beside it and
+    no tail below takes the opening label after it (values printed a little above their one-line label);
+    where the table shows that (``values_above``), even with lines above it, which are then left over."""
+    built: list[tuple[list[_Label], list[_Token]]] = []  # (label lines, values)
+    pending: list[_Label] = []  # label lines not yet followed by values
+    row: tuple[list[_Token], list[_Label], list[_Token]] | None = None  # own pieces, lines above, values
+    tails: list[list[_Token]] = []
+    for tokens in lines:
+        if tokens[0].offset in after_gap and row is not None:
+            _add_centred(built, row, tails, full, after_gap, again)
+            row, tails = None, []
+        labels, values = _split(tokens)
+        if not values:
+            if row is not None and not pending and len(tails) < len(row[1]) and _may_be_tail(labels, [], False) \
+                    and not any(_level(token) < 3 for token in labels):
+                tails.append(labels)  # (a line holding an opening label, 理 （三）不予公开, is no tail)
+            elif row is not None and not row[0] and not tails and not pending and (values_above or not row[1]) \
+                    and any(_level(token) < 3 for token in labels):
+                row = (labels, row[1], row[2])  # values printed a little above their one-line label
+            else:
+                pending.append(_Label(labels, full))
+            continue
+        if row is not None:
+            _add_centred(built, row, tails, full, after_gap, again)
+        row, tails, pending = (labels, pending, values), [], []
+    if row is not None:
+        _add_centred(built, row, tails, full, after_gap, again)
+    if pending:
+        _add_left_over(built, pending, full, after_gap, again)
+    return [_label_cells(labels, False) + [_cell(token) for token in values] for labels, values in built]
+
+
+def _add_centred(built: list[tuple[list[_Label], list[_Token]]], row: tuple[list[_Token], list[_Label], list[_Token]],
+                 tails: list[list[_Token]], full: int, after_gap: set[int], again: set[int]) -> None:
+    """Add one row of a centred table, its label put together from the lines above its values, beside
+    them and below them; the lines above that its tails leave over go first (see ``_by_centre``)."""
+    labels, above, values = row
+    heads = above
+    if len(tails) < len(above) and (labels or tails):
+        heads = above[len(above) - len(tails):]
+        _add_left_over(built, above[:len(above) - len(tails)], full, after_gap, again)
+    _, ordered = _row_labels(labels, values, heads, full, False, True)
+    for tail in tails:
+        _attach(ordered, tail, full, False, True)
+    built.append((ordered, values))
+
+
+def _add_left_over(built: list[tuple[list[_Label], list[_Token]]], lines: list[_Label], full: int,
+                   after_gap: set[int], again: set[int]) -> None:
+    """Label lines no row's centred label claims: the tail of the row before while its last label line is
+    full (after a page break, if it fits under that label: not a running header; never a line of the table's
+    header printed again), the rest a row of their own."""
+    for position, label in enumerate(lines):
+        tokens = label.tokens
+        if not built or not built[-1][1] or not _may_be_tail(tokens, [], False) \
+                or (tokens[0].offset in after_gap and not _fits_under(tokens, built[-1][0])) \
+                or tokens[0].offset in again \
+                or not _attach(built[-1][0], tokens, full):
+            built.append((lines[position:], []))
+            return
+
+
+def _fits_under(tokens: list[_Token], labels: list[_Label]) -> bool:
+    """Whether a line is no wider than a row's widest label line: a line after a page break may go on
+    with the label of the row it cut, in its cell; a running header or a title is wider."""
+    return _span(tokens) <= max(_span(label.tokens) for label in labels) + _FULL_SLACK
 
 
 def _header_lines(pending: list[_Label], values_at: int) -> tuple[int, list[_Label]]:
@@ -431,7 +595,7 @@ def _label_cells(labels: list[_Label], placed: bool) -> Row:
     return [_cell(token) for token in tokens]
 
 
-def _attach(labels: list[_Label], tail: list[_Token], full: int, placed: bool = False) -> bool:
+def _attach(labels: list[_Label], tail: list[_Token], full: int, placed: bool = False, due: bool = False) -> bool:
     """Put ``tail`` after the row's last label line when a wrap may continue it, or, when that
     line is the one beside the values (``（一）予以公开 0 0 …``), after the last label line above
     it that may (``三、本年度办理结`` … ``果``); False if none. Placed by x, the lowest line with a
@@ -454,6 +618,10 @@ def _attach(labels: list[_Label], tail: list[_Token], full: int, placed: bool = 
         # columns, piece by piece (三、本年度 （一）予以公 / 0 0 … / 办理结果 开).
         alike[0].tokens = [_Token(head.text + piece.text, head.offset, head.index, head.place, False, head.shown)
                            for head, piece in zip(alike[0].tokens, tail)]
+        return True
+    if due:  # a tail the row's label is known to have (centred): it ends the label
+        labels[-1].open = False
+        labels.append(_Label(tail, full))
         return True
     for position in range(len(labels) - 1, -1, -1):
         label = labels[position]
@@ -654,3 +822,99 @@ def _by_column(tokens: list[_Token]) -> list[_Token]:
         head = column[0]
         joined.append(_Token("".join(token.text for token in column), head.offset, head.index, head.place, False))
     return joined
+
+
+# --- numbers a narrow cell wrapped, in text without positions -------------------------------------
+
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})*")
+_HEAD = re.compile(r"[1-9][\d,]*")
+_TAIL = re.compile(r"\d+")
+MAX_WRAPPED = 4  # numbers wrapped in one row that a reading is looked for; more, and none is
+_MAX_READINGS = 4096  # placements tried, at most
+
+
+def wrapped_readings(pieces: list[tuple[str, int]], count: int) -> list[list[tuple[int, ...]]]:
+    """The ways to read a row's value pieces (text and line, in reading order) as ``count`` numbers,
+    where numbers too wide for their narrow cells (table 四's fifteen columns) were wrapped in two:
+    each reading lists, per number, the pieces it is made of.
+
+    - pypdf writes a wrapped number's head and tail one after the other among the row's values
+      (``0 17 0 15817 1 28``): pairs of neighbours are joined;
+    - pdfplumber writes the heads on a line above the row's values and the tails on a line below, in
+      order (``15483 15483`` / ``0 0 13 …`` / ``6 6``): head and tail pair up, and where each goes among
+      the values is not in the text, so every place is a reading.
+
+    A head is as long as the other heads (the cells are of one width), three characters at least, a
+    tail no longer than its head, and the two make one well-formed number (``158,1`` + ``71``; a head
+    that is a number cut inside a thousands group must be joined). Which reading is right, if any, is
+    for the row's identities to tell; none is returned when more than ``MAX_WRAPPED`` numbers would
+    have wrapped or the placements to try are too many."""
+    wrapped = len(pieces) - count
+    if wrapped < 1 or wrapped > MAX_WRAPPED:
+        return []
+    lines = sorted({line for _, line in pieces})
+    if len(lines) == 3:
+        heads = [index for index, (_, line) in enumerate(pieces) if line == lines[0]]
+        tails = [index for index, (_, line) in enumerate(pieces) if line == lines[2]]
+        if len(heads) == len(tails) == wrapped:
+            return _placed_wraps(pieces, heads, tails, count)
+    return _neighbour_wraps(pieces, wrapped)
+
+
+def _wraps(head: str, tail: str, length: int) -> bool:
+    """Whether ``head`` and ``tail`` are the two lines of one number wrapped at ``length`` characters."""
+    if len(head) != length or length < _MIN_WRAPPED or len(tail) > length or _HEAD.fullmatch(head) is None \
+            or _TAIL.fullmatch(tail) is None:
+        return False
+    return _GROUPED.fullmatch(head + tail) is not None if "," in head else (head + tail).isdigit()
+
+
+def _cut_inside_group(text: str) -> bool:
+    """A number cut inside a thousands group (``158,1``): it cannot stand alone."""
+    return "," in text and _GROUPED.fullmatch(text) is None
+
+
+def _neighbour_wraps(pieces: list[tuple[str, int]], wrapped: int) -> list[list[tuple[int, ...]]]:
+    texts = [text for text, _ in pieces]
+    readings: list[list[tuple[int, ...]]] = []
+    for length in sorted({len(text) for text in texts if len(text) >= _MIN_WRAPPED}):
+        starts = [at for at in range(len(texts) - 1) if _wraps(texts[at], texts[at + 1], length)]
+        if len(starts) > 16:
+            return []  # too many places to try: no reading
+        for chosen in combinations(starts, wrapped):
+            if any(later - earlier < 2 for earlier, later in zip(chosen, chosen[1:])):
+                continue
+            joined = set(chosen)
+            reading: list[tuple[int, ...]] = []
+            at = 0
+            while at < len(texts):
+                if at in joined:
+                    reading.append((at, at + 1))
+                    at += 2
+                else:
+                    reading.append((at,))
+                    at += 1
+            if not any(len(part) == 1 and _cut_inside_group(texts[part[0]]) for part in reading):
+                readings.append(reading)
+    return readings
+
+
+def _placed_wraps(pieces: list[tuple[str, int]], heads: list[int], tails: list[int],
+                  count: int) -> list[list[tuple[int, ...]]]:
+    length = len(pieces[heads[0]][0])
+    if not all(_wraps(pieces[head][0], pieces[tail][0], length) for head, tail in zip(heads, tails)):
+        return []
+    values = [index for index in range(len(pieces)) if index not in heads and index not in tails]
+    if any(_cut_inside_group(pieces[index][0]) for index in values):
+        return []
+    readings: list[list[tuple[int, ...]]] = []
+    for places in combinations(range(count), len(heads)):
+        if len(readings) >= _MAX_READINGS:
+            return []
+        reading: list[tuple[int, ...]] = []
+        rest = iter(values)
+        pairs = iter(zip(heads, tails))
+        for place in range(count):
+            reading.append(next(pairs) if place in places else (next(rest),))
+        readings.append(reading)
+    return readings

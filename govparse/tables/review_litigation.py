@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ..cells import Cell
 from ..grammar import UNKNOWN, VALUES, TableGrammar
 from ..lexer import TableToken
 from ..model import OutcomeCounts, ReviewLitigation, columns_of, rows_of
@@ -37,6 +38,7 @@ from ..digits import group_sums, split_digits
 from ..rows import Columns, Events, Placed, fit_cells, glued_cells, header_order, unknown_row
 from ..runtogether import row_groups
 from ..transform import BuildContext, build_table
+from ..wrapped import wrapped_readings
 
 KEY = "review_litigation"
 SECTION = "四"
@@ -135,6 +137,8 @@ def _whole_row(header: list[str], values: TableToken, events: Events, glued: boo
         cells = _split(values, events)
         if cells is None:
             return {key: Placed(key, values, None, True) for key in GROUPS.keys}
+    if cells is None and len(values.cells) > _WIDTH * len(GROUPS.keys):
+        cells = _unwrapped(values, events)
     if cells is None:
         found = values.cells
         events.add("error", "cell-count", f"rows {_ALL_GROUPS}: {len([c for c in found if c.text])} values and "
@@ -154,6 +158,49 @@ def _whole_row(header: list[str], values: TableToken, events: Events, glued: boo
 
 
 _OUTCOME_TERMINALS = frozenset(OUTCOMES.terminal(key) for key in OUTCOMES.keys)
+
+
+def _unwrapped(values: TableToken, events: Events) -> tuple[Cell, ...] | None:
+    """Fifteen numbers from more pieces, numbers a narrow cell wrapped put back together
+    (govparse.wrapped.wrapped_readings): the one reading the format allows, else the readings that
+    meet I3, a cell on which they differ unreadable (its candidates, ``0|124231``: null); None when
+    no reading does."""
+    pieces = [(cell.text, cell.line) for cell in values.cells]
+    readings = [[("".join(pieces[at][0] for at in part), part) for part in reading]
+                for reading in wrapped_readings(pieces, _WIDTH * len(GROUPS.keys))]
+    fitting = readings if len(readings) == 1 else [reading for reading in readings
+                                                   if _meets_i3([text for text, _ in reading])]
+    if not fitting:
+        return None
+    cells = values.cells
+    placed: list[Cell] = []
+    for column in range(_WIDTH * len(GROUPS.keys)):
+        texts = sorted({reading[column][0] for reading in fitting}, key=lambda text: (len(text), text))
+        first = cells[fitting[0][column][1][0]]
+        placed.append(Cell("|".join(texts), first.line, first.column))
+    joined = ", ".join(sorted({"+".join(pieces[at][0] for at in part)
+                               for reading in fitting for _, part in reading if len(part) > 1}))
+    if len(readings) == 1:
+        events.add("info", "wrapped-number", f"rows {_ALL_GROUPS}: numbers wrapped in their cells joined: "
+                   f"{joined}", values.line)
+    else:
+        doubt = "" if len(fitting) == 1 else (f"; {len(fitting)} readings meet it, the cells on which they differ "
+                                              "are null")
+        events.add("warning", "split-by-identity", f"rows {_ALL_GROUPS}: numbers wrapped in their cells ({joined}) "
+                   f"placed by I3 among {len(readings)} readings{doubt} (were I3 broken in the report, these "
+                   "numbers would be wrong)", values.line)
+    return tuple(placed)
+
+
+def _meets_i3(texts: list[str]) -> bool:
+    numbers = []
+    for text in texts:
+        plain = text.replace(",", "")
+        if not plain.isdigit():
+            return False
+        numbers.append(int(plain))
+    return all(sum(numbers[at:at + _WIDTH - 1]) == numbers[at + _WIDTH - 1]
+               for at in range(0, len(numbers), _WIDTH))
 
 
 @lru_cache(maxsize=1024)

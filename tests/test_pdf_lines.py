@@ -1,0 +1,317 @@
+"""PDF text as pdfplumber's and pypdf's ``extract_text()`` write it: a line per printed line, words
+one space apart, no positions. Each test is a small hand-made table in one of the shapes these
+tools give (corpus/tools/README.md describes them); values are right or null, never others.
+"""
+
+from __future__ import annotations
+
+import govparse
+from govparse.cells import Cell
+from govparse.grammar import UNKNOWN, VALUES
+from govparse.lexer import lex
+from govparse.pipeline import labels_for
+from govparse.wrapped import lone_blanks, wrapped_readings, wrapped_rows
+
+FOUR = "四、政府信息公开行政复议、行政诉讼情况"
+FIVE = "五、存在的主要问题及改进情况"
+
+
+def _parse(*lines: str) -> dict:
+    return govparse.parse("\n".join(lines) + "\n").to_dict()
+
+
+def _codes(result: dict) -> set[str]:
+    return {diagnostic["code"] for diagnostic in result["diagnostics"]}
+
+
+def _cells(*lines: str) -> list[Cell]:
+    return [Cell(word, number, 1) for number, line in enumerate(lines, 1) for word in line.split()]
+
+
+# --- a header printed line by line around its middle line -----------------------------------------
+
+# Two-line header cells (结果 / 维持) around one-line ones (总计), as an extractor without positions
+# writes a header row whose cells a PDF centres: the top lines of all cells, the middle line, the
+# bottom lines. Which piece goes with which is not in the text.
+STACKED_FOUR = [
+    FOUR,
+    "行政",
+    "行政诉讼",
+    "复议",
+    "结果 结果 其他 尚未 未经复议 复议",
+    "总计 后起诉",
+    "维持 纠正 结果 审结 直接起诉",
+    "结果 结果 其他 尚未 结果 结果 其他 尚未",
+    "总计 总计",
+    "维持 纠正 结果 审结 维持 纠正 结果 审结",
+]
+
+
+def test_a_header_broken_into_pieces_above_the_numbers_leaves_them_to_the_statutory_order():
+    result = _parse(*STACKED_FOUR, "1 2 0 0 3 4 5 0 0 9 0 0 6 1 7", FIVE)
+    assert result["review_litigation"] == {
+        "review": {"upheld": 1, "corrected": 2, "other": 0, "pending": 0, "total": 3},
+        "suit_direct": {"upheld": 4, "corrected": 5, "other": 0, "pending": 0, "total": 9},
+        "suit_after_review": {"upheld": 0, "corrected": 0, "other": 6, "pending": 1, "total": 7}}
+    assert "header-unread" in _codes(result)
+    assert "unknown-row" not in _codes(result)
+
+
+def test_header_pieces_are_no_tokens_but_text_naming_no_header_label_is_one():
+    labels = labels_for("review_litigation")
+    tokens = lex(_cells("结果 结果 其他 尚未", "维持 纠正 结果 审结", "1 2 0 0 3"), labels).tokens
+    assert [token.type for token in tokens] == [VALUES]
+    tokens = lex(_cells("结果 结果", "小计", "1 2 0 0 3"), labels).tokens
+    assert [token.type for token in tokens] == [UNKNOWN, VALUES]  # 小计 is a row of its own
+
+
+def test_a_header_piece_after_the_numbers_is_still_text_naming_no_label():
+    labels = labels_for("review_litigation")
+    tokens = lex(_cells("1 2 0 0 3", "结果", "4 5 0 0 9"), labels).tokens
+    assert [token.type for token in tokens] == [VALUES, UNKNOWN, VALUES]
+
+
+def test_a_row_naming_no_label_under_a_broken_header_keeps_its_numbers_out():
+    result = _parse(*STACKED_FOUR, "其中：本级 1 2 0 0 3 4 5 0 0 9 0 0 6 1 7", FIVE)
+    assert all(value is None for group in result["review_litigation"].values() for value in group.values())
+    assert "unknown-row" in _codes(result)
+
+
+# --- a blank cell written as a no-break space --------------------------------------------------------
+
+def test_a_lone_no_break_space_among_values_is_a_blank_and_one_in_text_is_spacing():
+    assert lone_blanks("规章 0 891 \u00a0") == [9]
+    assert lone_blanks("\u00a0 0 5") == [0]
+    assert lone_blanks("0 \u00a0 7") == [2]
+    assert lone_blanks("三、\u00a0收到和处理 \u00a0 情况") == []  # no value on the line
+    assert lone_blanks("规章\u00a00 891") == []  # glued to the label: spacing
+    assert lone_blanks("规章 0   \u00a0   891") == []  # inside wide padding: not pypdf's blank
+
+
+def test_a_no_break_space_cell_keeps_the_values_after_it_in_their_columns():
+    lines = ["2．重复申请 0 \u00a0 4 0 0 0 4", "3．要求提供公开出版物 0 0 0 0 0 1 \u00a0"]
+    texts = [line.replace("\u00a0", " ") for line in lines]  # as normalizing gives them
+    rows = [[text for text, _, _ in row] for row in wrapped_rows(texts, lines)]
+    assert rows == [["2．重复申请", "0", "", "4", "0", "0", "0", "4"],
+                    ["3．要求提供公开出版物", "0", "0", "0", "0", "0", "1", ""]]
+
+
+def test_table_two_rows_with_a_no_break_space_blank_read_it_as_blank():
+    result = _parse("二、主动公开政府信息情况",
+                    "第二十条第（一）项",
+                    "信息内容 本年制发件数 本年废止件数 现行有效件数",
+                    "规章 3 \u00a0 5",
+                    "行政规范性文件 0 2 \u00a0",
+                    "第二十条第（五）项",
+                    "信息内容 本年处理决定数量",
+                    "行政许可 7",
+                    "三、收到和处理政府信息公开申请情况")
+    disclosure = result["active_disclosure"]
+    assert disclosure["regulations"] == {"issued": 3, "repealed": None, "in_force": 5}
+    assert disclosure["normative_documents"] == {"issued": 0, "repealed": 2, "in_force": None}
+
+
+# --- rows whose label lines sit around their values (pdfplumber, cells centred in their rows) --------
+
+def _rows(*lines: str) -> list[list[str]]:
+    return [[text for text, _, _ in row] for row in wrapped_rows(list(lines), list(lines))]
+
+
+# A two-line label with its values on a line between its lines: the evidence that labels sit around values.
+AROUND = ["（二）部分公开（区分处理的，只计这一", "0 1 0 0 0 0 1", "情形，不计其他情形）"]
+
+
+def test_a_label_in_two_cells_takes_the_line_above_its_values_not_the_row_before():
+    rows = _rows(*AROUND,
+                 "2．没有现成信息需要另行制作 0 0 0 0 0 0 0",
+                 "后申请内容仍",  # the two-line cell beside 3．补正, its first line above the values
+                 "3．补正 0 0 2 0 0 0 2",
+                 "不明确")
+    assert rows[1] == ["2．没有现成信息需要另行制作", "0", "0", "0", "0", "0", "0", "0"]
+    assert rows[2] == ["3．补正", "后申请内容仍", "不明确", "0", "0", "2", "0", "0", "0", "2"]
+
+
+def test_a_one_line_label_with_a_space_beside_a_two_line_inner_label_stays_whole():
+    rows = _rows(*AROUND, "1．本机关不掌握", "（四）无法提 供 0 0 0 0 0 0 0", "相关政府信息")
+    assert rows[1][:4] == ["（四）无法提", "供", "1．本机关不掌握", "相关政府信息"]
+
+
+def test_the_middle_line_of_a_three_line_inner_label_goes_with_it():
+    rows = _rows(*AROUND, "1．申请人无正当理由逾期不补正、", "（六）其他处理 行政机关不再处理其政府信息公开申 5 0 0 0 0 0 5", "请")
+    assert rows[1][:5] == ["（六）其他处理", "1．申请人无正当理由逾期不补正、", "行政机关不再处理其政府信息公开申", "请", "5"]
+
+
+def test_header_lines_above_the_first_row_are_no_part_of_its_label():
+    rows = _rows("申请人情况", "自然人 法人或其他组织 总计", "一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1", *AROUND)
+    assert rows[0] == ["申请人情况", "自然人", "法人或其他组织", "总计"]
+    assert rows[1][0] == "一、本年新收政府信息公开申请数量"
+
+
+def test_a_row_printed_with_its_values_on_its_first_line_keeps_its_full_width_tail():
+    rows = _rows(*AROUND,
+                 "2．申请人逾期未按收费通知要求缴纳费 0 0 0 0 0 0 0",
+                 "用、行政机关不再处理其政府信息公开申",
+                 "请",
+                 "3．其他 0 0 0 1 0 0 1")
+    assert rows[1][:3] == ["2．申请人逾期未按收费通知要求缴纳费", "用、行政机关不再处理其政府信息公开申", "请"]
+    assert rows[2][0] == "3．其他"
+
+
+def test_labels_above_their_values_are_not_read_around_them():
+    # pypdf: a label's lines, then its values on a line of their own, then the next row's label
+    rows = _rows("5．要求行政机关确认或重新出具已获取", "信息", "0 0 1 0 0 0 1",
+                 "（六）其他处理 0 0 0 0 0 0 0")
+    assert rows == [["5．要求行政机关确认或重新出具已获取", "信息", "0", "0", "1", "0", "0", "0", "1"],
+                    ["（六）其他处理", "0", "0", "0", "0", "0", "0", "0"]]
+
+
+def test_a_header_piece_after_a_row_label_is_no_header():
+    labels = labels_for("active_disclosure_2021")
+    tokens = lex([Cell("行政许可", 1, 1), Cell("单位", 2, 1), Cell("3", 3, 1)], labels).tokens
+    assert [token.type for token in tokens] == ["LICENSING", UNKNOWN, VALUES]  # 3 stays with the text before it
+
+
+# --- a vertical group label's pieces between the lines of the row label beside it ------------------------
+
+def test_a_group_label_piece_between_two_lines_of_a_row_label_is_gone_over():
+    labels = labels_for("applications_2021")
+    cells = [Cell(text, number, 1) for number, text in enumerate(
+        ["（六）其", "2．申请人逾期未按收费通知要", "他处理", "求缴纳费用、行政机关不再处理", "其政府信息公开申请",
+         "6", "0", "0", "0", "0", "0", "6"], 1)]
+    tokens = lex(cells, labels).tokens
+    assert [token.type for token in tokens] == ["OTHER_FEE_UNPAID", VALUES]
+    assert tokens[0].line == 2
+
+
+def test_a_group_label_piece_after_a_whole_label_is_not_taken_into_it():
+    labels = labels_for("applications_2021")
+    cells = [Cell(text, number, 1) for number, text in enumerate(["1．属于国家秘密", "开", "0", "1", "0", "0", "0", "0", "1"], 1)]
+    tokens = lex(cells, labels).tokens
+    assert [token.type for token in tokens] == ["DENIED_STATE_SECRET", VALUES]
+    assert [cell.text for cell in tokens[0].cells] == ["1．属于国家秘密"]
+
+
+def test_values_printed_just_above_their_one_line_label_go_with_it():
+    # pdfplumber on a real report: a row's numbers a little higher than its label make a line of their own
+    rows = _rows("（二）部分公开（区分处理的，只计这一情形，", "4 0 0 0 0 0 4", "不计其他情形）",
+                 "1 0 0 0 0 0 1", "1．属于国家秘密",
+                 "2．其他法律行政法规禁止公开 0 0 0 0 0 0 0")
+    assert rows == [["（二）部分公开（区分处理的，只计这一情形，", "不计其他情形）", "4", "0", "0", "0", "0", "0", "4"],
+                    ["1．属于国家秘密", "1", "0", "0", "0", "0", "0", "1"],
+                    ["2．其他法律行政法规禁止公开", "0", "0", "0", "0", "0", "0", "0"]]
+
+
+CUT = ["申请人情况", *AROUND, "二、上年结转政府信息公开申请数量之和 0 4 0 0 24 1 29", ""]  # "": a page break
+NEXT = "三、本年度办理结果 （一）予以公开 0 0 0 0 0 0 0"
+
+
+def test_a_row_a_page_break_cut_goes_on_after_it():
+    rows = _rows(*CUT, "本年", NEXT)
+    assert rows[-2][:3] == ["二、上年结转政府信息公开申请数量之和", "本年", "0"]
+
+
+def test_a_running_header_or_the_tables_header_after_a_page_break_is_no_tail():
+    for line in ("平安区人民政府二〇二三年政府信息公开工作年度报告", "申请人情况"):
+        rows = _rows(*CUT, line, NEXT)
+        assert rows[-3][:2] == ["二、上年结转政府信息公开申请数量之和", "0"], line
+        assert rows[-2] == [line]
+
+
+# --- numbers a narrow cell of table 四 wrapped, in text without positions --------------------------------
+
+def _four(*value_lines: str) -> dict:
+    result = _parse(*STACKED_FOUR, *value_lines, FIVE)
+    return result
+
+
+def _groups(result: dict) -> list[list[object]]:
+    return [list(group.values()) for group in result["review_litigation"].values()]
+
+
+def test_a_number_cut_inside_a_thousands_group_is_joined_with_the_piece_after_it():
+    result = _four("1 2 0 0 3 4 123,4 56 0 0 123,4 60 0 0 0 7 7")
+    assert _groups(result) == [[1, 2, 0, 0, 3], [4, 123456, 0, 0, 123460], [0, 0, 0, 7, 7]]
+    assert "wrapped-number" in _codes(result)
+
+
+def test_neighbour_pieces_are_joined_where_only_one_way_meets_i3_and_it_says_so():
+    result = _four("12423 1 0 0 0 12423 1 0 23 0 0 23 8 0 82473 0 82481")
+    assert _groups(result) == [[124231, 0, 0, 0, 124231], [0, 23, 0, 0, 23], [8, 0, 82473, 0, 82481]]
+    assert "split-by-identity" in _codes(result)
+
+
+def test_heads_above_and_tails_below_the_values_go_where_i3_puts_them():
+    result = _four("12345", "99999 23457 0 0 0 0 0 0 0 0 0 0 0 0", "6")
+    assert _groups(result) == [[99999, 23457, 0, 0, 123456], [0] * 5, [0] * 5]
+    assert "split-by-identity" in _codes(result)
+
+
+def test_cells_the_readings_that_meet_i3_differ_on_are_null_the_others_read():
+    result = _four("12423 12423", "0 0 0 0 23 0 0 23 8 0 82473 0 82481", "1 1")  # 124231 in any of four places
+    assert _groups(result) == [[None, None, None, None, 124231], [0, 23, 0, 0, 23], [8, 0, 82473, 0, 82481]]
+    unread = [d["message"] for d in result["diagnostics"] if d["code"] == "unreadable-value"]
+    assert len(unread) == 4 and all("0|124231" in message for message in unread)
+    assert "split-by-identity" in _codes(result)
+
+
+def test_wrapped_numbers_no_reading_of_which_meets_i3_leave_the_row_null():
+    result = _four("12423 12423", "0 0 0 0 23 0 0 23 8 0 82473 0 82480", "1 1")  # suit_after_review breaks I3
+    assert all(value is None for group in _groups(result) for value in group)
+    assert "cell-count" in _codes(result)
+
+
+def test_a_reading_the_format_alone_allows_is_taken_with_i3_broken():
+    result = _four("1 2 0 0 4 4 123,4 56 0 0 123,4 60 0 0 0 7 7")  # review breaks I3 as printed
+    assert _groups(result) == [[1, 2, 0, 0, 4], [4, 123456, 0, 0, 123460], [0, 0, 0, 7, 7]]
+
+
+def test_wrapped_readings_keep_to_one_head_length_and_whole_numbers():
+    pieces = [(text, 1) for text in "123 4 56 7 0 0 0 0 0 0 0 0 0 0 0 0".split()]
+    readings = wrapped_readings(pieces, 15)
+    assert readings == [[(0, 1), *[(at,) for at in range(2, 16)]]]  # 56+7: a head of another length
+    assert wrapped_readings([(text, 1) for text in "12,3 4 0 0".split()], 3) == []  # 12,34 is no number
+
+
+# A table whose rows print their values a little above their one-line labels (pdfplumber on a real report),
+# beside a group label printed a character a line.
+VALUES_ABOVE = ["（二）部分公开（区分处理的，只计这一情形，", "4 0 0 0 0 0 4", "不计其他情形）",
+                "1 0 0 0 0 0 1", "1．属于国家秘密",
+                "三 2．其他法律行政法规禁止公开 0 0 0 0 0 0 0",
+                "、", "0 2 0 0 0 0 2", "本 3．危及“三安全一稳定”",
+                "年", "度 4．保护第三方合法权益 0 0 0 0 0 0 0",
+                "（四）无法提供", "3 0 0 0 0 0 3", "1．本机关不掌握相关政府信息",
+                "2．没有现成信息需要另行制作 0 0 0 0 0 0 0"]
+
+
+def _lexed(rows: list[list[str]]) -> dict[str, list[str]]:
+    """Table 三's row terminals with the value texts after each, as the lexer reads the rows' cells."""
+    cells = [Cell(text, number, 1) for number, row in enumerate(rows, 1) for text in row]
+    tokens = lex(cells, labels_for("applications_2021")).tokens
+    return {token.type: [cell.text for cell in after.cells]
+            for token, after in zip(tokens, tokens[1:]) if token.type != VALUES and after.type == VALUES}
+
+
+def test_where_values_sit_above_their_labels_a_group_label_over_them_is_left_over():
+    rows = _rows(*VALUES_ABOVE)
+    assert ["（四）无法提供"] in rows
+    lexed = _lexed(rows)
+    assert lexed["DENIED_STATE_SECRET"] == ["1", "0", "0", "0", "0", "0", "1"]
+    assert lexed["DENIED_PROHIBITED_BY_LAW"] == ["0"] * 7
+    assert lexed["DENIED_SECURITY_STABILITY"] == ["0", "2", "0", "0", "0", "0", "2"]
+    assert lexed["UNABLE_NOT_HELD"] == ["3", "0", "0", "0", "0", "0", "3"]
+    assert lexed["UNABLE_NEEDS_CREATION"] == ["0"] * 7
+
+
+def test_a_line_opening_a_label_is_no_tail_of_the_row_above():
+    rows = _rows(*AROUND, "5．属于三类内部事务信 0 0 0 0 0 0 0", "理 （三）不予公开",
+                 "息 6．属于四类过程性信息 0 1 0 0 0 0 1")
+    assert rows[1][:2] == ["5．属于三类内部事务信", "0"]
+
+
+def test_the_comma_of_a_group_label_printed_a_character_a_line_is_no_value():
+    labels = labels_for("applications_2021")
+    cells = [Cell(text, number, 1) for number, text in enumerate(
+        ["1．属于国家秘密", *"1000001", "三", "、", "2．其他法律行政法规禁止公开", *"0000000"], 1)]
+    tokens = lex(cells, labels).tokens
+    assert [token.type for token in tokens] == ["DENIED_STATE_SECRET", VALUES, "DENIED_PROHIBITED_BY_LAW", VALUES]
+    assert len(tokens[1].cells) == 7
