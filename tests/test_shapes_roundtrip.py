@@ -207,6 +207,30 @@ def test_no_wrong_numbers(layout, report, seed):
     assert not wrong, f"layout={layout.name} seed={seed}\n  " + "\n  ".join(wrong)
 
 
+# Wrong numbers that many draws found (random draws with perturbations, which test_no_wrong_numbers does
+# not take), shrunk by hand, not fixed on this branch (their readers are others' work): strict xfails, so
+# that a fix must drop them. Each is a silent wrong number.
+KNOWN_WRONG = [
+    pytest.param(PDF_PHYSICAL, zero_report(**{"active_disclosure.regulations.issued": 1}), ("label-variants",), 58,
+                 id="x-positioned-stacked-header-in-line-order", marks=pytest.mark.xfail(
+                     strict=True, raises=AssertionError, reason="a header cell stacked over more lines than the "
+                     "others (本年废止件数（包括自然失效…）) is taken first: 规章's 1 read under 本年废止件数")),
+    pytest.param(RUN_TOGETHER, zero_report_2019(**{"active_disclosure.punishment.prev_items": 2,
+                                                   "active_disclosure.punishment.delta": None,
+                                                   "active_disclosure.punishment.decisions": 26}), ("null-marks",), 1,
+                 id="run-together-hyphen-mark-read-as-sign", marks=pytest.mark.xfail(
+                     strict=True, raises=AssertionError, reason="行政处罚2-26: the hyphen is a null mark, read as "
+                     "the sign of 本年增/减 (2|-2|6, the one split of the format); a hyphen glued among digits "
+                     "is a sign or a mark and must make the row ambiguous-digits")),
+]
+
+
+@pytest.mark.parametrize("layout, report, perturbations, seed", KNOWN_WRONG)
+def test_known_wrong_numbers(layout, report, perturbations, seed):
+    wrong, _, _ = shape_problems(report, layout, perturbations, seed)
+    assert not wrong, f"layout={layout.name} seed={seed}\n  " + "\n  ".join(wrong)
+
+
 # --- the renderer's own properties ---------------------------------------------------------
 
 
