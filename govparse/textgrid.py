@@ -279,7 +279,7 @@ def _value_cells_only_blank(rows: list[list[_Placed]]) -> list[Row]:
     label_places: set[int] = set()
     text_places: set[int] = set()
     for row in rows:
-        before: list[int] | None = []  # places of the texts before the row's first value, until it
+        before: list[int] | None = []  # places of the texts before the row's first value (None after it)
         for text, _, _, place in row:
             if text and _VALUE.fullmatch(text):
                 value_places.add(place)
