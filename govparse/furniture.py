@@ -44,7 +44,8 @@ _VALUE_WORD = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?|[/—－-]+|无")
 _MIN_PAGE_GAP = 10  # lines between two page numbers of a run, at least
 _NEAR = 1  # a running line is the filled line next to a page break
 _LOOK = 12  # lines looked at on each side of a break, at most (blank ones included)
-_HEADER_LINES = 8
+_HEADER_LINES = 12  # a table header's lines: table 四's three header rows, words stacked by x, take nine
+_TITLE_LINES = 3  # the document's first filled lines, where its title is
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +131,7 @@ def table_furniture(doc: Document, start: int, stop: int, pages: dict[int, Furni
     breaks = sorted({index for index in range(start, stop) if _break_at(doc, index, pages)})
     if not breaks:
         return found
-    # Lines near each break, by text: a text found near every break (two at least) and
+    # Lines near each break, by text: a text that pages repeat (_running_texts) found
     # nowhere else in the section is a running header or footer.
     near: dict[str, list[int]] = {}
     for brk in breaks:
@@ -141,8 +142,9 @@ def table_furniture(doc: Document, start: int, stop: int, pages: dict[int, Furni
         text = _squeezed(doc.raw_lines[index])
         if text in near:
             counts[text] = counts.get(text, 0) + 1
+    running = _running_texts(doc, pages, set(near)) if near else set()
     for text, indices in near.items():
-        if len(set(indices)) >= 2 and counts.get(text, 0) == len(set(indices)) and len(breaks) >= 2:
+        if text in running and counts.get(text, 0) == len(set(indices)):
             for index in indices:
                 found.setdefault(index, Furniture(index, text, RUNNING_LINE))
     # The table's first lines printed again after a break: its header on the new page.
@@ -165,6 +167,34 @@ def table_furniture(doc: Document, start: int, stop: int, pages: dict[int, Furni
             position += 1
             index += 1
     return found
+
+
+def _running_texts(doc: Document, pages: dict[int, Furniture], wanted: set[str]) -> set[str]:
+    """Those of ``wanted`` (texts next to a table's page breaks) that the document's pages repeat:
+    next to two page breaks of the whole document or more (a table crossing one page break
+    shows its running header once; the others are at breaks outside it), or the document's
+    title (one of its first filled lines) printed again at a page's top or foot."""
+    title: set[str] = set()
+    for raw in doc.raw_lines:
+        if len(title) >= _TITLE_LINES:
+            break
+        if raw.strip():
+            title.add(_squeezed(raw))
+    breaks = set(pages)
+    breaks.update(index for index, raw in enumerate(doc.raw_lines) if "\f" in raw)
+    seen: dict[str, set[int]] = {}
+    page = 0  # a page break's lines (a page number, blank lines, the form feed after it) are one break
+    previous: int | None = None
+    for brk in sorted(breaks):
+        if previous is not None and (brk - previous > _LOOK
+                                     or any(raw.strip() for raw in doc.raw_lines[previous + 1:brk])):
+            page += 1
+        previous = brk
+        for index in _neighbours(doc, brk, 0, len(doc.raw_lines), pages):
+            text = _squeezed(doc.raw_lines[index])
+            if text in wanted:
+                seen.setdefault(text, set()).add(page)
+    return {text for text, at in seen.items() if len(at) >= 2 or text in title}
 
 
 def _holds_values(text: str) -> bool:

@@ -1079,20 +1079,36 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+# Chinese line breaking (禁则): a line never starts with closing punctuation nor ends with opening.
+_NO_LINE_START = frozenset("”’）)》」』】，。、；：！？,.;:!?")
+_NO_LINE_END = frozenset("“‘（(《「『【")
+
+
 def _wrap(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` columns, broken between any two characters (CJK text has no
-    spaces), never inside a run of digits (a number is one word to every tool)."""
+    spaces) as a typesetter breaks them: never inside a run of digits (a number is one word to every
+    tool), never before closing punctuation or after opening (the character before a closing ” goes
+    down with it, as Word and LibreOffice lay out Chinese)."""
     text = text.replace("\n", "")
     lines: list[str] = []
-    line, used = "", 0
+    line: list[str] = []
+    used = 0
     for word in regex.findall(r"[0-9０-９][0-9０-９,，.．]*|.", text):
         size = display_width(word)
         if line and used + size > width:
-            lines.append(line)
-            line, used = "", 0
-        line += word
+            carried: list[str] = []
+            if word in _NO_LINE_START and len(line) > 1:
+                carried.append(line.pop())
+            while len(line) > 1 and line[-1] in _NO_LINE_END:
+                carried.insert(0, line.pop())
+            if carried and sum(map(display_width, carried)) + size > width:
+                line.extend(carried)  # too narrow to carry: broken where it falls
+                carried = []
+            lines.append("".join(line))
+            line, used = carried, sum(map(display_width, carried))
+        line.append(word)
         used += size
-    return [*lines, line] if line or not lines else lines
+    return [*lines, "".join(line)] if line or not lines else lines
 
 
 def _pad(text: str, width: int) -> str:

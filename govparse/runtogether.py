@@ -314,12 +314,42 @@ def _table_lines(line: str, raw: str) -> list[tuple[str, int]]:
             else:
                 lines.append((text, label.start))
             header_open = not rest
-            if rest:
-                lines.append((rest, label.end + len(raw[label.end:stop]) - len(raw[label.end:stop].lstrip())))
+            if rest:  # table 四's values after its header, or text
+                values, tail = _row_values(line, raw, label.end, stop)
+                if values:
+                    lines.append((values, label.end + len(raw[label.end:stop]) - len(raw[label.end:stop].lstrip())))
+                if tail is not None:
+                    lines.append((raw[tail:stop].rstrip(), tail))
             continue
         header_open = False
-        lines.append((f"{text} {rest}" if rest else text, label.start))
+        if label.role != ROW or not rest:
+            lines.append((f"{text} {rest}" if rest else text, label.start))
+            continue
+        values, tail = _row_values(line, raw, label.end, stop)
+        lines.append((f"{text} {values}" if values else text, label.start))
+        if tail:
+            lines.append((raw[tail:stop].rstrip(), tail))
     return lines
+
+
+# What a row's values are printed with (in translated text): digits, points and separators, signs
+# and 增/减, null marks, spaces, a unit after the last. Anything else ends them.
+_VALUE_TEXT = re.compile(r"(?:[0-9.,+\-—/无增减\s]|万元|元)*")
+_MARK_OR_RUN = re.compile(r"——|—|/|无|[^—/无]+")  # a null mark, or what lies between marks
+
+
+def _row_values(line: str, raw: str, start: int, stop: int) -> tuple[str, int | None]:
+    """A row's values, from ``start`` up to ``stop`` or the first character no value holds, each null
+    mark set apart from what it is glued to (``520 0无`` is 520, 0 and a blank; read as one cell,
+    ``0无`` is text, and the row's values were ``520`` alone, which split into 5|2|0); and where the
+    rest (a note, prose, a label the grammars do not know) begins, or None."""
+    end = _VALUE_TEXT.match(line, start, stop).end()
+    while end > start and line[end - 1] in "增减":  # 增 or 减 before no digit opens a word, not a value
+        end -= 1
+    pieces = [raw[match.start():match.end()].strip() for match in _MARK_OR_RUN.finditer(line, start, end)]
+    rest = raw[end:stop]
+    tail = end + len(rest) - len(rest.lstrip()) if rest.strip() else None
+    return " ".join(piece for piece in pieces if piece), tail
 
 
 def row_groups(values: str) -> tuple[list[str], str | None] | None:

@@ -151,6 +151,7 @@ def _grid_row(texts: list[str], shapes: list[str], block: list[int]) -> list[_Pl
         shared &= set(bars)
     places = sorted(shared)
     cells: list[list] = []
+    starts: dict[int, list[int]] = {}  # line offset -> character index where each cell starts on it
     for offset, bars in zip(block, bars_of):
         text = texts[offset]
         pieces = []
@@ -158,8 +159,32 @@ def _grid_row(texts: list[str], shapes: list[str], block: list[int]) -> list[_Pl
             start, stop = bars[left] + 1, bars[right]
             piece = text[start:stop].strip()
             pieces.append((piece, offset, text.index(piece, start) if piece else start, left))
+        starts[offset] = [start for _, _, start, _ in pieces]
         _merge(cells, pieces)
+    _blanks_on_filled_lines(cells, starts)
     return [(cell[0], cell[1], cell[2], cell[3]) for cell in cells]
+
+
+def _blanks_on_filled_lines(cells: list[list], starts: dict[int, list[int]]) -> None:
+    """Put each empty cell of a row on the line of the next filled cell after it (else of the last
+    one before it). An empty cell has no line of its own, and the cell stream tells a row by its
+    line: w3m centres each cell of a row vertically, so the values sit on a later line than a
+    taller label's first one, and an empty cell left on that first line reads as the label's
+    padding (dropped), not as the row's blank value."""
+    after: list[int | None] = [None] * len(cells)  # the line of the next filled cell, by column
+    line: int | None = None
+    for column in range(len(cells) - 1, -1, -1):
+        after[column] = line
+        if cells[column][0]:
+            line = cells[column][1]
+    line = None
+    for column, cell in enumerate(cells):
+        if cell[0]:
+            line = cell[1]
+            continue
+        chosen = after[column] if after[column] is not None else line
+        if chosen is not None and column < len(starts[chosen]):
+            cell[1], cell[2] = chosen, starts[chosen][column]
 
 
 def _runs(text: str) -> list[int]:
@@ -243,17 +268,34 @@ def _aligned_row(texts: list[str], shapes: list[str], block: list[int], starts: 
 
 def _value_cells_only_blank(rows: list[list[_Placed]]) -> list[Row]:
     """Rows without the empty cells of label columns: an empty cell before a row's first value
-    is kept only at a place where some row of the table has a value. A converter that drops a
-    label's column span (pandoc) or prints a row-spanning label as empty cells below it (w3m)
-    leaves empty cells in label columns; read as values they would shift the row's values by a
-    column. After a value, an empty cell is a blank value wherever it is."""
-    value_places = {place for row in rows for text, _, _, place in row if text and _VALUE.fullmatch(text)}
+    is dropped at a place where no row has a value and some row has its label (text before its
+    first value) or no row any text. A converter that drops a label's column span (pandoc) or
+    prints a row-spanning label as empty cells below it (w3m) leaves empty cells in label
+    columns; read as values they would shift the row's values by a column. Anywhere else an
+    empty cell is a blank value: after a value, in a column only a header names (every
+    本年废止件数 blank), before the values of a row with no label (table 四's one row, its
+    first cell blank)."""
+    value_places: set[int] = set()
+    label_places: set[int] = set()
+    text_places: set[int] = set()
+    for row in rows:
+        before: list[int] | None = []  # places of the texts before the row's first value (None after it)
+        for text, _, _, place in row:
+            if text and _VALUE.fullmatch(text):
+                value_places.add(place)
+                if before is not None:
+                    label_places.update(before)
+                    before = None
+            elif text and before is not None:
+                before.append(place)
+            if text:
+                text_places.add(place)
     kept: list[Row] = []
     for row in rows:
         cells: Row = []
         valued = False
         for text, offset, index, place in row:
-            if text or valued or place in value_places:
+            if text or valued or place in value_places or (place in text_places and place not in label_places):
                 cells.append((text, offset, index))
                 valued = valued or bool(text) and _VALUE.fullmatch(text) is not None
         kept.append(cells)

@@ -342,6 +342,45 @@ def test_running_header_and_repeated_table_header_after_a_page_break():
     assert _rows(cells, "二")["normative_documents"] == ["8", "26", "66"]
 
 
+def test_running_title_at_the_one_page_break_of_a_table_splitting_a_label():
+    """A table crossing one page: its running header shows once, but it is the report's title (found
+    by the round trip, pypdf's shape: the label's two pieces joined around the page's furniture)."""
+    title = "青山县人民政府2023年政府信息公开工作年度报告"
+    text = "\n".join([title, _section_three(
+        "一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3",
+        "（六）其他处理",
+        "1．申请人无正当理由逾期不补正、行政",
+        "- 4 -",
+        title,
+        "机关不再处理其政府信息公开申请 0 0 1 0 0 0 1",
+    )])
+    _, cells, furniture = _table(text, "三")
+    assert {(item.line, item.kind) for item in furniture} == {(6, PAGE_NUMBER), (7, RUNNING_LINE)}
+    assert _rows(cells, "三")["other_no_correction"] == ["0", "0", "1", "0", "0", "0", "1"]
+
+
+def test_a_header_stacked_over_nine_lines_repeated_after_a_page_break():
+    """pdftotext -layout stacks table 四's header words over nine lines; all of them repeated after a page
+    break are furniture (found by the round trip: the ninth read as a label holding the row's numbers)."""
+    header = [
+        "行政复议  行政诉讼",
+        "                                               未经复",
+        "                        其他结",
+        "结果维持  结果纠正             尚未审结   总计 议直接   复议后起诉",
+        "                        果",
+        "                                               起诉",
+        "                        其他结                 结果维   结果纠",
+        "结果维持  结果纠正             尚未审结   总计                      其他结果  尚未审结   总计",
+        "                        果                     持       正",
+    ]
+    text = "\n".join(["四、政府信息公开行政复议、行政诉讼情况", *header, "", "", " " * 37 + "第6页共7页",
+                      "\f" + header[0], *header[1:],
+                      "1         5             0      26         27   0        0           13        16         0   0"
+                      "   20   0     30    767", "五、存在的主要问题及改进情况"])
+    _, _, furniture = _table(text, "四")
+    assert [item.kind for item in furniture] == [PAGE_NUMBER] + [REPEATED_HEADER] * 9
+
+
 def test_read_cells_gives_the_cells_of_read_table():
     text = (DATA / "w3m--grid-cells.txt").read_text(encoding="utf-8")
     doc = Document(text)

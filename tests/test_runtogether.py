@@ -164,6 +164,22 @@ def test_label_enumerator_glued_to_the_digits_before_it_goes_with_the_label():
     assert text[column - 1:].startswith("2.没有现成信息")
 
 
+def test_a_row_ends_where_its_values_do_and_a_glued_null_mark_is_a_cell_of_its_own():
+    """Found by the tool shapes' round trip: ``行政规范性文件 520 0无`` gave the cell ``0无`` (text,
+    dropped) and the row's values ``520`` alone, split 5|2|0; a note glued after the last row's
+    values (``…0注：以上数据…``) hid them the same way."""
+    text = ("三、收到和处理政府信息公开申请情况申请人情况自然人法人或其他组织商业企业科研机构社会公益组织法律服务机构其他总计"
+            "一、本年新收政府信息公开申请数量640020470二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开"
+            "270020130（四）无法提供1.本机关不掌握相关政府信息49 10 000—无2.没有现成信息需要另行制作00 0/00 0"
+            "四、结转下年度继续办理 1 0 0 0 0 0 1注：以上数据统计时限为2023年1月1日至12月31日。"
+            "四、政府信息公开行政复议、行政诉讼情况五、存在的主要问题及改进情况无。")
+    flowed = reflow(text)
+    assert "1.本机关不掌握相关政府信息 49 10 000 — 无" in flowed.lines
+    assert "2.没有现成信息需要另行制作 00 0 / 00 0" in flowed.lines
+    assert "四、结转下年度继续办理 1 0 0 0 0 0 1" in flowed.lines
+    assert "注：以上数据统计时限为2023年1月1日至12月31日。" in flowed.lines
+
+
 def test_compact_key_of_each_line_label_is_kept():
     text, _ = _glued_report(3, "2021")
     flowed = reflow(text)

@@ -11,10 +11,11 @@ the cells' formats alone), null with a diagnostic naming its table and row. A
 null elsewhere is a failure; a number other than the rendered one is a failure
 always, lossy or not: the parser may give up on a cell, never guess it.
 
-The round trips of the shapes whose readers are not on main yet are marked
-xfail (not strict); the renderer's own properties (below them) hold on any branch.
-Budgets come from the hypothesis profile (tests/conftest.py), each shape a fifth
-of it; every shrunk failure is pinned as an ``@example``.
+The round trip holds for the grid shapes; the shapes it does not hold for yet are
+strict xfails, each held by a pinned example it misreads (ROUND_TRIP_GAPS says
+what). No wrong number holds for every shape. Budgets come from the hypothesis
+profile (tests/conftest.py), each shape a fifth of it (a tenth for the checks
+that need less); every shrunk failure is pinned as an ``@example``.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import random
 from decimal import Decimal
 
 import pytest
-from hypothesis import Phase, example, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import govparse
@@ -48,17 +49,11 @@ from strategies import reports, seeds
 from test_roundtrip import zero_report
 
 TABLES = ("active_disclosure", "applications", "review_litigation")
-NOT_MERGED = pytest.mark.xfail(strict=False, reason="reader on branch readers/digits, not merged")
 
 
-def _budget(share: int, shrink: bool = True) -> settings:
-    """A share of the profile's examples; ``shrink=False`` for the tests still marked xfail: shrinking a
-    failure costs hundreds of parses of a whole report (minutes), and an xfail's failure is expected.
-    When a shape's mark is dropped, drop ``shrink=False`` with it so that failures come back shrunk."""
-    examples = max(5, settings.default.max_examples // share)
-    if shrink:
-        return settings(max_examples=examples)
-    return settings(max_examples=examples, phases=(Phase.explicit, Phase.reuse, Phase.generate))
+def _budget(share: int) -> settings:
+    """A share of the profile's examples (failures come back shrunk: pin them as ``@example``)."""
+    return settings(max_examples=max(5, settings.default.max_examples // share))
 
 
 def zero_report_2019(**changes) -> Report:
@@ -140,29 +135,48 @@ TOOL_PERTURBATION_SETS = st.frozensets(st.sampled_from(sorted({p for ps in TOOL_
 
 # --- round trip, each shape ----------------------------------------------------------------
 
-# A shape whose reader is on main loses its mark (the lead flips them as the readers land). Run-together
-# text is read on main, but a glued row whose identity does not hold in the report is split by the
-# identity into numbers that are not the printed ones (pinned below): a wrong number, so not yet strict.
-GUESSED_BY_IDENTITY = pytest.mark.xfail(strict=False, reason="digits: a split chosen by I1/I3 in a row the "
-                                        "report prints with its identity broken gives wrong numbers")
 SHAPES = [pytest.param(layout, id=layout.style) for layout in TOOL_LAYOUTS]
-# The round trip, every cell right, does not hold yet for any tool shape: each reads most cells and
-# nulls some with a diagnostic (a blank first cell of table 四 in a grid, a header the PDF shapes
-# stack), never a wrong number (test_no_wrong_numbers). Strict: a shape that starts to hold must lose it.
-ROUND_TRIP_GAPS = pytest.mark.xfail(strict=True, raises=AssertionError,
-                                    reason="some cells null with a diagnostic; none wrong")
-ROUND_TRIP_SHAPES = [pytest.param(layout, id=layout.style, marks=ROUND_TRIP_GAPS) for layout in TOOL_LAYOUTS]
+# The round trip, every cell right, holds for the grid shapes (pandoc, w3m). It does not hold yet for
+# the PDF shapes and run-together text: each reads most cells and nulls some with a diagnostic, never a
+# wrong number (test_no_wrong_numbers). Strict, each held by a pinned example that shape misreads (below),
+# whatever the draws: a shape that starts to hold must lose its mark.
+ROUND_TRIP_GAPS = {
+    PDF_READING_ORDER: "a long label with its row's numbers after its first line and its tail on the next "
+                       "(5．要求行政机关确认或重新出具已 0 0 … / 获取信息) is read as two labels",
+    PDF_PHYSICAL: "a sub-label wrapped around its group label's line (1．本机关不掌握 / （四）无法提供 0 0 … / "
+                  "相关政府信息) is not joined",
+    RUN_TOGETHER: "a null mark glued to a row's digits (规章—00) is not split; a row whose digits split one "
+                  "way by their format alone but break an identity (5000000 under I1) is null",
+}
+ROUND_TRIP_SHAPES = [
+    pytest.param(layout, id=layout.style, marks=[pytest.mark.xfail(strict=True, raises=AssertionError,
+                                                                   reason=ROUND_TRIP_GAPS[layout])]
+                 if layout in ROUND_TRIP_GAPS else [])
+    for layout in TOOL_LAYOUTS
+]
 
 
 @pytest.mark.parametrize("layout", ROUND_TRIP_SHAPES)
-# The same twenty draws under every profile: a strict xfail must not flip by what is drawn (box-drawn
-# passes most draws now, fails some).
-@settings(max_examples=20, derandomize=True, database=None, phases=(Phase.explicit, Phase.generate))
+@_budget(5)
 @given(report=reports(), perturbations=TOOL_PERTURBATION_SETS, seed=seeds)
 @example(zero_report(), (), 0)
-# table 四's first cell blank: the grid readers drop an empty cell before a row's first value where no
-# row has a value in that column (a colspan pandoc dropped looks the same), so the row falls short
+# Shrunk failures, pinned (grid readers):
+# - table 四's first cell blank: an empty cell before a row's first value was dropped where no row has a
+#   value in that column (a colspan pandoc dropped looks the same), so the row fell short;
 @example(zero_report(**{"review_litigation.review.upheld": None, "review_litigation.review.total": 0}), (), 1206)
+# - a column of table 二 blank in every row (本年废止件数): the same rule dropped its cells (a long run);
+@example(zero_report(**{"active_disclosure.regulations.repealed": None,
+                        "active_disclosure.normative_documents.issued": None,
+                        "active_disclosure.normative_documents.repealed": None}), (), 0)
+# - w3m centres a row's cells vertically: a blank first value stayed on the first line of a taller label,
+#   on no line with the row's numbers, and was read as the label's padding.
+@example(zero_report(**{"applications.other_no_correction.natural_person": None}), (), 0)
+# Pinned failures of the shapes still marked (ROUND_TRIP_GAPS): zero_report(), (), 0 above misreads
+# pdftotext -layout's sub-label around its group label; these, pypdf's wrapped label and run-together's
+# null mark and broken identity.
+@example(zero_report(), (), 8)
+@example(zero_report(**{"active_disclosure.regulations.issued": None}), (), 0)
+@example(zero_report(**{"applications.new_received.natural_person": 5}), (), 0)
 def test_shape_round_trip(layout, report, perturbations, seed):
     """Any report in any tool shape, with any perturbation that shape takes, parses back to itself (lossy
     cells null with a diagnostic at worst)."""
@@ -171,7 +185,7 @@ def test_shape_round_trip(layout, report, perturbations, seed):
 
 
 @pytest.mark.parametrize("layout", SHAPES)
-@_budget(10, shrink=False)
+@_budget(10)
 @given(report=reports(), seed=seeds)
 # Shrunk failures, pinned (readers merged, pdftotext -layout):
 # - a 2019 table 二 whose 本年增/减 header is stacked over two lines (本年增/ above, 减 below, the other
@@ -190,6 +204,30 @@ def test_no_wrong_numbers(layout, report, seed):
     """Whatever a reader makes of a shape it does not know yet, it never gives a number that is not the
     rendered one (a null is allowed here: this is the rule of SPEC, not the round trip)."""
     wrong, _, _ = shape_problems(report, layout, (), seed)
+    assert not wrong, f"layout={layout.name} seed={seed}\n  " + "\n  ".join(wrong)
+
+
+# Wrong numbers that many draws found (random draws with perturbations, which test_no_wrong_numbers does
+# not take), shrunk by hand, not fixed on this branch (their readers are others' work): strict xfails, so
+# that a fix must drop them. Each is a silent wrong number.
+KNOWN_WRONG = [
+    pytest.param(PDF_PHYSICAL, zero_report(**{"active_disclosure.regulations.issued": 1}), ("label-variants",), 58,
+                 id="x-positioned-stacked-header-in-line-order", marks=pytest.mark.xfail(
+                     strict=True, raises=AssertionError, reason="a header cell stacked over more lines than the "
+                     "others (本年废止件数（包括自然失效…）) is taken first: 规章's 1 read under 本年废止件数")),
+    pytest.param(RUN_TOGETHER, zero_report_2019(**{"active_disclosure.punishment.prev_items": 2,
+                                                   "active_disclosure.punishment.delta": None,
+                                                   "active_disclosure.punishment.decisions": 26}), ("null-marks",), 1,
+                 id="run-together-hyphen-mark-read-as-sign", marks=pytest.mark.xfail(
+                     strict=True, raises=AssertionError, reason="行政处罚2-26: the hyphen is a null mark, read as "
+                     "the sign of 本年增/减 (2|-2|6, the one split of the format); a hyphen glued among digits "
+                     "is a sign or a mark and must make the row ambiguous-digits")),
+]
+
+
+@pytest.mark.parametrize("layout, report, perturbations, seed", KNOWN_WRONG)
+def test_known_wrong_numbers(layout, report, perturbations, seed):
+    wrong, _, _ = shape_problems(report, layout, perturbations, seed)
     assert not wrong, f"layout={layout.name} seed={seed}\n  " + "\n  ".join(wrong)
 
 
