@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 from unicodedata import east_asian_width
 
+from .gapblanks import placed_columns
 from .textgrid import Row, width
 
 _VALUE = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:元|万元|%)?|[/／—－-]+|无")
@@ -243,14 +244,47 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False) -> list
             ordered = pending + own
         rows.append((ordered, values))
         pending = []
+    columns, width = _blank_columns(rows, headers) if placed else ([None] * len(rows), 0)
     result: list[Row] = [[_cell(token) for label in labels for token in label.tokens] if index in headers
-                         else _label_cells(labels, placed) + [_cell(token) for token in values]
+                         else _label_cells(labels, placed) + _with_blanks(values, columns[index], width)
                          for index, (labels, values) in enumerate(rows)]
     if pending:
         if placed:  # lines of text with no values below them in the table's block: a header's
             pending = _header_lines(pending, -1 << 20)[1]
         result.append([_cell(token) for label in pending for token in label.tokens])
     return result
+
+
+def _blank_columns(rows: list[tuple[list[_Label], list[_Token]]],
+                   headers: set[int]) -> tuple[list[list[int] | None], int]:
+    """The column of each value of a row short of values, placed by x among rows of its shape
+    (govparse.gapblanks.placed_columns), None where it is not placed; and how many columns."""
+    described: list[tuple[int, int, list[int]]] = []
+    for index, (labels, values) in enumerate(rows):
+        beside = [token for label in labels if label.beside_values for token in label.tokens]
+        if index in headers or not all(token.value for token in values):
+            described.append((-1, 0, []))  # text after the values: not placed
+            continue
+        label_end = max((token.place + len(token.text) for token in beside), default=-1)
+        described.append((len(beside), label_end, [token.place for token in values]))
+    return placed_columns(described), max((len(places) for _, _, places in described), default=0)
+
+
+def _with_blanks(values: list[_Token], columns: list[int] | None, width: int) -> Row:
+    """The row's value cells, with an empty cell in each of the ``width`` columns that
+    ``columns`` (each value's) leaves out, placed at the next value (or the last)."""
+    if columns is None:
+        return [_cell(token) for token in values]
+    by_column = dict(zip(columns, values))
+    cells: Row = []
+    for column in range(width):
+        token = by_column.get(column)
+        if token is None:
+            follower = next((by_column[c] for c in range(column + 1, width) if c in by_column), values[-1])
+            cells.append(("", follower.offset, follower.index))
+        else:
+            cells.append(_cell(token))
+    return cells
 
 
 def _header_lines(pending: list[_Label], values_at: int) -> tuple[int, list[_Label]]:

@@ -1,0 +1,106 @@
+"""pdftotext -layout text: blank cells placed by x among rows of one shape (govparse.gapblanks.placed_columns,
+read by govparse.wrapped and govparse.gapblanks), on small hand-made lines of the kind pdftotext writes.
+
+pdftotext lays each line out on a character grid of its own: rows of one shape (one label, or a group
+label and a label) place their values at the same characters, a long number pushes what follows it.
+A short row is placed only where it fits the full rows of its shape alike; else it stays short and
+the row stage nulls it. Never a value in another column.
+"""
+
+from __future__ import annotations
+
+from govparse.gapblanks import aligned_cells, placed_columns
+from govparse.wrapped import physical_rows
+
+
+def _texts(row) -> list[str]:
+    return [text for text, _, _ in row]
+
+
+def _words(line) -> list[str]:
+    return [text for _, text in line]
+
+
+# --- placed_columns ------------------------------------------------------------------------------
+
+FULL = [27, 55, 65, 75, 77, 85, 92]
+
+
+def test_a_short_row_takes_the_columns_of_the_full_rows_of_its_shape():
+    rows = [(1, 12, FULL), (1, 14, [27, 55, 75, 77, 85, 92]), (1, 10, FULL)]
+    assert placed_columns(rows) == [None, [0, 1, 3, 4, 5, 6], None]
+
+
+def test_a_missing_last_value_leaves_the_last_column_blank():
+    assert placed_columns([(1, 12, FULL), (1, 12, FULL[:-1])])[1] == [0, 1, 2, 3, 4, 5]
+
+
+def test_a_first_value_pushed_by_a_wrapped_label_is_the_first_column():
+    """``用、行政机关不再处理其政府信息公开 23`` puts 23 right after its label, off every place."""
+    assert placed_columns([(1, 12, FULL), (1, 17, [18, 55, 75, 77, 85, 92])])[1] == [0, 1, 3, 4, 5, 6]
+
+
+def test_rows_of_another_shape_are_no_template():
+    """A row beside a group label is pushed a column right: its places mean other columns."""
+    pushed = [55, 65, 75, 77, 85, 92, 100]
+    assert placed_columns([(1, 12, FULL), (2, 42, pushed[:-1])]) == [None, None]
+    assert placed_columns([(1, 12, FULL), (2, 42, pushed), (2, 42, pushed[1:])])[2] == [1, 2, 3, 4, 5, 6]
+
+
+def test_templates_placing_a_row_otherwise_leave_it_short():
+    """Two full rows of one shape, a long number pushing the second: a short row fitting both
+    differently is left short."""
+    rows = [(1, 12, [27, 55, 65]), (1, 12, [27, 40, 55]), (1, 12, [27, 55])]
+    assert placed_columns(rows)[2] is None
+
+
+def test_a_blank_column_under_the_rows_own_label_is_no_blank():
+    """Its label runs past the first column's place: the row is of another shape, not blank there."""
+    assert placed_columns([(1, 12, FULL), (1, 40, FULL[1:])])[1] is None
+
+
+def test_places_between_columns_are_not_placed():
+    assert placed_columns([(1, 12, FULL), (1, 12, [27, 56, 65, 75, 77, 85])])[1] is None
+
+
+# --- pdftotext -layout lines ----------------------------------------------------------------------
+
+TABLE_THREE = [
+    "2．其他法律行政法规禁止公开             0                           0                   0 0       0      0",
+    "3．危及“三安全一稳定”               0                           0         0         0 0       0      0",
+    "4．保护第三方合法权益                0                           0         0         0 0              70269",
+    "5．属于三类内部事务信息               0                           0         0         0 0       0      0",
+    "6．属于四类过程性信息                0                           13        220       0 3       0      236",
+]
+
+
+def test_blank_cells_of_a_tight_table_are_placed_by_the_rows_of_their_shape():
+    rows = physical_rows(TABLE_THREE, TABLE_THREE)
+    assert _texts(rows[0]) == ["2．其他法律行政法规禁止公开", "0", "0", "", "0", "0", "0", "0"]
+    assert _texts(rows[2]) == ["4．保护第三方合法权益", "0", "0", "0", "0", "0", "", "70269"]
+    assert _texts(rows[4]) == ["6．属于四类过程性信息", "0", "13", "220", "0", "3", "0", "236"]
+
+
+def test_a_short_row_with_no_full_row_of_its_shape_stays_short():
+    lines = TABLE_THREE[:1] + ["（三）不予公开                    1．属于国家秘密                    0         0         0 0       0      0"]
+    rows = physical_rows(lines + TABLE_THREE[1:], lines + TABLE_THREE[1:])
+    assert _texts(rows[1])[2:] == ["0", "0", "0", "0", "0", "0"]
+
+
+TABLE_TWO = [
+    "第二十条第（一）项",
+    "信息内容     本年制发件数 本年废止件数 现行有效件数",
+    "规章       0     891",
+    "行政规范性文件 0      0          924",
+]
+
+
+def test_a_row_of_table_two_short_of_its_last_value():
+    lines = aligned_cells(TABLE_TWO)
+    assert _words(lines[2]) == ["规章", "0", "891", ""]
+    assert _words(lines[3]) == ["行政规范性文件", "0", "0", "924"]
+
+
+def test_a_lone_row_under_its_header_is_left_as_printed():
+    lines = aligned_cells(TABLE_TWO[:3])
+    assert _words(lines[2]) == ["规章", "0", "891"]
