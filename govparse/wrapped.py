@@ -199,6 +199,14 @@ def _opens_left_of(label: _Token, pending: list[_Label]) -> bool:
         label.place <= min(token.place for line in pending for token in line.tokens) + 2
 
 
+def _beyond(pending: list[_Label], labels: list[_Token]) -> bool:
+    """Whether every pending piece lies right of the row's own label (placed by x): the head of a
+    second label column wrapped around the values' line (``正后申请内容`` over ``3．补 0 0 …``),
+    not a stray piece of the first column."""
+    end = max(token.place + len(token.text) for token in labels)
+    return all(token.place > end for line in pending for token in line.tokens)
+
+
 def _touches(label: _Token, value: _Token) -> bool:
     """Whether a label ends within a wide character and a space of the value after it."""
     return value.place - (label.place + len(label.text)) <= 3
@@ -213,7 +221,8 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False) -> list
     for tokens in lines:
         labels, values = _split(tokens)
         if not values:
-            if rows and not pending and _may_be_tail(labels, rows[-1][1], placed) and _attach(rows[-1][0], labels, full, placed):
+            if rows and not pending and _may_be_tail(labels, rows[-1][1], placed) \
+                    and _attach(rows[-1][0], labels, full, placed, rows[-1][1][0].offset if rows[-1][1] else -1):
                 continue  # the tail of a label whose values came before it
             pending.append(_Label(labels, full))
             continue
@@ -237,7 +246,7 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False) -> list
                 ordered = [_Label(labels[:1], full, True)] + pending + [inner]
             else:
                 ordered = own + pending
-        elif placed and own and pending and _opens_left_of(labels[0], pending):
+        elif placed and own and pending and _opens_left_of(labels[0], pending) and not _beyond(pending, labels):
             rows.append((pending, []))  # a header or a stray tail: not this row's, whose label opens left of it
             ordered = own
         else:
@@ -465,7 +474,21 @@ def _label_cells(labels: list[_Label], placed: bool) -> Row:
     return [_cell(token) for token in tokens]
 
 
-def _attach(labels: list[_Label], tail: list[_Token], full: int, placed: bool = False) -> bool:
+def _wrapped_around(labels: list[_Label], in_column: list[int], values_at: int) -> bool:
+    """Whether a label column holds more lines above the values' line (line ``values_at``) than
+    below it: pdftotext -layout prints a row's values on its label's middle line (or between two
+    lines), so a cell's lines below the values match those above, however narrow the cell."""
+    above = below = 0
+    for position in in_column:
+        offset = labels[position].tokens[0].offset
+        if offset < values_at:
+            above += 1
+        elif offset > values_at:
+            below += 1
+    return above > below
+
+
+def _attach(labels: list[_Label], tail: list[_Token], full: int, placed: bool = False, values_at: int = -1) -> bool:
     """Put ``tail`` after the row's last label line when a wrap may continue it, or, when that
     line is the one beside the values (``（一）予以公开 0 0 …``), after the last label line above
     it that may (``三、本年度办理结`` … ``果``); False if none. Placed by x, the lowest line with a
@@ -477,7 +500,7 @@ def _attach(labels: list[_Label], tail: list[_Token], full: int, placed: bool = 
         if not in_column:
             return False
         position = max(in_column, key=lambda at: labels[at].tokens[0].offset)  # its lowest line
-        if not labels[position].open:
+        if not labels[position].open and not _wrapped_around(labels, in_column, values_at):
             return False
         labels[position].open = False
         labels.insert(position + 1, _Label(tail, full))

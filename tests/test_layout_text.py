@@ -104,3 +104,66 @@ def test_a_row_of_table_two_short_of_its_last_value():
 def test_a_lone_row_under_its_header_is_left_as_printed():
     lines = aligned_cells(TABLE_TWO[:3])
     assert _words(lines[2]) == ["规章", "0", "891"]
+
+
+# --- labels wrapped around the values' line ---------------------------------------------------------
+
+ROWS_BEFORE = [  # a label wrapped over full lines: how wide the table's label cells are
+    "（二）部分公开（区分处理的，只计这一情",
+    "                      0             443         0         0    0       0    443",
+    "形，不计其他情形）",
+    "（三）不予公开（区分处理的，只计这一情",
+    "                      0             443         0         0    0       0    443",
+    "形，不计其他情形）",
+    "2．没有现成信息需要另行制作        0             21          0         0    0       2    11105",
+]
+
+
+def test_a_second_label_column_wrapped_around_the_values_is_the_rows():
+    """``3．补`` beside the values, its neighbour cell ``正后申请内容`` / ``仍不明确`` above and below
+    them: one row, labels in column order (the piece above is no stray line of the row before)."""
+    lines = ROWS_BEFORE + [
+        "                      正后申请内容",
+        "3．补                          0                  0         691 18       18   9     3",
+        "                      仍不明确",
+        "4．保护第三方合法权益           559           0           0         5    3       0    17",
+    ]
+    rows = physical_rows(lines, lines)[2:]
+    assert [_texts(row) for row in rows][1] == ["3．补", "正后申请内容仍不明确", "0", "0", "691", "18", "18", "9", "3"]
+    assert _texts(rows[2])[0] == "4．保护第三方合法权益"
+
+
+def test_an_enumerated_inner_label_wrapped_around_the_outer_ones_values():
+    lines = ROWS_BEFORE + [
+        "                      1．信访举报",
+        "（五）不予处理                             0           0         0    0       30   0     0",
+        "                      投诉类申请",
+        "2．重复申请           0           413       15   0       0    0     5",
+    ]
+    rows = physical_rows(lines, lines)[2:]
+    assert _texts(rows[1])[:2] == ["（五）不予处理", "1．信访举报投诉类申请"]
+    assert _texts(rows[2])[0] == "2．重复申请"
+
+
+def test_a_two_line_label_with_its_values_between_them():
+    """A label of two lines, the values printed between (no label beside them): head, then tail."""
+    lines = ROWS_BEFORE + [
+        "2．申請人逾期未按收費",
+        "                     7                                        21       0      0   26 0     54",
+        "通知要求繳納費用",
+        "3.其他                              0                           0        0      0   0    0   0",
+    ]
+    rows = physical_rows(lines, lines)[2:]
+    assert _texts(rows[1])[0] == "2．申請人逾期未按收費通知要求繳納費用"
+    assert _texts(rows[2])[0] == "3.其他"
+
+
+def test_a_line_below_a_one_line_label_opens_no_tail_for_it():
+    """Nothing of the row's label above its values: a narrow text line below is not its tail."""
+    lines = ROWS_BEFORE + [
+        "3．补正后申请内容仍不明确     0    0    0    0    0    0    0",
+        "                      投诉类申请",
+    ]
+    rows = physical_rows(lines, lines)[2:]
+    assert _texts(rows[1])[0] == "3．补正后申请内容仍不明确"
+    assert "投诉类申请" not in _texts(rows[1])
