@@ -9,6 +9,8 @@ the row stage nulls it. Never a value in another column.
 
 from __future__ import annotations
 
+import pytest
+
 from govparse.gapblanks import aligned_cells, placed_columns
 from govparse.wrapped import physical_rows
 
@@ -119,43 +121,37 @@ ROWS_BEFORE = [  # a label wrapped over full lines: how wide the table's label c
 ]
 
 
-def test_a_second_label_column_wrapped_around_the_values_is_the_rows():
-    """``3．补`` beside the values, its neighbour cell ``正后申请内容`` / ``仍不明确`` above and below
-    them: one row, labels in column order (the piece above is no stray line of the row before)."""
-    lines = ROWS_BEFORE + [
-        "                      正后申请内容",
-        "3．补                          0                  0         691 18       18   9     3",
-        "                      仍不明确",
-        "4．保护第三方合法权益           559           0           0         5    3       0    17",
-    ]
-    rows = physical_rows(lines, lines)[2:]
-    assert [_texts(row) for row in rows][1] == ["3．补", "正后申请内容仍不明确", "0", "0", "691", "18", "18", "9", "3"]
-    assert _texts(rows[2])[0] == "4．保护第三方合法权益"
+WRAPPED_AROUND = {
+    # ``3．补`` beside the values, its neighbour cell ``正后申请内容`` / ``仍不明确`` above and below
+    # them: one row, labels in column order (the piece above is no stray line of the row before).
+    "second label column": (["                      正后申请内容",
+                             "3．补                          0                  0         691 18       18   9     3",
+                             "                      仍不明确",
+                             "4．保护第三方合法权益           559           0           0         5    3       0    17"],
+                            ["3．补", "正后申请内容仍不明确"], "4．保护第三方合法权益"),
+    "enumerated inner label": (["                      1．信访举报",
+                                "（五）不予处理                             0           0         0    0       30   0     0",
+                                "                      投诉类申请",
+                                "2．重复申请           0           413       15   0       0    0     5"],
+                               ["（五）不予处理", "1．信访举报投诉类申请"], "2．重复申请"),
+    # a label of two lines, the values printed between them (no label beside them)
+    "two lines around the values": (["2．申請人逾期未按收費",
+                                     "                     7                                        21       0      0   26 0     54",
+                                     "通知要求繳納費用",
+                                     "3.其他                              0                           0        0      0   0    0   0"],
+                                    ["2．申請人逾期未按收費通知要求繳納費用"], "3.其他"),
+}
 
 
-def test_an_enumerated_inner_label_wrapped_around_the_outer_ones_values():
-    lines = ROWS_BEFORE + [
-        "                      1．信访举报",
-        "（五）不予处理                             0           0         0    0       30   0     0",
-        "                      投诉类申请",
-        "2．重复申请           0           413       15   0       0    0     5",
-    ]
-    rows = physical_rows(lines, lines)[2:]
-    assert _texts(rows[1])[:2] == ["（五）不予处理", "1．信访举报投诉类申请"]
-    assert _texts(rows[2])[0] == "2．重复申请"
-
-
-def test_a_two_line_label_with_its_values_between_them():
-    """A label of two lines, the values printed between (no label beside them): head, then tail."""
-    lines = ROWS_BEFORE + [
-        "2．申請人逾期未按收費",
-        "                     7                                        21       0      0   26 0     54",
-        "通知要求繳納費用",
-        "3.其他                              0                           0        0      0   0    0   0",
-    ]
-    rows = physical_rows(lines, lines)[2:]
-    assert _texts(rows[1])[0] == "2．申請人逾期未按收費通知要求繳納費用"
-    assert _texts(rows[2])[0] == "3.其他"
+@pytest.mark.parametrize("case", sorted(WRAPPED_AROUND))
+def test_a_label_wrapped_around_its_rows_values_keeps_its_lines_below(case):
+    """pdftotext prints a row's values on its label's middle line: a narrow cell's lines below the
+    values are as many as above, and the row's; the next row opens its own label."""
+    table, labels, next_label = WRAPPED_AROUND[case]
+    rows = physical_rows(ROWS_BEFORE + table, ROWS_BEFORE + table)[2:]
+    assert _texts(rows[1])[:len(labels)] == labels
+    assert _texts(rows[1])[len(labels)] == [text for text in table[1].split()][-7]  # then its values
+    assert _texts(rows[2])[0] == next_label
 
 
 def test_a_line_below_a_one_line_label_opens_no_tail_for_it():
