@@ -190,17 +190,22 @@ def placed_columns(rows: list[tuple[int, int, list[int]]]) -> list[list[int] | N
     and a long number pushes the values after it: a full row of the shape is a template where its
     places are exactly the short row's (its first value aside, when a wrapped label's piece beside
     it pushed it: then it is the first column). A short row is placed when the templates of its
-    shape that fit all place it alike and each column it leaves blank lies right of its label;
-    otherwise it is left short, for the row stage to null. Linear in the values, times the
+    shape that fit all place it alike, each column it leaves blank lies right of its label, it
+    holds more than half of the columns and no line of a few values without a label (a wrapped
+    number's head or tail) stands beside it; otherwise it is left short, for the row stage to null. Linear in the values, times the
     distinct templates of a shape (a handful)."""
     most = max((len(places) for _, _, places in rows), default=0)
     templates: dict[int, set[tuple[int, ...]]] = {}
     for shape, _, places in rows:
         if len(places) == most:
             templates.setdefault(shape, set()).add(tuple(places))
+    # A line of a few values and no label: a wrapped number's head or tail (12423 above a row,
+    # 1 below it). It is no row with blanks, and the rows beside it lack that number, not a blank.
+    pieces = [shape == 0 and 0 < 2 * len(places) <= most for shape, _, places in rows]
     found: list[list[int] | None] = []
-    for shape, label_end, places in rows:
-        if not 0 < len(places) < most or shape not in templates:
+    for index, (shape, label_end, places) in enumerate(rows):
+        if not most < 2 * len(places) <= 2 * most - 2 or shape not in templates \
+                or index and pieces[index - 1] or index + 1 < len(rows) and pieces[index + 1]:
             found.append(None)
             continue
         fits = {fit for fit in (_fit(places, template, label_end) for template in templates[shape]) if fit is not None}

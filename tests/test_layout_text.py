@@ -61,6 +61,13 @@ def test_a_blank_column_under_the_rows_own_label_is_no_blank():
     assert placed_columns([(1, 12, FULL), (1, 40, FULL[1:])])[1] is None
 
 
+def test_a_few_values_without_a_label_are_a_wrapped_numbers_pieces_not_a_row_with_blanks():
+    """``12423`` above a row and ``1`` below it: neither line is placed, nor the row between them,
+    which lacks that number rather than holding a blank."""
+    rows = [(1, 12, FULL), (0, -1, [92]), (1, 12, FULL[:-1]), (0, -1, [92]), (1, 12, FULL), (1, 12, FULL[:-1])]
+    assert placed_columns(rows) == [None, None, None, None, None, [0, 1, 2, 3, 4, 5]]
+
+
 def test_places_between_columns_are_not_placed():
     assert placed_columns([(1, 12, FULL), (1, 12, [27, 56, 65, 75, 77, 85])])[1] is None
 
@@ -81,6 +88,19 @@ def test_blank_cells_of_a_tight_table_are_placed_by_the_rows_of_their_shape():
     assert _texts(rows[0]) == ["2．其他法律行政法规禁止公开", "0", "0", "", "0", "0", "0", "0"]
     assert _texts(rows[2]) == ["4．保护第三方合法权益", "0", "0", "0", "0", "0", "", "70269"]
     assert _texts(rows[4]) == ["6．属于四类过程性信息", "0", "13", "220", "0", "3", "0", "236"]
+
+
+def test_a_row_whose_number_wrapped_and_was_not_joined_back_stays_short():
+    """The head and tail of 70269 not at one place (no join): the row's six values are not spread
+    over seven columns with a blank where the number was; the row stage nulls the row."""
+    lines = TABLE_THREE[:2] + [
+        " " * 92 + "7026",
+        "5．属于三类内部事务信息               0                           0         0         0 0       0",
+        " " * 90 + "9",
+    ] + TABLE_THREE[3:]
+    rows = physical_rows(lines, lines)
+    short = next(row for row in rows if _texts(row)[:1] == ["5．属于三类内部事务信息"])
+    assert _texts(short)[1:] == ["0", "0", "0", "0", "0", "0"]
 
 
 def test_a_short_row_with_no_full_row_of_its_shape_stays_short():
