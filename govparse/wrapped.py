@@ -353,8 +353,10 @@ def _join_stacked(above: list[_Token], middle: list[_Token], below: list[_Token]
             continue
         found = [_stacked_at(top, middle, below, by_shown) for by_shown in metrics]
         places = {found_at for found_at in found if found_at is not None}
-        if len(places) != 1:
-            continue  # not stacked, or the two ways of placing it disagree on its column
+        if len(places) != 1 or len(metrics) == 1 and _beside_all(top, middle, below, not metrics[0]):
+            # not stacked, or the ways of placing it disagree on its column (one of them putting
+            # it beside all of the middle line's pieces: no cell between two, as that way reads it)
+            continue
         position, bottom = places.pop()
         above.remove(top)
         below.remove(bottom)
@@ -410,6 +412,15 @@ def _join_through(above: list[_Token], middle: list[_Token], below: list[_Token]
                                          piece.place, False, piece.shown)
     above.clear()
     below.clear()
+
+
+def _beside_all(top: _Token, middle: list[_Token], below: list[_Token], by_shown: bool) -> bool:
+    """Whether, placed one way, ``top`` and a piece below it sit left or right of all of the
+    middle line's pieces."""
+    at = _at(top, by_shown)
+    if not any(abs(_at(token, by_shown) - at) <= 2 for token in below):
+        return False
+    return all(_at(token, by_shown) < at - 2 for token in middle) or all(_at(token, by_shown) > at + 2 for token in middle)
 
 
 def _stacked_at(top: _Token, middle: list[_Token], below: list[_Token], by_shown: bool) -> tuple[int, _Token] | None:

@@ -183,3 +183,19 @@ def test_a_line_below_a_one_line_label_opens_no_tail_for_it():
     rows = physical_rows(lines, lines)[2:]
     assert _texts(rows[1])[0] == "3．补正后申请内容仍不明确"
     assert "投诉类申请" not in _texts(rows[1])
+
+
+def test_a_header_cell_the_two_ways_of_counting_place_apart_is_left_as_printed():
+    """``处理`` / ``决定数量`` around the middle line: by character (pdftotext's grid) right of every
+    piece of it, by display column between ``项目数量`` and ``本年增/减``. Joined by the display place
+    it would put 处理决定数量 before 本年增/减 and read the delta +6 as the decisions."""
+    lines = [
+        "第二十条第（五）项",
+        "                                               处理",
+        "信息内容        上一       年        项目数量     本年增/减",
+        "                                               决定数量",
+        "行政许可        0        0        0",
+        "其他对外管理服务事项 0         +6       无",
+    ]
+    header = [text for row in physical_rows(lines, lines) for text in _texts(row)]
+    assert "处理决定数量" not in header or header.index("处理决定数量") > header.index("本年增/减")
