@@ -26,8 +26,10 @@ A cell of several paragraphs (``总\n计``, a label broken by the author's line 
 row on several lines; ``row_spans`` finds them. Every row of a Word table has one cell per grid
 column, so as many tabs: lines are one row where their tabs add up to the table's count (the
 count most lines have), each line break inside a label, never beside a value. Text lines
-between two rows open the next row's first cell, unless they make the last row's last cell
-the merged cell its neighbour repeats, or values follow them (a header's last cell, wrapped).
+between two rows finish the last row's last cell where they make it the merged cell its
+neighbour repeats, or where values follow them (a header's last cell, wrapped); else they open
+the next row's first cell after a row ending in a value or an empty cell, and after one ending
+in text they stay lines of their own (either reading is possible; the lexer joins label pieces).
 """
 
 from __future__ import annotations
@@ -69,7 +71,10 @@ def row_spans(texts: list[str]) -> dict[int, int]:
         stop = _continued(texts, tabs, offset, stop)
         if stop - offset > 1:
             spans[offset] = stop
-        after_row = True
+        # Text lines after a row whose last cell is text may end that cell or open the next row's
+        # first: neither is joined (the lexer joins label pieces in reading order).
+        last = texts[stop - 1].rsplit("\t", 1)[-1].strip()
+        after_row = not last or kind_of(last) != Kind.TEXT
         offset = stop
     return spans
 
@@ -193,20 +198,26 @@ def _block(headers: list[list[Cell]], rows: list[list[Cell]]) -> list[list[Cell]
     header = headers[-1]
     width = len(header)
     fitting = [row for row in rows if len(row) == width and _has_values(row)]
-    if not fitting:
-        return [_without_repeated_labels(row) for row in rows]
     stretched = _stretched(headers)
     # A header span is a merged cell of the rows where every row repeats its cell across it.
-    spans = [span for span in _header_spans(header) if all(_repeats_across(row, span) for row in fitting)]
+    spans = [span for span in _header_spans(header) if all(_repeats_across(row, span) for row in fitting)] \
+        if fitting else []
     if stretched and spans and spans[-1][1] == width and len(fitting) < MIN_STRETCHED_ROWS:
         spans.pop()  # the header's last cell filling the grid, and too few rows to tell a span
     read: list[list[Cell]] = []
     collapsed: list[list[Cell]] = []
+    # Rows ending elsewhere than the header (a label split over two cells in one of them) do not
+    # line up with it: their last value is read once per grid column the header's last label spans.
+    last_span = 1 if stretched else _last_span(header)
+    ends = len(_filled_part(header))
     for row in rows:
+        misaligned = last_span >= 2 and _has_values(row) and len(_filled_part(row)) != ends
         if len(row) == width and _has_values(row):
+            printed = len(_filled_part(row))
             row = _collapse_spans(row, spans) if spans else row
             collapsed.append(row)
-        read.append(row)
+            misaligned = misaligned and len(_filled_part(row)) == printed  # or a header span read it already
+        read.append(_collapse_last_span(row, last_span) if misaligned else row)
     if stretched and len(collapsed) >= MIN_STRETCHED_ROWS:
         # Empty cells after a row's last one fill the grid too (a label split over cells made
         # it wider): the stretched cell is the last filled one.
@@ -214,6 +225,30 @@ def _block(headers: list[list[Cell]], rows: list[list[Cell]]) -> list[list[Cell]
         held = {id(row) for row in collapsed}
         read = [_collapse_tail(row, values) if id(row) in held else row for row in read]
     return [_without_repeated_labels(row) for row in read]
+
+
+def _last_span(header: list[Cell]) -> int:
+    """How many grid columns the header's last label spans (its trailing run, empty filler
+    after it aside), where the header is more than that one label; else 1."""
+    filled = _filled_part(header)
+    run = _trailing_run(filled)
+    return run if run < len(filled) and filled[-1].text else 1
+
+
+def _collapse_last_span(row: list[Cell], span: int) -> list[Cell]:
+    """A row whose cells the header's do not line up with (a label split over two cells in one of
+    them): its last value repeated ``span`` times or more read once less ``span`` - 1 times, where
+    no other value repeats beside itself (then the run is the one merged cell that can have made
+    the row long; a row cut short by a coincidence is nulled by the row stage, never shifted)."""
+    filled = _filled_part(row)
+    labels = _label_count(filled)
+    run = min(_trailing_run(filled), len(filled) - labels)
+    if run < span:
+        return row
+    for position in range(labels + 1, len(filled) - run + 1):
+        if filled[position].text == filled[position - 1].text:
+            return row
+    return filled[:len(filled) - span + 1]
 
 
 def _has_values(row: list[Cell]) -> bool:

@@ -347,3 +347,29 @@ def test_stretched_rows_with_filler_and_labels_of_several_paragraphs():
     assert three["granted"]["natural_person"] == 1 and three["granted"]["total"] == 1
     assert three["total_processed"]["total"] == 30
     assert three["carried_forward"]["natural_person"] == 0 and three["carried_forward"]["total"] is None
+
+
+def test_text_after_a_row_ending_in_text_is_joined_to_neither_row():
+    """``处理`` / ``决定数量`` or ``决定数量`` / ``行政许可``: after a header ending in a label, a line of
+    text may end its last cell or open the next row's first; it stays a line of its own."""
+    texts = ["信息内容\t上一年项目数量\t本年增/减\t处理", "决定数量", "行政许可\t0\t0\t0", "行政处罚\t1\t1\t1"]
+    assert row_spans(texts) == {}
+
+
+def _block_rows(*rows: str) -> list[list[str]]:
+    return _texts(collapse_merged(_cells("第二十条第（九）项\t第二十条第（九）项\t第二十条第（九）项\t第二十条第（九）项\t\t",
+                                         *rows)))[2:]
+
+
+def test_a_row_not_lined_up_with_its_header_reads_the_last_span_once():
+    """A label split over two header cells: the header's 采购总金额 spans its last two grid columns, the
+    row's amount is printed twice one column to the left; it is read once."""
+    header = "信息内 容\t采购项目数\t量\t采购总金额\t采购总金额\t"
+    assert _block_rows(header, "政府集中采购\t0\t—\t—\t\t") == [["政府集中采购", "0", "—"]]
+    assert _block_rows(header, "政府集中采购\t3\t5\t5\t\t") == [["政府集中采购", "3", "5"]]
+
+
+def test_a_row_with_another_repeated_value_is_left_as_printed():
+    """Two runs of equal values: which one is the merged cell is not known; the row stays long."""
+    header = "信息内 容\t采购项目数\t量\t采购总金额\t采购总金额\t"
+    assert _block_rows(header, "政府集中采购\t3\t3\t5\t5") == [["政府集中采购", "3", "3", "5", "5"]]
