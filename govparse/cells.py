@@ -137,8 +137,10 @@ def _read(doc: Document, first: int, texts: list[str], layout: TableLayout, skip
     if layout.format == PIPE_DELIMITED:
         return _pipe_cells(doc, first, texts, layout.style == MARKDOWN, layout.style == PIPE_SEPARATED)
     if layout.format == TAB_DELIMITED or layout.format == HTML:
-        rows = _tabbed_rows(doc, first, texts, row_spans(texts) if layout.format == TAB_DELIMITED else {})
-        return collapse_merged(rows) if layout.style == MERGED_REPEATED else [cell for row in rows for cell in row]
+        if layout.style != MERGED_REPEATED:
+            return [cell for row in _tabbed_rows(doc, first, texts, {}) for cell in row]
+        # python-docx's rows (merged cells repeated): a cell of several paragraphs puts its row on several lines
+        return collapse_merged(_tabbed_rows(doc, first, texts, row_spans(texts)))
     if layout.format == SPACE_DELIMITED and gaps_hold_blanks(texts):
         return _placed_cells(doc, first, texts, [gapped_cells(text) for text in texts])
     if layout.format == SPACE_DELIMITED and layout.style == ROW_PER_LINE:

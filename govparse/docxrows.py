@@ -80,13 +80,14 @@ def row_spans(texts: list[str]) -> dict[int, int]:
 
 
 def _row_width(tabs: list[int]) -> int:
-    """The most tabs two lines or more hold (else the most any holds): a whole row's, as the
-    pieces of a row on several lines hold fewer and whole rows are many."""
+    """The most tabs two lines or more hold (0 if no two lines hold as many): a whole row's, as
+    the pieces of a row on several lines hold fewer and whole rows are many."""
     counts: dict[int, int] = {}
     for count in tabs:
         if count:
             counts[count] = counts.get(count, 0) + 1
-    return max(counts, key=lambda count: (counts[count] >= 2, count), default=0)
+    width = max(counts, key=lambda count: (counts[count] >= 2, count), default=0)
+    return width if counts.get(width, 0) >= 2 else 0  # one line alone tells no table's width
 
 
 def _fragment(text: str) -> bool:
