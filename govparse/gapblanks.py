@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from .textgrid import display_columns, width
 from .values import Kind, kind_of
 
 # Of the gaps before a value, at least this share is one space: cells written one space apart.
@@ -107,7 +108,7 @@ def aligned_cells(texts: list[str]) -> list[list[tuple[int, str]]]:
     block: list[int] = []  # lines under it with values
     for index, words in enumerate(lines):
         if len(words) >= 2 and not any(_is_value(word) for _, word in words):
-            _end_block(lines, confirmed, partial, header, block)
+            _end_block(texts, lines, confirmed, partial, header, block)
             header, confirmed, partial, block = [start for start, _ in words], False, [], []
             columns = set(header[1:])
             continue
@@ -118,22 +119,23 @@ def aligned_cells(texts: list[str]) -> list[list[tuple[int, str]]]:
             confirmed = True
         elif placed > 0:
             partial.append(index)
-    _end_block(lines, confirmed, partial, header, block)
+    _end_block(texts, lines, confirmed, partial, header, block)
     return lines
 
 
-def _end_block(lines: list[list[tuple[int, str]]], confirmed: bool, partial: list[int], header: list[int],
-               block: list[int]) -> None:
+def _end_block(texts: list[str], lines: list[list[tuple[int, str]]], confirmed: bool, partial: list[int],
+               header: list[int], block: list[int]) -> None:
     """Blanks in the rows under one header: under its columns' starts (a browser's table), else
     where rows of one shape place their values alike (a PDF's, govparse.gapblanks.placed_columns)."""
     if confirmed:
         _fill(lines, partial, header)
     elif len(block) >= 2:
-        _fill_placed(lines, block)
+        _fill_placed(texts, lines, block)
 
 
-def _fill_placed(lines: list[list[tuple[int, str]]], block: list[int]) -> None:
-    described: list[tuple[int, int, list[int]]] = []
+def _fill_placed(texts: list[str], lines: list[list[tuple[int, str]]], block: list[int]) -> None:
+    described: Placed = []
+    shown: Placed = []  # the same by display column
     for index in block:
         words = lines[index]
         labels = 0
@@ -142,21 +144,25 @@ def _fill_placed(lines: list[list[tuple[int, str]]], block: list[int]) -> None:
         values = words[labels:]
         if not all(_is_value(word) for _, word in values):
             described.append((-1, 0, []))  # text after the values: not placed
+            shown.append((-1, 0, []))
             continue
+        columns = display_columns(texts[index])
         label_end = words[labels - 1][0] + len(words[labels - 1][1]) if labels else -1
         described.append((labels, label_end, [start for start, _ in values]))
-    width = max(len(places) for _, _, places in described)
-    for index, (labels, _, places), columns in zip(block, described, placed_columns(described)):
+        shown.append((labels, columns[label_end - 1] + width(texts[index][label_end - 1]) if labels else -1,
+                      [columns[start] for start, _ in values]))
+    count = max(len(places) for _, _, places in described)
+    for index, (labels, _, places), columns in zip(block, described, placed_columns(described, shown)):
         if columns is None:
             continue
         words = lines[index]
         by_column = dict(zip(columns, words[labels:]))
         filled = words[:labels]
-        for column in range(width):
+        for column in range(count):
             cell = by_column.get(column)
             if cell is None:
                 # a blank, at the next value's start (or after the last)
-                after = next((by_column[c][0] for c in range(column + 1, width) if c in by_column), None)
+                after = next((by_column[c][0] for c in range(column + 1, count) if c in by_column), None)
                 cell = (after if after is not None else words[-1][0] + len(words[-1][1]), "")
             filled.append(cell)
         lines[index] = filled
@@ -180,7 +186,32 @@ def _fill(lines: list[list[tuple[int, str]]], partial: list[int], header: list[i
         lines[index] = [words[0]] + [(start, by_start.get(start, "")) for start in header[1:]]
 
 
-def placed_columns(rows: list[tuple[int, int, list[int]]]) -> list[list[int] | None]:
+Placed = list[tuple[int, int, list[int]]]  # per row: its shape, where its label ends, where its values start
+
+
+def placed_columns(by_character: Placed, by_display: Placed) -> list[list[int] | None]:
+    """``_placed_by`` the way of counting places that the table's full rows agree on: pdftotext's
+    grid counts characters (a Chinese one is one column), text laid out for the eye counts display
+    columns, and counted the other way, rows whose labels hold more wide characters are shifted.
+    The way under which the full rows of each shape show fewer distinct places is taken; where
+    neither shows fewer (a full row per shape), a row is placed where one way places it and the
+    other does not place it otherwise."""
+    spread = [_templates(rows) for rows in (by_character, by_display)]
+    if spread[0] < spread[1]:
+        return _placed_by(by_character)
+    if spread[1] < spread[0]:
+        return _placed_by(by_display)
+    return [found if other is None or found == other else (other if found is None else None)
+            for found, other in zip(_placed_by(by_character), _placed_by(by_display))]
+
+
+def _templates(rows: Placed) -> int:
+    """How many distinct places the fullest rows show, shapes apart."""
+    most = max((len(places) for _, _, places in rows), default=0)
+    return len({(shape, tuple(places)) for shape, _, places in rows if len(places) == most})
+
+
+def _placed_by(rows: Placed) -> list[list[int] | None]:
     """For rows placed by x (pdftotext -layout), each given as (its shape: how many label pieces
     stand beside its values, where its label ends, where each of its values starts, by character),
     the column of each value of a row short of values, or None (a full row, or one not placed).

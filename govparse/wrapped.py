@@ -269,14 +269,21 @@ def _blank_columns(rows: list[tuple[list[_Label], list[_Token]]],
     """The column of each value of a row short of values, placed by x among rows of its shape
     (govparse.gapblanks.placed_columns), None where it is not placed; and how many columns."""
     described: list[tuple[int, int, list[int]]] = []
+    shown: list[tuple[int, int, list[int]]] = []  # the same by display column
     for index, (labels, values) in enumerate(rows):
         beside = [token for label in labels if label.beside_values for token in label.tokens]
         if index in headers or not all(token.value for token in values):
             described.append((-1, 0, []))  # text after the values: not placed
+            shown.append((-1, 0, []))
             continue
+        # Its shape: how many label columns it has (a second one wrapped around the values' line
+        # pushes them right as much as one beside them)
+        shape = len(_label_cells(labels, True))
         label_end = max((token.place + len(token.text) for token in beside), default=-1)
-        described.append((len(beside), label_end, [token.place for token in values]))
-    return placed_columns(described), max((len(places) for _, _, places in described), default=0)
+        described.append((shape, label_end, [token.place for token in values]))
+        shown_end = max((token.shown + _display(token.text) for token in beside), default=-1)
+        shown.append((shape, shown_end, [token.shown for token in values]))
+    return placed_columns(described, shown), max((len(places) for _, _, places in described), default=0)
 
 
 def _with_blanks(values: list[_Token], columns: list[int] | None, width: int) -> Row:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from govparse.gapblanks import aligned_cells, placed_columns
+from govparse.gapblanks import aligned_cells
+from govparse.gapblanks import placed_columns as _placed_columns
 from govparse.wrapped import physical_rows
 
 
@@ -24,6 +25,11 @@ def _words(line) -> list[str]:
 
 
 # --- placed_columns ------------------------------------------------------------------------------
+
+
+def placed_columns(rows):
+    """Rows whose places agree however counted (no wide characters before them)."""
+    return _placed_columns(rows, rows)
 
 FULL = [27, 55, 65, 75, 77, 85, 92]
 
@@ -199,3 +205,38 @@ def test_a_header_cell_the_two_ways_of_counting_place_apart_is_left_as_printed()
     ]
     header = [text for row in physical_rows(lines, lines) for text in _texts(row)]
     assert "处理决定数量" not in header or header.index("处理决定数量") > header.index("本年增/减")
+
+
+# Text laid out for the eye (the renderer's x-positioned shape; found by test_shapes_roundtrip, seed 821):
+# places agree by display column, and a row beside a second label column, wrapped around its values'
+# line, is pushed a column right like one with two labels beside them.
+DISPLAY_LAID = [
+    "                       （一）予以公",
+    "三、本年度办理结果                    442    4              0       7      8735        26    0",
+    "                       开",
+    "                       1．属于国家",
+    "（三）不予公开                        13     843            1012    12     7           0     5",
+    "                       秘密",
+    "2．其他法律行政法规",
+    "                       524            14     0              931     0      0           1",
+    "禁止公开",
+    "7．属于行政执法案卷                   23     4528           1       129    1           7",
+    "8．属于行政查询事项    1              75673                 2411           43256       5",
+]
+
+
+def test_places_counted_the_way_the_full_rows_agree_on_and_rows_shaped_by_their_label_columns():
+    rows = [_texts(row) for row in physical_rows(DISPLAY_LAID, DISPLAY_LAID)]
+    assert rows[3] == ["7．属于行政执法案卷", "", "23", "4528", "1", "129", "1", "7"]
+    assert rows[4] == ["8．属于行政查询事项", "1", "75673", "", "2411", "", "43256", "5"]
+
+
+def test_the_way_of_counting_places_is_the_one_the_full_rows_agree_on():
+    by_character = [(1, 9, [29, 36, 51, 59, 66, 78, 84]), (1, 7, [31, 38, 53, 61, 68, 80, 86]),
+                    (1, 10, [29, 36, 51, 59, 66, 78])]
+    by_display = [(1, 18, [38, 45, 60, 68, 75, 87, 93]), (1, 12, [38, 45, 60, 68, 75, 87, 93]),
+                  (1, 18, [45, 60, 68, 75, 87, 93])]
+    assert _placed_columns(by_character, by_display)[2] == [1, 2, 3, 4, 5, 6]
+    assert _placed_columns(by_display, by_character)[2] == [1, 2, 3, 4, 5, 6]  # whichever way agrees
+    # counted the other way alone, the short row fits the first full row's first six places
+    assert placed_columns(by_character)[2] == [0, 1, 2, 3, 4, 5]
