@@ -146,11 +146,11 @@ def _fill_placed(texts: list[str], lines: list[list[tuple[int, str]]], block: li
             described.append((-1, 0, []))  # text after the values: not placed
             shown.append((-1, 0, []))
             continue
-        columns = display_columns(texts[index])
+        shown_at = display_columns(texts[index])
         label_end = words[labels - 1][0] + len(words[labels - 1][1]) if labels else -1
         described.append((labels, label_end, [start for start, _ in values]))
-        shown.append((labels, columns[label_end - 1] + width(texts[index][label_end - 1]) if labels else -1,
-                      [columns[start] for start, _ in values]))
+        shown.append((labels, shown_at[label_end - 1] + width(texts[index][label_end - 1]) if labels else -1,
+                      [shown_at[start] for start, _ in values]))
     count = max(len(places) for _, _, places in described)
     for index, (labels, _, places), columns in zip(block, described, placed_columns(described, shown)):
         if columns is None:
