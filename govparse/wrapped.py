@@ -212,7 +212,7 @@ def _touches(label: _Token, value: _Token) -> bool:
     return value.place - (label.place + len(label.text)) <= 3
 
 
-def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False) -> list[Row]:
+def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False, counted: tuple[bool, ...] = ()) -> list[Row]:
     """Rows from lines in order, a label's tail after its values put back (see the module
     docstring); ``placed``: the words carry their x places (pdftotext -layout)."""
     rows: list[tuple[list[_Label], list[_Token]]] = []  # (label lines, values and what follows)
@@ -227,7 +227,7 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False) -> list
             pending.append(_Label(labels, full))
             continue
         if placed and pending:
-            count, header = _header_lines(pending, values[0].place)
+            count, header = _header_lines(pending, values[0].place, counted)
             if count:
                 headers.add(len(rows))
                 rows.append((header, []))  # a header over the value columns: a row of its own
@@ -259,7 +259,7 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False) -> list
                          for index, (labels, values) in enumerate(rows)]
     if pending:
         if placed:  # lines of text with no values below them in the table's block: a header's
-            pending = _header_lines(pending, -1 << 20)[1]
+            pending = _header_lines(pending, -1 << 20, counted)[1]
         result.append([_cell(token) for label in pending for token in label.tokens])
     return result
 
@@ -303,7 +303,7 @@ def _with_blanks(values: list[_Token], columns: list[int] | None, width: int) ->
     return cells
 
 
-def _header_lines(pending: list[_Label], values_at: int) -> tuple[int, list[_Label]]:
+def _header_lines(pending: list[_Label], values_at: int, counted: tuple[bool, ...] = ()) -> tuple[int, list[_Label]]:
     """How many of the pending lines, down to the last one with a piece over the value columns (at or right of
     ``values_at``, the row's first value), are a header, and its lines: never a head of the row's label, which
     wraps inside the label columns left of the values. A cell wrapped around the header's middle
@@ -316,15 +316,29 @@ def _header_lines(pending: list[_Label], values_at: int) -> tuple[int, list[_Lab
     if last < 0:
         return 0, []
     lines = [list(label.tokens) for label in pending[:last + 1]]
-    metrics = _metrics(lines)
+    metrics = counted or _metrics(lines)
     for middle in range(1, len(lines) - 1):
         _join_paired(lines[middle - 1], lines[middle], lines[middle + 1], metrics)
     lines = [tokens for tokens in lines if tokens]
     for middle in range(1, len(lines) - 1):
         _join_through(lines[middle - 1], lines[middle], lines[middle + 1], metrics)
     for middle in range(1, len(lines) - 1):
-        _join_stacked(lines[middle - 1], lines[middle], lines[middle + 1], metrics)
+        _join_stacked(lines[middle - 1], lines[middle], lines[middle + 1], metrics, bool(counted))
     return last + 1, [_Label(tokens, 1 << 30) for tokens in lines if tokens]
+
+
+def _counted(lines: list[list[_Token]]) -> tuple[bool, ...]:
+    """How the table's places are counted, told by its value lines: the rows holding the most values
+    put them at the same places counted one way (characters on pdftotext's grid, display columns in
+    text laid out for the eye) and at places shifted by their labels' wide characters the other way.
+    ``(by_display,)``, or () when the rows do not tell (then each header tells, see ``_metrics``)."""
+    rows = [[token for token in tokens if token.value] for tokens in lines]
+    most = max((len(values) for values in rows), default=0)
+    full = [values for values in rows if len(values) == most and most >= 2]
+    spread = [len({tuple(_at(token, by_shown) for token in values) for values in full}) for by_shown in (False, True)]
+    if spread[0] == spread[1]:
+        return ()
+    return (spread[1] < spread[0],)
 
 
 def _metrics(lines: list[list[_Token]]) -> tuple[bool, ...]:
@@ -349,7 +363,7 @@ def _metrics(lines: list[list[_Token]]) -> tuple[bool, ...]:
 
 
 def _join_stacked(above: list[_Token], middle: list[_Token], below: list[_Token],
-                  metrics: tuple[bool, ...] = (False, True)) -> None:
+                  metrics: tuple[bool, ...] = (False, True), trusted: bool = False) -> None:
     """Join a piece above ``middle`` with the piece below it at the same place into one cell on
     ``middle``, when ``middle`` has pieces left and right of that place and none at it (pdftotext
     centres a one-line cell on a row's middle line, a wrapped one around it). Places are counted
@@ -360,7 +374,7 @@ def _join_stacked(above: list[_Token], middle: list[_Token], below: list[_Token]
             continue
         found = [_stacked_at(top, middle, below, by_shown) for by_shown in metrics]
         places = {found_at for found_at in found if found_at is not None}
-        if len(places) != 1 or len(metrics) == 1 and _beside_all(top, middle, below, not metrics[0]):
+        if len(places) != 1 or len(metrics) == 1 and not trusted and _beside_all(top, middle, below, not metrics[0]):
             # not stacked, or the ways of placing it disagree on its column (one of them putting
             # it beside all of the middle line's pieces: no cell between two, as that way reads it)
             continue
@@ -557,20 +571,21 @@ def physical_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     blocks = _blocks(lines)
     if len(blocks) * 2 < sum(_value_lines(block) for block in blocks):
         # A tight table, most rows not a blank line apart: the blank lines are a page break's.
-        return _by_wrap([tokens for tokens in lines if tokens], full, True)
+        return _by_wrap([tokens for tokens in lines if tokens], full, True, _counted(lines))
     rows: list[Row] = []
     built: list[tuple[list[_Token], list[_Token]]] = []  # rows read from a block, to place values
     for block in blocks:
         if _value_lines(block) == 1:
             at = next(position for position, tokens in enumerate(block) if any(token.value for token in tokens))
-            count, header = _header_lines([_Label(tokens, full) for tokens in block[:at]], _split(block[at])[1][0].place)
+            count, header = _header_lines([_Label(tokens, full) for tokens in block[:at]], _split(block[at])[1][0].place,
+                                          _counted(lines))
             if count:
                 rows.append([_cell(token) for label in header for token in label.tokens])
                 block = block[count:]
             built.append(_block_row(block))
             rows.append([])  # filled below, once the columns' places are known
         else:
-            rows.extend(_by_wrap(block, full, True))
+            rows.extend(_by_wrap(block, full, True, _counted(lines)))
     places = _column_places([values for _, values in built])
     position = 0
     for index, row in enumerate(rows):

@@ -240,3 +240,21 @@ def test_the_way_of_counting_places_is_the_one_the_full_rows_agree_on():
     assert _placed_columns(by_display, by_character)[2] == [1, 2, 3, 4, 5, 6]  # whichever way agrees
     # counted the other way alone, the short row fits the first full row's first six places
     assert placed_columns(by_character)[2] == [0, 1, 2, 3, 4, 5]
+
+
+def test_a_stacked_header_cell_joins_as_the_tables_rows_count_places():
+    """Laid out for the eye (display columns: the values of 行政许可 and 其他对外管理服务事项 align by
+    display column, not by character), 本年增 / /减 sits between the middle line's two labels and is
+    joined there; the pdftotext case above counts characters and leaves it (found by
+    test_shapes_roundtrip, x-positioned, seed 14367)."""
+    lines = [
+        "第二十条第（五）项",
+        "                                       本年增",
+        "信息内容              上一年项目数量          处理决定数量",
+        "                                       /减",
+        "行政许可              0                -2     925",
+        "其他对外管理服务事项  0                -147   62",
+    ]
+    rows = [_texts(row) for row in physical_rows(lines, lines)]
+    assert rows[0][-4:] == ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]
+    assert ["行政许可", "0", "-2", "925"] in rows
