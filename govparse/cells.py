@@ -34,7 +34,7 @@ from typing import Final
 import regex
 from mypy_extensions import mypyc_attr
 
-from .docxrows import collapse_merged
+from .docxrows import collapse_merged, row_spans
 from .furniture import Furniture, may_hold_furniture, page_breaks, table_furniture
 from .gapblanks import aligned_cells, gapped_cells, gaps_hold_blanks
 from .layout import (BLANK_SEPARATED, GRID, HTML, LINEAR_CELL, MARKDOWN, MERGED_REPEATED, PIPE_DELIMITED,
@@ -43,7 +43,7 @@ from .layout import (BLANK_SEPARATED, GRID, HTML, LINEAR_CELL, MARKDOWN, MERGED_
 from .normalize import ColumnMap, Document, source_column
 from .pdforder import MOVED_VALUES, reading_order_rows
 from .sections import Section
-from .textgrid import Row, aligned_rows, grid_rows
+from .textgrid import Row, aligned_rows, grid_rows, join_piece
 from .wrapped import lone_blanks, physical_rows, wrapped_rows
 
 
@@ -144,8 +144,10 @@ def _read(doc: Document, first: int, texts: list[str], layout: TableLayout, skip
     if layout.format == PIPE_DELIMITED:
         return _pipe_cells(doc, first, texts, layout.style == MARKDOWN, layout.style == PIPE_SEPARATED)
     if layout.format == TAB_DELIMITED or layout.format == HTML:
-        cells = _tabbed_cells(doc, first, texts)
-        return collapse_merged(cells) if layout.style == MERGED_REPEATED else cells
+        if layout.style != MERGED_REPEATED:
+            return [cell for row in _tabbed_rows(doc, first, texts, {}) for cell in row]
+        # python-docx's rows (merged cells repeated): a cell of several paragraphs puts its row on several lines
+        return collapse_merged(_tabbed_rows(doc, first, texts, row_spans(texts)))
     if layout.format == SPACE_DELIMITED and gaps_hold_blanks(texts):
         return _placed_cells(doc, first, texts, [gapped_cells(text) for text in texts])
     if layout.format == SPACE_DELIMITED and layout.style == ROW_PER_LINE:
@@ -261,14 +263,54 @@ def _space(code: int) -> bool:
     return chr(code).isspace()
 
 
-def _tabbed_cells(doc: Document, first: int, texts: list[str]) -> list[Cell]:
-    cells: list[Cell] = []
-    for offset, text in enumerate(texts):
-        index = first + offset
-        stop = len(text)
-        if _blank(text, 0, stop):
+def _tabbed_rows(doc: Document, first: int, texts: list[str], spans: dict[int, int]) -> list[list[Cell]]:
+    """The cells of each row; a row that ``spans`` puts on several lines (cells of several
+    paragraphs, govparse.docxrows.row_spans) read across them."""
+    rows: list[list[Cell]] = []
+    offset = 0
+    while offset < len(texts):
+        stop = spans.get(offset, -1)
+        if stop > 0:
+            rows.append(_spanned_cells(doc, first, texts, offset, stop))
+            offset = stop
             continue
-        _cut_cells(text, "\t", 0, stop, doc.number(index), _columns(doc, index, text), cells)
+        text = texts[offset]
+        index = first + offset
+        offset += 1
+        if _blank(text, 0, len(text)):
+            continue
+        cells: list[Cell] = []
+        _cut_cells(text, "\t", 0, len(text), doc.number(index), _columns(doc, index, text), cells)
+        rows.append(cells)
+    return rows
+
+
+def _spanned_cells(doc: Document, first: int, texts: list[str], start: int, stop: int) -> list[Cell]:
+    """One row's cells over lines ``start`` to ``stop``: a line break inside a cell joins its
+    paragraphs (as a wrap would be joined); the cell starts where its first filled piece does."""
+    cells: list[Cell] = []
+    text_so_far = ""
+    opening: Cell | None = None  # where the cell being read starts
+    for offset in range(start, stop):
+        text = texts[offset]
+        index = first + offset
+        number, columns = doc.number(index), _columns(doc, index, text)
+        position = 0
+        while True:
+            end = text.find("\t", position)
+            closes = end >= 0 or offset == stop - 1  # a tab, or the row's last line, ends the cell
+            if end < 0:
+                end = len(text)
+            piece = _between(text, position, end, number, columns)
+            if opening is None or piece.text and not text_so_far:
+                opening = piece
+            text_so_far = join_piece(text_so_far, piece.text)
+            if closes:
+                cells.append(Cell(text_so_far, opening.line, opening.column))
+                text_so_far, opening = "", None
+            if end >= len(text):
+                break
+            position = end + 1
     return cells
 
 

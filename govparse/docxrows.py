@@ -21,11 +21,20 @@ repeats: ``行政许可\t0\t0\t0`` is one label and one value under a header who
 Where neither holds, a row is left as printed (a label repeated side by side is still read
 once: no table prints a label twice in a row), and the row stage nulls a row with too many
 cells. Cost: linear in the cells.
+
+A cell of several paragraphs (``总\n计``, a label broken by the author's line breaks) puts its
+row on several lines; ``row_spans`` finds them. Every row of a Word table has one cell per grid
+column, so as many tabs: lines are one row where their tabs add up to the table's count (the
+count most lines have), each line break inside a label, never beside a value. Text lines
+between two rows finish the last row's last cell where they make it the merged cell its
+neighbour repeats, or where values follow them (a header's last cell, wrapped); else they open
+the next row's first cell after a row ending in a value or an empty cell, and after one ending
+in text they stay lines of their own (either reading is possible; the lexer joins label pieces).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from .values import Kind, kind_of
 
@@ -35,11 +44,109 @@ if TYPE_CHECKING:
 # A block needs this many rows of values to tell how many values its rows hold by their
 # trailing runs (table 四's one row cannot).
 MIN_STRETCHED_ROWS = 3
+# The most lines one row's cells may put it on (15 cells of four paragraphs): bounds the search.
+MAX_ROW_LINES: Final = 64
 
 
-def collapse_merged(cells: list[Cell]) -> list[Cell]:
-    """``cells`` (tab-separated rows, a line each) with each merged cell read once."""
-    rows = _lines(cells)
+def row_spans(texts: list[str]) -> dict[int, int]:
+    """The rows that cells holding line breaks put on several lines: first line -> the line after
+    the row (offsets in ``texts``); a row on one line is not listed. Linear: each start looks at
+    most MAX_ROW_LINES lines ahead, and a row found is skipped whole."""
+    tabs = [text.count("\t") for text in texts]
+    width = _row_width(tabs)
+    spans: dict[int, int] = {}
+    if width == 0:
+        return spans
+    count = len(texts)
+    after_row = False  # the line before ``offset`` ends a row: text lines may open the next one
+    offset = 0
+    while offset < count:
+        stop = -1
+        if tabs[offset] or after_row and _fragment(texts[offset]):
+            stop = _row_stop(texts, tabs, offset, width)
+        if stop < 0:
+            after_row = False
+            offset += 1
+            continue
+        stop = _continued(texts, tabs, offset, stop)
+        if stop - offset > 1:
+            spans[offset] = stop
+        # Text lines after a row whose last cell is text may end that cell or open the next row's
+        # first: neither is joined (the lexer joins label pieces in reading order).
+        last = texts[stop - 1].rsplit("\t", 1)[-1].strip()
+        after_row = not last or kind_of(last) != Kind.TEXT
+        offset = stop
+    return spans
+
+
+def _row_width(tabs: list[int]) -> int:
+    """The most tabs two lines or more hold (0 if no two lines hold as many): a whole row's, as
+    the pieces of a row on several lines hold fewer and whole rows are many."""
+    counts: dict[int, int] = {}
+    for count in tabs:
+        if count:
+            counts[count] = counts.get(count, 0) + 1
+    width = max(counts, key=lambda count: (counts[count] >= 2, count), default=0)
+    return width if counts.get(width, 0) >= 2 else 0  # one line alone tells no table's width
+
+
+def _fragment(text: str) -> bool:
+    """A line of text (no value): a piece of a cell's label, perhaps."""
+    stripped = text.strip()
+    return bool(stripped) and kind_of(stripped) == Kind.TEXT
+
+
+def _row_stop(texts: list[str], tabs: list[int], offset: int, width: int) -> int:
+    """The line after the row starting at ``offset`` when its lines' tabs add up to ``width``
+    with each line break inside a label (or an empty paragraph); else -1."""
+    total = 0
+    for line in range(offset, min(len(texts), offset + MAX_ROW_LINES)):
+        if line > offset and not _breakable(texts[line - 1].rsplit("\t", 1)[-1], texts[line].split("\t", 1)[0]):
+            return -1
+        total += tabs[line]
+        if total == width:
+            return line + 1
+        if total > width:
+            return -1
+    return -1
+
+
+def _breakable(before: str, after: str) -> bool:
+    """Whether a cell may hold ``before`` and ``after`` as two paragraphs: neither a value."""
+    for piece in (before.strip(), after.strip()):
+        if piece and kind_of(piece) != Kind.TEXT:
+            return False
+    return True
+
+
+def _continued(texts: list[str], tabs: list[int], offset: int, stop: int) -> int:
+    """``stop`` moved past the text lines after a row that finish its last cell: where they make
+    it the merged cell the cell before it repeats (``总\n计`` once per column), or where values
+    follow them (a header's last cell wrapped above the row of values)."""
+    following = stop
+    while following < len(texts) and following - stop < MAX_ROW_LINES and tabs[following] == 0 \
+            and _fragment(texts[following]):
+        following += 1
+    if following == stop:
+        return stop
+    cells = "\n".join(texts[offset:stop]).split("\t")
+    last = cells[-1].strip()
+    if not last or kind_of(last) != Kind.TEXT or len(cells) < 2:
+        return stop
+    before = [piece.strip() for piece in cells[-2].split("\n")]
+    if len(before) > 1 and before[0] == last:
+        wanted = len(before) - 1
+        if stop + wanted <= following and [text.strip() for text in texts[stop:stop + wanted]] == before[1:]:
+            return stop + wanted
+    if following < len(texts) and tabs[following]:
+        head = texts[following].split("\t", 1)[0].strip()
+        if head and kind_of(head) != Kind.TEXT:
+            return following
+    return stop
+
+
+def collapse_merged(rows: list[list[Cell]]) -> list[Cell]:
+    """``rows`` (tab-separated rows, one list of cells each) with each merged cell read once."""
     kept: list[Cell] = []
     index = 0
     headers: list[list[Cell]] = []  # the header rows above the rows being read
@@ -61,24 +168,20 @@ def collapse_merged(cells: list[Cell]) -> list[Cell]:
     return kept
 
 
-def _lines(cells: list[Cell]) -> list[list[Cell]]:
-    """The cells grouped by source line, in order."""
-    rows: list[list[Cell]] = []
-    for cell in cells:
-        if rows and rows[-1][0].line == cell.line:
-            rows[-1].append(cell)
-        else:
-            rows.append([cell])
-    return rows
-
-
 def _is_label(cell: Cell) -> bool:
     return kind_of(cell.text) == Kind.TEXT
 
 
 def _is_header(row: list[Cell]) -> bool:
-    """Two cells or more, each a label: a header (or caption) row."""
-    return len(row) >= 2 and all(_is_label(cell) for cell in row)
+    """Two cells or more, each a label, or empty where the grid's filler is, more filled than
+    not: a header (or caption) row. (A row printed blank is a label or two and more empties.)"""
+    filled = 0
+    for cell in row:
+        if cell.text:
+            if not _is_label(cell):
+                return False
+            filled += 1
+    return filled >= 2 and filled * 2 > len(row)
 
 
 def _label_count(row: list[Cell]) -> int:
@@ -96,25 +199,57 @@ def _block(headers: list[list[Cell]], rows: list[list[Cell]]) -> list[list[Cell]
     header = headers[-1]
     width = len(header)
     fitting = [row for row in rows if len(row) == width and _has_values(row)]
-    if not fitting:
-        return [_without_repeated_labels(row) for row in rows]
     stretched = _stretched(headers)
     # A header span is a merged cell of the rows where every row repeats its cell across it.
-    spans = [span for span in _header_spans(header) if all(_repeats_across(row, span) for row in fitting)]
+    spans = [span for span in _header_spans(header) if all(_repeats_across(row, span) for row in fitting)] \
+        if fitting else []
     if stretched and spans and spans[-1][1] == width and len(fitting) < MIN_STRETCHED_ROWS:
         spans.pop()  # the header's last cell filling the grid, and too few rows to tell a span
     read: list[list[Cell]] = []
     collapsed: list[list[Cell]] = []
+    # Rows ending elsewhere than the header (a label split over two cells in one of them) do not
+    # line up with it: their last value is read once per grid column the header's last label spans.
+    last_span = 1 if stretched else _last_span(header)
+    ends = len(_filled_part(header))
     for row in rows:
+        misaligned = last_span >= 2 and _has_values(row) and len(_filled_part(row)) != ends
         if len(row) == width and _has_values(row):
+            printed = len(_filled_part(row))
             row = _collapse_spans(row, spans) if spans else row
             collapsed.append(row)
-        read.append(row)
+            misaligned = misaligned and len(_filled_part(row)) == printed  # or a header span read it already
+        read.append(_collapse_last_span(row, last_span) if misaligned else row)
     if stretched and len(collapsed) >= MIN_STRETCHED_ROWS:
-        values = max(_values_held(row) for row in collapsed)
+        # Empty cells after a row's last one fill the grid too (a label split over cells made
+        # it wider): the stretched cell is the last filled one.
+        values = max(_values_held(_filled_part(row)) for row in collapsed)
         held = {id(row) for row in collapsed}
         read = [_collapse_tail(row, values) if id(row) in held else row for row in read]
     return [_without_repeated_labels(row) for row in read]
+
+
+def _last_span(header: list[Cell]) -> int:
+    """How many grid columns the header's last label spans (its trailing run, empty filler
+    after it aside), where the header is more than that one label; else 1."""
+    filled = _filled_part(header)
+    run = _trailing_run(filled)
+    return run if run < len(filled) and filled[-1].text else 1
+
+
+def _collapse_last_span(row: list[Cell], span: int) -> list[Cell]:
+    """A row whose cells the header's do not line up with (a label split over two cells in one of
+    them): its last value repeated ``span`` times or more read once less ``span`` - 1 times, where
+    no other value repeats beside itself (then the run is the one merged cell that can have made
+    the row long; a row cut short by a coincidence is nulled by the row stage, never shifted)."""
+    filled = _filled_part(row)
+    labels = _label_count(filled)
+    run = min(_trailing_run(filled), len(filled) - labels)
+    if run < span:
+        return row
+    for position in range(labels + 1, len(filled) - run + 1):
+        if filled[position].text == filled[position - 1].text:
+            return row
+    return filled[:len(filled) - span + 1]
 
 
 def _has_values(row: list[Cell]) -> bool:
@@ -157,10 +292,20 @@ def _collapse_spans(row: list[Cell], spans: list[tuple[int, int]]) -> list[Cell]
 
 def _stretched(headers: list[list[Cell]]) -> bool:
     """Whether the header rows show each row's last cell filling the grid: two header rows or
-    more (a caption across the whole table aside) end in runs of equal cells, and not all of
-    the same length (a merged cell spans the same columns in every row; a filler does not)."""
-    runs = [_trailing_run(header) for header in headers if _trailing_run(header) < len(header)]
+    more (a caption across the whole table aside) end in runs of equal cells (empty cells after
+    them aside), and not all of the same length (a merged cell spans the same columns in every
+    row; a filler does not)."""
+    filled = [_filled_part(header) for header in headers]
+    runs = [_trailing_run(header) for header in filled if _trailing_run(header) < len(header)]
     return len(runs) >= 2 and min(runs) >= 2 and min(runs) != max(runs)
+
+
+def _filled_part(row: list[Cell]) -> list[Cell]:
+    """The row up to its last filled cell (all of it if none is filled)."""
+    stop = len(row)
+    while stop > 1 and not row[stop - 1].text:
+        stop -= 1
+    return row if stop == len(row) else row[:stop]
 
 
 def _trailing_run(row: list[Cell]) -> int:
@@ -179,13 +324,18 @@ def _values_held(row: list[Cell]) -> int:
 
 
 def _collapse_tail(row: list[Cell], values: int) -> list[Cell]:
-    """The row with its trailing run cut so that it holds ``values`` values, where its run
-    is long enough; else as printed."""
-    labels = _label_count(row)
-    extra = len(row) - labels - values
-    if extra <= 0 or _trailing_run(row) < extra + 1:
+    """The row cut to hold ``values`` values where all it loses is its last kept cell again
+    (stretched) and empty filler after that; else as printed."""
+    keep = _label_count(row) + values
+    if keep >= len(row) or keep < 1:
         return row
-    return row[:len(row) - extra]
+    last = row[keep - 1].text
+    position = keep
+    while position < len(row) and row[position].text == last:
+        position += 1
+    while position < len(row) and not row[position].text:
+        position += 1
+    return row[:keep] if position == len(row) else row
 
 
 def _without_repeated_labels(row: list[Cell]) -> list[Cell]:
@@ -208,4 +358,4 @@ def _is_label_text(text: str) -> bool:
     return han >= 2
 
 
-__all__ = ["collapse_merged"]
+__all__ = ["collapse_merged", "row_spans"]

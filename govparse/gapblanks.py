@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from .textgrid import display_columns, width
 from .values import Kind, kind_of
 
 # Of the gaps before a value, at least this share is one space: cells written one space apart.
@@ -104,21 +105,67 @@ def aligned_cells(texts: list[str]) -> list[list[tuple[int, str]]]:
     columns: set[int] = set()  # the same, the label's column aside
     confirmed = False  # a row under it has a value at each of its columns
     partial: list[int] = []  # lines under it with values under some of its columns
+    block: list[int] = []  # lines under it with values
     for index, words in enumerate(lines):
         if len(words) >= 2 and not any(_is_value(word) for _, word in words):
-            if confirmed:
-                _fill(lines, partial, header)
-            header, confirmed, partial = [start for start, _ in words], False, []
+            _end_block(texts, lines, confirmed, partial, header, block)
+            header, confirmed, partial, block = [start for start, _ in words], False, [], []
             columns = set(header[1:])
             continue
+        if any(_is_value(word) for _, word in words):
+            block.append(index)
         placed = _under(words, header, columns)
         if placed == len(header) - 1 and placed:
             confirmed = True
         elif placed > 0:
             partial.append(index)
+    _end_block(texts, lines, confirmed, partial, header, block)
+    return lines
+
+
+def _end_block(texts: list[str], lines: list[list[tuple[int, str]]], confirmed: bool, partial: list[int],
+               header: list[int], block: list[int]) -> None:
+    """Blanks in the rows under one header: under its columns' starts (a browser's table), else
+    where rows of one shape place their values alike (a PDF's, govparse.gapblanks.placed_columns)."""
     if confirmed:
         _fill(lines, partial, header)
-    return lines
+    elif len(block) >= 2:
+        _fill_placed(texts, lines, block)
+
+
+def _fill_placed(texts: list[str], lines: list[list[tuple[int, str]]], block: list[int]) -> None:
+    described: Placed = []
+    shown: Placed = []  # the same by display column
+    for index in block:
+        words = lines[index]
+        labels = 0
+        while labels < len(words) and not _is_value(words[labels][1]):
+            labels += 1
+        values = words[labels:]
+        if not all(_is_value(word) for _, word in values):
+            described.append((-1, 0, []))  # text after the values: not placed
+            shown.append((-1, 0, []))
+            continue
+        shown_at = display_columns(texts[index])
+        label_end = words[labels - 1][0] + len(words[labels - 1][1]) if labels else -1
+        described.append((labels, label_end, [start for start, _ in values]))
+        shown.append((labels, shown_at[label_end - 1] + width(texts[index][label_end - 1]) if labels else -1,
+                      [shown_at[start] for start, _ in values]))
+    count = max(len(places) for _, _, places in described)
+    for index, (labels, _, places), columns in zip(block, described, placed_columns(described, shown)):
+        if columns is None:
+            continue
+        words = lines[index]
+        by_column = dict(zip(columns, words[labels:]))
+        filled = words[:labels]
+        for column in range(count):
+            cell = by_column.get(column)
+            if cell is None:
+                # a blank, at the next value's start (or after the last)
+                after = next((by_column[c][0] for c in range(column + 1, count) if c in by_column), None)
+                cell = (after if after is not None else words[-1][0] + len(words[-1][1]), "")
+            filled.append(cell)
+        lines[index] = filled
 
 
 def _under(words: list[tuple[int, str]], header: list[int], columns: set[int]) -> int:
@@ -139,4 +186,85 @@ def _fill(lines: list[list[tuple[int, str]]], partial: list[int], header: list[i
         lines[index] = [words[0]] + [(start, by_start.get(start, "")) for start in header[1:]]
 
 
-__all__ = ["aligned_cells", "gaps_hold_blanks", "gapped_cells"]
+Placed = list[tuple[int, int, list[int]]]  # per row: its shape, where its label ends, where its values start
+
+
+def placed_columns(by_character: Placed, by_display: Placed) -> list[list[int] | None]:
+    """``_placed_by`` the way of counting places that the table's full rows agree on: pdftotext's
+    grid counts characters (a Chinese one is one column), text laid out for the eye counts display
+    columns, and counted the other way, rows whose labels hold more wide characters are shifted.
+    The way under which the full rows of each shape show fewer distinct places is taken; where
+    neither shows fewer (a full row per shape), a row is placed where one way places it and the
+    other does not place it otherwise."""
+    spread = [_templates(rows) for rows in (by_character, by_display)]
+    if spread[0] < spread[1]:
+        return _placed_by(by_character)
+    if spread[1] < spread[0]:
+        return _placed_by(by_display)
+    return [found if other is None or found == other else (other if found is None else None)
+            for found, other in zip(_placed_by(by_character), _placed_by(by_display))]
+
+
+def _templates(rows: Placed) -> int:
+    """How many distinct places the fullest rows show, shapes apart."""
+    most = max((len(places) for _, _, places in rows), default=0)
+    return len({(shape, tuple(places)) for shape, _, places in rows if len(places) == most})
+
+
+def _placed_by(rows: Placed) -> list[list[int] | None]:
+    """For rows placed by x (pdftotext -layout), each given as (its shape: how many label pieces
+    stand beside its values, where its label ends, where each of its values starts, by character),
+    the column of each value of a row short of values, or None (a full row, or one not placed).
+
+    pdftotext lays each line out on its own character grid, so places compare only between rows
+    of one shape (a row beside a group label, ``（三）不予公开 1．属于国家秘密``, is pushed right)
+    and a long number pushes the values after it: a full row of the shape is a template where its
+    places are exactly the short row's (its first value aside, when a wrapped label's piece beside
+    it pushed it: then it is the first column). A short row is placed when the templates of its
+    shape that fit all place it alike, each column it leaves blank lies right of its label, it
+    holds more than half of the columns and no line of a few values without a label (a wrapped
+    number's head or tail) stands beside it; otherwise it is left short, for the row stage to null. Linear in the values, times the
+    distinct templates of a shape (a handful)."""
+    most = max((len(places) for _, _, places in rows), default=0)
+    templates: dict[int, set[tuple[int, ...]]] = {}
+    for shape, _, places in rows:
+        if len(places) == most:
+            templates.setdefault(shape, set()).add(tuple(places))
+    # A line of a few values and no label: a wrapped number's head or tail (12423 above a row,
+    # 1 below it). It is no row with blanks, and the rows beside it lack that number, not a blank.
+    pieces = [shape == 0 and 0 < 2 * len(places) <= most for shape, _, places in rows]
+    found: list[list[int] | None] = []
+    for index, (shape, label_end, places) in enumerate(rows):
+        if not most < 2 * len(places) <= 2 * most - 2 or shape not in templates \
+                or index and pieces[index - 1] or index + 1 < len(rows) and pieces[index + 1]:
+            found.append(None)
+            continue
+        fits = {fit for fit in (_fit(places, template, label_end) for template in templates[shape]) if fit is not None}
+        found.append(list(fits.pop()) if len(fits) == 1 else None)
+    return found
+
+
+def _fit(places: list[int], template: tuple[int, ...], label_end: int) -> tuple[int, ...] | None:
+    """The column of each value where ``template`` has it at its exact place (the first value
+    may sit anywhere left of the second's column if that column is the second), the columns
+    left blank all right of the label; else None."""
+    index = {place: column for column, place in enumerate(template)}
+    columns: list[int] = []
+    for place in places[1:]:
+        column = index.get(place, -1)
+        if column < 0 or columns and column <= columns[-1]:
+            return None
+        columns.append(column)
+    first = index.get(places[0], -1)
+    if first < 0 or columns and first >= columns[0]:
+        if not columns or columns[0] != 1 or places[0] >= places[1]:
+            return None
+        first = 0
+    columns.insert(0, first)
+    taken = set(columns)
+    if any(column not in taken and place <= label_end for column, place in enumerate(template)):
+        return None  # the label runs over a column said to be blank: another shape of row
+    return tuple(columns)
+
+
+__all__ = ["aligned_cells", "gaps_hold_blanks", "gapped_cells", "placed_columns"]

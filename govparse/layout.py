@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .docxrows import row_spans
 from .normalize import Document
 from .pdforder import reading_order_evidence
 from .sections import Section
@@ -156,14 +157,18 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
         return _pipe_layout(piped, count, dashed)
     if tabbed * 10 >= count * 3:
         # A merged header cell shows in the table's first rows: four are looked at.
+        # A row whose cells hold line breaks (python-docx) is looked at whole.
+        spans = row_spans(lines)
         checked = 0
         repeated = 0
-        for text in lines:
+        offset = 0
+        while offset < len(lines) and checked < 4:
+            stop = spans.get(offset, offset + 1)
+            text = "".join(lines[offset:stop])
             if "\t" in text:
                 repeated += _repeats_a_label(text)
                 checked += 1
-                if checked == 4:
-                    break
+            offset = stop
         if repeated:
             return TableLayout(TAB_DELIMITED, MERGED_REPEATED,
                                f"{tabbed} of {count} non-blank lines hold a tab; {repeated} repeat a label in the "

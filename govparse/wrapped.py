@@ -54,6 +54,7 @@ import re
 from itertools import combinations
 from unicodedata import east_asian_width
 
+from .gapblanks import placed_columns
 from .textgrid import Row, width
 
 _VALUE = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:元|万元|%)?|[/／—－-]+|无")
@@ -275,12 +276,20 @@ def _opens_left_of(label: _Token, pending: list[_Label]) -> bool:
         label.place <= min(token.place for line in pending for token in line.tokens) + 2
 
 
+def _beyond(pending: list[_Label], labels: list[_Token]) -> bool:
+    """Whether every pending piece lies right of the row's own label (placed by x): the head of a
+    second label column wrapped around the values' line (``正后申请内容`` over ``3．补 0 0 …``),
+    not a stray piece of the first column."""
+    end = max(token.place + len(token.text) for token in labels)
+    return all(token.place > end for line in pending for token in line.tokens)
+
+
 def _touches(label: _Token, value: _Token) -> bool:
     """Whether a label ends within a wide character and a space of the value after it."""
     return value.place - (label.place + len(label.text)) <= 3
 
 
-def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False) -> list[Row]:
+def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False, counted: tuple[bool, ...] = ()) -> list[Row]:
     """Rows from lines in order, a label's tail after its values put back (see the module
     docstring); ``placed``: the words carry their x places (pdftotext -layout)."""
     rows: list[tuple[list[_Label], list[_Token]]] = []  # (label lines, values and what follows)
@@ -289,12 +298,13 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False) -> list
     for tokens in lines:
         labels, values = _split(tokens)
         if not values:
-            if rows and not pending and _may_be_tail(labels, rows[-1][1], placed) and _attach(rows[-1][0], labels, full, placed):
+            if rows and not pending and _may_be_tail(labels, rows[-1][1], placed) \
+                    and _attach(rows[-1][0], labels, full, placed, rows[-1][1][0].offset if rows[-1][1] else -1):
                 continue  # the tail of a label whose values came before it
             pending.append(_Label(labels, full))
             continue
         if placed and pending:
-            count, header = _header_lines(pending, values[0].place)
+            count, header = _header_lines(pending, values[0].place, counted)
             if count:
                 headers.add(len(rows))
                 rows.append((header, []))  # a header over the value columns: a row of its own
@@ -304,12 +314,13 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False) -> list
             rows.append((stray, []))  # a header or a stray tail: not this row's, whose label opens left of it
         rows.append((ordered, values))
         pending = []
+    columns, width = _blank_columns(rows, headers) if placed else ([None] * len(rows), 0)
     result: list[Row] = [[_cell(token) for label in labels for token in label.tokens] if index in headers
-                         else _label_cells(labels, placed) + [_cell(token) for token in values]
+                         else _label_cells(labels, placed) + _with_blanks(values, columns[index], width)
                          for index, (labels, values) in enumerate(rows)]
     if pending:
         if placed:  # lines of text with no values below them in the table's block: a header's
-            pending = _header_lines(pending, -1 << 20)[1]
+            pending = _header_lines(pending, -1 << 20, counted)[1]
         result.append([_cell(token) for label in pending for token in label.tokens])
     return result
 
@@ -335,7 +346,7 @@ def _row_labels(labels: list[_Token], values: list[_Token], pending: list[_Label
             inner.open = own[0].open
             return [], [_Label(labels[:1], full, True)] + pending + [inner]
         return [], own + pending
-    if placed and _opens_left_of(labels[0], pending):
+    if placed and _opens_left_of(labels[0], pending) and not _beyond(pending, labels):
         return pending, own
     if centred and _level(labels[0]) < 3 == _level(pending[0].tokens[0]):
         return [], own + pending  # the label opens beside the values; a cell of it beside runs over lines
@@ -392,7 +403,7 @@ def _add_centred(built: list[tuple[list[_Label], list[_Token]]], row: tuple[list
         _add_left_over(built, above[:len(above) - len(tails)], full, after_gap, again)
     _, ordered = _row_labels(labels, values, heads, full, False, True)
     for tail in tails:
-        _attach(ordered, tail, full, False, True)
+        _attach(ordered, tail, full, due=True)
     built.append((ordered, values))
 
 
@@ -417,7 +428,46 @@ def _fits_under(tokens: list[_Token], labels: list[_Label]) -> bool:
     return _span(tokens) <= max(_span(label.tokens) for label in labels) + _FULL_SLACK
 
 
-def _header_lines(pending: list[_Label], values_at: int) -> tuple[int, list[_Label]]:
+def _blank_columns(rows: list[tuple[list[_Label], list[_Token]]],
+                   headers: set[int]) -> tuple[list[list[int] | None], int]:
+    """The column of each value of a row short of values, placed by x among rows of its shape
+    (govparse.gapblanks.placed_columns), None where it is not placed; and how many columns."""
+    described: list[tuple[int, int, list[int]]] = []
+    shown: list[tuple[int, int, list[int]]] = []  # the same by display column
+    for index, (labels, values) in enumerate(rows):
+        beside = [token for label in labels if label.beside_values for token in label.tokens]
+        if index in headers or not all(token.value for token in values):
+            described.append((-1, 0, []))  # text after the values: not placed
+            shown.append((-1, 0, []))
+            continue
+        # Its shape: how many label columns it has (a second one wrapped around the values' line
+        # pushes them right as much as one beside them)
+        shape = len(_label_cells(labels, True))
+        label_end = max((token.place + len(token.text) for token in beside), default=-1)
+        described.append((shape, label_end, [token.place for token in values]))
+        shown_end = max((token.shown + _display(token.text) for token in beside), default=-1)
+        shown.append((shape, shown_end, [token.shown for token in values]))
+    return placed_columns(described, shown), max((len(places) for _, _, places in described), default=0)
+
+
+def _with_blanks(values: list[_Token], columns: list[int] | None, width: int) -> Row:
+    """The row's value cells, with an empty cell in each of the ``width`` columns that
+    ``columns`` (each value's) leaves out, placed at the next value (or the last)."""
+    if columns is None:
+        return [_cell(token) for token in values]
+    by_column = dict(zip(columns, values))
+    cells: Row = []
+    for column in range(width):
+        token = by_column.get(column)
+        if token is None:
+            follower = next((by_column[c] for c in range(column + 1, width) if c in by_column), values[-1])
+            cells.append(("", follower.offset, follower.index))
+        else:
+            cells.append(_cell(token))
+    return cells
+
+
+def _header_lines(pending: list[_Label], values_at: int, counted: tuple[bool, ...] = ()) -> tuple[int, list[_Label]]:
     """How many of the pending lines, down to the last one with a piece over the value columns (at or right of
     ``values_at``, the row's first value), are a header, and its lines: never a head of the row's label, which
     wraps inside the label columns left of the values. A cell wrapped around the header's middle
@@ -430,15 +480,29 @@ def _header_lines(pending: list[_Label], values_at: int) -> tuple[int, list[_Lab
     if last < 0:
         return 0, []
     lines = [list(label.tokens) for label in pending[:last + 1]]
-    metrics = _metrics(lines)
+    metrics = counted or _metrics(lines)
     for middle in range(1, len(lines) - 1):
         _join_paired(lines[middle - 1], lines[middle], lines[middle + 1], metrics)
     lines = [tokens for tokens in lines if tokens]
     for middle in range(1, len(lines) - 1):
         _join_through(lines[middle - 1], lines[middle], lines[middle + 1], metrics)
     for middle in range(1, len(lines) - 1):
-        _join_stacked(lines[middle - 1], lines[middle], lines[middle + 1], metrics)
+        _join_stacked(lines[middle - 1], lines[middle], lines[middle + 1], metrics, bool(counted))
     return last + 1, [_Label(tokens, 1 << 30) for tokens in lines if tokens]
+
+
+def _counted(lines: list[list[_Token]]) -> tuple[bool, ...]:
+    """How the table's places are counted, told by its value lines: the rows holding the most values
+    put them at the same places counted one way (characters on pdftotext's grid, display columns in
+    text laid out for the eye) and at places shifted by their labels' wide characters the other way.
+    ``(by_display,)``, or () when the rows do not tell (then each header tells, see ``_metrics``)."""
+    rows = [[token for token in tokens if token.value] for tokens in lines]
+    most = max((len(values) for values in rows), default=0)
+    full = [values for values in rows if len(values) == most and most >= 2]
+    spread = [len({tuple(_at(token, by_shown) for token in values) for values in full}) for by_shown in (False, True)]
+    if spread[0] == spread[1]:
+        return ()
+    return (spread[1] < spread[0],)
 
 
 def _metrics(lines: list[list[_Token]]) -> tuple[bool, ...]:
@@ -463,7 +527,7 @@ def _metrics(lines: list[list[_Token]]) -> tuple[bool, ...]:
 
 
 def _join_stacked(above: list[_Token], middle: list[_Token], below: list[_Token],
-                  metrics: tuple[bool, ...] = (False, True)) -> None:
+                  metrics: tuple[bool, ...] = (False, True), trusted: bool = False) -> None:
     """Join a piece above ``middle`` with the piece below it at the same place into one cell on
     ``middle``, when ``middle`` has pieces left and right of that place and none at it (pdftotext
     centres a one-line cell on a row's middle line, a wrapped one around it). Places are counted
@@ -474,8 +538,10 @@ def _join_stacked(above: list[_Token], middle: list[_Token], below: list[_Token]
             continue
         found = [_stacked_at(top, middle, below, by_shown) for by_shown in metrics]
         places = {found_at for found_at in found if found_at is not None}
-        if len(places) != 1:
-            continue  # not stacked, or the two ways of placing it disagree on its column
+        if len(places) != 1 or len(metrics) == 1 and not trusted and _beside_all(top, middle, below, not metrics[0]):
+            # not stacked, or the ways of placing it disagree on its column (one of them putting
+            # it beside all of the middle line's pieces: no cell between two, as that way reads it)
+            continue
         position, bottom = places.pop()
         above.remove(top)
         below.remove(bottom)
@@ -531,6 +597,15 @@ def _join_through(above: list[_Token], middle: list[_Token], below: list[_Token]
                                          piece.place, False, piece.shown)
     above.clear()
     below.clear()
+
+
+def _beside_all(top: _Token, middle: list[_Token], below: list[_Token], by_shown: bool) -> bool:
+    """Whether, placed one way, ``top`` and a piece below it sit left or right of all of the
+    middle line's pieces."""
+    at = _at(top, by_shown)
+    if not any(abs(_at(token, by_shown) - at) <= 2 for token in below):
+        return False
+    return all(_at(token, by_shown) < at - 2 for token in middle) or all(_at(token, by_shown) > at + 2 for token in middle)
 
 
 def _stacked_at(top: _Token, middle: list[_Token], below: list[_Token], by_shown: bool) -> tuple[int, _Token] | None:
@@ -595,7 +670,22 @@ def _label_cells(labels: list[_Label], placed: bool) -> Row:
     return [_cell(token) for token in tokens]
 
 
-def _attach(labels: list[_Label], tail: list[_Token], full: int, placed: bool = False, due: bool = False) -> bool:
+def _wrapped_around(labels: list[_Label], in_column: list[int], values_at: int) -> bool:
+    """Whether a label column holds more lines above the values' line (line ``values_at``) than
+    below it: pdftotext -layout prints a row's values on its label's middle line (or between two
+    lines), so a cell's lines below the values match those above, however narrow the cell."""
+    above = below = 0
+    for position in in_column:
+        offset = labels[position].tokens[0].offset
+        if offset < values_at:
+            above += 1
+        elif offset > values_at:
+            below += 1
+    return above > below
+
+
+def _attach(labels: list[_Label], tail: list[_Token], full: int, placed: bool = False, values_at: int = -1,
+            due: bool = False) -> bool:
     """Put ``tail`` after the row's last label line when a wrap may continue it, or, when that
     line is the one beside the values (``（一）予以公开 0 0 …``), after the last label line above
     it that may (``三、本年度办理结`` … ``果``); False if none. Placed by x, the lowest line with a
@@ -607,7 +697,7 @@ def _attach(labels: list[_Label], tail: list[_Token], full: int, placed: bool = 
         if not in_column:
             return False
         position = max(in_column, key=lambda at: labels[at].tokens[0].offset)  # its lowest line
-        if not labels[position].open:
+        if not labels[position].open and not _wrapped_around(labels, in_column, values_at):
             return False
         labels[position].open = False
         labels.insert(position + 1, _Label(tail, full))
@@ -650,20 +740,21 @@ def physical_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     blocks = _blocks(lines)
     if len(blocks) * 2 < sum(_value_lines(block) for block in blocks):
         # A tight table, most rows not a blank line apart: the blank lines are a page break's.
-        return _by_wrap([tokens for tokens in lines if tokens], full, True)
+        return _by_wrap([tokens for tokens in lines if tokens], full, True, _counted(lines))
     rows: list[Row] = []
     built: list[tuple[list[_Token], list[_Token]]] = []  # rows read from a block, to place values
     for block in blocks:
         if _value_lines(block) == 1:
             at = next(position for position, tokens in enumerate(block) if any(token.value for token in tokens))
-            count, header = _header_lines([_Label(tokens, full) for tokens in block[:at]], _split(block[at])[1][0].place)
+            count, header = _header_lines([_Label(tokens, full) for tokens in block[:at]], _split(block[at])[1][0].place,
+                                          _counted(lines))
             if count:
                 rows.append([_cell(token) for label in header for token in label.tokens])
                 block = block[count:]
             built.append(_block_row(block))
             rows.append([])  # filled below, once the columns' places are known
         else:
-            rows.extend(_by_wrap(block, full, True))
+            rows.extend(_by_wrap(block, full, True, _counted(lines)))
     places = _column_places([values for _, values in built])
     position = 0
     for index, row in enumerate(rows):

@@ -105,9 +105,9 @@ def test_word_table_with_spans_and_vertical_merges():
         ["0", "0", "0", "0", "0", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"]
 
 
-def _cells(*rows: str) -> list[Cell]:
-    return [Cell(text, line, column + 1) for line, row in enumerate(rows, 1)
-            for column, text in enumerate(row.split("\t"))]
+def _cells(*rows: str) -> list[list[Cell]]:
+    return [[Cell(text, line, column + 1) for column, text in enumerate(row.split("\t"))]
+            for line, row in enumerate(rows, 1)]
 
 
 def _texts(cells: list[Cell]) -> list[list[str]]:
@@ -251,3 +251,125 @@ def test_a_label_with_a_space_in_the_header_makes_no_column():
     lines = ["商业 企业  科研机构", "行政许可   12,251"]
     assert [[word for _, word in line] for line in aligned_cells(lines)] == [["商业", "企业", "科研机构"],
                                                                               ["行政许可", "12,251"]]
+
+
+# --- python-docx: cells of several paragraphs -------------------------------------------------------
+
+from govparse.docxrows import row_spans  # noqa: E402
+
+
+def test_a_label_of_two_paragraphs_puts_its_row_on_two_lines():
+    """``规范\\n性文件`` as one cell: its row's two lines hold as many tabs as a whole row."""
+    texts = ["信息内容\t本年制发件数\t本年废止件数\t现行有效件数", "规章\t0\t1\t2", "行政规范", "性文件\t3\t4\t5"]
+    assert row_spans(texts) == {2: 4}
+
+
+def test_a_cell_broken_in_the_middle_of_a_row():
+    """``法\\n律\\n服务机构`` in the middle: the lines before and after it are one row."""
+    texts = ["自然人\t商业企业\t法", "律", "服务机构\t总计\t总计", "一、本年新收政府信息公开申请数量\t1\t2\t3\t6",
+             "二、上年结转政府信息公开申请数量\t0\t0\t0\t0"]
+    assert row_spans(texts) == {0: 3}
+
+
+def test_a_merged_last_cell_of_two_paragraphs_ends_its_own_row():
+    """``总\\n计`` written once per column it spans: the lone ``计`` after the row finishes its
+    last cell (it then repeats the cell before it), not the next row's label."""
+    texts = ["自然人\t总", "计\t总", "计\t总", "计", "一、本年新收政府信息公开申请数量\t1\t2\t3",
+             "二、上年结转政府信息公开申请数量\t0\t0\t0"]
+    assert row_spans(texts) == {0: 4}
+
+
+def test_a_header_cell_wrapped_above_the_values_ends_the_header():
+    texts = ["结果维持\t结果纠正\t总", "计", "0\t1\t1"]
+    assert row_spans(texts) == {0: 2}
+
+
+def test_text_after_a_row_of_values_opens_the_next_row():
+    """After ``0 0 0`` a line of text is no paragraph of a value: the next row's label."""
+    texts = ["行政处罚\t0\t0\t0", "行政", "强制\t1\t1\t1"]
+    assert row_spans(texts) == {1: 3}
+
+
+def test_a_break_beside_a_value_joins_nothing():
+    """Tabs that add up, but a line break beside a number: no Word cell holds that, no join."""
+    texts = ["规章\t0\t1\t2", "规范性文件\t3", "4\t5", "行政许可\t1\t2\t3"]
+    assert row_spans(texts) == {}
+
+
+def test_prose_before_a_table_is_no_cell_of_it():
+    """A paragraph before the table's first row stays a paragraph, though the row is a whole one."""
+    texts = ["单位：件", "信息内容\t本年制发件数\t本年废止件数", "规章\t0\t1"]
+    assert row_spans(texts) == {}
+
+
+def test_finding_rows_is_linear():
+    import time
+
+    texts = ["规章\t0"] * 2000 + ["a", "b\tc"] * 20_000 + ["x"] * 20_000
+    started = time.perf_counter()
+    row_spans(texts)
+    assert time.perf_counter() - started < 5
+
+
+def _docx_report(*table_three: str) -> str:
+    """A report whose table 三 is the given python-docx lines (tables 二 and 四 minimal)."""
+    return "\n".join([
+        "一、总体情况", "本机关依法公开政府信息。",
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项\t第二十条第（一）项\t第二十条第（一）项\t第二十条第（一）项",
+        "信息内容\t本年制发件数\t本年废止件数\t现行有效件数", "规章\t0\t0\t1", "行政规范性文件\t0\t0\t2",
+        "三、收到和处理政府信息公开申请情况", *table_three,
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "行政复议\t行政诉讼", "0\t" * 14 + "0", "五、存在的主要问题及改进情况", "无。"])
+
+
+def test_stretched_rows_with_filler_and_labels_of_several_paragraphs():
+    """LibreOffice lost the row spans and split labels widened the grid: each row's total fills the
+    grid up to empty filler cells, labels hold line breaks; every row holds its seven values."""
+    import govparse
+
+    filler = "\t\t"
+    rows = [
+        "说明" + "\t申\n请人情况" * 9 + filler,
+        "自然人\t法人或其他组织" + "\t总\n计" * 10,
+        "商业企业\t科研机构\t社会公益组织\t法\n律\n服务机构" + "\t其他" * 7 + "\t",
+        "一、本年新收政府信息公开申请数量\t1\t2\t3\t4\t5\t6\t21\t21\t21" + filler,
+        "二、上年结转政府信息公开申请\n数量\t0\t0\t0\t0\t0\t1\t1\t1\t1" + filler,
+        "三、本年度\n办理结果\t（一）予以公开\t1\t0\t0\t0\t0\t0\t1\t1" + filler,
+        "（七）总计\t5\t5\t5\t5\t5\t5\t30\t30\t30" + filler,
+        "四、结转下年度继续办理" + "\t0" * 6 + "\t" * 3 + filler,
+    ]
+    assert {len(row.split("\t")) for row in rows} == {12}  # one cell per grid column, as python-docx writes
+    result = govparse.parse(_docx_report(*"\n".join(rows).split("\n")))
+    three = result.to_dict()["applications"]
+    assert [three["new_received"][key] for key in ("natural_person", "other_org", "total")] == [1, 6, 21]
+    assert three["carried_over"]["total"] == 1 and three["carried_over"]["other_org"] == 1
+    assert three["granted"]["natural_person"] == 1 and three["granted"]["total"] == 1
+    assert three["total_processed"]["total"] == 30
+    assert three["carried_forward"]["natural_person"] == 0 and three["carried_forward"]["total"] is None
+
+
+def test_text_after_a_row_ending_in_text_is_joined_to_neither_row():
+    """``处理`` / ``决定数量`` or ``决定数量`` / ``行政许可``: after a header ending in a label, a line of
+    text may end its last cell or open the next row's first; it stays a line of its own."""
+    texts = ["信息内容\t上一年项目数量\t本年增/减\t处理", "决定数量", "行政许可\t0\t0\t0", "行政处罚\t1\t1\t1"]
+    assert row_spans(texts) == {}
+
+
+def _block_rows(*rows: str) -> list[list[str]]:
+    return _texts(collapse_merged(_cells("第二十条第（九）项\t第二十条第（九）项\t第二十条第（九）项\t第二十条第（九）项\t\t",
+                                         *rows)))[2:]
+
+
+def test_a_row_not_lined_up_with_its_header_reads_the_last_span_once():
+    """A label split over two header cells: the header's 采购总金额 spans its last two grid columns, the
+    row's amount is printed twice one column to the left; it is read once."""
+    header = "信息内 容\t采购项目数\t量\t采购总金额\t采购总金额\t"
+    assert _block_rows(header, "政府集中采购\t0\t—\t—\t\t") == [["政府集中采购", "0", "—"]]
+    assert _block_rows(header, "政府集中采购\t3\t5\t5\t\t") == [["政府集中采购", "3", "5"]]
+
+
+def test_a_row_with_another_repeated_value_is_left_as_printed():
+    """Two runs of equal values: which one is the merged cell is not known; the row stays long."""
+    header = "信息内 容\t采购项目数\t量\t采购总金额\t采购总金额\t"
+    assert _block_rows(header, "政府集中采购\t3\t3\t5\t5") == [["政府集中采购", "3", "3", "5", "5"]]

@@ -244,6 +244,10 @@ REGRESSIONS = {
     # renderer's random_report, seed 5, a fifth of cells blank)
     "label-emptied-after-blanks-2019": (random_report(random.Random(5), edition="2019", blanks=0.2), LAYOUTS[2],
                                         0, 3, (), 0, 1),
+    # misspell-label in tab-delimited with split headers: a caption line and two narrow rows whose tabs
+    # added up to table 二's first block's were joined as one python-docx row of several paragraphs
+    # (第二十条第（五）项 with 信息内容, 本年处理决定数量 with 行政许): licensing lost
+    "tab-rows-adding-up-to-a-wider-row": (zero_report(), LAYOUTS[6], 0, 0, ("split-header",), 0, 2),
 }
 
 
