@@ -128,12 +128,14 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
     header_open = False  # header labels met since the last row: a new header block
     index = 0
     count = len(tokens)
+    row_of = grammar.row_of
+    header_terminals, structure_terminals = grammar.header_terminals, grammar.structure_terminals
     while index < count:
         token = tokens[index]
         kind = token.type
         following = tokens[index + 1] if index + 1 < count else None
         values = following if following is not None and following.type == VALUES else None
-        if kind in grammar.row_of:
+        if kind in row_of:
             if len(in_force) != len(header):
                 in_force = tuple(header)
             step = 2 if values is not None else 1  # the label, and its values token if any
@@ -145,17 +147,17 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
                 step = 1
             elif values is not None:
                 values = _own_line(token, values, events)
-            rows.append(Printed(grammar.row_of[kind], token, values, in_force, index in skipped))
+            rows.append(Printed(row_of[kind], token, values, in_force, index in skipped))
             header_open = False
             index += step
             continue
-        if kind in grammar.header_terminals:
+        if kind in header_terminals:
             if not header_open:
                 header = []
                 in_force = ()
                 header_open = True
             header.append(kind)
-        elif kind in grammar.structure_terminals:
+        elif kind in structure_terminals:
             header_open = False
             if _opens_block(grammar, kind):
                 header = []
@@ -265,7 +267,7 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
                    f"for {len(columns.keys)} columns ({_shown(found)}); its cells are null",
                    found[0].line, found[0].column, row=key)
         return None
-    joined = next((cell for cell in cells if _SEVERAL_NUMBERS.match(cell.text)), None)
+    joined = next((cell for cell in cells if not cell.text.isdigit() and _SEVERAL_NUMBERS.match(cell.text)), None)
     if joined is not None:
         # Cells a tool ran into one (pdftotext's 13 13): how many there are, and which
         # columns they fill, is no longer known.
