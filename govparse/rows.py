@@ -33,6 +33,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
+from mypy_extensions import mypyc_attr
+
 from .cells import Cell
 from .diagnostics import Diagnostics
 from .digits import Constraint, DigitSplit, split_digits
@@ -60,8 +62,8 @@ class Columns:
 
 class Printed(NamedTuple):
     """One row as printed: its label token, its values token (or None) and the header above it.
-    (Named tuples here and in Placed: some thirty of each are made per table, and a frozen
-    dataclass costs three times as much to make.)"""
+    (A named tuple: some thirty are made per table, and a frozen dataclass costs three times
+    as much to make.)"""
 
     key: str
     label: TableToken
@@ -71,13 +73,20 @@ class Printed(NamedTuple):
     unreadable: bool = False  # its values cannot be placed, and why has been reported
 
 
-class Placed(NamedTuple):
-    """A row's cells, one per column in statutory order (None for the whole row: unreadable)."""
+@mypyc_attr(acyclic=True)
+class Placed:
+    """A row's cells, one per column in statutory order (None for the whole row: unreadable).
+    A plain slotted class, like a Cell: compiled, it is made natively, where a named tuple is
+    made through Python (some forty per report)."""
 
-    key: str
-    label: TableToken | None
-    cells: tuple[Cell, ...] | None
-    reported: bool = False  # why ``cells`` is None has been reported already
+    __slots__ = ("key", "label", "cells", "reported")
+
+    def __init__(self, key: str, label: TableToken | None, cells: tuple[Cell, ...] | None,
+                 reported: bool = False) -> None:
+        self.key = key
+        self.label = label
+        self.cells = cells
+        self.reported = reported  # why ``cells`` is None has been reported already
 
 
 @dataclass(slots=True)
@@ -128,14 +137,12 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
     header_open = False  # header labels met since the last row: a new header block
     index = 0
     count = len(tokens)
-    row_of = grammar.row_of
-    header_terminals, structure_terminals = grammar.header_terminals, grammar.structure_terminals
     while index < count:
         token = tokens[index]
         kind = token.type
         following = tokens[index + 1] if index + 1 < count else None
         values = following if following is not None and following.type == VALUES else None
-        if kind in row_of:
+        if kind in grammar.row_of:
             if len(in_force) != len(header):
                 in_force = tuple(header)
             step = 2 if values is not None else 1  # the label, and its values token if any
@@ -147,17 +154,17 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
                 step = 1
             elif values is not None:
                 values = _own_line(token, values, events)
-            rows.append(Printed(row_of[kind], token, values, in_force, index in skipped))
+            rows.append(Printed(grammar.row_of[kind], token, values, in_force, index in skipped))
             header_open = False
             index += step
             continue
-        if kind in header_terminals:
+        if kind in grammar.header_terminals:
             if not header_open:
                 header = []
                 in_force = ()
                 header_open = True
             header.append(kind)
-        elif kind in structure_terminals:
+        elif kind in grammar.structure_terminals:
             header_open = False
             if _opens_block(grammar, kind):
                 header = []

@@ -157,8 +157,11 @@ def row_plans(table: str, table_class: type) -> tuple[RowPlan, ...]:
 
 def build_table(ctx: BuildContext, table_class: type, placed: Mapping[str, Placed]):
     """The table from each row's placed cells; a row not found, or unreadable, is null. Made at
-    once from all its values, rows end to end (model.table_constructor: no call per row)."""
+    once from all its values, rows end to end (model.table_constructor: no call per row); the
+    sources of its values handed over at once too."""
     values: list[int | Decimal | None] = []
+    keys: list[SourceKey] = []
+    cells: list[Cell] = []
     for row_plan in row_plans(ctx.table, table_class):
         found = placed.get(row_plan.key)
         if found is None or found.label is None and found.cells is None:
@@ -173,13 +176,15 @@ def build_table(ctx: BuildContext, table_class: type, placed: Mapping[str, Place
                                     table=ctx.table, row=row_plan.key)
             values.extend(row_plan.nulls)
         else:
+            keys.extend(row_plan.sources)
+            cells.extend(found.cells)
             values.extend(row_values(ctx, row_plan, found.cells))
+    ctx.sources.add(keys, cells)
     return table_constructor(table_class)(values)
 
 
 def row_values(ctx: BuildContext, row_plan: RowPlan, placed: Sequence[Cell]) -> list[int | Decimal | None]:
     """Each placed cell read as its column's value, with a diagnostic for each null and doubtful one."""
-    ctx.sources.add(row_plan.sources, placed)
     try:  # the common case: every cell a value read before with nothing to report
         return list(map(dict.__getitem__, row_plan.known, [cell.text for cell in placed]))
     except KeyError:
