@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-compiled wheel bench bench-ci tool-corpus tool-score clean
+.PHONY: demo test test-compiled wheel bench bench-ci bench-compare tool-corpus tool-score clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,13 @@ bench: $(CSTAMP)
 # (loosely), correctness figures exactly.
 bench-ci: $(CSTAMP)
 	$(CPY) benchmarks/bench.py --reports 3000 --rounds 2 --out benchmarks/out/ci.json --check benchmarks/baseline.json
+
+# Speed work: this wheel beside another build of govparse, side by side on one corpus (ratio to the read
+# floor and time per stage, best of alternating runs). BEFORE is the other build's python, e.g. that of a
+# scratch worktree of the commit to compare with: make bench-compare BEFORE=../base/.venv-compiled/bin/python
+bench-compare: $(CSTAMP)
+	test -n "$(BEFORE)" || (echo "BEFORE=<python of the build to compare with>"; exit 2)
+	$(PY) benchmarks/compare.py $(BEFORE) $(CPY)
 
 # corpus/tools/: the text real extraction tools give on documents made from rendered reports. Needs the
 # Debian packages listed in corpus/tools/make_fixtures.py (LibreOffice, pandoc, lynx, w3m, poppler-utils,

@@ -46,9 +46,10 @@ def build() -> dict:
     import importlib
     import pkgutil
 
-    compiled = sorted(module.name for module in pkgutil.iter_modules(govparse.__path__)
-                      if not module.ispkg and module.name != "__main__"
-                      and not importlib.import_module(f"govparse.{module.name}").__file__.endswith(".py"))
+    compiled = sorted(module.name.removeprefix("govparse.")
+                      for module in pkgutil.walk_packages(govparse.__path__, "govparse.")
+                      if module.name != "govparse.__main__"
+                      and not importlib.import_module(module.name).__file__.endswith(".py"))
     return {"govparse": str(Path(govparse.__file__).parent), "compiled": compiled}
 
 

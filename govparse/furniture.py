@@ -37,9 +37,13 @@ _PAGE_NUMBER = re.compile(
 _LONE_NUMBER = re.compile(r"\d{1,4}")
 _PAGE_MARKS = ("页", "/", "age", "AGE", *_DASH)
 # The same forms as whole lines of a block of text, spaces around them (one search for a table).
-_PAGE_NUMBER_LINE = re.compile(rf"^[ \t\u3000]*(?:{_PAGE_NUMBER.pattern})[ \t\u3000]*$", re.MULTILINE)
-_PAGE_NUMBER_LINE_OR_LONE = re.compile(rf"^[ \t\u3000]*(?:{_PAGE_NUMBER.pattern}|\d{{1,4}})[ \t\u3000]*$",
-                                       re.MULTILINE)
+# The block has a newline before and after each line: led by one, a search tries lines, not every
+# character, and gives a line up at once where its first character opens no form (a figure opens
+# only ``4 / 6`` of them, or a lone number); a line holding a pipe (a piped table's) is none.
+_PAGE_NUMBER_LINE = re.compile(
+    rf"\n[ \t\u3000]*(?=[{_DASH}第Pp]|\d{{1,4}} ?/)(?:{_PAGE_NUMBER.pattern})[ \t\u3000]*(?=\n)")
+_PAGE_NUMBER_LINE_OR_LONE = re.compile(
+    rf"\n[ \t\u3000]*(?=[{_DASH}第Pp\d])(?![^\n|]*\|)(?:{_PAGE_NUMBER.pattern}|\d{{1,4}})[ \t\u3000]*(?=\n)")
 _VALUE_WORD = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?|[/—－-]+|无")
 _MIN_PAGE_GAP = 10  # lines between two page numbers of a run, at least
 _NEAR = 1  # a running line is the filled line next to a page break
@@ -69,7 +73,7 @@ def may_hold_furniture(doc: Document, start: int, stop: int, lone_numbers: bool)
     """Whether lines [start, stop) hold a form feed, a page number, or (``lone_numbers``) a lone
     number: the cheap test (one search over the joined lines) that spares most tables the
     document-wide search."""
-    block = "\n".join(doc.raw_lines[start:stop])
+    block = "\n".join(["", *doc.raw_lines[start:stop], ""])
     if "\f" in block:
         return True
     if lone_numbers:

@@ -33,20 +33,15 @@ _MAX_BLANKS_IN_GAP: Final = 8
 _MIN_MARGIN: Final = 2  # spaces before every line of a browser's dump (lynx: three)
 
 
-def _words(text: str) -> list[tuple[int, int]]:
-    """(start, stop) of each run of characters other than a space."""
-    words: list[tuple[int, int]] = []
+def _words(text: str) -> list[tuple[int, str]]:
+    """(start, text) of each run of characters other than white space: the words ``split`` gives,
+    each found where the one before it ends (only white space stands between)."""
+    words: list[tuple[int, str]] = []
     position = 0
-    length = len(text)
-    while position < length:
-        while position < length and text[position].isspace():
-            position += 1
-        if position >= length:
-            break
-        start = position
-        while position < length and not text[position].isspace():
-            position += 1
-        words.append((start, position))
+    for word in text.split():
+        start = text.find(word, position)
+        words.append((start, word))
+        position = start + len(word)
     return words
 
 
@@ -64,9 +59,10 @@ def gaps_hold_blanks(texts: list[str]) -> bool:
         if not text.startswith(" " * _MIN_MARGIN):
             return False  # no browser's margin
         words = _words(text)
-        for (_, stop), (start, end) in zip(words, words[1:]):
-            if not _is_value(text[start:end]):
+        for (before, previous), (start, word) in zip(words, words[1:]):
+            if not _is_value(word):
                 continue
+            stop = before + len(previous)
             gap = start - stop
             if text[stop:start] != " " * gap:
                 return False  # a tab or another space between: not this shape
@@ -83,16 +79,14 @@ def gapped_cells(text: str) -> list[tuple[int, str]]:
     """(start, text) of each cell of one line, a blank cell for each blank a wider gap before a
     value holds (its start is the gap's first space after the separator)."""
     cells: list[tuple[int, str]] = []
-    words = _words(text)
     previous_stop = -1
-    for start, end in words:
-        word = text[start:end]
+    for start, word in _words(text):
         if previous_stop >= 0 and _is_value(word):
             gap = start - previous_stop
             for blank in range((gap - 1) // 2):
                 cells.append((previous_stop + 1 + 2 * blank, ""))
         cells.append((start, word))
-        previous_stop = end
+        previous_stop = start + len(word)
     return cells
 
 
@@ -100,7 +94,7 @@ def aligned_cells(texts: list[str]) -> list[list[tuple[int, str]]]:
     """(start, text) of each cell of each line: words, with blank cells where a row's values sit
     under some of the columns of the header line above it, columns that another row under that
     header fills at every start (a label with a space inside is no column: see the module)."""
-    lines = [[(start, text[start:stop]) for start, stop in _words(text)] for text in texts]
+    lines = [_words(text) for text in texts]
     header: list[int] = []  # where the columns of the last header line start
     columns: set[int] = set()  # the same, the label's column aside
     confirmed = False  # a row under it has a value at each of its columns

@@ -33,6 +33,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
+from mypy_extensions import mypyc_attr
+
 from .cells import Cell
 from .diagnostics import Diagnostics
 from .digits import Constraint, DigitSplit, split_digits
@@ -60,8 +62,8 @@ class Columns:
 
 class Printed(NamedTuple):
     """One row as printed: its label token, its values token (or None) and the header above it.
-    (Named tuples here and in Placed: some thirty of each are made per table, and a frozen
-    dataclass costs three times as much to make.)"""
+    (A named tuple: some thirty are made per table, and a frozen dataclass costs three times
+    as much to make.)"""
 
     key: str
     label: TableToken
@@ -71,13 +73,20 @@ class Printed(NamedTuple):
     unreadable: bool = False  # its values cannot be placed, and why has been reported
 
 
-class Placed(NamedTuple):
-    """A row's cells, one per column in statutory order (None for the whole row: unreadable)."""
+@mypyc_attr(acyclic=True)
+class Placed:
+    """A row's cells, one per column in statutory order (None for the whole row: unreadable).
+    A plain slotted class, like a Cell: compiled, it is made natively, where a named tuple is
+    made through Python (some forty per report)."""
 
-    key: str
-    label: TableToken | None
-    cells: tuple[Cell, ...] | None
-    reported: bool = False  # why ``cells`` is None has been reported already
+    __slots__ = ("key", "label", "cells", "reported")
+
+    def __init__(self, key: str, label: TableToken | None, cells: tuple[Cell, ...] | None,
+                 reported: bool = False) -> None:
+        self.key = key
+        self.label = label
+        self.cells = cells
+        self.reported = reported  # why ``cells`` is None has been reported already
 
 
 @dataclass(slots=True)
@@ -269,7 +278,7 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
                    f"for {len(columns.keys)} columns ({_shown(found)}); its cells are null",
                    found[0].line, found[0].column, row=key)
         return None
-    joined = next((cell for cell in cells if _SEVERAL_NUMBERS.match(cell.text)), None)
+    joined = next((cell for cell in cells if not cell.text.isdigit() and _SEVERAL_NUMBERS.match(cell.text)), None)
     if joined is not None:
         # Cells a tool ran into one (pdftotext's 13 13): how many there are, and which
         # columns they fill, is no longer known.

@@ -4,7 +4,7 @@ govparse.rows says which cell holds each column of each row; this module turns
 the cells into ``int`` or ``Decimal``, reports each null with its reason and
 source line, and records every value's source line and column in ``sources``
 (a ``Sources``). One path for every table: row by row, cell by cell, with the
-values of the commonest cell texts remembered (``_Known``).
+values of the commonest cell texts remembered (``_KNOWN``).
 """
 
 from __future__ import annotations
@@ -13,11 +13,10 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
 
 from .cells import Cell
 from .diagnostics import Diagnostics
-from .model import COUNT, DELTA, MONEY, columns_of, constructor, rows_of
+from .model import COUNT, DELTA, MONEY, columns_of, rows_of, table_constructor
 from .rows import Placed
 from .values import Kind, read_value
 
@@ -97,29 +96,9 @@ class BuildContext:
     reading_order: bool = False  # pdftotext's blocks: a label's line ends no row, the header's order places nothing
 
 
-_KNOWN_LIMIT = 65536  # texts a _Known remembers
+_KNOWN_LIMIT = 65536  # texts each kind of column remembers
 
-
-class _Known(dict):
-    """Cell text -> its value in the columns of one kind, for each text that cell_value reads
-    as such a value with nothing to report: most cells (0, 14, 12,251; 2389.27441 as money).
-    Worked out on first sight and remembered, since cells repeat across reports. Any other
-    text is a KeyError, left to cell_value and its diagnostics."""
-
-    __slots__ = ("reading",)
-
-    def __init__(self, reading: Callable[[Decimal], int | Decimal | None]) -> None:
-        super().__init__()
-        self.reading = reading  # a number -> the column's value, None when it needs a diagnostic
-
-    def __missing__(self, text: str) -> int | Decimal:
-        value = read_value(text)
-        known = self.reading(value.number) if value.kind is Kind.NUMBER and value.number is not None else None
-        if known is None:
-            raise KeyError(text)
-        if len(self) < _KNOWN_LIMIT:
-            self[text] = known
-        return known
+Known = dict[str, "int | Decimal"]  # cell text -> its value in the columns of one kind
 
 
 def _whole(number: Decimal) -> int | None:
@@ -131,7 +110,28 @@ def _count(number: Decimal) -> int | None:
     return count if count is not None and count >= 0 else None
 
 
-_KNOWN = {COUNT: _Known(_count), DELTA: _Known(_whole), MONEY: _Known(lambda number: number)}
+def _money(number: Decimal) -> Decimal | None:
+    return number
+
+
+# For each kind of column, the texts that cell_value reads as such a value with nothing to
+# report: most cells (0, 14, 12,251; 2389.27441 as money). Worked out on first sight and
+# remembered, since cells repeat across reports; any other text is left to cell_value and
+# its diagnostics. (Plain dicts, looked up by the builder directly.)
+_READING: dict[str, Callable[[Decimal], int | Decimal | None]] = {COUNT: _count, DELTA: _whole, MONEY: _money}
+_KNOWN: dict[str, Known] = {kind: {} for kind in _READING}
+
+
+def _learned(kind: str, text: str) -> int | Decimal | None:
+    """The value of ``text`` in a column of ``kind`` when it is one with nothing to report
+    (remembered from then on), else None."""
+    value = read_value(text)
+    if value.kind is not Kind.NUMBER or value.number is None:
+        return None
+    known = _READING[kind](value.number)
+    if known is not None and len(_KNOWN[kind]) < _KNOWN_LIMIT:
+        _KNOWN[kind][text] = known
+    return known
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,12 +141,8 @@ class RowPlan:
     key: str  # the row as diagnostics name it
     columns: tuple[tuple[str, str], ...]  # (column key, COUNT, DELTA or MONEY)
     sources: tuple[SourceKey, ...]  # the key of each column's entry in ``sources``
-    make: Callable[[list], Any]  # values in column order -> the row
-    known: tuple[_Known, ...]  # each column's known values
-    width: int  # how many columns
-
-    def empty(self):
-        return self.make([None] * self.width)
+    known: tuple[Known, ...]  # each column's known values (its kind's)
+    nulls: tuple[None, ...]  # the row's values when it is null
 
 
 @lru_cache(maxsize=None)
@@ -156,44 +152,52 @@ def row_plans(table: str, table_class: type) -> tuple[RowPlan, ...]:
     for row_key, row_class in rows_of(table_class):
         columns = columns_of(row_class)
         plans.append(RowPlan(row_key, columns, tuple((table, row_key, column) for column, _ in columns),
-                             constructor(row_class), tuple(_KNOWN[kind] for _, kind in columns), len(columns)))
+                             tuple(_KNOWN[kind] for _, kind in columns), (None,) * len(columns)))
     return tuple(plans)
 
 
 def build_table(ctx: BuildContext, table_class: type, placed: Mapping[str, Placed]):
-    """The table from each row's placed cells; a row not found, or unreadable, is null."""
-    rows = []
+    """The table from each row's placed cells; a row not found, or unreadable, is null. Made at
+    once from all its values, rows end to end (model.table_constructor: no call per row); the
+    sources of its values handed over at once too."""
+    values: list[int | Decimal | None] = []
+    keys: list[SourceKey] = []
+    cells: list[Cell] = []
     for row_plan in row_plans(ctx.table, table_class):
         found = placed.get(row_plan.key)
         if found is None or found.label is None and found.cells is None:
             ctx.diagnostics.add("warning", "missing-row", f"{ctx.table}: row {row_plan.key} not found; its cells "
                                 "are null", ctx.line, table=ctx.table, row=row_plan.key)
-            rows.append(row_plan.empty())
+            values.extend(row_plan.nulls)
         elif found.cells is None:
-            if not found.reported:
-                label = found.label
+            label = found.label
+            if not found.reported and label is not None:
                 ctx.diagnostics.add("warning", "empty-row", f"{ctx.table}: row {row_plan.key} ({label.text[:40]}) "
                                     "has no values; its cells are null", label.line, label.column,
                                     table=ctx.table, row=row_plan.key)
-            rows.append(row_plan.empty())
+            values.extend(row_plan.nulls)
         else:
-            rows.append(row_plan.make(row_values(ctx, row_plan, found.cells)))
-    return constructor(table_class)(rows)
+            keys.extend(row_plan.sources)
+            cells.extend(found.cells)
+            values.extend(row_values(ctx, row_plan, found.cells))
+    ctx.sources.add(keys, cells)
+    return table_constructor(table_class)(values)
 
 
-def row_values(ctx: BuildContext, row_plan: RowPlan, placed: Sequence[Cell]) -> list:
+def row_values(ctx: BuildContext, row_plan: RowPlan, placed: Sequence[Cell]) -> list[int | Decimal | None]:
     """Each placed cell read as its column's value, with a diagnostic for each null and doubtful one."""
-    ctx.sources.add(row_plan.sources, placed)
     try:  # the common case: every cell a value read before with nothing to report
         return list(map(dict.__getitem__, row_plan.known, [cell.text for cell in placed]))
     except KeyError:
         pass
-    values = []
+    values: list[int | Decimal | None] = []
     for (column, kind), known, cell in zip(row_plan.columns, row_plan.known, placed):
-        try:
-            values.append(known[cell.text])
-        except KeyError:
-            values.append(cell_value(ctx, row_plan.key, column, kind, cell))
+        value = known.get(cell.text)
+        if value is None:
+            value = _learned(kind, cell.text)
+        if value is None:
+            value = cell_value(ctx, row_plan.key, column, kind, cell)
+        values.append(value)
     return values
 
 

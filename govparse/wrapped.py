@@ -634,6 +634,8 @@ def stacked_header(texts: list[str]) -> bool:
         return found
 
     for middle in range(1, len(texts) - 1):
+        if not texts[middle - 1][:1].isspace() and not texts[middle][:1].isspace():
+            continue  # the line above and this one both start at the margin: neither test below can hold
         if any(character.isdigit() for character in texts[middle]):
             continue  # a header's middle line holds labels, never figures: not worth tokenizing
         above, below = tokens(middle - 1), tokens(middle + 1)

@@ -118,7 +118,7 @@ def without_subtotal(rows: list[Printed], events: Events) -> list[Printed]:
     with_values = [row for row in rows if row.values is not None]
     if not wide or len(wide) * 2 < len(with_values):
         return rows
-    numbers = {id(row): _numbers(fit_cells(row.values.cells, _WIDTH + 1)) for row in wide}
+    numbers = {id(row): _numbers(fit_cells(row.values.cells, _WIDTH + 1)) for row in wide if row.values is not None}
     places = [at for at in _SUBTOTAL_AT
               if all(found is None or found[at] == _five(found, at) for found in numbers.values())]
     line = wide[0].label.line

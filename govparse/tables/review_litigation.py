@@ -243,7 +243,8 @@ def _group_part(header: list[str], values: TableToken, placed: dict[str, Placed]
         placed[group] = Placed(group, values, None, True)
         return
     if group in placed:
-        same = placed[group].cells is not None and [c.text for c in placed[group].cells] == [c.text for c in cells]
+        earlier = placed[group].cells
+        same = earlier is not None and [c.text for c in earlier] == [c.text for c in cells]
         if not same:
             events.add("error", "duplicate-row", f"row {group} is printed twice with different values; its cells "
                        "are null", values.line, row=group)
