@@ -81,10 +81,12 @@ class LinePlace:
 
 @dataclass(frozen=True, slots=True)
 class Grid:
-    """One table as read, for ``govparse dump``: where it is and its rows of cell texts."""
+    """One table as read, for ``govparse dump``: where it is, and each row's cells at their
+    columns of the table's grid (a merged cell at its first column, once)."""
 
     where: str  # "page 4, table 1" or "table 2"
-    rows: tuple[tuple[int, tuple[str, ...]], ...]  # (row number, cell texts)
+    columns: int
+    rows: tuple[tuple[int, tuple[tuple[int, str], ...]], ...]  # (row number, ((1-based grid column, text), ...))
 
 
 @dataclass(frozen=True, slots=True)

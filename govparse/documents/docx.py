@@ -126,24 +126,42 @@ class _Reader:
         self.tables += 1
         number = self.tables
         shown = []
+        width = 0
         for row_number, row in enumerate(_children(table, _TR), 1):
             texts: list[str] = []
             cells: list[int] = []
+            columns: list[int] = []
+            column = 1  # of the table's grid, where this cell starts
             for cell_number, cell in enumerate(_children(row, _TC), 1):
                 self.cells += 1
                 if self.cells > MAX_CELLS:
                     self.cut = True
                     return
-                properties = cell.find(_W + "tcPr")
-                merge = properties.find(_W + "vMerge") if properties is not None else None
-                if merge is not None and merge.get(_W + "val", "continue") == "continue":
-                    continue  # the cell above, merged down: it appeared in its first row
-                texts.append(_cell_text(cell))
-                cells.append(cell_number)
+                span, continued = _merge(cell)
+                if not continued:  # a cell merged down from the row above appeared there
+                    texts.append(_cell_text(cell))
+                    cells.append(cell_number)
+                    columns.append(column)
+                column += span
+            width = max(width, column - 1)
             self.lines.row(texts, cells, None, number, row_number)
             if any(texts):
-                shown.append((row_number, tuple(texts)))
-        self.grids.append(Grid(f"table {number}", tuple(shown)))
+                shown.append((row_number, tuple(zip(columns, texts))))
+        self.grids.append(Grid(f"table {number}", width, tuple(shown)))
+
+
+def _merge(cell) -> tuple[int, bool]:
+    """The grid columns a cell spans (w:gridSpan), and whether it continues the cell above (w:vMerge)."""
+    properties = cell.find(_W + "tcPr")
+    if properties is None:
+        return 1, False
+    span = properties.find(_W + "gridSpan")
+    merge = properties.find(_W + "vMerge")
+    try:
+        columns = max(1, min(int(span.get(_W + "val", "1")), 1000)) if span is not None else 1
+    except ValueError:
+        columns = 1
+    return columns, merge is not None and merge.get(_W + "val", "continue") == "continue"
 
 
 def _children(parent, tag: str):

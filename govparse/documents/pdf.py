@@ -563,5 +563,5 @@ def _emit_table(table: Table, page: int, number: int, lines: Lines) -> Grid:
         texts = [_cell_text(table.glyphs[k]) for k in cells]
         columns = [table.cells[k][0] + 1 for k in cells]
         lines.row(texts, columns, page, number, row + 1)
-        shown.append((row + 1, tuple(texts)))
-    return Grid(f"page {page}, table {number}", tuple(shown))
+        shown.append((row + 1, tuple(zip(columns, texts))))
+    return Grid(f"page {page}, table {number}", len(table.xs) - 1, tuple(shown))
