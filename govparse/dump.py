@@ -85,8 +85,6 @@ def render(path: str | Path, stages: Sequence[str], console: Console) -> None:
         "diagnostics": lambda: _diagnostics(result, doc),
     }
     for stage in STAGES:
-        if stage == "pages" and result.document is None:
-            continue  # text has no pages to show
         if stage in stages:
             console.print(Panel(views[stage](), title=f"[bold]{stage}", title_align="left"))
 
@@ -117,7 +115,9 @@ def _detect(result: Result) -> Group:
 
 # --- pages ------------------------------------------------------------------------------------
 
-def _pages(reading: Reading) -> Group:
+def _pages(reading: Reading | None) -> Group | Text:
+    if reading is None:
+        return Text("text, not a PDF or DOCX: no pages", style="dim")
     parts: list = [Text(reading.summary(), style="bold")]
     for note in reading.notes:
         parts.append(Text(note, style="yellow"))
