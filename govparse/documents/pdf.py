@@ -541,20 +541,25 @@ def _reading(pages: list[PageText], page_count: int, notes: list[str]) -> Readin
     for page in pages:
         items: list[tuple[float, int, int]] = [(top, 0, k) for k, (top, _, _) in enumerate(page.lines)]
         items.extend((table.ys[0], 1, k) for k, table in enumerate(page.tables))
+        first = True  # nothing but furniture above, so far
         for _, is_table, k in sorted(items):
             if not is_table:
                 if (page.number, k) in furniture:
                     left_out.append((page.number, page.lines[k][2]))
                 else:
                     lines.text(page.lines[k][2], page.number)
+                    first = False
                 continue
-            grids.append(_emit_table(page.tables[k], page.number, k + 1, lines))
+            grids.append(_emit_table(page.tables[k], page.number, k + 1, lines, first))
+            first = False
     return Reading(PDF, tuple(lines.lines), tuple(lines.places), tuple(grids), page_count, len(pages),
                    tuple(left_out), tuple(notes))
 
 
-def _emit_table(table: Table, page: int, number: int, lines: Lines) -> Grid:
-    """The table's rows as lines: each cell once, in the first grid row it covers."""
+def _emit_table(table: Table, page: int, number: int, lines: Lines, top_of_page: bool) -> Grid:
+    """The table's rows as lines: each cell once, in the first grid row it covers. At the top of a
+    page, where a table goes on from the page before, a merged label's part on this page is an
+    empty cell down the first rows: nothing, and left out."""
     rows: dict[int, list[int]] = {}
     for k, (_, first_row, _, _) in enumerate(table.cells):
         rows.setdefault(first_row, []).append(k)
@@ -562,6 +567,9 @@ def _emit_table(table: Table, page: int, number: int, lines: Lines) -> Grid:
     for row, cells in sorted(rows.items()):
         texts = [_cell_text(table.glyphs[k]) for k in cells]
         columns = [table.cells[k][0] + 1 for k in cells]
+        while row == 0 and top_of_page and len(texts) > 1 and not texts[0] and \
+                table.cells[cells[0]][3] > table.cells[cells[0]][1]:
+            del texts[0], columns[0], cells[0]
         lines.row(texts, columns, page, number, row + 1)
         shown.append((row + 1, tuple(zip(columns, texts))))
     return Grid(f"page {page}, table {number}", len(table.xs) - 1, tuple(shown))
