@@ -266,6 +266,15 @@ def test_a_docx_cell_of_two_paragraphs_is_one_label():
     assert read_document(_docx(body), DOCX).lines == ("结果维持\t3",)
 
 
+def test_a_table_inside_a_cell_is_a_table_of_its_own():
+    inner = "<w:tbl><w:tr>" + _cell("规章") + _cell("1") + "</w:tr></w:tbl>"
+    body = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>二、主动公开</w:t></w:r></w:p>" + inner + "</w:tc></w:tr></w:tbl>"
+    reading = read_document(_docx(body), DOCX)
+    assert reading.lines == ("二、主动公开", "规章\t1")
+    assert [grid.where for grid in reading.grids] == ["table 2", "table 1"]  # the inner one is read first
+    assert reading.places[1].at(4) == Place(table=2, row=1, cell=2)
+
+
 def test_a_docx_with_entities_or_without_a_body_is_refused_or_read_safely():
     with pytest.raises(DocumentError, match="no document body"):
         read_document(_docx("", f'<?xml version="1.0"?><w:document {W}/>'), DOCX)

@@ -7,7 +7,8 @@ which keeps every byte read under a bound and costs no dependency beyond lxml.
   (``w:gridSpan``) is one cell; a cell merged down rows (``w:vMerge``) appears
   once, in the row it starts in (as the HTML path gives a rowspan), so labels
   decide the columns, not positions. A cell's paragraphs join into one text, so
-  a label on two lines of its cell is one label.
+  a label on two lines of its cell is one label. A table inside a cell (a report
+  laid out in a one-cell table) is read as a table of its own, after its row.
 - Content controls (``w:sdt``), tracked insertions and smart tags are read through;
   deleted text and the fallback copy of alternate content are not.
 - Headers and footers live in parts of their own, so page furniture never enters.
@@ -127,6 +128,7 @@ class _Reader:
         number = self.tables
         shown = []
         width = 0
+        nested: list = []  # tables inside this table's cells: read after the row that holds them
         for row_number, row in enumerate(_children(table, _TR), 1):
             texts: list[str] = []
             cells: list[int] = []
@@ -139,7 +141,8 @@ class _Reader:
                     return
                 span, continued = _merge(cell)
                 if not continued:  # a cell merged down from the row above appeared there
-                    texts.append(_cell_text(cell))
+                    texts.append("".join(_paragraph_text(p) for p in _children(cell, _P)))
+                    nested.extend(_children(cell, _TBL))
                     cells.append(cell_number)
                     columns.append(column)
                 column += span
@@ -147,6 +150,9 @@ class _Reader:
             self.lines.row(texts, cells, None, number, row_number)
             if any(texts):
                 shown.append((row_number, tuple(zip(columns, texts))))
+            for inner in nested:  # a report laid out inside a table: its own tables are tables too
+                self.table(inner)
+            nested.clear()
         self.grids.append(Grid(f"table {number}", width, tuple(shown)))
 
 
@@ -172,11 +178,6 @@ def _children(parent, tag: str):
             yield child
         elif child.tag in _THROUGH:
             yield from _children(child, tag)
-
-
-def _cell_text(cell) -> str:
-    """The cell's paragraphs joined into one text (a nested table's too)."""
-    return "".join(_paragraph_text(p) for p in cell.iter(_P) if not _in_fallback(p, cell))
 
 
 def _paragraph_text(paragraph) -> str:
