@@ -225,6 +225,12 @@ def test_a_page_drawing_thousands_of_rules_is_read_as_text():
     assert _tables(across, down, 0, notes) == [] and "too many rules" in notes[0]
 
 
+def test_kangxi_radicals_read_as_the_characters_they_look_like():
+    from govparse.documents.pdf import _radical
+
+    assert "".join(_radical(char) for char in "⼀⼆⼈⾏⽂") == "一二人行文"
+
+
 # --- DOCX structure ------------------------------------------------------------------------
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \

@@ -57,6 +57,23 @@ _LATIN = regex.compile(r"[A-Za-z]")
 _SPREAD = regex.compile(r"(?<![0-9A-Za-z]) | (?![0-9A-Za-z])")
 
 
+# Fonts of some word processors map 一 二 人 … to the Kangxi radicals that look the same (⼀ ⼆ ⼈,
+# U+2F00-2FDF, and the supplement from U+2E80): read as the characters they stand for.
+_RADICALS_FIRST = "\u2e80"
+_RADICALS_LAST = "\u2fdf"
+# Text a reader cannot use: a font without a Unicode map gives private-use code points or U+FFFD.
+_UNMAPPED = regex.compile(r"[\ue000-\uf8ff\ufffd]")
+UNMAPPED_SHARE = 0.3
+
+
+@cache
+def _radical(char: str) -> str:
+    import unicodedata
+
+    mapped = unicodedata.normalize("NFKC", char)
+    return mapped if len(mapped) == 1 else char
+
+
 @cache
 def _pdfium():
     try:
@@ -123,6 +140,7 @@ class PageText:
     lines: list[tuple[float, float, str]] = field(default_factory=list)  # (top, bottom, text) outside tables
     tables: list[Table] = field(default_factory=list)
     glyph_count: int = 0
+    unmapped: int = 0  # glyphs whose code point means nothing (see _UNMAPPED)
 
 
 def read_pdf(data: bytes, max_pages: int) -> Reading:
@@ -149,6 +167,10 @@ def read_pdf(data: bytes, max_pages: int) -> Reading:
     if sum(page.glyph_count for page in pages) < MIN_TEXT:
         raise DocumentError(f"this is a PDF with no text layer ({page_count} pages of images: a scan?); "
                             "run OCR on it first (e.g. ocrmypdf --language chi_sim), then parse the result")
+    unmapped = sum(page.unmapped for page in pages)
+    if unmapped > UNMAPPED_SHARE * sum(page.glyph_count for page in pages):
+        notes.append(f"{unmapped} characters have no Unicode meaning in the PDF's fonts (private-use or "
+                     "unknown code points): much of its text cannot be read; OCR would read it")
     blank = [page.number for page in pages if page.glyph_count == 0]
     if blank:
         notes.append(f"pages {_ranges(blank)} have no text layer (scanned?); what they show is not read")
@@ -178,6 +200,7 @@ def _read_page(document, raw, index: int, notes: list[str]) -> PageText:
         result = PageText(index + 1, top - bottom, top)
         glyphs = _glyphs(page, raw, top, index, notes)
         result.glyph_count = len(glyphs)
+        result.unmapped = sum(1 for glyph in glyphs if _UNMAPPED.match(glyph.text))
         horizontal, vertical = _strokes(page, raw, top, index, notes)
     finally:
         page.close()
@@ -213,6 +236,8 @@ def _glyphs(page, raw, top: float, index: int, notes: list[str]) -> list[Glyph]:
             char = text[position] if aligned else chr(raw.FPDFText_GetUnicode(handle, position))
             if char.isspace() or not char.isprintable():
                 continue  # spaces, generated or printed, come back from the gaps between boxes
+            if _RADICALS_FIRST <= char <= _RADICALS_LAST:
+                char = _radical(char)
             if not raw.FPDFText_GetLooseCharBox(handle, position, box):
                 continue
             glyphs.append(Glyph(char, box.left, top - box.top, box.right, top - box.bottom))
