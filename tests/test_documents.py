@@ -121,7 +121,8 @@ def test_documents_are_recognised_by_their_bytes(tmp_path):
         renamed.write_bytes(path.read_bytes())
         assert govparse.parse_file(renamed).applications is not None
     assert sniff(b"%PDF-1.7\n") == PDF
-    assert sniff(b"junk before the header " + b"%PDF-1.4\n") == PDF
+    assert sniff(b"junk before the header\r\n" + b"%PDF-1.4\n") == PDF
+    assert sniff("报告以 %PDF-1.4 格式发布".encode()) is None  # a text that mentions the header
     assert sniff((DOCUMENTS / "form-docx--2021-clean.docx").read_bytes()) == DOCX
     text = "一、总体情况\n" * 200 + "%PDF-1.7"  # the header's bytes past where a reader looks: text
     assert sniff(text.encode()) is None
