@@ -226,6 +226,21 @@ def test_a_page_drawing_thousands_of_rules_is_read_as_text():
     assert _tables(across, down, 0, notes) == [] and "too many rules" in notes[0]
 
 
+def test_page_numbers_and_running_lines_in_the_margins_are_furniture():
+    from govparse.documents.pdf import PageText, _furniture
+
+    pages = []
+    for number in (1, 2):
+        page = PageText(number, 842.0, 842.0)
+        page.lines = [(20.0, 32.0, "某县人民政府办公室文件"),  # a running header, on both pages
+                      (400.0, 412.0, "规章 1 0 11"),  # the same text in the body: kept
+                      (420.0, 432.0, f"第 {number} 页"),  # a page number's form, but in the body: kept
+                      (800.0, 812.0, f"- {number} -")]  # a page number in the bottom margin
+        pages.append(page)
+    assert _furniture(pages) == {(1, 0), (2, 0), (1, 3), (2, 3)}
+    assert _furniture(pages[:1]) == {(1, 3)}  # one page: a line alone in its margin is no running line
+
+
 def test_kangxi_radicals_read_as_the_characters_they_look_like():
     from govparse.documents.pdf import _radical
 
