@@ -214,9 +214,14 @@ def test_a_table_open_at_its_sides_is_closed_where_its_rules_end():
 
 def test_rules_apart_are_tables_apart_and_pieces_of_a_rule_are_one():
     across = _rules((0, 0, 49), (0, 50.5, 100), (20, 0, 100), (200, 0, 100), (220, 0, 100))
-    down = _rules((0, 0, 20), (100, 0, 20), (0, 200, 220), (100, 200, 220))
+    down = _rules((0, 0, 20), (30, 0, 20), (100, 0, 20), (0, 200, 220), (30, 200, 220), (100, 200, 220))
     tables = _tables(across, down, 0, [])
-    assert [len(t.cells) for t in tables] == [1, 1]  # the top rule in two pieces 1.5 apart is one rule
+    assert [len(t.cells) for t in tables] == [2, 2]  # the top rule in two pieces 1.5 apart is one rule
+
+
+def test_a_single_box_is_no_table():
+    # a frame around the page (or a boxed note): its text is read as text, not as one cell
+    assert _tables(_rules((10, 10, 580), (830, 10, 580)), _rules((10, 10, 830), (580, 10, 830)), 0, []) == []
 
 
 def test_a_page_drawing_thousands_of_rules_is_read_as_text():

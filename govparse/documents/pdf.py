@@ -399,7 +399,7 @@ def _tables(horizontal_strokes: list[Rule], vertical_strokes: list[Rule], index:
             table = _grid(across, down)
             if table is None:
                 notes.append(f"page {index + 1} has a table too finely ruled to read as one; read as text")
-            elif table.cells:
+            elif len(table.cells) > 1:  # a single box (a page's frame, a boxed note) holds text, not a table
                 tables.append(table)
     tables.sort(key=lambda table: (table.ys[0], table.xs[0]))
     return tables
