@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 DOCUMENTS = Path(__file__).resolve().parent.parent / "corpus" / "documents"
@@ -60,6 +61,17 @@ def encrypted_pdf() -> bytes:
     return pdf(objects, b"/Encrypt %d 0 R /ID [<%s> <%s>]" % (len(objects), b"01" * 16, b"01" * 16))
 
 
+def pdf_bomb() -> bytes:
+    """A PDF whose one page's content stream inflates to BOMB_BYTES of spaces."""
+    packer = zlib.compressobj(9)
+    chunk = b" " * (1024 * 1024)
+    body = b"".join(packer.compress(chunk) for _ in range(BOMB_BYTES // len(chunk))) + packer.compress(TEXT) + \
+        packer.flush()
+    objects = pages_pdf(1, TEXT, TEXT_RESOURCES)
+    objects[2] = _stream(body, b"/Filter /FlateDecode")
+    return pdf(objects)
+
+
 def zip_bomb() -> bytes:
     """A DOCX whose main part is a valid start and then BOMB_BYTES of spaces, a few hundred KB packed."""
     packed = io.BytesIO()
@@ -83,6 +95,7 @@ def cases() -> dict[str, bytes]:
         "PDF, 5000 pages": pdf(pages_pdf(5000, TEXT, TEXT_RESOURCES)),
         "PDF, scanned (no text layer)": pdf(pages_pdf(3, IMAGE, IMAGE_RESOURCES)),
         "PDF, cut short": fixture[: len(fixture) * 2 // 5],
+        "PDF, decompression bomb": pdf_bomb(),
         "PDF, header only": b"%PDF-1.7\n",
         "DOCX, zip bomb": zip_bomb(),
         "DOCX, cut short": docx[: len(docx) // 2],

@@ -153,6 +153,7 @@ REFUSED = {
     "PDF, scanned (no text layer)": "no text layer .* run OCR",
     "PDF, cut short": "PDF is damaged",
     "PDF, header only": "PDF is damaged",
+    "PDF, decompression bomb": "unpack to more than 128 MiB",
     "DOCX, zip bomb": "unpacks to more than 64 MiB",
     "DOCX, cut short": "damaged ZIP archive",
     "DOC, old binary Word": "old binary Office file",

@@ -27,6 +27,7 @@ Speed: some 10 ms a page, most of it in one PDFium call per character.
 from __future__ import annotations
 
 import ctypes
+import zlib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
@@ -47,6 +48,10 @@ MAX_FORM_DEPTH = 4
 MARGIN = 0.1  # share of the page height at the top and the bottom where furniture stands
 WHITE = 245  # a colour channel this high or higher on every channel: not seen on paper
 MIN_TEXT = 10  # characters in the whole document, below which it has no text layer
+MAX_INFLATED = 128 * 1024 * 1024  # bytes all compressed streams but images may unpack to
+_PIECE = 4 * 1024 * 1024
+_STREAM = regex.compile(rb"stream\r?\n")
+_STREAM_DICT_SPAN = 1024  # bytes before a stream keyword where its dictionary stands
 
 _PAGE_NUMBER = regex.compile(
     r"^[-–—－―\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/,，、]?\s*(?:共\s*\d{1,4}\s*页|\d{1,4}))?[-–—－―\s]*$"
@@ -145,6 +150,7 @@ class PageText:
 
 def read_pdf(data: bytes, max_pages: int) -> Reading:
     pdfium, raw = _pdfium()
+    _refuse_bombs(data)
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
@@ -175,6 +181,34 @@ def read_pdf(data: bytes, max_pages: int) -> Reading:
     if blank:
         notes.append(f"pages {_ranges(blank)} have no text layer (scanned?); what they show is not read")
     return _reading(pages, page_count, notes)
+
+
+def _refuse_bombs(data: bytes) -> None:
+    """DocumentError when the PDF's compressed streams (all but images, which reading text never
+    decodes) unpack to more than MAX_INFLATED bytes: PDFium would unpack every one into memory.
+
+    Each ``stream`` keyword after a dictionary naming FlateDecode is inflated in pieces and
+    counted, never kept; zlib ends at the stream's own end, so no /Length is trusted. A stream
+    that does not inflate (encrypted, damaged) counts nothing: PDFium will say what it is."""
+    inflated = 0
+    for found in _STREAM.finditer(data):
+        head = data[max(0, found.start() - _STREAM_DICT_SPAN):found.start()]
+        head = head[head.rfind(b"obj") + 1:]  # this object's dictionary, not the one before it
+        if b"FlateDecode" not in head or b"/Image" in head:
+            continue
+        inflater = zlib.decompressobj()
+        pending = data[found.end():found.end() + MAX_INFLATED]  # deflate packs at most ~1000:1
+        try:
+            while pending and inflated <= MAX_INFLATED:
+                inflated += len(inflater.decompress(pending, _PIECE))
+                pending = inflater.unconsumed_tail
+                if inflater.eof:
+                    break
+        except zlib.error:
+            continue
+        if inflated > MAX_INFLATED:
+            raise DocumentError(f"this PDF's compressed streams unpack to more than {MAX_INFLATED // 1048576} MiB "
+                                "(a decompression bomb, or not a report): not read")
 
 
 def _open_error(message: str) -> str:
