@@ -73,6 +73,9 @@ def test_a_label_wrapped_in_its_cell_stays_one_label():
     assert "行政事业性收费\t96171.6" in reading.lines
     # a merged label down the rows it heads appears once, in its first row
     assert sum("三、本年度办理结果" in line for line in reading.lines) == 1
+    # （四）无法提供 is cut by the page break after 无: one label again, in the row it starts in
+    assert "（四）无法提供\t1.本机关不掌握相关政府信息\t746\t12\t0\t0\t10\t1\t769" in reading.lines
+    assert "2.没有现成信息需要另行制作\t11\t0\t0\t0\t0\t0\t11" in reading.lines
 
 
 # --- the page and the cell a value came from ---------------------------------------------------
@@ -218,6 +221,28 @@ def test_rules_apart_are_tables_apart_and_pieces_of_a_rule_are_one():
     down = _rules((0, 0, 20), (30, 0, 20), (100, 0, 20), (0, 200, 220), (30, 200, 220), (100, 200, 220))
     tables = _tables(across, down, 0, [])
     assert [len(t.cells) for t in tables] == [2, 2]  # the top rule in two pieces 1.5 apart is one rule
+
+
+def _merged_label_table(label_top: float, text: str) -> "Table":
+    """Two columns, two rows; the first column one cell merged down both rows, its text at label_top."""
+    from govparse.documents.pdf import Glyph, Table
+
+    glyphs = [Glyph(char, 5 + 8 * k, label_top, 13 + 8 * k, label_top + 8) for k, char in enumerate(text)]
+    return Table([0.0, 50.0, 100.0], [0.0, 20.0, 40.0], [(0, 0, 0, 1), (1, 0, 1, 0), (1, 1, 1, 1)], [0, 1, 0, 2],
+                 [glyphs, [Glyph("1", 60, 5, 65, 13)], [Glyph("2", 60, 25, 65, 33)]])
+
+
+def test_a_merged_cell_cut_by_a_page_break_is_one_cell_again():
+    from govparse.documents.pdf import _continue_cells
+
+    upper = _merged_label_table(30, "（四）无")  # its text runs down to the table's bottom
+    for lower, joins in ((_merged_label_table(2, "法提供"), True),  # flows on from the top of the next page
+                         (_merged_label_table(16, "（五）不予处理"), False)):  # centred: a label of its own
+        texts = {id(upper): ["（四）无", "1", "2"], id(lower): ["", "1", "2"]}
+        texts[id(lower)][0] = "".join(g.text for g in lower.glyphs[0])
+        joined: set = set()
+        _continue_cells(upper, lower, texts, joined)
+        assert (texts[id(upper)][0] == "（四）无法提供") is joins and (joined == {(id(lower), 0)}) is joins
 
 
 def test_a_single_box_is_no_table():

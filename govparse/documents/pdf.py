@@ -594,41 +594,77 @@ def _furniture(pages: list[PageText]) -> set[tuple[int, int]]:
 
 def _reading(pages: list[PageText], page_count: int, notes: list[str]) -> Reading:
     furniture = _furniture(pages)
-    lines = Lines()
-    grids: list[Grid] = []
+    flow: list[tuple[int, str | Table, int]] = []  # (page, a line's text or a table, its number on the page)
     left_out: list[tuple[int, str]] = []
     for page in pages:
         items: list[tuple[float, int, int]] = [(top, 0, k) for k, (top, _, _) in enumerate(page.lines)]
         items.extend((table.ys[0], 1, k) for k, table in enumerate(page.tables))
-        first = True  # nothing but furniture above, so far
         for _, is_table, k in sorted(items):
-            if not is_table:
-                if (page.number, k) in furniture:
-                    left_out.append((page.number, page.lines[k][2]))
-                else:
-                    lines.text(page.lines[k][2], page.number)
-                    first = False
-                continue
-            grids.append(_emit_table(page.tables[k], page.number, k + 1, lines, first))
-            first = False
+            if is_table:
+                flow.append((page.number, page.tables[k], k + 1))
+            elif (page.number, k) in furniture:
+                left_out.append((page.number, page.lines[k][2]))
+            else:
+                flow.append((page.number, page.lines[k][2], 0))
+    texts = {id(item): [_cell_text(glyphs) for glyphs in item.glyphs] for _, item, _ in flow if isinstance(item, Table)}
+    joined: set[tuple[int, int]] = set()  # (table, cell) whose text went to the cell above the page break
+    for (page, upper, _), (next_page, lower, _) in zip(flow, flow[1:]):
+        if isinstance(upper, Table) and isinstance(lower, Table) and next_page == page + 1:
+            _continue_cells(upper, lower, texts, joined)
+    lines = Lines()
+    grids: list[Grid] = []
+    for position, (page, item, number) in enumerate(flow):
+        if isinstance(item, Table):
+            top_of_page = position == 0 or flow[position - 1][0] != page
+            grids.append(_emit_table(item, texts[id(item)], joined, page, number, lines, top_of_page))
+        else:
+            lines.text(item, page)
     return Reading(PDF, tuple(lines.lines), tuple(lines.places), tuple(grids), page_count, len(pages),
                    tuple(left_out), tuple(notes))
 
 
-def _emit_table(table: Table, page: int, number: int, lines: Lines, top_of_page: bool) -> Grid:
+def _continue_cells(upper: Table, lower: Table, texts: dict[int, list[str]], joined: set[tuple[int, int]]) -> None:
+    """A merged cell cut by a page break: the table at the top of a page goes on from the one at the
+    bottom of the page before (the same outer rules), and a cell of its first row merged down several
+    rows starts with text that flows on from a cell in the same columns whose text runs to the page's
+    table bottom. Its text goes to that cell (（四）无 | 法提供 is （四）无法提供); a merged cell that
+    starts on the new page has its text centred, away from its top, and stays itself."""
+    if abs(upper.xs[0] - lower.xs[0]) > SNAP or abs(upper.xs[-1] - lower.xs[-1]) > SNAP:
+        return
+    bottom = len(upper.ys) - 2
+    above = {(round(upper.xs[i0]), round(upper.xs[i1 + 1])): k
+             for k, (i0, _, i1, j1) in enumerate(upper.cells) if j1 == bottom and upper.glyphs[k]}
+    for m, (i0, j0, i1, j1) in enumerate(lower.cells):
+        if j0 != 0 or j1 == 0 or not lower.glyphs[m]:
+            continue
+        k = next((k for (left, right), k in above.items()
+                  if abs(left - lower.xs[i0]) <= SNAP and abs(right - lower.xs[i1 + 1]) <= SNAP), None)
+        if k is None:
+            continue
+        height = max(g.y1 - g.y0 for g in lower.glyphs[m])
+        runs_to_bottom = max(g.y1 for g in upper.glyphs[k]) >= upper.ys[-1] - 1.5 * height
+        starts_at_top = min(g.y0 for g in lower.glyphs[m]) <= lower.ys[0] + 1.5 * height
+        if runs_to_bottom and starts_at_top:
+            texts[id(upper)][k] += texts[id(lower)][m]
+            joined.add((id(lower), m))
+
+
+def _emit_table(table: Table, texts: list[str], joined: set[tuple[int, int]], page: int, number: int,
+                lines: Lines, top_of_page: bool) -> Grid:
     """The table's rows as lines: each cell once, in the first grid row it covers. At the top of a
     page, where a table goes on from the page before, a merged label's part on this page is an
-    empty cell down the first rows: nothing, and left out."""
+    empty cell down the first rows (or its text went to the part above): nothing, and left out."""
     rows: dict[int, list[int]] = {}
     for k, (_, first_row, _, _) in enumerate(table.cells):
-        rows.setdefault(first_row, []).append(k)
+        if (id(table), k) not in joined:
+            rows.setdefault(first_row, []).append(k)
     shown = []
     for row, cells in sorted(rows.items()):
-        texts = [_cell_text(table.glyphs[k]) for k in cells]
+        row_texts = [texts[k] for k in cells]
         columns = [table.cells[k][0] + 1 for k in cells]
-        while row == 0 and top_of_page and len(texts) > 1 and not texts[0] and \
+        while row == 0 and top_of_page and len(row_texts) > 1 and not row_texts[0] and \
                 table.cells[cells[0]][3] > table.cells[cells[0]][1]:
-            del texts[0], columns[0], cells[0]
-        lines.row(texts, columns, page, number, row + 1)
-        shown.append((row + 1, tuple(zip(columns, texts))))
+            del row_texts[0], columns[0], cells[0]
+        lines.row(row_texts, columns, page, number, row + 1)
+        shown.append((row + 1, tuple(zip(columns, row_texts))))
     return Grid(f"page {page}, table {number}", len(table.xs) - 1, tuple(shown))
