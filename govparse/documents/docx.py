@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 from functools import cache
 
 from . import DOCX, DocumentError, Grid, Lines, Reading
@@ -80,7 +81,7 @@ def _main_part(data: bytes) -> bytes:
             with archive.open(name) as part:
                 xml = part.read(MAX_PART_BYTES + 1)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError,
-            RuntimeError, KeyError) as error:
+            RuntimeError, KeyError, zlib.error) as error:
         raise DocumentError(f"this DOCX is damaged and cannot be unpacked ({error})") from error
     if len(xml) > MAX_PART_BYTES:
         raise DocumentError(f"this DOCX's main part unpacks to more than {MAX_PART_BYTES // 1048576} MiB "

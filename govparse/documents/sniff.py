@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from typing import Final
 
 PDF: Final = "pdf"
@@ -61,7 +62,7 @@ def _zip_kind(data: bytes) -> str:
                 with archive.open("mimetype") as entry:
                     mimetype = entry.read(100)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError,
-            RuntimeError) as error:  # RuntimeError: an encrypted entry
+            RuntimeError, zlib.error) as error:  # RuntimeError: an encrypted entry; zlib.error: a broken one
         raise NotAReport(f"a damaged ZIP archive (a DOCX is one): {error}") from error
     if "word/document.xml" in names or any(name.startswith("word/") and name.endswith(".xml") for name in names):
         return DOCX
