@@ -22,7 +22,7 @@ DOCX: Final = "docx"
 _PDF_HEADER: Final = b"%PDF-"
 _PDF_HEADER_SPAN: Final = 1024  # bytes a reader looks through for the header
 # After junk, the header starts a line and names a version: a text that mentions "%PDF-" stays text.
-_PDF_HEADER_AFTER_JUNK: Final = re.compile(rb"[\r\n]%PDF-[12]\.[0-9]")
+_PDF_VERSION: Final = re.compile(rb"%PDF-[12]\.[0-9]")
 _ZIP: Final = b"PK\x03\x04"
 _OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _RTF: Final = b"{\\rtf"
@@ -38,7 +38,11 @@ class NotAReport(Exception):
 def document_kind(data: bytes) -> str | None:
     """PDF or DOCX for a document govparse reads, None for text (and HTML); NotAReport for
     a document it does not read."""
-    if data.startswith(_PDF_HEADER) or _PDF_HEADER_AFTER_JUNK.search(data, 0, _PDF_HEADER_SPAN) is not None:
+    # Every text report passes here: a few C-speed tests settle it (about 1 µs).
+    if data.startswith(_PDF_HEADER):
+        return PDF
+    header = data.find(_PDF_HEADER, 0, _PDF_HEADER_SPAN)
+    if header > 0 and data[header - 1] in b"\r\n" and _PDF_VERSION.match(data, header) is not None:
         return PDF
     if data.startswith(_ZIP):
         return _zip_kind(data)
