@@ -71,6 +71,7 @@ class BatchFormat(str, Enum):
 
 class Stage(str, Enum):
     detect = "detect"
+    pages = "pages"
     sections = "sections"
     cells = "cells"
     tree = "tree"
@@ -123,7 +124,7 @@ def main(
                     "  govparse parse reports/*.txt --format jsonl > reports.jsonl\n\n"
                     "  govparse parse report.txt --format csv --strict")
 def parse(
-    files: list[Path] = typer.Argument(..., metavar="FILE", help="Report files (text as scraped; UTF-8, GB18030 or UTF-16).",
+    files: list[Path] = typer.Argument(..., metavar="FILE", help="Report files (text as scraped: UTF-8, GB18030 or UTF-16; HTML; PDF; DOCX).",
                                        show_default=False),
     format: ParseFormat | None = typer.Option(
         None, "--format", "-f", show_default=False,
@@ -189,7 +190,8 @@ def dump(
     file: Path = typer.Argument(..., metavar="FILE", help="One report file.", show_default=False),
     stage: list[Stage] | None = typer.Option(
         None, "--stage", "-s", show_default=False,
-        help="Show only this stage (repeatable): detect, sections, cells, tree, tables, diagnostics."),
+        help="Show only this stage (repeatable): detect, pages (PDF/DOCX), sections, cells, tree, tables, "
+             "diagnostics."),
 ) -> None:
     """Show how a report was read: encoding, edition and layout with their evidence, sections,
     the cell stream, the parse tree, the tables as grids (nulls and failing identities marked)

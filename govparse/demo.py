@@ -19,7 +19,7 @@ from . import parse_file
 from .errors import GovparseError
 from .result import TABLE_KEYS
 
-REPORT_SUFFIXES = {".txt", ".html", ".htm"}
+REPORT_SUFFIXES = {".txt", ".html", ".htm", ".pdf", ".docx"}
 SECTION_OF = {"active_disclosure": "二", "applications": "三", "review_litigation": "四"}
 
 

@@ -23,10 +23,11 @@ class Diagnostic:
     column: int | None = None  # 1-based source column
     table: str | None = None  # the table it is about, when it is about one
     row: str | None = None  # the row it is about, when it is about one
+    place: str | None = None  # in a PDF or DOCX: the page, or the table, row and cell, of its line
 
     def __reduce__(self) -> tuple:
         return Diagnostic, (self.level, self.code, self.message, self.line, self.column, self.table,
-                            self.row)  # see govparse.cells.Cell
+                            self.row, self.place)  # see govparse.cells.Cell
 
     def to_dict(self) -> dict:
         found = {"level": self.level, "code": self.code, "message": self.message, "line": self.line}
@@ -34,6 +35,8 @@ class Diagnostic:
             found["table"] = self.table
         if self.row is not None:
             found["row"] = self.row
+        if self.place is not None:
+            found["place"] = self.place
         return found
 
 

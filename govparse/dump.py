@@ -3,6 +3,8 @@
 Stages, in pipeline order (``--stage`` picks some):
 
 - ``detect``: encoding; per table the edition and the layout, each with its evidence;
+- ``pages``: for a PDF or DOCX, every table as read from the document (each page's
+  ruled grids, or the DOCX's table elements), row by row, and the page furniture left out;
 - ``sections``: the headings found and the line range of each section;
 - ``cells``: the canonical cell stream of each table, by source line;
 - ``tree``: the grammar's parse tree over the label tokens in printed order, each
@@ -35,6 +37,7 @@ from rich.tree import Tree as RichTree
 
 from .decode import decode
 from .diagnostics import ERROR, INFO, WARNING
+from .documents import Reading
 from .errors import GovparseError
 from .grammar import TableGrammar, load
 from .model import columns_of, rows_of
@@ -44,7 +47,7 @@ from .result import TABLE_KEYS, Result, TableTrace
 from .sections import locate_sections
 from .tables import TABLES
 
-STAGES = ("detect", "sections", "cells", "tree", "rows", "tables", "diagnostics")
+STAGES = ("detect", "pages", "sections", "cells", "tree", "rows", "tables", "diagnostics")
 # What the rows view lists: how rows and columns were told apart from the printed table.
 ROW_EVENTS = ("row-order", "duplicate-row", "unknown-row", "stray-values", "column-order", "header-unread",
               "label-variant", "cell-count", "page-furniture", "ambiguous-digits", "split-by-identity",
@@ -67,10 +70,13 @@ def render(path: str | Path, stages: Sequence[str], console: Console) -> None:
     except OSError as error:
         raise GovparseError(f"cannot read {path}: {error.strerror or error}") from error
     result = parse(data)
-    doc = Document(decode(data).text)
+    reading = result.document  # a PDF or DOCX: its lines are what was read
+    doc = Document.from_lines(list(reading.lines), list(range(1, len(reading.lines) + 1))) \
+        if reading is not None else Document(decode(data).text)
     console.rule(f"[bold]{path}")
     views = {
         "detect": lambda: _detect(result),
+        "pages": lambda: _pages(result.document),
         "sections": lambda: _sections(doc),
         "cells": lambda: _cells(result),
         "tree": lambda: _trees(result),
@@ -105,6 +111,34 @@ def _detect(result: Result) -> Group:
     head = Text.assemble(("encoding ", "bold"), result.encoding, ("   edition ", "bold"), str(result.edition),
                          ("   layout ", "bold"), str(result.layout))
     return Group(head, grid)
+
+
+# --- pages ------------------------------------------------------------------------------------
+
+def _pages(reading: Reading | None) -> Group | Text:
+    if reading is None:
+        return Text("text, not a PDF or DOCX: no pages", style="dim")
+    parts: list = [Text(reading.summary(), style="bold")]
+    for note in reading.notes:
+        parts.append(Text(note, style="yellow"))
+    for grid in reading.grids:
+        table = Table(title=grid.where, title_justify="left", title_style="bold cyan", show_header=False,
+                      show_lines=True, pad_edge=False)
+        table.add_column(style="dim", justify="right", no_wrap=True)
+        for _ in range(grid.columns):
+            table.add_column(overflow="fold", max_width=24)
+        for number, cells in grid.rows:
+            shown: list[Text] = [Text("")] * grid.columns
+            for column, text in cells:
+                if 1 <= column <= grid.columns:
+                    shown[column - 1] = _cell_text(text)
+            table.add_row(str(number), *shown)
+        parts.append(table)
+    if reading.furniture:
+        shown = ", ".join(f"page {page}: {text!r}" for page, text in reading.furniture[:12])
+        more = f" and {len(reading.furniture) - 12} more" if len(reading.furniture) > 12 else ""
+        parts.append(Text(f"page furniture left out: {shown}{more}", style="dim"))
+    return Group(*parts)
 
 
 # --- sections -------------------------------------------------------------------------------
@@ -270,6 +304,8 @@ def _diagnostics(result: Result, doc: Document) -> Group | Text:
     parts = []
     for diagnostic in result.diagnostics:
         where = f" line {diagnostic.line}" if diagnostic.line else ""
+        if diagnostic.place:
+            where += f" ({diagnostic.place})"
         parts.append(Text.assemble((f"{diagnostic.level:<7} ", LEVEL_STYLE.get(diagnostic.level, "")),
                                    (diagnostic.code, "bold"), (where, "cyan"), "  ", diagnostic.message))
         if diagnostic.line and diagnostic.line <= len(doc.raw_lines):

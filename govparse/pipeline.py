@@ -15,7 +15,8 @@ from typing import Any
 
 from .cells import read_table
 from .decode import Decoded, decode
-from .diagnostics import INFO, WARNING, Diagnostics
+from .diagnostics import INFO, WARNING, Diagnostic, Diagnostics
+from .documents import Reading, place_at, read_document, sniff
 from .edition import EDITION_2021, detect_edition, recheck_in_cells
 from .errors import GovparseError, InputTooLarge, InternalError
 from .grammar import UNKNOWN, VALUES, load
@@ -117,14 +118,24 @@ def _check_size(size: int, max_bytes: int | None) -> None:
 
 def _parse(data: bytes | bytearray | memoryview | str, clock) -> Result:
     clock.start()
+    reading: Reading | None = None
     if isinstance(data, str):
         decoded = Decoded(data, "str")
     else:
-        decoded = decode(bytes(data))
+        raw = bytes(data)
+        kind = sniff(raw)  # a PDF or DOCX by its bytes; None for text
+        if kind is None:
+            decoded = decode(raw)
+        else:
+            reading = read_document(raw, kind)
+            decoded = Decoded("\n".join(reading.lines), kind)
     diagnostics = Diagnostics()
     if decoded.lossy:
         diagnostics.warning("encoding", "not valid UTF-8, GB18030 or UTF-16: undecodable bytes replaced")
-    doc, source_format = _document(decoded.text, diagnostics)
+    if reading is None:
+        doc, source_format = _document(decoded.text, diagnostics)
+    else:
+        doc, source_format = _document_lines(reading, diagnostics)
     clock.lap("decode")
     sections, headings = locate_sections(doc)
     if source_format is None and not all(numeral in sections for numeral in "二三四"):
@@ -196,10 +207,30 @@ def _parse(data: bytes | bytearray | memoryview | str, clock) -> Result:
         applications=tables["applications"],
         review_litigation=tables["review_litigation"],
         checks=tuple(checks),
-        diagnostics=tuple(diagnostics.items),
+        diagnostics=tuple(diagnostics.items) if reading is None else _placed(diagnostics.items, reading),
         sources=sources,
         traces=traces,
+        document=reading,
     )
+
+
+def _document_lines(reading: Reading, diagnostics: Diagnostics) -> tuple[Document, str | None]:
+    """A PDF's or DOCX's lines (govparse.documents): table rows as the HTML path gives them."""
+    diagnostics.info("document", reading.summary())
+    for note in reading.notes:
+        diagnostics.warning("document", note)
+    doc = Document.from_lines(list(reading.lines), list(range(1, len(reading.lines) + 1)))
+    return doc, HTML if reading.has_tables else None
+
+
+def _placed(items: list[Diagnostic], reading: Reading) -> tuple[Diagnostic, ...]:
+    """Diagnostics of a document, each with the page (or table, row and cell) its line came from."""
+    placed = []
+    for item in items:
+        place = place_at(reading.places, item.line, item.column)
+        placed.append(item if place is None else Diagnostic(item.level, item.code, item.message, item.line,
+                                                             item.column, item.table, item.row, str(place)))
+    return tuple(placed)
 
 
 def _layouts(doc: Document, sections: dict[str, Section], source_format: str | None) -> dict:

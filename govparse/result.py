@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from .diagnostics import Diagnostic
+from .documents import Place, Reading, place_at
 from .identities import Check
 from .layout import TableLayout
 from .meta import Meta
@@ -53,6 +54,7 @@ class Result:
     diagnostics: tuple[Diagnostic, ...]
     sources: Sources = field(default_factory=Sources)  # (table, row, column) -> (line, column)
     traces: dict[str, TableTrace] = field(default_factory=dict)
+    document: Reading | None = None  # a PDF or DOCX as read: its lines, their places, its table grids
 
     @property
     def findings(self) -> list[Check]:
@@ -62,9 +64,14 @@ class Result:
     def table(self, key: str):
         return getattr(self, key)
 
-    def source_of(self, table: str, row: str, column: str) -> tuple[int, int] | None:
-        """(line, column) in the source text of one value, when it came from a cell."""
-        return self.sources.get((table, row, column))
+    def source_of(self, table: str, row: str, column: str) -> Source | None:
+        """(line, column) in the source text of one value, when it came from a cell; for a PDF
+        or DOCX its ``place`` too (page, or table, row and cell), and line is that of its reading."""
+        found = self.sources.get((table, row, column))
+        if found is None:
+            return None
+        place = place_at(self.document.places, *found) if self.document is not None else None
+        return Source(found[0], found[1], place)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -79,6 +86,32 @@ class Result:
 
     def to_json(self, indent: int | None = None) -> str:
         return dumps(self.to_dict(), indent=indent)
+
+
+class Source(tuple):
+    """(line, column) of a value's cell, as a tuple; ``place`` says where in a PDF or DOCX it is."""
+
+    place: Place | None
+
+    def __new__(cls, line: int, column: int, place: Place | None = None) -> Source:
+        source = super().__new__(cls, (line, column))
+        source.place = place
+        return source
+
+    def __reduce__(self) -> tuple:
+        return Source, (self[0], self[1], self.place)
+
+    @property
+    def line(self) -> int:
+        return self[0]
+
+    @property
+    def column(self) -> int:
+        return self[1]
+
+    def __str__(self) -> str:
+        where = f"line {self[0]}, column {self[1]}"
+        return where if self.place is None else f"{self.place} ({where})"
 
 
 _MARK = "\x00decimal:"

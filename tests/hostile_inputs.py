@@ -32,6 +32,8 @@ def small_report() -> str:
 
 
 def cases() -> dict[str, bytes]:
+    from hostile_documents import cases as document_cases
+
     rng = random.Random(7)
     row = TABLE_THREE_ROW.encode()
     return {
@@ -50,6 +52,7 @@ def cases() -> dict[str, bytes]:
         "nothing but pipes": b"|" * 3_000_000 + b"\n" + b"|||\n" * 500_000,
         "only the section headings": "\n".join(HEADINGS).encode(),
         "empty": b"",
+        **document_cases(),  # PDF and DOCX: encrypted, thousands of pages, scanned, cut short, a zip bomb
     }
 
 
@@ -57,6 +60,7 @@ def main() -> None:
     limit = 2 * 1024 ** 3
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     sys.path.insert(0, os.getcwd())
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import govparse
 
     for name, data in cases().items():

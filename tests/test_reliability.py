@@ -45,8 +45,11 @@ def test_what_each_input_gives(outcomes):
     assert "repeated-section" in outcomes["every table twice"]["codes"]
     assert outcomes["only the section headings"]["tables"] == []
     assert "unreadable-value" in outcomes["numbers with thousands of digits"]["codes"]
-    for name in ("NUL bytes", "random binary", "PDF header", "empty"):
+    for name in ("NUL bytes", "random binary", "empty"):
         assert "table-missing" in outcomes[name]["codes"], name
+    # a PDF header on junk is a damaged PDF (govparse.documents), said so
+    assert outcomes["PDF header"]["kind"] == "govparse-error"
+    assert "PDF is damaged" in outcomes["PDF header"]["message"]
     # diagnostics stay few however large the input
     assert all(o.get("diagnostics", 0) < 100 for o in outcomes.values())
 

@@ -1,0 +1,149 @@
+"""PDF and DOCX reports for govparse's document input (tests/test_documents.py), made from rendered reports.
+
+Why: users download the annual report as a PDF or a Word file. These are made the way an
+office makes them: the report rendered as a page (govparse/render.py), its table 三 laid out
+as the statutory form prints it (the header over three rows, 三、本年度办理结果 and each
+group label merged down the rows it heads, the short labels merged across two columns),
+opened in LibreOffice Writer with one CJK font and ruled tables, saved as DOCX (the merged
+cells become w:vMerge and w:gridSpan), given A4 pages with a 第 N 页 共 M 页 footer, and
+printed to PDF (the tables cross page breaks, long labels wrap inside their cells, the
+merged labels span rows). Expected values come from the model the report was rendered
+from, never from the parser.
+
+The shapes and seeds are those of corpus/tools/make_fixtures.py (whose documents, made
+without the form's merged cells, are kept here too as ``libreoffice-*``); this script adds
+the ``form-*`` documents. A document already here is not made again unless --force is
+given (their bytes carry dates, and the repository keeps each version).
+
+Needs (Debian 12)::
+
+    apt-get install -y --no-install-recommends libreoffice-writer-nogui fonts-wqy-microhei fonts-noto-cjk
+
+and python-docx in the venv that runs it (``make tool-corpus`` makes .venv-tools with it)::
+
+    .venv-tools/bin/python corpus/documents/make_documents.py            # the missing ones
+    .venv-tools/bin/python corpus/documents/make_documents.py --force    # all of them again
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tools"))
+
+from make_fixtures import (DOCUMENT_LIMIT, PAGE, SHAPES, expected_document, make_documents,  # noqa: E402
+                           report_for, write_json)
+
+from govparse.render import Report, render  # noqa: E402
+
+# (shape of make_fixtures.SHAPES, document kinds made of it)
+FORM_DOCUMENTS = (("2021-clean", ("pdf", "docx")), ("2019-clean", ("pdf",)),
+                  ("2021-blank-cells", ("docx",)))
+
+CHECK_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+APPLICANTS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
+COLUMNS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total")
+# The outcome rows under 三、本年度办理结果: (group label or None, [(row key, label)])
+OUTCOMES_2021 = (
+    (None, [("granted", "（一）予以公开")]),
+    (None, [("partially_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）")]),
+    ("（三）不予公开", [("denied_state_secret", "1．属于国家秘密"), ("denied_prohibited_by_law", "2．其他法律行政法规禁止公开"),
+                  ("denied_security_stability", "3．危及“三安全一稳定”"), ("denied_third_party", "4．保护第三方合法权益"),
+                  ("denied_internal_affairs", "5．属于三类内部事务信息"), ("denied_process_info", "6．属于四类过程性信息"),
+                  ("denied_enforcement_file", "7．属于行政执法案卷"), ("denied_admin_query", "8．属于行政查询事项")]),
+    ("（四）无法提供", [("unable_not_held", "1．本机关不掌握相关政府信息"), ("unable_needs_creation", "2．没有现成信息需要另行制作"),
+                  ("unable_unclear", "3．补正后申请内容仍不明确")]),
+    ("（五）不予处理", [("rejected_petition", "1．信访举报投诉类申请"), ("rejected_duplicate", "2．重复申请"),
+                  ("rejected_publication", "3．要求提供公开出版物"), ("rejected_excessive", "4．无正当理由大量反复申请"),
+                  ("rejected_confirmation", "5．要求行政机关确认或重新出具已获取信息")]),
+    ("（六）其他处理", [("other_no_correction", "1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+                  ("other_fee_unpaid", "2．申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+                  ("other_misc", "3．其他")]),
+    (None, [("total_processed", "（七）总计")]),
+)
+OUTCOMES_2019 = OUTCOMES_2021[:5] + ((None, [("other", "（六）其他处理")]),) + OUTCOMES_2021[6:]
+
+
+def _td(text: str, rows: int = 1, columns: int = 1) -> str:
+    spans = (f' rowspan="{rows}"' if rows > 1 else "") + (f' colspan="{columns}"' if columns > 1 else "")
+    return f"<td{spans}>{html.escape(text) if text else '&nbsp;'}</td>"
+
+
+def _values(report: Report, key: str) -> str:
+    row = getattr(report.applications, key)
+    return "".join(_td("" if getattr(row, column) is None else str(getattr(row, column))) for column in COLUMNS)
+
+
+def form_table(report: Report) -> str:
+    """Table 三 as the statutory form prints it, merged cells and all."""
+    outcomes = OUTCOMES_2021 if report.edition == "2021" else OUTCOMES_2019
+    rows = [_td(CHECK_NOTE, 3, 3) + _td("申请人情况", 1, 7),
+            _td("自然人", 2) + _td("法人或其他组织", 1, 5) + _td("总计", 2),
+            "".join(_td(label) for label in APPLICANTS),
+            _td("一、本年新收政府信息公开申请数量", 1, 3) + _values(report, "new_received"),
+            _td("二、上年结转政府信息公开申请数量", 1, 3) + _values(report, "carried_over")]
+    first = True
+    outcome_rows = sum(len(items) for _, items in outcomes)
+    for group, items in outcomes:
+        for position, (key, label) in enumerate(items):
+            cells = _td("三、本年度办理结果", outcome_rows) if first else ""
+            first = False
+            if group is None:
+                cells += _td(label, 1, 2)
+            else:
+                cells += (_td(group, len(items)) if position == 0 else "") + _td(label)
+            rows.append(cells + _values(report, key))
+    rows.append(_td("四、结转下年度继续办理", 1, 3) + _values(report, "carried_forward"))
+    return '<table border="1">\n' + "\n".join(f"<tr>{row}</tr>" for row in rows) + "\n</table>"
+
+
+def form_page(report: Report, page: str) -> str:
+    """The rendered page with its table 三 (the second table) laid out as the form."""
+    start = page.index("<table", page.index("<table") + 1)
+    stop = page.index("</table>", start) + len("</table>")
+    return page[:start] + form_table(report) + page[stop:]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--force", action="store_true", help="make every document again")
+    args = parser.parse_args(argv)
+    shapes = {shape.name: (number, shape) for number, shape in enumerate(SHAPES)}
+    wanted = {f"form-{kind}--{name}": (name, kind) for name, kinds in FORM_DOCUMENTS for kind in kinds}
+    missing = {target for target, (name, kind) in wanted.items() if args.force or not (HERE / f"{target}.{kind}").exists()}
+    if not missing:
+        print("every document is here (--force makes them again)")
+        return 0
+    pages = {}
+    reports = {}
+    for name in {wanted[target][0] for target in missing}:
+        number, shape = shapes[name]
+        report, seed = report_for(shape, number)
+        reports[name] = (report, seed, shape)
+        pages[name] = form_page(report, render(report, PAGE, shape.perturbations, seed=number))
+    with tempfile.TemporaryDirectory(prefix="govparse-documents-") as scratch:
+        work = Path(scratch)
+        make_documents(pages, work)
+        for target in sorted(missing):
+            name, kind = wanted[target]
+            made = work / f"{name}.{kind}"
+            if made.stat().st_size > DOCUMENT_LIMIT:
+                print(f"{target}: {made.stat().st_size} bytes, over {DOCUMENT_LIMIT}: not kept", file=sys.stderr)
+                continue
+            (HERE / f"{target}.{kind}").write_bytes(made.read_bytes())
+            report, seed, shape = reports[name]
+            expected = expected_document(report, shape, seed, None)
+            expected["rendered"]["document"] = kind
+            expected["rendered"]["table_three"] = "statutory form: merged header, group labels merged down"
+            write_json(HERE / f"{target}.expected.json", expected)
+            print(HERE / f"{target}.{kind}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

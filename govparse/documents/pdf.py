@@ -1,0 +1,674 @@
+"""A PDF's text layer, with its tables taken from the ruling lines the page draws.
+
+PDFium (pypdfium2) gives every character with its box and every path the page
+draws. The statutory tables are printed ruled, so the grid is in the drawing:
+
+1. the page's horizontal and vertical strokes (a line, a thin filled rectangle,
+   the edges of a cell's shading; white ones are not seen and not taken) are
+   merged into rules: pieces on one line within SNAP, gaps up to JOIN bridged;
+2. rules that cross or touch make one table; its rules' positions cut it into a
+   grid of atoms, and atoms with no rule between them are one cell (a merged
+   cell, a label over several rows);
+3. each character goes to the cell its centre lies in; a cell's text is its
+   lines top to bottom, so a label wrapped inside its cell stays one label and a
+   number wrapped in a narrow column stays one number.
+
+A table row becomes one line of tab-separated cells, each cell once, in the first
+row it covers: the lines the HTML path gives (govparse.html). Text outside the
+tables becomes a line per printed line. Page numbers and running headers in the
+top and bottom margins are page furniture, left out, so a table that runs over a
+page break is read as one; a merged label the break cuts in two is joined again
+(_continue_cells). Kangxi radicals some fonts print for 一 二 人 are read as those.
+
+Bounds: compressed streams unpacked past MAX_INFLATED are refused before PDFium
+unpacks them (a decompression bomb); pages past ``max_pages`` are not read;
+characters and path segments per page, rules per page and atoms per grid are
+capped (a page past one is read as text without tables, and a note says so).
+Speed: 5 to 20 ms a page (the more paths a page draws, the more), most of it in
+PDFium calls, one per character and one per path segment.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import zlib
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from . import PDF, DocumentError, Grid, Lines, Reading
+
+SNAP = 2.0  # points: strokes closer than this across their length are one rule
+JOIN = 3.0  # points: a gap bridged along a rule, and how far a rule may stop short of a crossing
+MIN_RULE = 2.0  # points: shorter strokes are no rule (the ends of a thin rectangle)
+MAX_PAGE_CHARS = 50_000
+MAX_PAGE_OBJECTS = 20_000
+MAX_PAGE_SEGMENTS = 100_000
+MAX_RULES = 2_000  # of each direction on a page
+MAX_ATOMS = 40_000  # grid atoms of one table
+MAX_FORM_DEPTH = 4
+MARGIN = 0.1  # share of the page height at the top and the bottom where furniture stands
+WHITE = 245  # a colour channel this high or higher on every channel: not seen on paper
+MIN_TEXT = 10  # characters in the whole document, below which it has no text layer
+MAX_INFLATED = 128 * 1024 * 1024  # bytes all compressed streams but images may unpack to
+_PIECE = 4 * 1024 * 1024
+_STREAM = regex.compile(rb"stream\r?\n")
+_STREAM_DICT_SPAN = 1024  # bytes before a stream keyword where its dictionary stands
+
+_PAGE_NUMBER = regex.compile(
+    r"^[-–—－―\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/,，、]?\s*(?:共\s*\d{1,4}\s*页|\d{1,4}))?[-–—－―\s]*$"
+    r"|^(?:page|Page|PAGE)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$")
+_DIGITS = regex.compile(r"\d+")
+_LATIN = regex.compile(r"[A-Za-z]")
+# a space with something other than a Latin letter or digit on one side of it
+_SPREAD = regex.compile(r"(?<![0-9A-Za-z]) | (?![0-9A-Za-z])")
+
+
+# Fonts of some word processors map 一 二 人 … to the Kangxi radicals that look the same (⼀ ⼆ ⼈,
+# U+2F00-2FDF, and the supplement from U+2E80): read as the characters they stand for.
+_RADICALS_FIRST = "\u2e80"
+_RADICALS_LAST = "\u2fdf"
+# Text a reader cannot use: a font without a Unicode map gives private-use code points or U+FFFD.
+_UNMAPPED = regex.compile(r"[\ue000-\uf8ff\ufffd]")
+UNMAPPED_SHARE = 0.3
+
+
+@cache
+def _radical(char: str) -> str:
+    import unicodedata
+
+    mapped = unicodedata.normalize("NFKC", char)
+    return mapped if len(mapped) == 1 else char
+
+
+@cache
+def _pdfium():
+    try:
+        import pypdfium2
+        import pypdfium2.raw
+    except ImportError as error:  # a dependency of govparse; only a broken install lacks it
+        raise DocumentError("reading a PDF needs pypdfium2, which is missing: pip install pypdfium2") from error
+    return pypdfium2, pypdfium2.raw
+
+
+@dataclass(slots=True)
+class Glyph:
+    """One character and its box, y growing down the page."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+@dataclass(slots=True)
+class Rule:
+    """A merged stroke: its position across (y of a horizontal, x of a vertical) and its extent along."""
+
+    at: float
+    start: float
+    stop: float
+
+
+@dataclass(slots=True)
+class Table:
+    """A ruled table: the grid's positions, its cells as (column, row, last column, last row) of atoms."""
+
+    xs: list[float]
+    ys: list[float]
+    cells: list[tuple[int, int, int, int]]
+    atoms: list[int]  # atom (i, j) at j * (len(xs) - 1) + i -> its cell, -1 outside every cell
+    glyphs: list[list[Glyph]] = field(default_factory=list)
+
+    def cell_at(self, x: float, y: float) -> int:
+        if not (self.xs[0] <= x <= self.xs[-1] and self.ys[0] <= y <= self.ys[-1]):
+            return -1
+        i = min(bisect_right(self.xs, x) - 1, len(self.xs) - 2)
+        j = min(bisect_right(self.ys, y) - 1, len(self.ys) - 2)
+        return self.atoms[j * (len(self.xs) - 1) + i]
+
+
+@dataclass(slots=True)
+class PageText:
+    """What one page holds, in reading order: text lines (top, text) and tables."""
+
+    number: int
+    height: float
+    top: float
+    lines: list[tuple[float, float, str]] = field(default_factory=list)  # (top, bottom, text) outside tables
+    tables: list[Table] = field(default_factory=list)
+    glyph_count: int = 0
+    unmapped: int = 0  # glyphs whose code point means nothing (see _UNMAPPED)
+
+
+def read_pdf(data: bytes, max_pages: int) -> Reading:
+    pdfium, raw = _pdfium()
+    _refuse_bombs(data)
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        raise DocumentError(_open_error(str(error))) from error
+    notes: list[str] = []
+    try:
+        page_count = len(document)
+        if page_count == 0:
+            raise DocumentError("this is a PDF with no pages")
+        pages: list[PageText] = []
+        for index in range(min(page_count, max_pages)):
+            try:
+                pages.append(_read_page(document, raw, index, notes))
+            except pdfium.PdfiumError as error:
+                notes.append(f"page {index + 1} could not be read ({error})")
+    finally:
+        document.close()
+    if page_count > max_pages:
+        notes.append(f"the PDF has {page_count} pages; only the first {max_pages} are read")
+    if sum(page.glyph_count for page in pages) < MIN_TEXT:
+        raise DocumentError(f"this is a PDF with no text layer ({page_count} pages of images: a scan?); "
+                            "run OCR on it first (e.g. ocrmypdf --language chi_sim), then parse the result")
+    unmapped = sum(page.unmapped for page in pages)
+    if unmapped > UNMAPPED_SHARE * sum(page.glyph_count for page in pages):
+        notes.append(f"{unmapped} characters have no Unicode meaning in the PDF's fonts (private-use or "
+                     "unknown code points): much of its text cannot be read; OCR would read it")
+    blank = [page.number for page in pages if page.glyph_count == 0]
+    if blank:
+        notes.append(f"pages {_ranges(blank)} have no text layer (scanned?); what they show is not read")
+    return _reading(pages, page_count, notes)
+
+
+def _refuse_bombs(data: bytes) -> None:
+    """DocumentError when the PDF's compressed streams (all but images, which reading text never
+    decodes) unpack to more than MAX_INFLATED bytes: PDFium would unpack every one into memory.
+
+    Each ``stream`` keyword after a dictionary naming FlateDecode is inflated in pieces and
+    counted, never kept; zlib ends at the stream's own end, so no /Length is trusted. A stream
+    that does not inflate (encrypted, damaged) counts nothing: PDFium will say what it is."""
+    inflated = 0
+    for found in _STREAM.finditer(data):
+        head = data[max(0, found.start() - _STREAM_DICT_SPAN):found.start()]
+        head = head[head.rfind(b"obj") + 1:]  # this object's dictionary, not the one before it
+        if b"FlateDecode" not in head or b"/Image" in head:
+            continue
+        inflater = zlib.decompressobj()
+        pending = data[found.end():found.end() + MAX_INFLATED]  # deflate packs at most ~1000:1
+        try:
+            while pending and inflated <= MAX_INFLATED:
+                inflated += len(inflater.decompress(pending, _PIECE))
+                pending = inflater.unconsumed_tail
+                if inflater.eof:
+                    break
+        except zlib.error:
+            continue
+        if inflated > MAX_INFLATED:
+            raise DocumentError(f"this PDF's compressed streams unpack to more than {MAX_INFLATED // 1048576} MiB "
+                                "(a decompression bomb, or not a report): not read")
+
+
+def _open_error(message: str) -> str:
+    lowered = message.lower()
+    if "password" in lowered:
+        return "this is an encrypted PDF that needs a password; remove the password (e.g. qpdf --decrypt) first"
+    if "security" in lowered:
+        return "this is a PDF with a security handler PDFium does not support; decrypt it first (e.g. qpdf --decrypt)"
+    return f"this PDF is damaged and cannot be opened ({message}); repair it (e.g. qpdf) or download it again"
+
+
+def _ranges(numbers: list[int]) -> str:
+    shown = ", ".join(map(str, numbers[:10]))
+    return shown + (f" and {len(numbers) - 10} more" if len(numbers) > 10 else "")
+
+
+# --- one page ------------------------------------------------------------------------------
+
+def _read_page(document, raw, index: int, notes: list[str]) -> PageText:
+    page = document[index]
+    try:
+        left, bottom, right, top = page.get_bbox()
+        result = PageText(index + 1, top - bottom, top)
+        glyphs = _glyphs(page, raw, top, index, notes)
+        result.glyph_count = len(glyphs)
+        result.unmapped = sum(1 for glyph in glyphs if _UNMAPPED.match(glyph.text))
+        horizontal, vertical = _strokes(page, raw, top, index, notes)
+    finally:
+        page.close()
+    result.tables = _tables(horizontal, vertical, index, notes)
+    loose: list[Glyph] = []
+    for glyph in glyphs:
+        cx, cy = glyph.cx, glyph.cy
+        for table in result.tables:
+            cell = table.cell_at(cx, cy)
+            if cell >= 0:
+                table.glyphs[cell].append(glyph)
+                break
+        else:
+            loose.append(glyph)
+    for line in _lines(loose):
+        result.lines.append((min(g.y0 for g in line), max(g.y1 for g in line), _line_text(line)))
+    return result
+
+
+def _glyphs(page, raw, top: float, index: int, notes: list[str]) -> list[Glyph]:
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        if count > MAX_PAGE_CHARS:
+            notes.append(f"page {index + 1} has {count} characters; only the first {MAX_PAGE_CHARS} are read")
+            count = MAX_PAGE_CHARS
+        text = textpage.get_text_range(0, count) if count else ""
+        aligned = len(text) == count  # one UTF-16 unit per character: no character past the basic plane
+        handle = textpage.raw
+        box = raw.FS_RECTF()
+        glyphs: list[Glyph] = []
+        for position in range(count):
+            char = text[position] if aligned else chr(raw.FPDFText_GetUnicode(handle, position))
+            if char.isspace() or not char.isprintable():
+                continue  # spaces, generated or printed, come back from the gaps between boxes
+            if _RADICALS_FIRST <= char <= _RADICALS_LAST:
+                char = _radical(char)
+            if not raw.FPDFText_GetLooseCharBox(handle, position, box):
+                continue
+            glyphs.append(Glyph(char, box.left, top - box.top, box.right, top - box.bottom))
+        return glyphs
+    finally:
+        textpage.close()
+
+
+def _strokes(page, raw, top: float, index: int, notes: list[str]) -> tuple[list[Rule], list[Rule]]:
+    """The page's horizontal and vertical strokes, y growing down, not yet merged."""
+    horizontal: list[Rule] = []
+    vertical: list[Rule] = []
+    budget = [MAX_PAGE_OBJECTS, MAX_PAGE_SEGMENTS]
+    objects = [raw.FPDFPage_GetObject(page.raw, k) for k in range(min(raw.FPDFPage_CountObjects(page.raw),
+                                                                      MAX_PAGE_OBJECTS))]
+    identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    _walk(raw, objects, identity, 0, top, horizontal, vertical, budget)
+    if budget[0] <= 0 or budget[1] <= 0:
+        notes.append(f"page {index + 1} draws too many paths to look for table rules in all of them")
+    return horizontal, vertical
+
+
+def _walk(raw, objects, outer, depth: int, top: float, horizontal: list[Rule], vertical: list[Rule],
+          budget: list[int]) -> None:
+    matrix = raw.FS_MATRIX()
+    for obj in objects:
+        budget[0] -= 1
+        if budget[0] < 0 or budget[1] < 0:
+            return
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind != raw.FPDF_PAGEOBJ_PATH and kind != raw.FPDF_PAGEOBJ_FORM:
+            continue
+        if not raw.FPDFPageObj_GetMatrix(obj, matrix):
+            continue
+        placed = _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
+        if kind == raw.FPDF_PAGEOBJ_FORM:
+            if depth < MAX_FORM_DEPTH:
+                inner = [raw.FPDFFormObj_GetObject(obj, k) for k in range(min(raw.FPDFFormObj_CountObjects(obj),
+                                                                              max(budget[0], 0)))]
+                _walk(raw, inner, placed, depth + 1, top, horizontal, vertical, budget)
+        elif _visible(raw, obj):
+            _path(raw, obj, placed, top, horizontal, vertical, budget)
+
+
+def _compose(inner: tuple, outer: tuple) -> tuple:
+    """The matrix applying ``inner`` then ``outer`` (PDF's a b c d e f)."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _visible(raw, obj) -> bool:
+    """A path that paints something a reader sees: stroked or filled, not in white."""
+    fill_mode = ctypes.c_int()
+    stroke = ctypes.c_int()
+    if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)):
+        return False
+    red, green, blue, alpha = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    for painted, colour in ((stroke.value, raw.FPDFPageObj_GetStrokeColor),
+                            (fill_mode.value, raw.FPDFPageObj_GetFillColor)):
+        if painted and colour(obj, ctypes.byref(red), ctypes.byref(green), ctypes.byref(blue), ctypes.byref(alpha)):
+            if alpha.value > 0 and min(red.value, green.value, blue.value) < WHITE:
+                return True
+    return False
+
+
+def _path(raw, obj, matrix: tuple, top: float, horizontal: list[Rule], vertical: list[Rule],
+          budget: list[int]) -> None:
+    a, b, c, d, e, f = matrix
+    count = raw.FPDFPath_CountSegments(obj)
+    budget[1] -= count
+    if budget[1] < 0:
+        return
+    x = ctypes.c_float()
+    y = ctypes.c_float()
+    start = current = None
+    for k in range(count):
+        segment = raw.FPDFPath_GetPathSegment(obj, k)
+        if not raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
+            continue
+        point = (a * x.value + c * y.value + e, top - (b * x.value + d * y.value + f))
+        kind = raw.FPDFPathSegment_GetType(segment)
+        if kind == raw.FPDF_SEGMENT_MOVETO or current is None:
+            start = point
+        elif kind == raw.FPDF_SEGMENT_LINETO:
+            _stroke(current, point, horizontal, vertical)
+        current = point
+        if raw.FPDFPathSegment_GetClose(segment) and start is not None:
+            _stroke(current, start, horizontal, vertical)
+            current = start
+
+
+def _stroke(p: tuple[float, float], q: tuple[float, float], horizontal: list[Rule], vertical: list[Rule]) -> None:
+    (x0, y0), (x1, y1) = p, q
+    if abs(y0 - y1) <= 0.5 and abs(x1 - x0) >= MIN_RULE:
+        horizontal.append(Rule((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+    elif abs(x0 - x1) <= 0.5 and abs(y1 - y0) >= MIN_RULE:
+        vertical.append(Rule((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+
+
+# --- rules to tables -------------------------------------------------------------------------
+
+def _merged(strokes: list[Rule]) -> list[Rule]:
+    """Strokes within SNAP of each other across are one line; along it, pieces JOIN apart are one rule."""
+    strokes.sort(key=lambda rule: rule.at)
+    rules: list[Rule] = []
+    group: list[Rule] = []
+    for stroke in strokes + [Rule(float("inf"), 0.0, 0.0)]:
+        if group and stroke.at - group[0].at > SNAP:
+            at = sum(rule.at for rule in group) / len(group)
+            group.sort(key=lambda rule: rule.start)
+            piece = Rule(at, group[0].start, group[0].stop)
+            for rule in group[1:]:
+                if rule.start <= piece.stop + JOIN:
+                    piece.stop = max(piece.stop, rule.stop)
+                else:
+                    rules.append(piece)
+                    piece = Rule(at, rule.start, rule.stop)
+            rules.append(piece)
+            group = []
+        group.append(stroke)
+    return rules
+
+
+def _tables(horizontal_strokes: list[Rule], vertical_strokes: list[Rule], index: int,
+            notes: list[str]) -> list[Table]:
+    horizontal = _merged(horizontal_strokes)
+    vertical = _merged(vertical_strokes)
+    if len(horizontal) < 2 or len(vertical) < 2:
+        return []
+    if len(horizontal) > MAX_RULES or len(vertical) > MAX_RULES:
+        notes.append(f"page {index + 1} has too many rules to be a report's table; read as text")
+        return []
+    # rules that cross or touch are one table (union-find over both directions)
+    parent = list(range(len(horizontal) + len(vertical)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    vertical.sort(key=lambda rule: rule.at)
+    positions = [rule.at for rule in vertical]
+    offset = len(horizontal)
+    for h, rule in enumerate(horizontal):
+        for v in range(bisect_left(positions, rule.start - JOIN), bisect_right(positions, rule.stop + JOIN)):
+            other = vertical[v]
+            if other.start - JOIN <= rule.at <= other.stop + JOIN:
+                parent[find(h)] = find(offset + v)
+    groups: dict[int, tuple[list[Rule], list[Rule]]] = {}
+    for h, rule in enumerate(horizontal):
+        groups.setdefault(find(h), ([], []))[0].append(rule)
+    for v, rule in enumerate(vertical):
+        groups.setdefault(find(offset + v), ([], []))[1].append(rule)
+    tables = []
+    for across, down in groups.values():
+        if len(across) >= 2 and len(down) >= 2:
+            table = _grid(across, down)
+            if table is None:
+                notes.append(f"page {index + 1} has a table too finely ruled to read as one; read as text")
+            elif len(table.cells) > 1:  # a single box (a page's frame, a boxed note) holds text, not a table
+                tables.append(table)
+    tables.sort(key=lambda table: (table.ys[0], table.xs[0]))
+    return tables
+
+
+def _positions(rules: list[Rule]) -> list[float]:
+    positions: list[float] = []
+    for at in sorted(rule.at for rule in rules):
+        if not positions or at - positions[-1] > SNAP:
+            positions.append(at)
+    return positions
+
+
+def _grid(across: list[Rule], down: list[Rule]) -> Table | None:
+    """The cells of one table: atoms between its rules' positions, joined where no rule parts them.
+    A side the table leaves open (no outer rule) is closed where its rules end."""
+    xs = _positions(down)
+    ys = _positions(across)
+    implied: set[float] = set()
+    _close(xs, min(rule.start for rule in across), max(rule.stop for rule in across), implied)
+    _close(ys, min(rule.start for rule in down), max(rule.stop for rule in down), implied)
+    columns, rows = len(xs) - 1, len(ys) - 1
+    if columns * rows > MAX_ATOMS:
+        return None
+    walls_down = _walls(down, xs, ys, implied)  # walls_down[i][j]: a rule at xs[i] beside row j
+    walls_across = _walls(across, ys, xs, implied)  # walls_across[j][i]: a rule at ys[j] above column i
+    parent = list(range(columns * rows))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    open_atoms = set()
+    for j in range(rows):
+        for i in range(columns):
+            atom = j * columns + i
+            if i + 1 < columns and not walls_down[i + 1][j]:
+                parent[find(atom)] = find(atom + 1)
+            if j + 1 < rows and not walls_across[j + 1][i]:
+                parent[find(atom)] = find(atom + columns)
+            if (i == 0 and not walls_down[0][j]) or (i + 1 == columns and not walls_down[columns][j]) or \
+                    (j == 0 and not walls_across[0][i]) or (j + 1 == rows and not walls_across[rows][i]):
+                open_atoms.add(atom)
+    open_roots = {find(atom) for atom in open_atoms}
+    spans: dict[int, list[int]] = {}
+    for j in range(rows):
+        for i in range(columns):
+            root = find(j * columns + i)
+            if root in open_roots:
+                continue
+            span = spans.get(root)
+            if span is None:
+                spans[root] = [i, j, i, j]
+            else:
+                span[0], span[1] = min(span[0], i), min(span[1], j)
+                span[2], span[3] = max(span[2], i), max(span[3], j)
+    order = sorted(spans, key=lambda root: (spans[root][1], spans[root][0]))
+    number = {root: k for k, root in enumerate(order)}
+    atoms = [number.get(find(atom), -1) for atom in range(columns * rows)]
+    cells = [(spans[root][0], spans[root][1], spans[root][2], spans[root][3]) for root in order]
+    return Table(xs, ys, cells, atoms, [[] for _ in cells])
+
+
+def _close(positions: list[float], first: float, last: float, implied: set[float]) -> None:
+    """Where the crossing rules run past the outermost position, an open side: closed where they end."""
+    if first < positions[0] - 2 * JOIN:
+        positions.insert(0, first)
+        implied.add(first)
+    if last > positions[-1] + 2 * JOIN:
+        positions.append(last)
+        implied.add(last)
+
+
+def _walls(rules: list[Rule], positions: list[float], bands: list[float], implied: set[float]) -> list[list[bool]]:
+    """For each position, whether a rule stands there along each band between ``bands``."""
+    walls = []
+    for at in positions:
+        if at in implied:
+            walls.append([True] * (len(bands) - 1))
+            continue
+        pieces = [rule for rule in rules if abs(rule.at - at) <= SNAP]
+        row = []
+        for k in range(len(bands) - 1):
+            low, high = bands[k], bands[k + 1]
+            row.append(any(rule.start <= low + JOIN and rule.stop >= high - JOIN for rule in pieces))
+        walls.append(row)
+    return walls
+
+
+# --- text ------------------------------------------------------------------------------------
+
+def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs as printed lines, top to bottom, each left to right: a glyph whose centre lies
+    within a line's height belongs to it."""
+    lines: list[list[Glyph]] = []
+    bands: list[tuple[float, float]] = []
+    for glyph in sorted(glyphs, key=lambda g: (g.y0, g.x0)):
+        cy = glyph.cy
+        if bands and bands[-1][0] <= cy <= bands[-1][1]:
+            lines[-1].append(glyph)
+        else:
+            lines.append([glyph])
+            bands.append((glyph.y0, glyph.y1))
+    for line in lines:
+        line.sort(key=lambda g: g.x0)
+    return lines
+
+
+def _line_text(line: list[Glyph]) -> str:
+    """A printed line's text: a gap wider than a quarter of the line's height is a space, a
+    wider one several (as pdftotext -layout keeps columns apart)."""
+    height = max(g.y1 - g.y0 for g in line) or 1.0
+    parts = [line[0].text]
+    for before, glyph in zip(line, line[1:]):
+        gap = glyph.x0 - before.x1
+        if gap > 0.25 * height:
+            parts.append(" " * max(1, round(gap / (0.5 * height))) if gap > 1.5 * height else " ")
+        parts.append(glyph.text)
+    return "".join(parts)
+
+
+def _cell_text(glyphs: list[Glyph]) -> str:
+    """A cell's lines joined: a wrapped label or number is one again. Spaces stay only between
+    Latin letters or digits; between Chinese characters they are the spread of a justified label
+    (商 业 企 业)."""
+    text = ""
+    for line in _lines(glyphs):
+        piece = _SPREAD.sub("", " ".join(_line_text(line).split()))
+        if text and piece and _LATIN.match(text[-1]) and _LATIN.match(piece[0]):
+            text += " "  # words wrapped apart; a number wrapped in its column is one number again
+        text += piece
+    return text
+
+
+# --- the pages to a reading -------------------------------------------------------------------
+
+def _furniture(pages: list[PageText]) -> set[tuple[int, int]]:
+    """(page, line index) of the lines outside tables in the top or bottom margin that are a page
+    number, or the same on two pages or more (digits aside): running headers and footers."""
+    found: set[tuple[int, int]] = set()
+    seen: dict[str, list[tuple[int, int]]] = {}
+    for page in pages:
+        margin = MARGIN * page.height
+        for k, (top, bottom, text) in enumerate(page.lines):
+            if top > margin and bottom < page.height - margin:
+                continue
+            if _PAGE_NUMBER.match(text):
+                found.add((page.number, k))
+            else:
+                seen.setdefault(_DIGITS.sub("#", "".join(text.split())), []).append((page.number, k))
+    for places in seen.values():
+        if len({page for page, _ in places}) >= 2:
+            found.update(places)
+    return found
+
+
+def _reading(pages: list[PageText], page_count: int, notes: list[str]) -> Reading:
+    furniture = _furniture(pages)
+    flow: list[tuple[int, str | Table, int]] = []  # (page, a line's text or a table, its number on the page)
+    left_out: list[tuple[int, str]] = []
+    for page in pages:
+        items: list[tuple[float, int, int]] = [(top, 0, k) for k, (top, _, _) in enumerate(page.lines)]
+        items.extend((table.ys[0], 1, k) for k, table in enumerate(page.tables))
+        for _, is_table, k in sorted(items):
+            if is_table:
+                flow.append((page.number, page.tables[k], k + 1))
+            elif (page.number, k) in furniture:
+                left_out.append((page.number, page.lines[k][2]))
+            else:
+                flow.append((page.number, page.lines[k][2], 0))
+    texts = {id(item): [_cell_text(glyphs) for glyphs in item.glyphs] for _, item, _ in flow if isinstance(item, Table)}
+    joined: set[tuple[int, int]] = set()  # (table, cell) whose text went to the cell above the page break
+    for (page, upper, _), (next_page, lower, _) in zip(flow, flow[1:]):
+        if isinstance(upper, Table) and isinstance(lower, Table) and next_page == page + 1:
+            _continue_cells(upper, lower, texts, joined)
+    lines = Lines()
+    grids: list[Grid] = []
+    for position, (page, item, number) in enumerate(flow):
+        if isinstance(item, Table):
+            top_of_page = position == 0 or flow[position - 1][0] != page
+            grids.append(_emit_table(item, texts[id(item)], joined, page, number, lines, top_of_page))
+        else:
+            lines.text(item, page)
+    return Reading(PDF, tuple(lines.lines), tuple(lines.places), tuple(grids), page_count, len(pages),
+                   tuple(left_out), tuple(notes))
+
+
+def _continue_cells(upper: Table, lower: Table, texts: dict[int, list[str]], joined: set[tuple[int, int]]) -> None:
+    """A merged cell cut by a page break: the table at the top of a page goes on from the one at the
+    bottom of the page before (the same outer rules), and a cell of its first row merged down several
+    rows starts with text that flows on from a cell in the same columns whose text runs to the page's
+    table bottom. Its text goes to that cell (（四）无 | 法提供 is （四）无法提供); a merged cell that
+    starts on the new page has its text centred, away from its top, and stays itself."""
+    if abs(upper.xs[0] - lower.xs[0]) > SNAP or abs(upper.xs[-1] - lower.xs[-1]) > SNAP:
+        return
+    bottom = len(upper.ys) - 2
+    above = {(round(upper.xs[i0]), round(upper.xs[i1 + 1])): k
+             for k, (i0, _, i1, j1) in enumerate(upper.cells) if j1 == bottom and upper.glyphs[k]}
+    for m, (i0, j0, i1, j1) in enumerate(lower.cells):
+        if j0 != 0 or j1 == 0 or not lower.glyphs[m]:
+            continue
+        k = next((k for (left, right), k in above.items()
+                  if abs(left - lower.xs[i0]) <= SNAP and abs(right - lower.xs[i1 + 1]) <= SNAP), None)
+        if k is None:
+            continue
+        height = max(g.y1 - g.y0 for g in lower.glyphs[m])
+        runs_to_bottom = max(g.y1 for g in upper.glyphs[k]) >= upper.ys[-1] - 1.5 * height
+        starts_at_top = min(g.y0 for g in lower.glyphs[m]) <= lower.ys[0] + 1.5 * height
+        if runs_to_bottom and starts_at_top:
+            texts[id(upper)][k] += texts[id(lower)][m]
+            joined.add((id(lower), m))
+
+
+def _emit_table(table: Table, texts: list[str], joined: set[tuple[int, int]], page: int, number: int,
+                lines: Lines, top_of_page: bool) -> Grid:
+    """The table's rows as lines: each cell once, in the first grid row it covers. At the top of a
+    page, where a table goes on from the page before, a merged label's part on this page is an
+    empty cell down the first rows (or its text went to the part above): nothing, and left out."""
+    rows: dict[int, list[int]] = {}
+    for k, (_, first_row, _, _) in enumerate(table.cells):
+        if (id(table), k) not in joined:
+            rows.setdefault(first_row, []).append(k)
+    shown = []
+    for row, cells in sorted(rows.items()):
+        row_texts = [texts[k] for k in cells]
+        columns = [table.cells[k][0] + 1 for k in cells]
+        while row == 0 and top_of_page and len(row_texts) > 1 and not row_texts[0] and \
+                table.cells[cells[0]][3] > table.cells[cells[0]][1]:
+            del row_texts[0], columns[0], cells[0]
+        lines.row(row_texts, columns, page, number, row + 1)
+        shown.append((row + 1, tuple(zip(columns, row_texts))))
+    return Grid(f"page {page}, table {number}", len(table.xs) - 1, tuple(shown))
