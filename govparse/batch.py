@@ -3,8 +3,9 @@
 - Inputs: a directory (every regular file below it, hidden ones excepted, in
   sorted order) or a glob (``reports/**/*.txt``; recursive ``**`` allowed).
 - Work: a govparse.pool.Pool of processes; each worker builds the table parsers
-  once (``warm``) and turns each file into its output record
-  (govparse.records), so the main process only writes.
+  once (``warm``) and turns each file into its finished output record: the
+  bytes of its jsonl line or csv rows (govparse.records), the row of a parquet
+  file. The main process only writes them, so it never holds back the workers.
 - No file is lost: a file that cannot be read, a parser exception, a worker
   that dies on a file and a file that runs past ``timeout`` each become a
   record with ``ok: false`` and the error.
@@ -33,7 +34,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -48,10 +49,12 @@ from .normalize import translate
 from .tables import TABLES
 
 PARQUET_ROW_GROUP = 1024
+WRITE_BUFFER = 1 << 20  # bytes gathered before a write to OUT
 DEFAULT_TIMEOUT = 120.0
 PARQUET_MISSING = "--format parquet needs pyarrow: pip install 'govparse[parquet]'"
 _GLOB_CHARS = frozenset("*?[")
-_JSONL_RECORD = regex.compile(r'^\{"file": ("(?:[^"\\]|\\.)*"), "ok": (?:true|false), ')
+# the start of a jsonl record, compact (msgspec) or with spaces (the json module, before)
+_JSONL_RECORD = regex.compile(rb'^\{"file": ?("(?:[^"\\]|\\.)*"), ?"ok": ?(?:true|false), ?')
 
 
 class BatchError(Exception):
@@ -69,12 +72,12 @@ def warm() -> None:
 
 
 def process(path: str, fmt: str) -> Record:
-    """One input file to its output record; a file that cannot be read is a failed record."""
+    """One input file to its finished output record; a file that cannot be read is a failed record."""
     try:
         result = parse_file(path)
     except GovparseError as error:
-        return records.encode_failure(fmt, path, str(error))
-    return records.encode(fmt, path, result)
+        return SINKS[fmt].finish(records.encode_failure(fmt, path, str(error)))
+    return SINKS[fmt].finish(records.encode(fmt, path, result))
 
 
 # --- inputs --------------------------------------------------------------------------
@@ -109,10 +112,17 @@ def _is_file(path: str) -> bool:
 # --- output: one sink per format, written to a temporary file and renamed -------------------
 
 class _Sink:
-    """Writes records of one format to an open temporary file; reads back an OUT to resume."""
+    """Writes records of one format to an open temporary file; reads back an OUT to resume.
+
+    ``finish`` runs in the worker: it makes the record what ``write`` writes as it is.
+    """
 
     def __init__(self, path: str) -> None:
         self.path = path
+
+    @staticmethod
+    def finish(record: Record) -> Record:
+        return record
 
     def write(self, record: Record) -> None:
         raise NotImplementedError
@@ -125,10 +135,15 @@ class _Sink:
         raise NotImplementedError
 
 
-class _TextSink(_Sink):
+class _BytesSink(_Sink):
+    """Text formats: records arrive as their UTF-8 bytes."""
+
     def __init__(self, path: str) -> None:
         super().__init__(path)
-        self.handle = open(path, "w", encoding="utf-8", newline="")
+        self.handle = open(path, "wb", buffering=WRITE_BUFFER)
+
+    def write(self, record: Record) -> None:
+        self.handle.write(record.payload)
 
     def close(self) -> None:
         self.handle.flush()
@@ -136,28 +151,26 @@ class _TextSink(_Sink):
         self.handle.close()
 
 
-class _JsonlSink(_TextSink):
-    def write(self, record: Record) -> None:
-        self.handle.write(record.payload + "\n")
-
+class _JsonlSink(_BytesSink):
     def copy(self, existing: Path) -> Iterator[str]:
-        with open(existing, encoding="utf-8", newline="") as lines:
+        with open(existing, "rb") as lines:
             for number, line in enumerate(lines, 1):
                 match = _JSONL_RECORD.match(line)
-                if match is None or not line.rstrip("\r\n").endswith("}"):
+                if match is None or not line.rstrip(b"\r\n").endswith(b"}"):
                     raise BatchError(f"cannot resume: line {number} of {existing} is not a govparse jsonl record")
-                self.handle.write(line if line.endswith("\n") else line + "\n")
+                line.decode("utf-8")  # a record that is not UTF-8 is not ours
+                self.handle.write(line if line.endswith(b"\n") else line + b"\n")
                 yield json.loads(match.group(1))
 
 
-class _CsvSink(_TextSink):
+class _CsvSink(_BytesSink):
     def __init__(self, path: str) -> None:
         super().__init__(path)
-        self.writer = csv.writer(self.handle)
-        self.writer.writerow(CSV_HEADER)
+        self.handle.write(records.csv_bytes([CSV_HEADER]))
 
-    def write(self, record: Record) -> None:
-        self.writer.writerows(record.payload)
+    @staticmethod
+    def finish(record: Record) -> Record:
+        return replace(record, payload=records.csv_bytes(record.payload))
 
     def copy(self, existing: Path) -> Iterator[str]:
         with open(existing, encoding="utf-8", newline="") as rows:
@@ -169,7 +182,7 @@ class _CsvSink(_TextSink):
                 if len(row) != len(CSV_HEADER):
                     raise BatchError(f"cannot resume: line {reader.line_num} of {existing} "
                                      f"has {len(row)} fields, not {len(CSV_HEADER)}")
-                self.writer.writerow(row)
+                self.handle.write(records.csv_bytes([row]))
                 if row[0] != last:
                     last = row[0]
                     yield last
@@ -399,7 +412,7 @@ def run_batch(source: str, out: Path, *, fmt: str = JSONL, jobs: int | None = No
 def _record_of(outcome: Outcome, fmt: str) -> Record:
     if outcome.ok:
         return outcome.value
-    return records.encode_failure(fmt, outcome.task, outcome.error)
+    return SINKS[fmt].finish(records.encode_failure(fmt, outcome.task, outcome.error))
 
 
 def default_jobs() -> int:

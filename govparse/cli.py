@@ -176,7 +176,7 @@ def _emit(record: records.Record, writer) -> None:
     if writer is not None:
         writer.writerows(record.payload)
     else:
-        sys.stdout.write(record.payload + "\n")
+        sys.stdout.write(record.payload.decode("utf-8"))
 
 
 # --- dump -------------------------------------------------------------------------------------

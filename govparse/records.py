@@ -3,9 +3,14 @@
 ``govparse parse`` and ``govparse batch`` write the same records, so a file
 parsed alone and the same file in a batch give the same output.
 
-- jsonl: ``{"file": …, "ok": true, "error": null, …}`` followed by the SPEC §7
-  document (plus ``encoding``); a file that could not be read is
-  ``{"file": …, "ok": false, "error": "…"}``.
+- jsonl: ``{"file":…,"ok":true,"error":null,…}`` followed by the SPEC §7
+  document (plus ``encoding``), as one UTF-8 line; a file that could not be
+  read is ``{"file":…,"ok":false,"error":"…"}``. JSON is written by msgspec:
+  measured against orjson and the standard library on the benchmark corpus
+  (benchmarks/bench_batch.py), it is as fast as orjson (both about 20x the
+  standard encoder) and writes ``Decimal`` money and integers of any size
+  exactly, which orjson cannot without a Python callback (and not at all past
+  64 bits).
 - csv: long format, ``file, table, row, column, value, line``. Every file has
   rows of table ``report`` (ok, error, edition, layout, encoding, findings,
   diagnostics, and the meta fields under row ``meta``), so a file whose tables
@@ -20,11 +25,15 @@ empty csv field.
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .result import TABLE_KEYS, Result, dumps
+import msgspec
+
+from .result import TABLE_KEYS, Result
 
 JSONL = "jsonl"
 CSV = "csv"
@@ -50,8 +59,23 @@ class Record:
     file: str
     ok: bool
     findings: int  # failed identity checks
-    payload: Any  # str (jsonl), list of csv rows, or dict (parquet)
+    payload: Any  # bytes (a jsonl line), csv rows (bytes once finished for batch), or dict (parquet)
     error: str | None = None  # why the file could not be parsed
+
+
+_JSON = msgspec.json.Encoder(decimal_format="number")
+
+
+def json_bytes(document: dict) -> bytes:
+    """Compact UTF-8 JSON; Decimal money as exact JSON numbers."""
+    return _JSON.encode(document)
+
+
+def csv_bytes(rows) -> bytes:
+    """Rows as CSV text in UTF-8, as ``csv.writer`` writes them by default (CRLF line ends)."""
+    text = io.StringIO()
+    csv.writer(text).writerows(rows)
+    return text.getvalue().encode("utf-8")
 
 
 def document(file: str, result: Result) -> dict:
@@ -107,7 +131,7 @@ def _report_fields(result: Result, plain: dict) -> dict:
 
 def parquet_row(file: str, result: Result) -> dict:
     plain = result.to_dict()
-    return {"file": file, **_report_fields(result, plain), "document": dumps(plain)}
+    return {"file": file, **_report_fields(result, plain), "document": json_bytes(plain).decode("utf-8")}
 
 
 def failure_parquet_row(file: str, error: str) -> dict:
@@ -116,12 +140,13 @@ def failure_parquet_row(file: str, error: str) -> dict:
     return row
 
 
-def jsonl_line(file: str, result: Result) -> str:
-    return dumps(document(file, result))
+def jsonl_line(file: str, result: Result) -> bytes:
+    """One newline-terminated line."""
+    return json_bytes(document(file, result)) + b"\n"
 
 
-def failure_jsonl_line(file: str, error: str) -> str:
-    return dumps(failure_document(file, error))
+def failure_jsonl_line(file: str, error: str) -> bytes:
+    return json_bytes(failure_document(file, error)) + b"\n"
 
 
 # format -> (payload of a parsed file, payload of a failed one)
