@@ -43,7 +43,7 @@ import regex
 from . import records
 from .errors import GovparseError
 from .pipeline import labels_for, parse_file
-from .pool import Outcome, Pool, PoolError
+from .pool import Pool, PoolError, describe_error
 from .records import CSV, CSV_HEADER, JSONL, PARQUET, PARQUET_COLUMNS, Record
 from .normalize import translate
 from .tables import TABLES
@@ -52,6 +52,7 @@ PARQUET_ROW_GROUP = 1024
 WRITE_BUFFER = 1 << 20  # bytes gathered before a write to OUT
 DEFAULT_TIMEOUT = 120.0
 PARQUET_MISSING = "--format parquet needs pyarrow: pip install 'govparse[parquet]'"
+DASK_MISSING = "--scheduler needs Dask: pip install 'govparse[dask]'"
 _GLOB_CHARS = frozenset("*?[")
 # the start of a jsonl record, compact (msgspec) or with spaces (the json module, before)
 _JSONL_RECORD = regex.compile(rb'^\{"file": ?("(?:[^"\\]|\\.)*"), ?"ok": ?(?:true|false), ?')
@@ -76,8 +77,24 @@ def process(path: str, fmt: str) -> Record:
     try:
         result = parse_file(path)
     except GovparseError as error:
-        return SINKS[fmt].finish(records.encode_failure(fmt, path, str(error)))
+        return failed(fmt, path, str(error))
     return SINKS[fmt].finish(records.encode(fmt, path, result))
+
+
+def failed(fmt: str, path: str, error: str) -> Record:
+    """The finished record of a file that could not be parsed."""
+    return SINKS[fmt].finish(records.encode_failure(fmt, path, error))
+
+
+def process_each(paths: list[str], fmt: str, work: Callable[[str], Record]) -> list[Record]:
+    """Many files in one task (a Dask cluster's unit of work): an exception is that file's failed record."""
+    done = []
+    for path in paths:
+        try:
+            done.append(work(path))
+        except Exception as error:  # noqa: BLE001 - a failed file is data, as in the local pool
+            done.append(failed(fmt, path, describe_error(error)))
+    return done
 
 
 # --- inputs --------------------------------------------------------------------------
@@ -370,8 +387,12 @@ class _Interrupts:
 
 def run_batch(source: str, out: Path, *, fmt: str = JSONL, jobs: int | None = None, resume: bool = False,
               timeout: float | None = DEFAULT_TIMEOUT, progress=None,
-              work: Callable[[str], Record] | None = None) -> Summary:
-    """Parse every input into OUT. ``progress(done, total)`` is called after each record."""
+              work: Callable[[str], Record] | None = None, scheduler: str | None = None) -> Summary:
+    """Parse every input into OUT. ``progress(done, total)`` is called after each record.
+
+    The records are made by local worker processes, or with ``scheduler`` (a Dask
+    scheduler's address) by that cluster's workers (govparse.dask; no ``timeout`` there).
+    """
     out = Path(out)
     inputs = find_inputs(source, exclude=(out,))
     output = AtomicOutput(out, fmt)
@@ -386,10 +407,13 @@ def run_batch(source: str, out: Path, *, fmt: str = JSONL, jobs: int | None = No
         started = time.perf_counter()
         with _Interrupts() as interrupts:
             if todo:
-                pool = Pool(work or partial(process, fmt=fmt), min(jobs or default_jobs(), len(todo)),
-                            init=warm, timeout=timeout, stop=interrupts)
-                for outcome in pool.map(todo):
-                    record = _record_of(outcome, fmt)
+                work = work or partial(process, fmt=fmt)
+                if scheduler is None:
+                    made = _local_records(todo, fmt, work, min(jobs or default_jobs(), len(todo)), timeout,
+                                          interrupts)
+                else:
+                    made = _cluster(scheduler)(todo, fmt, work, scheduler, stop=interrupts)
+                for record in made:
                     output.write(record)
                     summary.add(record)
                     if progress is not None:
@@ -409,10 +433,21 @@ def run_batch(source: str, out: Path, *, fmt: str = JSONL, jobs: int | None = No
     return summary
 
 
-def _record_of(outcome: Outcome, fmt: str) -> Record:
-    if outcome.ok:
-        return outcome.value
-    return SINKS[fmt].finish(records.encode_failure(fmt, outcome.task, outcome.error))
+def _cluster(scheduler):
+    """govparse.dask.cluster_records, or a BatchError saying how to get Dask."""
+    try:
+        from .dask import cluster_records
+    except ImportError as error:
+        raise BatchError(DASK_MISSING) from error
+    return cluster_records
+
+
+def _local_records(todo: list[str], fmt: str, work: Callable[[str], Record], jobs: int,
+                   timeout: float | None, stop: Callable[[], bool]) -> Iterator[Record]:
+    """Records made by a pool of local worker processes, in the order they finish."""
+    pool = Pool(work, jobs, init=warm, timeout=timeout, stop=stop)
+    for outcome in pool.map(todo):
+        yield outcome.value if outcome.ok else failed(fmt, outcome.task, outcome.error)
 
 
 def default_jobs() -> int:

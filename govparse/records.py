@@ -87,9 +87,10 @@ def failure_document(file: str, error: str) -> dict:
     return {"file": file, "ok": False, "error": error}
 
 
-def _text(value) -> str:
+def _text(value) -> str | None:
+    """A value as exact text (None stays None): counts and money share the value column."""
     if value is None:
-        return ""
+        return None
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Decimal):
@@ -97,28 +98,43 @@ def _text(value) -> str:
     return str(value)
 
 
-def _report_rows(file: str, fields: dict) -> list[list[str]]:
-    rows = []
-    for name, value in fields.items():
-        row = "meta" if name in META_FIELDS else ""
-        rows.append([file, REPORT_TABLE, row, name, _text(value), ""])
-    return rows
+# (table, row, column, value as text or None, source line or None)
+Cell = tuple[str, str, str, "str | None", "int | None"]
 
 
-def csv_rows(file: str, result: Result) -> list[list[str]]:
-    """Long-format rows of a parsed file."""
+def _report_cells(fields: dict) -> list[Cell]:
+    return [(REPORT_TABLE, "meta" if name in META_FIELDS else "", name, _text(value), None)
+            for name, value in fields.items()]
+
+
+def cells(result: Result) -> list[Cell]:
+    """The long form of a parsed file: its report fields, then one cell per value with its source line."""
     plain = result.to_dict()
-    rows = _report_rows(file, _report_fields(result, plain))
+    found = _report_cells(_report_fields(result, plain))
     for table in TABLE_KEYS:
         for row, columns in (plain[table] or {}).items():
             for column, value in columns.items():
                 source = result.source_of(table, row, column)
-                rows.append([file, table, row, column, _text(value), _text(source[0] if source else None)])
-    return rows
+                found.append((table, row, column, _text(value), source[0] if source else None))
+    return found
+
+
+def failure_cells(error: str) -> list[Cell]:
+    return _report_cells({"ok": False, "error": error})
+
+
+def _csv(file: str, found: list[Cell]) -> list[list[str]]:
+    return [[file, table, row, column, "" if value is None else value, "" if line is None else str(line)]
+            for table, row, column, value, line in found]
+
+
+def csv_rows(file: str, result: Result) -> list[list[str]]:
+    """Long-format rows of a parsed file."""
+    return _csv(file, cells(result))
 
 
 def failure_csv_rows(file: str, error: str) -> list[list[str]]:
-    return _report_rows(file, {"ok": False, "error": error})
+    return _csv(file, failure_cells(error))
 
 
 def _report_fields(result: Result, plain: dict) -> dict:
