@@ -49,7 +49,7 @@ from .normalize import translate
 from .tables import TABLES
 
 PARQUET_ROW_GROUP = 1024
-WRITE_BUFFER = 1 << 20  # bytes gathered before a write to OUT
+WRITE_BUFFER = 1 << 16  # bytes gathered before a write to OUT: a few records
 DEFAULT_TIMEOUT = 120.0
 PARQUET_MISSING = "--format parquet needs pyarrow: pip install 'govparse[parquet]'"
 DASK_MISSING = "--scheduler needs Dask: pip install 'govparse[dask]'"
