@@ -400,7 +400,7 @@ def run_batch(source: str, out: Path, *, fmt: str = JSONL, jobs: int | None = No
     committed = False
     try:
         done = output.resume() if resume else set()
-        todo = [path for path in inputs if path not in done]
+        todo = [path for path in inputs if records.utf8_text(path) not in done]
         summary.skipped = len(inputs) - len(todo)
         if progress is not None:
             progress(0, len(todo))

@@ -82,13 +82,14 @@ def read_parse(url: str, storage_options: dict | None = None):
 
 def parse_one(url: str, storage_options: dict | None = None) -> tuple[dict, list[tuple]]:
     """(record, cells) of one file: the jsonl record as a dict and its rows of the cell form."""
+    name = records.utf8_text(url)
     try:
         result = read_parse(url, storage_options)
     except Exception as error:  # noqa: BLE001 - a failed file is a record
-        message = str(error) if isinstance(error, GovparseError) else describe_error(error)
-        return records.failure_document(url, message), _rows(url, None, None, records.failure_cells(message))
+        message = records.utf8_text(str(error) if isinstance(error, GovparseError) else describe_error(error))
+        return records.failure_document(name, message), _rows(name, None, None, records.failure_cells(message))
     meta = result.meta
-    return records.document(url, result), _rows(url, meta.agency, meta.year, records.cells(result))
+    return records.document(name, result), _rows(name, meta.agency, meta.year, records.cells(result))
 
 
 def _rows(url: str, agency, year, found: list[records.Cell]) -> list[tuple]:

@@ -173,11 +173,18 @@ _ENCODERS = {
 }
 
 
+def utf8_text(text: str) -> str:
+    """Text UTF-8 can hold: the undecodable bytes of a file name (surrogate escapes) as ``\\xNN``."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def encode(fmt: str, file: str, result: Result) -> Record:
-    """The record of a parsed file in ``fmt``."""
+    """The record of a parsed file in ``fmt``; ``file`` as utf8_text gives it."""
+    file = utf8_text(file)
     return Record(file, True, len(result.findings), _ENCODERS[fmt][0](file, result))
 
 
 def encode_failure(fmt: str, file: str, error: str) -> Record:
     """The record of a file that could not be parsed, in ``fmt``."""
+    file, error = utf8_text(file), utf8_text(error)
     return Record(file, False, 0, _ENCODERS[fmt][1](file, error), error)

@@ -174,6 +174,23 @@ def test_output_directory_missing_is_one_line(inputs, tmp_path):
     assert result.stderr.startswith("govparse: cannot write") and "Traceback" not in result.output
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="file names as bytes")
+def test_a_file_name_that_is_not_utf8_is_written_escaped_and_resumed(inputs, tmp_path):
+    with open(os.path.join(os.fsencode(inputs), b"bad\xffname.txt"), "wb") as handle:
+        handle.write(seeds()[0].read_bytes())
+    for fmt in ("jsonl", "csv"):
+        out = tmp_path / f"out.{fmt}"
+        summary = run_batch(str(inputs), out, fmt=fmt, jobs=1)
+        assert (summary.files, summary.ok) == (8, 8)
+        if fmt == "jsonl":
+            names = files_of(jsonl_records(out))
+        else:
+            with open(out, encoding="utf-8", newline="") as handle:
+                names = [row[0] for row in csv.reader(handle)]
+        assert str(inputs / "bad\\xffname.txt") in names
+        assert run_batch(str(inputs), out, fmt=fmt, jobs=1, resume=True).skipped == 8
+
+
 # --- resume --------------------------------------------------------------------------------
 
 def test_resume_skips_files_already_in_out(inputs, tmp_path):
