@@ -451,7 +451,19 @@ def _local_records(todo: list[str], fmt: str, work: Callable[[str], Record], job
 
 
 def default_jobs() -> int:
+    """The cores this process may use: its CPU affinity, capped by a cgroup v2 CPU quota (containers)."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:
-        return max(1, os.cpu_count() or 1)
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, _cgroup_cores() or cores))
+
+
+def _cgroup_cores(path: str = "/sys/fs/cgroup/cpu.max") -> int | None:
+    """``quota period`` in cpu.max as whole cores (rounded up); None when there is no quota."""
+    try:
+        with open(path, encoding="ascii") as handle:
+            quota, period = handle.read().split()[:2]
+        return -(-int(quota) // int(period))
+    except (OSError, ValueError, ZeroDivisionError):  # no file, "max", or a shape we do not know
+        return None

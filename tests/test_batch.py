@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 
 import batch_work
 from conftest import SEEDS, seed_reports
-from govparse.batch import PARQUET_MISSING, BatchError, find_inputs, run_batch
+from govparse.batch import PARQUET_MISSING, BatchError, _cgroup_cores, default_jobs, find_inputs, run_batch
 from govparse.cli import app
 from govparse.pool import Pool, PoolError
 from govparse.records import CSV_HEADER, PARQUET_COLUMNS
@@ -313,6 +313,15 @@ def test_pool_gives_up_when_workers_cannot_start():
     pool = Pool(batch_work.square, 2, init=batch_work.exit_at_start)
     with pytest.raises(PoolError, match="exit code 7"):
         list(pool.map(range(5)))
+
+
+def test_cores_from_a_cgroup_quota(tmp_path):
+    quota = tmp_path / "cpu.max"
+    for text, cores in (("150000 100000\n", 2), ("100000 100000\n", 1), ("max 100000\n", None), ("", None)):
+        quota.write_text(text, encoding="ascii")
+        assert _cgroup_cores(str(quota)) == cores
+    assert _cgroup_cores(str(tmp_path / "absent")) is None
+    assert 1 <= default_jobs() <= (os.cpu_count() or 1)
 
 
 def test_find_inputs_sorted_without_hidden_files(tmp_path):
