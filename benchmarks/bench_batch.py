@@ -6,15 +6,18 @@
 
 What it measures, on the benchmark corpus (benchmarks/corpus.py), side by side in one run:
 - floor: read, decode and split the lines of every file, on one core;
-- one core: ``govparse.batch.process`` in this process, file after file: the parse and the finished
-  jsonl record, with no pool: one core's rate, the yardstick for the jobs below;
-- batch --jobs 1 and --jobs N: ``run_batch`` writing a jsonl OUT, workers started included;
+- one core: ``govparse.batch.process`` file after file in one fresh process (as a worker starts: the
+  parser's caches empty), with no pool: one core's rate, the yardstick for the jobs below;
+- batch --jobs 1 and --jobs N: ``run_batch`` writing a jsonl OUT; the rate is the steady one, after
+  the first tenth of the records (which pays for starting the workers); the whole run's rate beside it;
 - dask: ``run_batch`` with ``scheduler=`` a LocalCluster of N one-thread worker processes
-  (the cluster's start not included);
+  (the cluster's start not included), after the local runs, one core measured again beside it;
 - each in reports/s, as the ratio floor-rate / rate, and --jobs N as a multiple of one core;
 - peak memory: the main process and the workers (resident sets sampled every 0.2 s from /proc);
   with --memory M, a run over M inputs (links to the corpus, round robin) whose main-process
   RSS is reported at each tenth of the run, to show it stays flat;
+- machine scaling: what N processes of plain Python give over one, measured in each round: on a
+  shared machine the ceiling for the --jobs N figure is this, not N;
 - the JSON encoders on the corpus's records (the json module, orjson, msgspec: those installed).
 
 The machine is shared and noisy: each figure is the best of --rounds, the rounds interleaved, and
@@ -122,21 +125,65 @@ def floor_pass(paths: list[str]) -> float:
 
 
 def one_core_pass(paths: list[str]) -> float:
-    started = time.perf_counter()
-    for path in paths:
+    """Seconds per report of govparse.batch.process, file after file, in a fresh process as a batch
+    worker is (the parser's caches start empty there too), leaving out the first tenth like the batches."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=warm) as one:
+        return one.submit(_one_core, paths).result()
+
+
+def _one_core(paths: list[str]) -> float:
+    skip = len(paths) // 10
+    for path in paths[:skip]:
         process(path, records.JSONL)
-    return time.perf_counter() - started
+    started = time.perf_counter()
+    for path in paths[skip:]:
+        process(path, records.JSONL)
+    return (time.perf_counter() - started) / max(1, len(paths) - skip)
 
 
-def batch_pass(paths_source: str, jobs: int, scheduler=None) -> tuple[float, dict]:
+def batch_pass(paths_source: str, jobs: int, scheduler=None) -> tuple[float, float, dict]:
+    """(seconds for the whole run, steady seconds per report, memory): the steady rate leaves out the
+    first tenth of the records, which pays for starting the workers (import, grammars)."""
+    marks: dict[int, float] = {}
+
+    def progress(done: int, total: int) -> None:
+        if done in (total // 10, total):
+            marks[done] = time.perf_counter()
+
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "out.jsonl"
         with Sampler() as sampler:
             started = time.perf_counter()
-            summary = run_batch(paths_source, out, jobs=jobs, scheduler=scheduler)
+            summary = run_batch(paths_source, out, jobs=jobs, scheduler=scheduler, progress=progress)
             elapsed = time.perf_counter() - started
     assert summary.files == summary.ok, summary.lines()
-    return elapsed, sampler.figures()
+    first, last = min(marks), max(marks)
+    return elapsed, (marks[last] - marks[first]) / max(1, last - first), sampler.figures()
+
+
+def spin(seconds: float) -> float:
+    """Loops of plain Python per second: what one core gives this process now."""
+    count, started = 0, time.perf_counter()
+    while time.perf_counter() - started < seconds:
+        for _ in range(10_000):
+            count += 1
+    return count / (time.perf_counter() - started)
+
+
+def machine_scaling(jobs: int, seconds: float = 2.0) -> float:
+    """What N processes of plain Python give over one, on this machine at this moment: the ceiling
+    for any --jobs N figure measured beside it (on a shared machine it is well under N)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        list(pool.map(spin, [0.1] * jobs))  # started
+        one = pool.submit(spin, seconds).result()
+        together = sum(pool.map(spin, [seconds] * jobs))
+    return round(together / one, 2)
 
 
 def encoders(paths: list[str]) -> dict:
@@ -171,42 +218,48 @@ def run(args) -> dict:
     paths = sorted(str(p) for p in folder.glob("r*.txt"))
     source = str(folder / "r*.txt")
     jobs = args.jobs or default_jobs()
-    warm()
-    one_core_pass(paths[:50])
-    best: dict[str, float] = {}
+    best: dict[str, float] = {}  # seconds per report, steady
+    whole: dict[str, float] = {}  # reports/s over the whole run, workers' start included
     memory: dict[str, dict] = {}
     loads: list[float] = [load()]
-    client = cluster = None
-    if args.dask:
+
+    def note(name: str, seconds_per_report: float) -> None:
+        best[name] = min(best.get(name, float("inf")), seconds_per_report)
+
+    def note_batch(name: str, figures: tuple[float, float, dict]) -> None:
+        elapsed, steady, memory[name] = figures
+        note(name, steady)
+        whole[name] = max(whole.get(name, 0.0), round(len(paths) / elapsed, 1))
+
+    scaling: list[float] = []
+    for _ in range(args.rounds):
+        scaling.append(machine_scaling(jobs))
+        note("floor", floor_pass(paths) / len(paths))
+        note("one core", one_core_pass(paths))
+        for count in sorted({1, jobs}):
+            note_batch(f"batch --jobs {count}", batch_pass(source, count))
+        loads.append(load())
+    if args.dask:  # a cluster of its own, after the local runs: its scheduler lives in this process
         from distributed import Client, LocalCluster
 
-        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
-                               silence_logs=50)
-        client = Client(cluster)
-    try:
-        for _ in range(args.rounds):
-            timings = {"floor": floor_pass(paths), "one core": one_core_pass(paths)}
-            for count in sorted({1, jobs}):
-                timings[f"batch --jobs {count}"], memory[f"batch --jobs {count}"] = batch_pass(source, count)
-            if client is not None:
-                timings[f"dask LocalCluster {jobs}x1"], memory["dask"] = batch_pass(source, jobs, client)
-            for name, seconds in timings.items():
-                best[name] = min(best.get(name, float("inf")), seconds)
-            loads.append(load())
-    finally:
-        if client is not None:
-            client.close()
-            cluster.close()
-    rates = {name: round(len(paths) / seconds, 1) for name, seconds in best.items()}
+        with LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
+                          silence_logs=50) as cluster, Client(cluster) as client:
+            for _ in range(args.rounds):
+                note_batch(f"dask LocalCluster {jobs}x1", batch_pass(source, jobs, client))
+                note("one core", one_core_pass(paths))  # beside it, under the same load
+                loads.append(load())
+    rates = {name: round(1 / seconds, 1) for name, seconds in best.items()}
     floor = rates["floor"]
     figures = {
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
                     "cores": os.cpu_count(), "cores_available": default_jobs(), "load_average": loads},
         "corpus": {"reports": len(paths), "seed": args.seed},
         "jobs": jobs,
+        "machine_scaling": scaling,
         "reports_per_s": rates,
         "floor_ratio": {name: round(floor / rate, 2) for name, rate in rates.items() if name != "floor"},
         "x_one_core": {name: round(rate / rates["one core"], 2) for name, rate in rates.items() if name != "floor"},
+        "whole_run_reports_per_s": whole,
         "memory": memory,
         "encoder_us_per_record": encoders(paths),
     }
@@ -232,13 +285,17 @@ def long_run(paths: list[str], count: int, jobs: int) -> dict:
 def table(figures: dict) -> str:
     machine = figures["machine"]
     lines = [f"corpus {figures['corpus']['reports']} reports · {machine['cores_available']} cores available · "
-             f"load average {machine['load_average']}"]
+             f"load average {machine['load_average']}",
+             f"machine scaling {figures['machine_scaling']} ({figures['jobs']} busy processes over one, by round: "
+             "the ceiling for x one core now)"]
     for name, rate in figures["reports_per_s"].items():
         extra = "" if name == "floor" else (f"   floor ratio {figures['floor_ratio'][name]:>6}"
                                             f"   x one core {figures['x_one_core'][name]:>5}")
         lines.append(f"{name:<24} {rate:>9} reports/s{extra}")
     for name, peak in figures["memory"].items():
         lines.append(f"memory {name:<17} main {peak['main_peak_mib']} MiB, workers {peak['workers_peak_mib']} MiB")
+    lines.append("whole runs (workers' start included): " + ", ".join(
+        f"{name} {rate} reports/s" for name, rate in figures["whole_run_reports_per_s"].items()))
     lines.append("JSON encoders (µs per record): " + ", ".join(
         f"{name} {us}" for name, us in figures["encoder_us_per_record"].items()))
     if "long_run" in figures:

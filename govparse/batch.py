@@ -459,11 +459,23 @@ def default_jobs() -> int:
     return max(1, min(cores, _cgroup_cores() or cores))
 
 
-def _cgroup_cores(path: str = "/sys/fs/cgroup/cpu.max") -> int | None:
-    """``quota period`` in cpu.max as whole cores (rounded up); None when there is no quota."""
+def _cgroup_cores(path: str = "/sys/fs/cgroup/cpu.max",
+                  v1: str = "/sys/fs/cgroup/cpu/cpu.cfs_quota_us") -> int | None:
+    """A CPU quota as whole cores (rounded up): cgroup v2's ``quota period`` in cpu.max, else v1's
+    cfs quota and period; None when there is none (no file, "max", -1, or a shape we do not know)."""
     try:
         with open(path, encoding="ascii") as handle:
             quota, period = handle.read().split()[:2]
-        return -(-int(quota) // int(period))
-    except (OSError, ValueError, ZeroDivisionError):  # no file, "max", or a shape we do not know
+    except (OSError, ValueError):
+        try:
+            with open(v1, encoding="ascii") as handle:
+                quota = handle.read().strip()
+            with open(os.path.join(os.path.dirname(v1), "cpu.cfs_period_us"), encoding="ascii") as handle:
+                period = handle.read().strip()
+        except OSError:
+            return None
+    try:
+        cores = -(-int(quota) // int(period))
+    except (ValueError, ZeroDivisionError):
         return None
+    return cores if cores > 0 else None

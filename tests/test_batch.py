@@ -316,11 +316,16 @@ def test_pool_gives_up_when_workers_cannot_start():
 
 
 def test_cores_from_a_cgroup_quota(tmp_path):
-    quota = tmp_path / "cpu.max"
+    quota, absent = tmp_path / "cpu.max", str(tmp_path / "absent")
     for text, cores in (("150000 100000\n", 2), ("100000 100000\n", 1), ("max 100000\n", None), ("", None)):
         quota.write_text(text, encoding="ascii")
-        assert _cgroup_cores(str(quota)) == cores
-    assert _cgroup_cores(str(tmp_path / "absent")) is None
+        assert _cgroup_cores(str(quota), absent) == cores
+    v1 = tmp_path / "cpu.cfs_quota_us"
+    (tmp_path / "cpu.cfs_period_us").write_text("100000\n", encoding="ascii")
+    for text, cores in (("250000\n", 3), ("-1\n", None)):
+        v1.write_text(text, encoding="ascii")
+        assert _cgroup_cores(absent, str(v1)) == cores
+    assert _cgroup_cores(absent, absent) is None
     assert 1 <= default_jobs() <= (os.cpu_count() or 1)
 
 
