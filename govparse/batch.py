@@ -3,8 +3,9 @@
 - Inputs: a directory (every regular file below it, hidden ones excepted, in
   sorted order) or a glob (``reports/**/*.txt``; recursive ``**`` allowed).
 - Work: a govparse.pool.Pool of processes; each worker builds the table parsers
-  once (``warm``) and turns each file into its output record
-  (govparse.records), so the main process only writes.
+  once (``warm``) and turns each file into its finished output record: the
+  bytes of its jsonl line or csv rows (govparse.records), the row of a parquet
+  file. The main process only writes them, so it never holds back the workers.
 - No file is lost: a file that cannot be read, a parser exception, a worker
   that dies on a file and a file that runs past ``timeout`` each become a
   record with ``ok: false`` and the error.
@@ -33,7 +34,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -42,16 +43,19 @@ import regex
 from . import records
 from .errors import GovparseError
 from .pipeline import labels_for, parse_file
-from .pool import Outcome, Pool, PoolError
+from .pool import Pool, PoolError, describe_error
 from .records import CSV, CSV_HEADER, JSONL, PARQUET, PARQUET_COLUMNS, Record
 from .normalize import translate
 from .tables import TABLES
 
 PARQUET_ROW_GROUP = 1024
+WRITE_BUFFER = 1 << 16  # bytes gathered before a write to OUT: a few records
 DEFAULT_TIMEOUT = 120.0
 PARQUET_MISSING = "--format parquet needs pyarrow: pip install 'govparse[parquet]'"
+DASK_MISSING = "--scheduler needs Dask: pip install 'govparse[dask]'"
 _GLOB_CHARS = frozenset("*?[")
-_JSONL_RECORD = regex.compile(r'^\{"file": ("(?:[^"\\]|\\.)*"), "ok": (?:true|false), ')
+# the start of a jsonl record, compact (msgspec) or with spaces (the json module, before)
+_JSONL_RECORD = regex.compile(rb'^\{"file": ?("(?:[^"\\]|\\.)*"), ?"ok": ?(?:true|false), ?')
 
 
 class BatchError(Exception):
@@ -69,12 +73,28 @@ def warm() -> None:
 
 
 def process(path: str, fmt: str) -> Record:
-    """One input file to its output record; a file that cannot be read is a failed record."""
+    """One input file to its finished output record; a file that cannot be read is a failed record."""
     try:
         result = parse_file(path)
     except GovparseError as error:
-        return records.encode_failure(fmt, path, str(error))
-    return records.encode(fmt, path, result)
+        return failed(fmt, path, str(error))
+    return SINKS[fmt].finish(records.encode(fmt, path, result))
+
+
+def failed(fmt: str, path: str, error: str) -> Record:
+    """The finished record of a file that could not be parsed."""
+    return SINKS[fmt].finish(records.encode_failure(fmt, path, error))
+
+
+def process_each(paths: list[str], fmt: str, work: Callable[[str], Record]) -> list[Record]:
+    """Many files in one task (a Dask cluster's unit of work): an exception is that file's failed record."""
+    done = []
+    for path in paths:
+        try:
+            done.append(work(path))
+        except Exception as error:  # noqa: BLE001 - a failed file is data, as in the local pool
+            done.append(failed(fmt, path, describe_error(error)))
+    return done
 
 
 # --- inputs --------------------------------------------------------------------------
@@ -109,10 +129,17 @@ def _is_file(path: str) -> bool:
 # --- output: one sink per format, written to a temporary file and renamed -------------------
 
 class _Sink:
-    """Writes records of one format to an open temporary file; reads back an OUT to resume."""
+    """Writes records of one format to an open temporary file; reads back an OUT to resume.
+
+    ``finish`` runs in the worker: it makes the record what ``write`` writes as it is.
+    """
 
     def __init__(self, path: str) -> None:
         self.path = path
+
+    @staticmethod
+    def finish(record: Record) -> Record:
+        return record
 
     def write(self, record: Record) -> None:
         raise NotImplementedError
@@ -125,10 +152,15 @@ class _Sink:
         raise NotImplementedError
 
 
-class _TextSink(_Sink):
+class _BytesSink(_Sink):
+    """Text formats: records arrive as their UTF-8 bytes."""
+
     def __init__(self, path: str) -> None:
         super().__init__(path)
-        self.handle = open(path, "w", encoding="utf-8", newline="")
+        self.handle = open(path, "wb", buffering=WRITE_BUFFER)
+
+    def write(self, record: Record) -> None:
+        self.handle.write(record.payload)
 
     def close(self) -> None:
         self.handle.flush()
@@ -136,28 +168,26 @@ class _TextSink(_Sink):
         self.handle.close()
 
 
-class _JsonlSink(_TextSink):
-    def write(self, record: Record) -> None:
-        self.handle.write(record.payload + "\n")
-
+class _JsonlSink(_BytesSink):
     def copy(self, existing: Path) -> Iterator[str]:
-        with open(existing, encoding="utf-8", newline="") as lines:
+        with open(existing, "rb") as lines:
             for number, line in enumerate(lines, 1):
                 match = _JSONL_RECORD.match(line)
-                if match is None or not line.rstrip("\r\n").endswith("}"):
+                if match is None or not line.rstrip(b"\r\n").endswith(b"}"):
                     raise BatchError(f"cannot resume: line {number} of {existing} is not a govparse jsonl record")
-                self.handle.write(line if line.endswith("\n") else line + "\n")
+                line.decode("utf-8")  # a record that is not UTF-8 is not ours
+                self.handle.write(line if line.endswith(b"\n") else line + b"\n")
                 yield json.loads(match.group(1))
 
 
-class _CsvSink(_TextSink):
+class _CsvSink(_BytesSink):
     def __init__(self, path: str) -> None:
         super().__init__(path)
-        self.writer = csv.writer(self.handle)
-        self.writer.writerow(CSV_HEADER)
+        self.handle.write(records.csv_bytes([CSV_HEADER]))
 
-    def write(self, record: Record) -> None:
-        self.writer.writerows(record.payload)
+    @staticmethod
+    def finish(record: Record) -> Record:
+        return replace(record, payload=records.csv_bytes(record.payload))
 
     def copy(self, existing: Path) -> Iterator[str]:
         with open(existing, encoding="utf-8", newline="") as rows:
@@ -169,7 +199,7 @@ class _CsvSink(_TextSink):
                 if len(row) != len(CSV_HEADER):
                     raise BatchError(f"cannot resume: line {reader.line_num} of {existing} "
                                      f"has {len(row)} fields, not {len(CSV_HEADER)}")
-                self.writer.writerow(row)
+                self.handle.write(records.csv_bytes([row]))
                 if row[0] != last:
                     last = row[0]
                     yield last
@@ -357,8 +387,12 @@ class _Interrupts:
 
 def run_batch(source: str, out: Path, *, fmt: str = JSONL, jobs: int | None = None, resume: bool = False,
               timeout: float | None = DEFAULT_TIMEOUT, progress=None,
-              work: Callable[[str], Record] | None = None) -> Summary:
-    """Parse every input into OUT. ``progress(done, total)`` is called after each record."""
+              work: Callable[[str], Record] | None = None, scheduler: str | None = None) -> Summary:
+    """Parse every input into OUT. ``progress(done, total)`` is called after each record.
+
+    The records are made by local worker processes, or with ``scheduler`` (a Dask
+    scheduler's address) by that cluster's workers (govparse.dask; no ``timeout`` there).
+    """
     out = Path(out)
     inputs = find_inputs(source, exclude=(out,))
     output = AtomicOutput(out, fmt)
@@ -366,17 +400,20 @@ def run_batch(source: str, out: Path, *, fmt: str = JSONL, jobs: int | None = No
     committed = False
     try:
         done = output.resume() if resume else set()
-        todo = [path for path in inputs if path not in done]
+        todo = [path for path in inputs if records.utf8_text(path) not in done]
         summary.skipped = len(inputs) - len(todo)
         if progress is not None:
             progress(0, len(todo))
         started = time.perf_counter()
         with _Interrupts() as interrupts:
             if todo:
-                pool = Pool(work or partial(process, fmt=fmt), min(jobs or default_jobs(), len(todo)),
-                            init=warm, timeout=timeout, stop=interrupts)
-                for outcome in pool.map(todo):
-                    record = _record_of(outcome, fmt)
+                work = work or partial(process, fmt=fmt)
+                if scheduler is None:
+                    made = _local_records(todo, fmt, work, min(jobs or default_jobs(), len(todo)), timeout,
+                                          interrupts)
+                else:
+                    made = _cluster(scheduler)(todo, fmt, work, scheduler, stop=interrupts)
+                for record in made:
                     output.write(record)
                     summary.add(record)
                     if progress is not None:
@@ -396,14 +433,49 @@ def run_batch(source: str, out: Path, *, fmt: str = JSONL, jobs: int | None = No
     return summary
 
 
-def _record_of(outcome: Outcome, fmt: str) -> Record:
-    if outcome.ok:
-        return outcome.value
-    return records.encode_failure(fmt, outcome.task, outcome.error)
+def _cluster(scheduler):
+    """govparse.dask.cluster_records, or a BatchError saying how to get Dask."""
+    try:
+        from .dask import cluster_records
+    except ImportError as error:
+        raise BatchError(DASK_MISSING) from error
+    return cluster_records
+
+
+def _local_records(todo: list[str], fmt: str, work: Callable[[str], Record], jobs: int,
+                   timeout: float | None, stop: Callable[[], bool]) -> Iterator[Record]:
+    """Records made by a pool of local worker processes, in the order they finish."""
+    pool = Pool(work, jobs, init=warm, timeout=timeout, stop=stop)
+    for outcome in pool.map(todo):
+        yield outcome.value if outcome.ok else failed(fmt, outcome.task, outcome.error)
 
 
 def default_jobs() -> int:
+    """The cores this process may use: its CPU affinity, capped by a cgroup v2 CPU quota (containers)."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:
-        return max(1, os.cpu_count() or 1)
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, _cgroup_cores() or cores))
+
+
+def _cgroup_cores(path: str = "/sys/fs/cgroup/cpu.max",
+                  v1: str = "/sys/fs/cgroup/cpu/cpu.cfs_quota_us") -> int | None:
+    """A CPU quota as whole cores (rounded up): cgroup v2's ``quota period`` in cpu.max, else v1's
+    cfs quota and period; None when there is none (no file, "max", -1, or a shape we do not know)."""
+    try:
+        with open(path, encoding="ascii") as handle:
+            quota, period = handle.read().split()[:2]
+    except (OSError, ValueError):
+        try:
+            with open(v1, encoding="ascii") as handle:
+                quota = handle.read().strip()
+            with open(os.path.join(os.path.dirname(v1), "cpu.cfs_period_us"), encoding="ascii") as handle:
+                period = handle.read().strip()
+        except OSError:
+            return None
+    try:
+        cores = -(-int(quota) // int(period))
+    except (ValueError, ZeroDivisionError):
+        return None
+    return cores if cores > 0 else None

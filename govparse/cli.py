@@ -177,7 +177,7 @@ def _emit(record: records.Record, writer) -> None:
     if writer is not None:
         writer.writerows(record.payload)
     else:
-        sys.stdout.write(record.payload + "\n")
+        sys.stdout.write(record.payload.decode("utf-8"))
 
 
 # --- dump -------------------------------------------------------------------------------------
@@ -228,6 +228,10 @@ def batch(
     resume: bool = typer.Option(False, "--resume", help="Keep OUT's records and skip the files they name."),
     timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0.0,
                                   help="Seconds one file may take before its worker is killed (0: no limit)."),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", show_default=False,
+        help="A Dask scheduler's address (tcp://host:8786): parse on that cluster, write OUT here. "
+             "Needs govparse[dask] here and on the workers; --jobs and --timeout do not apply."),
 ) -> None:
     """Parse many reports in parallel into one output, one record per file.
 
@@ -257,7 +261,7 @@ def batch(
             bar.start()
         try:
             summary = run_batch(source, out, fmt=fmt, jobs=jobs or default_jobs(), resume=resume,
-                                timeout=timeout or None, progress=progress)
+                                timeout=timeout or None, progress=progress, scheduler=scheduler)
         finally:
             if bar is not None:
                 bar.stop()

@@ -85,13 +85,13 @@ def _worker_main(conn: Connection, work: Callable, init: Callable | None) -> Non
             try:
                 reply = (_DONE, work(task))
             except Exception as error:  # noqa: BLE001 - a failed task is data
-                reply = (_ERROR, f"{type(error).__name__}: {error}")
+                reply = (_ERROR, describe_error(error))
             try:
                 conn.send(reply)
             except (BrokenPipeError, EOFError, OSError):
                 return
             except Exception as error:  # noqa: BLE001 - e.g. a result that cannot be pickled
-                conn.send((_ERROR, f"{type(error).__name__}: {error}"))
+                conn.send((_ERROR, describe_error(error)))
     finally:
         conn.close()
 
@@ -108,6 +108,11 @@ def _sigint_ignored():
         yield
     finally:
         signal.signal(signal.SIGINT, saved)
+
+
+def describe_error(error: BaseException) -> str:
+    """'ValueError: message': a failed task's error, as its record gives it."""
+    return f"{type(error).__name__}: {error}"
 
 
 def describe_exit(exitcode: int | None) -> str:

@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 
 import batch_work
 from conftest import SEEDS, seed_reports
-from govparse.batch import PARQUET_MISSING, BatchError, find_inputs, run_batch
+from govparse.batch import PARQUET_MISSING, BatchError, _cgroup_cores, default_jobs, find_inputs, run_batch
 from govparse.cli import app
 from govparse.pool import Pool, PoolError
 from govparse.records import CSV_HEADER, PARQUET_COLUMNS
@@ -174,6 +174,23 @@ def test_output_directory_missing_is_one_line(inputs, tmp_path):
     assert result.stderr.startswith("govparse: cannot write") and "Traceback" not in result.output
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="file names as bytes")
+def test_a_file_name_that_is_not_utf8_is_written_escaped_and_resumed(inputs, tmp_path):
+    with open(os.path.join(os.fsencode(inputs), b"bad\xffname.txt"), "wb") as handle:
+        handle.write(seeds()[0].read_bytes())
+    for fmt in ("jsonl", "csv"):
+        out = tmp_path / f"out.{fmt}"
+        summary = run_batch(str(inputs), out, fmt=fmt, jobs=1)
+        assert (summary.files, summary.ok) == (8, 8)
+        if fmt == "jsonl":
+            names = files_of(jsonl_records(out))
+        else:
+            with open(out, encoding="utf-8", newline="") as handle:
+                names = [row[0] for row in csv.reader(handle)]
+        assert str(inputs / "bad\\xffname.txt") in names
+        assert run_batch(str(inputs), out, fmt=fmt, jobs=1, resume=True).skipped == 8
+
+
 # --- resume --------------------------------------------------------------------------------
 
 def test_resume_skips_files_already_in_out(inputs, tmp_path):
@@ -296,6 +313,20 @@ def test_pool_gives_up_when_workers_cannot_start():
     pool = Pool(batch_work.square, 2, init=batch_work.exit_at_start)
     with pytest.raises(PoolError, match="exit code 7"):
         list(pool.map(range(5)))
+
+
+def test_cores_from_a_cgroup_quota(tmp_path):
+    quota, absent = tmp_path / "cpu.max", str(tmp_path / "absent")
+    for text, cores in (("150000 100000\n", 2), ("100000 100000\n", 1), ("max 100000\n", None), ("", None)):
+        quota.write_text(text, encoding="ascii")
+        assert _cgroup_cores(str(quota), absent) == cores
+    v1 = tmp_path / "cpu.cfs_quota_us"
+    (tmp_path / "cpu.cfs_period_us").write_text("100000\n", encoding="ascii")
+    for text, cores in (("250000\n", 3), ("-1\n", None)):
+        v1.write_text(text, encoding="ascii")
+        assert _cgroup_cores(absent, str(v1)) == cores
+    assert _cgroup_cores(absent, absent) is None
+    assert 1 <= default_jobs() <= (os.cpu_count() or 1)
 
 
 def test_find_inputs_sorted_without_hidden_files(tmp_path):

@@ -1,0 +1,327 @@
+"""Throughput of ``govparse batch`` by cores, and on a Dask LocalCluster, against the read floor.
+
+    python benchmarks/bench_batch.py --reports 3000                 # one core, 1 and N jobs
+    python benchmarks/bench_batch.py --reports 3000 --dask          # and a LocalCluster of N workers
+    python benchmarks/bench_batch.py --memory 100000                # RSS sampled over a long run
+
+What it measures, on the benchmark corpus (benchmarks/corpus.py), side by side in one run:
+- floor: read, decode and split the lines of every file, on one core;
+- one core: ``govparse.batch.process`` file after file in one fresh process (as a worker starts: the
+  parser's caches empty), with no pool: one core's rate, the yardstick for the jobs below;
+- batch --jobs 1 and --jobs N: ``run_batch`` writing a jsonl OUT; the rate is the steady one, after
+  the first tenth of the records (which pays for starting the workers); the whole run's rate beside it;
+- dask: ``run_batch`` with ``scheduler=`` a LocalCluster of N one-thread worker processes
+  (the cluster's start not included), after the local runs, one core measured again beside it;
+- each in reports/s, as the ratio floor-rate / rate, and --jobs N as a multiple of one core;
+- peak memory: the main process and the workers (resident sets sampled every 0.2 s from /proc);
+  with --memory M, a run over M inputs (links to the corpus, round robin) whose main-process
+  RSS is reported at each tenth of the run, to show it stays flat;
+- machine scaling: what N processes of plain Python give over one, measured in each round: on a
+  shared machine the ceiling for the --jobs N figure is this, not N;
+- the JSON encoders on the corpus's records (the json module, orjson, msgspec: those installed).
+
+The machine is shared and noisy: each figure is the best of --rounds, the rounds interleaved, and
+the load average is reported beside them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus import make_corpus  # noqa: E402
+from govparse import records  # noqa: E402
+from govparse.batch import default_jobs, process, run_batch, warm  # noqa: E402
+from govparse.decode import decode  # noqa: E402
+from govparse.pipeline import parse_file  # noqa: E402
+
+SAMPLE_EVERY = 0.2  # seconds between RSS samples
+
+
+def rss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def descendants(pid: int) -> list[int]:
+    found, stack = [], [pid]
+    while stack:
+        parent = stack.pop()
+        children = []
+        for task in Path(f"/proc/{parent}/task").glob("*"):  # a child belongs to the thread that started it
+            try:
+                children += [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                continue
+        found += children
+        stack += children
+    return found
+
+
+class Sampler:
+    """Resident set of this process and of its descendants, sampled on a thread."""
+
+    def __init__(self) -> None:
+        self.main: list[tuple[float, int]] = []
+        self.children_peak = 0
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        pid = os.getpid()
+        while not self.stopping.is_set():
+            self.main.append((time.perf_counter(), rss_kib(pid)))
+            self.children_peak = max(self.children_peak, sum(rss_kib(c) for c in descendants(pid)))
+            self.stopping.wait(SAMPLE_EVERY)
+
+    def __enter__(self) -> Sampler:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stopping.set()
+        self.thread.join()
+
+    def figures(self) -> dict:
+        peak = max((kib for _, kib in self.main), default=0)
+        return {"main_peak_mib": round(peak / 1024, 1), "workers_peak_mib": round(self.children_peak / 1024, 1)}
+
+    def by_tenth(self) -> list[float]:
+        """Main-process RSS (MiB) at each tenth of the run."""
+        if not self.main:
+            return []
+        start, end = self.main[0][0], self.main[-1][0]
+        marks = []
+        for tenth in range(1, 11):
+            at = start + (end - start) * tenth / 10
+            marks.append(round(min(self.main, key=lambda s: abs(s[0] - at))[1] / 1024, 1))
+        return marks
+
+
+def load() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
+def floor_pass(paths: list[str]) -> float:
+    started = time.perf_counter()
+    for path in paths:
+        decode(Path(path).read_bytes()).text.splitlines()
+    return time.perf_counter() - started
+
+
+def one_core_pass(paths: list[str]) -> float:
+    """Seconds per report of govparse.batch.process, file after file, in a fresh process as a batch
+    worker is (the parser's caches start empty there too), leaving out the first tenth like the batches."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=warm) as one:
+        return one.submit(_one_core, paths).result()
+
+
+def _one_core(paths: list[str]) -> float:
+    skip = len(paths) // 10
+    for path in paths[:skip]:
+        process(path, records.JSONL)
+    started = time.perf_counter()
+    for path in paths[skip:]:
+        process(path, records.JSONL)
+    return (time.perf_counter() - started) / max(1, len(paths) - skip)
+
+
+def batch_pass(paths_source: str, jobs: int, scheduler=None) -> tuple[float, float, dict]:
+    """(seconds for the whole run, steady seconds per report, memory): the steady rate leaves out the
+    first tenth of the records, which pays for starting the workers (import, grammars)."""
+    marks: dict[int, float] = {}
+
+    def progress(done: int, total: int) -> None:
+        if done in (total // 10, total):
+            marks[done] = time.perf_counter()
+
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch) / "out.jsonl"
+        with Sampler() as sampler:
+            started = time.perf_counter()
+            summary = run_batch(paths_source, out, jobs=jobs, scheduler=scheduler, progress=progress)
+            elapsed = time.perf_counter() - started
+    assert summary.files == summary.ok, summary.lines()
+    first, last = min(marks), max(marks)
+    return elapsed, (marks[last] - marks[first]) / max(1, last - first), sampler.figures()
+
+
+def spin(seconds: float) -> float:
+    """Loops of plain Python per second: what one core gives this process now."""
+    count, started = 0, time.perf_counter()
+    while time.perf_counter() - started < seconds:
+        for _ in range(10_000):
+            count += 1
+    return count / (time.perf_counter() - started)
+
+
+def machine_scaling(jobs: int, seconds: float = 2.0) -> float:
+    """What N processes of plain Python give over one, on this machine at this moment: the ceiling
+    for any --jobs N figure measured beside it (on a shared machine it is well under N)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        list(pool.map(spin, [0.1] * jobs))  # started
+        one = pool.submit(spin, seconds).result()
+        together = sum(pool.map(spin, [seconds] * jobs))
+    return round(together / one, 2)
+
+
+def encoders(paths: list[str]) -> dict:
+    """µs per record for each JSON encoder installed, on the same documents (the best of 3 passes)."""
+    from govparse.result import dumps
+
+    documents = [records.document(p, parse_file(p)) for p in paths[:300]]
+    candidates = {"json (stdlib, Decimal marked)": dumps, "msgspec": records.json_bytes}
+    try:
+        import orjson
+
+        def exact(value):
+            return orjson.Fragment(format(value, "f"))
+
+        candidates["orjson (Decimal via default)"] = lambda d: orjson.dumps(d, default=exact)
+    except ImportError:
+        pass
+    figures = {}
+    for name, encode in candidates.items():
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            for document in documents:
+                encode(document)
+            best = min(best, time.perf_counter() - started)
+        figures[name] = round(best / len(documents) * 1e6, 1)
+    return figures
+
+
+def run(args) -> dict:
+    folder = make_corpus(args.reports, args.seed)
+    paths = sorted(str(p) for p in folder.glob("r*.txt"))
+    source = str(folder / "r*.txt")
+    jobs = args.jobs or default_jobs()
+    best: dict[str, float] = {}  # seconds per report, steady
+    whole: dict[str, float] = {}  # reports/s over the whole run, workers' start included
+    memory: dict[str, dict] = {}
+    loads: list[float] = [load()]
+
+    def note(name: str, seconds_per_report: float) -> None:
+        best[name] = min(best.get(name, float("inf")), seconds_per_report)
+
+    def note_batch(name: str, figures: tuple[float, float, dict]) -> None:
+        elapsed, steady, memory[name] = figures
+        note(name, steady)
+        whole[name] = max(whole.get(name, 0.0), round(len(paths) / elapsed, 1))
+
+    scaling: list[float] = []
+    for _ in range(args.rounds):
+        scaling.append(machine_scaling(jobs))
+        note("floor", floor_pass(paths) / len(paths))
+        note("one core", one_core_pass(paths))
+        for count in sorted({1, jobs}):
+            note_batch(f"batch --jobs {count}", batch_pass(source, count))
+        loads.append(load())
+    if args.dask:  # a cluster of its own, after the local runs: its scheduler lives in this process
+        from distributed import Client, LocalCluster
+
+        with LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
+                          silence_logs=50) as cluster, Client(cluster) as client:
+            for _ in range(args.rounds):
+                note_batch(f"dask LocalCluster {jobs}x1", batch_pass(source, jobs, client))
+                note("one core", one_core_pass(paths))  # beside it, under the same load
+                loads.append(load())
+    rates = {name: round(1 / seconds, 1) for name, seconds in best.items()}
+    floor = rates["floor"]
+    figures = {
+        "machine": {"python": platform.python_version(), "platform": platform.platform(),
+                    "cores": os.cpu_count(), "cores_available": default_jobs(), "load_average": loads},
+        "corpus": {"reports": len(paths), "seed": args.seed},
+        "jobs": jobs,
+        "machine_scaling": scaling,
+        "reports_per_s": rates,
+        "floor_ratio": {name: round(floor / rate, 2) for name, rate in rates.items() if name != "floor"},
+        "x_one_core": {name: round(rate / rates["one core"], 2) for name, rate in rates.items() if name != "floor"},
+        "whole_run_reports_per_s": whole,
+        "memory": memory,
+        "encoder_us_per_record": encoders(paths),
+    }
+    if args.memory:
+        figures["long_run"] = long_run(paths, args.memory, jobs)
+    return figures
+
+
+def long_run(paths: list[str], count: int, jobs: int) -> dict:
+    """A batch over ``count`` inputs (links to the corpus), the main process's RSS by tenths."""
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "in"
+        folder.mkdir()
+        for index in range(count):
+            (folder / f"r{index:07d}.txt").symlink_to(paths[index % len(paths)])
+        out = Path(scratch) / "out.jsonl"
+        with Sampler() as sampler:
+            summary = run_batch(str(folder), out, jobs=jobs)
+        return {"reports": summary.files, "reports_per_s": round(summary.rate, 1),
+                "main_rss_mib_by_tenth": sampler.by_tenth(), **sampler.figures()}
+
+
+def table(figures: dict) -> str:
+    machine = figures["machine"]
+    lines = [f"corpus {figures['corpus']['reports']} reports · {machine['cores_available']} cores available · "
+             f"load average {machine['load_average']}",
+             f"machine scaling {figures['machine_scaling']} ({figures['jobs']} busy processes over one, by round: "
+             "the ceiling for x one core now)"]
+    for name, rate in figures["reports_per_s"].items():
+        extra = "" if name == "floor" else (f"   floor ratio {figures['floor_ratio'][name]:>6}"
+                                            f"   x one core {figures['x_one_core'][name]:>5}")
+        lines.append(f"{name:<24} {rate:>9} reports/s{extra}")
+    for name, peak in figures["memory"].items():
+        lines.append(f"memory {name:<17} main {peak['main_peak_mib']} MiB, workers {peak['workers_peak_mib']} MiB")
+    lines.append("whole runs (workers' start included): " + ", ".join(
+        f"{name} {rate} reports/s" for name, rate in figures["whole_run_reports_per_s"].items()))
+    lines.append("JSON encoders (µs per record): " + ", ".join(
+        f"{name} {us}" for name, us in figures["encoder_us_per_record"].items()))
+    if "long_run" in figures:
+        run_ = figures["long_run"]
+        lines.append(f"long run {run_['reports']} reports at {run_['reports_per_s']} reports/s: main RSS by tenth "
+                     f"{run_['main_rss_mib_by_tenth']} MiB, workers peak {run_['workers_peak_mib']} MiB")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--reports", type=int, default=3000)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--jobs", type=int, default=0, help="workers for the N-core runs (default: cores available)")
+    parser.add_argument("--dask", action="store_true", help="also run on a Dask LocalCluster (govparse[dask])")
+    parser.add_argument("--memory", type=int, default=0, help="also a long run over this many inputs")
+    parser.add_argument("--out", type=Path, default=HERE / "out" / "batch.json")
+    args = parser.parse_args()
+    figures = run(args)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(figures, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(table(figures))
+    print(f"figures written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
