@@ -56,8 +56,8 @@ def _active_form(blocks, table_class: type) -> list[list[Cell]]:
 
 def _applications_form(table_class: type) -> list[list[Cell]]:
     form: list[list[Cell]] = [
-        [{"h": "", "span": 1}, {"h": "自然人"}, {"h": "法人或其他组织", "span": 5}, {"h": "总计"}],
-        [{"h": "申请人情况"}, *({"h": h} for h in _APPLICANT_HEADERS)],
+        [{"h": "申请人情况"}, {"h": "自然人"}, {"h": "法人或其他组织", "span": 5}, {"h": "总计"}],
+        [{"h": ""}, {"h": ""}, *({"h": h} for h in _APPLICANT_HEADERS[1:-1]), {"h": ""}],
     ]
     for row, _ in rows_of(table_class):
         *groups, label = APPLICATION_LABELS[row]

@@ -73,22 +73,31 @@ def _context(lines: list[str] | None, wanted: set[int]) -> list[list]:
     return [[n, lines[n - 1][:MAX_LINE_CHARS]] for n in around]
 
 
+def form_keys(table: str, edition: str) -> list[str]:
+    """The value cells of a table's form, in the order the page reads a report's values."""
+    return [cell["v"] for row in FORMS[f"{table}:{edition}"] for cell in row if "v" in cell]
+
+
 def report_details(entry: Entry, values: dict[str, Any], text: str | None) -> str:
-    """One report's details as base64 gzip JSON."""
+    """One report's details as base64 gzip JSON: each table's values and source lines as two lists
+    in its form's order (the keys travel once, in the forms), findings, notes, the text around."""
     notes: dict[int, list[str]] = {}
     for diagnostic in entry.diagnostics:
         if diagnostic.get("line") and diagnostic.get("level") != "info":
             notes.setdefault(diagnostic["line"], []).append(f"{diagnostic.get('code')}: {diagnostic.get('message')}")
-    findings = [f.to_dict() for f in entry.findings]
+    forms = {t: form_edition(t, entry.tables.get(t), entry.edition) for t in TABLE_KEYS}
+    tables = {}
+    for table in TABLE_KEYS:
+        if entry.tables.get(table) is not None:
+            keys = form_keys(table, forms[table])
+            tables[table] = [[values.get(key) for key in keys], [entry.lines.get(key) for key in keys]]
     wanted = set(entry.lines.values()) | {f.line for f in entry.findings if f.line} | set(notes)
     document = {
-        "values": values, "lines": entry.lines, "notes": notes, "findings": findings, "error": entry.error,
-        "tables": {t: (None if entry.tables.get(t) is None else True) for t in TABLE_KEYS},
-        "forms": {t: form_edition(t, entry.tables.get(t), entry.edition) for t in TABLE_KEYS},
-        "context": _context(text.splitlines() if text is not None else None, wanted),
+        "tables": tables, "forms": forms, "notes": notes, "findings": [f.to_dict() for f in entry.findings],
+        "error": entry.error, "context": _context(text.splitlines() if text is not None else None, wanted),
     }
     raw = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return base64.b64encode(gzip.compress(raw, compresslevel=6, mtime=0)).decode("ascii")
+    return base64.b64encode(gzip.compress(raw, compresslevel=9, mtime=0)).decode("ascii")
 
 
 def _script_json(value) -> str:
@@ -110,7 +119,7 @@ def render_page(entries: list[Entry], text_of: Callable[[Entry], str | None] = l
         details.append(report_details(entry, values, text_of(entry)))
     findings = sum(len(e.findings) for e in entries)
     overview = {"columns": OVERVIEW_COLUMNS, "shown": SHOWN, "kinds": KINDS, "rows": rows}
-    blocks = "\n".join(f'<script type="application/json" id="{name}">{_script_json(value)}</script>'
+    blocks = "\n".join(f'<script type="application/json" id="data-{name}">{_script_json(value)}</script>'
                        for name, value in (("overview", overview), ("forms", FORMS), ("titles", TITLES),
                                            ("details", details)))
     escaped = title.replace("&", "&amp;").replace("<", "&lt;")

@@ -3,7 +3,7 @@
 // report's details gzip-compressed and base64-encoded, opened with the browser's DecompressionStream.
 "use strict";
 
-const data = (id) => JSON.parse(document.getElementById(id).textContent);
+const data = (name) => JSON.parse(document.getElementById("data-" + name).textContent);
 const OVERVIEW = data("overview");   // {columns: [...], kinds: [...], rows: [[...], ...]}
 const FORMS = data("forms");         // "table:edition" -> rows of cells (see govparse/audit/forms.py)
 const TITLES = data("titles");
@@ -79,7 +79,14 @@ function sortBy(at) {
 async function details(id) {
   const bytes = Uint8Array.from(atob(DETAILS[id]), (c) => c.charCodeAt(0));
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return JSON.parse(await new Response(stream).text());
+  const report = JSON.parse(await new Response(stream).text());
+  report.values = {};
+  report.lines = {};
+  for (const [table, [values, lines]] of Object.entries(report.tables)) {
+    const keys = FORMS[table + ":" + report.forms[table]].flat().filter((cell) => "v" in cell).map((cell) => cell.v);
+    keys.forEach((key, i) => { report.values[key] = values[i]; report.lines[key] = lines[i]; });
+  }
+  return report;
 }
 
 function showValue(cell, report) {
