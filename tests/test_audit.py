@@ -92,8 +92,10 @@ def _sample_findings(folder: Path, **kwargs):
 
 
 def test_sample_corpus_every_planted_error_found_and_nothing_else(tmp_path):
-    planted, results, found = _sample_findings(tmp_path, agencies=24, years=(2021, 2022, 2023), seed=3,
-                                               x1_breaks=6, identity_breaks=4)
+    planted, results, found = _sample_findings(tmp_path, agencies=100, years=(2021, 2022, 2023), seed=3,
+                                               x1_breaks=15, identity_breaks=12)
+    assert len(results) == 301
+    assert {cell.split(".")[0] for cell in planted.identity.values()} == {"applications", "review_litigation"}
     assert planted.x1 and planted.identity and planted.duplicates
     assert json.loads((tmp_path / "planted.json").read_text(encoding="utf-8"))["x1"] == planted.x1
     for finding in found:
@@ -108,5 +110,5 @@ def test_sample_corpus_every_planted_error_found_and_nothing_else(tmp_path):
     agencies = {e.agency for e in checks.as_entries(results)}
     entries = checks.as_entries(results)
     checks.audit_entries(entries)
-    assert len({e.agency for e in entries}) == 24, "every agency's printed names meet under one key"
+    assert len({e.agency for e in entries}) == 100, "every agency's printed names meet under one key"
     assert agencies == {None}  # keys are set by the audit, not by reading

@@ -8,7 +8,7 @@ differently from year to year (人民政府 or its 办公室, traditional charac
 city prefix), as real titles are. Then, chosen by the seed, a few reports get a
 planted X1 break (carried_over changed, new_received changed with it, so every
 identity of that report still holds), a few a planted identity break (one
-outcome cell changed: I1 and I2 break there), and one agency-year a second
+outcome cell of table 三 changed: I1 and I2 break there; or of table 四: I3), and one agency-year a second
 report. ``Planted`` lists them all, so a test can ask that the audit finds each
 and nothing else.
 """
@@ -25,8 +25,12 @@ from ..model import APPLICANT_COLUMNS, ApplicantCounts, Applications, outcome_ro
 from ..render import LAYOUTS, Report, complete_applications, random_report, render_bytes
 
 PARTS = APPLICANT_COLUMNS[:-1]
+REVIEW_GROUPS = ("review", "suit_direct", "suit_after_review")
+OUTCOME_PARTS = ("upheld", "corrected", "other", "pending")
 PLACES = ("青山", "东湖", "河西", "石门", "永宁", "清溪", "南山", "白沙", "桃源", "长乐", "泰和", "新安")
-UNITS = ("县人民政府", "县教育局", "区财政局", "县自然资源局", "市交通运输局", "区市场监督管理局")
+UNITS = ("县人民政府", "县教育局", "区财政局", "县自然资源局", "市交通运输局", "区市场监督管理局", "镇人民政府",
+         "街道办事处", "县卫生健康局", "区住房和城乡建设局")
+MAX_AGENCIES = len(PLACES) * len(UNITS)
 CITY = "云台市"
 
 
@@ -77,6 +81,17 @@ def _break_x1(report: Report, column: str) -> Report:
         applications, carried_over=_shifted(over, column, step), new_received=_shifted(new, column, -step)))
 
 
+def _break_identity(report: Report, rng: random.Random) -> tuple[Report, str]:
+    """One cell one higher: an outcome cell of table 三 (I1 and I2 break) or of table 四 (I3 breaks)."""
+    if rng.random() < 0.5:
+        table, row, column = "applications", rng.choice(outcome_rows(Applications)), rng.choice(PARTS)
+    else:
+        table, row, column = "review_litigation", rng.choice(REVIEW_GROUPS), rng.choice(OUTCOME_PARTS)
+    cells = getattr(getattr(report, table), row)
+    changed = replace(getattr(report, table), **{row: replace(cells, **{column: getattr(cells, column) + 1})})
+    return replace(report, **{table: changed}), f"{table}.{row}.{column}"
+
+
 def _shifted(row: ApplicantCounts, column: str, step: int) -> ApplicantCounts:
     return replace(row, **{column: getattr(row, column) + step, "total": row.total + step})
 
@@ -86,7 +101,11 @@ def write_sample(folder: Path, agencies: int = 8, years: tuple[int, ...] = (2021
     """Write the corpus as ``<agency>-<year>.txt`` files; what was planted."""
     rng = random.Random(f"govparse-audit-sample-{seed}")
     folder.mkdir(parents=True, exist_ok=True)
-    names = [f"{PLACES[i % len(PLACES)]}{UNITS[(i * 5 + i // len(PLACES)) % len(UNITS)]}" for i in range(agencies)]
+    if agencies > MAX_AGENCIES:
+        raise ValueError(f"at most {MAX_AGENCIES} agencies (each place with each unit once)")
+    # each place with each unit once: for a place, i // len(PLACES) runs over the units
+    names = [f"{PLACES[i % len(PLACES)]}{UNITS[(i // len(PLACES) + i % len(PLACES)) % len(UNITS)]}"
+             for i in range(agencies)]
     slots = [(a, y) for a in range(agencies) for y in range(1, len(years))]
     x1_slots = set(rng.sample(slots, min(x1_breaks, len(slots))))
     id_slots = set(rng.sample([(a, y) for a in range(agencies) for y in range(len(years))],
@@ -105,11 +124,7 @@ def write_sample(folder: Path, agencies: int = 8, years: tuple[int, ...] = (2021
                     report = broken
                     planted.x1[file] = column
             if (index, year_index) in id_slots:
-                row, column = rng.choice(outcome_rows(Applications)), rng.choice(PARTS)
-                cells = getattr(report.applications, row)
-                report = replace(report, applications=replace(
-                    report.applications, **{row: replace(cells, **{column: getattr(cells, column) + 1})}))
-                planted.identity[file] = f"applications.{row}.{column}"
+                report, planted.identity[file] = _break_identity(report, rng)
             layout = LAYOUTS[rng.randrange(len(LAYOUTS))]
             (folder / file).write_bytes(render_bytes(report, layout, seed=index * 100 + year_index))
     clean = [i for i in range(agencies) if (i, len(years) - 1) not in x1_slots]
