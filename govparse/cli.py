@@ -289,6 +289,9 @@ def audit(
                                          help="Also write one row per finding: .csv, or .parquet (needs pyarrow)."),
     aliases: Path | None = typer.Option(None, "--aliases", show_default=False,
                                         help="An alias file: 'name = agency' per line, for names rules cannot join."),
+    cells: Path | None = typer.Option(None, "--cells", show_default=False,
+                                      help="Also write every cell (report, agency, year, table, row, column, value, "
+                                           "amount, line) as Parquet under this folder, partitioned by year."),
 ) -> None:
     """Check a corpus: each report's identities and notable diagnostics, X1 between an agency's
     consecutive years, two reports claiming one agency and year; written as one self-contained HTML
@@ -298,7 +301,7 @@ def audit(
     alias file.
     """
     from .audit import checks, names
-    from .audit.frame import write_findings
+    from .audit.frame import write_cells, write_findings
     from .audit.html import write_page
     from .audit.inputs import InputError, load, text_reader
 
@@ -317,9 +320,11 @@ def audit(
         write_page(out, entries, text_reader(paths))
         if findings is not None:
             write_findings(findings, found)
+        if cells is not None:
+            write_cells(cells, entries)
     except (OSError, ImportError) as error:
         raise _fail(str(error)) from None
     counts = ", ".join(f"{kind} {sum(f.kind == kind for f in found)}" for kind in checks.KINDS
                        if any(f.kind == kind for f in found))
     sys.stdout.write(f"{len(entries)} reports, {len(found)} findings ({counts or 'none'})\n"
-                     f"wrote {out}" + (f" and {findings}" if findings is not None else "") + "\n")
+                     f"wrote {', '.join(str(p) for p in (out, findings, cells) if p is not None)}\n")

@@ -19,7 +19,10 @@ from govparse.audit.sample import write_sample
     (" 青山县 教育局 ", "青山县教育局"),
     ("东湖街道办事处", "东湖街道"),
     ("新安经济开发区管委会", "新安经济开发区"),
-    ("人民政府", "人民政府"),  # nothing left without the office word: kept
+    ("人民政府", None),  # an office word alone names no agency
+    ("政府", None),
+    ("标题: 平潭综合实验区", "平潭综合实验区"),  # what scrapers put before a title
+    ("# 沭阳县人民政府", "沭阳县"),
     ("", None),
 ])
 def test_agency_key(printed, key):

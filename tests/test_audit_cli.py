@@ -66,10 +66,15 @@ def test_batch_output_is_read_as_it_is(sample, tmp_path):
     lines.append(json.dumps({"file": "gone.txt", "ok": False, "error": "cannot read gone.txt"}))
     batch = tmp_path / "reports.jsonl"
     batch.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    out, table = tmp_path / "audit.html", tmp_path / "findings.parquet"
-    result = _run(batch, "-o", out, "--findings", table)
+    out, table, cells = tmp_path / "audit.html", tmp_path / "findings.parquet", tmp_path / "cells"
+    result = _run(batch, "-o", out, "--findings", table, "--cells", cells)
     assert result.exit_code == 0, result.output
     pq = pytest.importorskip("pyarrow.parquet")
+    assert sorted(p.name for p in cells.iterdir()) == ["year=2022", "year=2023"]
+    stored = pq.read_table(cells, columns=["report", "row", "column", "value"]).to_pandas()
+    x1 = next(iter(planted.x1.items()))
+    over = stored[(stored.report.str.endswith(x1[0])) & (stored.row == "carried_over") & (stored.column == x1[1])]
+    assert len(over) == 1 and over.iloc[0]["value"] is not None
     found = pq.read_table(table).to_pylist()
     assert {Path(r["report"]).name for r in found if r["kind"] == "X1"} == set(planted.x1)
     assert [r["report"] for r in found if r["kind"] == "unreadable"] == ["gone.txt"]

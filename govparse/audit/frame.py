@@ -91,3 +91,14 @@ def _row(finding: Finding) -> dict:
     row["lhs_cells"] = " + ".join(row["lhs_cells"])
     row["rhs_cells"] = " + ".join(row["rhs_cells"])
     return row
+
+
+def write_cells(folder: str | Path, results: Iterable[Any]) -> Path:
+    """``to_frame`` as Parquet files under ``folder``, partitioned by year (``year=2023/…``), which
+    DuckDB reads with ``read_parquet('folder/**/*.parquet', hive_partitioning = true)``."""
+    _need("pyarrow", "audit")
+    folder = Path(folder)
+    frame = to_frame(results)
+    frame["year"] = frame["year"].fillna(0)  # a report whose year is unknown goes under year=0
+    frame.to_parquet(folder, partition_cols=["year"], index=False)
+    return folder

@@ -28,7 +28,9 @@ from ..normalize import translate
 # Words a title adds to the agency's own name, taken off the end while they are there.
 _OFFICE_WORDS = ("人民政府办公室", "人民政府办公厅", "政府办公室", "政府办公厅", "人民政府", "办公室", "办公厅",
                  "管理委员会", "管委会", "办事处")
-_NOISE = re.compile(r"[\s()（）【】\[\]〔〕《》<>“”\"'‘’·•.,，、:：;；_\-—]+")
+# What scraped titles put before the name: a markdown heading mark, a "标题:" field name.
+_LEAD = re.compile(r"^\s*(?:#+\s*)?(?:(?:标题|题目|名称|标 题)\s*[:：]\s*)?")
+_NOISE = re.compile(r"[\s#()（）【】\[\]〔〕《》<>“”\"'‘’·•.,，、:：;；_\-—]+")
 # A place prefix: a name of two to eight characters ending in an administrative level.
 _LEVEL = "省市县区州盟旗"
 _PLACE_AT_START = re.compile(rf"^[^{_LEVEL}]{{1,7}}?(?:自治区|自治州|自治县|[{_LEVEL}])")
@@ -45,7 +47,9 @@ def agency_key(name: str | None) -> str | None:
     """The rule-made key of a printed agency name; None for no name."""
     if not name:
         return None
-    text = _NOISE.sub("", translate(unicodedata.normalize("NFKC", name)))
+    text = _NOISE.sub("", _LEAD.sub("", translate(unicodedata.normalize("NFKC", name)), count=1))
+    if text in _OFFICE_WORDS or text in ("政府", "本机关", "本单位"):
+        return None  # an office word alone (a title read wrongly) names no agency
     changed = True
     while changed:
         changed = False

@@ -91,14 +91,16 @@ async function details(id) {
 
 function showValue(cell, report) {
   const value = report.values[cell];
-  const line = report.lines[cell];
+  showSource(cell, value === undefined || value === null ? "null" : String(value), report.lines[cell], report);
+}
+
+// The source box: what was picked, its source line, the diagnostics there and the text around it.
+function showSource(title, what, line, report) {
   const notes = (line && report.notes[line]) || [];
-  const box = document.getElementById("source");
   const lines = line ? report.context.filter(([n]) => Math.abs(n - line) <= 4) : [];
-  box.replaceChildren(
-    el("h3", {}, cell),
-    el("p", {}, value === undefined || value === null ? "null" : value,
-       line ? ` · line ${line}` : " · no source line in this record"),
+  document.getElementById("source").replaceChildren(
+    el("h3", {}, title),
+    el("p", {}, what, line ? ` · line ${line}` : " · no source line in this record"),
     ...notes.map((note) => el("p", {class: "note"}, note)),
     el("pre", {}, ...lines.map(([n, text]) => el("div", {class: n === line ? "here" : ""}, `${n}: ${text}`))));
 }
@@ -126,7 +128,7 @@ function drawFinding(finding, report) {
   const pick = () => {
     document.querySelectorAll("td.picked").forEach((td) => td.classList.remove("picked"));
     for (const cell of cells) document.querySelector(`td[data-cell="${cell}"]`)?.classList.add("picked");
-    if (finding.lhs_cells[0] && !finding.lhs_cells[0].includes(":")) showValue(finding.lhs_cells[0], report);
+    showSource(finding.kind + " " + finding.name, finding.message, finding.line, report);
   };
   const difference = finding.difference === null ? "" : ` (difference ${finding.difference > 0 ? "+" : ""}${finding.difference})`;
   return el("li", {class: "finding", "data-kind": finding.kind, onclick: pick},
