@@ -289,6 +289,7 @@ def audit(
                                          help="Also write one row per finding: .csv, or .parquet (needs pyarrow)."),
     aliases: Path | None = typer.Option(None, "--aliases", show_default=False,
                                         help="An alias file: 'name = agency' per line, for names rules cannot join."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes parsing report files (0: one per CPU)."),
     cells: Path | None = typer.Option(None, "--cells", show_default=False,
                                       help="Also write every cell (report, agency, year, table, row, column, value, "
                                            "amount, line) as Parquet under this folder, partitioned by year."),
@@ -310,7 +311,7 @@ def audit(
     except (OSError, names.AliasError) as error:
         raise _fail(str(error), EXIT_USAGE) from None
     try:
-        entries, paths = load(inputs)
+        entries, paths = load(inputs, jobs or default_jobs())
     except (OSError, InputError) as error:
         raise _fail(str(error)) from None
     if not entries:

@@ -19,6 +19,7 @@ from .checks import Entry, entry_from_record, entry_from_result
 REPORT_SUFFIXES = (".txt", ".html", ".htm")
 BATCH_SUFFIXES = (".jsonl",)
 MAX_TEXT_BYTES = 8 * 1024 * 1024  # a report's text read back for context at most
+PARSE_TIMEOUT = 60.0  # seconds a worker may spend on one report
 
 
 class InputError(ValueError):
@@ -39,29 +40,48 @@ def expand(inputs: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def load(inputs: Iterable[str | Path], progress: Callable[[int], None] | None = None) -> tuple[list[Entry], dict[str, Path]]:
-    """Entries of every report, and where each report's text is (when it is on disk)."""
-    entries: list[Entry] = []
+def entry_of(name: str) -> Entry:
+    """One report file parsed into its entry; a file that cannot be read is an entry saying why."""
+    try:
+        return entry_from_result(name, parse_file(name))
+    except GovparseError as error:
+        return Entry(name, ok=False, error=str(error))
+
+
+def load(inputs: Iterable[str | Path], jobs: int = 1, timeout: float | None = PARSE_TIMEOUT) -> tuple[list[Entry], dict[str, Path]]:
+    """Entries of every report, in the order given, and where each report's text is (when on disk).
+
+    With ``jobs`` above 1 the report files are parsed by that many worker processes
+    (govparse.pool: a worker that dies or runs past ``timeout`` costs one report, an
+    entry saying so)."""
+    places: list[Entry | str] = []  # an entry, or the name of a report file still to parse
     paths: dict[str, Path] = {}
     for path in expand(inputs):
         if path.suffix.lower() in BATCH_SUFFIXES:
             for number, record in enumerate(_records(path)):
                 entry = entry_from_record(record, number)
-                entries.append(entry)
+                places.append(entry)
                 for candidate in (Path(entry.report), path.parent / entry.report):
                     if candidate.is_file():
                         paths[entry.report] = candidate
                         break
-            continue
-        name = str(path)
-        try:
-            entries.append(entry_from_result(name, parse_file(path)))
-        except GovparseError as error:
-            entries.append(Entry(name, ok=False, error=str(error)))
-        paths[name] = path
-        if progress is not None:
-            progress(len(entries))
-    return entries, paths
+        else:
+            places.append(str(path))
+            paths[str(path)] = path
+    files = [name for name in places if isinstance(name, str)]
+    parsed = _parse_all(files, jobs, timeout)
+    return [parsed[item] if isinstance(item, str) else item for item in places], paths
+
+
+def _parse_all(files: list[str], jobs: int, timeout: float | None) -> dict[str, Entry]:
+    if jobs <= 1 or len(files) < 2 * jobs:
+        return {name: entry_of(name) for name in files}
+    from ..batch import warm
+    from ..pool import Pool
+    parsed = {}
+    for outcome in Pool(entry_of, jobs, init=warm, timeout=timeout).map(files):
+        parsed[outcome.task] = outcome.value if outcome.ok else Entry(outcome.task, ok=False, error=outcome.error)
+    return parsed
 
 
 def _records(path: Path) -> Iterable[dict]:
