@@ -104,6 +104,17 @@ def test_filters_narrow_the_overview(browser, page):
     _shot(browser, "overview-filtered-x1")
 
 
+def test_a_column_header_sorts(browser, page):
+    path, planted, _ = page
+    _open(browser, path)
+    browser.find_element(By.CSS_SELECTOR, 'th[data-column="kind:I1"]').click()  # most first
+    first = Path(_rows(browser)[0].find_element(By.TAG_NAME, "a").text).name
+    assert planted.identity.get(first, "").startswith("applications."), first
+    browser.find_element(By.CSS_SELECTOR, 'th[data-column="year"]').click()
+    years = [int(row.find_elements(By.TAG_NAME, "td")[2].text) for row in _rows(browser)]
+    assert years == sorted(years)
+
+
 def test_report_view_marks_the_planted_cell(browser, page):
     path, planted, _ = page
     file, cell = sorted(planted.identity.items())[0]
@@ -116,7 +127,7 @@ def test_report_view_marks_the_planted_cell(browser, page):
     findings = browser.find_elements(By.CSS_SELECTOR, "li.finding")
     broken = {"applications": {"I1", "I2"}, "review_litigation": {"I3"}}[cell.split(".")[0]]
     assert {f.get_attribute("data-kind") for f in findings} == broken
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", marked[0])
+    browser.execute_script("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -120)", marked[0])
     marked[0].click()
     source = browser.find_element(By.ID, "source").text
     assert cell in source and "line " in source, source
