@@ -145,6 +145,11 @@ def test_the_page_makes_no_external_requests(browser, page):
     link = next(a for a in browser.find_elements(By.CSS_SELECTOR, "#table a") if Path(a.text).name == file)
     link.click()
     WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "td.fail"))
+    browser.find_element(By.CSS_SELECTOR, 'li.finding[data-kind="X1"] a.other').click()  # last year's report
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(
+        By.CSS_SELECTOR, f'td[data-cell="applications.carried_forward.{planted.x1[file]}"]'))
+    agency, year = Path(file).stem.split("-")
+    assert Path(browser.find_element(By.CSS_SELECTOR, "#report h1").text).name == f"{agency}-{int(year) - 1}.txt"
     requested = []
     for entry in browser.get_log("performance"):
         message = json.loads(entry["message"])["message"]

@@ -127,14 +127,22 @@ function drawFinding(finding, report) {
   const cells = [...finding.lhs_cells, ...finding.rhs_cells];
   const pick = () => {
     document.querySelectorAll("td.picked").forEach((td) => td.classList.remove("picked"));
-    for (const cell of cells) document.querySelector(`td[data-cell="${cell}"]`)?.classList.add("picked");
+    for (const cell of cells) document.querySelector(`td[data-cell="${CSS.escape(cell)}"]`)?.classList.add("picked");
     showSource(finding.kind + " " + finding.name, finding.message, finding.line, report);
   };
   const difference = finding.difference === null ? "" : ` (difference ${finding.difference > 0 ? "+" : ""}${finding.difference})`;
+  const other = finding.other === null ? undefined : reportIds().get(finding.other);
   return el("li", {class: "finding", "data-kind": finding.kind, onclick: pick},
             el("b", {}, finding.kind), " ", finding.message, difference,
             finding.line ? ` · line ${finding.line}` : "",
+            other === undefined ? "" : el("a", {href: "#report=" + other, class: "other"}, " → open " + finding.other),
             cells.length ? el("div", {class: "cells"}, finding.lhs_cells.join(" + ") + "  vs  " + finding.rhs_cells.join(" + ")) : "");
+}
+
+let ids = null;
+function reportIds() {  // report name -> its row, made the first time a finding names another report
+  ids ??= new Map(OVERVIEW.rows.map((row) => [row[col.report], row[col.id]]));
+  return ids;
 }
 
 async function drawReport(id) {
