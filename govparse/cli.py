@@ -5,6 +5,7 @@
     govparse parse report.txt --format csv        # long format: file,table,row,column,value,line
     govparse dump report.txt --stage tables       # how the report was read, for a terminal
     govparse batch 'reports/**/*.txt' -o out.jsonl --jobs 8 --resume
+    govparse audit reports/ -o audit.html --findings findings.csv   # a corpus checked, one page
 
 Exit codes: 0 parsed (identity findings are data, not errors); 1 an input could
 not be read, or a batch record failed; 2 a usage error; 3 identity findings
@@ -289,7 +290,8 @@ def audit(
                                          help="Also write one row per finding: .csv, or .parquet (needs pyarrow)."),
     aliases: Path | None = typer.Option(None, "--aliases", show_default=False,
                                         help="An alias file: 'name = agency' per line, for names rules cannot join."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes parsing report files (0: one per CPU)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, show_default=False,
+                             help="Worker processes parsing report files (default: one per CPU)."),
     cells: Path | None = typer.Option(None, "--cells", show_default=False,
                                       help="Also write every cell (report, agency, year, table, row, column, value, "
                                            "amount, line) as Parquet under this folder, partitioned by year."),
