@@ -27,9 +27,11 @@ from .forms import FORMS, TITLES, form_edition
 CONTEXT_LINES = 4  # lines shown either side of a value's source line
 MAX_CONTEXT_LINES = 2000  # lines of a report's text a page carries at most
 MAX_LINE_CHARS = 240
-OVERVIEW_COLUMNS = ("id", "report", "agency", "key", "year", "edition", "layout", "tables", "nulls",
+# agency: the key the audit joins reports by (sorting by it puts an agency's years together);
+# printed: the name as the report's title gives it
+OVERVIEW_COLUMNS = ("id", "report", "agency", "printed", "year", "edition", "layout", "tables", "nulls",
                     *(f"kind:{kind}" for kind in KINDS), "findings", "search")
-SHOWN = tuple(c for c in OVERVIEW_COLUMNS if c not in ("id", "key", "search"))
+SHOWN = tuple(c for c in OVERVIEW_COLUMNS if c not in ("id", "printed", "search"))
 
 
 def _plain(value):
@@ -56,7 +58,7 @@ def _cells(entry: Entry) -> tuple[dict[str, Any], int, int]:
 
 def overview_row(index: int, entry: Entry, found: int, nulls: int) -> list:
     kinds = Counter(f.kind for f in entry.findings)
-    row = [index, entry.report, entry.agency_name, entry.agency, entry.year, entry.edition, entry.layout,
+    row = [index, entry.report, entry.agency, entry.agency_name, entry.year, entry.edition, entry.layout,
            found if entry.ok else None, nulls if entry.ok else None, *(kinds.get(kind, 0) for kind in KINDS),
            len(entry.findings)]
     search = " ".join(str(v) for v in (entry.report, entry.agency_name, entry.agency, entry.year, entry.edition,

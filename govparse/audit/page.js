@@ -55,8 +55,10 @@ function drawOverview() {
   const body = shown.map((row) => el("tr", {"data-report": row[col.id]}, ...OVERVIEW.shown.map((name) => {
     const value = row[col[name]];
     if (name === "report") {
-      return el("td", {}, el("a", {href: "#report=" + row[col.id]}, value));
+      const short = value.split(/[\\/]/).slice(-2).join("/");  // the folder and file; the path on hover
+      return el("td", {}, el("a", {href: "#report=" + row[col.id], title: value}, short));
     }
+    if (name === "agency") return el("td", {title: "printed as " + (row[col.printed] ?? "–")}, value ?? "–");
     const kind = name.startsWith("kind:");
     return el("td", {class: (kind && value ? "count bad" : kind ? "count" : "") +
                             (name === "nulls" && value ? " nulls" : "")}, kind && !value ? "·" : value);
@@ -153,7 +155,7 @@ async function drawReport(id) {
   view.replaceChildren(
     el("p", {}, el("a", {href: "#"}, "← all reports")),
     el("h1", {}, row[col.report]),
-    el("p", {class: "meta"}, `${row[col.agency] ?? "agency unknown"} (key ${row[col.key] ?? "–"}) · ${row[col.year] ?? "year unknown"}` +
+    el("p", {class: "meta"}, `${row[col.printed] ?? "agency unknown"} (agency ${row[col.agency] ?? "–"}) · ${row[col.year] ?? "year unknown"}` +
        ` · edition ${row[col.edition] ?? "–"} · layout ${row[col.layout] ?? "–"}` + (report.error ? ` · ${report.error}` : "")),
     el("h2", {}, `Findings (${report.findings.length})`),
     el("ul", {class: "findings"}, ...report.findings.map((f) => drawFinding(f, report))),
