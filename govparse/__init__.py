@@ -8,10 +8,11 @@
     {'id': 'S1', 'column': 'natural_person', 'ok': True, ...}
 """
 
+from .audit import audit, to_frame
 from .errors import GovparseError, InputTooLarge, InternalError
 from .pipeline import DEFAULT_MAX_BYTES, parse, parse_file
 from .result import Result, dumps
 
 __version__ = "0.1.0"
-__all__ = ["DEFAULT_MAX_BYTES", "GovparseError", "InputTooLarge", "InternalError", "Result", "dumps", "parse",
-           "parse_file", "__version__"]
+__all__ = ["DEFAULT_MAX_BYTES", "GovparseError", "InputTooLarge", "InternalError", "Result", "audit", "dumps", "parse",
+           "parse_file", "to_frame", "__version__"]

@@ -5,6 +5,7 @@
     govparse parse report.txt --format csv        # long format: file,table,row,column,value,line
     govparse dump report.txt --stage tables       # how the report was read, for a terminal
     govparse batch 'reports/**/*.txt' -o out.jsonl --jobs 8 --resume
+    govparse audit reports/ -o audit.html --findings findings.csv   # a corpus checked, one page
 
 Exit codes: 0 parsed (identity findings are data, not errors); 1 an input could
 not be read, or a batch record failed; 2 a usage error; 3 identity findings
@@ -279,3 +280,60 @@ def batch(
 def _format_of(out: Path) -> str:
     suffix = out.suffix.lower().lstrip(".")
     return suffix if suffix in (records.CSV, records.PARQUET) else records.JSONL
+
+
+# --- audit ------------------------------------------------------------------------------------
+
+@app.command(epilog="Examples:\n\n"
+                    "  govparse audit reports/ -o audit.html\n\n"
+                    "  govparse batch reports/ -o reports.jsonl && govparse audit reports.jsonl -o audit.html\n\n"
+                    "  govparse audit reports/ -o audit.html --findings findings.parquet --aliases aliases.txt")
+def audit(
+    inputs: list[Path] = typer.Argument(..., metavar="INPUTS...", show_default=False,
+                                        help="Report files, folders of them, or `govparse batch` JSON-lines outputs."),
+    out: Path = typer.Option(Path("audit.html"), "--out", "-o", help="The HTML page to write."),
+    findings: Path | None = typer.Option(None, "--findings", show_default=False,
+                                         help="Also write one row per finding: .csv, or .parquet (needs pyarrow)."),
+    aliases: Path | None = typer.Option(None, "--aliases", show_default=False,
+                                        help="An alias file: 'name = agency' per line, for names rules cannot join."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, show_default=False,
+                             help="Worker processes parsing report files (default: one per CPU)."),
+    cells: Path | None = typer.Option(None, "--cells", show_default=False,
+                                      help="Also write every cell (report, agency, year, table, row, column, value, "
+                                           "amount, line) as Parquet under this folder, partitioned by year."),
+) -> None:
+    """Check a corpus: each report's identities and notable diagnostics, X1 between an agency's
+    consecutive years, two reports claiming one agency and year; written as one self-contained HTML
+    page (no network) with an overview of every report and a view of each.
+
+    Exit 0 when the page is written (findings are data); 1 when an input cannot be read; 2 on a bad
+    alias file.
+    """
+    from .audit import checks, names
+    from .audit.frame import write_cells, write_findings
+    from .audit.html import write_page
+    from .audit.inputs import InputError, load, text_reader
+
+    try:
+        mapping = names.read_aliases(aliases) if aliases is not None else None
+    except (OSError, names.AliasError) as error:
+        raise _fail(str(error), EXIT_USAGE) from None
+    try:
+        entries, paths = load(inputs, jobs or default_jobs())
+    except (OSError, InputError) as error:
+        raise _fail(str(error)) from None
+    if not entries:
+        raise _fail("no reports in the inputs given")
+    found = checks.audit_entries(entries, mapping)
+    try:
+        write_page(out, entries, text_reader(paths))
+        if findings is not None:
+            write_findings(findings, found)
+        if cells is not None:
+            write_cells(cells, entries)
+    except (OSError, ImportError) as error:
+        raise _fail(str(error)) from None
+    counts = ", ".join(f"{kind} {sum(f.kind == kind for f in found)}" for kind in checks.KINDS
+                       if any(f.kind == kind for f in found))
+    sys.stdout.write(f"{len(entries)} reports, {len(found)} findings ({counts or 'none'})\n"
+                     f"wrote {', '.join(str(p) for p in (out, findings, cells) if p is not None)}\n")

@@ -4,7 +4,8 @@
 
 One line per report (encoding, edition, layout, tables found, values read,
 identity findings, diagnostics as counts of e(rror), w(arning), i(nfo)), then
-the totals.
+the totals. Last, an audit page of a sample corpus (several agencies over
+several years, X1 and identity breaks planted) written to build/demo/.
 """
 
 from __future__ import annotations
@@ -75,10 +76,33 @@ def _layout(result) -> str:
     return f"{result.layout}" + (f" (split {split})" if split else "")
 
 
+def audit_sample(out: Path, console: Console) -> Path:
+    """Write a sample corpus of agencies over years (errors planted), audit it, write its page."""
+    from .audit.checks import KINDS, audit_entries
+    from .audit.html import write_page
+    from .audit.inputs import load, text_reader
+    from .audit.sample import write_sample
+
+    corpus = out / "audit-corpus"
+    planted = write_sample(corpus, agencies=12, years=(2021, 2022, 2023))
+    entries, paths = load([corpus])
+    findings = audit_entries(entries)
+    page = write_page(out / "audit.html", entries, text_reader(paths), title="govparse audit: sample corpus")
+    counts = ", ".join(f"{kind} {n}" for kind in KINDS if (n := sum(f.kind == kind for f in findings)))
+    console.print(f"audit of {len(entries)} sample reports ({len(planted.x1)} X1 breaks and "
+                  f"{len(planted.identity)} identity breaks planted, listed in {corpus / 'planted.json'}): "
+                  f"{len(findings)} findings ({counts})")
+    console.print(f"audit page: [bold]{page.resolve()}[/bold] (open it in a browser)")
+    return page
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     folder = Path(args[0] if args else "corpus")
-    return summarize(folder, Console(width=150) if not sys.stdout.isatty() else Console())
+    console = Console(width=150) if not sys.stdout.isatty() else Console()
+    status = summarize(folder, console)
+    audit_sample(Path(args[1] if len(args) > 1 else "build/demo"), console)
+    return status
 
 
 if __name__ == "__main__":
