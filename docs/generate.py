@@ -13,6 +13,7 @@ shows for it). tests/test_docs.py checks that the committed pages are this scrip
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import importlib.util
 import io
@@ -53,6 +54,11 @@ def _markdown(docstring: str | None) -> str:
     """A module docstring as markdown: its first line dropped (the stage it is), ``code`` as `code`."""
     body = (docstring or "").strip().split("\n", 1)[-1].strip()
     return body.replace("``", "`")
+
+
+def _docstring(path: str) -> str | None:
+    """A module's docstring read from its source (a module compiled with mypyc keeps none)."""
+    return ast.get_docstring(ast.parse((ROOT / path).read_text(encoding="utf-8")), clean=False)
 
 
 def _slug(key: str) -> str:
@@ -233,7 +239,7 @@ def table_page(spec) -> str:
            f"Section {spec.numeral} of the report. Read by `{module}`; the JSON key is `{spec.key}`; "
            f"null when the report lacks the table or it is cut off (with a `table-missing` diagnostic).", ""]
     out += ["??? info \"How cells become labels (govparse/lexer.py)\"", "",
-            *[f"    {line}".rstrip() for line in _markdown(lexer.__doc__).splitlines()], ""]
+            *[f"    {line}".rstrip() for line in _markdown(_docstring("govparse/lexer.py")).splitlines()], ""]
     if one_grammar:
         out += [f"The same in both editions ({', '.join(editions)}).", ""]
         out += _edition_section(spec, editions[0], "##")

@@ -18,7 +18,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
-import typing
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -48,7 +47,12 @@ _COLUMN_KINDS: dict[str, dict[str, Any]] = {
     MONEY: {"type": ["number", "null"]},
 }
 _KIND_NOTES = {COUNT: "a count", DELTA: "a signed change", MONEY: "money, an exact decimal"}
-_NULLABLE = {str: ["string", "null"], int: ["integer", "null"]}
+META_TYPES: dict[str, dict[str, Any]] = {
+    "title": {"type": ["string", "null"]},
+    "agency": {"type": ["string", "null"]},
+    "year": {"type": ["integer", "null"], "minimum": 1900},
+    "published": {"type": ["string", "null"], "format": "date"},
+}
 
 
 def _summary(cls: type) -> str:
@@ -132,12 +136,10 @@ def _diagnostic_schema() -> dict[str, Any]:
 
 
 def _meta_schema() -> dict[str, Any]:
-    hints = typing.get_type_hints(Meta)
+    """The fields of govparse.meta.Meta, each typed by META_TYPES (the compiled wheel keeps no
+    annotations on Meta to read them from; a field missing there is a KeyError here)."""
     fields = [f.name for f in dataclasses.fields(Meta)]
-    properties: dict[str, Any] = {name: {"type": _NULLABLE[next(t for t in typing.get_args(hints[name])
-                                                               if t is not type(None))]} for name in fields}
-    properties["year"]["minimum"] = 1900
-    properties["published"]["format"] = "date"
+    properties: dict[str, Any] = {name: dict(META_TYPES[name]) for name in fields}
     return {"type": "object", "description": "The report's title, agency, year and publication date.",
             "properties": properties, "required": fields, "additionalProperties": False}
 
