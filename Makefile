@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-compiled wheel bench bench-ci bench-compare tool-corpus tool-score clean
+.PHONY: demo test docs test-compiled wheel bench bench-ci bench-compare tool-corpus tool-score clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,19 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+# The docs site (mkdocs.yml, docs/): the generated reference pages written again from the code
+# (docs/generate.py), then the site built into site/ in strict mode: any warning fails it, a
+# broken link or anchor included.
+DSTAMP := $(VENV)/.docs-installed
+
+$(DSTAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,docs]'
+	touch $(DSTAMP)
+
+docs: $(DSTAMP)
+	$(PY) docs/generate.py
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict  # not --quiet: it hides the warnings strict counts
 
 # The wheel users install, its hot stages compiled with mypyc (see pyproject.toml),
 # installed into a venv of its own: benchmarks measure what users run.
@@ -79,4 +92,4 @@ tool-score: $(STAMP)
 	$(PY) corpus/tools/score.py
 
 clean:
-	rm -rf $(VENV) $(COMPILED) $(TOOLS_VENV) dist build .pytest_cache .hypothesis
+	rm -rf $(VENV) $(COMPILED) $(TOOLS_VENV) dist build site .pytest_cache .hypothesis

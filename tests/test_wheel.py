@@ -58,6 +58,10 @@ def test_wheel_carries_every_grammar(wheel):
         assert f"govparse/grammars/{grammar.name}" in names
 
 
+def test_wheel_carries_the_json_schema(wheel):
+    assert "govparse/result.schema.json" in zipfile.ZipFile(wheel).namelist()
+
+
 def test_wheel_carries_the_compiled_stages(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for module in ("normalize", "layout", "cells", "lexer", "values"):
