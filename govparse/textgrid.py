@@ -246,14 +246,17 @@ def _value_cells_only_blank(rows: list[list[_Placed]]) -> list[Row]:
     is kept only at a place where some row of the table has a value. A converter that drops a
     label's column span (pandoc) or prints a row-spanning label as empty cells below it (w3m)
     leaves empty cells in label columns; read as values they would shift the row's values by a
-    column. After a value, an empty cell is a blank value wherever it is."""
+    column. After a value, an empty cell is a blank value, except in a column where no row of the
+    table, header included, has any text: that is no column of the table (a converter's empty
+    column at its right), and read as a cell it makes a full row one cell too long."""
     value_places = {place for row in rows for text, _, _, place in row if text and _VALUE.fullmatch(text)}
+    text_places = {place for row in rows for text, _, _, place in row if text}
     kept: list[Row] = []
     for row in rows:
         cells: Row = []
         valued = False
         for text, offset, index, place in row:
-            if text or valued or place in value_places:
+            if text or (valued or place in value_places) and place in text_places:
                 cells.append((text, offset, index))
                 valued = valued or bool(text) and _VALUE.fullmatch(text) is not None
         kept.append(cells)

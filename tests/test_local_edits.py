@@ -14,9 +14,9 @@ parse against the model:
   unless a warning names its row or an identity check the model keeps fails on
   it, and no cell is null without a warning naming its row or an error its table.
 
-Kinds the current grammar-based stages cannot meet are marked
-``xfail(strict=True)``: when the row stage of issue 12 makes them pass, the mark
-turns the pass into a failure, and the mark is removed.
+A kind the stages cannot meet would be marked ``xfail(strict=True)`` (FAILING_NOW,
+SILENT_NOW): when a change makes it pass, the mark turns the pass into a failure,
+and the mark is removed. Every kind passes now.
 
 Budgets: each kind runs a share of the profile's examples (``_budget``, as in
 tests/test_roundtrip.py): about 15 s for the module under the CI profile. The
@@ -175,22 +175,14 @@ def assert_not_silent(report, layout, kind, table, place, perturbations, seed, e
 
 # --- what the current stages cannot do yet --------------------------------------------
 
-ROWS_BY_LABEL = "not yet: see the comment of FAILING_NOW / SILENT_NOW (issue 12's row stage has landed)"
-# Kinds that still fail the local property with rows read by label (the census, tests/edit_census.py,
-# says how often: 15-20% of drawn cases for these three, 0 for the seven others).
-FAILING_NOW: frozenset = frozenset({
-    # a row whose label is lost in a cell-per-line layout: nothing says where the row before it ends,
-    # so its numbers join that row, which is nulled (cell-count): a neighbour lost, no wrong number
-    "delete-label",
-    # a cell lost or doubled in a row whose count still fits (a table that pads its rows to their
-    # width, or a doubled cell beside a blank one): the values shift; see SILENT_NOW
-    "delete-cell", "duplicate-cell"})
+ROWS_BY_LABEL = "not yet: see the comment of FAILING_NOW / SILENT_NOW"
+# Kinds that still fail the local property (the census, tests/edit_census.py, says how often). None since
+# rows.counted_rows: a row's cells are counted against the padding its table shows, never guessed, and the
+# numbers of a row whose label is lost are set aside where they are exactly that row's cells.
+FAILING_NOW: frozenset = frozenset()
 # Kinds that give another number than the model's with no warning naming its row and no new failing
-# identity, on the current stages (REGRESSIONS has a case of each).
-SILENT_NOW: frozenset = frozenset({
-    # the shifted values of a row whose cell count still fits are flagged only where an identity
-    # binds the row and its total is there (I1, I3); in table 二, or with the total blank, they are not
-    "delete-cell", "duplicate-cell"})
+# identity (REGRESSIONS keeps a case of each kind that once did).
+SILENT_NOW: frozenset = frozenset()
 
 
 PROMISES = {"local": (assert_local, FAILING_NOW), "not-silent": (assert_not_silent, SILENT_NOW)}
@@ -205,6 +197,10 @@ AD = "active_disclosure"
 GRANTED = {f"applications.granted.{column}": value for column, value in zip(
     ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"),
     (1, 2, 3, 4, 5, 6, 21))}
+NEW_RECEIVED = {f"applications.new_received.{column}": value for column, value in zip(
+    ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"),
+    (1, 2, 3, 4, 5, 6, 21))}
+CARRIED_OVER = {"applications.carried_over.natural_person": 4, "applications.carried_over.total": 4}
 # Named regression cases: (report, layout, table, place, perturbations, seed, edit_seed), each the
 # smallest form of a failure hypothesis found (shrunk cases carry thousands of drawn values; these keep
 # the mechanism). ``table`` and ``place`` index the tables and places each kind can take, so every case
@@ -244,6 +240,19 @@ REGRESSIONS = {
     # renderer's random_report, seed 5, a fifth of cells blank)
     "label-emptied-after-blanks-2019": (random_report(random.Random(5), edition="2019", blanks=0.2), LAYOUTS[2],
                                         0, 3, (), 0, 1),
+    # delete-cell: new_received's first cell taken out in pipe cell-per-line, the row's spanned columns a
+    # line of pipes after it: the pad read as the total, every value shifted left, silently
+    "lost-cell-before-a-pad-line": (zero_report(**NEW_RECEIVED), LAYOUTS[2], 1, 0, (), 0, 0),
+    # delete-label: 二、上年结转…'s label taken out (line-per-cell) or emptied (blank-separated): its
+    # numbers ran on after new_received's, which was nulled (cell-count): a neighbour lost
+    "lost-label-cell-per-line": (zero_report(**{**NEW_RECEIVED, **CARRIED_OVER}), LAYOUTS[1], 1, 1, (), 0, 0),
+    "lost-label-emptied-blank-separated": (zero_report(**CARRIED_OVER), LAYOUTS[0], 1, 1, (), 0, 1),
+    # duplicate-cell: 表四's first cell printed twice in tab-delimited, its last cell blank: sixteen cells,
+    # the blank read as padding after fifteen, every value shifted right (flagged by I3 only)
+    "doubled-cell-table-four-blank-total": (zero_report(**{
+        "review_litigation.review.upheld": 1, "review_litigation.review.corrected": 2,
+        "review_litigation.review.total": 3, "review_litigation.suit_after_review.total": None}), LAYOUTS[6], 2, 0, (),
+        0, 0),
 }
 
 
