@@ -243,8 +243,8 @@ def _grid_width(rows: Sequence[Printed], tokens: Sequence[TableToken], structure
     not, and how many rows are not that wide. The width is the one all its rows but one have (label cells and value cells); the padding
     must show in the layout: a line of two or more blank cells and nothing else (a cell-per-line
     scrape writes a row's spanned columns as ``|||``), or two rows or captions that width with
-    blank cells at their end (a markdown table). A row one cell short or long, or a header cell
-    left blank, is no evidence of padding. A label broken over cells of its line is counted as
+    blank cells at their end (a markdown table), or one where every row is that width. A row one
+    cell short or long, or a header cell left blank, is no evidence of padding. A label broken over cells of its line is counted as
     the cells it fills (``by_cells``: the table gave it those columns), or else as one."""
     spans: dict[int, int] = {}
     counted = 0
@@ -260,7 +260,8 @@ def _grid_width(rows: Sequence[Printed], tokens: Sequence[TableToken], structure
                 and (row.lead if by_cells else row.labels) + len(row.values.cells) == width)
     shown += sum(1 for token in tokens if token.type in structure and len(token.cells) == width
                  and not token.cells[-1].text)
-    return (width if shown >= 2 or _pad_line(tokens) else 0), counted - most
+    evident = shown >= 2 or shown == 1 and most == counted or _pad_line(tokens)
+    return (width if evident else 0), counted - most
 
 
 def _pad_line(tokens: Sequence[TableToken]) -> bool:
