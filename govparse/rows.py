@@ -194,8 +194,8 @@ def counted_rows(rows: list[Printed], tokens: Sequence[TableToken], order: Seque
         return rows  # every row its own cells exactly: nothing is padding, nothing runs on
     # a label broken over cells of its line counted as the cells it fills, or as one: whichever
     # gives the table's rows one width more nearly
-    grid, off = _grid_width(rows, tokens, structure, True)
-    by_labels, off_by_labels = _grid_width(rows, tokens, structure, False)
+    grid, off = _grid_width(rows, tokens, structure, widths, True)
+    by_labels, off_by_labels = _grid_width(rows, tokens, structure, widths, False)
     by_cells = by_labels == 0 or (grid > 0 and off <= off_by_labels)
     if not by_cells:
         grid = by_labels
@@ -238,13 +238,14 @@ def _padded_by_habit(rows: Sequence[Printed], widths: Mapping[str, int]) -> bool
 
 
 def _grid_width(rows: Sequence[Printed], tokens: Sequence[TableToken], structure: frozenset[str],
-                by_cells: bool) -> tuple[int, int]:
+                widths: Mapping[str, int], by_cells: bool) -> tuple[int, int]:
     """How many cells the table pads each of its rows to (label cells included), or 0 when it does
     not, and how many rows are not that wide. The width is the one all its rows but one have (label cells and value cells); the padding
     must show in the layout: a line of two or more blank cells and nothing else (a cell-per-line
-    scrape writes a row's spanned columns as ``|||``), or two rows or captions that width with
-    blank cells at their end (a markdown table), or one where every row is that width. A row one
-    cell short or long, or a header cell left blank, is no evidence of padding. A label broken over cells of its line is counted as
+    scrape writes a row's spanned columns as ``|||``), or two rows narrower than that, or captions,
+    made that width with blank cells at their end (a markdown table), or one where every row is
+    that width. A row one cell short or long, a blank last value, or a header cell left blank, is
+    no evidence of padding. A label broken over cells of its line is counted as
     the cells it fills (``by_cells``: the table gave it those columns), or else as one."""
     spans: dict[int, int] = {}
     counted = 0
@@ -257,7 +258,8 @@ def _grid_width(rows: Sequence[Printed], tokens: Sequence[TableToken], structure
     if counted - most > max(1, counted // 10):
         return 0, counted - most
     shown = sum(1 for row in rows if row.values is not None and not row.values.cells[-1].text
-                and (row.lead if by_cells else row.labels) + len(row.values.cells) == width)
+                and (row.lead if by_cells else row.labels) + len(row.values.cells) == width
+                and (row.lead if by_cells else row.labels) + widths[row.key] < width)
     shown += sum(1 for token in tokens if token.type in structure and len(token.cells) == width
                  and not token.cells[-1].text)
     evident = shown >= 2 or shown == 1 and most == counted or _pad_line(tokens)
