@@ -262,7 +262,10 @@ def _grid_width(rows: Sequence[Printed], tokens: Sequence[TableToken], structure
                 and (row.lead if by_cells else row.labels) + widths[row.key] < width)
     shown += sum(1 for token in tokens if token.type in structure and len(token.cells) == width
                  and not token.cells[-1].text)
-    evident = shown >= 2 or shown == 1 and most == counted or _pad_line(tokens)
+    # or padding fits more rows than no padding does (a row printed wrong either way is one row)
+    unpadded_misfits = sum(1 for row in rows if row.values is not None and len(row.values.cells) != widths[row.key])
+    evident = shown >= 2 or shown == 1 and (most == counted or counted - most < unpadded_misfits) \
+        or _pad_line(tokens)
     return (width if evident else 0), counted - most
 
 

@@ -14,9 +14,9 @@ parse against the model:
   unless a warning names its row or an identity check the model keeps fails on
   it, and no cell is null without a warning naming its row or an error its table.
 
-A kind the stages cannot meet would be marked ``xfail(strict=True)`` (FAILING_NOW,
+A kind the stages cannot meet is marked ``xfail(strict=True)`` (FAILING_NOW,
 SILENT_NOW): when a change makes it pass, the mark turns the pass into a failure,
-and the mark is removed. Every kind passes now.
+and the mark is removed.
 
 Budgets: each kind runs a share of the profile's examples (``_budget``, as in
 tests/test_roundtrip.py): about 15 s for the module under the CI profile. The
@@ -34,8 +34,10 @@ below in REGRESSIONS (an ``@example`` of every promise and kind).
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
+from decimal import Decimal
 
 import pytest
 from hypothesis import example, given
@@ -46,7 +48,7 @@ from compare import same
 from govparse.diagnostics import ERROR, INFO
 from govparse.edits import KIND_NAMES, TableGrid, Touch, misspelled, render_edited, swap_columns, table_grids
 from govparse.identities import check_all
-from govparse.model import to_plain
+from govparse.model import MONEY, ActiveDisclosure2019, Applications2019, FeeItems, columns_of, rows_of, to_plain
 from govparse.render import LABEL, LAYOUTS, PERTURBATION_NAMES, VALUE, Report, grids, random_report, render
 from strategies import reports, seeds
 from test_roundtrip import _budget, zero_report
@@ -176,13 +178,25 @@ def assert_not_silent(report, layout, kind, table, place, perturbations, seed, e
 # --- what the current stages cannot do yet --------------------------------------------
 
 ROWS_BY_LABEL = "not yet: see the comment of FAILING_NOW / SILENT_NOW"
-# Kinds that still fail the local property (the census, tests/edit_census.py, says how often). None since
-# rows.counted_rows: a row's cells are counted against the padding its table shows, never guessed, and the
+# Kinds that still fail the local property (the census, tests/edit_census.py, says how often). Since
+# rows.counted_rows a row's cells are counted against the padding its table shows, never guessed, and the
 # numbers of a row whose label is lost are set aside where they are exactly that row's cells.
-FAILING_NOW: frozenset = frozenset()
+FAILING_NOW: frozenset = frozenset({
+    # a header label split over two lines of space-delimited text (上 / 一年项目数量), the piece 上 read as
+    # text naming no row, and the numbers of the row above taken as its own: that row lost (null, named).
+    # A lexer defect, not the count: "lost-label-split-header-2019-space" in REGRESSIONS, about one in a
+    # thousand draws (tests/edit_census.py)
+    "delete-label",
+    # a cell lost from 行政事业性收费 in a 2019-edition table written a cell per line, where only it and
+    # 政府集中采购 need a pad cell: read padded, the one row is short; unpadded, the other is long; the
+    # captions' pad lines (|||), which would settle it, are dropped by the lexer. Unpadded is taken:
+    # procurement lost and fees' values shifted ("lost-cell-fees-2019-cell-per-line"); see SILENT_NOW
+    "delete-cell"})
 # Kinds that give another number than the model's with no warning naming its row and no new failing
 # identity (REGRESSIONS keeps a case of each kind that once did).
-SILENT_NOW: frozenset = frozenset()
+SILENT_NOW: frozenset = frozenset({
+    # the shifted fees of FAILING_NOW's delete-cell: its delta's value read as prev_items, its delta blank
+    "delete-cell"})
 
 
 PROMISES = {"local": (assert_local, FAILING_NOW), "not-silent": (assert_not_silent, SILENT_NOW)}
@@ -197,6 +211,14 @@ AD = "active_disclosure"
 GRANTED = {f"applications.granted.{column}": value for column, value in zip(
     ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"),
     (1, 2, 3, 4, 5, 6, 21))}
+def _zeros(table_class):
+    return table_class(**{row: row_class(**{column: Decimal(0) if kind == MONEY else 0
+                                            for column, kind in columns_of(row_class)})
+                          for row, row_class in rows_of(table_class)})
+
+
+ZERO_2019 = dataclasses.replace(zero_report(), active_disclosure=_zeros(ActiveDisclosure2019),
+                                applications=_zeros(Applications2019))
 NEW_RECEIVED = {f"applications.new_received.{column}": value for column, value in zip(
     ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"),
     (1, 2, 3, 4, 5, 6, 21))}
@@ -253,6 +275,14 @@ REGRESSIONS = {
         "review_litigation.review.upheld": 1, "review_litigation.review.corrected": 2,
         "review_litigation.review.total": 3, "review_litigation.suit_after_review.total": None}), LAYOUTS[6], 2, 0, (),
         0, 0),
+    # duplicate-cell: 行政事业性收费's first 0 printed twice in pipe cell-per-line (2019 edition, where only
+    # fees and procurement need a pad cell): procurement, padded like every row, was nulled as a cell long
+    "doubled-cell-fees-2019-cell-per-line": (ZERO_2019, LAYOUTS[2], 0, 18, (), 0, 0),
+    # delete-cell: fees' 5 of 5 | 3 taken out in the same table: 3 and the pad read as 3 and blank, silently
+    "lost-cell-fees-2019-cell-per-line": (dataclasses.replace(ZERO_2019, active_disclosure=dataclasses.replace(
+        ZERO_2019.active_disclosure, fees=FeeItems(5, 3))), LAYOUTS[2], 0, 18, (), 0, 0),
+    # delete-label: the first row's label taken out in space-delimited with labels split (2019 edition)
+    "lost-label-split-header-2019-space": (ZERO_2019, LAYOUTS[7], 0, 0, ("label-variants", "split-header"), 0, 0),
 }
 
 
