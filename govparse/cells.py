@@ -348,7 +348,9 @@ def _linear_cells(doc: Document, first: int, texts: list[str], blank_separated: 
     blanks = 0  # blank lines since the last filled one
     for offset, text in enumerate(texts):
         if skip and offset in skip:
-            continue  # page furniture: neither a cell nor a blank line
+            if blank_separated and blanks:
+                blanks -= 1  # page furniture: neither a cell nor a blank line, nor its separator
+            continue
         index = first + offset
         stripped = text.strip()
         if not stripped:

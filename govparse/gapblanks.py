@@ -220,6 +220,11 @@ def _placed_by(rows: Placed) -> list[list[int] | None]:
     number's head or tail) stands beside it; otherwise it is left short, for the row stage to null. Linear in the values, times the
     distinct templates of a shape (a handful)."""
     most = max((len(places) for _, _, places in rows), default=0)
+    counts = [len(places) for _, _, places in rows]
+    if counts.count(most) == 1 and counts.count(most - 1) >= 2:
+        # One row longer than all others, which agree on one value fewer, is no template: a cell
+        # doubled or a row run on; read by it, every other row would look short of a value.
+        return [None] * len(rows)
     templates: dict[int, set[tuple[int, ...]]] = {}
     for shape, _, places in rows:
         if len(places) == most:

@@ -22,7 +22,8 @@ from .errors import GovparseError, InputTooLarge, InternalError
 from .grammar import UNKNOWN, VALUES, load
 from .identities import check_all
 from .html import html_to_lines, looks_like_html
-from .layout import HTML, LINEAR_CELL, READING_ORDER, detect_layout, follow_reading_order
+from .layout import (HTML, LINEAR_CELL, READING_ORDER, SPACE_ALIGNED, SPACE_DELIMITED, detect_layout,
+                     follow_reading_order)
 from .locate import locate_by_labels
 from .lexer import UNIT, Labels, lex
 from .meta import read_meta
@@ -341,7 +342,8 @@ def _read_table(spec: TableSpec, doc: Document, section: Section | None, found_b
                           "table is null", section.heading + 1)
         return None, trace
     ctx = BuildContext(spec.key, diagnostics, sources, section.heading + 1, glued=layout.format == RUN_TOGETHER,
-                       reading_order=layout.style == READING_ORDER)
+                       reading_order=layout.style == READING_ORDER,
+                       wrapping=layout.format in (SPACE_DELIMITED, SPACE_ALIGNED))
     table = spec.read(ctx, lexed.tokens, load(grammar_name), spec.models[edition])
     clock.lap("rows")
     return table, trace

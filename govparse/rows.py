@@ -71,6 +71,9 @@ class Printed(NamedTuple):
     header: tuple[str, ...]  # header terminals in force, in printed order
     out_of_order: bool
     unreadable: bool = False  # its values cannot be placed, and why has been reported
+    lead: int = 1  # cells of its table row before the values: its label, and a group label printed beside it
+    labels: int = 1  # the same, a label broken over several cells counted once
+    room: int = 0  # cells the table gives its values, blank padding included; 0: exactly its columns
 
 
 @mypyc_attr(acyclic=True)
@@ -138,6 +141,7 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
     header: list[str] = []
     in_force: tuple[str, ...] = ()  # the header as rows below it see it, made once per block
     header_open = False  # header labels met since the last row: a new header block
+    beside: list[TableToken] = []  # group labels (三、本年度办理结果) in the table row of the next row label
     index = 0
     count = len(tokens)
     while index < count:
@@ -158,10 +162,16 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
             elif values is not None and not reading_order:
                 values = _own_line(token, values, events)
             rows.append(Printed(grammar.row_of[kind], token, values, () if reading_order else in_force,
-                                index in skipped))
+                                index in skipped, lead=_lead(token, beside, values), labels=1 + len(beside)))
             header_open = False
+            beside = []
             index += step
             continue
+        # a group label with no blank cells after it shares its table row with the row label after it
+        if kind in grammar.structure_terminals and not _opens_block(grammar, kind) and token.cells[-1].text:
+            beside.append(token)
+        else:
+            beside = []
         if kind in grammar.header_terminals:
             if not header_open:
                 header = []
@@ -182,6 +192,137 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
                        f"({_shown(cells)}) ignored", token.line, token.column)
         index += 1
     return rows
+
+
+def counted_rows(rows: list[Printed], tokens: Sequence[TableToken], order: Sequence[str],
+                 structure: frozenset[str], widths: Mapping[str, int], events: Events) -> list[Printed]:
+    """Each row with the cells the table gives it: ``room`` where the table pads its rows with
+    blank cells to one width, and its own cells only where the numbers of a row whose label was
+    lost run on after them (``order``: the row keys in statutory order; ``structure``: the
+    caption and group label terminals; ``widths``: each row's columns). Counting never guesses: blank cells after a row's values are padding only where
+    every table row is padded to one width, and the numbers after a row are set aside only where
+    they are exactly the cells of the next row, whose label is not in the table."""
+    if all(row.values is None or len(row.values.cells) == widths[row.key] for row in rows):
+        return rows  # every row its own cells exactly: nothing is padding, nothing runs on
+    # a label broken over cells of its line counted as the cells it fills, or as one: whichever
+    # gives the table's rows one width more nearly
+    grid, off = _grid_width(rows, tokens, structure, widths, True)
+    by_labels, off_by_labels = _grid_width(rows, tokens, structure, widths, False)
+    by_cells = by_labels == 0 or (grid > 0 and off <= off_by_labels)
+    if not by_cells:
+        grid = by_labels
+    habit = not grid and _padded_by_habit(rows, widths)
+    present = {row.key for row in rows}
+    out: list[Printed] = []
+    for row in rows:
+        if row.values is not None:
+            cells = row.values.cells
+            width = widths[row.key]
+            lead = row.lead if by_cells else row.labels
+            room = grid - lead if grid - lead > width else 0
+            if room - width >= 2 and len(cells) == width:
+                room = 0  # printed without its padding (cut at the table's end): one lost cell leaves more
+            if habit and len(cells) > width and not any(cell.text for cell in cells[width:]):
+                room = len(cells)
+            own = room or width
+            if len(cells) > own:
+                row = _without_lost_row(row, own, grid, order, present, widths, events)
+            row = row._replace(lead=lead, room=room)
+        out.append(row)
+    return out
+
+
+def _padded_by_habit(rows: Sequence[Printed], widths: Mapping[str, int]) -> bool:
+    """Whether most rows (two or more) end with blank cells after their columns: a table with
+    empty columns at its right, whose rows are not all one width (an HTML table with merged
+    cells). There blank cells after a row's values are those columns; in a table where only
+    one row has them, they are a blank value with a cell too many, which no count tells apart."""
+    padded = 0
+    counted = 0
+    for row in rows:
+        if row.values is not None:
+            counted += 1
+            cells = row.values.cells
+            width = widths[row.key]
+            if len(cells) > width and not any(cell.text for cell in cells[width:]):
+                padded += 1
+    return padded >= 2 and padded * 2 > counted
+
+
+def _grid_width(rows: Sequence[Printed], tokens: Sequence[TableToken], structure: frozenset[str],
+                widths: Mapping[str, int], by_cells: bool) -> tuple[int, int]:
+    """How many cells the table pads each of its rows to (label cells included), or 0 when it does
+    not, and how many rows are not that wide. The width is the one all its rows but one have (label cells and value cells); the padding
+    must show in the layout: a line of two or more blank cells and nothing else (a cell-per-line
+    scrape writes a row's spanned columns as ``|||``), or two rows narrower than that, or captions,
+    made that width with blank cells at their end (a markdown table), or one where every row is
+    that width. A row one cell short or long, a blank last value, or a header cell left blank, is
+    no evidence of padding. A label broken over cells of its line is counted as
+    the cells it fills (``by_cells``: the table gave it those columns), or else as one."""
+    spans: dict[int, int] = {}
+    counted = 0
+    for row in rows:
+        if row.values is not None:
+            span = (row.lead if by_cells else row.labels) + len(row.values.cells)
+            spans[span] = spans.get(span, 0) + 1
+            counted += 1
+    width, most = max(spans.items(), key=lambda item: item[1], default=(0, 0))
+    if counted - most > max(1, counted // 10):
+        return 0, counted - most
+    shown = sum(1 for row in rows if row.values is not None and not row.values.cells[-1].text
+                and (row.lead if by_cells else row.labels) + len(row.values.cells) == width
+                and (row.lead if by_cells else row.labels) + widths[row.key] < width)
+    shown += sum(1 for token in tokens if token.type in structure and len(token.cells) == width
+                 and not token.cells[-1].text)
+    # or padding fits more rows than no padding does (a row printed wrong either way is one row)
+    unpadded_misfits = sum(1 for row in rows if row.values is not None and len(row.values.cells) != widths[row.key])
+    evident = shown >= 2 or shown == 1 and (most == counted or counted - most < unpadded_misfits) \
+        or _pad_line(tokens)
+    return (width if evident else 0), counted - most
+
+
+def _pad_line(tokens: Sequence[TableToken]) -> bool:
+    """Whether a line holds two or more blank cells and nothing else."""
+    blanks: dict[int, int] = {}
+    filled: set[int] = set()
+    for token in tokens:
+        for cell in token.cells:
+            if cell.text:
+                filled.add(cell.line)
+            else:
+                blanks[cell.line] = blanks.get(cell.line, 0) + 1
+    return any(count >= 2 and line not in filled for line, count in blanks.items())
+
+
+def _without_lost_row(row: Printed, own: int, grid: int, order: Sequence[str], present: set[str],
+                      widths: Mapping[str, int], events: Events) -> Printed:
+    """``row`` with only its own cells, when the ones after them are exactly the cells of the row
+    that follows it in the statute and whose label is nowhere in the table (its label lost; a blank
+    cell where the label stood is allowed): those are reported, never read. Else ``row`` unchanged."""
+    assert row.values is not None
+    position = order.index(row.key) if row.key in order else -1
+    if position < 0 or position + 1 >= len(order) or order[position + 1] in present:
+        return row
+    lost = order[position + 1]
+    cells = row.values.cells
+    theirs = grid - 1 if grid - 1 > widths[lost] else widths[lost]  # the lost row's cells, its label gone
+    rest = cells[own:]
+    if len(rest) != theirs and not (len(rest) == theirs + 1 and not rest[0].text):
+        return row
+    events.add("warning", "lost-label", f"row {lost}: its label is not in the table, and the {len(rest)} "
+               f"cells after row {row.key}'s {own} ({_shown(rest)}) are as many as its own: they are not read; "
+               f"its cells are null", rest[0].line, rest[0].column, row=lost)
+    return row._replace(values=TableToken(VALUES, cells[:own]))
+
+
+def _lead(label: TableToken, beside: list[TableToken], values: TableToken | None) -> int:
+    """Cells of a row's table row before its values: on the line of its values, the cells of its
+    label and of the group labels beside it (a label broken over two cells of one line is two); a
+    row printed a cell per line, one for its label and one for each group label."""
+    if values is None or values.cells[0].line != label.cells[-1].line:
+        return 1 + len(beside)
+    line = values.cells[0].line
+    return sum(1 for token in (*beside, label) for cell in token.cells if cell.line == line)
 
 
 def _own_line(label: TableToken, values: TableToken, events: Events) -> TableToken:
@@ -268,14 +409,16 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
     assert printed.values is not None
     if printed.unreadable:
         return None
-    cells = fit_cells(printed.values.cells, len(columns.keys))
+    cells = fit_cells(printed.values.cells, len(columns.keys), printed.room)
     if cells is None and glue is not None and row_groups(printed.values.text) is not None:
         return split_glued(key, printed, len(columns.keys), glue, events)
     if cells is None:
         found = printed.values.cells
         filled = sum(1 for cell in found if cell.text)
+        padded = f", in a table that pads each row to {printed.lead + printed.room} cells (this one: " \
+                 f"{printed.lead + len(found)})" if printed.room else ""
         events.add("error", "cell-count", f"row {key}: {filled} values and {len(found) - filled} blank cells "
-                   f"for {len(columns.keys)} columns ({_shown(found)}); its cells are null",
+                   f"for {len(columns.keys)} columns{padded} ({_shown(found)}); its cells are null",
                    found[0].line, found[0].column, row=key)
         return None
     joined = next((cell for cell in cells if not cell.text.isdigit() and _SEVERAL_NUMBERS.match(cell.text)), None)
@@ -324,14 +467,17 @@ def glued_cells(values: TableToken, parts: Sequence[int | Decimal | None]) -> tu
     return tuple(Cell("" if part is None else str(part), values.line, values.column) for part in parts)
 
 
-def fit_cells(cells: Sequence[Cell], width: int) -> tuple[Cell, ...] | None:
-    """A row's cells for ``width`` columns: as many as columns, or more with only blank
-    cells after them (the columns a scraper pads a row with). Anything else cannot be placed
-    without guessing."""
+def fit_cells(cells: Sequence[Cell], width: int, room: int = 0) -> tuple[Cell, ...] | None:
+    """A row's cells for ``width`` columns: as many as columns, or, in a table that pads its
+    rows (``room``: the cells it gives this row), that many with blank cells after the values.
+    Anything else cannot be placed without guessing: a blank cell more or less is a blank
+    value or padding, which no count tells apart."""
+    if room > width:
+        if len(cells) == room and not any(cell.text for cell in cells[width:]):
+            return tuple(cells[:width])
+        return None
     if len(cells) == width:
         return tuple(cells)  # a tuple already in the common case: no copy
-    if len(cells) > width and not any(cell.text for cell in cells[width:]):
-        return tuple(cells[:width])
     return None
 
 
@@ -396,5 +542,5 @@ def header_notes(rows: Sequence[Printed], columns: Mapping[str, Columns], events
                        f"{', '.join(order)}; values placed by the header", line, row=printed.key)
 
 
-__all__ = ["Columns", "Events", "Placed", "Printed", "fit_cells", "header_notes", "header_order", "place_rows",
+__all__ = ["Columns", "Events", "Placed", "Printed", "counted_rows", "fit_cells", "header_notes", "header_order", "place_rows",
            "printed_rows", "unknown_row"]

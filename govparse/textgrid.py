@@ -129,7 +129,7 @@ def grid_rows(texts: list[str], shapes: list[str]) -> list[Row]:
         rows.append(_whole(texts, offset))
     if block:
         rows.append(_grid_row(texts, shapes, block))
-    return _value_cells_only_blank(rows)
+    return _value_cells_only_blank(rows, True)
 
 
 def _bars(text: str) -> dict[int, int]:
@@ -209,7 +209,7 @@ def aligned_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     """
     rules = [offset for offset, text in enumerate(texts) if is_dash_rule(text)]
     if not rules:
-        return _value_cells_only_blank([_whole(texts, offset) for offset, text in enumerate(texts) if text.strip()])
+        return _value_cells_only_blank([_whole(texts, offset) for offset, text in enumerate(texts) if text.strip()], False)
     starts = max((_runs(shapes[offset]) for offset in rules), key=len)
     first, last = rules[0], rules[-1] if rules[-1] > rules[0] else len(texts)
     inner = range(first + 1, last)
@@ -232,7 +232,7 @@ def aligned_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     if block:
         rows.append(_aligned_row(texts, shapes, block, starts))
     rows.extend(_whole(texts, offset) for offset in range(last + 1, len(texts)) if texts[offset].strip())
-    return _value_cells_only_blank(rows)
+    return _value_cells_only_blank(rows, False)
 
 
 def _whole(texts: list[str], offset: int) -> list[_Placed]:
@@ -266,7 +266,7 @@ def _aligned_row(texts: list[str], shapes: list[str], block: list[int], starts: 
     return [(cell[0], cell[1], cell[2], cell[3]) for cell in cells]
 
 
-def _value_cells_only_blank(rows: list[list[_Placed]]) -> list[Row]:
+def _value_cells_only_blank(rows: list[list[_Placed]], ruled: bool) -> list[Row]:
     """Rows without the empty cells of label columns: an empty cell before a row's first value
     is dropped at a place where no row has a value and some row has its label (text before its
     first value) or no row any text. A converter that drops a label's column span (pandoc) or
@@ -274,7 +274,9 @@ def _value_cells_only_blank(rows: list[list[_Placed]]) -> list[Row]:
     columns; read as values they would shift the row's values by a column. Anywhere else an
     empty cell is a blank value: after a value, in a column only a header names (every
     本年废止件数 blank), before the values of a row with no label (table 四's one row, its
-    first cell blank)."""
+    first cell blank). Without ruled cells (dash-ruled text), a column where no row, header included,
+    has any text is no column of the table (pandoc's empty column at its right): read as a cell it
+    would make a full row one cell too long; a grid's rules show a column a spanning header covers."""
     value_places: set[int] = set()
     label_places: set[int] = set()
     text_places: set[int] = set()
@@ -295,7 +297,8 @@ def _value_cells_only_blank(rows: list[list[_Placed]]) -> list[Row]:
         cells: Row = []
         valued = False
         for text, offset, index, place in row:
-            if text or valued or place in value_places or (place in text_places and place not in label_places):
+            if text or (ruled or place in text_places) and \
+                    (valued or place in value_places or place in text_places and place not in label_places):
                 cells.append((text, offset, index))
                 valued = valued or bool(text) and _VALUE.fullmatch(text) is not None
         kept.append(cells)

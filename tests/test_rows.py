@@ -16,9 +16,14 @@ def _cells(*texts):
     return tuple(Cell(t, i + 1, 1) for i, t in enumerate(texts))
 
 
-def test_a_row_is_its_cells_or_blank_padding_after_them():
+def test_a_row_is_its_cells_or_the_padding_its_table_gives_it():
     assert [c.text for c in fit_cells(_cells("1", "2", "3"), 3)] == ["1", "2", "3"]
-    assert [c.text for c in fit_cells(_cells("1", "", "3", "", ""), 3)] == ["1", "", "3"]
+    assert [c.text for c in fit_cells(_cells("1", "", "3", "", ""), 3, room=5)] == ["1", "", "3"]
+    # a table that pads no row: a blank cell after a full row is a blank value with a cell too many
+    assert fit_cells(_cells("1", "", "3", ""), 3) is None
+    # a table that pads its rows to five cells: a row of four is a cell short, whatever its blanks
+    assert fit_cells(_cells("1", "3", "", ""), 3, room=5) is None
+    assert fit_cells(_cells("1", "2", "3", "4", ""), 3, room=5) is None
 
 
 @pytest.mark.parametrize("texts", [
@@ -212,3 +217,70 @@ def test_a_two_level_header_that_lost_its_spanning_label_gives_no_order():
     # 自然人 总计 over the five without 法人或其他组织: read as one row it would put 总计 second
     header = ("NATURAL_PERSON", "TOTAL", "COMMERCIAL", "RESEARCH", "SOCIAL_WELFARE", "LEGAL_SERVICE", "OTHER_ORG")
     assert header_order(header, APPLICANTS) is None
+
+
+LINEAR_TABLE_TWO = "\n".join(["二、主动公开政府信息情况", "第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数",
+                              "现行有效件数", "规章", "{regulations}", "行政规范性文件", "{normative}", "第二十条第（五）项",
+                              "信息内容", "本年处理决定数量", "行政许可", "12", "三、收到和处理政府信息公开申请情况", ""])
+
+
+def _linear_table_two(regulations, normative, normative_label="行政规范性文件"):
+    text = LINEAR_TABLE_TWO.format(regulations="\n".join(regulations), normative="\n".join(normative))
+    result = govparse.parse(text.replace("行政规范性文件", normative_label))
+    return result.to_dict()["active_disclosure"], result.diagnostics
+
+
+@pytest.mark.parametrize("label", ["", None])  # emptied (a blank cell where it stood), or taken out
+def test_a_row_whose_label_is_lost_costs_no_neighbour(label):
+    # a cell per line: 规章's three numbers, then 行政规范性文件's three with no label before them
+    text = LINEAR_TABLE_TWO.format(regulations="1\n2\n3", normative="4\n5\n6")
+    text = text.replace("行政规范性文件\n", "" if label is None else " \n")
+    result = govparse.parse(text)
+    table = result.to_dict()["active_disclosure"]
+    assert table["regulations"] == {"issued": 1, "repealed": 2, "in_force": 3}
+    assert table["normative_documents"] == {"issued": None, "repealed": None, "in_force": None}
+    assert any(d.code == "lost-label" and d.row == "normative_documents" for d in result.diagnostics)
+
+
+def test_numbers_after_a_row_are_set_aside_only_when_they_are_the_lost_rows_cells():
+    # four numbers after 规章's three, and 行政规范性文件 (three columns) printed: a cell too many
+    table, diagnostics = _linear_table_two(["1", "2", "3", "9"], ["4", "5", "6"])
+    assert table["regulations"] == {"issued": None, "repealed": None, "in_force": None}
+    assert table["normative_documents"] == {"issued": 4, "repealed": 5, "in_force": 6}
+    assert any(d.code == "cell-count" and d.row == "regulations" for d in diagnostics)
+
+
+def test_a_doubled_cell_before_a_blank_one_is_never_read_as_padding():
+    # 0 0 (blank) with the first 0 printed twice: 0 0 0 (blank), which would read in_force 0
+    table, diagnostics = _linear_table_two(["0", "0", "0", ""], ["4", "5", "6"])
+    assert table["regulations"] == {"issued": None, "repealed": None, "in_force": None}
+    assert any(d.code == "cell-count" and d.level == "error" and d.row == "regulations" for d in diagnostics)
+
+
+MARKDOWN_TABLE_TWO = """二、主动公开政府信息情况
+| 第二十条第（一）项 |  |  |  |
+| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+| 规章 | 1 | 2 | 3 |
+| 行政规范性文件 | 4 | 5 | 6 |
+| 第二十条第（五）项 |  |  |  |
+| 信息内容 | 本年处理决定数量 |  |  |
+| 行政许可 | {licensing} |
+| 第二十条第（六）项 |  |  |  |
+| 信息内容 | 本年处理决定数量 |  |  |
+| 行政处罚 | 30 |  |  |
+| 行政强制 | 4 |  |  |
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_a_padded_row_a_cell_short_is_null_with_its_line():
+    # a markdown table pads every row to four cells: 行政许可 | 7 | (blank) is a cell short, and its
+    # blank is padding or the value, which no count tells apart
+    result = govparse.parse(MARKDOWN_TABLE_TWO.format(licensing="7 |  "))
+    table = result.to_dict()["active_disclosure"]
+    assert table["licensing"]["decisions"] is None
+    assert table["punishment"]["decisions"] == 30
+    error = next(d for d in result.diagnostics if d.code == "cell-count")
+    assert error.row == "licensing" and error.line == 8 and error.level == "error"
+    full = govparse.parse(MARKDOWN_TABLE_TWO.format(licensing="7 |  |  ")).to_dict()["active_disclosure"]
+    assert full["licensing"]["decisions"] == 7

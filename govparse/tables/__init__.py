@@ -16,7 +16,7 @@ from ..grammar import TableGrammar
 from ..lexer import TableToken
 from ..digits import COUNT as DIGIT_COUNT, DECIMAL, SIGNED, Constraint
 from ..model import COUNT, DELTA, MONEY, columns_of, rows_of
-from ..rows import Columns, Events, Glue, Placed, Printed, header_notes, place_rows, printed_rows
+from ..rows import Columns, Events, Glue, Placed, Printed, counted_rows, header_notes, place_rows, printed_rows
 from ..transform import BuildContext, build_table
 
 
@@ -37,6 +37,7 @@ def read_rows(ctx: BuildContext, tokens: Sequence[TableToken], grammar: TableGra
     identities across rows."""
     events = Events(ctx.table, ctx.diagnostics)
     printed = printed_rows(tokens, grammar, events, ctx.reading_order)
+    printed = counted_rows(printed, tokens, grammar.rows, grammar.structure_terminals, row_widths(model), events)
     if adjust is not None:
         printed = adjust(printed, events)
     columns = columns_by_row(model, tuple(spans.items()))
@@ -56,6 +57,12 @@ def digit_kinds(model: type) -> dict[str, tuple[str, ...]]:
     point, the 2019 edition's changes a sign."""
     kinds = {MONEY: DECIMAL, DELTA: SIGNED, COUNT: DIGIT_COUNT}
     return {row: tuple(kinds[kind] for _, kind in columns_of(row_class)) for row, row_class in rows_of(model)}
+
+
+@lru_cache(maxsize=None)
+def row_widths(model: type) -> dict[str, int]:
+    """Each row's number of columns."""
+    return {row: len(columns_of(row_class)) for row, row_class in rows_of(model)}
 
 
 @lru_cache(maxsize=None)

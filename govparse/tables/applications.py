@@ -113,12 +113,13 @@ def without_subtotal(rows: list[Printed], events: Events) -> list[Printed]:
     """Rows of eight numbers with the 法人或其他组织 subtotal taken out, where most rows have eight."""
     if not any(row.values is not None and len(row.values.cells) > _WIDTH for row in rows):
         return rows
-    wide = [row for row in rows if row.values is not None and fit_cells(row.values.cells, _WIDTH) is None
-            and _numbers(fit_cells(row.values.cells, _WIDTH + 1) or ()) is not None]
+    wide = [row for row in rows if row.values is not None and fit_cells(row.values.cells, _WIDTH, row.room) is None
+            and _numbers(fit_cells(row.values.cells, _WIDTH + 1, row.room) or ()) is not None]
     with_values = [row for row in rows if row.values is not None]
     if not wide or len(wide) * 2 < len(with_values):
         return rows
-    numbers = {id(row): _numbers(fit_cells(row.values.cells, _WIDTH + 1)) for row in wide if row.values is not None}
+    numbers = {id(row): _numbers(fit_cells(row.values.cells, _WIDTH + 1, row.room)) for row in wide
+               if row.values is not None}
     places = [at for at in _SUBTOTAL_AT
               if all(found is None or found[at] == _five(found, at) for found in numbers.values())]
     line = wide[0].label.line
@@ -139,7 +140,7 @@ def without_subtotal(rows: list[Printed], events: Events) -> list[Printed]:
 
 def _narrowed(row: Printed, places: list[int], found: list | None, events: Events) -> Printed:
     assert row.values is not None
-    cells = fit_cells(row.values.cells, _WIDTH + 1)
+    cells = fit_cells(row.values.cells, _WIDTH + 1, row.room)
     assert cells is not None
     readings = {tuple(c.text for i, c in enumerate(cells) if i != at) for at in places}
     if len(readings) != 1:
@@ -148,7 +149,7 @@ def _narrowed(row: Printed, places: list[int], found: list | None, events: Event
                    cells[0].line, row=row.key)
         return row._replace(unreadable=True)
     at = places[0] if places else 0
-    return row._replace(values=TableToken(VALUES, tuple(c for i, c in enumerate(cells) if i != at)))
+    return row._replace(values=TableToken(VALUES, tuple(c for i, c in enumerate(cells) if i != at)), room=0)
 
 
 def _numbers(cells) -> list | None:

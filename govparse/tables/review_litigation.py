@@ -64,7 +64,7 @@ def read(ctx: BuildContext, tokens: Sequence[TableToken], grammar: TableGrammar,
         for header, values in parts:  # one small table per group, each under its group label
             _group_part(header, values, placed, events)
     elif parts:
-        placed = _whole_rows(parts, events, ctx.glued)
+        placed = _whole_rows(parts, events, ctx.glued, _padded_lines(tokens), ctx.wrapping)
     else:
         events.add("warning", "empty-row", f"rows {_ALL_GROUPS}: no numbers under the header; their cells are null",
                    ctx.line)
@@ -76,11 +76,12 @@ def _groups_named(header: list[str]) -> list[str]:
     return [group for group in GROUPS.keys if GROUPS.terminal(group) in header]
 
 
-def _whole_rows(parts: list[tuple[list[str], TableToken]], events: Events, glued: bool) -> dict[str, Placed]:
+def _whole_rows(parts: list[tuple[list[str], TableToken]], events: Events, glued: bool,
+                padded: frozenset[int], wrapping: bool) -> dict[str, Placed]:
     """The row of fifteen numbers, printed once or more (a copy after a page break): read
     once when the copies agree, null with an error when they differ."""
     header = [terminal for part_header, _ in parts for terminal in part_header]
-    readings = [_whole_row(header, values, events, glued) for _, values in parts]
+    readings = [_whole_row(header, values, events, glued, padded, wrapping) for _, values in parts]
     if len(readings) > 1:
         texts = {tuple(None if found.cells is None else tuple([c.text for c in found.cells])
                        for found in reading.values()) for reading in readings}
@@ -114,6 +115,19 @@ def _parts(tokens: Sequence[TableToken], events: Events) -> list[tuple[list[str]
     return parts
 
 
+def _padded_lines(tokens: Sequence[TableToken]) -> frozenset[int]:
+    """The widths of the lines of labels that end with a blank cell (the table's empty columns)."""
+    widths: dict[int, int] = {}
+    last: dict[int, str] = {}
+    for token in tokens:
+        if token.type == VALUES:
+            continue
+        for cell in token.cells:
+            widths[cell.line] = widths.get(cell.line, 0) + 1
+            last[cell.line] = cell.text
+    return frozenset(width for line, width in widths.items() if not last[line])
+
+
 def _split(values: TableToken, events: Events) -> tuple | None:
     """Fifteen glued numbers split under I3 (each group's total is the sum of its four), or None."""
     found = row_groups(values.text)
@@ -130,14 +144,23 @@ def _split(values: TableToken, events: Events) -> tuple | None:
     return glued_cells(values, split.parts)
 
 
-def _whole_row(header: list[str], values: TableToken, events: Events, glued: bool) -> dict[str, Placed]:
-    """Fifteen numbers in one row, placed by the header above them."""
-    cells = fit_cells(values.cells, _WIDTH * len(GROUPS.keys))
+def _whole_row(header: list[str], values: TableToken, events: Events, glued: bool,
+               padded: frozenset[int], wrapping: bool) -> dict[str, Placed]:
+    """Fifteen numbers in one row, placed by the header above them. Blank cells after them are
+    empty columns at the table's right where a line of its header is as wide and ends with blank
+    cells too, or where there are two or more after a filled fifteenth cell (a cell printed twice
+    makes one more cell, not two); one blank cell more is a blank value or padding, which no count
+    tells apart."""
+    width = _WIDTH * len(GROUPS.keys)
+    found = values.cells
+    empty_columns = len(found) in padded or (len(found) >= width + 2 and found[width - 1].text != "")
+    cells = fit_cells(found, width, len(found) if empty_columns else 0)
     if cells is None and glued and row_groups(values.text) is not None:
         cells = _split(values, events)
         if cells is None:
             return {key: Placed(key, values, None, True) for key in GROUPS.keys}
-    if cells is None and len(values.cells) > _WIDTH * len(GROUPS.keys):
+    if cells is None and wrapping and len(values.cells) > _WIDTH * len(GROUPS.keys):
+        # only PDF text wraps numbers in their cells: elsewhere a cell too many is one printed twice
         cells = _unwrapped(values, events)
     if cells is None:
         found = values.cells
