@@ -115,8 +115,13 @@ def _parts(tokens: Sequence[TableToken], events: Events) -> list[tuple[list[str]
     return parts
 
 
+_ANY_WIDTH = -1
+
+
 def _padded_lines(tokens: Sequence[TableToken]) -> frozenset[int]:
-    """The widths of the lines of labels that end with a blank cell (the table's empty columns)."""
+    """The widths of the lines of labels that end with a blank cell (the table's empty columns), or
+    ``_ANY_WIDTH`` where two or more do (a Word table with an empty last column: its rows of
+    merged header cells are of any width, a header row of split label cells may fill it)."""
     widths: dict[int, int] = {}
     last: dict[int, str] = {}
     for token in tokens:
@@ -125,6 +130,8 @@ def _padded_lines(tokens: Sequence[TableToken]) -> frozenset[int]:
         for cell in token.cells:
             widths[cell.line] = widths.get(cell.line, 0) + 1
             last[cell.line] = cell.text
+    if sum(1 for text in last.values() if not text) >= 2:
+        return frozenset([_ANY_WIDTH])  # two lines of labels end blank: the table pads its rows
     return frozenset(width for line, width in widths.items() if not last[line])
 
 
@@ -153,7 +160,7 @@ def _whole_row(header: list[str], values: TableToken, events: Events, glued: boo
     tells apart."""
     width = _WIDTH * len(GROUPS.keys)
     found = values.cells
-    empty_columns = len(found) in padded or (len(found) >= width + 2 and found[width - 1].text != "")
+    empty_columns = len(found) in padded or _ANY_WIDTH in padded and not found[-1].text or (len(found) >= width + 2 and found[width - 1].text != "")
     cells = fit_cells(found, width, len(found) if empty_columns else 0)
     if cells is None and glued and row_groups(values.text) is not None:
         cells = _split(values, events)
