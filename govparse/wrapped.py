@@ -488,7 +488,40 @@ def _header_lines(pending: list[_Label], values_at: int, counted: tuple[bool, ..
         _join_through(lines[middle - 1], lines[middle], lines[middle + 1], metrics)
     for middle in range(1, len(lines) - 1):
         _join_stacked(lines[middle - 1], lines[middle], lines[middle + 1], metrics, bool(counted))
-    return last + 1, [_Label(tokens, 1 << 30) for tokens in lines if tokens]
+    lines = _top_level_first([tokens for tokens in lines if tokens], metrics)
+    return last + 1, [_Label(tokens, 1 << 30) for tokens in lines]
+
+
+def _top_level_first(lines: list[list[_Token]], metrics: tuple[bool, ...]) -> list[list[_Token]]:
+    """A header's lines as one line in the order of their places, where a top-level cell (one nothing
+    above covers: 自然人 and 总计 beside 法人或其他组织) sits on a line below another's: a cell spanning
+    the header's rows is centred on them, so it prints lower than a cell of the first row beside it,
+    and read line by line the header would misplace the columns. Unchanged where the top level is all
+    on the first line, or where the ways of counting places disagree on the order."""
+    orders: list[list[_Token]] = []
+    for by_shown in metrics:
+        top: list[_Token] = []
+        rest: list[_Token] = []
+        covered: list[tuple[int, int]] = []
+        lower = False
+        for position, tokens in enumerate(lines):
+            spans = []
+            for token in tokens:
+                start = _at(token, by_shown)
+                end = start + (_display(token.text) if by_shown else len(token.text))
+                spans.append((start, end))
+                if any(start < right and left < end for left, right in covered):
+                    rest.append(token)
+                else:
+                    top.append(token)
+                    lower = lower or position > 0
+            covered.extend(spans)
+        if not lower:
+            return lines
+        orders.append(sorted(top + rest, key=lambda token: (_at(token, by_shown), token.offset)))
+    if any(order != orders[0] for order in orders):
+        return lines
+    return [orders[0]]
 
 
 def _counted(lines: list[list[_Token]]) -> tuple[bool, ...]:

@@ -62,7 +62,9 @@ def test_the_stacked_cell_joins_by_character_place_as_pdftotext_lays_its_grid_ou
              "                        组织     构",
              "一、本年新收      0      0      0      0      0      0      0"]
     header = _texts(physical_rows(lines, lines)[0])
-    assert header[header.index("商业企业"):] == ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    five = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    assert [text for text in header if text in five] == five
+    assert [text for text in header if text in ("自然人", "法人或其他组织", "总计")] == ["自然人", "法人或其他组织", "总计"]
 
 
 def test_a_piece_with_nothing_left_of_it_on_the_line_between_is_not_joined():
@@ -152,8 +154,15 @@ TABLE_FOUR = [
 
 def test_two_line_header_cells_around_a_one_line_cell_are_joined_in_place():
     rows = physical_rows(TABLE_FOUR, TABLE_FOUR)
-    assert _texts(rows[0]) == ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计",
-                               "未经复议直接起诉", "复议后起诉"]
+    # The header as one line by place where a cell sits below the first line (wrapped._top_level_first): the
+    # groups and the outcomes each in their printed order (what rows.header_order reads)
+    header = _texts(rows[0])
+    assert sorted(header) == sorted(["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计",
+                                     "未经复议直接起诉", "复议后起诉"])
+    assert [text for text in header if text in ("行政复议", "行政诉讼")] == ["行政复议", "行政诉讼"]
+    assert [text for text in header if text in ("未经复议直接起诉", "复议后起诉")] == ["未经复议直接起诉", "复议后起诉"]
+    assert [text for text in header if "结果" in text or text in ("尚未审结", "总计")] == \
+        ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
     assert len(rows[1]) == 15
 
 
@@ -220,3 +229,14 @@ def test_an_outer_label_beside_the_inner_ones_continuation_comes_first_then_the_
     assert "".join(_texts(rows[-1])[1:4]) == "1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
     assert _texts(rows[-1])[0] == "（六）其他处理"
     assert _texts(rows[-1])[4:] == ["5", "0", "0", "0", "0", "0", "5"]
+
+
+def test_cells_spanning_the_header_rows_printed_below_the_spanning_label_keep_their_columns():
+    # pdftotext -layout centres 自然人 and 总计 (two header rows tall) below 法人或其他组织 (the first row):
+    # read line by line, 自然人 would come after the five columns under 法人或其他组织 (huaian 2024).
+    lines = ["                    法人或其他组织",
+             "自然人                                                  总计",
+             "          商业企业 科研机构 社会公益组织 法律服务机构 其他",
+             "一、本年新收      1      2      3      4      5      6     21"]
+    header = _texts(physical_rows(lines, lines)[0])
+    assert [text for text in header if text in ("自然人", "法人或其他组织", "总计")] == ["自然人", "法人或其他组织", "总计"]
