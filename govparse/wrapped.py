@@ -500,25 +500,18 @@ def _top_level_first(lines: list[list[_Token]], metrics: tuple[bool, ...]) -> li
     on the first line, or where the ways of counting places disagree on the order."""
     orders: list[list[_Token]] = []
     for by_shown in metrics:
-        top: list[_Token] = []
-        rest: list[_Token] = []
-        covered: list[tuple[int, int]] = []
-        lower = False
+        covered: list[tuple[int, int]] = []  # the spans of the lines above
+        lower = False  # a cell below the first line that nothing above covers
         for position, tokens in enumerate(lines):
-            spans = []
-            for token in tokens:
-                start = _at(token, by_shown)
-                end = start + (_display(token.text) if by_shown else len(token.text))
-                spans.append((start, end))
-                if any(start < right and left < end for left, right in covered):
-                    rest.append(token)
-                else:
-                    top.append(token)
-                    lower = lower or position > 0
+            spans = [(_at(token, by_shown), _at(token, by_shown) + (_display(token.text) if by_shown else len(token.text)))
+                     for token in tokens]
+            lower = lower or position > 0 and any(not any(start < right and left < end for left, right in covered)
+                                                  for start, end in spans)
             covered.extend(spans)
         if not lower:
             return lines
-        orders.append(sorted(top + rest, key=lambda token: (_at(token, by_shown), token.offset)))
+        orders.append(sorted([token for tokens in lines for token in tokens],
+                             key=lambda token: (_at(token, by_shown), token.offset)))
     if any(order != orders[0] for order in orders):
         return lines
     return [orders[0]]
