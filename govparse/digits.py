@@ -195,7 +195,7 @@ def choose_rows(options: Sequence[Sequence[Sequence[Number | None]]], width: int
     fits: list[tuple[tuple[Number | None, ...], ...]] = []
     for choice in product(*options):
         cells = [value for row in choice for value in row]
-        if all(_holds(constraint, cells) for constraint in constraints):
+        if all(holds(constraint, cells) for constraint in constraints):
             fits.append(tuple(tuple(row) for row in choice))
             if len(fits) > 1:
                 break
@@ -206,7 +206,8 @@ def choose_rows(options: Sequence[Sequence[Sequence[Number | None]]], width: int
     return RowChoice(None, combinations, len(fits), "several choices of the rows' splits satisfy the identities")
 
 
-def _holds(constraint: Constraint, cells: Sequence[Number | None]) -> bool:
+def holds(constraint: Constraint, cells: Sequence[Number | None]) -> bool:
+    """Whether ``cells`` meet ``constraint`` (a blank cell among its terms tells nothing: True)."""
     terms = [cells[k] for k in constraint.plus + constraint.minus]
     if any(term is None for term in terms):
         return True  # a blank cell: nothing to tell

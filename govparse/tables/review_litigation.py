@@ -34,7 +34,7 @@ from ..cells import Cell
 from ..grammar import UNKNOWN, VALUES, TableGrammar
 from ..lexer import TableToken
 from ..model import OutcomeCounts, ReviewLitigation, columns_of, rows_of
-from ..digits import group_sums, split_digits
+from ..digits import group_sums, holds, split_digits
 from ..rows import Columns, Events, Placed, fit_cells, glued_cells, header_order, unknown_row
 from ..runtogether import row_groups
 from ..transform import BuildContext, build_table
@@ -223,14 +223,12 @@ def _unwrapped(values: TableToken, events: Events) -> tuple[Cell, ...] | None:
 
 
 def _meets_i3(texts: list[str]) -> bool:
-    numbers = []
-    for text in texts:
-        plain = text.replace(",", "")
-        if not plain.isdigit():
-            return False
-        numbers.append(int(plain))
-    return all(sum(numbers[at:at + _WIDTH - 1]) == numbers[at + _WIDTH - 1]
-               for at in range(0, len(numbers), _WIDTH))
+    """Whether fifteen cells are numbers that meet I3 (a blank or a mark among them: no)."""
+    plain = [text.replace(",", "") for text in texts]
+    if not all(text.isdigit() for text in plain):
+        return False
+    numbers = [int(text) for text in plain]
+    return all(holds(constraint, numbers) for constraint in group_sums(len(GROUPS.keys), _WIDTH))
 
 
 @lru_cache(maxsize=1024)
