@@ -17,6 +17,8 @@ which is most of the rest.
 
 from __future__ import annotations
 
+import re
+
 from functools import cache
 from typing import Any, Final
 
@@ -32,6 +34,11 @@ _BLOCK: Final = frozenset({
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "title", "section", "article",
     "header", "footer", "blockquote", "pre", "dt", "dd", "dl", "hr", "caption", "center",
 })
+
+
+# A blank line in text outside any block element: a paragraph break in text that mixes markdown or plain
+# lines with HTML tables (pandoc's gfm, CMS exports), where the browser would join the paragraphs.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
 def looks_like_html(text: str) -> bool:
@@ -88,10 +95,24 @@ class _Reader:
         self.pending_line = 1
 
     def add_text(self, text: str | None, element) -> None:
-        """Queue text for the current line; its number is that of the element it came with."""
+        """Queue text for the current line; its number is that of the element it came with,
+        plus the lines before it where a blank line splits the text into paragraphs."""
+        if not text or text.isspace():
+            return
+        if "\n" not in text or _PARAGRAPH_BREAK.search(text) is None:
+            self._queue(text, element.sourceline)
+            return
+        start = 0
+        for found in _PARAGRAPH_BREAK.finditer(text):
+            self._queue(text[start:found.start()], element.sourceline, text.count("\n", 0, start))
+            self.flush()
+            start = found.end()
+        self._queue(text[start:], element.sourceline, text.count("\n", 0, start))
+
+    def _queue(self, text: str, sourceline: int | None, lines_before: int = 0) -> None:
         if text and not text.isspace():
             if not self.pending:
-                self.pending_line = element.sourceline or self.pending_line
+                self.pending_line = sourceline + lines_before if sourceline else self.pending_line
             self.pending.append(text)
 
     def flush(self) -> None:

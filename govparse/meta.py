@@ -38,6 +38,17 @@ _LONG_PUBLISHED = regex.compile(_PUBLISHED_SOURCE)
 _YEAR = regex.compile(r"((?:19|20)\d\d)年")
 _AGENCY_SUFFIX = re.compile(
     r"(?:人民政府|办公室|办公厅|办事处|委员会|局|厅|委|院|中心|街道|管委会|政府|镇|乡|县|市|区)$")
+# What a converter or a page puts before a title: markdown marks (# heading, > quote, ** bold) and a
+# crawler's field name (标题: …); and after it: the closing marks.
+_TITLE_LEAD = re.compile(rf"^(?:(?:[#>*]|{_S})+|(?:文章)?(?:标题|题目|名称){_S}*[:：]{_S}*)+")
+_TITLE_TAIL = re.compile(rf"(?:[#*]|{_S})+$")
+# White space beside a CJK character: PDF text and converters space a year from the words around it
+# (南山乡人民政府 2025 年政府…), which Chinese text does not; spaces between Latin words stay.
+_CJK_SPACE = re.compile(rf"(?<=[\u3000-\u9fff\uff00-\uffef]){_S}+|{_S}+(?=[\u3000-\u9fff\uff00-\uffef])")
+# A page's publisher field near the top (来源：X  发布时间：…), the agency when neither title nor signature names it.
+_SOURCE_FIELD = re.compile(rf"(?:发布机构|来源){_S}*[:：]{_S}*([^\s:：]{{2,40}})")
+# What the lazy agency group takes from a title with no agency (2024年政府信息公开…): the start of the words.
+_NOT_AGENCIES = frozenset({"政府", "政务"})
 _HEAD_LINES = 20
 _TAIL_LINES = 12
 _MAX_TITLE_CHARS = 80
@@ -73,6 +84,8 @@ def read_meta(doc: Document, sections: dict[str, Section]) -> Meta:
     # Line by line, so that the lines after the title and the date (often a long
     # preamble) are never normalized; a blank line holds neither. Each line is
     # normalized as the Document would, text only and not kept: no later stage reads it.
+    source = None  # the agency a 来源 / 发布机构 field names
+    above = ""  # the line above the title: the agency of a title printed on two lines
     for raw in doc.raw_lines[:min(first, _HEAD_LINES)]:
         if title is not None and published is not None:
             break
@@ -80,21 +93,46 @@ def read_meta(doc: Document, sections: dict[str, Section]) -> Meta:
             continue
         text = normalize_text(raw).strip()
         if title is None and "报告" in text and len(text) <= _MAX_TITLE_CHARS and _TITLE_WORDS.search(text):
-            title = text
+            title = _CJK_SPACE.sub("", _TITLE_TAIL.sub("", _TITLE_LEAD.sub("", text)))
+        elif title is None:
+            above = text
+        if source is None and ("来源" in text or "发布机构" in text) and len(text) <= _MAX_SHORT_LINE:
+            source = _source(text)
         if published is None and ("时间" in text or "日期" in text):
             published = _published(text)
     if title is not None:
-        match = _AGENCY_FIRST.search(title) or _YEAR_FIRST.search(title)
-        if match is not None:
-            agency = match.group("agency").strip(" :：") or None
-            year = int(match.group("year"))
+        title, agency, year = _from_title(title, above)
     if agency is None or published is None:
         signer, signed = _signature(doc)
-        agency = agency if agency is not None else signer
+        agency = agency if agency is not None else signer if signer is not None else source
         published = published if published is not None else signed
     if year is None:
         year = _common_year(doc, sections.get("一"))
     return Meta(title, agency, year, published)
+
+
+def _from_title(title: str, above: str) -> tuple[str, str | None, int | None]:
+    """(title, agency, year): the agency before or after the year; a title that starts with its year
+    and names no agency takes the line above when that line is an agency's name (淮安市人民政府 /
+    2024年政府信息公开工作年度报告, as PDF text prints a title set on two lines)."""
+    match = _AGENCY_FIRST.search(title) or _YEAR_FIRST.search(title)
+    if match is None:
+        return title, None, None
+    agency: str | None = match.group("agency").strip(" :：")
+    if not agency or agency in _NOT_AGENCIES:
+        agency = None
+        above = _TITLE_LEAD.sub("", above)
+        if len(above) <= _MAX_SIGNATURE_CHARS and _AGENCY_SUFFIX.search(above) and not _DATE.search(above):
+            agency = above
+            title = above + title
+    return title, agency, int(match.group("year"))
+
+
+def _source(text: str) -> str | None:
+    """The agency a 发布机构 / 来源 field names, when it is an agency's name."""
+    field = _SOURCE_FIELD.search(text)
+    name = field.group(1) if field is not None else ""
+    return name if _AGENCY_SUFFIX.search(name) else None
 
 
 def _published(text: str) -> str | None:

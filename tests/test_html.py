@@ -75,3 +75,13 @@ def test_text_around_blocks_and_tables_keeps_its_element_line():
 def test_only_the_space_is_printable_white_space():
     # html._clean takes printable text without runs of spaces as clean already
     assert [c for c in range(0x110000) if chr(c).isspace() and chr(c).isprintable()] == [0x20]
+
+
+def test_blank_lines_in_loose_text_part_paragraphs():
+    # markdown or plain text around raw HTML tables (pandoc's gfm, CMS exports): the title line must
+    # stay a line of its own, not run into the lines after it; a single line break still folds
+    page = ("# 某县人民政府2023年政府信息公开工作年度报告\n\n来源：某县人民政府\n发布时间：2024-01-19\n\n"
+            "一、总体情况\n\n<table><tr><td>规章</td><td>1</td></tr></table>\n")
+    assert html_to_lines(page) == (["# 某县人民政府2023年政府信息公开工作年度报告", "来源：某县人民政府 发布时间：2024-01-19",
+                                    "一、总体情况", "规章\t1"], [1, 3, 6, 8])
+    assert govparse.parse(page).meta.agency == "某县人民政府"
