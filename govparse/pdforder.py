@@ -38,6 +38,10 @@ from another row's:
   short of one value only (its last column stands right of the table's others and goes to the
   page's end).
 
+One kind of moved value is given back: the totals of table 三's group-first rows, which
+pdftotext writes after the page's footer (the last page's close the document), where each is
+its row's sum (``_moved_totals``).
+
 These rules were found on pdftotext's text of the PDFs corpus/tools/make_fixtures.py makes
 (540 reports of its six shapes, other seeds than the committed fixtures): none reads a wrong
 number there. Costs are linear in the characters of the section.
@@ -177,10 +181,15 @@ class _Run(NamedTuple):
     named: bool = True  # the text they follow names a label of the table on its own
 
 
-def reading_order_rows(texts: list[str], skip: set[int], numeral: str) -> tuple[list[list[Piece]], list[Note]]:
+def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
+                       after: Callable[[], list[str]] | None = None) -> tuple[list[list[Piece]], list[Note]]:
     """The pieces of table section ``numeral`` in pdftotext's reading order, each paragraph label
     first (a row of its text pieces, then one of the values that follow them up to the next text),
-    and a note on each run of values given to no row: (offset of its first line, why)."""
+    and a note on each run of values given to no row: (offset of its first line, why).
+
+    ``after`` gives the document's lines after the section, asked for only where table 三 has rows
+    whose total pdftotext moved to its page's end: the last page's moved blocks close the
+    document, after its last page number (their offsets go on from the section's)."""
     blocks, breaks, feeds = _blocks(texts, skip)
     names_label = _label_names(numeral)
     items: list[list[Piece] | _Run] = []  # text pieces, and the runs of values between them
@@ -210,8 +219,10 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str) -> tuple[
             if block.mixed and not run.mixed:
                 runs[-1] = items[-1] = run._replace(mixed=True)
     withheld = _withheld(runs, numeral)
-    rows: list[list[Piece]] = []
     notes: list[Note] = []
+    if numeral == "三":
+        notes.extend(_moved_totals(runs, withheld, len(texts), after))
+    rows: list[list[Piece]] = []
     for item in items:
         if not isinstance(item, _Run):
             rows.append(item)
@@ -339,3 +350,104 @@ def _adds_up(values: list[Piece]) -> bool:
             return True
         numbers.append(value.number)
     return sum(numbers[:-1]) == numbers[-1]
+
+
+def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
+                  after: Callable[[], list[str]] | None) -> list[Note]:
+    """Give table 三's rows the totals pdftotext moved to their page's end, and say so.
+
+    The first row under a group label (（一）予以公开 under 三、本年度办理结果, 1．属于国家秘密
+    under （三）不予公开, …) comes with its first six values only: its total stands right of the
+    group label's tall cell, and pdftotext writes that block after the page's footer, the page's
+    last such blocks in row order.
+    So on each page the rows holding six counts take the last values written after its footer,
+    one each in order, where every one of them equals its row's sum (I1): one placement, checked
+    by an identity. Where one does not, the page has fewer such values than rows, or a row above
+    (or right under) them is short or long of values (values moved between rows there: a blank
+    cell leaves no trace), none is given: the rows stay short, null in the row stage."""
+    firsts: dict[int, list[int]] = {}  # by page: positions of group-first rows holding six counts
+    unsure: dict[int, int] = {}  # by page: the position of its first other row not holding seven values
+    for position, run in enumerate(runs):
+        if run.orphaned or not run.values:
+            continue
+        six = (len(run.values) == _APPLICATION_COLUMNS - 1 and id(run) not in withheld and not run.mixed
+               and _counts(run.values) is not None)
+        if six and position > 0 and not runs[position - 1].values and not runs[position - 1].orphaned:
+            firsts.setdefault(run.sheet, []).append(position)
+        elif run.mixed or id(run) in withheld or len(run.values) != _APPLICATION_COLUMNS:
+            unsure.setdefault(run.sheet, position)
+    for sheet in list(firsts):
+        following = next((at for at in range(firsts[sheet][-1] + 1, len(runs)) if runs[at].values), len(runs))
+        if unsure.get(sheet, len(runs)) <= following:
+            del firsts[sheet]
+    if not firsts:
+        return []
+    moved: dict[int, list[tuple[int, int]]] = {}  # by page: (position, index) of the values after its footer
+    for position, run in enumerate(runs):
+        if run.orphaned:
+            moved.setdefault(run.sheet, []).extend((position, index) for index in range(len(run.values)))
+    last_sheet = max(run.sheet for run in runs)
+    closing = _closing_values(after(), offset) if after is not None and last_sheet in firsts else []
+    notes: list[Note] = []
+    taken: set[tuple[int, int]] = set()  # (position, index) of values written after a footer, given to rows
+    for sheet, positions in firsts.items():
+        pool = [(runs[at].values[index], (at, index)) for at, index in moved.get(sheet, [])]
+        if sheet == last_sheet:
+            pool.extend((piece, (-1, index)) for index, piece in enumerate(closing))
+        for position, (piece, place) in _placed(runs, positions, pool) or []:
+            runs[position].values.append(piece)
+            taken.add(place)
+            notes.append((piece[1], f"total {piece[0]} written after the page's footer given to "
+                                    f"{runs[position].label!r}, whose total pdftotext moves to the page's end: the "
+                                    "one placement where each such row's total is the sum of its six (I1)"))
+    for position, run in enumerate(runs):
+        if run.orphaned and any((position, index) in taken for index in range(len(run.values))):
+            run.values[:] = [piece for index, piece in enumerate(run.values) if (position, index) not in taken]
+    return notes
+
+
+def _placed(runs: list[_Run], positions: list[int], pool: list[tuple[Piece, tuple[int, int]]]
+            ) -> list[tuple[int, tuple[Piece, tuple[int, int]]]] | None:
+    """The rows at ``positions`` each given one of the pool's last values, in order, where each is
+    its row's sum; None where the pool is too short or one is not."""
+    if len(pool) < len(positions):
+        return None
+    given = list(zip(positions, pool[len(pool) - len(positions):]))
+    for position, (piece, _) in given:
+        total = _counts([piece])
+        if total is None or total[0] != sum(_counts(runs[position].values) or []):
+            return None
+    return given
+
+
+def _closing_values(lines: list[str], offset: int) -> list[Piece]:
+    """The values that close the document after its last page number (the last page's moved
+    blocks, pieces at ``offset`` plus their line), or none where text or a form feed follows it."""
+    from .furniture import is_page_number
+
+    last = max((index for index, text in enumerate(lines) if is_page_number(text)), default=-1)
+    if last < 0:
+        return []
+    pieces: list[Piece] = []
+    for index in range(last + 1, len(lines)):
+        text = lines[index]
+        if "\f" in text:  # the page ends: nothing may follow it
+            if any(rest.replace("\f", "").strip() for rest in lines[index:]):
+                return []
+            break
+        for texts, values in _parts(text, offset + index):
+            if texts:
+                return []
+            pieces.extend(values)
+    return pieces
+
+
+def _counts(values: list[Piece]) -> list[int] | None:
+    """The values as whole counts, or None where one is not."""
+    numbers: list[int] = []
+    for word, _, _ in values:
+        value = read_value(word)
+        if value.kind is not Kind.NUMBER or value.number is None or value.number != int(value.number):
+            return None
+        numbers.append(int(value.number))
+    return numbers

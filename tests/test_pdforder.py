@@ -259,3 +259,48 @@ def test_a_blank_cell_filled_by_a_value_moved_from_far_above_is_not_read():
     })
     _, found = _parse(_report(rows))
     assert found["applications"]["denied_third_party"]["natural_person"] is None
+
+
+# Group-first rows holding their first six values: their totals stand after the page's footer.
+SIX_FIRSTS = {"1．属于国家秘密": ["1．属于国家秘密", ""] + _cells("0 4 0 0 0 0"),
+              "1．本机关不掌握相关政府信息": ["1．本机关不掌握相关政府信息", ""] + _cells("2 0 0 0 0 0")}
+
+
+def _closed(rows: list[str], moved: str) -> str:
+    """The report with the last page's footer and the values pdftotext moved after it closing the document."""
+    return _report(rows) + "\n".join(["", "第2页共2页", ""] + _cells(moved) + ["\f"])
+
+
+def test_group_first_rows_take_their_totals_from_the_page_end_where_each_meets_i1():
+    rows = _applications(replace=SIX_FIRSTS)
+    text = _closed(rows, "9 4 2")  # 9: another block moved there, before the totals
+    result, found = _parse(text)
+    assert list(found["applications"]["denied_state_secret"].values()) == [0, 4, 0, 0, 0, 0, 4]
+    assert list(found["applications"]["unable_not_held"].values()) == [2, 0, 0, 0, 0, 0, 2]
+    notes = [d for d in result.diagnostics if d.code == "reading-order" and "I1" in d.message]
+    lines = text.split("\n")
+    assert len(notes) == 2 and notes[0].line == len(lines) - lines[::-1].index("4")  # the last 4, line by 1
+    assert result.source_of("applications", "denied_state_secret", "total").line == notes[0].line
+
+
+def test_group_first_totals_that_do_not_meet_i1_are_given_to_no_row():
+    for moved in ("4 3", "2 4", "2"):  # the second's sum is 2; swapped; one value for two rows
+        _, found = _parse(_closed(_applications(replace=SIX_FIRSTS), moved))
+        assert set(found["applications"]["denied_state_secret"].values()) == {None}, moved
+        assert set(found["applications"]["unable_not_held"].values()) == {None}, moved
+
+
+def test_group_first_totals_are_not_given_under_a_row_short_of_values():
+    # 2．其他… holds six values (a blank cell leaves no trace, or a value moved away): values may have
+    # moved between rows there, so the totals after the footer are given to none.
+    replace = dict(SIX_FIRSTS)
+    replace["2．其他法律行政法规禁止公开"] = ["2．其他法律行政法规禁止公开", ""] + _cells("0 0 0 0 0 0")
+    _, found = _parse(_closed(_applications(replace=replace), "4 2"))
+    assert set(found["applications"]["denied_state_secret"].values()) == {None}
+    assert set(found["applications"]["unable_not_held"].values()) == {None}
+
+
+def test_values_after_a_footer_followed_by_text_close_no_page_of_the_table():
+    text = _report(_applications(replace=SIX_FIRSTS)) + "\n".join(["", "第2页共2页", "", "4", "", "2", "", "附件", ""])
+    _, found = _parse(text)
+    assert set(found["applications"]["denied_state_secret"].values()) == {None}
