@@ -230,8 +230,8 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
             why = withheld.get(id(item), "")
             if why:
                 shown = " ".join(word for word, _, _ in item.values[:10]) + (" …" if len(item.values) > 10 else "")
-                after = f" after {item.label!r}" if item.label else ""
-                notes.append((item.values[0][1], f"{len(item.values)} value(s) ({shown}){after} {why}"))
+                following = f" after {item.label!r}" if item.label else ""
+                notes.append((item.values[0][1], f"{len(item.values)} value(s) ({shown}){following} {why}"))
             else:
                 rows.append(item.values)
     return rows, notes
