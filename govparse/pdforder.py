@@ -65,6 +65,7 @@ _JOINED = re.compile(r"\S\s+(?:[+-]?\d[\d,]*(?:\.\d+)?|[/—－-]+|无)$")
 _MIN_JOINED = 2  # such lines in a table, without a form feed in the report
 _WIDE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
 _APPLICATION_COLUMNS = 7
+_FIRST_OF_GROUP = re.compile(r"1[．.、]|[（(]一[）)]")  # the label of a group's first row opens so
 _CAPTION = re.compile(r"第[一二三四五六七八九十]{1,3}条")
 # What opens a label: an enumerator (一、 （三） 4．) or a caption (第二十条第（五）项).
 _OPENS_LABEL = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[．.、]|第[一二三四五六七八九十]{1,3}条")
@@ -332,10 +333,18 @@ def _short_before(runs: list[_Run], position: int) -> str:
     count = len(before.values)
     if count >= _APPLICATION_COLUMNS:
         return ""
-    under_group = at > 0 and not runs[at - 1].values and not runs[at - 1].orphaned
-    if count == _APPLICATION_COLUMNS - 1 and under_group:
+    if count == _APPLICATION_COLUMNS - 1 and _group_first(runs, at):
         return ""
     return f"{before.label!r}, {count} values"
+
+
+def _group_first(runs: list[_Run], position: int) -> bool:
+    """Whether run ``position`` is the first row under a group label: after the label's own run (no
+    values), or numbered first (1．…, （一）…; its group label, centred in a cell spanning the
+    group's rows, may be written after it)."""
+    if _FIRST_OF_GROUP.match(runs[position].label):
+        return True
+    return position > 0 and not runs[position - 1].values and not runs[position - 1].orphaned
 
 
 def _adds_up(values: list[Piece]) -> bool:
@@ -366,13 +375,17 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
     (or right under) them is short or long of values (values moved between rows there: a blank
     cell leaves no trace), none is given: the rows stay short, null in the row stage."""
     firsts: dict[int, list[int]] = {}  # by page: positions of group-first rows holding six counts
+    groups: dict[int, list[int]] = {}  # by page: positions of all its group-first rows
     unsure: dict[int, int] = {}  # by page: the position of its first other row not holding seven values
     for position, run in enumerate(runs):
         if run.orphaned or not run.values:
             continue
         six = (len(run.values) == _APPLICATION_COLUMNS - 1 and id(run) not in withheld and not run.mixed
                and _counts(run.values) is not None)
-        if six and position > 0 and not runs[position - 1].values and not runs[position - 1].orphaned:
+        first = _group_first(runs, position)
+        if first:
+            groups.setdefault(run.sheet, []).append(position)
+        if six and first:
             firsts.setdefault(run.sheet, []).append(position)
         elif run.mixed or id(run) in withheld or len(run.values) != _APPLICATION_COLUMNS:
             unsure.setdefault(run.sheet, position)
@@ -394,7 +407,10 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
         pool = [(runs[at].values[index], (at, index)) for at, index in moved.get(sheet, [])]
         if sheet == last_sheet:
             pool.extend((piece, (-1, index)) for index, piece in enumerate(closing))
-        for position, (piece, place) in _placed(runs, positions, pool) or []:
+        # the page's other group-first rows may have had their totals moved there too: then
+        # they hold places among the last values, given to none
+        placed = _placed(runs, positions, positions, pool) or _placed(runs, groups[sheet], positions, pool)
+        for position, (piece, place) in placed or []:
             runs[position].values.append(piece)
             taken.add(place)
             notes.append((piece[1], f"total {piece[0]} written after the page's footer given to "
@@ -406,13 +422,15 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
     return notes
 
 
-def _placed(runs: list[_Run], positions: list[int], pool: list[tuple[Piece, tuple[int, int]]]
+def _placed(runs: list[_Run], slots: list[int], positions: list[int], pool: list[tuple[Piece, tuple[int, int]]]
             ) -> list[tuple[int, tuple[Piece, tuple[int, int]]]] | None:
-    """The rows at ``positions`` each given one of the pool's last values, in order, where each is
-    its row's sum; None where the pool is too short or one is not."""
-    if len(pool) < len(positions):
+    """The rows at ``slots`` each matched with one of the pool's last values, in order, and those at
+    ``positions`` given theirs where each is its row's sum; None where the pool is too short or
+    one is not."""
+    if len(pool) < len(slots):
         return None
-    given = list(zip(positions, pool[len(pool) - len(positions):]))
+    given = [(position, moved) for position, moved in zip(slots, pool[len(pool) - len(slots):])
+             if position in positions]
     for position, (piece, _) in given:
         total = _counts([piece])
         if total is None or total[0] != sum(_counts(runs[position].values) or []):

@@ -304,3 +304,16 @@ def test_values_after_a_footer_followed_by_text_close_no_page_of_the_table():
     text = _report(_applications(replace=SIX_FIRSTS)) + "\n".join(["", "第2页共2页", "", "4", "", "2", "", "附件", ""])
     _, found = _parse(text)
     assert set(found["applications"]["denied_state_secret"].values()) == {None}
+
+
+def test_a_group_label_written_after_its_first_row_leaves_that_row_first_of_its_group():
+    # （六）其他处理 is centred in a cell spanning its three rows: pdftotext writes it after 1．'s values.
+    first = "1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    rows = [row for row in ROWS_2021 if row[0] != "（六）其他处理"]
+    at = [label for label, _ in rows].index(first)
+    rows[at] = (first, "0 0 3 0 0 0")
+    lines = _applications(rows)
+    spot = lines.index(first)
+    lines[spot + 2 + 12:spot + 2 + 12] = ["（六）其他处理", ""]
+    _, found = _parse(_closed(lines, "3"))
+    assert list(found["applications"]["other_no_correction"].values()) == [0, 0, 3, 0, 0, 0, 3]
