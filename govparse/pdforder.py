@@ -23,7 +23,9 @@ given to no row, with a note saying why (``reading_order_rows``), where they can
 from another row's:
 
 - after a page break (the footer, a form feed) and before any text: blocks moved there;
-- in table 四: its groups come swapped and scattered, never in column order;
+- in table 四: its groups come swapped and scattered, never in column order, but for the two
+  whose blocks tell them (``_review_groups``: 行政复议's stacked block running on into the next
+  heading, 未经复议直接起诉's five blocks before it), each read where it meets I3;
 - in a block shared with another cell (values stacked over lines, or with a header's piece);
 - after a label printed across cells (pieces in blocks of their own): the row's cells do not
   line up with the others';
@@ -221,6 +223,10 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
                 runs[-1] = items[-1] = run._replace(mixed=True)
     withheld = _withheld(runs, numeral)
     notes: list[Note] = []
+    if numeral == "四":
+        groups = _review_groups(blocks, texts)
+        if groups:
+            return _given_groups(groups, runs)
     if numeral == "三":
         notes.extend(_moved_totals(runs, withheld, len(texts), after))
     rows: list[list[Piece]] = []
@@ -235,6 +241,64 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
                 notes.append((item.values[0][1], f"{len(item.values)} value(s) ({shown}){following} {why}"))
             else:
                 rows.append(item.values)
+    return rows, notes
+
+
+def _review_groups(blocks: list[_Block], texts: list[str]) -> list[tuple[list[Piece], list[Piece]]]:
+    """Table 四's groups pdftotext writes in an order of their own, each (its label's pieces, its
+    five values), where the text tells them; else none.
+
+    The section's last block runs on into the next section's heading (no blank line between):
+    it holds 行政复议's five values stacked a line or two each (after the header's words where
+    the header is one block too, before a value of the next group at times). Before it, after
+    the header, 未经复议直接起诉's five cells may stand a block each. 复议后起诉's come after the
+    next heading, or at the page's end, and are not read. Each group is read only where its five
+    values are counts whose total is the sum of the four (I3)."""
+    if not blocks or not blocks[-1].values or any(text.strip() for text in texts[blocks[-1].last + 1:]):
+        return []
+    stack = blocks[-1]
+    if stack.last != len(texts) - 1:
+        return []  # a blank line between it and the next heading
+    labels = {_compact(block.texts): block.texts for block in blocks if block.texts}
+    review, direct = labels.get("行政复议"), labels.get("未经复议直接起诉")
+    first_five = stack.values[:5]
+    if review is None or len({offset for _, offset, _ in first_five}) < 2 or not _outcomes(first_five):
+        return []
+    groups = [(review, first_five)]
+    last_text = max((at for at, block in enumerate(blocks[:-1]) if block.texts), default=-1)
+    singles = blocks[last_text + 1:-1] if not stack.texts and last_text >= 0 else []
+    if (direct is not None and len(singles) == 5
+            and all(len(block.values) == 1 and block.first == block.last for block in singles)
+            and _outcomes([block.values[0] for block in singles])):
+        groups.append((direct, [block.values[0] for block in singles]))
+    return groups
+
+
+def _compact(pieces: list[Piece]) -> str:
+    return "".join(word for word, _, _ in pieces).replace(" ", "")
+
+
+def _outcomes(values: list[Piece]) -> bool:
+    """Whether values are one group of table 四: five counts, the last the sum of the four (I3)."""
+    numbers = _counts(values)
+    return numbers is not None and len(numbers) == 5 and sum(numbers[:4]) == numbers[4]
+
+
+def _given_groups(groups: list[tuple[list[Piece], list[Piece]]], runs: list[_Run]
+                  ) -> tuple[list[list[Piece]], list[Note]]:
+    """Table 四's rows, each group's label then its values, and a note on the values given to none."""
+    rows: list[list[Piece]] = []
+    given: set[tuple[int, int]] = set()
+    for label, values in groups:
+        rows.extend([label, values])
+        given.update((offset, start) for _, offset, start in values)
+    notes: list[Note] = []
+    for run in runs:
+        left = [piece for piece in run.values if (piece[1], piece[2]) not in given]
+        if left:
+            shown = " ".join(word for word, _, _ in left[:10]) + (" …" if len(left) > 10 else "")
+            notes.append((left[0][1], f"{len(left)} value(s) ({shown}) are table 四's numbers that pdftotext "
+                                      "writes out of column order; given to no group"))
     return rows, notes
 
 

@@ -317,3 +317,36 @@ def test_a_group_label_written_after_its_first_row_leaves_that_row_first_of_its_
     lines[spot + 2 + 12:spot + 2 + 12] = ["（六）其他处理", ""]
     _, found = _parse(_closed(lines, "3"))
     assert list(found["applications"]["other_no_correction"].values()) == [0, 0, 3, 0, 0, 0, 3]
+
+
+# Table 四 as pdftotext writes it most often: 未经复议直接起诉's cells a block each after the header, then
+# 行政复议's stacked in one block running on into the next heading; 复议后起诉's after that heading.
+REVIEW_STACKED = ["四、政府信息公开行政复议、行政诉讼情况", "行政", "复议", "", "行政诉讼", "", "结果", "维持", "", "总计", "",
+                  "未经", "复议", "直接", "起诉", "", "复议后起诉", "", "总计", "",
+                  "20", "", "647", "", "2", "", "8", "", "677", "", "0 25", "0", "0", "25"]
+TAIL_AFTER_STACK = ["五、存在的主要问题及改进情况", "", "4", "", "0", "", "4", "", "（一）存在的主要问题", "无。",
+                    "六、其他需要报告的事项", "无。"]
+
+
+def _review_report(review: list[str]) -> str:
+    return "\n".join(HEAD + ACTIVE + _applications() + review + TAIL_AFTER_STACK) + "\n"
+
+
+def test_table_four_groups_are_read_where_their_blocks_tell_them_and_meet_i3():
+    result, found = _parse(_review_report(REVIEW_STACKED))
+    assert list(found["review_litigation"]["review"].values()) == [0, 25, 0, 0, 25]
+    assert list(found["review_litigation"]["suit_direct"].values()) == [20, 647, 2, 8, 677]
+    assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
+
+
+def test_table_four_blocks_that_break_i3_or_stand_apart_from_the_heading_are_given_to_no_group():
+    broken = REVIEW_STACKED[:-4] + ["0 25", "0", "0", "26"]  # 0 + 25 + 0 + 0 is not 26
+    _, found = _parse(_review_report(broken))
+    assert set(found["review_litigation"]["review"].values()) == {None}
+    apart = REVIEW_STACKED + [""]  # a blank line before the heading: the block is not the one that runs on
+    _, found = _parse(_review_report(apart))
+    assert all(value is None for group in found["review_litigation"].values() for value in group.values())
+    singles = REVIEW_STACKED[:-14] + ["20", "", "647", "", "2", "", "8", "", "676", ""] + REVIEW_STACKED[-4:]
+    _, found = _parse(_review_report(singles))  # 20 + 647 + 2 + 8 is not 676
+    assert set(found["review_litigation"]["suit_direct"].values()) == {None}
+    assert list(found["review_litigation"]["review"].values()) == [0, 25, 0, 0, 25]
