@@ -261,6 +261,9 @@ def _review_groups(blocks: list[_Block], texts: list[str]) -> list[tuple[list[Pi
         return []  # a blank line between it and the next heading
     labels = {_compact(block.texts): block.texts for block in blocks if block.texts}
     review, direct = labels.get("行政复议"), labels.get("未经复议直接起诉")
+    if review is None:  # the header's words one block (行政 / 行政诉讼 / 复议 …): the label where it starts
+        review = next(([("行政复议", offset, start)] for block in blocks for word, offset, start in block.texts
+                       if word == "行政"), None)
     first_five = stack.values[:5]
     if review is None or len({offset for _, offset, _ in first_five}) < 2 or not _outcomes(first_five):
         return []

@@ -350,3 +350,11 @@ def test_table_four_blocks_that_break_i3_or_stand_apart_from_the_heading_are_giv
     _, found = _parse(_review_report(singles))  # 20 + 647 + 2 + 8 is not 676
     assert set(found["review_litigation"]["suit_direct"].values()) == {None}
     assert list(found["review_litigation"]["review"].values()) == [0, 25, 0, 0, 25]
+
+
+def test_table_four_header_in_one_block_with_the_stacked_values_gives_review_its_first_five():
+    one_block = ["四、政府信息公开行政复议、行政诉讼情况", "行政", "行政诉讼", "复议", "未经", "结果 结果 其他 尚未", "复议",
+                 "总计", "复议后起诉", "维持 纠正 结果 审结", "直接", "起诉", "总计", "20", "16", "4", "0", "40", "20"]
+    _, found = _parse(_review_report(one_block))
+    assert list(found["review_litigation"]["review"].values()) == [20, 16, 4, 0, 40]
+    assert set(found["review_litigation"]["suit_direct"].values()) == {None}
