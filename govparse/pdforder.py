@@ -67,6 +67,8 @@ _JOINED = re.compile(r"\S\s+(?:[+-]?\d[\d,]*(?:\.\d+)?|[/—－-]+|无)$")
 _MIN_JOINED = 2  # such lines in a table, without a form feed in the report
 _WIDE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
 _APPLICATION_COLUMNS = 7
+# The label of a group of table 三's rows under 三、本年度办理结果 (its rows hold the cells): （三）不予公开 …
+_GROUP_LABEL = re.compile(r"[（(][三四五六][）)](?:不予公开|无法提供|不予处理|其他处理)")
 _FIRST_OF_GROUP = re.compile(r"1[．.、]|[（(]一[）)]")  # the label of a group's first row opens so
 _CAPTION = re.compile(r"第[一二三四五六七八九十]{1,3}条")
 # What opens a label: an enumerator (一、 （三） 4．) or a caption (第二十条第（五）项).
@@ -228,7 +230,10 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
         if groups:
             return _given_groups(groups, runs)
     if numeral == "三":
-        notes.extend(_moved_totals(runs, withheld, len(texts), after))
+        given = _moved_totals(runs, withheld, len(texts), after)
+        if given:  # the runs the totals were taken from are shorter now: judge the rows again
+            notes.extend(given)
+            withheld = _withheld(runs, numeral)
     rows: list[list[Piece]] = []
     for item in items:
         if not isinstance(item, _Run):
@@ -444,8 +449,14 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
     firsts: dict[int, list[int]] = {}  # by page: positions of group-first rows holding six counts
     groups: dict[int, list[int]] = {}  # by page: positions of all its group-first rows
     unsure: dict[int, int] = {}  # by page: the position of its first other row not holding seven values
+    late: dict[int, int] = {}  # by page: the position of a group label written after its first row, with values
+    grouped_other = any("逾期不补正" in run.label for run in runs)  # （六）其他处理 a group (the 2021 edition)
     for position, run in enumerate(runs):
         if run.orphaned or not run.values:
+            continue
+        if _GROUP_LABEL.match(run.label) and (grouped_other or not run.label.startswith(("（六）", "(六)")))\
+                and _counts(run.values) is not None and run.sheet not in late:
+            late[run.sheet] = position
             continue
         six = (len(run.values) == _APPLICATION_COLUMNS - 1 and id(run) not in withheld and not run.mixed
                and _counts(run.values) is not None)
@@ -471,6 +482,24 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
     notes: list[Note] = []
     taken: set[tuple[int, int]] = set()  # (position, index) of values written after a footer, given to rows
     for sheet, positions in firsts.items():
+        if sheet in late:
+            # a group label written after its first row (（六）其他处理, centred in its tall cell) is
+            # followed by the totals of the page's group-first rows above it, in row order
+            above = [at for at in positions if at < late[sheet]]
+            values = runs[late[sheet]].values
+            placed = None
+            if len(above) == len(values):
+                placed = _placed(runs, above, above, [(piece, (late[sheet], index)) for index, piece in enumerate(values)])
+            for position, (piece, place) in placed or []:
+                runs[position].values.append(piece)
+                taken.add(place)
+                notes.append((piece[1], f"total {piece[0]} written after the group label {runs[late[sheet]].label!r} "
+                                        f"given to {runs[position].label!r}, whose total pdftotext moves there: the "
+                                        "one placement where each such row's total is the sum of its six (I1)"))
+            if placed:
+                positions = [at for at in positions if at > late[sheet]]
+                if not positions:
+                    continue
         pool = [(runs[at].values[index], (at, index)) for at, index in moved.get(sheet, [])]
         if sheet == last_sheet:
             pool.extend((piece, (-1, index)) for index, piece in enumerate(closing))
@@ -484,7 +513,7 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
                                     f"{runs[position].label!r}, whose total pdftotext moves to the page's end: the "
                                     "one placement where each such row's total is the sum of its six (I1)"))
     for position, run in enumerate(runs):
-        if run.orphaned and any((position, index) in taken for index in range(len(run.values))):
+        if any((position, index) in taken for index in range(len(run.values))):
             run.values[:] = [piece for index, piece in enumerate(run.values) if (position, index) not in taken]
     return notes
 

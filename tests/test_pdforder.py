@@ -358,3 +358,22 @@ def test_table_four_header_in_one_block_with_the_stacked_values_gives_review_its
     _, found = _parse(_review_report(one_block))
     assert list(found["review_litigation"]["review"].values()) == [20, 16, 4, 0, 40]
     assert set(found["review_litigation"]["suit_direct"].values()) == {None}
+
+
+def test_totals_after_a_group_label_written_late_go_to_the_group_first_rows_above_it():
+    # （六）其他处理 written after its first row, then the totals of the group-first rows above it, in order.
+    first = "1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    rows = [row for row in ROWS_2021 if row[0] != "（六）其他处理"]
+    rows[[label for label, _ in rows].index(first)] = (first, "0 0 0 0 0 0")
+    lines = _applications(rows, replace=SIX_FIRSTS)
+    spot = lines.index(first)
+    lines[spot + 2 + 12:spot + 2 + 12] = ["（六）其他处理", ""] + _cells("4 2 0")
+    result, found = _parse(_report(lines))
+    assert list(found["applications"]["denied_state_secret"].values()) == [0, 4, 0, 0, 0, 0, 4]
+    assert list(found["applications"]["unable_not_held"].values()) == [2, 0, 0, 0, 0, 0, 2]
+    assert list(found["applications"]["other_no_correction"].values()) == [0] * 7
+    assert list(found["applications"]["other_fee_unpaid"].values()) == [0] * 7  # no longer after a short row
+    assert any("group label" in d.message for d in result.diagnostics if d.code == "reading-order")
+    lines[spot + 2 + 12:spot + 2 + 12 + 8] = ["（六）其他处理", ""] + _cells("2 4 0")  # out of order: none
+    _, found = _parse(_report(lines))
+    assert set(found["applications"]["denied_state_secret"].values()) == {None}
