@@ -481,6 +481,15 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
     closing = _closing_values(after(), offset) if after is not None and last_sheet in firsts else []
     notes: list[Note] = []
     taken: set[tuple[int, int]] = set()  # (position, index) of values written after a footer, given to rows
+
+    def give(placed: list[tuple[int, tuple[Piece, tuple[int, int]]]], where: str) -> None:
+        for position, (piece, place) in placed:
+            runs[position].values.append(piece)
+            taken.add(place)
+            notes.append((piece[1], f"total {piece[0]} written after {where} given to {runs[position].label!r}, "
+                                    "whose total pdftotext moves there: the one placement where each such row's "
+                                    "total is the sum of its six (I1)"))
+
     for sheet, positions in firsts.items():
         if sheet in late:
             # a group label written after its first row (（六）其他处理, centred in its tall cell) is
@@ -490,13 +499,8 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
             placed = None
             if len(above) == len(values):
                 placed = _placed(runs, above, above, [(piece, (late[sheet], index)) for index, piece in enumerate(values)])
-            for position, (piece, place) in placed or []:
-                runs[position].values.append(piece)
-                taken.add(place)
-                notes.append((piece[1], f"total {piece[0]} written after the group label {runs[late[sheet]].label!r} "
-                                        f"given to {runs[position].label!r}, whose total pdftotext moves there: the "
-                                        "one placement where each such row's total is the sum of its six (I1)"))
             if placed:
+                give(placed, f"the group label {runs[late[sheet]].label!r}")
                 positions = [at for at in positions if at > late[sheet]]
                 if not positions:
                     continue
@@ -506,12 +510,7 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
         # the page's other group-first rows may have had their totals moved there too: then
         # they hold places among the last values, given to none
         placed = _placed(runs, positions, positions, pool) or _placed(runs, groups[sheet], positions, pool)
-        for position, (piece, place) in placed or []:
-            runs[position].values.append(piece)
-            taken.add(place)
-            notes.append((piece[1], f"total {piece[0]} written after the page's footer given to "
-                                    f"{runs[position].label!r}, whose total pdftotext moves to the page's end: the "
-                                    "one placement where each such row's total is the sum of its six (I1)"))
+        give(placed or [], "the page's footer")
     for position, run in enumerate(runs):
         if any((position, index) in taken for index in range(len(run.values))):
             run.values[:] = [piece for index, piece in enumerate(run.values) if (position, index) not in taken]
