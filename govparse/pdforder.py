@@ -52,6 +52,7 @@ number there. Costs are linear in the characters of the section.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -443,12 +444,12 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
     last such blocks in row order.
     So on each page the rows holding six counts take the last values written after its footer,
     one each in order, where every one of them equals its row's sum (I1): one placement, checked
-    by an identity. Where one does not, the page has fewer such values than rows, or a row above
-    (or right under) them is short or long of values (values moved between rows there: a blank
-    cell leaves no trace), none is given: the rows stay short, null in the row stage."""
+    by an identity. Where one does not, or the page has fewer such values than rows, none is given;
+    a row next to a short or long row on its page (values moved between rows there: a blank cell
+    leaves no trace) keeps its place and is given none: such rows stay short, null in the row stage."""
     firsts: dict[int, list[int]] = {}  # by page: positions of group-first rows holding six counts
     groups: dict[int, list[int]] = {}  # by page: positions of all its group-first rows
-    unsure: dict[int, int] = {}  # by page: the position of its first other row not holding seven values
+    unsure: set[int] = set()  # positions of the other rows not holding seven values
     late: dict[int, int] = {}  # by page: the position of a group label written after its first row, with values
     grouped_other = any("逾期不补正" in run.label for run in runs)  # （六）其他处理 a group (the 2021 edition)
     for position, run in enumerate(runs):
@@ -466,10 +467,14 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
         if six and first:
             firsts.setdefault(run.sheet, []).append(position)
         elif run.mixed or id(run) in withheld or len(run.values) != _APPLICATION_COLUMNS:
-            unsure.setdefault(run.sheet, position)
+            unsure.add(position)
+    holding = [at for at, run in enumerate(runs) if run.values and not run.orphaned]
+    sixes = {sheet: list(positions) for sheet, positions in firsts.items()}
     for sheet in list(firsts):
-        following = next((at for at in range(firsts[sheet][-1] + 1, len(runs)) if runs[at].values), len(runs))
-        if unsure.get(sheet, len(runs)) <= following:
+        # a row next to it short or long of values tells that values moved between rows there
+        # (a blank cell leaves no trace): it keeps its place among the moved totals, given none
+        firsts[sheet] = [at for at in firsts[sheet] if not _beside(runs, holding, at, unsure)]
+        if not firsts[sheet]:
             del firsts[sheet]
     if not firsts:
         return []
@@ -509,12 +514,21 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
             pool.extend((piece, (-1, index)) for index, piece in enumerate(closing))
         # the page's other group-first rows may have had their totals moved there too: then
         # they hold places among the last values, given to none
-        placed = _placed(runs, positions, positions, pool) or _placed(runs, groups[sheet], positions, pool)
+        slots = [at for at in sixes[sheet] if at in positions or at > late.get(sheet, -1)]
+        placed = _placed(runs, slots, positions, pool) or _placed(runs, groups[sheet], positions, pool)
         give(placed or [], "the page's footer")
     for position, run in enumerate(runs):
         if any((position, index) in taken for index in range(len(run.values))):
             run.values[:] = [piece for index, piece in enumerate(run.values) if (position, index) not in taken]
     return notes
+
+
+def _beside(runs: list[_Run], holding: list[int], position: int, unsure: set[int]) -> bool:
+    """Whether the row before or after ``position`` on its page, among those ``holding`` values, is in
+    ``unsure``."""
+    at = bisect_left(holding, position)
+    return any(0 <= near < len(holding) and holding[near] in unsure
+               and runs[holding[near]].sheet == runs[position].sheet for near in (at - 1, at + 1))
 
 
 def _placed(runs: list[_Run], slots: list[int], positions: list[int], pool: list[tuple[Piece, tuple[int, int]]]
