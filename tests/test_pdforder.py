@@ -290,13 +290,15 @@ def test_group_first_totals_that_do_not_meet_i1_are_given_to_no_row():
         assert set(found["applications"]["unable_not_held"].values()) == {None}, moved
 
 
-def test_group_first_totals_are_not_given_under_a_row_short_of_values():
+def test_group_first_totals_are_not_given_next_to_a_row_short_of_values():
     # 2．其他… holds six values (a blank cell leaves no trace, or a value moved away): values may have
-    # moved between rows there, so the totals after the footer are given to none.
+    # moved between it and 1．属于国家秘密, which keeps its place among the moved totals but is given none.
     replace = dict(SIX_FIRSTS)
     replace["2．其他法律行政法规禁止公开"] = ["2．其他法律行政法规禁止公开", ""] + _cells("0 0 0 0 0 0")
     _, found = _parse(_closed(_applications(replace=replace), "4 2"))
     assert set(found["applications"]["denied_state_secret"].values()) == {None}
+    assert list(found["applications"]["unable_not_held"].values()) == [2, 0, 0, 0, 0, 0, 2]
+    _, found = _parse(_closed(_applications(replace=replace), "4 3"))  # its total does not meet I1 either
     assert set(found["applications"]["unable_not_held"].values()) == {None}
 
 
