@@ -185,6 +185,7 @@ class _Run(NamedTuple):
     mixed: bool  # some of them share a block with another row's cell
     caption: bool = False  # the text they follow opens a block of table 二 (第二十条第（五）项)
     named: bool = True  # the text they follow names a label of the table on its own
+    joined: bool = False  # the first of them is on the first line of the label they follow (a wrapped label)
 
 
 def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
@@ -214,7 +215,8 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
             items.append(block.texts)
             label = "".join(word for word, _, _ in block.texts)
             runs.append(_Run([], label[:40], sheet, False, False, _CAPTION.match(label) is not None,
-                             numeral == "四" or names_label(label)))
+                             numeral == "四" or names_label(label),
+                             bool(block.values) and block.values[0][1] == block.texts[0][1]))
             items.append(runs[-1])
         elif crossed or not runs:
             runs.append(_Run([], "", sheet, True, False))
@@ -224,8 +226,10 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
             run.values.extend(block.values)
             if block.mixed and not run.mixed:
                 runs[-1] = items[-1] = run._replace(mixed=True)
-    withheld = _withheld(runs, numeral)
     notes: list[Note] = []
+    if numeral == "三":
+        notes.extend(_split_before_wrapped(runs))
+    withheld = _withheld(runs, numeral)
     if numeral == "四":
         groups = _review_groups(blocks, texts)
         if groups:
@@ -309,6 +313,31 @@ def _given_groups(groups: list[tuple[list[Piece], list[Piece]]], runs: list[_Run
             notes.append((left[0][1], f"{len(left)} value(s) ({shown}) are table 四's numbers that pdftotext "
                                       "writes out of column order; given to no group"))
     return rows, notes
+
+
+def _split_before_wrapped(runs: list[_Run]) -> list[Note]:
+    """Give back the six values a wrapped label's row lent the group-first row above it.
+
+    A label wrapped in its cell (（二）部分公开（区分处理的，只计这一 / 情形，不计其他情形）) is one
+    block with the row's first value on its first line, and pdftotext writes it after the row's
+    other six cells, which then follow the group-first row's six (its total moved to the page's
+    end): twelve values after （一）予以公开, one after （二）. The last six go back to the row
+    after, behind the value on its label's line, where that row then meets I1 (a note says so)."""
+    notes: list[Note] = []
+    for position in range(len(runs) - 1):
+        run, after = runs[position], runs[position + 1]
+        if (len(run.values) != 2 * (_APPLICATION_COLUMNS - 1) or len(after.values) != 1 or not after.joined
+                or run.mixed or after.mixed or not _group_first(runs, position)):
+            continue
+        lent = [*after.values, *run.values[_APPLICATION_COLUMNS - 1:]]
+        numbers = _counts(lent)
+        if numbers is None or _counts(run.values) is None or sum(numbers[:-1]) != numbers[-1]:
+            continue
+        del run.values[_APPLICATION_COLUMNS - 1:]
+        after.values[:] = lent
+        notes.append((lent[1][1], f"the last six of twelve values after {run.label!r} given to {after.label!r}, "
+                                  "whose wrapped label pdftotext writes after them: the row then meets I1"))
+    return notes
 
 
 def _withheld(runs: list[_Run], numeral: str) -> dict[int, str]:

@@ -379,3 +379,19 @@ def test_totals_after_a_group_label_written_late_go_to_the_group_first_rows_abov
     lines[spot + 2 + 12:spot + 2 + 12 + 8] = ["（六）其他处理", ""] + _cells("2 4 0")  # out of order: none
     _, found = _parse(_report(lines))
     assert set(found["applications"]["denied_state_secret"].values()) == {None}
+
+
+def test_a_wrapped_label_written_after_its_row_takes_back_the_six_values_before_it():
+    # （二）'s label wraps around its first value; pdftotext writes it after the row's six other cells,
+    # which follow （一）'s six (its total moved to the page's end).
+    def lines(twelve: str) -> list[str]:
+        wrapped = ["（二）部分公开（区分处理的，只计这一 1", "情形，不计其他情形）", ""]
+        return _applications(replace={"（一）予以公开": ["（一）予以公开", ""] + _cells(twelve),
+                                      "（二）部分公开（区分处理的，只计这一情形，不计其他情形）": wrapped})
+    result, found = _parse(_closed(lines("5 1 0 0 0 0 0 2 0 0 0 3"), "6"))
+    assert list(found["applications"]["granted"].values()) == [5, 1, 0, 0, 0, 0, 6]
+    assert list(found["applications"]["partially_granted"].values()) == [1, 0, 2, 0, 0, 0, 3]
+    assert any("twelve values" in d.message for d in result.diagnostics if d.code == "reading-order")
+    _, found = _parse(_closed(lines("5 1 0 0 0 0 0 4 0 0 0 3"), "6"))  # 1 + 0 + 4 is not 3: nothing moves
+    assert set(found["applications"]["partially_granted"].values()) == {None}
+    assert set(found["applications"]["granted"].values()) == {None}
