@@ -505,14 +505,21 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
         firsts[sheet] = [at for at in firsts[sheet] if not _beside(runs, holding, at, unsure)]
         if not firsts[sheet]:
             del firsts[sheet]
-    if not firsts:
+    shorts: dict[int, list[int]] = {}  # by page: rows holding one to five counts, their others moved
+    for position in holding:
+        run = runs[position]
+        if (0 < len(run.values) < _APPLICATION_COLUMNS - 1 and not run.mixed and id(run) not in withheld
+                and position not in late.values() and _counts(run.values) is not None):
+            shorts.setdefault(run.sheet, []).append(position)
+    if not firsts and not shorts:
         return []
     moved: dict[int, list[tuple[int, int]]] = {}  # by page: (position, index) of the values after its footer
     for position, run in enumerate(runs):
         if run.orphaned:
             moved.setdefault(run.sheet, []).extend((position, index) for index in range(len(run.values)))
     last_sheet = max(run.sheet for run in runs)
-    closing = _closing_values(after(), offset) if after is not None and last_sheet in firsts else []
+    closing = (_closing_values(after(), offset) if after is not None and (last_sheet in firsts or last_sheet in shorts)
+               else [])
     notes: list[Note] = []
     taken: set[tuple[int, int]] = set()  # (position, index) of values written after a footer, given to rows
 
@@ -524,8 +531,12 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
                                     "whose total pdftotext moves there: the one placement where each such row's "
                                     "total is the sum of its six (I1)"))
 
-    for sheet, positions in firsts.items():
-        if sheet in late:
+    for sheet in sorted(set(firsts) | set(shorts)):
+        pool = [(runs[at].values[index], (at, index)) for at, index in moved.get(sheet, [])]
+        if sheet == last_sheet:
+            pool.extend((piece, (-1, index)) for index, piece in enumerate(closing))
+        positions = firsts.get(sheet, [])
+        if sheet in late and positions:
             # a group label written after its first row (（六）其他处理, centred in its tall cell) is
             # followed by the totals of the page's group-first rows above it, in row order
             above = [at for at in positions if at < late[sheet]]
@@ -536,16 +547,21 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
             if placed:
                 give(placed, f"the group label {runs[late[sheet]].label!r}")
                 positions = [at for at in positions if at > late[sheet]]
-                if not positions:
-                    continue
-        pool = [(runs[at].values[index], (at, index)) for at, index in moved.get(sheet, [])]
-        if sheet == last_sheet:
-            pool.extend((piece, (-1, index)) for index, piece in enumerate(closing))
         # the page's other group-first rows may have had their totals moved there too: then
         # they hold places among the last values, given to none
-        slots = [at for at in sixes[sheet] if at in positions or at > late.get(sheet, -1)]
-        placed = _placed(runs, slots, positions, pool) or _placed(runs, groups[sheet], positions, pool)
-        give(placed or [], "the page's footer")
+        if positions:
+            slots = [at for at in sixes[sheet] if at in positions or at > late.get(sheet, -1)]
+            placed = _placed(runs, slots, positions, pool) or _placed(runs, groups[sheet], positions, pool)
+            give(placed or [], "the page's footer")
+        for position in shorts.get(sheet, []):
+            window = _tail_window(runs[position].values, [item for item in pool if item[1] not in taken])
+            if window:
+                for piece, place in window:
+                    runs[position].values.append(piece)
+                    taken.add(place)
+                notes.append((window[0][0][1], f"{len(window)} value(s) written after the page's footer given to "
+                                               f"{runs[position].label!r} as its last columns: the one run of them "
+                                               "after which the row meets I1"))
     for position, run in enumerate(runs):
         if any((position, index) in taken for index in range(len(run.values))):
             run.values[:] = [piece for index, piece in enumerate(run.values) if (position, index) not in taken]
@@ -558,6 +574,30 @@ def _beside(runs: list[_Run], holding: list[int], position: int, unsure: set[int
     at = bisect_left(holding, position)
     return any(0 <= near < len(holding) and holding[near] in unsure
                and runs[holding[near]].sheet == runs[position].sheet for near in (at - 1, at + 1))
+
+
+def _tail_window(values: list[Piece], pool: list[tuple[Piece, tuple[int, int]]]
+                 ) -> list[tuple[Piece, tuple[int, int]]]:
+    """The run of the pool's values that completes a row holding its first ``values`` (its last
+    columns, moved after the page's footer): the one line of them (a block of neighbouring cells:
+    values from blocks apart, or a part of a line, may be any columns'), however often it stands there, after
+    which the row meets I1 with a total other than 0 (a row of zeros is met by any zeros); else
+    none."""
+    wanted = _APPLICATION_COLUMNS - len(values)
+    head = _counts(values) or []
+    found: list[tuple[Piece, tuple[int, int]]] = []
+    seen: set[tuple[int, ...]] = set()
+    for start in range(len(pool) - wanted + 1):
+        window = pool[start:start + wanted]
+        numbers = _counts([piece for piece, _ in window])
+        if (numbers is None or not numbers[-1] or sum(head) + sum(numbers[:-1]) != numbers[-1]
+                or len({piece[1] for piece, _ in window}) > 1
+                or sum(piece[1] == window[0][0][1] for piece, _ in pool) != wanted):
+            continue  # not the row's total, or not a whole line (a block of neighbouring cells)
+        if not found:
+            found = window
+        seen.add(tuple(numbers))
+    return found if len(seen) == 1 else []
 
 
 def _placed(runs: list[_Run], slots: list[int], positions: list[int], pool: list[tuple[Piece, tuple[int, int]]]

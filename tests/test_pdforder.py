@@ -144,18 +144,26 @@ def test_a_label_after_a_value_in_one_paragraph_does_not_take_it():
     assert found["active_disclosure"]["coercion"]["decisions"] in (0, None)
 
 
-def test_values_after_the_page_footer_go_to_no_row():
+def test_values_after_the_page_footer_go_to_no_row_unless_they_complete_one_under_i1():
     # new_received's last three columns moved after the page's footer, as pdftotext writes a page's right-hand
-    # blocks; the footer then the next page.
+    # blocks; the footer then the next page. One line of them after which the row meets I1: given to it.
     short = ["一、本年新收政府信息公开申请数量", "", "10", "", "2", "", "0", "", "0", ""]
-    moved = ["第1页共2页", "", "0 0 12", "", "\f二、上年结转政府信息公开申请数量", ""] + _cells("1 0 0 0 0 0 1")
-    rows = _applications(replace={"一、本年新收政府信息公开申请数量": short, "二、上年结转政府信息公开申请数量": moved})
-    result, found = _parse(_report(rows))
-    assert set(found["applications"]["new_received"].values()) == {None}
-    assert "cell-count" in _codes(result, "new_received")
-    moved_note = [d for d in result.diagnostics if d.code == "reading-order" and "0 0 12" in d.message]
-    assert moved_note and moved_note[0].line == _report(rows).split("\n").index("0 0 12") + 1
+
+    def report(moved_line: str) -> str:
+        moved = ["第1页共2页", "", moved_line, "", "\f二、上年结转政府信息公开申请数量", ""] + _cells("1 0 0 0 0 0 1")
+        return _report(_applications(replace={"一、本年新收政府信息公开申请数量": short,
+                                              "二、上年结转政府信息公开申请数量": moved}))
+    result, found = _parse(report("0 0 12"))
+    assert list(found["applications"]["new_received"].values()) == [10, 2, 0, 0, 0, 0, 12]
+    note = [d for d in result.diagnostics if d.code == "reading-order" and "meets I1" in d.message]
+    assert note and note[0].line == report("0 0 12").split("\n").index("0 0 12") + 1
     assert list(found["applications"]["carried_over"].values()) == [1, 0, 0, 0, 0, 0, 1]
+    for moved_line in ("0 0 13", "0 12", "0 0 0 12"):  # breaks I1; too few; more than the row's columns
+        result, found = _parse(report(moved_line))
+        assert set(found["applications"]["new_received"].values()) == {None}, moved_line
+        assert "cell-count" in _codes(result, "new_received")
+        moved_note = [d for d in result.diagnostics if d.code == "reading-order" and moved_line in d.message]
+        assert moved_note and moved_note[0].line == report(moved_line).split("\n").index(moved_line) + 1
 
 
 def test_a_value_the_footer_follows_stays_with_its_row_and_the_rest_goes_to_none():
