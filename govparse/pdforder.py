@@ -542,8 +542,9 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
             above = [at for at in positions if at < late[sheet]]
             values = runs[late[sheet]].values
             placed = None
-            if len(above) == len(values):
-                placed = _placed(runs, above, above, [(piece, (late[sheet], index)) for index, piece in enumerate(values)])
+            if above and len(above) <= len(values):  # the first of them, one a row (more may follow)
+                placed = _placed(runs, above, above, [(piece, (late[sheet], index))
+                                                      for index, piece in enumerate(values[:len(above)])])
             if placed:
                 give(placed, f"the group label {runs[late[sheet]].label!r}")
                 positions = [at for at in positions if at > late[sheet]]

@@ -384,7 +384,10 @@ def test_totals_after_a_group_label_written_late_go_to_the_group_first_rows_abov
     assert list(found["applications"]["other_no_correction"].values()) == [0] * 7
     assert list(found["applications"]["other_fee_unpaid"].values()) == [0] * 7  # no longer after a short row
     assert any("group label" in d.message for d in result.diagnostics if d.code == "reading-order")
-    lines[spot + 2 + 12:spot + 2 + 12 + 8] = ["（六）其他处理", ""] + _cells("2 4 0")  # out of order: none
+    lines[spot + 2 + 12:spot + 2 + 12 + 8] = ["（六）其他处理", ""] + _cells("4 2 0 9")  # another block after them
+    _, found = _parse(_report(lines))
+    assert list(found["applications"]["denied_state_secret"].values()) == [0, 4, 0, 0, 0, 0, 4]
+    lines[spot + 2 + 12:spot + 2 + 12 + 10] = ["（六）其他处理", ""] + _cells("2 4 0")  # out of order: none
     _, found = _parse(_report(lines))
     assert set(found["applications"]["denied_state_secret"].values()) == {None}
 
