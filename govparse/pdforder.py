@@ -40,9 +40,13 @@ from another row's:
   short of one value only (its last column stands right of the table's others and goes to the
   page's end).
 
-One kind of moved value is given back: the totals of table 三's group-first rows, which
-pdftotext writes after the page's footer (the last page's close the document), where each is
-its row's sum (``_moved_totals``).
+Some moved values are given back, each with a note: the totals of table 三's group-first rows,
+which pdftotext writes after the page's footer (the last page's close the document) or after a
+group label written late, where each is its row's sum, and a short row's right-hand cells
+after the footer where one line of them completes it under I1 (``_moved_totals``); the cells
+of a row whose wrapped label comes after them (``_split_before_wrapped``, checked by I1); the
+cells of a block's last row of table 二, whose label comes with its first value apart from them
+(``_split_before_joined``: the rows of a block share their columns).
 
 These rules were found on pdftotext's text of the PDFs corpus/tools/make_fixtures.py makes
 (540 reports of its six shapes, other seeds than the committed fixtures): none reads a wrong
@@ -227,6 +231,8 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
             if block.mixed and not run.mixed:
                 runs[-1] = items[-1] = run._replace(mixed=True)
     notes: list[Note] = []
+    if numeral == "二":
+        notes.extend(_split_before_joined(runs))
     if numeral == "三":
         notes.extend(_split_before_wrapped(runs))
     withheld = _withheld(runs, numeral)
@@ -313,6 +319,39 @@ def _given_groups(groups: list[tuple[list[Piece], list[Piece]]], runs: list[_Run
             notes.append((left[0][1], f"{len(left)} value(s) ({shown}) are table 四's numbers that pdftotext "
                                       "writes out of column order; given to no group"))
     return rows, notes
+
+
+def _split_before_joined(runs: list[_Run]) -> list[Note]:
+    """Give back the values two rows of a block of table 二 hold each other's.
+
+    The last row of a block (其他对外管理服务事项 under 第二十条第（五）项, 行政规范性文件 under
+    第二十条第（一）项) shares its first value's block with its label, and pdftotext writes the
+    rows' other cells apart from it: either after the row above's (2c - 1 values after the row
+    above, one on the label's line), or the row above's after that block, then its own (one value
+    after the row above, then the label's line and 2c - 2 more). Then the next block's caption.
+    The rows of a block share their columns (c each), so each row takes back its own (a note
+    says so)."""
+    notes: list[Note] = []
+    for position in range(len(runs) - 2):
+        run, after, caption = runs[position], runs[position + 1], runs[position + 2]
+        count = len(run.values) + len(after.values)
+        if (count < 4 or count % 2 or not after.joined or not caption.caption or run.caption or run.orphaned
+                or run.mixed or after.mixed or not run.named or not after.named
+                or 1 not in (len(run.values), len(after.values))):
+            continue
+        columns = count // 2
+        if len(after.values) == 1:  # 2c - 1, then the label's line
+            above, below = run.values[:columns], [*after.values, *run.values[columns:]]
+        else:  # one, then the label's line, the row above's c - 1, the row's own c - 1
+            above = [*run.values, *after.values[1:columns]]
+            below = [after.values[0], *after.values[columns:]]
+        if len(above) != columns or len(below) != columns:
+            continue
+        run.values[:], after.values[:] = above, below
+        notes.append((below[0][1], f"the values of {run.label!r} and {after.label!r} taken back row by row: pdftotext "
+                                   "writes the label of a block's last row with its first value apart from their other "
+                                   "cells (the rows of a block share their columns)"))
+    return notes
 
 
 def _split_before_wrapped(runs: list[_Run]) -> list[Note]:

@@ -406,3 +406,21 @@ def test_a_wrapped_label_written_after_its_row_takes_back_the_six_values_before_
     _, found = _parse(_closed(lines("5 1 0 0 0 0 0 4 0 0 0 3"), "6"))  # 1 + 0 + 4 is not 3: nothing moves
     assert set(found["applications"]["partially_granted"].values()) == {None}
     assert set(found["applications"]["granted"].values()) == {None}
+
+
+def test_a_block_s_last_row_with_its_label_joined_to_its_first_value_takes_back_its_cells():
+    # 2021: 规章's first value, then 行政规范性文件 with its first, then 规章's other two, then its own two.
+    active = list(ACTIVE)
+    at = active.index("规章")
+    active[at:at + 14] = ["规章", "", "3", "", "行政规范性文件 1", "", "0", "", "12", "", "2", "", "40", ""]
+    result, found = _parse(_report(active=active))
+    assert found["active_disclosure"]["regulations"] == {"issued": 3, "repealed": 0, "in_force": 12}
+    assert found["active_disclosure"]["normative_documents"] == {"issued": 1, "repealed": 2, "in_force": 40}
+    assert any("taken back row by row" in d.message for d in result.diagnostics if d.code == "reading-order")
+    # the other way: 规章's three and 行政规范性文件's last two, then its label with its first value
+    active[at:at + 14] = ["规章", "", "3", "", "0", "", "12", "", "2", "", "40", "", "行政规范性文件 1", ""]
+    _, found = _parse(_report(active=active))
+    assert found["active_disclosure"]["normative_documents"] == {"issued": 1, "repealed": 2, "in_force": 40}
+    active[at:at + 14] = ["规章", "", "3", "", "0", "", "12", "", "2", "", "行政规范性文件 1", ""]  # one short: none
+    _, found = _parse(_report(active=active))
+    assert set(found["active_disclosure"]["normative_documents"].values()) == {None}
