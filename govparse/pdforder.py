@@ -593,15 +593,21 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
             slots = [at for at in sixes[sheet] if at in positions or at > late.get(sheet, -1)]
             placed = _placed(runs, slots, positions, pool) or _placed(runs, groups[sheet], positions, pool)
             give(placed or [], "the page's footer")
+        if holding and runs[holding[-1]].sheet == sheet and len(runs[holding[-1]].values) != _APPLICATION_COLUMNS:
+            # the table's last row, not read as it stands: lines of other rows' cells stand among its own
+            final = holding[-1]
+            pool = pool + [(piece, (final, index)) for index, piece in enumerate(runs[final].values)]
         for position in shorts.get(sheet, []):
+            if position == holding[-1]:
+                continue
             window = _tail_window(runs[position].values, [item for item in pool if item[1] not in taken])
             if window:
                 for piece, place in window:
                     runs[position].values.append(piece)
                     taken.add(place)
-                notes.append((window[0][0][1], f"{len(window)} value(s) written after the page's footer given to "
-                                               f"{runs[position].label!r} as its last columns: the one run of them "
-                                               "after which the row meets I1"))
+                notes.append((window[0][0][1], f"{len(window)} value(s) written apart (after the page's footer, or "
+                                               f"among the table's last row's) given to {runs[position].label!r} as "
+                                               "its last columns: the one line of them after which the row meets I1"))
     for position, run in enumerate(runs):
         if any((position, index) in taken for index in range(len(run.values))):
             run.values[:] = [piece for index, piece in enumerate(run.values) if (position, index) not in taken]

@@ -424,3 +424,13 @@ def test_a_block_s_last_row_with_its_label_joined_to_its_first_value_takes_back_
     active[at:at + 14] = ["规章", "", "3", "", "0", "", "12", "", "2", "", "行政规范性文件 1", ""]  # one short: none
     _, found = _parse(_report(active=active))
     assert set(found["active_disclosure"]["normative_documents"].values()) == {None}
+
+
+def test_a_short_row_takes_its_cells_back_from_a_line_among_the_last_row_s():
+    rows = _applications(replace={
+        "（七）总计": ["（七）总计", ""] + _cells("8 2 0 0 0"),
+        "四、结转下年度继续办理": ["四、结转下年度继续办理", "", "3", "", "0", "", "0 10", "", "0", "", "0", "", "0", "", "3", ""]})
+    result, found = _parse(_report(rows))
+    assert list(found["applications"]["total_processed"].values()) == [8, 2, 0, 0, 0, 0, 10]
+    assert set(found["applications"]["carried_forward"].values()) == {None}  # six left: null
+    assert any("last row's" in d.message for d in result.diagnostics if d.code == "reading-order")
