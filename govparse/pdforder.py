@@ -237,7 +237,7 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
         notes.extend(_split_before_wrapped(runs))
     withheld = _withheld(runs, numeral)
     if numeral == "四":
-        groups = _review_groups(blocks, texts)
+        groups = _review_groups(blocks, texts, after)
         if groups:
             return _given_groups(groups, runs)
     if numeral == "三":
@@ -260,7 +260,8 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
     return rows, notes
 
 
-def _review_groups(blocks: list[_Block], texts: list[str]) -> list[tuple[list[Piece], list[Piece]]]:
+def _review_groups(blocks: list[_Block], texts: list[str], after: Callable[[], list[str]] | None = None
+                   ) -> list[tuple[list[Piece], list[Piece]]]:
     """Table 四's groups pdftotext writes in an order of their own, each (its label's pieces, its
     five values), where the text tells them; else none.
 
@@ -268,8 +269,9 @@ def _review_groups(blocks: list[_Block], texts: list[str]) -> list[tuple[list[Pi
     it holds 行政复议's five values stacked a line or two each (after the header's words where
     the header is one block too, before a value of the next group at times). Before it, after
     the header, 未经复议直接起诉's five cells may stand a block each. 复议后起诉's come after the
-    next heading, or at the page's end, and are not read. Each group is read only where its five
-    values are counts whose total is the sum of the four (I3)."""
+    next heading (``after``: the lines after the section), a block each, its total at times the
+    first value closing the document (the last page's moved blocks). Each group is read only where
+    its five values are counts whose total is the sum of the four (I3; a moved total, other than 0)."""
     if not blocks or not blocks[-1].values or any(text.strip() for text in texts[blocks[-1].last + 1:]):
         return []
     stack = blocks[-1]
@@ -290,7 +292,33 @@ def _review_groups(blocks: list[_Block], texts: list[str]) -> list[tuple[list[Pi
             and all(len(block.values) == 1 and block.first == block.last for block in singles)
             and _outcomes([block.values[0] for block in singles])):
         groups.append((direct, [block.values[0] for block in singles]))
+    later = labels.get("复议后起诉")
+    if later is not None and after is not None:
+        moved = _after_heading(after(), len(texts))
+        if moved is not None and _outcomes(moved):
+            groups.append((later, moved))
     return groups
+
+
+def _after_heading(lines: list[str], offset: int) -> list[Piece] | None:
+    """复议后起诉's five values after the next section's heading (``lines``, the first the heading):
+    the values standing alone there, up to the first text, with the first value closing the
+    document as their total where four stand there and it is their sum (other than 0)."""
+    values: list[Piece] = []
+    for index in range(1, len(lines)):
+        if "\f" in lines[index]:
+            break
+        parts = _parts(lines[index], offset + index)
+        if any(texts for texts, _ in parts):
+            break
+        values.extend(piece for _, line_values in parts for piece in line_values)
+    if len(values) == 4:
+        closing = _closing_values(lines, offset)
+        numbers = _counts(values)
+        total = _counts(closing[:1])
+        if numbers is not None and total and sum(numbers) == total[0] != 0:
+            values.append(closing[0])
+    return values if len(values) == 5 else None
 
 
 def _compact(pieces: list[Piece]) -> str:

@@ -434,3 +434,19 @@ def test_a_short_row_takes_its_cells_back_from_a_line_among_the_last_row_s():
     assert list(found["applications"]["total_processed"].values()) == [8, 2, 0, 0, 0, 0, 10]
     assert set(found["applications"]["carried_forward"].values()) == {None}  # six left: null
     assert any("last row's" in d.message for d in result.diagnostics if d.code == "reading-order")
+
+
+def test_table_four_after_review_group_is_read_after_the_next_heading_where_it_meets_i3():
+    tail = ["五、存在的主要问题及改进情况", "", "4", "", "0", "", "4", "", "2", "", "10", "", "（一）存在的主要问题", "无。",
+            "六、其他需要报告的事项", "无。"]
+    text = "\n".join(HEAD + ACTIVE + _applications() + REVIEW_STACKED + tail) + "\n"
+    _, found = _parse(text)
+    assert list(found["review_litigation"]["suit_after_review"].values()) == [4, 0, 4, 2, 10]
+    # four there, the total the first value closing the document (the last page's moved blocks)
+    def closed(total: str) -> str:
+        return "\n".join(HEAD + ACTIVE + _applications() + REVIEW_STACKED + tail[:9] + tail[12:]
+                         + ["", "第2页共2页", "", total, "", "\f"]) + "\n"
+    _, found = _parse(closed("10"))
+    assert list(found["review_litigation"]["suit_after_review"].values()) == [4, 0, 4, 2, 10]
+    _, found = _parse(closed("11"))  # not their sum: none
+    assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
