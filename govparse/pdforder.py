@@ -74,6 +74,7 @@ _WIDE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
 _APPLICATION_COLUMNS = 7
 # The label of a group of table 三's rows under 三、本年度办理结果 (its rows hold the cells): （三）不予公开 …
 _GROUP_LABEL = re.compile(r"[（(][三四五六][）)](?:不予公开|无法提供|不予处理|其他处理)")
+_MAX_SHORT_ROWS = 32  # rows of a page looked for in what pdftotext moved (table 三 has 25): a bound on the cost
 _FIRST_OF_GROUP = re.compile(r"1[．.、]|[（(]一[）)]")  # the label of a group's first row opens so
 _CAPTION = re.compile(r"第[一二三四五六七八九十]{1,3}条")
 # What opens a label: an enumerator (一、 （三） 4．) or a caption (第二十条第（五）项).
@@ -618,14 +619,15 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
         # the page's other group-first rows may have had their totals moved there too: then
         # they hold places among the last values, given to none
         if positions:
-            slots = [at for at in sixes[sheet] if at in positions or at > late.get(sheet, -1)]
+            kept = set(positions)
+            slots = [at for at in sixes[sheet] if at in kept or at > late.get(sheet, -1)]
             placed = _placed(runs, slots, positions, pool) or _placed(runs, groups[sheet], positions, pool)
             give(placed or [], "the page's footer")
         if holding and runs[holding[-1]].sheet == sheet and len(runs[holding[-1]].values) != _APPLICATION_COLUMNS:
             # the table's last row, not read as it stands: lines of other rows' cells stand among its own
             final = holding[-1]
             pool = pool + [(piece, (final, index)) for index, piece in enumerate(runs[final].values)]
-        for position in shorts.get(sheet, []):
+        for position in shorts.get(sheet, [])[:_MAX_SHORT_ROWS]:  # a page of the table holds a few
             if position == holding[-1]:
                 continue
             window = _tail_window(runs[position].values, [item for item in pool if item[1] not in taken])
@@ -659,6 +661,9 @@ def _tail_window(values: list[Piece], pool: list[tuple[Piece, tuple[int, int]]]
     none."""
     wanted = _APPLICATION_COLUMNS - len(values)
     head = _counts(values) or []
+    per_line: dict[int, int] = {}  # values of the pool on each line
+    for piece, _ in pool:
+        per_line[piece[1]] = per_line.get(piece[1], 0) + 1
     found: list[tuple[Piece, tuple[int, int]]] = []
     seen: set[tuple[int, ...]] = set()
     for start in range(len(pool) - wanted + 1):
@@ -666,7 +671,7 @@ def _tail_window(values: list[Piece], pool: list[tuple[Piece, tuple[int, int]]]
         numbers = _counts([piece for piece, _ in window])
         if (numbers is None or not numbers[-1] or sum(head) + sum(numbers[:-1]) != numbers[-1]
                 or len({piece[1] for piece, _ in window}) > 1
-                or sum(piece[1] == window[0][0][1] for piece, _ in pool) != wanted):
+                or per_line[window[0][0][1]] != wanted):
             continue  # not the row's total, or not a whole line (a block of neighbouring cells)
         if not found:
             found = window
@@ -681,8 +686,9 @@ def _placed(runs: list[_Run], slots: list[int], positions: list[int], pool: list
     one is not."""
     if len(pool) < len(slots):
         return None
+    wanted = set(positions)
     given = [(position, moved) for position, moved in zip(slots, pool[len(pool) - len(slots):])
-             if position in positions]
+             if position in wanted]
     for position, (piece, _) in given:
         total = _counts([piece])
         if total is None or total[0] != sum(_counts(runs[position].values) or []):
