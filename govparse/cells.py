@@ -120,9 +120,14 @@ def read_table(doc: Document, section: Section, layout: TableLayout) -> tuple[li
     if layout.style == READING_ORDER:
         # pdftotext's blocks: rows rebuilt label first; values it moved away from their rows are
         # given to none, each run noted as MOVED_VALUES (reported with the furniture)
-        rows, notes = reading_order_rows(texts, skip, section.numeral)
+        after: list[str] = []
+
+        def rest() -> list[str]:  # the lines after the section, where the last page's moved blocks close it
+            after.extend(doc.texts(section.stop))
+            return after
+        rows, notes = reading_order_rows(texts, skip, section.numeral, rest)
         moved = [Furniture(section.start + offset, why, MOVED_VALUES) for offset, why in notes]
-        return _row_cells(doc, section.start, texts, rows), furniture + moved
+        return _row_cells(doc, section.start, texts + after, rows), furniture + moved
     if not furniture:
         return _read(doc, section.start, texts, layout, set()), furniture
     if layout.format != LINEAR_CELL:

@@ -69,6 +69,12 @@ def _squeezed(text: str) -> str:
     return " ".join(text.split())
 
 
+def is_page_number(text: str) -> bool:
+    """Whether a line is a page number in one of its written forms (第 4 页 共 6 页, - 4 -, 4 / 6)."""
+    squeezed = _squeezed(text)
+    return len(squeezed) <= _MAX_FURNITURE_CHARS and _PAGE_NUMBER.fullmatch(squeezed) is not None
+
+
 def may_hold_furniture(doc: Document, start: int, stop: int, lone_numbers: bool) -> bool:
     """Whether lines [start, stop) hold a form feed, a page number, or (``lone_numbers``) a lone
     number: the cheap test (one search over the joined lines) that spares most tables the

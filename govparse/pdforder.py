@@ -23,7 +23,9 @@ given to no row, with a note saying why (``reading_order_rows``), where they can
 from another row's:
 
 - after a page break (the footer, a form feed) and before any text: blocks moved there;
-- in table 四: its groups come swapped and scattered, never in column order;
+- in table 四: its groups come swapped and scattered, never in column order, but for the two
+  whose blocks tell them (``_review_groups``: 行政复议's stacked block running on into the next
+  heading, 未经复议直接起诉's five blocks before it), each read where it meets I3;
 - in a block shared with another cell (values stacked over lines, or with a header's piece);
 - after a label printed across cells (pieces in blocks of their own): the row's cells do not
   line up with the others';
@@ -38,6 +40,14 @@ from another row's:
   short of one value only (its last column stands right of the table's others and goes to the
   page's end).
 
+Some moved values are given back, each with a note: the totals of table 三's group-first rows,
+which pdftotext writes after the page's footer (the last page's close the document) or after a
+group label written late, where each is its row's sum, and a short row's right-hand cells
+after the footer where one line of them completes it under I1 (``_moved_totals``); the cells
+of a row whose wrapped label comes after them (``_split_before_wrapped``, checked by I1); the
+cells of a block's last row of table 二, whose label comes with its first value apart from them
+(``_split_before_joined``: the rows of a block share their columns).
+
 These rules were found on pdftotext's text of the PDFs corpus/tools/make_fixtures.py makes
 (540 reports of its six shapes, other seeds than the committed fixtures): none reads a wrong
 number there. Costs are linear in the characters of the section.
@@ -46,6 +56,7 @@ number there. Costs are linear in the characters of the section.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -61,6 +72,10 @@ _JOINED = re.compile(r"\S\s+(?:[+-]?\d[\d,]*(?:\.\d+)?|[/—－-]+|无)$")
 _MIN_JOINED = 2  # such lines in a table, without a form feed in the report
 _WIDE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
 _APPLICATION_COLUMNS = 7
+# The label of a group of table 三's rows under 三、本年度办理结果 (its rows hold the cells): （三）不予公开 …
+_GROUP_LABEL = re.compile(r"[（(][三四五六][）)](?:不予公开|无法提供|不予处理|其他处理)")
+_MAX_SHORT_ROWS = 32  # rows of a page looked for in what pdftotext moved (table 三 has 25): a bound on the cost
+_FIRST_OF_GROUP = re.compile(r"1[．.、]|[（(]一[）)]")  # the label of a group's first row opens so
 _CAPTION = re.compile(r"第[一二三四五六七八九十]{1,3}条")
 # What opens a label: an enumerator (一、 （三） 4．) or a caption (第二十条第（五）项).
 _OPENS_LABEL = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[．.、]|第[一二三四五六七八九十]{1,3}条")
@@ -175,12 +190,18 @@ class _Run(NamedTuple):
     mixed: bool  # some of them share a block with another row's cell
     caption: bool = False  # the text they follow opens a block of table 二 (第二十条第（五）项)
     named: bool = True  # the text they follow names a label of the table on its own
+    joined: bool = False  # the first of them is on the first line of the label they follow (a wrapped label)
 
 
-def reading_order_rows(texts: list[str], skip: set[int], numeral: str) -> tuple[list[list[Piece]], list[Note]]:
+def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
+                       after: Callable[[], list[str]] | None = None) -> tuple[list[list[Piece]], list[Note]]:
     """The pieces of table section ``numeral`` in pdftotext's reading order, each paragraph label
     first (a row of its text pieces, then one of the values that follow them up to the next text),
-    and a note on each run of values given to no row: (offset of its first line, why)."""
+    and a note on each run of values given to no row: (offset of its first line, why).
+
+    ``after`` gives the document's lines after the section, asked for only where table 三 has rows
+    whose total pdftotext moved to its page's end: the last page's moved blocks close the
+    document, after its last page number (their offsets go on from the section's)."""
     blocks, breaks, feeds = _blocks(texts, skip)
     names_label = _label_names(numeral)
     items: list[list[Piece] | _Run] = []  # text pieces, and the runs of values between them
@@ -199,7 +220,8 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str) -> tuple[
             items.append(block.texts)
             label = "".join(word for word, _, _ in block.texts)
             runs.append(_Run([], label[:40], sheet, False, False, _CAPTION.match(label) is not None,
-                             numeral == "四" or names_label(label)))
+                             numeral == "四" or names_label(label),
+                             bool(block.values) and block.values[0][1] == block.texts[0][1]))
             items.append(runs[-1])
         elif crossed or not runs:
             runs.append(_Run([], "", sheet, True, False))
@@ -209,9 +231,22 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str) -> tuple[
             run.values.extend(block.values)
             if block.mixed and not run.mixed:
                 runs[-1] = items[-1] = run._replace(mixed=True)
-    withheld = _withheld(runs, numeral)
-    rows: list[list[Piece]] = []
     notes: list[Note] = []
+    if numeral == "二":
+        notes.extend(_split_before_joined(runs))
+    if numeral == "三":
+        notes.extend(_split_before_wrapped(runs))
+    withheld = _withheld(runs, numeral)
+    if numeral == "四":
+        groups = _review_groups(blocks, texts, after)
+        if groups:
+            return _given_groups(groups, runs)
+    if numeral == "三":
+        given = _moved_totals(runs, withheld, len(texts), after)
+        if given:  # the runs the totals were taken from are shorter now: judge the rows again
+            notes.extend(given)
+            withheld = _withheld(runs, numeral)
+    rows: list[list[Piece]] = []
     for item in items:
         if not isinstance(item, _Run):
             rows.append(item)
@@ -219,11 +254,158 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str) -> tuple[
             why = withheld.get(id(item), "")
             if why:
                 shown = " ".join(word for word, _, _ in item.values[:10]) + (" …" if len(item.values) > 10 else "")
-                after = f" after {item.label!r}" if item.label else ""
-                notes.append((item.values[0][1], f"{len(item.values)} value(s) ({shown}){after} {why}"))
+                following = f" after {item.label!r}" if item.label else ""
+                notes.append((item.values[0][1], f"{len(item.values)} value(s) ({shown}){following} {why}"))
             else:
                 rows.append(item.values)
     return rows, notes
+
+
+def _review_groups(blocks: list[_Block], texts: list[str], after: Callable[[], list[str]] | None = None
+                   ) -> list[tuple[list[Piece], list[Piece]]]:
+    """Table 四's groups pdftotext writes in an order of their own, each (its label's pieces, its
+    five values), where the text tells them; else none.
+
+    The section's last block runs on into the next section's heading (no blank line between):
+    it holds 行政复议's five values stacked a line or two each (after the header's words where
+    the header is one block too, before a value of the next group at times). Before it, after
+    the header, 未经复议直接起诉's five cells may stand a block each. 复议后起诉's come after the
+    next heading (``after``: the lines after the section), a block each, its total at times the
+    first value closing the document (the last page's moved blocks). Each group is read only where
+    its five values are counts whose total is the sum of the four (I3; a moved total, other than 0)."""
+    if not blocks or not blocks[-1].values or any(text.strip() for text in texts[blocks[-1].last + 1:]):
+        return []
+    stack = blocks[-1]
+    if stack.last != len(texts) - 1:
+        return []  # a blank line between it and the next heading
+    labels = {_compact(block.texts): block.texts for block in blocks if block.texts}
+    review, direct = labels.get("行政复议"), labels.get("未经复议直接起诉")
+    if review is None:  # the header's words one block (行政 / 行政诉讼 / 复议 …): the label where it starts
+        review = next(([("行政复议", offset, start)] for block in blocks for word, offset, start in block.texts
+                       if word == "行政"), None)
+    first_five = stack.values[:5]
+    if review is None or len({offset for _, offset, _ in first_five}) < 2 or not _outcomes(first_five):
+        return []
+    groups = [(review, first_five)]
+    last_text = max((at for at, block in enumerate(blocks[:-1]) if block.texts), default=-1)
+    singles = blocks[last_text + 1:-1] if not stack.texts and last_text >= 0 else []
+    if (direct is not None and len(singles) == 5
+            and all(len(block.values) == 1 and block.first == block.last for block in singles)
+            and _outcomes([block.values[0] for block in singles])):
+        groups.append((direct, [block.values[0] for block in singles]))
+    later = labels.get("复议后起诉")
+    if later is not None and after is not None:
+        moved = _after_heading(after(), len(texts))
+        if moved is not None and _outcomes(moved):
+            groups.append((later, moved))
+    return groups
+
+
+def _after_heading(lines: list[str], offset: int) -> list[Piece] | None:
+    """复议后起诉's five values after the next section's heading (``lines``, the first the heading):
+    the values standing alone there, up to the first text, with the first value closing the
+    document as their total where four stand there and it is their sum (other than 0)."""
+    values: list[Piece] = []
+    for index in range(1, len(lines)):
+        if "\f" in lines[index]:
+            break
+        parts = _parts(lines[index], offset + index)
+        if any(texts for texts, _ in parts):
+            break
+        values.extend(piece for _, line_values in parts for piece in line_values)
+    if len(values) == 4:
+        closing = _closing_values(lines, offset)
+        numbers = _counts(values)
+        total = _counts(closing[:1])
+        if numbers is not None and total and sum(numbers) == total[0] != 0:
+            values.append(closing[0])
+    return values if len(values) == 5 else None
+
+
+def _compact(pieces: list[Piece]) -> str:
+    return "".join(word for word, _, _ in pieces).replace(" ", "")
+
+
+def _outcomes(values: list[Piece]) -> bool:
+    """Whether values are one group of table 四: five counts, the last the sum of the four (I3)."""
+    numbers = _counts(values)
+    return numbers is not None and len(numbers) == 5 and sum(numbers[:4]) == numbers[4]
+
+
+def _given_groups(groups: list[tuple[list[Piece], list[Piece]]], runs: list[_Run]
+                  ) -> tuple[list[list[Piece]], list[Note]]:
+    """Table 四's rows, each group's label then its values, and a note on the values given to none."""
+    rows: list[list[Piece]] = []
+    given: set[tuple[int, int]] = set()
+    for label, values in groups:
+        rows.extend([label, values])
+        given.update((offset, start) for _, offset, start in values)
+    notes: list[Note] = []
+    for run in runs:
+        left = [piece for piece in run.values if (piece[1], piece[2]) not in given]
+        if left:
+            shown = " ".join(word for word, _, _ in left[:10]) + (" …" if len(left) > 10 else "")
+            notes.append((left[0][1], f"{len(left)} value(s) ({shown}) are table 四's numbers that pdftotext "
+                                      "writes out of column order; given to no group"))
+    return rows, notes
+
+
+def _split_before_joined(runs: list[_Run]) -> list[Note]:
+    """Give back the values two rows of a block of table 二 hold each other's.
+
+    The last row of a block (其他对外管理服务事项 under 第二十条第（五）项, 行政规范性文件 under
+    第二十条第（一）项) shares its first value's block with its label, and pdftotext writes the
+    rows' other cells apart from it: either after the row above's (2c - 1 values after the row
+    above, one on the label's line), or the row above's after that block, then its own (one value
+    after the row above, then the label's line and 2c - 2 more). Then the next block's caption.
+    The rows of a block share their columns (c each), so each row takes back its own (a note
+    says so)."""
+    notes: list[Note] = []
+    for position in range(len(runs) - 2):
+        run, after, caption = runs[position], runs[position + 1], runs[position + 2]
+        count = len(run.values) + len(after.values)
+        if (count < 4 or count % 2 or not after.joined or not caption.caption or run.caption or run.orphaned
+                or run.mixed or after.mixed or not run.named or not after.named
+                or 1 not in (len(run.values), len(after.values))):
+            continue
+        columns = count // 2
+        if len(after.values) == 1:  # 2c - 1, then the label's line
+            above, below = run.values[:columns], [*after.values, *run.values[columns:]]
+        else:  # one, then the label's line, the row above's c - 1, the row's own c - 1
+            above = [*run.values, *after.values[1:columns]]
+            below = [after.values[0], *after.values[columns:]]
+        if len(above) != columns or len(below) != columns:
+            continue
+        run.values[:], after.values[:] = above, below
+        notes.append((below[0][1], f"the values of {run.label!r} and {after.label!r} taken back row by row: pdftotext "
+                                   "writes the label of a block's last row with its first value apart from their other "
+                                   "cells (the rows of a block share their columns)"))
+    return notes
+
+
+def _split_before_wrapped(runs: list[_Run]) -> list[Note]:
+    """Give back the six values a wrapped label's row lent the group-first row above it.
+
+    A label wrapped in its cell (（二）部分公开（区分处理的，只计这一 / 情形，不计其他情形）) is one
+    block with the row's first value on its first line, and pdftotext writes it after the row's
+    other six cells, which then follow the group-first row's six (its total moved to the page's
+    end): twelve values after （一）予以公开, one after （二）. The last six go back to the row
+    after, behind the value on its label's line, where that row then meets I1 (a note says so)."""
+    notes: list[Note] = []
+    for position in range(len(runs) - 1):
+        run, after = runs[position], runs[position + 1]
+        if (len(run.values) != 2 * (_APPLICATION_COLUMNS - 1) or len(after.values) != 1 or not after.joined
+                or run.mixed or after.mixed or not _group_first(runs, position)):
+            continue
+        lent = [*after.values, *run.values[_APPLICATION_COLUMNS - 1:]]
+        numbers = _counts(lent)
+        if numbers is None or _counts(run.values) is None or sum(numbers[:-1]) != numbers[-1]:
+            continue
+        del run.values[_APPLICATION_COLUMNS - 1:]
+        after.values[:] = lent
+        notes.append((lent[1][1], f"the last six of twelve values after {run.label!r} given to {after.label!r}, "
+                                  "whose wrapped label pdftotext writes after them: the row then meets I1"))
+    return notes
 
 
 def _withheld(runs: list[_Run], numeral: str) -> dict[int, str]:
@@ -321,10 +503,18 @@ def _short_before(runs: list[_Run], position: int) -> str:
     count = len(before.values)
     if count >= _APPLICATION_COLUMNS:
         return ""
-    under_group = at > 0 and not runs[at - 1].values and not runs[at - 1].orphaned
-    if count == _APPLICATION_COLUMNS - 1 and under_group:
+    if count == _APPLICATION_COLUMNS - 1 and _group_first(runs, at):
         return ""
     return f"{before.label!r}, {count} values"
+
+
+def _group_first(runs: list[_Run], position: int) -> bool:
+    """Whether run ``position`` is the first row under a group label: after the label's own run (no
+    values), or numbered first (1．…, （一）…; its group label, centred in a cell spanning the
+    group's rows, may be written after it)."""
+    if _FIRST_OF_GROUP.match(runs[position].label):
+        return True
+    return position > 0 and not runs[position - 1].values and not runs[position - 1].orphaned
 
 
 def _adds_up(values: list[Piece]) -> bool:
@@ -339,3 +529,201 @@ def _adds_up(values: list[Piece]) -> bool:
             return True
         numbers.append(value.number)
     return sum(numbers[:-1]) == numbers[-1]
+
+
+def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
+                  after: Callable[[], list[str]] | None) -> list[Note]:
+    """Give table 三's rows the totals pdftotext moved to their page's end, and say so.
+
+    The first row under a group label (（一）予以公开 under 三、本年度办理结果, 1．属于国家秘密
+    under （三）不予公开, …) comes with its first six values only: its total stands right of the
+    group label's tall cell, and pdftotext writes that block after the page's footer, the page's
+    last such blocks in row order.
+    So on each page the rows holding six counts take the last values written after its footer,
+    one each in order, where every one of them equals its row's sum (I1): one placement, checked
+    by an identity. Where one does not, or the page has fewer such values than rows, none is given;
+    a row next to a short or long row on its page (values moved between rows there: a blank cell
+    leaves no trace) keeps its place and is given none: such rows stay short, null in the row stage."""
+    firsts: dict[int, list[int]] = {}  # by page: positions of group-first rows holding six counts
+    groups: dict[int, list[int]] = {}  # by page: positions of all its group-first rows
+    unsure: set[int] = set()  # positions of the other rows not holding seven values
+    late: dict[int, int] = {}  # by page: the position of a group label written after its first row, with values
+    grouped_other = any("逾期不补正" in run.label for run in runs)  # （六）其他处理 a group (the 2021 edition)
+    for position, run in enumerate(runs):
+        if run.orphaned or not run.values:
+            continue
+        if _GROUP_LABEL.match(run.label) and (grouped_other or not run.label.startswith(("（六）", "(六)")))\
+                and _counts(run.values) is not None and run.sheet not in late:
+            late[run.sheet] = position
+            continue
+        six = (len(run.values) == _APPLICATION_COLUMNS - 1 and id(run) not in withheld and not run.mixed
+               and _counts(run.values) is not None)
+        first = _group_first(runs, position)
+        if first:
+            groups.setdefault(run.sheet, []).append(position)
+        if six and first:
+            firsts.setdefault(run.sheet, []).append(position)
+        elif run.mixed or id(run) in withheld or len(run.values) != _APPLICATION_COLUMNS:
+            unsure.add(position)
+    holding = [at for at, run in enumerate(runs) if run.values and not run.orphaned]
+    sixes = {sheet: list(positions) for sheet, positions in firsts.items()}
+    for sheet in list(firsts):
+        # a row next to it short or long of values tells that values moved between rows there
+        # (a blank cell leaves no trace): it keeps its place among the moved totals, given none
+        firsts[sheet] = [at for at in firsts[sheet] if not _beside(runs, holding, at, unsure)]
+        if not firsts[sheet]:
+            del firsts[sheet]
+    shorts: dict[int, list[int]] = {}  # by page: rows holding one to five counts, their others moved
+    for position in holding:
+        run = runs[position]
+        if (0 < len(run.values) < _APPLICATION_COLUMNS - 1 and not run.mixed and id(run) not in withheld
+                and position not in late.values() and _counts(run.values) is not None):
+            shorts.setdefault(run.sheet, []).append(position)
+    if not firsts and not shorts:
+        return []
+    moved: dict[int, list[tuple[int, int]]] = {}  # by page: (position, index) of the values after its footer
+    for position, run in enumerate(runs):
+        if run.orphaned:
+            moved.setdefault(run.sheet, []).extend((position, index) for index in range(len(run.values)))
+    last_sheet = max(run.sheet for run in runs)
+    closing = (_closing_values(after(), offset) if after is not None and (last_sheet in firsts or last_sheet in shorts)
+               else [])
+    notes: list[Note] = []
+    taken: set[tuple[int, int]] = set()  # (position, index) of values written after a footer, given to rows
+
+    def give(placed: list[tuple[int, tuple[Piece, tuple[int, int]]]], where: str) -> None:
+        for position, (piece, place) in placed:
+            runs[position].values.append(piece)
+            taken.add(place)
+            notes.append((piece[1], f"total {piece[0]} written after {where} given to {runs[position].label!r}, "
+                                    "whose total pdftotext moves there: the one placement where each such row's "
+                                    "total is the sum of its six (I1)"))
+
+    for sheet in sorted(set(firsts) | set(shorts)):
+        pool = [(runs[at].values[index], (at, index)) for at, index in moved.get(sheet, [])]
+        if sheet == last_sheet:
+            pool.extend((piece, (-1, index)) for index, piece in enumerate(closing))
+        positions = firsts.get(sheet, [])
+        if sheet in late and positions:
+            # a group label written after its first row (（六）其他处理, centred in its tall cell) is
+            # followed by the totals of the page's group-first rows above it, in row order
+            above = [at for at in positions if at < late[sheet]]
+            values = runs[late[sheet]].values
+            placed = None
+            if above and len(above) <= len(values):  # the first of them, one a row (more may follow)
+                placed = _placed(runs, above, above, [(piece, (late[sheet], index))
+                                                      for index, piece in enumerate(values[:len(above)])])
+            if placed:
+                give(placed, f"the group label {runs[late[sheet]].label!r}")
+                positions = [at for at in positions if at > late[sheet]]
+        # the page's other group-first rows may have had their totals moved there too: then
+        # they hold places among the last values, given to none
+        if positions:
+            kept = set(positions)
+            slots = [at for at in sixes[sheet] if at in kept or at > late.get(sheet, -1)]
+            placed = _placed(runs, slots, positions, pool) or _placed(runs, groups[sheet], positions, pool)
+            give(placed or [], "the page's footer")
+        if holding and runs[holding[-1]].sheet == sheet and len(runs[holding[-1]].values) != _APPLICATION_COLUMNS:
+            # the table's last row, not read as it stands: lines of other rows' cells stand among its own
+            final = holding[-1]
+            pool = pool + [(piece, (final, index)) for index, piece in enumerate(runs[final].values)]
+        for position in shorts.get(sheet, [])[:_MAX_SHORT_ROWS]:  # a page of the table holds a few
+            if position == holding[-1]:
+                continue
+            window = _tail_window(runs[position].values, [item for item in pool if item[1] not in taken])
+            if window:
+                for piece, place in window:
+                    runs[position].values.append(piece)
+                    taken.add(place)
+                notes.append((window[0][0][1], f"{len(window)} value(s) written apart (after the page's footer, or "
+                                               f"among the table's last row's) given to {runs[position].label!r} as "
+                                               "its last columns: the one line of them after which the row meets I1"))
+    for position, run in enumerate(runs):
+        if any((position, index) in taken for index in range(len(run.values))):
+            run.values[:] = [piece for index, piece in enumerate(run.values) if (position, index) not in taken]
+    return notes
+
+
+def _beside(runs: list[_Run], holding: list[int], position: int, unsure: set[int]) -> bool:
+    """Whether the row before or after ``position`` on its page, among those ``holding`` values, is in
+    ``unsure``."""
+    at = bisect_left(holding, position)
+    return any(0 <= near < len(holding) and holding[near] in unsure
+               and runs[holding[near]].sheet == runs[position].sheet for near in (at - 1, at + 1))
+
+
+def _tail_window(values: list[Piece], pool: list[tuple[Piece, tuple[int, int]]]
+                 ) -> list[tuple[Piece, tuple[int, int]]]:
+    """The run of the pool's values that completes a row holding its first ``values`` (its last
+    columns, moved after the page's footer): the one line of them (a block of neighbouring cells:
+    values from blocks apart, or a part of a line, may be any columns'), however often it stands there, after
+    which the row meets I1 with a total other than 0 (a row of zeros is met by any zeros); else
+    none."""
+    wanted = _APPLICATION_COLUMNS - len(values)
+    head = _counts(values) or []
+    per_line: dict[int, int] = {}  # values of the pool on each line
+    for piece, _ in pool:
+        per_line[piece[1]] = per_line.get(piece[1], 0) + 1
+    found: list[tuple[Piece, tuple[int, int]]] = []
+    seen: set[tuple[int, ...]] = set()
+    for start in range(len(pool) - wanted + 1):
+        window = pool[start:start + wanted]
+        numbers = _counts([piece for piece, _ in window])
+        if (numbers is None or not numbers[-1] or sum(head) + sum(numbers[:-1]) != numbers[-1]
+                or len({piece[1] for piece, _ in window}) > 1
+                or per_line[window[0][0][1]] != wanted):
+            continue  # not the row's total, or not a whole line (a block of neighbouring cells)
+        if not found:
+            found = window
+        seen.add(tuple(numbers))
+    return found if len(seen) == 1 else []
+
+
+def _placed(runs: list[_Run], slots: list[int], positions: list[int], pool: list[tuple[Piece, tuple[int, int]]]
+            ) -> list[tuple[int, tuple[Piece, tuple[int, int]]]] | None:
+    """The rows at ``slots`` each matched with one of the pool's last values, in order, and those at
+    ``positions`` given theirs where each is its row's sum; None where the pool is too short or
+    one is not."""
+    if len(pool) < len(slots):
+        return None
+    wanted = set(positions)
+    given = [(position, moved) for position, moved in zip(slots, pool[len(pool) - len(slots):])
+             if position in wanted]
+    for position, (piece, _) in given:
+        total = _counts([piece])
+        if total is None or total[0] != sum(_counts(runs[position].values) or []):
+            return None
+    return given
+
+
+def _closing_values(lines: list[str], offset: int) -> list[Piece]:
+    """The values that close the document after its last page number (the last page's moved
+    blocks, pieces at ``offset`` plus their line), or none where text or a form feed follows it."""
+    from .furniture import is_page_number
+
+    last = max((index for index, text in enumerate(lines) if is_page_number(text)), default=-1)
+    if last < 0:
+        return []
+    pieces: list[Piece] = []
+    for index in range(last + 1, len(lines)):
+        text = lines[index]
+        if "\f" in text:  # the page ends: nothing may follow it
+            if any(rest.replace("\f", "").strip() for rest in lines[index:]):
+                return []
+            break
+        for texts, values in _parts(text, offset + index):
+            if texts:
+                return []
+            pieces.extend(values)
+    return pieces
+
+
+def _counts(values: list[Piece]) -> list[int] | None:
+    """The values as whole counts, or None where one is not."""
+    numbers: list[int] = []
+    for word, _, _ in values:
+        value = read_value(word)
+        if value.kind is not Kind.NUMBER or value.number is None or value.number != int(value.number):
+            return None
+        numbers.append(int(value.number))
+    return numbers

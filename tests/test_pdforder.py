@@ -144,18 +144,26 @@ def test_a_label_after_a_value_in_one_paragraph_does_not_take_it():
     assert found["active_disclosure"]["coercion"]["decisions"] in (0, None)
 
 
-def test_values_after_the_page_footer_go_to_no_row():
+def test_values_after_the_page_footer_go_to_no_row_unless_they_complete_one_under_i1():
     # new_received's last three columns moved after the page's footer, as pdftotext writes a page's right-hand
-    # blocks; the footer then the next page.
+    # blocks; the footer then the next page. One line of them after which the row meets I1: given to it.
     short = ["一、本年新收政府信息公开申请数量", "", "10", "", "2", "", "0", "", "0", ""]
-    moved = ["第1页共2页", "", "0 0 12", "", "\f二、上年结转政府信息公开申请数量", ""] + _cells("1 0 0 0 0 0 1")
-    rows = _applications(replace={"一、本年新收政府信息公开申请数量": short, "二、上年结转政府信息公开申请数量": moved})
-    result, found = _parse(_report(rows))
-    assert set(found["applications"]["new_received"].values()) == {None}
-    assert "cell-count" in _codes(result, "new_received")
-    moved_note = [d for d in result.diagnostics if d.code == "reading-order" and "0 0 12" in d.message]
-    assert moved_note and moved_note[0].line == _report(rows).split("\n").index("0 0 12") + 1
+
+    def report(moved_line: str) -> str:
+        moved = ["第1页共2页", "", moved_line, "", "\f二、上年结转政府信息公开申请数量", ""] + _cells("1 0 0 0 0 0 1")
+        return _report(_applications(replace={"一、本年新收政府信息公开申请数量": short,
+                                              "二、上年结转政府信息公开申请数量": moved}))
+    result, found = _parse(report("0 0 12"))
+    assert list(found["applications"]["new_received"].values()) == [10, 2, 0, 0, 0, 0, 12]
+    note = [d for d in result.diagnostics if d.code == "reading-order" and "meets I1" in d.message]
+    assert note and note[0].line == report("0 0 12").split("\n").index("0 0 12") + 1
     assert list(found["applications"]["carried_over"].values()) == [1, 0, 0, 0, 0, 0, 1]
+    for moved_line in ("0 0 13", "0 12", "0 0 0 12"):  # breaks I1; too few; more than the row's columns
+        result, found = _parse(report(moved_line))
+        assert set(found["applications"]["new_received"].values()) == {None}, moved_line
+        assert "cell-count" in _codes(result, "new_received")
+        moved_note = [d for d in result.diagnostics if d.code == "reading-order" and moved_line in d.message]
+        assert moved_note and moved_note[0].line == report(moved_line).split("\n").index(moved_line) + 1
 
 
 def test_a_value_the_footer_follows_stays_with_its_row_and_the_rest_goes_to_none():
@@ -259,3 +267,186 @@ def test_a_blank_cell_filled_by_a_value_moved_from_far_above_is_not_read():
     })
     _, found = _parse(_report(rows))
     assert found["applications"]["denied_third_party"]["natural_person"] is None
+
+
+# Group-first rows holding their first six values: their totals stand after the page's footer.
+SIX_FIRSTS = {"1．属于国家秘密": ["1．属于国家秘密", ""] + _cells("0 4 0 0 0 0"),
+              "1．本机关不掌握相关政府信息": ["1．本机关不掌握相关政府信息", ""] + _cells("2 0 0 0 0 0")}
+
+
+def _closed(rows: list[str], moved: str) -> str:
+    """The report with the last page's footer and the values pdftotext moved after it closing the document."""
+    return _report(rows) + "\n".join(["", "第2页共2页", ""] + _cells(moved) + ["\f"])
+
+
+def test_group_first_rows_take_their_totals_from_the_page_end_where_each_meets_i1():
+    rows = _applications(replace=SIX_FIRSTS)
+    text = _closed(rows, "9 4 2")  # 9: another block moved there, before the totals
+    result, found = _parse(text)
+    assert list(found["applications"]["denied_state_secret"].values()) == [0, 4, 0, 0, 0, 0, 4]
+    assert list(found["applications"]["unable_not_held"].values()) == [2, 0, 0, 0, 0, 0, 2]
+    notes = [d for d in result.diagnostics if d.code == "reading-order" and "I1" in d.message]
+    lines = text.split("\n")
+    assert len(notes) == 2 and notes[0].line == len(lines) - lines[::-1].index("4")  # the last 4, line by 1
+    assert result.source_of("applications", "denied_state_secret", "total").line == notes[0].line
+
+
+def test_group_first_totals_that_do_not_meet_i1_are_given_to_no_row():
+    for moved in ("4 3", "2 4", "2"):  # the second's sum is 2; swapped; one value for two rows
+        _, found = _parse(_closed(_applications(replace=SIX_FIRSTS), moved))
+        assert set(found["applications"]["denied_state_secret"].values()) == {None}, moved
+        assert set(found["applications"]["unable_not_held"].values()) == {None}, moved
+
+
+def test_group_first_totals_are_not_given_next_to_a_row_short_of_values():
+    # 2．其他… holds six values (a blank cell leaves no trace, or a value moved away): values may have
+    # moved between it and 1．属于国家秘密, which keeps its place among the moved totals but is given none.
+    replace = dict(SIX_FIRSTS)
+    replace["2．其他法律行政法规禁止公开"] = ["2．其他法律行政法规禁止公开", ""] + _cells("0 0 0 0 0 0")
+    _, found = _parse(_closed(_applications(replace=replace), "4 2"))
+    assert set(found["applications"]["denied_state_secret"].values()) == {None}
+    assert list(found["applications"]["unable_not_held"].values()) == [2, 0, 0, 0, 0, 0, 2]
+    _, found = _parse(_closed(_applications(replace=replace), "4 3"))  # its total does not meet I1 either
+    assert set(found["applications"]["unable_not_held"].values()) == {None}
+
+
+def test_values_after_a_footer_followed_by_text_close_no_page_of_the_table():
+    text = _report(_applications(replace=SIX_FIRSTS)) + "\n".join(["", "第2页共2页", "", "4", "", "2", "", "附件", ""])
+    _, found = _parse(text)
+    assert set(found["applications"]["denied_state_secret"].values()) == {None}
+
+
+def test_a_group_label_written_after_its_first_row_leaves_that_row_first_of_its_group():
+    # （六）其他处理 is centred in a cell spanning its three rows: pdftotext writes it after 1．'s values.
+    first = "1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    rows = [row for row in ROWS_2021 if row[0] != "（六）其他处理"]
+    at = [label for label, _ in rows].index(first)
+    rows[at] = (first, "0 0 3 0 0 0")
+    lines = _applications(rows)
+    spot = lines.index(first)
+    lines[spot + 2 + 12:spot + 2 + 12] = ["（六）其他处理", ""]
+    _, found = _parse(_closed(lines, "3"))
+    assert list(found["applications"]["other_no_correction"].values()) == [0, 0, 3, 0, 0, 0, 3]
+
+
+# Table 四 as pdftotext writes it most often: 未经复议直接起诉's cells a block each after the header, then
+# 行政复议's stacked in one block running on into the next heading; 复议后起诉's after that heading.
+REVIEW_STACKED = ["四、政府信息公开行政复议、行政诉讼情况", "行政", "复议", "", "行政诉讼", "", "结果", "维持", "", "总计", "",
+                  "未经", "复议", "直接", "起诉", "", "复议后起诉", "", "总计", "",
+                  "20", "", "647", "", "2", "", "8", "", "677", "", "0 25", "0", "0", "25"]
+TAIL_AFTER_STACK = ["五、存在的主要问题及改进情况", "", "4", "", "0", "", "4", "", "（一）存在的主要问题", "无。",
+                    "六、其他需要报告的事项", "无。"]
+
+
+def _review_report(review: list[str]) -> str:
+    return "\n".join(HEAD + ACTIVE + _applications() + review + TAIL_AFTER_STACK) + "\n"
+
+
+def test_table_four_groups_are_read_where_their_blocks_tell_them_and_meet_i3():
+    result, found = _parse(_review_report(REVIEW_STACKED))
+    assert list(found["review_litigation"]["review"].values()) == [0, 25, 0, 0, 25]
+    assert list(found["review_litigation"]["suit_direct"].values()) == [20, 647, 2, 8, 677]
+    assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
+
+
+def test_table_four_blocks_that_break_i3_or_stand_apart_from_the_heading_are_given_to_no_group():
+    broken = REVIEW_STACKED[:-4] + ["0 25", "0", "0", "26"]  # 0 + 25 + 0 + 0 is not 26
+    _, found = _parse(_review_report(broken))
+    assert set(found["review_litigation"]["review"].values()) == {None}
+    apart = REVIEW_STACKED + [""]  # a blank line before the heading: the block is not the one that runs on
+    _, found = _parse(_review_report(apart))
+    assert all(value is None for group in found["review_litigation"].values() for value in group.values())
+    singles = REVIEW_STACKED[:-14] + ["20", "", "647", "", "2", "", "8", "", "676", ""] + REVIEW_STACKED[-4:]
+    _, found = _parse(_review_report(singles))  # 20 + 647 + 2 + 8 is not 676
+    assert set(found["review_litigation"]["suit_direct"].values()) == {None}
+    assert list(found["review_litigation"]["review"].values()) == [0, 25, 0, 0, 25]
+
+
+def test_table_four_header_in_one_block_with_the_stacked_values_gives_review_its_first_five():
+    one_block = ["四、政府信息公开行政复议、行政诉讼情况", "行政", "行政诉讼", "复议", "未经", "结果 结果 其他 尚未", "复议",
+                 "总计", "复议后起诉", "维持 纠正 结果 审结", "直接", "起诉", "总计", "20", "16", "4", "0", "40", "20"]
+    _, found = _parse(_review_report(one_block))
+    assert list(found["review_litigation"]["review"].values()) == [20, 16, 4, 0, 40]
+    assert set(found["review_litigation"]["suit_direct"].values()) == {None}
+
+
+def test_totals_after_a_group_label_written_late_go_to_the_group_first_rows_above_it():
+    # （六）其他处理 written after its first row, then the totals of the group-first rows above it, in order.
+    first = "1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    rows = [row for row in ROWS_2021 if row[0] != "（六）其他处理"]
+    rows[[label for label, _ in rows].index(first)] = (first, "0 0 0 0 0 0")
+    lines = _applications(rows, replace=SIX_FIRSTS)
+    spot = lines.index(first)
+    lines[spot + 2 + 12:spot + 2 + 12] = ["（六）其他处理", ""] + _cells("4 2 0")
+    result, found = _parse(_report(lines))
+    assert list(found["applications"]["denied_state_secret"].values()) == [0, 4, 0, 0, 0, 0, 4]
+    assert list(found["applications"]["unable_not_held"].values()) == [2, 0, 0, 0, 0, 0, 2]
+    assert list(found["applications"]["other_no_correction"].values()) == [0] * 7
+    assert list(found["applications"]["other_fee_unpaid"].values()) == [0] * 7  # no longer after a short row
+    assert any("group label" in d.message for d in result.diagnostics if d.code == "reading-order")
+    lines[spot + 2 + 12:spot + 2 + 12 + 8] = ["（六）其他处理", ""] + _cells("4 2 0 9")  # another block after them
+    _, found = _parse(_report(lines))
+    assert list(found["applications"]["denied_state_secret"].values()) == [0, 4, 0, 0, 0, 0, 4]
+    lines[spot + 2 + 12:spot + 2 + 12 + 10] = ["（六）其他处理", ""] + _cells("2 4 0")  # out of order: none
+    _, found = _parse(_report(lines))
+    assert set(found["applications"]["denied_state_secret"].values()) == {None}
+
+
+def test_a_wrapped_label_written_after_its_row_takes_back_the_six_values_before_it():
+    # （二）'s label wraps around its first value; pdftotext writes it after the row's six other cells,
+    # which follow （一）'s six (its total moved to the page's end).
+    def lines(twelve: str) -> list[str]:
+        wrapped = ["（二）部分公开（区分处理的，只计这一 1", "情形，不计其他情形）", ""]
+        return _applications(replace={"（一）予以公开": ["（一）予以公开", ""] + _cells(twelve),
+                                      "（二）部分公开（区分处理的，只计这一情形，不计其他情形）": wrapped})
+    result, found = _parse(_closed(lines("5 1 0 0 0 0 0 2 0 0 0 3"), "6"))
+    assert list(found["applications"]["granted"].values()) == [5, 1, 0, 0, 0, 0, 6]
+    assert list(found["applications"]["partially_granted"].values()) == [1, 0, 2, 0, 0, 0, 3]
+    assert any("twelve values" in d.message for d in result.diagnostics if d.code == "reading-order")
+    _, found = _parse(_closed(lines("5 1 0 0 0 0 0 4 0 0 0 3"), "6"))  # 1 + 0 + 4 is not 3: nothing moves
+    assert set(found["applications"]["partially_granted"].values()) == {None}
+    assert set(found["applications"]["granted"].values()) == {None}
+
+
+def test_a_block_s_last_row_with_its_label_joined_to_its_first_value_takes_back_its_cells():
+    # 2021: 规章's first value, then 行政规范性文件 with its first, then 规章's other two, then its own two.
+    active = list(ACTIVE)
+    at = active.index("规章")
+    active[at:at + 14] = ["规章", "", "3", "", "行政规范性文件 1", "", "0", "", "12", "", "2", "", "40", ""]
+    result, found = _parse(_report(active=active))
+    assert found["active_disclosure"]["regulations"] == {"issued": 3, "repealed": 0, "in_force": 12}
+    assert found["active_disclosure"]["normative_documents"] == {"issued": 1, "repealed": 2, "in_force": 40}
+    assert any("taken back row by row" in d.message for d in result.diagnostics if d.code == "reading-order")
+    # the other way: 规章's three and 行政规范性文件's last two, then its label with its first value
+    active[at:at + 14] = ["规章", "", "3", "", "0", "", "12", "", "2", "", "40", "", "行政规范性文件 1", ""]
+    _, found = _parse(_report(active=active))
+    assert found["active_disclosure"]["normative_documents"] == {"issued": 1, "repealed": 2, "in_force": 40}
+    active[at:at + 14] = ["规章", "", "3", "", "0", "", "12", "", "2", "", "行政规范性文件 1", ""]  # one short: none
+    _, found = _parse(_report(active=active))
+    assert set(found["active_disclosure"]["normative_documents"].values()) == {None}
+
+
+def test_a_short_row_takes_its_cells_back_from_a_line_among_the_last_row_s():
+    rows = _applications(replace={
+        "（七）总计": ["（七）总计", ""] + _cells("8 2 0 0 0"),
+        "四、结转下年度继续办理": ["四、结转下年度继续办理", "", "3", "", "0", "", "0 10", "", "0", "", "0", "", "0", "", "3", ""]})
+    result, found = _parse(_report(rows))
+    assert list(found["applications"]["total_processed"].values()) == [8, 2, 0, 0, 0, 0, 10]
+    assert set(found["applications"]["carried_forward"].values()) == {None}  # six left: null
+    assert any("last row's" in d.message for d in result.diagnostics if d.code == "reading-order")
+
+
+def test_table_four_after_review_group_is_read_after_the_next_heading_where_it_meets_i3():
+    tail = ["五、存在的主要问题及改进情况", "", "4", "", "0", "", "4", "", "2", "", "10", "", "（一）存在的主要问题", "无。",
+            "六、其他需要报告的事项", "无。"]
+    text = "\n".join(HEAD + ACTIVE + _applications() + REVIEW_STACKED + tail) + "\n"
+    _, found = _parse(text)
+    assert list(found["review_litigation"]["suit_after_review"].values()) == [4, 0, 4, 2, 10]
+    # four there, the total the first value closing the document (the last page's moved blocks)
+    def closed(total: str) -> str:
+        return "\n".join(HEAD + ACTIVE + _applications() + REVIEW_STACKED + tail[:9] + tail[12:]
+                         + ["", "第2页共2页", "", total, "", "\f"]) + "\n"
+    _, found = _parse(closed("10"))
+    assert list(found["review_litigation"]["suit_after_review"].values()) == [4, 0, 4, 2, 10]
+    _, found = _parse(closed("11"))  # not their sum: none
+    assert set(found["review_litigation"]["suit_after_review"].values()) == {None}

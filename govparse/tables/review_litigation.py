@@ -60,8 +60,8 @@ def read(ctx: BuildContext, tokens: Sequence[TableToken], grammar: TableGrammar,
     parts = _parts(tokens, events)
     placed: dict[str, Placed] = {}
     by_group = [part for part in parts if len(_groups_named(part[0])) == 1]
-    if parts and len(by_group) == len(parts) and len(parts) > 1:
-        for header, values in parts:  # one small table per group, each under its group label
+    if parts and len(by_group) == len(parts) and (len(parts) > 1 or len(parts[0][1].cells) == _WIDTH):
+        for header, values in parts:  # one small table per group (or one group alone), each under its label
             _group_part(header, values, placed, events)
     elif parts:
         placed = _whole_rows(parts, events, ctx.glued, _padded_lines(tokens), ctx.wrapping)
