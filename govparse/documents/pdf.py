@@ -51,6 +51,7 @@ MAX_ATOMS = 40_000  # grid atoms of one table
 MAX_FORM_DEPTH = 4
 MARGIN = 0.1  # share of the page height at the top and the bottom where furniture stands
 WHITE = 245  # a colour channel this high or higher on every channel: not seen on paper
+COLUMN_UNIT = 0.5  # of the page's median glyph height: the width of a text column of text outside tables
 MIN_TEXT = 10  # characters in the whole document, below which it has no text layer
 MAX_INFLATED = 128 * 1024 * 1024  # bytes all compressed streams but images may unpack to
 _PIECE = 4 * 1024 * 1024
@@ -61,6 +62,7 @@ _PAGE_NUMBER = regex.compile(
     r"^[-–—－―\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/,，、]?\s*(?:共\s*\d{1,4}\s*页|\d{1,4}))?[-–—－―\s]*$"
     r"|^(?:page|Page|PAGE)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$")
 _DIGITS = regex.compile(r"\d+")
+_NUMERALS = frozenset("0123456789０１２３４５６７８９")
 _LATIN = regex.compile(r"[A-Za-z]")
 # a space with something other than a Latin letter or digit on one side of it
 _SPREAD = regex.compile(r"(?<![0-9A-Za-z]) | (?![0-9A-Za-z])")
@@ -242,19 +244,26 @@ def _read_page(document, raw, index: int, notes: list[str]) -> PageText:
         horizontal, vertical = _strokes(page, raw, top, index, notes)
     finally:
         page.close()
-    result.tables = _tables(horizontal, vertical, index, notes)
+    tables = _tables(horizontal, vertical, index, notes)
     loose: list[Glyph] = []
     for glyph in glyphs:
         cx, cy = glyph.cx, glyph.cy
-        for table in result.tables:
+        for table in tables:
             cell = table.cell_at(cx, cy)
             if cell >= 0:
                 table.glyphs[cell].append(glyph)
                 break
         else:
             loose.append(glyph)
-    for line in _lines(loose):
-        result.lines.append((min(g.y0 for g in line), max(g.y1 for g in line), _line_text(line)))
+    for table in tables:
+        if _ruled_cell_by_cell(table):
+            result.tables.append(table)
+        else:  # a frame around a borderless table: its text is laid out by x with the rest
+            loose.extend(glyph for cell in table.glyphs for glyph in cell)
+    if loose:
+        unit = COLUMN_UNIT * _median_height(loose)
+        for line in _lines(loose):
+            result.lines.append((min(g.y0 for g in line), max(g.y1 for g in line), _placed_text(line, unit)))
     return result
 
 
@@ -437,7 +446,8 @@ def _tables(horizontal_strokes: list[Rule], vertical_strokes: list[Rule], index:
             table = _grid(across, down)
             if table is None:
                 notes.append(f"page {index + 1} has a table too finely ruled to read as one; read as text")
-            elif len(table.cells) > 1:  # a single box (a page's frame, a boxed note) holds text, not a table
+            elif len(table.cells) > 1 and len(table.xs) > 2:  # a box, or boxes stacked in one column (a frame, a
+                # boxed note, a borderless table in a frame with its header ruled off) holds text, not a table
                 tables.append(table)
     tables.sort(key=lambda table: (table.ys[0], table.xs[0]))
     return tables
@@ -561,6 +571,50 @@ def _line_text(line: list[Glyph]) -> str:
     return "".join(parts)
 
 
+def _ruled_cell_by_cell(table: Table) -> bool:
+    """Whether the rules part every cell of the table: no cell holds two numbers apart on one
+    printed line (two columns of values with no rule between them, as in a borderless table
+    drawn in a frame, or with only its header ruled off). Such a grid is not the table's."""
+    for glyphs in table.glyphs:
+        if len(glyphs) < 3:
+            continue
+        for line in _lines(glyphs):
+            height = max(g.y1 - g.y0 for g in line)
+            for before, glyph in zip(line, line[1:]):
+                if glyph.x0 - before.x1 > height and before.text in _NUMERALS and glyph.text in _NUMERALS:
+                    return False
+    return True
+
+
+def _median_height(glyphs: list[Glyph]) -> float:
+    heights = sorted(g.y1 - g.y0 for g in glyphs)
+    return heights[len(heights) // 2] or 1.0
+
+
+def _placed_text(line: list[Glyph], unit: float) -> str:
+    """A printed line outside every ruled table, laid out as pdftotext -layout lays it out: a
+    word (glyphs closer than a quarter of the line's height) starts at the text column of its x
+    (``unit`` points a column, counted from the page's left edge), at least one column after
+    the word before. Words in one column of a borderless table start in one text column, line
+    after line and page after page, so the text path reads the table by x (a blank cell is a
+    column with nothing in it), as it reads pdftotext -layout's text."""
+    height = max(g.y1 - g.y0 for g in line) or 1.0
+    parts: list[str] = []
+    column = 0
+    before: Glyph | None = None
+    for glyph in line:
+        if before is None or glyph.x0 - before.x1 > 0.25 * height:
+            at = max(0, round(glyph.x0 / unit))
+            if before is not None:
+                at = max(at, column + 1)
+            parts.append(" " * (at - column))
+            column = at
+        parts.append(glyph.text)
+        column += 1
+        before = glyph
+    return "".join(parts)
+
+
 def _cell_text(glyphs: list[Glyph]) -> str:
     """A cell's lines joined: a wrapped label or number is one again. Spaces stay only between
     Latin letters or digits; between Chinese characters they are the spread of a justified label
@@ -607,7 +661,7 @@ def _reading(pages: list[PageText], page_count: int, notes: list[str]) -> Readin
             if is_table:
                 flow.append((page.number, page.tables[k], k + 1))
             elif (page.number, k) in furniture:
-                left_out.append((page.number, page.lines[k][2]))
+                left_out.append((page.number, " ".join(page.lines[k][2].split())))
             else:
                 flow.append((page.number, page.lines[k][2], 0))
     texts = {id(item): [_cell_text(glyphs) for glyphs in item.glyphs] for _, item, _ in flow if isinstance(item, Table)}
@@ -622,7 +676,7 @@ def _reading(pages: list[PageText], page_count: int, notes: list[str]) -> Readin
             top_of_page = position == 0 or flow[position - 1][0] != page
             grids.append(_emit_table(item, texts[id(item)], joined, page, number, lines, top_of_page))
         else:
-            lines.text(item, page)
+            lines.text(item, page, placed=True)
     return Reading(PDF, tuple(lines.lines), tuple(lines.places), tuple(grids), page_count, len(pages),
                    tuple(left_out), tuple(notes))
 
