@@ -62,6 +62,7 @@ _PAGE_NUMBER = regex.compile(
     r"^[-–—－―\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/,，、]?\s*(?:共\s*\d{1,4}\s*页|\d{1,4}))?[-–—－―\s]*$"
     r"|^(?:page|Page|PAGE)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$")
 _DIGITS = regex.compile(r"\d+")
+_VALUE_TEXT = regex.compile(r"^[\d０-９.,，+\-－—/／%元万 ]+$")  # a cell of values only
 _NUMERALS = frozenset("0123456789０１２３４５６７８９")
 _LATIN = regex.compile(r"[A-Za-z]")
 # a space with something other than a Latin letter or digit on one side of it
@@ -666,61 +667,137 @@ def _reading(pages: list[PageText], page_count: int, notes: list[str]) -> Readin
                 flow.append((page.number, page.lines[k][2], 0))
     texts = {id(item): [_cell_text(glyphs) for glyphs in item.glyphs] for _, item, _ in flow if isinstance(item, Table)}
     joined: set[tuple[int, int]] = set()  # (table, cell) whose text went to the cell above the page break
+    header_rows: dict[int, int] = {}  # table -> grid rows at its top repeating the header of its first page
+    first_part: dict[int, Table] = {}  # table -> the part of it on the first page it spans
     for (page, upper, _), (next_page, lower, _) in zip(flow, flow[1:]):
-        if isinstance(upper, Table) and isinstance(lower, Table) and next_page == page + 1:
-            _continue_cells(upper, lower, texts, joined)
+        if isinstance(upper, Table) and isinstance(lower, Table) and next_page == page + 1 and \
+                abs(upper.xs[0] - lower.xs[0]) <= SNAP and abs(upper.xs[-1] - lower.xs[-1]) <= SNAP:
+            head = first_part.setdefault(id(lower), first_part.get(id(upper), upper))
+            first = header_rows[id(lower)] = _repeated_header(head, lower, texts)
+            _continue_cells(upper, lower, texts, joined, first)
+            _continue_row(upper, lower, texts, joined, first)
     lines = Lines()
     grids: list[Grid] = []
-    for position, (page, item, number) in enumerate(flow):
+    for page, item, number in flow:
         if isinstance(item, Table):
-            top_of_page = position == 0 or flow[position - 1][0] != page
-            grids.append(_emit_table(item, texts[id(item)], joined, page, number, lines, top_of_page))
+            grids.append(_emit_table(item, texts[id(item)], joined, page, number, lines,
+                                     header_rows.get(id(item), -1)))
         else:
             lines.text(item, page, placed=True)
     return Reading(PDF, tuple(lines.lines), tuple(lines.places), tuple(grids), page_count, len(pages),
                    tuple(left_out), tuple(notes))
 
 
-def _continue_cells(upper: Table, lower: Table, texts: dict[int, list[str]], joined: set[tuple[int, int]]) -> None:
-    """A merged cell cut by a page break: the table at the top of a page goes on from the one at the
-    bottom of the page before (the same outer rules), and a cell of its first row merged down several
-    rows starts with text that flows on from a cell in the same columns whose text runs to the page's
-    table bottom. Its text goes to that cell (（四）无 | 法提供 is （四）无法提供); a merged cell that
-    starts on the new page has its text centred, away from its top, and stays itself."""
-    if abs(upper.xs[0] - lower.xs[0]) > SNAP or abs(upper.xs[-1] - lower.xs[-1]) > SNAP:
-        return
+def _row_cells(table: Table, row: int) -> list[int]:
+    """The cells that start in grid row ``row``, left to right."""
+    return sorted((k for k, cell in enumerate(table.cells) if cell[1] == row), key=lambda k: table.cells[k][0])
+
+
+def _repeated_header(head: Table, lower: Table, texts: dict[int, list[str]]) -> int:
+    """How many grid rows at the top of ``lower`` (a table going on from the page before) repeat the
+    rows at the top of the table where it began (``head``), as a word processor repeats a heading row
+    on every page: the same texts in cells of the same columns, no cell running on below them."""
+    repeated = 0
+    for row in range(min(len(head.ys), len(lower.ys)) - 1):
+        above, below = _row_cells(head, row), _row_cells(lower, row)
+        if len(above) != len(below) or not any(texts[id(lower)][k] for k in below):
+            break
+        if any(texts[id(head)][a] != texts[id(lower)][b] or abs(head.xs[head.cells[a][0]] - lower.xs[lower.cells[b][0]])
+               > SNAP for a, b in zip(above, below)):
+            break
+        repeated = row + 1
+    if any(lower.cells[k][1] < repeated <= lower.cells[k][3] for k in range(len(lower.cells))):
+        return 0  # a cell runs from the repeated rows into the body: not a header of its own
+    return repeated
+
+
+def _runs_on(upper: Table, k: int, lower: Table, m: int, first: int) -> bool:
+    """Whether cell ``k``'s text runs down to the bottom of the page's part of the table and cell
+    ``m``'s starts at the top of the next page's part (below its repeated header rows): one text
+    the page break cut."""
+    height = max(g.y1 - g.y0 for g in lower.glyphs[m])
+    return max(g.y1 for g in upper.glyphs[k]) >= upper.ys[-1] - 1.5 * height and \
+        min(g.y0 for g in lower.glyphs[m]) <= lower.ys[first] + 1.5 * height
+
+
+def _bottom_cells(upper: Table) -> dict[tuple[int, int], int]:
+    """The cells along the bottom of the page's part of a table, by their left and right x, rounded."""
     bottom = len(upper.ys) - 2
-    above = {(round(upper.xs[i0]), round(upper.xs[i1 + 1])): k
-             for k, (i0, _, i1, j1) in enumerate(upper.cells) if j1 == bottom and upper.glyphs[k]}
+    return {(round(upper.xs[i0]), round(upper.xs[i1 + 1])): k for k, (i0, _, i1, j1) in enumerate(upper.cells)
+            if j1 == bottom}
+
+
+def _partner(upper: Table, bottom: dict[tuple[int, int], int], lower: Table, m: int) -> int | None:
+    i0, _, i1, _ = lower.cells[m]
+    return next((k for (left, right), k in bottom.items()
+                 if abs(left - lower.xs[i0]) <= SNAP and abs(right - lower.xs[i1 + 1]) <= SNAP), None)
+
+
+def _continue_cells(upper: Table, lower: Table, texts: dict[int, list[str]], joined: set[tuple[int, int]],
+                    first: int = 0) -> None:
+    """A merged cell cut by a page break: the table at the top of a page goes on from the one at the
+    bottom of the page before (the same outer rules), and a cell of its first body row merged down
+    several rows starts with text that flows on from a cell in the same columns whose text runs to the
+    page's table bottom. Its text goes to that cell (（四）无 | 法提供 is （四）无法提供); a merged cell that
+    starts on the new page has its text centred, away from its top, and stays itself."""
+    bottom = _bottom_cells(upper)
     for m, (i0, j0, i1, j1) in enumerate(lower.cells):
-        if j0 != 0 or j1 == 0 or not lower.glyphs[m]:
+        if j0 != first or j1 == first or not lower.glyphs[m]:
             continue
-        k = next((k for (left, right), k in above.items()
-                  if abs(left - lower.xs[i0]) <= SNAP and abs(right - lower.xs[i1 + 1]) <= SNAP), None)
-        if k is None:
-            continue
-        height = max(g.y1 - g.y0 for g in lower.glyphs[m])
-        runs_to_bottom = max(g.y1 for g in upper.glyphs[k]) >= upper.ys[-1] - 1.5 * height
-        starts_at_top = min(g.y0 for g in lower.glyphs[m]) <= lower.ys[0] + 1.5 * height
-        if runs_to_bottom and starts_at_top:
+        k = _partner(upper, bottom, lower, m)
+        if k is not None and upper.glyphs[k] and _runs_on(upper, k, lower, m, first):
             texts[id(upper)][k] += texts[id(lower)][m]
             joined.add((id(lower), m))
 
 
+def _continue_row(upper: Table, lower: Table, texts: dict[int, list[str]], joined: set[tuple[int, int]],
+                  first: int) -> None:
+    """A row cut by a page break: the first body row of the table on the new page holds only the
+    tails of texts the last row on the page before holds (a wrapped label's last line, beside no
+    number of its own), each in a cell of the same columns, running on from the page's bottom to
+    the new page's top; its values stand on one page or the other, never both. Its texts go to
+    the cells above and the row is no row of its own. A cell of values filled on both pages is
+    two rows, left as they are."""
+    if first >= len(lower.ys) - 1:
+        return
+    bottom = _bottom_cells(upper)
+    pairs = []
+    tails = 0
+    for m in _row_cells(lower, first):
+        if lower.cells[m][3] != first or not texts[id(lower)][m]:
+            continue  # a cell merged down the rows below is _continue_cells' to join
+        k = _partner(upper, bottom, lower, m)
+        if k is None or (id(lower), m) in joined:
+            return
+        above = texts[id(upper)][k]
+        if above:
+            if _VALUE_TEXT.match(above) or _VALUE_TEXT.match(texts[id(lower)][m]) or \
+                    not _runs_on(upper, k, lower, m, first):
+                return
+            tails += 1
+        pairs.append((k, m))
+    if not tails:
+        return
+    for k, m in pairs:
+        texts[id(upper)][k] += texts[id(lower)][m]
+        joined.add((id(lower), m))
+
+
 def _emit_table(table: Table, texts: list[str], joined: set[tuple[int, int]], page: int, number: int,
-                lines: Lines, top_of_page: bool) -> Grid:
-    """The table's rows as lines: each cell once, in the first grid row it covers. At the top of a
-    page, where a table goes on from the page before, a merged label's part on this page is an
-    empty cell down the first rows (or its text went to the part above): nothing, and left out."""
+                lines: Lines, header_rows: int) -> Grid:
+    """The table's rows as lines: each cell once, in the first grid row it covers. Where a table goes
+    on from the page before (``header_rows`` 0 or more, else -1), the header repeated at its top is
+    left out, and so, in its first body row, is a merged label's part on this page that is an empty
+    cell down the rows (or whose text went to the part above)."""
     rows: dict[int, list[int]] = {}
     for k, (_, first_row, _, _) in enumerate(table.cells):
-        if (id(table), k) not in joined:
+        if (id(table), k) not in joined and first_row >= header_rows:
             rows.setdefault(first_row, []).append(k)
     shown = []
     for row, cells in sorted(rows.items()):
         row_texts = [texts[k] for k in cells]
         columns = [table.cells[k][0] + 1 for k in cells]
-        while row == 0 and top_of_page and len(row_texts) > 1 and not row_texts[0] and \
+        while row == header_rows and len(row_texts) > 1 and not row_texts[0] and \
                 table.cells[cells[0]][3] > table.cells[cells[0]][1]:
             del row_texts[0], columns[0], cells[0]
         lines.row(row_texts, columns, page, number, row + 1)
