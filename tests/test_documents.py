@@ -36,7 +36,11 @@ def _expected(path: Path) -> dict:
 def test_the_fixtures_are_both_kinds_and_both_editions():
     kinds = {(path.suffix, _expected(path)["edition"]) for path in FIXTURES}
     assert kinds == {(".pdf", "2021"), (".pdf", "2019"), (".docx", "2021"), (".docx", "2019")}
-    assert sum(path.stat().st_size for path in DOCUMENTS.iterdir()) < 600_000  # the repository stays small
+    assert sum(path.stat().st_size for path in DOCUMENTS.iterdir()) < 1_000_000  # the repository stays small
+    # tables drawn as offices draw them (make_documents.VARIANTS): no rules, a frame, ruled and not in one
+    # report, a heading repeated over a page break that cuts a row, pages drawn sideways under /Rotate
+    assert {path.name.split("-pdf--")[0] for path in FIXTURES if "-pdf--" in path.name} >= \
+        {"borderless", "frame", "mixed", "split", "rotated"}
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
@@ -52,6 +56,56 @@ def test_every_fixture_reads_exactly(path):
         assert result.layout == (PDF_GRID if path.suffix == ".pdf" else DOCX_TABLE)
     else:  # a table the PDF draws no grid for is read from its text, laid out by x
         assert result.layout not in (PDF_GRID, DOCX_TABLE, "html")
+
+
+def test_a_row_cut_by_a_page_break_is_one_row_and_the_repeated_header_is_left_out():
+    reading = read_document((DOCUMENTS / "split-pdf--2021-clean.pdf").read_bytes(), PDF)
+    parts = [grid for grid in reading.grids if any("（七）总计" in text for _, cells in grid.rows for _, text in cells)]
+    assert parts and parts[0].where.startswith("page 2")  # table 三 runs from page 1 to page 2
+    assert sum("申请人情况" in line for line in reading.lines) == 1  # its heading rows, repeated on page 2: once
+    # the row the break cut (its label's last two characters on page 2) is one row, on page 1
+    [line] = [line for line in reading.lines if line.startswith("5．要求行政机关确认")]
+    assert line.startswith("5．要求行政机关确认或重新出具已获取信息\t")
+    assert reading.places[reading.lines.index(line)].page == 1
+
+
+def test_a_page_drawn_sideways_reads_upright():
+    turned = read_document((DOCUMENTS / "rotated-pdf--2021-clean.pdf").read_bytes(), PDF)
+    upright = read_document((DOCUMENTS / "form-pdf--2021-clean.pdf").read_bytes(), PDF)
+    assert [line.split() for line in turned.lines] == [line.split() for line in upright.lines]
+    assert turned.grids == upright.grids
+
+
+def test_a_borderless_table_is_read_from_its_text_laid_out_by_x():
+    result = govparse.parse_file(DOCUMENTS / "borderless-pdf--2021-blank-cells.pdf")
+    assert not result.document.has_tables
+    assert result.traces["applications"].layout.style == "x-positioned"
+    # a blank cell is a text column with nothing in it: null, never the next column's value
+    blanks = [d for d in result.diagnostics if d.code == "blank-cell" and d.table == "applications"]
+    assert blanks and all(d.place and d.place.startswith("page ") for d in blanks)
+
+
+def test_a_frame_around_columns_of_numbers_is_no_grid():
+    from govparse.documents.pdf import Glyph, Table, _ruled_cell_by_cell
+
+    def cell(*words):
+        return [Glyph(char, x + 6 * k, y, x + 6 * k + 5, y + 10) for x, y, word in words for k, char in enumerate(word)]
+
+    framed = Table([0.0, 300.0], [0.0, 20.0, 60.0], [(0, 0, 0, 0), (0, 1, 0, 1)], [0, 1],
+                   [cell((5, 5, "规章")), cell((5, 25, "规章"), (100, 25, "12"), (200, 25, "3"))])
+    assert not _ruled_cell_by_cell(framed)
+    wrapped = Table([0.0, 30.0], [0.0, 40.0], [(0, 0, 0, 0)], [0], [cell((2, 5, "1242"), (2, 18, "31"))])
+    assert _ruled_cell_by_cell(wrapped)  # a number wrapped in its narrow cell is one number
+
+
+def test_placed_text_puts_a_word_at_the_column_of_its_x():
+    from govparse.documents.pdf import Glyph, _placed_text
+
+    line = [Glyph("规", 0, 0, 10, 10), Glyph("章", 10, 0, 20, 10), Glyph("1", 100, 0, 105, 10),
+            Glyph("2", 105, 0, 110, 10), Glyph("3", 200, 0, 205, 10)]
+    assert _placed_text(line, 5.0) == "规章" + " " * 18 + "12" + " " * 18 + "3"
+    # a word whose x column is taken already starts one column after the word before
+    assert _placed_text([Glyph("法", 0, 0, 10, 10), Glyph("人", 14, 0, 24, 10)], 10.0) == "法 人"
 
 
 @pytest.mark.skipif(not REAL_PDF.exists(), reason="needs ../shared (the real PDF)")
@@ -198,6 +252,13 @@ def test_a_damaged_document_gives_a_result_or_a_clear_error(name):
             pytest.fail(f"{error}")
         except govparse.GovparseError:
             pass
+
+
+def test_a_table_printed_as_a_picture_is_named(hostile):
+    result = govparse.parse(hostile["PDF, text and a picture of a table"])
+    notes = [d.message for d in result.diagnostics if d.code == "document" and d.level == "warning"]
+    assert len(notes) == 1 and notes[0].startswith("page 1 shows a picture of 500 x 500 pt with no text on it")
+    assert "OCR" in notes[0]
 
 
 def test_a_pdf_of_thousands_of_pages_is_read_to_the_page_limit(hostile):

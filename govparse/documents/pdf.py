@@ -31,6 +31,7 @@ PDFium calls, one per character and one per path segment.
 from __future__ import annotations
 
 import ctypes
+import math
 import zlib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -52,6 +53,8 @@ MAX_FORM_DEPTH = 4
 MARGIN = 0.1  # share of the page height at the top and the bottom where furniture stands
 WHITE = 245  # a colour channel this high or higher on every channel: not seen on paper
 COLUMN_UNIT = 0.5  # of the page's median glyph height: the width of a text column of text outside tables
+PICTURE_SHARE = 0.15  # of a page's area: a picture this large could be a table
+MAX_PICTURES = 50  # pictures looked at on one page
 MIN_TEXT = 10  # characters in the whole document, below which it has no text layer
 MAX_INFLATED = 128 * 1024 * 1024  # bytes all compressed streams but images may unpack to
 _PIECE = 4 * 1024 * 1024
@@ -238,14 +241,21 @@ def _read_page(document, raw, index: int, notes: list[str]) -> PageText:
     page = document[index]
     try:
         left, bottom, right, top = page.get_bbox()
-        result = PageText(index + 1, top - bottom, top)
-        glyphs = _glyphs(page, raw, top, index, notes)
+        textpage = page.get_textpage()
+        try:
+            view, width, height = _upright(raw, textpage, (left, bottom, right, top))
+            glyphs = _glyphs(textpage, raw, view, index, notes)
+        finally:
+            textpage.close()
+        result = PageText(index + 1, height, top)
         result.glyph_count = len(glyphs)
         result.unmapped = sum(1 for glyph in glyphs if _UNMAPPED.match(glyph.text))
-        horizontal, vertical = _strokes(page, raw, top, index, notes)
+        images: list[tuple[float, float, float, float]] = []
+        horizontal, vertical = _strokes(page, raw, view, index, notes, images)
     finally:
         page.close()
     tables = _tables(horizontal, vertical, index, notes)
+    _pictures(images, glyphs, width * height, index, notes)
     loose: list[Glyph] = []
     for glyph in glyphs:
         cx, cy = glyph.cx, glyph.cy
@@ -268,66 +278,114 @@ def _read_page(document, raw, index: int, notes: list[str]) -> PageText:
     return result
 
 
-def _glyphs(page, raw, top: float, index: int, notes: list[str]) -> list[Glyph]:
-    textpage = page.get_textpage()
-    try:
-        count = textpage.count_chars()
-        if count > MAX_PAGE_CHARS:
-            notes.append(f"page {index + 1} has {count} characters; only the first {MAX_PAGE_CHARS} are read")
-            count = MAX_PAGE_CHARS
-        text = textpage.get_text_range(0, count) if count else ""
-        aligned = len(text) == count  # one UTF-16 unit per character: no character past the basic plane
-        handle = textpage.raw
-        box = raw.FS_RECTF()
-        glyphs: list[Glyph] = []
-        for position in range(count):
-            char = text[position] if aligned else chr(raw.FPDFText_GetUnicode(handle, position))
-            if char.isspace() or not char.isprintable():
-                continue  # spaces, generated or printed, come back from the gaps between boxes
-            if _RADICALS_FIRST <= char <= _RADICALS_LAST:
-                char = _radical(char)
-            if not raw.FPDFText_GetLooseCharBox(handle, position, box):
-                continue
-            glyphs.append(Glyph(char, box.left, top - box.top, box.right, top - box.bottom))
-        return glyphs
-    finally:
-        textpage.close()
+# The turn (a, b, c, d of PDF's matrix, y growing down) that sets upright text PDFium says is drawn
+# at k quarter turns (FPDFText_GetCharAngle: clockwise, in the page's space, y growing up).
+_TURNS = ((1.0, 0.0, 0.0, 1.0), (0.0, -1.0, 1.0, 0.0), (-1.0, 0.0, 0.0, -1.0), (0.0, 1.0, -1.0, 0.0))
+_ANGLE_SAMPLE = 200  # characters whose angle tells which way the page's text runs
 
 
-def _strokes(page, raw, top: float, index: int, notes: list[str]) -> tuple[list[Rule], list[Rule]]:
-    """The page's horizontal and vertical strokes, y growing down, not yet merged."""
+def _upright(raw, textpage, bbox: tuple[float, float, float, float]) -> tuple[tuple, float, float]:
+    """The matrix from the page's space to one where its text runs left to right and lines go
+    down (y growing down, from 0), and the page's width and height there. A landscape table page is often
+    drawn sideways in a portrait page's space and shown upright by /Rotate, or printed sideways:
+    the angle most characters are drawn at says which quarter turn reads it (pdftotext, too,
+    reads by the text's direction, not by /Rotate)."""
+    left, bottom, right, top = bbox
+    count = min(textpage.count_chars(), MAX_PAGE_CHARS)
+    turns = [0, 0, 0, 0]
+    for position in range(0, count, max(1, count // _ANGLE_SAMPLE)):
+        angle = raw.FPDFText_GetCharAngle(textpage.raw, position)
+        if angle >= 0:
+            turns[round(angle / (math.pi / 2)) % 4] += 1
+    turn = _TURNS[max(range(4), key=lambda k: (turns[k], k == 0))]
+    view = _compose((1.0, 0.0, 0.0, -1.0, 0.0, top), (*turn, 0.0, 0.0))  # y down, then the turn
+    corners = [_apply(view, x, y) for x in (left, right) for y in (bottom, top)]
+    low_x, low_y = min(x for x, _ in corners), min(y for _, y in corners)
+    view = view[:4] + (view[4] - low_x, view[5] - low_y)
+    return view, max(x for x, _ in corners) - low_x, max(y for _, y in corners) - low_y
+
+
+def _apply(matrix: tuple, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = matrix
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def _pictures(images: list[tuple[float, float, float, float]], glyphs: list[Glyph], area: float, index: int,
+              notes: list[str]) -> None:
+    """A note for each picture that covers a good part of a page and has (almost) no text over it:
+    a table pasted as an image (a screenshot of a spreadsheet) is not in the text layer, and only
+    OCR would read it. A seal or a logo is too small, a scanned page's text layer is the OCR's."""
+    for x0, y0, x1, y1 in images[:MAX_PICTURES]:
+        size = (x1 - x0) * (y1 - y0)
+        if size < PICTURE_SHARE * area:
+            continue
+        over = sum(1 for g in glyphs if x0 <= g.cx <= x1 and y0 <= g.cy <= y1)
+        if over < MIN_TEXT:
+            notes.append(f"page {index + 1} shows a picture of {x1 - x0:.0f} x {y1 - y0:.0f} pt with no text on it; "
+                         "a table printed as a picture is not read (OCR would read it, e.g. ocrmypdf)")
+
+
+def _glyphs(textpage, raw, view: tuple, index: int, notes: list[str]) -> list[Glyph]:
+    count = textpage.count_chars()
+    if count > MAX_PAGE_CHARS:
+        notes.append(f"page {index + 1} has {count} characters; only the first {MAX_PAGE_CHARS} are read")
+        count = MAX_PAGE_CHARS
+    text = textpage.get_text_range(0, count) if count else ""
+    aligned = len(text) == count  # one UTF-16 unit per character: no character past the basic plane
+    handle = textpage.raw
+    box = raw.FS_RECTF()
+    glyphs: list[Glyph] = []
+    for position in range(count):
+        char = text[position] if aligned else chr(raw.FPDFText_GetUnicode(handle, position))
+        if char.isspace() or not char.isprintable():
+            continue  # spaces, generated or printed, come back from the gaps between boxes
+        if _RADICALS_FIRST <= char <= _RADICALS_LAST:
+            char = _radical(char)
+        if not raw.FPDFText_GetLooseCharBox(handle, position, box):
+            continue
+        x0, y0 = _apply(view, box.left, box.top)
+        x1, y1 = _apply(view, box.right, box.bottom)
+        glyphs.append(Glyph(char, min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+    return glyphs
+
+
+def _strokes(page, raw, view: tuple, index: int, notes: list[str],
+             images: list[tuple[float, float, float, float]]) -> tuple[list[Rule], list[Rule]]:
+    """The page's horizontal and vertical strokes, in the upright view (``_upright``), not yet merged."""
     horizontal: list[Rule] = []
     vertical: list[Rule] = []
     budget = [MAX_PAGE_OBJECTS, MAX_PAGE_SEGMENTS]
     objects = [raw.FPDFPage_GetObject(page.raw, k) for k in range(min(raw.FPDFPage_CountObjects(page.raw),
                                                                       MAX_PAGE_OBJECTS))]
-    identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    _walk(raw, objects, identity, 0, top, horizontal, vertical, budget)
+    _walk(raw, objects, view, 0, horizontal, vertical, budget, images)
     if budget[0] <= 0 or budget[1] <= 0:
         notes.append(f"page {index + 1} draws too many paths to look for table rules in all of them")
     return horizontal, vertical
 
 
-def _walk(raw, objects, outer, depth: int, top: float, horizontal: list[Rule], vertical: list[Rule],
-          budget: list[int]) -> None:
+def _walk(raw, objects, outer, depth: int, horizontal: list[Rule], vertical: list[Rule],
+          budget: list[int], images: list[tuple[float, float, float, float]]) -> None:
     matrix = raw.FS_MATRIX()
     for obj in objects:
         budget[0] -= 1
         if budget[0] < 0 or budget[1] < 0:
             return
         kind = raw.FPDFPageObj_GetType(obj)
-        if kind != raw.FPDF_PAGEOBJ_PATH and kind != raw.FPDF_PAGEOBJ_FORM:
+        if kind != raw.FPDF_PAGEOBJ_PATH and kind != raw.FPDF_PAGEOBJ_FORM and kind != raw.FPDF_PAGEOBJ_IMAGE:
             continue
         if not raw.FPDFPageObj_GetMatrix(obj, matrix):
             continue
         placed = _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
-        if kind == raw.FPDF_PAGEOBJ_FORM:
+        if kind == raw.FPDF_PAGEOBJ_IMAGE:  # drawn on the unit square its matrix places
+            (x0, y0), (x1, y1) = _apply(placed, 0.0, 0.0), _apply(placed, 1.0, 1.0)
+            images.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+        elif kind == raw.FPDF_PAGEOBJ_FORM:
             if depth < MAX_FORM_DEPTH:
                 inner = [raw.FPDFFormObj_GetObject(obj, k) for k in range(min(raw.FPDFFormObj_CountObjects(obj),
                                                                               max(budget[0], 0)))]
-                _walk(raw, inner, placed, depth + 1, top, horizontal, vertical, budget)
+                _walk(raw, inner, placed, depth + 1, horizontal, vertical, budget, images)
         elif _visible(raw, obj):
-            _path(raw, obj, placed, top, horizontal, vertical, budget)
+            _path(raw, obj, placed, horizontal, vertical, budget)
 
 
 def _compose(inner: tuple, outer: tuple) -> tuple:
@@ -352,7 +410,7 @@ def _visible(raw, obj) -> bool:
     return False
 
 
-def _path(raw, obj, matrix: tuple, top: float, horizontal: list[Rule], vertical: list[Rule],
+def _path(raw, obj, matrix: tuple, horizontal: list[Rule], vertical: list[Rule],
           budget: list[int]) -> None:
     a, b, c, d, e, f = matrix
     count = raw.FPDFPath_CountSegments(obj)
@@ -366,7 +424,7 @@ def _path(raw, obj, matrix: tuple, top: float, horizontal: list[Rule], vertical:
         segment = raw.FPDFPath_GetPathSegment(obj, k)
         if not raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
             continue
-        point = (a * x.value + c * y.value + e, top - (b * x.value + d * y.value + f))
+        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
         kind = raw.FPDFPathSegment_GetType(segment)
         if kind == raw.FPDF_SEGMENT_MOVETO or current is None:
             start = point
