@@ -195,66 +195,54 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--force", action="store_true", help="make every document again")
     args = parser.parse_args(argv)
-    shapes = {shape.name: (number, shape) for number, shape in enumerate(SHAPES)}
     wanted = {f"form-{kind}--{name}": (name, kind) for name, kinds in FORM_DOCUMENTS for kind in kinds}
-    missing = {target for target, (name, kind) in wanted.items() if args.force or not (HERE / f"{target}.{kind}").exists()}
+    missing = sorted(target for target, (name, kind) in wanted.items()
+                     if args.force or not (HERE / f"{target}.{kind}").exists())
     variants = [(how, name) for how, name in VARIANTS if args.force or not (HERE / f"{how}-pdf--{name}.pdf").exists()]
-    if variants:
-        _write_variants(shapes, variants)
-    if not missing:
+    if not missing and not variants:
         print("every document is here (--force makes them again)")
         return 0
-    pages = {}
-    reports = {}
-    for name in {wanted[target][0] for target in missing}:
-        number, shape = shapes[name]
-        report, seed = report_for(shape, number)
-        reports[name] = (report, seed, shape)
-        pages[name] = form_page(report, render(report, PAGE, shape.perturbations, seed=number))
+    reports = _reports({wanted[target][0] for target in missing} | {name for _, name in VARIANTS})
+    pages = {name: page for name, (_, _, _, page) in reports.items()}
     with tempfile.TemporaryDirectory(prefix="govparse-documents-") as scratch:
         work = Path(scratch)
-        make_documents(pages, work)
-        for target in sorted(missing):
+        if missing:
+            (work / "form").mkdir()
+            make_documents({wanted[target][0]: pages[wanted[target][0]] for target in missing}, work / "form")
+        for target in missing:
             name, kind = wanted[target]
-            made = work / f"{name}.{kind}"
-            if made.stat().st_size > DOCUMENT_LIMIT:
-                print(f"{target}: {made.stat().st_size} bytes, over {DOCUMENT_LIMIT}: not kept", file=sys.stderr)
-                continue
-            (HERE / f"{target}.{kind}").write_bytes(made.read_bytes())
-            report, seed, shape = reports[name]
-            expected = expected_document(report, shape, seed, None)
-            expected["rendered"]["document"] = kind
-            expected["rendered"]["table_three"] = "statutory form: merged header, group labels merged down"
-            write_json(HERE / f"{target}.expected.json", expected)
-            print(HERE / f"{target}.{kind}")
+            _keep(work / "form" / f"{name}.{kind}", HERE / f"{target}.{kind}", reports[name], {"document": kind})
+        if variants:
+            (work / "variants").mkdir()
+            make_variants(pages, work / "variants")
+        for how, name in variants:
+            _keep(work / "variants" / f"{how}--{name}.pdf", HERE / f"{how}-pdf--{name}.pdf", reports[name],
+                  {"document": "pdf", "ruling": "ruled" if how in ("split", "rotated") else how})
     return 0
 
 
-def _write_variants(shapes: dict, variants: list[tuple[str, str]]) -> None:
-    reports = {}
-    pages = {}
-    for name in {name for _, name in VARIANTS}:
+def _reports(names: set[str]) -> dict[str, tuple]:
+    """name -> (report, seed, shape, page) for each shape named."""
+    shapes = {shape.name: (number, shape) for number, shape in enumerate(SHAPES)}
+    made = {}
+    for name in names:
         number, shape = shapes[name]
         report, seed = report_for(shape, number)
-        reports[name] = (report, seed, shape)
-        pages[name] = form_page(report, render(report, PAGE, shape.perturbations, seed=number))
-    with tempfile.TemporaryDirectory(prefix="govparse-documents-") as scratch:
-        work = Path(scratch)
-        make_variants(pages, work)
-        for how, name in variants:
-            made = work / f"{how}--{name}.pdf"
-            if made.stat().st_size > DOCUMENT_LIMIT:
-                print(f"{made.name}: {made.stat().st_size} bytes, over {DOCUMENT_LIMIT}: not kept", file=sys.stderr)
-                continue
-            target = HERE / f"{how}-pdf--{name}.pdf"
-            target.write_bytes(made.read_bytes())
-            report, seed, shape = reports[name]
-            expected = expected_document(report, shape, seed, None)
-            expected["rendered"]["document"] = "pdf"
-            expected["rendered"]["table_three"] = "statutory form: merged header, group labels merged down"
-            expected["rendered"]["ruling"] = "ruled" if how in ("split", "rotated") else how
-            write_json(target.with_name(target.stem + ".expected.json"), expected)
-            print(target)
+        made[name] = (report, seed, shape, form_page(report, render(report, PAGE, shape.perturbations, seed=number)))
+    return made
+
+
+def _keep(made: Path, target: Path, made_from: tuple, rendered: dict[str, str]) -> None:
+    """The document made, kept at ``target`` with its expected values, if it is small enough."""
+    if made.stat().st_size > DOCUMENT_LIMIT:
+        print(f"{target.name}: {made.stat().st_size} bytes, over {DOCUMENT_LIMIT}: not kept", file=sys.stderr)
+        return
+    target.write_bytes(made.read_bytes())
+    report, seed, shape, _ = made_from
+    expected = expected_document(report, shape, seed, None)
+    expected["rendered"].update(rendered, table_three="statutory form: merged header, group labels merged down")
+    write_json(target.with_name(target.stem + ".expected.json"), expected)
+    print(target)
 
 
 if __name__ == "__main__":
