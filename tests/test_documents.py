@@ -330,6 +330,40 @@ def test_a_merged_cell_cut_by_a_page_break_is_one_cell_again():
         assert (texts[id(upper)][0] == "（四）无法提供") is joins and (joined == {(id(lower), 0)}) is joins
 
 
+def _one_row_table(top: float, bottom: float, cells: list[tuple[str, float, float]]) -> "Table":
+    """A table of one grid row from ``top`` to ``bottom``, its cells side by side 40 pt wide, each
+    (text, x where it starts, y where its line starts), digits 6 pt wide."""
+    from govparse.documents.pdf import Glyph, Table
+
+    xs = [40.0 * k for k in range(len(cells) + 1)]
+    glyphs = [[Glyph(char, x + 6 * n, y, x + 6 * n + 6, y + 8) for n, char in enumerate(text)] for text, x, y in cells]
+    return Table(xs, [top, bottom], [(k, 0, k, 0) for k in range(len(cells))], list(range(len(cells))), glyphs)
+
+
+def test_numbers_wrapped_in_their_cells_and_cut_by_a_page_break_are_whole_again():
+    from govparse.documents.pdf import _continue_row
+
+    # 12423 fills its 40 pt cell (its last digit 3 pt from the rule) and its 1 wrapped onto the next page
+    upper = _one_row_table(700, 720, [("123456", 2, 710), ("0", 17, 710)])
+    lower = _one_row_table(50, 70, [("7", 2, 52), ("", 0, 0)])
+    texts = {id(upper): ["123456", "0"], id(lower): ["7", ""]}
+    joined: set = set()
+    _continue_row(upper, lower, texts, joined, 0)
+    assert texts[id(upper)] == ["1234567", "0"] and joined == {(id(lower), 0)}
+    # a number centred in its cell did not wrap: a number under it on the next page is a row of its own
+    lower = _one_row_table(50, 70, [("", 0, 0), ("5", 17, 52)])
+    texts = {id(upper): ["123456", "0"], id(lower): ["", "5"]}
+    _continue_row(upper, lower, texts, joined := set(), 0)
+    assert texts[id(upper)] == ["123456", "0"] and not joined
+    # a label's tail beside no number of its own goes to the label; a row with its own numbers does not
+    upper = _one_row_table(700, 720, [("5．要求", 2, 710), ("9", 17, 710)])
+    for lower_texts, joins in ((["信息", ""], True), (["6．其他", "3"], False)):
+        lower = _one_row_table(50, 70, [(lower_texts[0], 2, 52), (lower_texts[1], 17, 52)])
+        texts = {id(upper): ["5．要求", "9"], id(lower): list(lower_texts)}
+        _continue_row(upper, lower, texts, joined := set(), 0)
+        assert (texts[id(upper)][0] == "5．要求信息") is joins and bool(joined) is joins
+
+
 def test_a_single_box_is_no_table():
     # a frame around the page (or a boxed note): its text is read as text, not as one cell
     assert _tables(_rules((10, 10, 580), (830, 10, 580)), _rules((10, 10, 830), (580, 10, 830)), 0, []) == []

@@ -811,34 +811,49 @@ def _continue_cells(upper: Table, lower: Table, texts: dict[int, list[str]], joi
 def _continue_row(upper: Table, lower: Table, texts: dict[int, list[str]], joined: set[tuple[int, int]],
                   first: int) -> None:
     """A row cut by a page break: the first body row of the table on the new page holds only the
-    tails of texts the last row on the page before holds (a wrapped label's last line, beside no
-    number of its own), each in a cell of the same columns, running on from the page's bottom to
-    the new page's top; its values stand on one page or the other, never both. Its texts go to
-    the cells above and the row is no row of its own. A cell of values filled on both pages is
-    two rows, left as they are."""
+    tails of texts the last row on the page before holds, each in a cell of the same columns,
+    running on from the page's bottom to the new page's top. Its texts go to the cells above and
+    the row is no row of its own. Either the tails are a wrapped label's last lines, the row's
+    values standing on one page or the other (a cell of values filled on both pages is then two
+    rows, left as they are); or the row holds nothing but the last digits of numbers wrapped in
+    their narrow cells (12423 | 1), each under a number that fills its cell's width."""
     if first >= len(lower.ys) - 1:
         return
     bottom = _bottom_cells(upper)
+    filled = [m for m in _row_cells(lower, first) if lower.cells[m][3] == first and texts[id(lower)][m]]
+    digits_only = all(_VALUE_TEXT.match(texts[id(lower)][m]) for m in filled)
     pairs = []
     tails = 0
-    for m in _row_cells(lower, first):
-        if lower.cells[m][3] != first or not texts[id(lower)][m]:
-            continue  # a cell merged down the rows below is _continue_cells' to join
+    for m in filled:  # a cell merged down the rows below is _continue_cells' to join
         k = _partner(upper, bottom, lower, m)
         if k is None or (id(lower), m) in joined:
             return
         above = texts[id(upper)][k]
         if above:
-            if _VALUE_TEXT.match(above) or _VALUE_TEXT.match(texts[id(lower)][m]) or \
-                    not _runs_on(upper, k, lower, m, first):
+            if not _runs_on(upper, k, lower, m, first):
+                return
+            if digits_only:
+                if not _VALUE_TEXT.match(above) or not _fills_width(upper, k):
+                    return
+            elif _VALUE_TEXT.match(above) or _VALUE_TEXT.match(texts[id(lower)][m]):
                 return
             tails += 1
+        elif digits_only:
+            return
         pairs.append((k, m))
     if not tails:
         return
     for k, m in pairs:
         texts[id(upper)][k] += texts[id(lower)][m]
         joined.add((id(lower), m))
+
+
+def _fills_width(table: Table, k: int) -> bool:
+    """Whether the last printed line of cell ``k`` reaches (within a character) its right edge:
+    the line was full, and what follows it wrapped."""
+    last = _lines(table.glyphs[k])[-1]
+    width = max(g.x1 - g.x0 for g in last)
+    return table.xs[table.cells[k][2] + 1] - last[-1].x1 <= width + JOIN
 
 
 def _emit_table(table: Table, texts: list[str], joined: set[tuple[int, int]], page: int, number: int,
