@@ -281,7 +281,7 @@ def _read_page(document, raw, index: int, notes: list[str]) -> PageText:
 # The turn (a, b, c, d of PDF's matrix, y growing down) that sets upright text PDFium says is drawn
 # at k quarter turns (FPDFText_GetCharAngle: clockwise, in the page's space, y growing up).
 _TURNS = ((1.0, 0.0, 0.0, 1.0), (0.0, -1.0, 1.0, 0.0), (-1.0, 0.0, 0.0, -1.0), (0.0, 1.0, -1.0, 0.0))
-_ANGLE_SAMPLE = 200  # characters whose angle tells which way the page's text runs
+_ANGLE_SAMPLE = 48  # characters whose angle tells which way the page's text runs (a page is one way)
 
 
 def _upright(raw, textpage, bbox: tuple[float, float, float, float]) -> tuple[tuple, float, float]:
