@@ -153,6 +153,7 @@ class PageText:
     height: float
     top: float
     lines: list[tuple[float, float, str]] = field(default_factory=list)  # (top, bottom, text) outside tables
+    loose: list[list[Glyph]] = field(default_factory=list)  # the printed lines outside tables, as glyphs
     tables: list[Table] = field(default_factory=list)
     glyph_count: int = 0
     unmapped: int = 0  # glyphs whose code point means nothing (see _UNMAPPED)
@@ -190,6 +191,12 @@ def read_pdf(data: bytes, max_pages: int) -> Reading:
     blank = [page.number for page in pages if page.glyph_count == 0]
     if blank:
         notes.append(f"pages {_ranges(blank)} have no text layer (scanned?); what they show is not read")
+    # One column width for the whole document: a borderless table's columns stay put over a page break.
+    unit = COLUMN_UNIT * _median_height([line[0] for page in pages for line in page.loose])
+    for page in pages:
+        page.lines = [(min(g.y0 for g in line), max(g.y1 for g in line), _placed_text(line, unit))
+                      for line in page.loose]
+        page.loose = []
     return _reading(pages, page_count, notes)
 
 
@@ -271,10 +278,7 @@ def _read_page(document, raw, index: int, notes: list[str]) -> PageText:
             result.tables.append(table)
         else:  # a frame around a borderless table: its text is laid out by x with the rest
             loose.extend(glyph for cell in table.glyphs for glyph in cell)
-    if loose:
-        unit = COLUMN_UNIT * _median_height(loose)
-        for line in _lines(loose):
-            result.lines.append((min(g.y0 for g in line), max(g.y1 for g in line), _placed_text(line, unit)))
+    result.loose = _lines(loose)
     return result
 
 
@@ -647,7 +651,7 @@ def _ruled_cell_by_cell(table: Table) -> bool:
 
 def _median_height(glyphs: list[Glyph]) -> float:
     heights = sorted(g.y1 - g.y0 for g in glyphs)
-    return heights[len(heights) // 2] or 1.0
+    return (heights[len(heights) // 2] if heights else 0.0) or 1.0
 
 
 def _placed_text(line: list[Glyph], unit: float) -> str:
