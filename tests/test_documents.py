@@ -391,6 +391,25 @@ def test_page_numbers_and_running_lines_in_the_margins_are_furniture():
     assert _furniture(pages[:1]) == {(1, 3)}  # one page: a line alone in its margin is no running line
 
 
+def test_heading_lines_repeated_at_the_top_of_a_page_are_left_out():
+    from govparse.documents.pdf import PageText, _repeated_lines
+
+    header = ["          申请人情况", "   自然人    法人或其他组织    总计"]
+    first, second = PageText(1, 842.0, 842.0), PageText(2, 842.0, 842.0)
+    first.lines = [(100.0 + 20 * k, 110.0 + 20 * k, text) for k, text in enumerate(
+        ["三、收到和处理政府信息公开申请情况", *header, "一、本年新收   3   0   3"])]
+    second.lines = [(60.0 + 20 * k, 70.0 + 20 * k, text) for k, text in enumerate([*header, "取信息", "（七）总计  3"])]
+    furniture: set = set()
+    _repeated_lines([first, second], furniture)
+    assert furniture == {(2, 0), (2, 1)}
+    # one line alike, or lines alike but placed apart, or lines holding digits: kept
+    for lines in ([header[0], "取信息"], [" " + header[0], header[1]], ["一、本年新收   3   0   3", "（七）总计  3"]):
+        second.lines = [(60.0 + 20 * k, 70.0 + 20 * k, text) for k, text in enumerate(lines)]
+        first.lines.append((300.0, 310.0, "（七）总计  3"))
+        _repeated_lines([first, second], furniture := set())
+        assert not furniture, lines
+
+
 def test_kangxi_radicals_read_as_the_characters_they_look_like():
     from govparse.documents.pdf import _radical
 

@@ -713,8 +713,29 @@ def _furniture(pages: list[PageText]) -> set[tuple[int, int]]:
     return found
 
 
+def _repeated_lines(pages: list[PageText], furniture: set[tuple[int, int]]) -> None:
+    """Add to ``furniture`` the lines at the top of a page that repeat, character for character
+    and column for column, two or more lines in a row of the page before, none holding a digit:
+    a borderless table's heading rows the word processor printed again on the new page."""
+    before: list[str] = []
+    for page in pages:
+        body = [(k, text) for k, (_, _, text) in enumerate(page.lines) if (page.number, k) not in furniture]
+        if before and body and (not page.tables or page.tables[0].ys[0] > page.lines[body[0][0]][0]):
+            longest = 0
+            for start in (i for i, text in enumerate(before) if text == body[0][1]):
+                run = 0
+                while run < len(body) and start + run < len(before) and before[start + run] == body[run][1] and \
+                        not any(char in _NUMERALS for char in body[run][1]):
+                    run += 1
+                longest = max(longest, run)
+            if longest >= 2:
+                furniture.update((page.number, k) for k, _ in body[:longest])
+        before = [text for _, text in body]
+
+
 def _reading(pages: list[PageText], page_count: int, notes: list[str]) -> Reading:
     furniture = _furniture(pages)
+    _repeated_lines(pages, furniture)
     flow: list[tuple[int, str | Table, int]] = []  # (page, a line's text or a table, its number on the page)
     left_out: list[tuple[int, str]] = []
     for page in pages:
