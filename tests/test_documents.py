@@ -114,8 +114,9 @@ def test_the_real_pdf_reads_to_its_hand_read_values():
     result = govparse.parse_file(REAL_PDF)
     actual = result.to_dict()
     assert not table_differences(expected, actual)
-    # (meta is not compared: its agency stands on the line above its title, which the text of this
-    # report, read by pypdf, has too; meta is read from the lines as for that text)
+    # its title is printed over two lines (淮安市人民政府 / 2024年…年度报告): one title, naming its agency
+    assert not meta_differences(expected, actual)
+    assert actual["meta"]["title"] == "淮安市人民政府2024年政府信息公开工作年度报告"
     # table 三 runs from page 4 to page 5; the page numbers (-4-) are left out, not read as cells
     assert result.source_of("applications", "new_received", "total").place.page == 4
     assert result.source_of("applications", "carried_forward", "total").place.page == 5
@@ -408,6 +409,27 @@ def test_heading_lines_repeated_at_the_top_of_a_page_are_left_out():
         first.lines.append((300.0, 310.0, "（七）总计  3"))
         _repeated_lines([first, second], furniture := set())
         assert not furniture, lines
+
+
+def test_a_title_printed_over_two_lines_is_one_line():
+    from govparse.documents.pdf import Glyph, PageText, _join_title
+
+    def line(text, top, size):
+        return [Glyph(char, 100 + size * k, top, 100 + size * (k + 1), top + size) for k, char in enumerate(text)]
+
+    page = PageText(1, 842.0, 842.0)
+    title = [line("某县人民政府", 60, 18), line("2024年政府信息公开工作年度报告", 82, 18)]
+    page.loose = [*title, line("本报告由某县人民政府办公室编制。", 120, 10.5)]
+    _join_title(page, 10.5)
+    assert ["".join(g.text for g in glyphs) for glyphs in page.loose] == \
+        ["某县人民政府2024年政府信息公开工作年度报告", "本报告由某县人民政府办公室编制。"]
+    # lines of body type, a line of another size, a line far below: not one title
+    for loose in ([line("一、总体情况", 60, 10.5), line("（一）主动公开", 75, 10.5)],
+                  [line("某县人民政府文件", 60, 26), line("2024年政府信息公开工作年度报告", 92, 18)],
+                  [line("某县人民政府", 60, 18), line("2024年政府信息公开工作年度报告", 140, 18)]):
+        page.loose = list(loose)
+        _join_title(page, 10.5)
+        assert len(page.loose) == 2
 
 
 def test_kangxi_radicals_read_as_the_characters_they_look_like():

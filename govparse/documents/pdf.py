@@ -53,6 +53,8 @@ MAX_FORM_DEPTH = 4
 MARGIN = 0.1  # share of the page height at the top and the bottom where furniture stands
 WHITE = 245  # a colour channel this high or higher on every channel: not seen on paper
 COLUMN_UNIT = 0.5  # of the page's median glyph height: the width of a text column of text outside tables
+TITLE_SIZE = 1.3  # times the body's type: the title's
+TITLE_LINES = 3  # lines a title is printed over, at most
 PICTURE_SHARE = 0.15  # of a page's area: a picture this large could be a table
 MAX_PICTURES = 50  # pictures looked at on one page
 MIN_TEXT = 10  # characters in the whole document, below which it has no text layer
@@ -192,7 +194,10 @@ def read_pdf(data: bytes, max_pages: int) -> Reading:
     if blank:
         notes.append(f"pages {_ranges(blank)} have no text layer (scanned?); what they show is not read")
     # One column width for the whole document: a borderless table's columns stay put over a page break.
-    unit = COLUMN_UNIT * _median_height([line[0] for page in pages for line in page.loose])
+    body_height = _median_height([line[0] for page in pages for line in page.loose])
+    unit = COLUMN_UNIT * body_height
+    if pages:
+        _join_title(pages[0], body_height)
     for page in pages:
         page.lines = [(min(g.y0 for g in line), max(g.y1 for g in line), _placed_text(line, unit))
                       for line in page.loose]
@@ -647,6 +652,26 @@ def _ruled_cell_by_cell(table: Table) -> bool:
                 if glyph.x0 - before.x1 > height and before.text in _NUMERALS and glyph.text in _NUMERALS:
                     return False
     return True
+
+
+def _join_title(page: PageText, body_height: float) -> None:
+    """The title printed over two or three lines at the top of the first page (淮安市人民政府 /
+    2024年政府信息公开工作年度报告), in one type larger than the body's, is one line again, as a web
+    page gives it: the report's title names its agency and year."""
+    lines = page.loose
+    count = 0
+    while count < min(len(lines), TITLE_LINES):
+        heights = [g.y1 - g.y0 for g in lines[count]]
+        height = sum(heights) / len(heights)
+        if height < TITLE_SIZE * body_height or (count and (
+                abs(height - first) > 0.1 * first or
+                min(g.y0 for g in lines[count]) - max(g.y1 for g in lines[count - 1]) > 0.8 * first)):
+            break
+        if not count:
+            first = height
+        count += 1
+    if count >= 2:
+        page.loose[:count] = [[glyph for line in lines[:count] for glyph in line]]
 
 
 def _median_height(glyphs: list[Glyph]) -> float:
