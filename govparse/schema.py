@@ -130,6 +130,8 @@ def _diagnostic_schema() -> dict[str, Any]:
             "line": {"type": ["integer", "null"], "minimum": 1, "description": "1-based source line"},
             "table": {"enum": list(TABLE_KEYS)},
             "row": {"type": "string"},
+            "place": {"type": "string", "description": "a PDF's or DOCX's page, table, row and cell the line "
+                                                       "came from, e.g. 'page 4, table 1, row 6, cell 3'"},
         },
         "required": ["level", "code", "message", "line"],
         "additionalProperties": False,

@@ -108,6 +108,18 @@ def test_placed_text_puts_a_word_at_the_column_of_its_x():
     assert _placed_text([Glyph("法", 0, 0, 10, 10), Glyph("人", 14, 0, 24, 10)], 10.0) == "法 人"
 
 
+def test_document_output_meets_the_schema():
+    from jsonschema import Draft202012Validator
+
+    from govparse import schema
+
+    validator = Draft202012Validator(schema.load())
+    for path in FIXTURES:
+        document = json.loads(govparse.parse_file(path).to_json())
+        assert [error.message for error in validator.iter_errors(document)] == [], path.name
+        assert document["encoding"] == path.suffix[1:]
+
+
 @pytest.mark.skipif(not REAL_PDF.exists(), reason="needs ../shared (the real PDF)")
 def test_the_real_pdf_reads_to_its_hand_read_values():
     expected = json.loads(REAL_PDF.with_name("huaian-2024-pdf-text.expected.json").read_text(encoding="utf-8"))
