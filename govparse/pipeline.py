@@ -16,14 +16,14 @@ from typing import Any
 from .cells import read_table
 from .decode import Decoded, decode
 from .diagnostics import INFO, WARNING, Diagnostic, Diagnostics
-from .documents import Reading, place_at, read_document, sniff
+from .documents import DOCUMENT_LAYOUTS, Reading, place_at, read_document, sniff
 from .edition import EDITION_2021, detect_edition, recheck_in_cells
 from .errors import GovparseError, InputTooLarge, InternalError
 from .grammar import UNKNOWN, VALUES, load
 from .identities import check_all
 from .html import html_to_lines, looks_like_html
-from .layout import (HTML, LINEAR_CELL, READING_ORDER, SPACE_ALIGNED, SPACE_DELIMITED, detect_layout,
-                     follow_reading_order)
+from .layout import (HTML, LINEAR_CELL, READING_ORDER, SPACE_ALIGNED, SPACE_DELIMITED, TableLayout,
+                     detect_layout, follow_reading_order)
 from .locate import locate_by_labels
 from .lexer import UNIT, Labels, lex
 from .meta import read_meta
@@ -161,7 +161,7 @@ def _parse(data: bytes | bytearray | memoryview | str, clock) -> Result:
     # A table with no edition-specific label (cut short, say) follows the other tables.
     fallback = next((e for e, _ in detected.values() if e is not None), EDITION_2021)
     clock.lap("normalize+edition")  # the first touch of the table lines normalizes them
-    layouts = _layouts(doc, {numeral: region for numeral, (region, _) in regions.items()}, source_format)
+    layouts = _layouts(doc, {numeral: region for numeral, (region, _) in regions.items()}, source_format, reading)
     clock.lap("layout")
     for spec in TABLES:
         edition, evidence = detected[spec.key]
@@ -180,7 +180,7 @@ def _parse(data: bytes | bytearray | memoryview | str, clock) -> Result:
                 if found_edition is not None:
                     edition, evidence = found_edition, found_evidence
                 table, trace = _read_table(spec, doc, elsewhere, found_by, Diagnostics(), Sources(), edition,
-                                           evidence, detect_layout(doc, elsewhere, source_format), clock)
+                                           evidence, _layout_of(doc, elsewhere, source_format, reading), clock)
                 if table is not None:  # read again, this time keeping what it says
                     table, trace = _read_table(spec, doc, elsewhere, found_by, diagnostics, sources, edition,
                                                evidence, trace.layout, clock)
@@ -193,7 +193,8 @@ def _parse(data: bytes | bytearray | memoryview | str, clock) -> Result:
     clock.lap("identities")
     cross_check(doc, sections, tables["applications"], diagnostics)
     clock.lap("narrative")
-    formats = {t.layout.format for t in traces.values() if t.layout is not None and tables[t.key] is not None}
+    formats = {t.layout.style if t.layout.style in DOCUMENT_LAYOUTS else t.layout.format
+               for t in traces.values() if t.layout is not None and tables[t.key] is not None}
     layout = formats.pop() if len(formats) == 1 else ("mixed" if formats else None)
     edition_values = set(editions.values())
     edition = edition_values.pop() if len(edition_values) == 1 else ("mixed" if edition_values else None)
@@ -234,10 +235,23 @@ def _placed(items: list[Diagnostic], reading: Reading) -> tuple[Diagnostic, ...]
     return tuple(placed)
 
 
-def _layouts(doc: Document, sections: dict[str, Section], source_format: str | None) -> dict:
+def _layout_of(doc: Document, section: Section, source_format: str | None, reading: Reading | None,
+               prior: str | None = None) -> TableLayout:
+    """detect_layout, but a document's section holding rows of a table it drew is read by them
+    (reported as pdf-grid or docx-table), and one without (a borderless table in a PDF whose
+    other tables are ruled) is told by its text like any report's."""
+    if reading is not None and source_format == HTML:
+        if reading.has_table_rows(section.start, section.stop):
+            return TableLayout(HTML, reading.layout, reading.evidence)
+        source_format = None
+    return detect_layout(doc, section, source_format, prior)
+
+
+def _layouts(doc: Document, sections: dict[str, Section], source_format: str | None,
+             reading: Reading | None = None) -> dict:
     """Each table's layout. A table whose own lines cannot tell (a short one with a split header
     reads as linear) is detected again knowing the format the report's other tables have."""
-    layouts = {spec.key: detect_layout(doc, sections[spec.numeral], source_format)
+    layouts = {spec.key: _layout_of(doc, sections[spec.numeral], source_format, reading)
                for spec in TABLES if spec.numeral in sections}
     follow_reading_order(layouts)
     formats = [layout.format for layout in layouts.values() if layout.format != LINEAR_CELL]
@@ -245,7 +259,7 @@ def _layouts(doc: Document, sections: dict[str, Section], source_format: str | N
         prior = max(formats, key=formats.count)  # the most common; of equals, the first met
         for spec in TABLES:
             if spec.key in layouts and layouts[spec.key].format == LINEAR_CELL:
-                layouts[spec.key] = detect_layout(doc, sections[spec.numeral], source_format, prior)
+                layouts[spec.key] = _layout_of(doc, sections[spec.numeral], source_format, reading, prior)
     return layouts
 
 

@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from . import decode, layout
+from . import decode, documents, layout
 from .diagnostics import ERROR, INFO, WARNING
 from .dump import printed_label
 from .grammar import load as load_grammar
@@ -38,8 +38,9 @@ MIXED = "mixed"  # govparse.pipeline's word for tables of more than one edition 
 
 # The cell formats a report's tables are read in (Result.layout); govparse.layout names them.
 LAYOUT_FORMATS = (layout.LINEAR_CELL, layout.PIPE_DELIMITED, layout.TAB_DELIMITED, layout.SPACE_DELIMITED,
-                  layout.HTML, layout.GRID, layout.SPACE_ALIGNED, layout.RUN_TOGETHER)
-ENCODINGS = (decode.UTF8, decode.UTF8_BOM, decode.GB18030, decode.UTF16, decode.UTF8_REPLACED, "str")
+                  layout.HTML, layout.GRID, layout.SPACE_ALIGNED, layout.RUN_TOGETHER, *documents.DOCUMENT_LAYOUTS)
+ENCODINGS = (decode.UTF8, decode.UTF8_BOM, decode.GB18030, decode.UTF16, decode.UTF8_REPLACED, "str", documents.PDF,
+             documents.DOCX)
 
 _COLUMN_KINDS: dict[str, dict[str, Any]] = {
     COUNT: {"type": ["integer", "null"], "minimum": 0},
@@ -129,6 +130,8 @@ def _diagnostic_schema() -> dict[str, Any]:
             "line": {"type": ["integer", "null"], "minimum": 1, "description": "1-based source line"},
             "table": {"enum": list(TABLE_KEYS)},
             "row": {"type": "string"},
+            "place": {"type": "string", "description": "a PDF's or DOCX's page, table, row and cell the line "
+                                                       "came from, e.g. 'page 4, table 1, row 6, cell 3'"},
         },
         "required": ["level", "code", "message", "line"],
         "additionalProperties": False,

@@ -52,6 +52,8 @@ TEXT = b"BT /F1 12 Tf 72 720 Td (Annual report) Tj ET"
 TEXT_RESOURCES = b"<< /Font << /F1 4 0 R >> >>"
 IMAGE = b"q 500 0 0 700 50 70 cm /Im0 Do Q"
 IMAGE_RESOURCES = b"<< /XObject << /Im0 5 0 R >> >>"
+TABLE_PICTURE = b"q 500 0 0 500 50 50 cm /Im0 Do Q"  # below the text
+TEXT_AND_IMAGE = b"<< /Font << /F1 4 0 R >> /XObject << /Im0 5 0 R >> >>"
 
 
 def encrypted_pdf() -> bytes:
@@ -94,6 +96,7 @@ def cases() -> dict[str, bytes]:
         "PDF, encrypted": encrypted_pdf(),
         "PDF, 5000 pages": pdf(pages_pdf(5000, TEXT, TEXT_RESOURCES)),
         "PDF, scanned (no text layer)": pdf(pages_pdf(3, IMAGE, IMAGE_RESOURCES)),
+        "PDF, text and a picture of a table": pdf(pages_pdf(1, TEXT + b" " + TABLE_PICTURE, TEXT_AND_IMAGE)),
         "PDF, cut short": fixture[: len(fixture) * 2 // 5],
         "PDF, decompression bomb": pdf_bomb(),
         "PDF, header only": b"%PDF-1.7\n",

@@ -36,14 +36,24 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tools"))
 
-from make_fixtures import (DOCUMENT_LIMIT, PAGE, SHAPES, expected_document, make_documents,  # noqa: E402
-                           report_for, write_json)
+from make_fixtures import (DOCUMENT_LIMIT, PAGE, PRINT_STYLE, SHAPES, expected_document,  # noqa: E402
+                           make_documents, print_setup, report_for, soffice, write_json)
 
 from govparse.render import Report, render  # noqa: E402
 
 # (shape of make_fixtures.SHAPES, document kinds made of it)
 FORM_DOCUMENTS = (("2021-clean", ("pdf", "docx")), ("2019-clean", ("pdf",)),
                   ("2021-blank-cells", ("docx",)))
+
+# PDFs whose tables are drawn as many offices draw them (shape, how): made from the form documents'
+# DOCX with their cell borders changed, or from the printed PDF with its pages turned.
+#   borderless: no rule at all; frame: an outer box and the header ruled off, nothing between the
+#   columns; mixed: table 三 ruled, the others borderless; split: table 三's header rows repeated
+#   on each page (w:tblHeader) and the page so long that the break cuts a row's wrapped label;
+#   rotated: each page drawn sideways and shown upright by /Rotate (90 on page 1, 270 on page 2).
+VARIANTS = (("borderless", "2021-blank-cells"), ("frame", "2021-wrapped-numbers"),
+            ("mixed", "2019-clean"), ("split", "2021-clean"), ("rotated", "2021-clean"))
+SPLIT_PAGE_CM = 37.8  # page height at which 2021-clean's break cuts the row 5．要求行政机关确认或重新出具已获取信息
 
 CHECK_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 APPLICANTS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
@@ -109,40 +119,130 @@ def form_page(report: Report, page: str) -> str:
     return page[:start] + form_table(report) + page[stop:]
 
 
+def _borders(docx_path: Path, how: str) -> None:
+    """The cell borders of the DOCX's tables as ``how`` (a VARIANTS name) draws them."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    document = docx.Document(str(docx_path))
+    for number, table in enumerate(document.tables):
+        rows = table._tbl.findall(qn("w:tr"))
+        if how == "split" and number == 1:
+            for row in rows[:3]:
+                properties = row.find(qn("w:trPr"))
+                if properties is None:
+                    properties = OxmlElement("w:trPr")
+                    row.insert(0, properties)
+                properties.append(OxmlElement("w:tblHeader"))
+        if how == "split" or (how == "mixed" and number == 1):
+            continue
+        for r, row in enumerate(rows):
+            cells = row.findall(qn("w:tc"))
+            for c, cell in enumerate(cells):
+                borders = cell.find(qn("w:tcPr") + "/" + qn("w:tcBorders"))
+                for side in [] if borders is None else list(borders):
+                    kept = how == "frame" and (side.tag == qn("w:top") and r == 0 or side.tag == qn("w:bottom") and
+                                               r in (0, len(rows) - 1) or side.tag == qn("w:left") and c == 0 or
+                                               side.tag == qn("w:right") and c == len(cells) - 1)
+                    side.set(qn("w:val"), "single" if kept else "nil")
+    if how == "split":
+        for section in document.sections:
+            section.page_height = Cm(SPLIT_PAGE_CM)
+    document.save(str(docx_path))
+
+
+def _turned(pdf_path: Path) -> None:
+    """Each page drawn sideways in its own space and shown upright by /Rotate."""
+    from pypdf import PdfWriter, Transformation
+
+    writer = PdfWriter(clone_from=str(pdf_path))
+    for number, page in enumerate(writer.pages):
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        rotate = 90 if number % 2 == 0 else 270
+        page.add_transformation(Transformation().rotate(90).translate(height, 0) if rotate == 90 else
+                                Transformation().rotate(-90).translate(0, width))
+        for box in (page.mediabox, page.cropbox):
+            box.lower_left, box.upper_right = (0, 0), (height, width)
+        page.rotation = rotate
+        page.compress_content_streams()
+    writer.write(str(pdf_path))
+
+
+def make_variants(pages: dict[str, str], work: Path) -> None:
+    """``<how>--<shape>.pdf`` for each (how, shape) of VARIANTS, ``pages`` by shape."""
+    printable = work / "printable"
+    printable.mkdir()
+    sources = []
+    for how, name in VARIANTS:
+        source = printable / f"{how}--{name}.html"
+        source.write_text(pages[name].replace("<head></head>", f"<head>{PRINT_STYLE}</head>"), encoding="utf-8")
+        sources.append(str(source))
+    profile = work / "lo-profile"
+    soffice(profile, ["--infilter=HTML (StarWriter)", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(work),
+                      *sources])
+    for how, name in VARIANTS:
+        print_setup(work / f"{how}--{name}.docx")
+        if how != "rotated":
+            _borders(work / f"{how}--{name}.docx", how)
+    soffice(profile, ["--convert-to", "pdf", "--outdir", str(work),
+                      *(str(work / f"{how}--{name}.docx") for how, name in VARIANTS)])
+    _turned(work / "rotated--2021-clean.pdf")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--force", action="store_true", help="make every document again")
     args = parser.parse_args(argv)
-    shapes = {shape.name: (number, shape) for number, shape in enumerate(SHAPES)}
     wanted = {f"form-{kind}--{name}": (name, kind) for name, kinds in FORM_DOCUMENTS for kind in kinds}
-    missing = {target for target, (name, kind) in wanted.items() if args.force or not (HERE / f"{target}.{kind}").exists()}
-    if not missing:
+    missing = sorted(target for target, (name, kind) in wanted.items()
+                     if args.force or not (HERE / f"{target}.{kind}").exists())
+    variants = [(how, name) for how, name in VARIANTS if args.force or not (HERE / f"{how}-pdf--{name}.pdf").exists()]
+    if not missing and not variants:
         print("every document is here (--force makes them again)")
         return 0
-    pages = {}
-    reports = {}
-    for name in {wanted[target][0] for target in missing}:
-        number, shape = shapes[name]
-        report, seed = report_for(shape, number)
-        reports[name] = (report, seed, shape)
-        pages[name] = form_page(report, render(report, PAGE, shape.perturbations, seed=number))
+    reports = _reports({wanted[target][0] for target in missing} | {name for _, name in VARIANTS})
+    pages = {name: page for name, (_, _, _, page) in reports.items()}
     with tempfile.TemporaryDirectory(prefix="govparse-documents-") as scratch:
         work = Path(scratch)
-        make_documents(pages, work)
-        for target in sorted(missing):
+        if missing:
+            (work / "form").mkdir()
+            make_documents({wanted[target][0]: pages[wanted[target][0]] for target in missing}, work / "form")
+        for target in missing:
             name, kind = wanted[target]
-            made = work / f"{name}.{kind}"
-            if made.stat().st_size > DOCUMENT_LIMIT:
-                print(f"{target}: {made.stat().st_size} bytes, over {DOCUMENT_LIMIT}: not kept", file=sys.stderr)
-                continue
-            (HERE / f"{target}.{kind}").write_bytes(made.read_bytes())
-            report, seed, shape = reports[name]
-            expected = expected_document(report, shape, seed, None)
-            expected["rendered"]["document"] = kind
-            expected["rendered"]["table_three"] = "statutory form: merged header, group labels merged down"
-            write_json(HERE / f"{target}.expected.json", expected)
-            print(HERE / f"{target}.{kind}")
+            _keep(work / "form" / f"{name}.{kind}", HERE / f"{target}.{kind}", reports[name], {"document": kind})
+        if variants:
+            (work / "variants").mkdir()
+            make_variants(pages, work / "variants")
+        for how, name in variants:
+            _keep(work / "variants" / f"{how}--{name}.pdf", HERE / f"{how}-pdf--{name}.pdf", reports[name],
+                  {"document": "pdf", "ruling": "ruled" if how in ("split", "rotated") else how})
     return 0
+
+
+def _reports(names: set[str]) -> dict[str, tuple]:
+    """name -> (report, seed, shape, page) for each shape named."""
+    shapes = {shape.name: (number, shape) for number, shape in enumerate(SHAPES)}
+    made = {}
+    for name in names:
+        number, shape = shapes[name]
+        report, seed = report_for(shape, number)
+        made[name] = (report, seed, shape, form_page(report, render(report, PAGE, shape.perturbations, seed=number)))
+    return made
+
+
+def _keep(made: Path, target: Path, made_from: tuple, rendered: dict[str, str]) -> None:
+    """The document made, kept at ``target`` with its expected values, if it is small enough."""
+    if made.stat().st_size > DOCUMENT_LIMIT:
+        print(f"{target.name}: {made.stat().st_size} bytes, over {DOCUMENT_LIMIT}: not kept", file=sys.stderr)
+        return
+    target.write_bytes(made.read_bytes())
+    report, seed, shape, _ = made_from
+    expected = expected_document(report, shape, seed, None)
+    expected["rendered"].update(rendered, table_three="statutory form: merged header, group labels merged down")
+    write_json(target.with_name(target.stem + ".expected.json"), expected)
+    print(target)
 
 
 if __name__ == "__main__":

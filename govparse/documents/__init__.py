@@ -25,10 +25,15 @@ from dataclasses import dataclass
 from ..errors import GovparseError
 from .sniff import DOCX, PDF, NotAReport, document_kind
 
+# The layout a table read from a document's own structure is reported as (Result.layout).
+PDF_GRID = "pdf-grid"  # cells from a PDF page's ruling lines
+DOCX_TABLE = "docx-table"  # cells from a DOCX's table elements
+DOCUMENT_LAYOUTS = (PDF_GRID, DOCX_TABLE)
+
 # A report is a few dozen pages at most; past this many only the first are read (a diagnostic says so).
 MAX_PAGES = 200
 
-__all__ = ["DOCX", "PDF", "MAX_PAGES", "DocumentError", "Grid", "LinePlace", "Place", "Reading", "document_kind",
+__all__ = ["DOCX", "DOCX_TABLE", "DOCUMENT_LAYOUTS", "PDF", "PDF_GRID", "MAX_PAGES", "DocumentError", "Grid", "LinePlace", "Place", "Reading", "document_kind",
            "place_at", "read_document"]
 
 
@@ -106,6 +111,21 @@ class Reading:
     def has_tables(self) -> bool:
         return bool(self.grids)
 
+    @property
+    def layout(self) -> str:
+        """What its tables' rows are made of: PDF_GRID or DOCX_TABLE."""
+        return PDF_GRID if self.kind == PDF else DOCX_TABLE
+
+    @property
+    def evidence(self) -> str:
+        return ("cells from the ruling lines of the PDF's pages" if self.kind == PDF else
+                "cells from the DOCX's table elements") + ", a table row a line of tab-separated cells"
+
+    def has_table_rows(self, start: int, stop: int) -> bool:
+        """Whether lines ``start`` to ``stop`` (0-based, stop excluded) hold a row of a table the
+        document drew; a table with no ruling lines (borderless) is text laid out by x."""
+        return any(place.table is not None for place in self.places[max(0, start):max(0, stop)])
+
     def summary(self) -> str:
         what = f"{self.pages_read} of {self.pages} pages" if self.kind == PDF else "the main document part"
         source = "ruling lines" if self.kind == PDF else "table elements"
@@ -127,9 +147,11 @@ class Lines:
         self.lines: list[str] = []
         self.places: list[LinePlace] = []
 
-    def text(self, text: str, page: int | None = None) -> None:
-        text = " ".join(text.split())
-        if text:
+    def text(self, text: str, page: int | None = None, placed: bool = False) -> None:
+        """A line of text; ``placed`` keeps its spaces (a PDF line laid out by x), else they are
+        collapsed."""
+        text = text.rstrip() if placed else " ".join(text.split())
+        if text.strip():
             self.lines.append(text)
             self.places.append(LinePlace(page))
 

@@ -31,6 +31,7 @@ PDFium calls, one per character and one per path segment.
 from __future__ import annotations
 
 import ctypes
+import math
 import zlib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -51,6 +52,11 @@ MAX_ATOMS = 40_000  # grid atoms of one table
 MAX_FORM_DEPTH = 4
 MARGIN = 0.1  # share of the page height at the top and the bottom where furniture stands
 WHITE = 245  # a colour channel this high or higher on every channel: not seen on paper
+COLUMN_UNIT = 0.5  # of the page's median glyph height: the width of a text column of text outside tables
+TITLE_SIZE = 1.3  # times the body's type: the title's
+TITLE_LINES = 3  # lines a title is printed over, at most
+PICTURE_SHARE = 0.15  # of a page's area: a picture this large could be a table
+MAX_PICTURES = 50  # pictures looked at on one page
 MIN_TEXT = 10  # characters in the whole document, below which it has no text layer
 MAX_INFLATED = 128 * 1024 * 1024  # bytes all compressed streams but images may unpack to
 _PIECE = 4 * 1024 * 1024
@@ -61,6 +67,8 @@ _PAGE_NUMBER = regex.compile(
     r"^[-–—－―\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/,，、]?\s*(?:共\s*\d{1,4}\s*页|\d{1,4}))?[-–—－―\s]*$"
     r"|^(?:page|Page|PAGE)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$")
 _DIGITS = regex.compile(r"\d+")
+_VALUE_TEXT = regex.compile(r"^[\d０-９.,，+\-－—/／%元万 ]+$")  # a cell of values only
+_NUMERALS = frozenset("0123456789０１２３４５６７８９")
 _LATIN = regex.compile(r"[A-Za-z]")
 # a space with something other than a Latin letter or digit on one side of it
 _SPREAD = regex.compile(r"(?<![0-9A-Za-z]) | (?![0-9A-Za-z])")
@@ -147,6 +155,7 @@ class PageText:
     height: float
     top: float
     lines: list[tuple[float, float, str]] = field(default_factory=list)  # (top, bottom, text) outside tables
+    loose: list[list[Glyph]] = field(default_factory=list)  # the printed lines outside tables, as glyphs
     tables: list[Table] = field(default_factory=list)
     glyph_count: int = 0
     unmapped: int = 0  # glyphs whose code point means nothing (see _UNMAPPED)
@@ -184,6 +193,15 @@ def read_pdf(data: bytes, max_pages: int) -> Reading:
     blank = [page.number for page in pages if page.glyph_count == 0]
     if blank:
         notes.append(f"pages {_ranges(blank)} have no text layer (scanned?); what they show is not read")
+    # One column width for the whole document: a borderless table's columns stay put over a page break.
+    body_height = _median_height([line[0] for page in pages for line in page.loose])
+    unit = COLUMN_UNIT * body_height
+    if pages:
+        _join_title(pages[0], body_height)
+    for page in pages:
+        page.lines = [(min(g.y0 for g in line), max(g.y1 for g in line), _placed_text(line, unit))
+                      for line in page.loose]
+        page.loose = []
     return _reading(pages, page_count, notes)
 
 
@@ -235,89 +253,148 @@ def _read_page(document, raw, index: int, notes: list[str]) -> PageText:
     page = document[index]
     try:
         left, bottom, right, top = page.get_bbox()
-        result = PageText(index + 1, top - bottom, top)
-        glyphs = _glyphs(page, raw, top, index, notes)
+        textpage = page.get_textpage()
+        try:
+            view, width, height = _upright(raw, textpage, (left, bottom, right, top))
+            glyphs = _glyphs(textpage, raw, view, index, notes)
+        finally:
+            textpage.close()
+        result = PageText(index + 1, height, top)
         result.glyph_count = len(glyphs)
         result.unmapped = sum(1 for glyph in glyphs if _UNMAPPED.match(glyph.text))
-        horizontal, vertical = _strokes(page, raw, top, index, notes)
+        images: list[tuple[float, float, float, float]] = []
+        horizontal, vertical = _strokes(page, raw, view, index, notes, images)
     finally:
         page.close()
-    result.tables = _tables(horizontal, vertical, index, notes)
+    tables = _tables(horizontal, vertical, index, notes)
+    _pictures(images, glyphs, width * height, index, notes)
     loose: list[Glyph] = []
     for glyph in glyphs:
         cx, cy = glyph.cx, glyph.cy
-        for table in result.tables:
+        for table in tables:
             cell = table.cell_at(cx, cy)
             if cell >= 0:
                 table.glyphs[cell].append(glyph)
                 break
         else:
             loose.append(glyph)
-    for line in _lines(loose):
-        result.lines.append((min(g.y0 for g in line), max(g.y1 for g in line), _line_text(line)))
+    for table in tables:
+        if _ruled_cell_by_cell(table):
+            result.tables.append(table)
+        else:  # a frame around a borderless table: its text is laid out by x with the rest
+            loose.extend(glyph for cell in table.glyphs for glyph in cell)
+    result.loose = _lines(loose)
     return result
 
 
-def _glyphs(page, raw, top: float, index: int, notes: list[str]) -> list[Glyph]:
-    textpage = page.get_textpage()
-    try:
-        count = textpage.count_chars()
-        if count > MAX_PAGE_CHARS:
-            notes.append(f"page {index + 1} has {count} characters; only the first {MAX_PAGE_CHARS} are read")
-            count = MAX_PAGE_CHARS
-        text = textpage.get_text_range(0, count) if count else ""
-        aligned = len(text) == count  # one UTF-16 unit per character: no character past the basic plane
-        handle = textpage.raw
-        box = raw.FS_RECTF()
-        glyphs: list[Glyph] = []
-        for position in range(count):
-            char = text[position] if aligned else chr(raw.FPDFText_GetUnicode(handle, position))
-            if char.isspace() or not char.isprintable():
-                continue  # spaces, generated or printed, come back from the gaps between boxes
-            if _RADICALS_FIRST <= char <= _RADICALS_LAST:
-                char = _radical(char)
-            if not raw.FPDFText_GetLooseCharBox(handle, position, box):
-                continue
-            glyphs.append(Glyph(char, box.left, top - box.top, box.right, top - box.bottom))
-        return glyphs
-    finally:
-        textpage.close()
+# The turn (a, b, c, d of PDF's matrix, y growing down) that sets upright text PDFium says is drawn
+# at k quarter turns (FPDFText_GetCharAngle: clockwise, in the page's space, y growing up).
+_TURNS = ((1.0, 0.0, 0.0, 1.0), (0.0, -1.0, 1.0, 0.0), (-1.0, 0.0, 0.0, -1.0), (0.0, 1.0, -1.0, 0.0))
+_ANGLE_SAMPLE = 48  # characters whose angle tells which way the page's text runs (a page is one way)
 
 
-def _strokes(page, raw, top: float, index: int, notes: list[str]) -> tuple[list[Rule], list[Rule]]:
-    """The page's horizontal and vertical strokes, y growing down, not yet merged."""
+def _upright(raw, textpage, bbox: tuple[float, float, float, float]) -> tuple[tuple, float, float]:
+    """The matrix from the page's space to one where its text runs left to right and lines go
+    down (y growing down, from 0), and the page's width and height there. A landscape table page is often
+    drawn sideways in a portrait page's space and shown upright by /Rotate, or printed sideways:
+    the angle most characters are drawn at says which quarter turn reads it (pdftotext, too,
+    reads by the text's direction, not by /Rotate)."""
+    left, bottom, right, top = bbox
+    count = min(textpage.count_chars(), MAX_PAGE_CHARS)
+    turns = [0, 0, 0, 0]
+    for position in range(0, count, max(1, count // _ANGLE_SAMPLE)):
+        angle = raw.FPDFText_GetCharAngle(textpage.raw, position)
+        if angle >= 0:
+            turns[round(angle / (math.pi / 2)) % 4] += 1
+    turn = _TURNS[max(range(4), key=lambda k: (turns[k], k == 0))]
+    view = _compose((1.0, 0.0, 0.0, -1.0, 0.0, top), (*turn, 0.0, 0.0))  # y down, then the turn
+    corners = [_apply(view, x, y) for x in (left, right) for y in (bottom, top)]
+    low_x, low_y = min(x for x, _ in corners), min(y for _, y in corners)
+    view = view[:4] + (view[4] - low_x, view[5] - low_y)
+    return view, max(x for x, _ in corners) - low_x, max(y for _, y in corners) - low_y
+
+
+def _apply(matrix: tuple, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = matrix
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def _pictures(images: list[tuple[float, float, float, float]], glyphs: list[Glyph], area: float, index: int,
+              notes: list[str]) -> None:
+    """A note for each picture that covers a good part of a page and has (almost) no text over it:
+    a table pasted as an image (a screenshot of a spreadsheet) is not in the text layer, and only
+    OCR would read it. A seal or a logo is too small, a scanned page's text layer is the OCR's."""
+    for x0, y0, x1, y1 in images[:MAX_PICTURES]:
+        size = (x1 - x0) * (y1 - y0)
+        if size < PICTURE_SHARE * area:
+            continue
+        over = sum(1 for g in glyphs if x0 <= g.cx <= x1 and y0 <= g.cy <= y1)
+        if over < MIN_TEXT:
+            notes.append(f"page {index + 1} shows a picture of {x1 - x0:.0f} x {y1 - y0:.0f} pt with no text on it; "
+                         "a table printed as a picture is not read (OCR would read it, e.g. ocrmypdf)")
+
+
+def _glyphs(textpage, raw, view: tuple, index: int, notes: list[str]) -> list[Glyph]:
+    count = textpage.count_chars()
+    if count > MAX_PAGE_CHARS:
+        notes.append(f"page {index + 1} has {count} characters; only the first {MAX_PAGE_CHARS} are read")
+        count = MAX_PAGE_CHARS
+    text = textpage.get_text_range(0, count) if count else ""
+    aligned = len(text) == count  # one UTF-16 unit per character: no character past the basic plane
+    handle = textpage.raw
+    box = raw.FS_RECTF()
+    glyphs: list[Glyph] = []
+    for position in range(count):
+        char = text[position] if aligned else chr(raw.FPDFText_GetUnicode(handle, position))
+        if char.isspace() or not char.isprintable():
+            continue  # spaces, generated or printed, come back from the gaps between boxes
+        if _RADICALS_FIRST <= char <= _RADICALS_LAST:
+            char = _radical(char)
+        if not raw.FPDFText_GetLooseCharBox(handle, position, box):
+            continue
+        x0, y0 = _apply(view, box.left, box.top)
+        x1, y1 = _apply(view, box.right, box.bottom)
+        glyphs.append(Glyph(char, min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+    return glyphs
+
+
+def _strokes(page, raw, view: tuple, index: int, notes: list[str],
+             images: list[tuple[float, float, float, float]]) -> tuple[list[Rule], list[Rule]]:
+    """The page's horizontal and vertical strokes, in the upright view (``_upright``), not yet merged."""
     horizontal: list[Rule] = []
     vertical: list[Rule] = []
     budget = [MAX_PAGE_OBJECTS, MAX_PAGE_SEGMENTS]
     objects = [raw.FPDFPage_GetObject(page.raw, k) for k in range(min(raw.FPDFPage_CountObjects(page.raw),
                                                                       MAX_PAGE_OBJECTS))]
-    identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    _walk(raw, objects, identity, 0, top, horizontal, vertical, budget)
+    _walk(raw, objects, view, 0, horizontal, vertical, budget, images)
     if budget[0] <= 0 or budget[1] <= 0:
         notes.append(f"page {index + 1} draws too many paths to look for table rules in all of them")
     return horizontal, vertical
 
 
-def _walk(raw, objects, outer, depth: int, top: float, horizontal: list[Rule], vertical: list[Rule],
-          budget: list[int]) -> None:
+def _walk(raw, objects, outer, depth: int, horizontal: list[Rule], vertical: list[Rule],
+          budget: list[int], images: list[tuple[float, float, float, float]]) -> None:
     matrix = raw.FS_MATRIX()
     for obj in objects:
         budget[0] -= 1
         if budget[0] < 0 or budget[1] < 0:
             return
         kind = raw.FPDFPageObj_GetType(obj)
-        if kind != raw.FPDF_PAGEOBJ_PATH and kind != raw.FPDF_PAGEOBJ_FORM:
+        if kind != raw.FPDF_PAGEOBJ_PATH and kind != raw.FPDF_PAGEOBJ_FORM and kind != raw.FPDF_PAGEOBJ_IMAGE:
             continue
         if not raw.FPDFPageObj_GetMatrix(obj, matrix):
             continue
         placed = _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
-        if kind == raw.FPDF_PAGEOBJ_FORM:
+        if kind == raw.FPDF_PAGEOBJ_IMAGE:  # drawn on the unit square its matrix places
+            (x0, y0), (x1, y1) = _apply(placed, 0.0, 0.0), _apply(placed, 1.0, 1.0)
+            images.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+        elif kind == raw.FPDF_PAGEOBJ_FORM:
             if depth < MAX_FORM_DEPTH:
                 inner = [raw.FPDFFormObj_GetObject(obj, k) for k in range(min(raw.FPDFFormObj_CountObjects(obj),
                                                                               max(budget[0], 0)))]
-                _walk(raw, inner, placed, depth + 1, top, horizontal, vertical, budget)
+                _walk(raw, inner, placed, depth + 1, horizontal, vertical, budget, images)
         elif _visible(raw, obj):
-            _path(raw, obj, placed, top, horizontal, vertical, budget)
+            _path(raw, obj, placed, horizontal, vertical, budget)
 
 
 def _compose(inner: tuple, outer: tuple) -> tuple:
@@ -342,7 +419,7 @@ def _visible(raw, obj) -> bool:
     return False
 
 
-def _path(raw, obj, matrix: tuple, top: float, horizontal: list[Rule], vertical: list[Rule],
+def _path(raw, obj, matrix: tuple, horizontal: list[Rule], vertical: list[Rule],
           budget: list[int]) -> None:
     a, b, c, d, e, f = matrix
     count = raw.FPDFPath_CountSegments(obj)
@@ -356,7 +433,7 @@ def _path(raw, obj, matrix: tuple, top: float, horizontal: list[Rule], vertical:
         segment = raw.FPDFPath_GetPathSegment(obj, k)
         if not raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
             continue
-        point = (a * x.value + c * y.value + e, top - (b * x.value + d * y.value + f))
+        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
         kind = raw.FPDFPathSegment_GetType(segment)
         if kind == raw.FPDF_SEGMENT_MOVETO or current is None:
             start = point
@@ -437,7 +514,8 @@ def _tables(horizontal_strokes: list[Rule], vertical_strokes: list[Rule], index:
             table = _grid(across, down)
             if table is None:
                 notes.append(f"page {index + 1} has a table too finely ruled to read as one; read as text")
-            elif len(table.cells) > 1:  # a single box (a page's frame, a boxed note) holds text, not a table
+            elif len(table.cells) > 1 and len(table.xs) > 2:  # a box, or boxes stacked in one column (a frame, a
+                # boxed note, a borderless table in a frame with its header ruled off) holds text, not a table
                 tables.append(table)
     tables.sort(key=lambda table: (table.ys[0], table.xs[0]))
     return tables
@@ -561,6 +639,70 @@ def _line_text(line: list[Glyph]) -> str:
     return "".join(parts)
 
 
+def _ruled_cell_by_cell(table: Table) -> bool:
+    """Whether the rules part every cell of the table: no cell holds two numbers apart on one
+    printed line (two columns of values with no rule between them, as in a borderless table
+    drawn in a frame, or with only its header ruled off). Such a grid is not the table's."""
+    for glyphs in table.glyphs:
+        if len(glyphs) < 3:
+            continue
+        for line in _lines(glyphs):
+            height = max(g.y1 - g.y0 for g in line)
+            for before, glyph in zip(line, line[1:]):
+                if glyph.x0 - before.x1 > height and before.text in _NUMERALS and glyph.text in _NUMERALS:
+                    return False
+    return True
+
+
+def _join_title(page: PageText, body_height: float) -> None:
+    """The title printed over two or three lines at the top of the first page (淮安市人民政府 /
+    2024年政府信息公开工作年度报告), in one type larger than the body's, is one line again, as a web
+    page gives it: the report's title names its agency and year."""
+    lines = page.loose
+    count = 0
+    while count < min(len(lines), TITLE_LINES):
+        heights = [g.y1 - g.y0 for g in lines[count]]
+        height = sum(heights) / len(heights)
+        if height < TITLE_SIZE * body_height or (count and (
+                abs(height - first) > 0.1 * first or
+                min(g.y0 for g in lines[count]) - max(g.y1 for g in lines[count - 1]) > 0.8 * first)):
+            break
+        if not count:
+            first = height
+        count += 1
+    if count >= 2:
+        page.loose[:count] = [[glyph for line in lines[:count] for glyph in line]]
+
+
+def _median_height(glyphs: list[Glyph]) -> float:
+    heights = sorted(g.y1 - g.y0 for g in glyphs)
+    return (heights[len(heights) // 2] if heights else 0.0) or 1.0
+
+
+def _placed_text(line: list[Glyph], unit: float) -> str:
+    """A printed line outside every ruled table, laid out as pdftotext -layout lays it out: a
+    word (glyphs closer than a quarter of the line's height) starts at the text column of its x
+    (``unit`` points a column, counted from the page's left edge), at least one column after
+    the word before. Words in one column of a borderless table start in one text column, line
+    after line and page after page, so the text path reads the table by x (a blank cell is a
+    column with nothing in it), as it reads pdftotext -layout's text."""
+    height = max(g.y1 - g.y0 for g in line) or 1.0
+    parts: list[str] = []
+    column = 0
+    before: Glyph | None = None
+    for glyph in line:
+        if before is None or glyph.x0 - before.x1 > 0.25 * height:
+            at = max(0, round(glyph.x0 / unit))
+            if before is not None:
+                at = max(at, column + 1)
+            parts.append(" " * (at - column))
+            column = at
+        parts.append(glyph.text)
+        column += 1
+        before = glyph
+    return "".join(parts)
+
+
 def _cell_text(glyphs: list[Glyph]) -> str:
     """A cell's lines joined: a wrapped label or number is one again. Spaces stay only between
     Latin letters or digits; between Chinese characters they are the spread of a justified label
@@ -596,8 +738,29 @@ def _furniture(pages: list[PageText]) -> set[tuple[int, int]]:
     return found
 
 
+def _repeated_lines(pages: list[PageText], furniture: set[tuple[int, int]]) -> None:
+    """Add to ``furniture`` the lines at the top of a page that repeat, character for character
+    and column for column, two or more lines in a row of the page before, none holding a digit:
+    a borderless table's heading rows the word processor printed again on the new page."""
+    before: list[str] = []
+    for page in pages:
+        body = [(k, text) for k, (_, _, text) in enumerate(page.lines) if (page.number, k) not in furniture]
+        if before and body and (not page.tables or page.tables[0].ys[0] > page.lines[body[0][0]][0]):
+            longest = 0
+            for start in (i for i, text in enumerate(before) if text == body[0][1]):
+                run = 0
+                while run < len(body) and start + run < len(before) and before[start + run] == body[run][1] and \
+                        not any(char in _NUMERALS for char in body[run][1]):
+                    run += 1
+                longest = max(longest, run)
+            if longest >= 2:
+                furniture.update((page.number, k) for k, _ in body[:longest])
+        before = [text for _, text in body]
+
+
 def _reading(pages: list[PageText], page_count: int, notes: list[str]) -> Reading:
     furniture = _furniture(pages)
+    _repeated_lines(pages, furniture)
     flow: list[tuple[int, str | Table, int]] = []  # (page, a line's text or a table, its number on the page)
     left_out: list[tuple[int, str]] = []
     for page in pages:
@@ -607,66 +770,157 @@ def _reading(pages: list[PageText], page_count: int, notes: list[str]) -> Readin
             if is_table:
                 flow.append((page.number, page.tables[k], k + 1))
             elif (page.number, k) in furniture:
-                left_out.append((page.number, page.lines[k][2]))
+                left_out.append((page.number, " ".join(page.lines[k][2].split())))
             else:
                 flow.append((page.number, page.lines[k][2], 0))
     texts = {id(item): [_cell_text(glyphs) for glyphs in item.glyphs] for _, item, _ in flow if isinstance(item, Table)}
     joined: set[tuple[int, int]] = set()  # (table, cell) whose text went to the cell above the page break
+    header_rows: dict[int, int] = {}  # table -> grid rows at its top repeating the header of its first page
+    first_part: dict[int, Table] = {}  # table -> the part of it on the first page it spans
     for (page, upper, _), (next_page, lower, _) in zip(flow, flow[1:]):
-        if isinstance(upper, Table) and isinstance(lower, Table) and next_page == page + 1:
-            _continue_cells(upper, lower, texts, joined)
+        if isinstance(upper, Table) and isinstance(lower, Table) and next_page == page + 1 and \
+                abs(upper.xs[0] - lower.xs[0]) <= SNAP and abs(upper.xs[-1] - lower.xs[-1]) <= SNAP:
+            head = first_part.setdefault(id(lower), first_part.get(id(upper), upper))
+            first = header_rows[id(lower)] = _repeated_header(head, lower, texts)
+            _continue_cells(upper, lower, texts, joined, first)
+            _continue_row(upper, lower, texts, joined, first)
     lines = Lines()
     grids: list[Grid] = []
-    for position, (page, item, number) in enumerate(flow):
+    for page, item, number in flow:
         if isinstance(item, Table):
-            top_of_page = position == 0 or flow[position - 1][0] != page
-            grids.append(_emit_table(item, texts[id(item)], joined, page, number, lines, top_of_page))
+            grids.append(_emit_table(item, texts[id(item)], joined, page, number, lines,
+                                     header_rows.get(id(item), -1)))
         else:
-            lines.text(item, page)
+            lines.text(item, page, placed=True)
     return Reading(PDF, tuple(lines.lines), tuple(lines.places), tuple(grids), page_count, len(pages),
                    tuple(left_out), tuple(notes))
 
 
-def _continue_cells(upper: Table, lower: Table, texts: dict[int, list[str]], joined: set[tuple[int, int]]) -> None:
-    """A merged cell cut by a page break: the table at the top of a page goes on from the one at the
-    bottom of the page before (the same outer rules), and a cell of its first row merged down several
-    rows starts with text that flows on from a cell in the same columns whose text runs to the page's
-    table bottom. Its text goes to that cell (（四）无 | 法提供 is （四）无法提供); a merged cell that
-    starts on the new page has its text centred, away from its top, and stays itself."""
-    if abs(upper.xs[0] - lower.xs[0]) > SNAP or abs(upper.xs[-1] - lower.xs[-1]) > SNAP:
-        return
+def _row_cells(table: Table, row: int) -> list[int]:
+    """The cells that start in grid row ``row``, left to right."""
+    return sorted((k for k, cell in enumerate(table.cells) if cell[1] == row), key=lambda k: table.cells[k][0])
+
+
+def _repeated_header(head: Table, lower: Table, texts: dict[int, list[str]]) -> int:
+    """How many grid rows at the top of ``lower`` (a table going on from the page before) repeat the
+    rows at the top of the table where it began (``head``), as a word processor repeats a heading row
+    on every page: the same texts in cells of the same columns, no cell running on below them."""
+    repeated = 0
+    for row in range(min(len(head.ys), len(lower.ys)) - 1):
+        above, below = _row_cells(head, row), _row_cells(lower, row)
+        if len(above) != len(below) or not any(texts[id(lower)][k] for k in below):
+            break
+        if any(texts[id(head)][a] != texts[id(lower)][b] or abs(head.xs[head.cells[a][0]] - lower.xs[lower.cells[b][0]])
+               > SNAP for a, b in zip(above, below)):
+            break
+        repeated = row + 1
+    if any(lower.cells[k][1] < repeated <= lower.cells[k][3] for k in range(len(lower.cells))):
+        return 0  # a cell runs from the repeated rows into the body: not a header of its own
+    return repeated
+
+
+def _runs_on(upper: Table, k: int, lower: Table, m: int, first: int) -> bool:
+    """Whether cell ``k``'s text runs down to the bottom of the page's part of the table and cell
+    ``m``'s starts at the top of the next page's part (below its repeated header rows): one text
+    the page break cut."""
+    height = max(g.y1 - g.y0 for g in lower.glyphs[m])
+    return max(g.y1 for g in upper.glyphs[k]) >= upper.ys[-1] - 1.5 * height and \
+        min(g.y0 for g in lower.glyphs[m]) <= lower.ys[first] + 1.5 * height
+
+
+def _bottom_cells(upper: Table) -> dict[tuple[int, int], int]:
+    """The cells along the bottom of the page's part of a table, by their left and right x, rounded."""
     bottom = len(upper.ys) - 2
-    above = {(round(upper.xs[i0]), round(upper.xs[i1 + 1])): k
-             for k, (i0, _, i1, j1) in enumerate(upper.cells) if j1 == bottom and upper.glyphs[k]}
+    return {(round(upper.xs[i0]), round(upper.xs[i1 + 1])): k for k, (i0, _, i1, j1) in enumerate(upper.cells)
+            if j1 == bottom}
+
+
+def _partner(upper: Table, bottom: dict[tuple[int, int], int], lower: Table, m: int) -> int | None:
+    i0, _, i1, _ = lower.cells[m]
+    return next((k for (left, right), k in bottom.items()
+                 if abs(left - lower.xs[i0]) <= SNAP and abs(right - lower.xs[i1 + 1]) <= SNAP), None)
+
+
+def _continue_cells(upper: Table, lower: Table, texts: dict[int, list[str]], joined: set[tuple[int, int]],
+                    first: int = 0) -> None:
+    """A merged cell cut by a page break: the table at the top of a page goes on from the one at the
+    bottom of the page before (the same outer rules), and a cell of its first body row merged down
+    several rows starts with text that flows on from a cell in the same columns whose text runs to the
+    page's table bottom. Its text goes to that cell (（四）无 | 法提供 is （四）无法提供); a merged cell that
+    starts on the new page has its text centred, away from its top, and stays itself."""
+    bottom = _bottom_cells(upper)
     for m, (i0, j0, i1, j1) in enumerate(lower.cells):
-        if j0 != 0 or j1 == 0 or not lower.glyphs[m]:
+        if j0 != first or j1 == first or not lower.glyphs[m]:
             continue
-        k = next((k for (left, right), k in above.items()
-                  if abs(left - lower.xs[i0]) <= SNAP and abs(right - lower.xs[i1 + 1]) <= SNAP), None)
-        if k is None:
-            continue
-        height = max(g.y1 - g.y0 for g in lower.glyphs[m])
-        runs_to_bottom = max(g.y1 for g in upper.glyphs[k]) >= upper.ys[-1] - 1.5 * height
-        starts_at_top = min(g.y0 for g in lower.glyphs[m]) <= lower.ys[0] + 1.5 * height
-        if runs_to_bottom and starts_at_top:
+        k = _partner(upper, bottom, lower, m)
+        if k is not None and upper.glyphs[k] and _runs_on(upper, k, lower, m, first):
             texts[id(upper)][k] += texts[id(lower)][m]
             joined.add((id(lower), m))
 
 
+def _continue_row(upper: Table, lower: Table, texts: dict[int, list[str]], joined: set[tuple[int, int]],
+                  first: int) -> None:
+    """A row cut by a page break: the first body row of the table on the new page holds only the
+    tails of texts the last row on the page before holds, each in a cell of the same columns,
+    running on from the page's bottom to the new page's top. Its texts go to the cells above and
+    the row is no row of its own. Either the tails are a wrapped label's last lines, the row's
+    values standing on one page or the other (a cell of values filled on both pages is then two
+    rows, left as they are); or the row holds nothing but the last digits of numbers wrapped in
+    their narrow cells (12423 | 1), each under a number that fills its cell's width."""
+    if first >= len(lower.ys) - 1:
+        return
+    bottom = _bottom_cells(upper)
+    filled = [m for m in _row_cells(lower, first) if lower.cells[m][3] == first and texts[id(lower)][m]]
+    digits_only = all(_VALUE_TEXT.match(texts[id(lower)][m]) for m in filled)
+    pairs = []
+    tails = 0
+    for m in filled:  # a cell merged down the rows below is _continue_cells' to join
+        k = _partner(upper, bottom, lower, m)
+        if k is None or (id(lower), m) in joined:
+            return
+        above = texts[id(upper)][k]
+        if above:
+            if not _runs_on(upper, k, lower, m, first):
+                return
+            if digits_only:
+                if not _VALUE_TEXT.match(above) or not _fills_width(upper, k):
+                    return
+            elif _VALUE_TEXT.match(above) or _VALUE_TEXT.match(texts[id(lower)][m]):
+                return
+            tails += 1
+        elif digits_only:
+            return
+        pairs.append((k, m))
+    if not tails:
+        return
+    for k, m in pairs:
+        texts[id(upper)][k] += texts[id(lower)][m]
+        joined.add((id(lower), m))
+
+
+def _fills_width(table: Table, k: int) -> bool:
+    """Whether the last printed line of cell ``k`` reaches (within a character) its right edge:
+    the line was full, and what follows it wrapped."""
+    last = _lines(table.glyphs[k])[-1]
+    width = max(g.x1 - g.x0 for g in last)
+    return table.xs[table.cells[k][2] + 1] - last[-1].x1 <= width + JOIN
+
+
 def _emit_table(table: Table, texts: list[str], joined: set[tuple[int, int]], page: int, number: int,
-                lines: Lines, top_of_page: bool) -> Grid:
-    """The table's rows as lines: each cell once, in the first grid row it covers. At the top of a
-    page, where a table goes on from the page before, a merged label's part on this page is an
-    empty cell down the first rows (or its text went to the part above): nothing, and left out."""
+                lines: Lines, header_rows: int) -> Grid:
+    """The table's rows as lines: each cell once, in the first grid row it covers. Where a table goes
+    on from the page before (``header_rows`` 0 or more, else -1), the header repeated at its top is
+    left out, and so, in its first body row, is a merged label's part on this page that is an empty
+    cell down the rows (or whose text went to the part above)."""
     rows: dict[int, list[int]] = {}
     for k, (_, first_row, _, _) in enumerate(table.cells):
-        if (id(table), k) not in joined:
+        if (id(table), k) not in joined and first_row >= header_rows:
             rows.setdefault(first_row, []).append(k)
     shown = []
     for row, cells in sorted(rows.items()):
         row_texts = [texts[k] for k in cells]
         columns = [table.cells[k][0] + 1 for k in cells]
-        while row == 0 and top_of_page and len(row_texts) > 1 and not row_texts[0] and \
+        while row == header_rows and len(row_texts) > 1 and not row_texts[0] and \
                 table.cells[cells[0]][3] > table.cells[cells[0]][1]:
             del row_texts[0], columns[0], cells[0]
         lines.row(row_texts, columns, page, number, row + 1)
