@@ -44,7 +44,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 import regex
@@ -269,7 +269,7 @@ class _CellsSink(_Sink):
     def __init__(self, path: str) -> None:
         super().__init__(path)
         self.pa, self.pq = import_pyarrow()
-        self.schema = cells_schema(self.pa)
+        self.schema = cells_schema()
         self.writers: dict[str, object] = {}  # partition folder -> its ParquetWriter
         self.batches: dict[str, list] = {}  # partition folder -> record batches not yet written
         self.rows: dict[str, int] = {}  # partition folder -> rows in its batches
@@ -279,7 +279,7 @@ class _CellsSink(_Sink):
     def finish(record: Record) -> Record:
         year, rows = record.payload
         pa, _ = import_pyarrow()
-        schema = cells_schema(pa)
+        schema = cells_schema()
         columns = [pa.array([row[index] for row in rows], type=schema.field(name).type)
                    for index, (name, _) in enumerate(CELL_COLUMNS) if name != PARTITION]
         return replace(record, payload=(partition_of(year), pa.RecordBatch.from_arrays(columns, schema=schema)))
@@ -333,8 +333,10 @@ class _CellsSink(_Sink):
             writer.close()
 
 
-def cells_schema(pa):
+@cache
+def cells_schema():
     """The arrow schema of the files of a cells dataset: CELL_COLUMNS but the partition."""
+    pa, _ = import_pyarrow()
     return pa.schema([(name, getattr(pa, kind)()) for name, kind in CELL_COLUMNS if name != PARTITION])
 
 

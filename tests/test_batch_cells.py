@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import shutil
+import signal
 from functools import partial
 from pathlib import Path
 
@@ -162,3 +164,27 @@ def test_a_pdf_gives_the_page_of_each_value(tmp_path):
     run_batch(str(folder), cells, fmt="cells", jobs=1)
     rows = cell_table(cells)
     assert sorted(r[8] for r in rows if r[8] is not None) == sorted(places)
+
+
+def test_cells_a_crashed_worker_and_an_interrupt_lose_nothing(inputs, tmp_path):
+    (inputs / "crash.txt").write_text("x", encoding="utf-8")
+    out = tmp_path / "cells"
+    sent = []
+
+    def interrupt(done: int, total: int) -> None:
+        if done == 2 and not sent:  # a Ctrl-C after the second record: the handler notes it
+            sent.append(done)
+            os.kill(os.getpid(), signal.SIGINT)
+
+    work = partial(batch_work.crash_on_marker, fmt="cells")
+    stopped = run_batch(str(inputs), out, fmt="cells", jobs=1, work=work, progress=interrupt)
+    assert stopped.interrupted == signal.SIGINT and 2 <= stopped.files < len(list(inputs.iterdir()))
+    first = {r[0] for r in cell_table(out)}
+    assert len(first) == stopped.files  # every record finished is there, whole
+    resumed = run_batch(str(inputs), out, fmt="cells", jobs=1, work=work, resume=True)
+    assert resumed.skipped == stopped.files and resumed.interrupted is None
+    rows = cell_table(out)
+    assert {r[0] for r in rows} == {str(p) for p in inputs.iterdir()}
+    crashed = {r[5]: r[6] for r in rows if r[0].endswith("crash.txt")}
+    assert crashed["ok"] == "false" and "died" in crashed["error"]
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith((".partial", ".old"))]
