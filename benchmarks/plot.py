@@ -114,11 +114,26 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--batch", type=Path, help="figures of benchmarks/bench_batch.py to plot")
     parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument("--no-stages", action="store_true", help="only the batch plot (no measuring here)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     import govparse.pipeline
 
     build = "compiled" if govparse.pipeline.__file__.endswith((".so", ".pyd")) else "pure Python"
+    if not args.no_stages:
+        plot_stages(args, build)
+    if args.batch is not None:
+        figures = json.loads(args.batch.read_text(encoding="utf-8"))
+        if args.batch.resolve() != (args.out / "batch.json").resolve():
+            shutil.copy(args.batch, args.out / "batch.json")
+        (args.out / "batch.svg").write_text(batch_svg(
+            figures, f"govparse batch: reports/s by way of running ({figures.get('build', build)})"),
+            encoding="utf-8")
+        print(f"wrote {args.out / 'batch.svg'}")
+    return 0
+
+
+def plot_stages(args, build: str) -> None:
     folder = make_corpus(args.reports)
     datas = [path.read_bytes() for path in sorted(folder.glob("r*.txt"))]
     found = [{"layout": layout, "us_per_report": round(per, 1),
@@ -133,15 +148,6 @@ def main() -> int:
     (args.out / "stages.svg").write_text(stages_svg(
         found, f"Throughput by layout and stage ({build}, {len(datas):,} reports)"), encoding="utf-8")
     print(f"wrote {args.out / 'stages.svg'}")
-    if args.batch is not None:
-        figures = json.loads(args.batch.read_text(encoding="utf-8"))
-        if args.batch.resolve() != (args.out / "batch.json").resolve():
-            shutil.copy(args.batch, args.out / "batch.json")
-        (args.out / "batch.svg").write_text(batch_svg(
-            figures, f"govparse batch: reports/s by way of running ({figures.get('build', build)})"),
-            encoding="utf-8")
-        print(f"wrote {args.out / 'batch.svg'}")
-    return 0
 
 
 if __name__ == "__main__":

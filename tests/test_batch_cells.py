@@ -188,3 +188,16 @@ def test_cells_a_crashed_worker_and_an_interrupt_lose_nothing(inputs, tmp_path):
     crashed = {r[5]: r[6] for r in rows if r[0].endswith("crash.txt")}
     assert crashed["ok"] == "false" and "died" in crashed["error"]
     assert not [p for p in tmp_path.iterdir() if p.name.endswith((".partial", ".old"))]
+
+
+def test_cells_on_the_command_line(inputs, tmp_path):
+    from typer.testing import CliRunner
+
+    from govparse.cli import app
+
+    out = tmp_path / "cells"
+    result = CliRunner().invoke(app, ["batch", str(inputs / "*.txt"), "-o", str(out), "--format", "cells",
+                                      "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert f"wrote {out}" in result.output
+    assert {r[0] for r in cell_table(out)} == {str(p) for p in inputs.glob("*.txt")}
