@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import SHARED
 import govparse
 from govparse.audit.sample import write_sample
 from govparse.cli import app
@@ -136,7 +137,7 @@ def test_to_frame_without_pandas_says_what_to_install(monkeypatch):
         govparse.to_frame([])
 
 
-PDF = Path(__file__).resolve().parent.parent.parent / "shared" / "reports" / "real" / "huaian-2024-pdf-text.pdf"
+PDF = SHARED / "reports" / "real" / "huaian-2024-pdf-text.pdf"
 
 
 @pytest.mark.skipif(not PDF.is_file(), reason="the real PDF report is not at hand")
