@@ -158,3 +158,7 @@ def test_a_folder_of_pdfs_is_audited_with_pages(tmp_path):
     assert opened["places"] and all(place.startswith("page ") for place in opened["places"].values())
     line = opened["tables"]["applications"][1][0]
     assert line is not None and any(n == line for n, _ in opened["context"])  # the PDF's lines as read
+    pytest.importorskip("pandas")
+    frame = govparse.to_frame({"a.pdf": govparse.parse_file(folder / "a.pdf")})
+    placed = frame[frame.line.notna()]
+    assert len(placed) and placed.place.str.startswith("page ").all()
