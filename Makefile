@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test docs test-compiled wheel bench bench-ci bench-compare tool-corpus tool-score clean
+.PHONY: demo test docs screenshots bench-plots test-compiled wheel bench bench-ci bench-compare tool-corpus tool-score clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,17 @@ $(DSTAMP): $(STAMP)
 docs: $(DSTAMP)
 	$(PY) docs/generate.py
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict  # not --quiet: it hides the warnings strict counts
+
+# The audit page's screenshots the docs show (docs/images/audit/*.png): the browser tests save one per
+# view, here into the docs instead of build/test-artifacts/. Needs chromium and chromium-driver.
+screenshots: $(STAMP)
+	GOVPARSE_ARTIFACTS=docs/images $(PY) -m pytest -q tests/test_audit_browser.py
+
+# The benchmark plots the docs show (docs/internals/img/): stages by layout, and batch by way of running
+# (benchmarks/bench_batch.py's figures; it needs the dask extra for the LocalCluster row).
+bench-plots: $(STAMP)
+	$(PY) benchmarks/bench_batch.py --reports 3000 --dask --cells --memory 100000 --out docs/internals/img/batch.json
+	$(PY) benchmarks/plot.py --reports 3000 --batch docs/internals/img/batch.json --out docs/internals/img
 
 # The wheel users install, its hot stages compiled with mypyc (see pyproject.toml),
 # installed into a venv of its own: benchmarks measure what users run.

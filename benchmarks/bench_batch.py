@@ -10,6 +10,7 @@ What it measures, on the benchmark corpus (benchmarks/corpus.py), side by side i
   parser's caches empty), with no pool: one core's rate, the yardstick for the jobs below;
 - batch --jobs 1 and --jobs N: ``run_batch`` writing a jsonl OUT; the rate is the steady one, after
   the first tenth of the records (which pays for starting the workers); the whole run's rate beside it;
+  with --cells also --jobs N writing the cell form (Arrow record batches made in the workers);
 - dask: ``run_batch`` with ``scheduler=`` a LocalCluster of N one-thread worker processes
   (the cluster's start not included), after the local runs, one core measured again beside it;
 - each in reports/s, as the ratio floor-rate / rate, and --jobs N as a multiple of one core;
@@ -144,7 +145,7 @@ def _one_core(paths: list[str]) -> float:
     return (time.perf_counter() - started) / max(1, len(paths) - skip)
 
 
-def batch_pass(paths_source: str, jobs: int, scheduler=None) -> tuple[float, float, dict]:
+def batch_pass(paths_source: str, jobs: int, scheduler=None, fmt: str = records.JSONL) -> tuple[float, float, dict]:
     """(seconds for the whole run, steady seconds per report, memory): the steady rate leaves out the
     first tenth of the records, which pays for starting the workers (import, grammars)."""
     marks: dict[int, float] = {}
@@ -154,10 +155,10 @@ def batch_pass(paths_source: str, jobs: int, scheduler=None) -> tuple[float, flo
             marks[done] = time.perf_counter()
 
     with tempfile.TemporaryDirectory() as scratch:
-        out = Path(scratch) / "out.jsonl"
+        out = Path(scratch) / f"out.{fmt}"
         with Sampler() as sampler:
             started = time.perf_counter()
-            summary = run_batch(paths_source, out, jobs=jobs, scheduler=scheduler, progress=progress)
+            summary = run_batch(paths_source, out, fmt=fmt, jobs=jobs, scheduler=scheduler, progress=progress)
             elapsed = time.perf_counter() - started
     assert summary.files == summary.ok, summary.lines()
     first, last = min(marks), max(marks)
@@ -238,6 +239,8 @@ def run(args) -> dict:
         note("one core", one_core_pass(paths))
         for count in sorted({1, jobs}):
             note_batch(f"batch --jobs {count}", batch_pass(source, count))
+        if args.cells:
+            note_batch(f"batch --jobs {jobs} cells", batch_pass(source, jobs, fmt=records.CELLS))
         loads.append(load())
     if args.dask:  # a cluster of its own, after the local runs: its scheduler lives in this process
         from distributed import Client, LocalCluster
@@ -251,6 +254,7 @@ def run(args) -> dict:
     rates = {name: round(1 / seconds, 1) for name, seconds in best.items()}
     floor = rates["floor"]
     figures = {
+        "build": "compiled" if parse_file.__module__ and not hasattr(parse_file, "__code__") else "pure Python",
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
                     "cores": os.cpu_count(), "cores_available": default_jobs(), "load_average": loads},
         "corpus": {"reports": len(paths), "seed": args.seed},
@@ -313,6 +317,8 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=0, help="workers for the N-core runs (default: cores available)")
     parser.add_argument("--dask", action="store_true", help="also run on a Dask LocalCluster (govparse[dask])")
     parser.add_argument("--memory", type=int, default=0, help="also a long run over this many inputs")
+    parser.add_argument("--cells", action="store_true",
+                        help="also --jobs N writing --format cells (the long form as Parquet, needs pyarrow)")
     parser.add_argument("--out", type=Path, default=HERE / "out" / "batch.json")
     args = parser.parse_args()
     figures = run(args)

@@ -380,7 +380,33 @@ def layouts_page() -> str:
             continue
         out += ["```text", excerpt.rstrip("\n"), "```", "", "```text",
                 _dump(name, excerpt, ("detect", "tables")).rstrip("\n"), "```", ""]
+    for title, name in DOCUMENT_SAMPLES:
+        out += [f"## {title}", "", f"Source: `{name}`, a binary file: its first table as govparse reads it "
+                "(`govparse dump FILE --stage pages`, cut after that table), then how the tables were found "
+                "(`--stage detect`). Every value keeps its place (page, table, row and cell) as well as its line.",
+                "", "```text", _first_grid(_dump_file(name, ("pages",))).rstrip("\n"), "```", "", "```text",
+                _dump_file(name, ("detect",)).rstrip("\n"), "```", ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+# (title, file under the checkout) of the documents the layouts page shows
+DOCUMENT_SAMPLES = (("PDF document", "corpus/documents/form-pdf--2021-clean.pdf"),
+                    ("Word document (DOCX)", "corpus/documents/form-docx--2021-clean.docx"))
+_SECOND_GRID = re.compile(r"^│ (?:page \d+, )?table 2\b")
+
+
+def _dump_file(name: str, stages: tuple[str, ...]) -> str:
+    with contextlib.chdir(ROOT):
+        out = io.StringIO()
+        dump.render(name, stages, Console(file=out, width=DUMP_WIDTH, color_system=None, force_terminal=False))
+    return out.getvalue()
+
+
+def _first_grid(text: str) -> str:
+    """A dump's pages stage up to its second table (the first is the sample)."""
+    lines = text.splitlines()
+    cut = next((i for i, line in enumerate(lines) if _SECOND_GRID.match(line)), len(lines))
+    return "\n".join([*lines[:cut], "│ …"])
 
 
 # --- tool scores ----------------------------------------------------------------------------------

@@ -16,10 +16,18 @@
 - ``resume`` copies OUT's records into the new output first and skips the
   files they name (failed ones included). A record that is not ours stops the
   run rather than being dropped.
+- ``cells``: the long form (one row per cell, records.CELL_COLUMNS) as a
+  Parquet dataset partitioned by year: OUT is a folder of
+  ``year=2023/part-0.parquet`` files (``year=__HIVE_DEFAULT_PARTITION__`` for a
+  report whose year is unknown, and for failed files), which DuckDB and pyarrow
+  read as one table with ``year`` from the folder names. Each worker turns its
+  file's cells into an Arrow record batch; the main process only writes them.
+  The folder is made beside OUT and renamed over it at the end, as the files
+  are; an OUT that exists and is not such a folder is refused, never replaced.
 - Memory stays flat over any number of files: records are written the moment
   they arrive; what is kept is the list of input paths and, with resume, the
   set of files already done. Parquet rows are buffered PARQUET_ROW_GROUP at a
-  time.
+  time, cells CELLS_ROW_GROUP rows per year (and CELLS_BUFFERED in all).
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ import csv
 import glob
 import json
 import os
+import shutil
 import signal
 import stat
 import tempfile
@@ -35,7 +44,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 import regex
@@ -44,11 +53,16 @@ from . import records
 from .errors import GovparseError
 from .pipeline import labels_for, parse_file
 from .pool import Pool, PoolError, describe_error
-from .records import CSV, CSV_HEADER, JSONL, PARQUET, PARQUET_COLUMNS, Record
+from .records import CELL_COLUMNS, CELLS, CSV, CSV_HEADER, JSONL, PARQUET, PARQUET_COLUMNS, Record
 from .normalize import translate
 from .tables import TABLES
 
 PARQUET_ROW_GROUP = 1024
+CELLS_ROW_GROUP = 1 << 16  # rows of the cell form written at once to a year's file (some 150 reports)
+CELLS_BUFFERED = 1 << 18  # rows of the cell form held over all years before every year is written
+PARTITION = "year"
+NO_YEAR = "__HIVE_DEFAULT_PARTITION__"  # the folder of a null year, as Hive, pyarrow and DuckDB name it
+CELLS_PART = "part-0.parquet"
 WRITE_BUFFER = 1 << 16  # bytes gathered before a write to OUT: a few records
 DEFAULT_TIMEOUT = 120.0
 PARQUET_MISSING = "--format parquet needs pyarrow: pip install 'govparse[parquet]'"
@@ -100,8 +114,10 @@ def process_each(paths: list[str], fmt: str, work: Callable[[str], Record]) -> l
 # --- inputs --------------------------------------------------------------------------
 
 def find_inputs(source: str, exclude: tuple[Path, ...] = ()) -> list[str]:
-    """Files named by a directory or a glob, sorted; ``exclude`` (the output) left out."""
+    """Files named by a directory or a glob, sorted; ``exclude`` (the output, a file or a folder)
+    left out, with what is below it."""
     skip = {os.path.realpath(p) for p in exclude}
+    below = tuple(place + os.sep for place in skip)
     if os.path.isdir(source):
         found = []
         for top, dirs, files in os.walk(source):
@@ -111,12 +127,16 @@ def find_inputs(source: str, exclude: tuple[Path, ...] = ()) -> list[str]:
         found = sorted(glob.glob(source, recursive=True))
     else:
         found = [source]
-    inputs = [p for p in found if os.path.realpath(p) not in skip and _is_file(p)]
+    inputs = [p for p in found if _is_file(p) and not _under(os.path.realpath(p), skip, below)]
     if not inputs:
         what = "no such file or directory" if not os.path.exists(source) and not _GLOB_CHARS & set(source) \
             else "no files found"
         raise BatchError(f"{what}: {source}")
     return inputs
+
+
+def _under(path: str, places: set[str], below: tuple[str, ...]) -> bool:
+    return path in places or path.startswith(below)
 
 
 def _is_file(path: str) -> bool:
@@ -242,6 +262,105 @@ class _ParquetSink(_Sink):
         self.writer.close()
 
 
+class _CellsSink(_Sink):
+    """The cell form as a Parquet dataset: a folder per year, one file in each, written a row
+    group at a time as the record batches the workers made arrive."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.pa, self.pq = import_pyarrow()
+        self.schema = cells_schema()
+        self.writers: dict[str, object] = {}  # partition folder -> its ParquetWriter
+        self.batches: dict[str, list] = {}  # partition folder -> record batches not yet written
+        self.rows: dict[str, int] = {}  # partition folder -> rows in its batches
+        self.buffered = 0  # rows in all batches
+
+    @staticmethod
+    def finish(record: Record) -> Record:
+        year, rows = record.payload
+        pa, _ = import_pyarrow()
+        schema = cells_schema()
+        columns = [pa.array([row[index] for row in rows], type=schema.field(name).type)
+                   for index, (name, _) in enumerate(CELL_COLUMNS) if name != PARTITION]
+        return replace(record, payload=(partition_of(year), pa.RecordBatch.from_arrays(columns, schema=schema)))
+
+    def write(self, record: Record) -> None:
+        folder, batch = record.payload
+        self.batches.setdefault(folder, []).append(batch)
+        self.rows[folder] = self.rows.get(folder, 0) + batch.num_rows
+        self.buffered += batch.num_rows
+        if self.rows[folder] >= CELLS_ROW_GROUP:
+            self._flush(folder)
+        if self.buffered >= CELLS_BUFFERED:
+            for waiting in list(self.batches):
+                self._flush(waiting)
+
+    def _flush(self, folder: str) -> None:
+        batches = self.batches.pop(folder, None)
+        self.buffered -= self.rows.pop(folder, 0)
+        if batches:
+            self._writer(folder).write_table(self.pa.Table.from_batches(batches, schema=self.schema))
+
+    def _writer(self, folder: str):
+        writer = self.writers.get(folder)
+        if writer is None:
+            os.mkdir(os.path.join(self.path, folder))
+            writer = self.writers[folder] = self.pq.ParquetWriter(os.path.join(self.path, folder, CELLS_PART),
+                                                                  self.schema)
+        return writer
+
+    def copy(self, existing: Path) -> Iterator[str]:
+        for folder, file in cells_files(existing):
+            try:
+                source = self.pq.ParquetFile(file)
+            except Exception as error:  # noqa: BLE001 - pyarrow raises several kinds for a bad file
+                raise BatchError(f"cannot resume: {file} is not a parquet file ({error})") from error
+            if source.schema_arrow.names != self.schema.names:
+                raise BatchError(f"cannot resume: {file} does not have the govparse cell columns")
+            last = None
+            for index in range(source.num_row_groups):
+                group = source.read_row_group(index).cast(self.schema)
+                self._writer(folder).write_table(group)
+                for report in group.column("report").to_pylist():
+                    if report != last:
+                        last = report
+                        yield report
+
+    def close(self) -> None:
+        for folder in list(self.batches):
+            self._flush(folder)
+        for writer in self.writers.values():
+            writer.close()
+
+
+@cache
+def cells_schema():
+    """The arrow schema of the files of a cells dataset: CELL_COLUMNS but the partition."""
+    pa, _ = import_pyarrow()
+    return pa.schema([(name, getattr(pa, kind)()) for name, kind in CELL_COLUMNS if name != PARTITION])
+
+
+def partition_of(year: int | None) -> str:
+    return f"{PARTITION}={NO_YEAR if year is None else year}"
+
+
+def cells_files(folder: Path) -> list[tuple[str, Path]]:
+    """(partition folder, file) of each file of a cells dataset; a BatchError when ``folder`` holds
+    anything else, so that replacing it can never remove what is not ours."""
+    found = []
+    for entry in sorted(os.listdir(folder)):
+        inside = folder / entry
+        if not (entry.startswith(f"{PARTITION}=") and inside.is_dir()):
+            raise BatchError(f"{folder} is not a govparse cells folder ({entry} is not a {PARTITION}=… folder); "
+                             "remove it or choose another OUT")
+        for name in sorted(os.listdir(inside)):
+            if name != CELLS_PART:
+                raise BatchError(f"{folder} is not a govparse cells folder ({entry}/{name}); "
+                                 "remove it or choose another OUT")
+            found.append((entry, inside / name))
+    return found
+
+
 def import_pyarrow():
     """(pyarrow, pyarrow.parquet), or a BatchError saying how to get them."""
     try:
@@ -252,26 +371,41 @@ def import_pyarrow():
     return pyarrow, pyarrow.parquet
 
 
-SINKS: dict[str, type[_Sink]] = {JSONL: _JsonlSink, CSV: _CsvSink, PARQUET: _ParquetSink}
+SINKS: dict[str, type[_Sink]] = {JSONL: _JsonlSink, CSV: _CsvSink, PARQUET: _ParquetSink, CELLS: _CellsSink}
 
 
 class AtomicOutput:
-    """OUT written through a temporary file in the same directory, renamed over OUT on commit."""
+    """OUT written through a temporary file (a folder, for cells) in the same directory, renamed
+    over OUT on commit."""
 
     def __init__(self, out: Path, fmt: str) -> None:
         self.out = out
         self.format = fmt
+        self.folder = fmt == CELLS
         directory = out.parent if str(out.parent) else Path(".")
+        if self.folder and out.exists():
+            if not out.is_dir():
+                raise BatchError(f"{out} is a file; --format cells writes a folder: choose another OUT")
+            cells_files(out)  # refuses a folder that is not ours before anything is written
         try:
-            handle, self.temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=directory)
+            if self.folder:
+                self.temp = tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".partial", dir=directory)
+            else:
+                handle, self.temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=directory)
+                os.close(handle)
         except OSError as error:
             raise BatchError(f"cannot write {out}: {error.strerror or error}") from error
-        os.close(handle)
         try:
             self.sink = SINKS[fmt](self.temp)
         except BaseException:
-            os.unlink(self.temp)
+            self._remove(self.temp)
             raise
+
+    def _remove(self, path: str) -> None:
+        if self.folder:
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            os.unlink(path)
 
     def resume(self) -> set[str]:
         """Copy OUT's records into the new output; the files they name."""
@@ -279,6 +413,8 @@ class AtomicOutput:
             return set()
         try:
             return set(self.sink.copy(self.out))
+        except IsADirectoryError as error:
+            raise BatchError(f"cannot resume: {self.out} is a folder, not a {self.format} file") from error
         except (UnicodeDecodeError, csv.Error) as error:
             raise BatchError(f"cannot resume: {self.out} is not a govparse {self.format} file ({error})") from error
 
@@ -289,8 +425,19 @@ class AtomicOutput:
         self.sink.close()
         mask = os.umask(0)
         os.umask(mask)
-        os.chmod(self.temp, 0o666 & ~mask)
-        os.replace(self.temp, self.out)
+        if not self.folder:
+            os.chmod(self.temp, 0o666 & ~mask)
+            os.replace(self.temp, self.out)
+            return
+        os.chmod(self.temp, 0o777 & ~mask)
+        if not self.out.exists():
+            os.rename(self.temp, self.out)
+            return
+        cells_files(self.out)  # still ours
+        old = tempfile.mkdtemp(prefix=f".{self.out.name}.", suffix=".old", dir=os.path.dirname(self.temp))
+        os.rename(self.out, os.path.join(old, "out"))  # a folder cannot be renamed over a full one
+        os.rename(self.temp, self.out)
+        shutil.rmtree(old, ignore_errors=True)
 
     def discard(self) -> None:
         try:
@@ -298,7 +445,7 @@ class AtomicOutput:
         except Exception:  # noqa: BLE001 - the output is being thrown away
             pass
         try:
-            os.unlink(self.temp)
+            self._remove(self.temp)
         except OSError:
             pass
 

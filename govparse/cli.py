@@ -68,6 +68,7 @@ class BatchFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+    cells = "cells"
 
 
 class Stage(str, Enum):
@@ -225,7 +226,9 @@ def batch(
                              help="Worker processes (default: one per CPU)."),
     format: BatchFormat | None = typer.Option(
         None, "--format", "-f", show_default=False,
-        help="jsonl, csv (long format) or parquet (needs pyarrow). Default: from OUT's suffix, else jsonl."),
+        help="jsonl, csv (long format), parquet (one row per file) or cells (a folder: the long format "
+             "as Parquet, one row per cell, partitioned by year; both need pyarrow). "
+             "Default: from OUT's suffix, else jsonl."),
     resume: bool = typer.Option(False, "--resume", help="Keep OUT's records and skip the files they name."),
     timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0.0,
                                   help="Seconds one file may take before its worker is killed (0: no limit)."),
@@ -300,7 +303,8 @@ def audit(
                              help="Worker processes parsing report files (default: one per CPU)."),
     cells: Path | None = typer.Option(None, "--cells", show_default=False,
                                       help="Also write every cell (report, agency, year, table, row, column, value, "
-                                           "amount, line) as Parquet under this folder, partitioned by year."),
+                                           "amount, line, place) as Parquet under this folder, partitioned by "
+                                           "year."),
 ) -> None:
     """Check a corpus: each report's identities and notable diagnostics, X1 between an agency's
     consecutive years, two reports claiming one agency and year; written as one self-contained HTML

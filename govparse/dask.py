@@ -12,7 +12,8 @@
 - A file that cannot be read, or whose parse raises, is a record with
   ``ok: false`` and the error, never a failed computation.
 - The cell form: one row per value, ``report, agency, year, table, row, column,
-  value, line``, with the report's own fields (ok, error, edition, layout,
+  value, line, place`` (records.CELL_COLUMNS, as ``govparse batch --format cells``
+  writes it; ``place`` is the page, or table, row and cell, in a PDF or DOCX), with the report's own fields (ok, error, edition, layout,
   encoding, meta, findings, diagnostics) as rows of table ``report``, so a failed
   report is in it too. ``value`` is exact text, as in the csv form: counts and
   money share the column, and only text holds both exactly; convert with
@@ -46,9 +47,8 @@ FILES_PER_PARTITION = 64
 FILES_PER_TASK = 32  # batch --scheduler: files in one task (fewer round trips to the scheduler)
 TASKS_PER_THREAD = 4  # batch --scheduler: tasks in flight per worker thread, so memory stays bounded
 POLL = 0.2  # seconds between checks of stop() while waiting for the cluster
-CELL_COLUMNS = ("report", "agency", "year", "table", "row", "column", "value", "line")
-CELL_DTYPES = {"report": "string", "agency": "string", "year": "Int64", "table": "string", "row": "string",
-               "column": "string", "value": "string", "line": "Int64"}
+CELL_COLUMNS = tuple(name for name, _ in records.CELL_COLUMNS)
+CELL_DTYPES = {name: "Int64" if kind.startswith("int") else "string" for name, kind in records.CELL_COLUMNS}
 
 
 # --- inputs --------------------------------------------------------------------------
@@ -87,13 +87,8 @@ def parse_one(url: str, storage_options: dict | None = None) -> tuple[dict, list
         result = read_parse(url, storage_options)
     except Exception as error:  # noqa: BLE001 - a failed file is a record
         message = records.utf8_text(str(error) if isinstance(error, GovparseError) else describe_error(error))
-        return records.failure_document(name, message), _rows(name, None, None, records.failure_cells(message))
-    meta = result.meta
-    return records.document(name, result), _rows(name, meta.agency, meta.year, records.cells(result))
-
-
-def _rows(url: str, agency, year, found: list[records.Cell]) -> list[tuple]:
-    return [(url, agency, year, *cell) for cell in found]
+        return records.failure_document(name, message), records.failure_cell_rows(name, message)[1]
+    return records.document(name, result), records.cell_rows(name, result)[1]
 
 
 # --- bags, frames, parquet ---------------------------------------------------------------

@@ -147,6 +147,14 @@ def _meta_schema() -> dict[str, Any]:
             "properties": properties, "required": fields, "additionalProperties": False}
 
 
+def _nested(description: str, leaf: dict[str, Any]) -> dict[str, Any]:
+    """An object of tables of rows of columns, each column holding ``leaf``."""
+    level: dict[str, Any] = leaf
+    for _ in range(3):
+        level = {"type": "object", "additionalProperties": level}
+    return {**level, "description": description}
+
+
 def build() -> dict[str, Any]:
     """The schema of ``Result.to_dict()``, with ``$defs.record`` for a jsonl line."""
     defs: dict[str, Any] = {}
@@ -181,12 +189,19 @@ def build() -> dict[str, Any]:
         "diagnostics": {"type": "array", "items": {"$ref": "#/$defs/Diagnostic"}},
     }
     record_head = {"file": {"type": "string"}, "ok": {"const": True}, "error": {"type": "null"}}
+    record_tail = {
+        "lines": _nested("table -> row -> column -> the source line each value was read from",
+                         {"type": "integer", "minimum": 1}),
+        "places": _nested("for a PDF or DOCX, table -> row -> column -> where each value was read "
+                          "(\"page 4, table 1, row 5, cell 3\"); empty for text", {"type": "string"}),
+    }
     defs["record"] = {
         "description": "One line of govparse parse --format jsonl and govparse batch: file, ok and error, "
-                       "then the document of a parsed file; a file that could not be read has only the three.",
+                       "then the document of a parsed file and where its values were read; a file that "
+                       "could not be read has only the three.",
         "oneOf": [
-            {"type": "object", "properties": {**record_head, **properties},
-             "required": [*record_head, *properties], "additionalProperties": False},
+            {"type": "object", "properties": {**record_head, **properties, **record_tail},
+             "required": [*record_head, *properties, *record_tail], "additionalProperties": False},
             {"type": "object", "properties": {**record_head, "ok": {"const": False}, "error": {"type": "string"}},
              "required": list(record_head), "additionalProperties": False},
         ],

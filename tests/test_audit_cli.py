@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import SHARED
 import govparse
 from govparse.audit.sample import write_sample
 from govparse.cli import app
@@ -111,8 +112,10 @@ def test_to_frame_is_tidy_and_typed():
     pytest.importorskip("pandas")
     results = {path.name: govparse.parse_file(path) for path in sorted(CORPUS.glob("*.txt"))[:6]}
     frame = govparse.to_frame(results)
-    assert list(frame.columns) == ["report", "agency", "year", "table", "row", "column", "value", "amount", "line"]
+    assert list(frame.columns) == ["report", "agency", "year", "table", "row", "column", "value", "amount", "line",
+                                   "place"]
     assert str(frame["value"].dtype) == "Int64" and str(frame["line"].dtype) == "Int64"
+    assert frame["place"].isna().all()  # text has lines, no pages
     cells = sum(len(columns) for r in results.values() for t in ("active_disclosure", "applications",
                 "review_litigation") for columns in (r.to_dict()[t] or {}).values())
     assert len(frame) == cells
@@ -132,3 +135,30 @@ def test_to_frame_without_pandas_says_what_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match=r"pip install 'govparse\[audit\]'"):
         govparse.to_frame([])
+
+
+PDF = SHARED / "reports" / "real" / "huaian-2024-pdf-text.pdf"
+
+
+@pytest.mark.skipif(not PDF.is_file(), reason="the real PDF report is not at hand")
+def test_a_folder_of_pdfs_is_audited_with_pages(tmp_path):
+    pytest.importorskip("pypdfium2")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.pdf").write_bytes(PDF.read_bytes())
+    (folder / "b-download").write_bytes(PDF.read_bytes())  # no suffix: its bytes say PDF
+    (folder / "notes.md").write_text("a note: %PDF- starts a PDF", encoding="utf-8")  # not one
+    out = tmp_path / "audit.html"
+    result = _run(folder, "-o", out, "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    overview = _page_data(out, "overview")
+    at = overview["columns"].index("report")
+    assert [Path(row[at]).name for row in overview["rows"]] == ["a.pdf", "b-download"]
+    opened = json.loads(gzip.decompress(base64.b64decode(_page_data(out, "details")[0])))
+    assert opened["places"] and all(place.startswith("page ") for place in opened["places"].values())
+    line = opened["tables"]["applications"][1][0]
+    assert line is not None and any(n == line for n, _ in opened["context"])  # the PDF's lines as read
+    pytest.importorskip("pandas")
+    frame = govparse.to_frame({"a.pdf": govparse.parse_file(folder / "a.pdf")})
+    placed = frame[frame.line.notna()]
+    assert len(placed) and placed.place.str.startswith("page ").all()

@@ -104,8 +104,12 @@ def test_parse_several_files_gives_one_jsonl_record_each_in_order():
     for seed, line in zip(seeds, lines):
         record = json.loads(line)
         assert record["file"] == str(seed) and record["ok"] is True and record["error"] is None
-        expected = json.loads(govparse.parse_file(seed).to_json())
-        assert {k: v for k, v in record.items() if k not in ("file", "ok", "error")} == expected
+        result = govparse.parse_file(seed)
+        expected = json.loads(result.to_json())
+        assert {k: v for k, v in record.items() if k not in ("file", "ok", "error", "lines", "places")} == expected
+        assert record["places"] == {}  # text: lines, no pages
+        assert sorted((t, r, c, line) for t, rows in record["lines"].items() for r, cols in rows.items()
+                      for c, line in cols.items()) == sorted((*key, place[0]) for key, place in result.sources.items())
 
 
 @needs_seeds()
@@ -313,7 +317,7 @@ def test_subprocess_jsonl_and_csv_are_well_formed():
     assert [json.loads(line)["file"] for line in jsonl.stdout.splitlines()] == seeds
     table = run("parse", *seeds, "--format", "csv")
     rows = list(csv.reader(io.StringIO(table.stdout)))
-    assert tuple(rows[0]) == CSV_HEADER and all(len(r) == 6 for r in rows)
+    assert tuple(rows[0]) == CSV_HEADER and all(len(r) == len(CSV_HEADER) for r in rows)
     assert [r[0] for r in rows[1:] if r[3] == "ok"] == seeds
 
 

@@ -74,9 +74,11 @@ def test_layouts_page_shows_every_rendered_layout_and_tool():
     assert {f"`{layout.name}`" for layout in generate.render.LAYOUTS} <= titles
     tools = {p.name.split("--")[0] for p in (ROOT / "corpus" / "tools").glob("*--*.txt")}
     assert tools <= titles
-    for title in titles:
+    documents = {title for title, _ in generate.DOCUMENT_SAMPLES}
+    for title in titles | documents:
         assert f"## {title}\n" in page
-    assert page.count("╭─ detect") == len(titles)  # govparse found table 二 in every sample
+    assert page.count("╭─ detect") == len(titles | documents)  # govparse found table 二 in every sample
+    assert page.count("╭─ pages") == len(documents)  # each document's table grid
 
 
 def _console_blocks() -> list[tuple[str, int, object]]:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import APPLICANT_COLUMNS
+from .. import records  # the module: records imports this package's names
 from ..result import TABLE_KEYS, Result
 from .names import Agencies
 
@@ -85,6 +86,7 @@ class Entry:
     checks: list[dict] = field(default_factory=list)  # Check.to_dict() of each check
     diagnostics: list[dict] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)  # "table.row.column" -> source line
+    places: dict[str, str] = field(default_factory=dict)  # "table.row.column" -> its page or cell in a PDF or DOCX
     findings: list[Finding] = field(default_factory=list)
 
     def value(self, cell: str):
@@ -93,9 +95,8 @@ class Entry:
 
 
 def entry_from_result(report: str, result: Result) -> Entry:
-    document = result.to_dict()
-    lines = {f"{table}.{row}.{column}": place[0] for (table, row, column), place in result.sources.items()}
-    return _entry(report, document, lines)
+    lines, places = records.source_maps(result)
+    return _entry(report, result.to_dict(), _flat(lines), _flat(places))
 
 
 def entry_from_record(record: Mapping[str, Any], number: int = 0) -> Entry:
@@ -103,18 +104,29 @@ def entry_from_record(record: Mapping[str, Any], number: int = 0) -> Entry:
     report = str(record.get("file") or f"report-{number}")
     if record.get("ok") is False:
         return Entry(report, ok=False, error=str(record.get("error")))
-    lines = record.get("lines") if isinstance(record.get("lines"), dict) else {}
-    return _entry(report, record, lines)
+    return _entry(report, record, _flat(record.get("lines")), _flat(record.get("places")))
 
 
-def _entry(report: str, document: Mapping[str, Any], lines: dict[str, int]) -> Entry:
+def _flat(nested: Any) -> dict[str, Any]:
+    """table -> row -> column -> x (a record's ``lines`` and ``places``) as "table.row.column" -> x;
+    anything else (an older record without them) as nothing."""
+    if not isinstance(nested, Mapping):
+        return {}
+    return {f"{table}.{row}.{column}": value
+            for table, rows in nested.items() if isinstance(rows, Mapping)
+            for row, columns in rows.items() if isinstance(columns, Mapping)
+            for column, value in columns.items()}
+
+
+def _entry(report: str, document: Mapping[str, Any], lines: dict[str, int], places: dict[str, str]) -> Entry:
     meta = document.get("meta") or {}
     year = meta.get("year")
     return Entry(report, title=meta.get("title"), agency_name=meta.get("agency"),
                  year=year if isinstance(year, int) else None, edition=document.get("edition"),
                  layout=document.get("layout"), tables={key: document.get(key) for key in TABLE_KEYS},
                  checks=list(document.get("checks") or ()), diagnostics=list(document.get("diagnostics") or ()),
-                 lines=dict(lines))
+                 lines={key: line for key, line in lines.items() if isinstance(line, int)},
+                 places={key: place for key, place in places.items() if isinstance(place, str)})
 
 
 def as_entries(results: Iterable[Any]) -> list[Entry]:

@@ -1,9 +1,10 @@
 """Tables for pandas and DuckDB: every cell as a row, every finding as a row.
 
 ``to_frame(results)``: one row per cell of the tables found,
-``report, agency, year, table, row, column, value, amount, line``, with
+``report, agency, year, table, row, column, value, amount, line, place``, with
 nullable columns: ``value`` (Int64) holds counts, ``amount`` (exact decimal)
-holds money, ``line`` (Int64) is the cell's source line when known. ``agency``
+holds money, ``line`` (Int64) is the cell's source line when known, ``place``
+its page (or table, row and cell) in a PDF or DOCX. ``agency``
 is the agency key the audit gives (names across years meet). pandas is an
 optional extra (``pip install 'govparse[audit]'``).
 
@@ -21,7 +22,7 @@ from typing import Any
 from ..result import TABLE_KEYS
 from .checks import FINDING_COLUMNS, Finding, as_entries, audit_entries
 
-FRAME_COLUMNS = ("report", "agency", "year", "table", "row", "column", "value", "amount", "line")
+FRAME_COLUMNS = ("report", "agency", "year", "table", "row", "column", "value", "amount", "line", "place")
 MONEY_SCALE = 6  # places of the decimal column: 万元 with up to six decimals
 
 
@@ -45,12 +46,13 @@ def to_frame(results: Iterable[Any]):
                     for name, item in zip(FRAME_COLUMNS, (
                             entry.report, entry.agency, entry.year, table, row, column,
                             None if money else value, Decimal(str(value)) if money else None,
-                            entry.lines.get(f"{table}.{row}.{column}"))):
+                            entry.lines.get(f"{table}.{row}.{column}"),
+                            entry.places.get(f"{table}.{row}.{column}"))):
                         columns[name].append(item)
     frame = pd.DataFrame({name: columns[name] for name in FRAME_COLUMNS if name != "amount"})
     for name in ("year", "value", "line"):
         frame[name] = frame[name].astype("Int64")
-    for name in ("report", "agency", "table", "row", "column"):
+    for name in ("report", "agency", "table", "row", "column", "place"):
         frame[name] = frame[name].astype("string")
     frame.insert(FRAME_COLUMNS.index("amount"), "amount", _decimals(pd, columns["amount"]))
     return frame
@@ -99,6 +101,7 @@ def write_cells(folder: str | Path, results: Iterable[Any]) -> Path:
     _need("pyarrow", "audit")
     folder = Path(folder)
     frame = to_frame(results)
-    frame["year"] = frame["year"].fillna(0)  # a report whose year is unknown goes under year=0
+    # a report whose year is unknown goes under year=__HIVE_DEFAULT_PARTITION__, which reads as null,
+    # as in ``govparse batch --format cells``
     frame.to_parquet(folder, partition_cols=["year"], index=False)
     return folder

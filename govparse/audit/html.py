@@ -96,6 +96,7 @@ def report_details(entry: Entry, values: dict[str, Any], text: str | None) -> st
     wanted = set(entry.lines.values()) | {f.line for f in entry.findings if f.line} | set(notes)
     document = {
         "tables": tables, "forms": forms, "notes": notes, "findings": [f.to_dict() for f in entry.findings],
+        "places": entry.places,
         "error": entry.error, "context": _context(text.splitlines() if text is not None else None, wanted),
     }
     raw = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

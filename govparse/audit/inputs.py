@@ -1,8 +1,12 @@
 """What ``govparse audit`` reads: report files, folders of them, and ``govparse batch`` JSON lines.
 
 A batch output is read as it is (the corpus is parsed once); reports named on
-the command line or found in a folder are parsed here. Each report's text is
-read again only when the page is written, for the lines around its values.
+the command line or found in a folder are parsed here. In a folder a report is
+a file named as text, HTML, PDF or DOCX, or one whose bytes say PDF or DOCX
+whatever its name (a downloaded ``.doc`` that is a DOCX, a PDF with no suffix),
+as ``parse_file`` tells them. Each report's text is read again only when the
+page is written, for the lines around its values: for a PDF or DOCX, the lines
+the parser read it into, which its source lines count.
 """
 
 from __future__ import annotations
@@ -12,13 +16,17 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..decode import decode
+from ..documents import read_document, sniff
 from ..errors import GovparseError
-from ..pipeline import parse_file
+from ..pipeline import DEFAULT_MAX_BYTES, parse_file
 from .checks import Entry, entry_from_record, entry_from_result
 
-REPORT_SUFFIXES = (".txt", ".html", ".htm")
+REPORT_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
 BATCH_SUFFIXES = (".jsonl",)
 MAX_TEXT_BYTES = 8 * 1024 * 1024  # a report's text read back for context at most
+SNIFF_BYTES = 1024  # the head of a file that says PDF or ZIP (a DOCX is a ZIP archive)
+_PDF_HEAD = b"%PDF-"  # within the head: a reader accepts a little junk before it
+_ZIP_HEAD = b"PK\x03\x04"
 PARSE_TIMEOUT = 60.0  # seconds a worker may spend on one report
 
 
@@ -32,12 +40,35 @@ def expand(inputs: Iterable[str | Path]) -> list[Path]:
     for name in inputs:
         path = Path(name)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES))
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and (
+                p.suffix.lower() in REPORT_SUFFIXES or is_document(p))))
         elif path.is_file():
             found.append(path)
         else:
             raise InputError(f"{path}: no such file or folder")
     return found
+
+
+def is_document(path: Path) -> bool:
+    """A PDF or DOCX by its bytes; a text file is read no further than its head."""
+    return _document_bytes(path, whole=False) is not None
+
+
+def _document_bytes(path: Path, whole: bool = True) -> tuple[str, bytes] | None:
+    """(kind, bytes) of a PDF or DOCX, None for anything else; ``whole`` False reads a PDF's head
+    only (a ZIP is read whole, up to the size limit, to find the Word part)."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(SNIFF_BYTES)
+            zipped = data.startswith(_ZIP_HEAD)
+            if _PDF_HEAD not in data and not zipped:
+                return None
+            if whole or zipped:
+                data += handle.read(DEFAULT_MAX_BYTES)
+        kind = sniff(data)
+    except (OSError, GovparseError):
+        return None
+    return None if kind is None else (kind, data)
 
 
 def entry_of(name: str) -> Entry:
@@ -99,15 +130,19 @@ def _records(path: Path) -> Iterable[dict]:
 
 
 def text_reader(paths: dict[str, Path]) -> Callable[[Entry], str | None]:
-    """A report's text, decoded as the parser decodes it, or None when it is not at hand."""
+    """A report's text, decoded as the parser decodes it (a PDF or DOCX: the lines it reads it
+    into), or None when it is not at hand."""
     def text_of(entry: Entry) -> str | None:
         path = paths.get(entry.report)
         if path is None:
             return None
+        document = _document_bytes(path)
         try:
+            if document is not None:
+                return "\n".join(read_document(document[1], document[0]).lines)
             if path.stat().st_size > MAX_TEXT_BYTES:
                 return None
             return decode(path.read_bytes()).text
-        except OSError:
+        except (OSError, GovparseError):
             return None
     return text_of

@@ -93,16 +93,17 @@ async function details(id) {
 
 function showValue(cell, report) {
   const value = report.values[cell];
-  showSource(cell, value === undefined || value === null ? "null" : String(value), report.lines[cell], report);
+  showSource(cell, value === undefined || value === null ? "null" : String(value), report.lines[cell], report,
+             (report.places || {})[cell]);
 }
 
 // The source box: what was picked, its source line, the diagnostics there and the text around it.
-function showSource(title, what, line, report) {
+function showSource(title, what, line, report, place) {
   const notes = (line && report.notes[line]) || [];
   const lines = line ? report.context.filter(([n]) => Math.abs(n - line) <= 4) : [];
   document.getElementById("source").replaceChildren(
     el("h3", {}, title),
-    el("p", {}, what, line ? ` · line ${line}` : " · no source line in this record"),
+    el("p", {}, what, line ? ` · line ${line}` : " · no source line in this record", place ? ` · ${place}` : ""),
     ...notes.map((note) => el("p", {class: "note"}, note)),
     el("pre", {}, ...lines.map(([n, text]) => el("div", {class: n === line ? "here" : ""}, `${n}: ${text}`))));
 }
