@@ -64,6 +64,12 @@ class Check:
             document["missing"] = list(self.missing)
         return document
 
+    def __reduce__(self) -> tuple:
+        # Pickled by its fields, as govparse.cells.Cell is: compiled, the class has no state
+        # methods, and a Result must cross a process pool.
+        return Check, (self.id, self.scope, self.name, self.lhs_cells, self.rhs_cells, self.lhs, self.rhs,
+                       self.missing)
+
 
 Rows = tuple[tuple, ...]  # a table's values, one tuple per row
 # One side of a family's checks: its sum for each check, in order. A null cell

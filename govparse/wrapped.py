@@ -892,7 +892,7 @@ def _placed(values: list[_Token], places: list[tuple[int, int]] | None) -> Row:
     numbers = [token for token in values if token.value]
     if places is None or len(numbers) != len(values) or len(values) >= len(places):
         return cells
-    columns = []
+    columns: list[int] = []
     for token in values:
         left, right = token.place, token.place + _display(token.text)
         near = [column for column, (at_left, at_right) in enumerate(places)
@@ -903,12 +903,12 @@ def _placed(values: list[_Token], places: list[tuple[int, int]] | None) -> Row:
     placed: Row = []
     by_column = dict(zip(columns, values))
     for column in range(len(places)):
-        token = by_column.get(column)
-        if token is None:
+        found = by_column.get(column)
+        if found is None:
             follower = next((by_column[c] for c in range(column + 1, len(places)) if c in by_column), values[-1])
             placed.append(("", follower.offset, follower.index))
         else:
-            placed.append(_cell(token))
+            placed.append(_cell(found))
     return placed
 
 
