@@ -28,15 +28,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Final
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
 from lark.lexer import PatternStr
 from lark.parsers.lalr_analysis import Shift
 
-VALUES = "VALUES"
-UNKNOWN = "UNKNOWN"  # a text cell that names no label of the table: no terminal of any grammar
-HEADER = "header"
+# Final: compiled with mypyc, the modules that compare token types with them (every token of
+# every table) read a constant, not a global of this module.
+VALUES: Final = "VALUES"
+UNKNOWN: Final = "UNKNOWN"  # a text cell that names no label of the table: no terminal of any grammar
+HEADER: Final = "header"
 GRAMMAR_PACKAGE = "govparse"
 GRAMMAR_DIR = "grammars"
 
@@ -179,7 +182,7 @@ class _Automaton:
         return sorted(name for name in self.states[stack[-1]] if name.isupper() and name != _END)
 
 
-_END = "$END"
+_END: Final = "$END"
 
 
 @lru_cache(maxsize=4096)

@@ -537,10 +537,14 @@ def header_order(header: tuple[str, ...], columns: Columns) -> tuple[str, ...] |
 def header_notes(rows: Sequence[Printed], columns: Mapping[str, Columns], events: Events) -> None:
     """Say once per header how the values of the rows under it were placed."""
     seen: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
+    last: tuple[tuple[str, ...], Columns] | None = None  # the header and columns of the row before
     for printed in rows:
         row_columns = columns[printed.key]
         if len(row_columns.keys) < 2 or printed.values is None:
             continue
+        if last is not None and printed.header is last[0] and row_columns is last[1]:
+            continue  # the very header of the row before (one tuple per block): seen, without hashing it
+        last = (printed.header, row_columns)
         mark = (printed.header, row_columns.keys)
         if mark in seen:
             continue
