@@ -8,6 +8,8 @@ so the year says nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .normalize import Document
 from .sections import Section
 
@@ -66,10 +68,11 @@ def detect_edition(doc: Document, section: Section) -> tuple[str | None, str]:
     return None, "no edition-specific label found"
 
 
-def recheck_in_cells(numeral: str, edition: str, texts: list[str]) -> tuple[str, str] | None:
+def recheck_in_cells(numeral: str, edition: str, texts: Iterable[str]) -> tuple[str, str] | None:
     """A table 三 told 2019 only by the absence of the 2021 sub-rows, checked again in its cells as
     read (a grid or PDF reader joins a label a tool wrapped over lines between other columns'
-    text, where the section's lines showed no 2021 word): (2021, evidence) when they hold one."""
+    text, where the section's lines showed no 2021 word): (2021, evidence) when they hold one.
+    ``texts`` is read only then (the pipeline passes a generator: most tables never pay for it)."""
     if numeral != "三" or edition != EDITION_2019:
         return None
     found = _present("".join(texts), _MARKERS["三"][EDITION_2021])

@@ -129,7 +129,6 @@ def _end_block(texts: list[str], lines: list[list[tuple[int, str]]], confirmed: 
 
 def _fill_placed(texts: list[str], lines: list[list[tuple[int, str]]], block: list[int]) -> None:
     described: Placed = []
-    shown: Placed = []  # the same by display column
     for index in block:
         words = lines[index]
         labels = 0
@@ -138,14 +137,20 @@ def _fill_placed(texts: list[str], lines: list[list[tuple[int, str]]], block: li
         values = words[labels:]
         if not all(_is_value(word) for _, word in values):
             described.append((-1, 0, []))  # text after the values: not placed
+            continue
+        label_end = words[labels - 1][0] + len(words[labels - 1][1]) if labels else -1
+        described.append((labels, label_end, [start for start, _ in values]))
+    count = max(len(places) for _, _, places in described)
+    if not any(count < 2 * len(places) <= 2 * count - 2 for _, _, places in described):
+        return  # no row short of values that _placed_by would place: the display columns are not needed
+    shown: Placed = []  # the same by display column
+    for index, (labels, label_end, places) in zip(block, described):
+        if labels < 0:
             shown.append((-1, 0, []))
             continue
         shown_at = display_columns(texts[index])
-        label_end = words[labels - 1][0] + len(words[labels - 1][1]) if labels else -1
-        described.append((labels, label_end, [start for start, _ in values]))
         shown.append((labels, shown_at[label_end - 1] + width(texts[index][label_end - 1]) if labels else -1,
-                      [shown_at[start] for start, _ in values]))
-    count = max(len(places) for _, _, places in described)
+                      [shown_at[start] for start in places]))
     for index, (labels, _, places), columns in zip(block, described, placed_columns(described, shown)):
         if columns is None:
             continue

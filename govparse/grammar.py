@@ -25,18 +25,21 @@ parser runs once per distinct table shape, not once per report.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Final
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
 from lark.lexer import PatternStr
 from lark.parsers.lalr_analysis import Shift
 
-VALUES = "VALUES"
-UNKNOWN = "UNKNOWN"  # a text cell that names no label of the table: no terminal of any grammar
-HEADER = "header"
+# Final: compiled with mypyc, the modules that compare token types with them (every token of
+# every table) read a constant, not a global of this module.
+VALUES: Final = "VALUES"
+UNKNOWN: Final = "UNKNOWN"  # a text cell that names no label of the table: no terminal of any grammar
+HEADER: Final = "header"
 GRAMMAR_PACKAGE = "govparse"
 GRAMMAR_DIR = "grammars"
 
@@ -88,6 +91,7 @@ class TableGrammar:
             if name not in self.rows and name != HEADER and not name.startswith(f"__{HEADER}")
             for alternative in alternatives for symbol in alternative
             if symbol.isupper() and symbol != VALUES)
+        self._automaton: _Automaton | None = None
 
     def _rows_in_order(self, rule: str, expansions: dict[str, list[list[str]]], seen: set[str]) -> list[str]:
         """Row rules reachable from ``rule``, in the order the grammar writes them. A row rule
@@ -107,9 +111,13 @@ class TableGrammar:
                 found.extend(self._rows_in_order(symbol, expansions, seen))
         return found
 
-    @cached_property
+    @property
     def automaton(self) -> _Automaton:
-        return _Automaton(self.parser)
+        """The LALR tables, made on first use (a plain attribute, not functools.cached_property:
+        compiled with mypyc the class keeps no instance dict)."""
+        if self._automaton is None:
+            self._automaton = _Automaton(self.parser)
+        return self._automaton
 
     def label_terminals(self) -> list[tuple[str, str, bool]]:
         """(name, pattern, is_literal) of every label terminal."""
@@ -174,7 +182,7 @@ class _Automaton:
         return sorted(name for name in self.states[stack[-1]] if name.isupper() and name != _END)
 
 
-_END = "$END"
+_END: Final = "$END"
 
 
 @lru_cache(maxsize=4096)

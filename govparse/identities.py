@@ -26,10 +26,11 @@ APPLICANT_PARTS = APPLICANT_COLUMNS[:-1]
 OUTCOME_PARTS = ("upheld", "corrected", "other", "pending")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Check:
     """One identity check's outcome. Read-only by convention: not frozen, since dozens are
-    made per report and a frozen dataclass costs four times as much to build."""
+    made per report and a frozen dataclass costs four times as much to build. Its ``__init__``
+    written out: compiled with mypyc it is native, where the dataclass's own stays Python."""
 
     id: str
     scope: str  # "column", "row" or "group"
@@ -38,7 +39,18 @@ class Check:
     rhs_cells: tuple[str, ...]
     lhs: int | None
     rhs: int | None
-    missing: tuple[str, ...] = ()
+    missing: tuple[str, ...]
+
+    def __init__(self, id: str, scope: str, name: str, lhs_cells: tuple[str, ...], rhs_cells: tuple[str, ...],
+                 lhs: int | None, rhs: int | None, missing: tuple[str, ...] = ()) -> None:
+        self.id = id
+        self.scope = scope
+        self.name = name
+        self.lhs_cells = lhs_cells
+        self.rhs_cells = rhs_cells
+        self.lhs = lhs
+        self.rhs = rhs
+        self.missing = missing
 
     @property
     def ok(self) -> bool | None:
@@ -63,6 +75,12 @@ class Check:
             document["cells"] = {"lhs": list(self.lhs_cells), "rhs": list(self.rhs_cells)}
             document["missing"] = list(self.missing)
         return document
+
+    def __reduce__(self) -> tuple:
+        # Pickled by its fields, as govparse.cells.Cell is: compiled, the class has no state
+        # methods, and a Result must cross a process pool.
+        return Check, (self.id, self.scope, self.name, self.lhs_cells, self.rhs_cells, self.lhs, self.rhs,
+                       self.missing)
 
 
 Rows = tuple[tuple, ...]  # a table's values, one tuple per row

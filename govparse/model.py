@@ -302,6 +302,35 @@ def _draft(cls: type) -> type:
 
 def to_plain(value):
     """Dataclass tree to dicts, keeping Decimal (exact) and None."""
-    if dataclasses.is_dataclass(value):
-        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    return value
+    if value is None:
+        return None
+    plain = _plainer(type(value))
+    return value if plain is None else plain(value)
+
+
+@lru_cache(maxsize=None)
+def _plainer(cls: type) -> Callable[[Any], dict] | None:
+    """For a dataclass, a function of one of its objects that gives its dict tree, written out
+    for the class as one dict display (the fields walked once per class, not once per object:
+    a Result's tables are some 250 values); None for any other class."""
+    if not dataclasses.is_dataclass(cls):
+        return None
+    namespace: dict[str, Any] = {"to_plain": to_plain}
+
+    def display(owner: type, at: str) -> str:
+        hints = typing.get_type_hints(owner)
+        entries = []
+        for f in dataclasses.fields(owner):
+            hint = hints[f.name]
+            value = f"{at}.{f.name}"
+            if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+                # a row: written out too, unless it is not one of its class (None, say)
+                namespace[f"{hint.__name__}_class"] = hint
+                value = f"({display(hint, value)} if type({value}) is {hint.__name__}_class else to_plain({value}))"
+            entries.append(f"{f.name!r}: {value}")
+        return "{" + ", ".join(entries) + "}"
+
+    function = f"plain_{cls.__name__}"  # as profiles and tracebacks name it
+    source = f"def {function}(value):\n    return {display(cls, 'value')}\n"
+    exec(compile(source, f"<govparse.model {function}>", "exec"), namespace)
+    return namespace[function]

@@ -325,7 +325,7 @@ def _read_table(spec: TableSpec, doc: Document, section: Section | None, found_b
         return None, TableTrace(spec.key, section, edition, evidence, layout, found_by=found_by)
 
     cells, furniture = read_table(doc, section, layout)
-    rechecked = recheck_in_cells(spec.numeral, edition, [cell.text for cell in cells])
+    rechecked = recheck_in_cells(spec.numeral, edition, (cell.text for cell in cells))
     if rechecked is not None:
         edition, evidence = rechecked
         grammar_name = spec.grammars[edition]

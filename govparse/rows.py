@@ -31,7 +31,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import NamedTuple
 
 from mypy_extensions import mypyc_attr
 
@@ -60,20 +59,36 @@ class Columns:
         return key.upper()
 
 
-class Printed(NamedTuple):
+class Printed:
     """One row as printed: its label token, its values token (or None) and the header above it.
-    (A named tuple: some thirty are made per table, and a frozen dataclass costs three times
-    as much to make.)"""
+    A plain slotted class, like Placed: some thirty are made per table, and compiled it is made
+    natively, where a named tuple is made (and ``_replace``d) through Python."""
 
-    key: str
-    label: TableToken
-    values: TableToken | None
-    header: tuple[str, ...]  # header terminals in force, in printed order
-    out_of_order: bool
-    unreadable: bool = False  # its values cannot be placed, and why has been reported
-    lead: int = 1  # cells of its table row before the values: its label, and a group label printed beside it
-    labels: int = 1  # the same, a label broken over several cells counted once
-    room: int = 0  # cells the table gives its values, blank padding included; 0: exactly its columns
+    __slots__ = ("key", "label", "values", "header", "out_of_order", "unreadable", "lead", "labels", "room")
+
+    def __init__(self, key: str, label: TableToken, values: TableToken | None, header: tuple[str, ...],
+                 out_of_order: bool, unreadable: bool = False, lead: int = 1, labels: int = 1,
+                 room: int = 0) -> None:
+        self.key = key
+        self.label = label
+        self.values = values
+        self.header = header  # header terminals in force, in printed order
+        self.out_of_order = out_of_order
+        self.unreadable = unreadable  # its values cannot be placed, and why has been reported
+        self.lead = lead  # cells of its table row before the values: its label, and a group label printed beside it
+        self.labels = labels  # the same, a label broken over several cells counted once
+        self.room = room  # cells the table gives its values, blank padding included; 0: exactly its columns
+
+    def _replace(self, **changes: object) -> Printed:
+        """A copy with ``changes`` (field name -> value), as a named tuple's ``_replace``."""
+        copy = Printed(self.key, self.label, self.values, self.header, self.out_of_order, self.unreadable,
+                       self.lead, self.labels, self.room)
+        for name, value in changes.items():
+            setattr(copy, name, value)
+        return copy
+
+    def __repr__(self) -> str:
+        return f"Printed({self.key!r} @{self.label.line}, lead={self.lead}, room={self.room})"
 
 
 @mypyc_attr(acyclic=True)
@@ -522,10 +537,14 @@ def header_order(header: tuple[str, ...], columns: Columns) -> tuple[str, ...] |
 def header_notes(rows: Sequence[Printed], columns: Mapping[str, Columns], events: Events) -> None:
     """Say once per header how the values of the rows under it were placed."""
     seen: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
+    last: tuple[tuple[str, ...], Columns] | None = None  # the header and columns of the row before
     for printed in rows:
         row_columns = columns[printed.key]
         if len(row_columns.keys) < 2 or printed.values is None:
             continue
+        if last is not None and printed.header is last[0] and row_columns is last[1]:
+            continue  # the very header of the row before (one tuple per block): seen, without hashing it
+        last = (printed.header, row_columns)
         mark = (printed.header, row_columns.keys)
         if mark in seen:
             continue

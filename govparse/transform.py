@@ -186,18 +186,19 @@ def build_table(ctx: BuildContext, table_class: type, placed: Mapping[str, Place
 
 
 def row_values(ctx: BuildContext, row_plan: RowPlan, placed: Sequence[Cell]) -> list[int | Decimal | None]:
-    """Each placed cell read as its column's value, with a diagnostic for each null and doubtful one."""
-    try:  # the common case: every cell a value read before with nothing to report
-        return list(map(dict.__getitem__, row_plan.known, [cell.text for cell in placed]))
-    except KeyError:
-        pass
+    """Each placed cell read as its column's value, with a diagnostic for each null and doubtful one.
+    Most cells are a text read before with nothing to report: one lookup in their column's
+    known values (a loop compiled to native code, the lookups typed)."""
+    known = row_plan.known
     values: list[int | Decimal | None] = []
-    for (column, kind), known, cell in zip(row_plan.columns, row_plan.known, placed):
-        value = known.get(cell.text)
+    for position, cell in enumerate(placed):
+        text = cell.text
+        value = known[position].get(text)
         if value is None:
-            value = _learned(kind, cell.text)
-        if value is None:
-            value = cell_value(ctx, row_plan.key, column, kind, cell)
+            column, kind = row_plan.columns[position]
+            value = _learned(kind, text)
+            if value is None:
+                value = cell_value(ctx, row_plan.key, column, kind, cell)
         values.append(value)
     return values
 

@@ -492,6 +492,12 @@ def _header_lines(pending: list[_Label], values_at: int, counted: tuple[bool, ..
     return last + 1, [_Label(tokens, 1 << 30) for tokens in lines]
 
 
+def _by_place(tokens: list[_Token], by_shown: bool) -> list[_Token]:
+    """``tokens`` in the order of their places counted one way. (A function of its own: compiled
+    with mypyc, a lambda inside a generator expression cannot see the generator's variable.)"""
+    return sorted(tokens, key=lambda token: _at(token, by_shown))
+
+
 def _top_level_first(lines: list[list[_Token]], metrics: tuple[bool, ...]) -> list[list[_Token]]:
     """A header's lines as one line in the order of their places, where a top-level cell (one nothing
     above covers: 自然人 and 总计 beside 法人或其他组织) sits on a line below another's: a cell spanning
@@ -586,7 +592,7 @@ def _join_paired(above: list[_Token], middle: list[_Token], below: list[_Token],
     joined = [_Token(top.text + bottom.text, middle[0].offset, top.index, top.place, False, top.shown)
               for top, bottom in zip(above, below)]
     merged = sorted(middle + joined, key=lambda token: token.place)
-    if any(sorted(middle + joined, key=lambda token: _at(token, by_shown)) != merged for by_shown in metrics):
+    if any(_by_place(middle + joined, by_shown) != merged for by_shown in metrics):
         return  # the ways of counting places order them differently: left as printed
     above.clear()
     below.clear()
@@ -892,7 +898,7 @@ def _placed(values: list[_Token], places: list[tuple[int, int]] | None) -> Row:
     numbers = [token for token in values if token.value]
     if places is None or len(numbers) != len(values) or len(values) >= len(places):
         return cells
-    columns = []
+    columns: list[int] = []
     for token in values:
         left, right = token.place, token.place + _display(token.text)
         near = [column for column, (at_left, at_right) in enumerate(places)
@@ -903,12 +909,12 @@ def _placed(values: list[_Token], places: list[tuple[int, int]] | None) -> Row:
     placed: Row = []
     by_column = dict(zip(columns, values))
     for column in range(len(places)):
-        token = by_column.get(column)
-        if token is None:
+        found = by_column.get(column)
+        if found is None:
             follower = next((by_column[c] for c in range(column + 1, len(places)) if c in by_column), values[-1])
             placed.append(("", follower.offset, follower.index))
         else:
-            placed.append(_cell(token))
+            placed.append(_cell(found))
     return placed
 
 

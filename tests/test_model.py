@@ -14,7 +14,7 @@ import pytest
 
 import govparse
 from govparse.model import (ApplicantCounts, Applications, OutcomeCounts, ReviewLitigation, constructor, rows_of,
-                            table_constructor)
+                            table_constructor, to_plain)
 from govparse.render import LAYOUTS, random_report, render
 
 
@@ -38,6 +38,19 @@ def test_a_table_made_at_once_is_the_table_its_rows_make():
     assert type(table) is ReviewLitigation and type(table.suit_direct) is OutcomeCounts
     with pytest.raises(dataclasses.FrozenInstanceError):
         table.review.total = 0  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_to_plain_gives_the_dict_tree_of_every_field(seed):
+    """The dicts written out per class are the fields' tree, in field order, Decimal and None kept."""
+    report = random_report(random.Random(seed))
+    for key in ("active_disclosure", "applications", "review_litigation"):
+        table = getattr(report, key)
+        assert list(to_plain(table)) == [field.name for field in dataclasses.fields(table)]
+        assert to_plain(table) == dataclasses.asdict(table)
+        row = getattr(table, dataclasses.fields(table)[0].name)
+        assert to_plain(row) == dataclasses.asdict(row)
+    assert to_plain(None) is None and to_plain(7) == 7
 
 
 def _with_cell(text: str, where: tuple[int, int], new: str) -> str:
