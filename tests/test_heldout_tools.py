@@ -1,0 +1,35 @@
+"""Shapes found in held-out tool output (other seeds than corpus/tools/), each as a small text built here."""
+
+from __future__ import annotations
+
+import govparse
+
+TABLE_TWO = """二、主动公开政府信息情况
+第二十条第（一）项
+信息内容 本年新制作数量 本年新公开数量 对外公开总数量
+规章 410 5 4
+规范性文件 0 0 0
+第二十条第（八）项
+{fees_header}
+行政事业性收费 0 +7
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def _fees(fees_header: str) -> tuple[dict, list]:
+    result = govparse.parse(TABLE_TWO.format(fees_header=fees_header))
+    return result.to_dict()["active_disclosure"]["fees"], result.diagnostics
+
+
+def test_a_header_cell_wrapped_around_the_header_line_does_not_order_the_columns():
+    # pdfplumber: 本年增/减 wraps in its cell, the head above the header line and the tail below it, with no
+    # position; read as a header, 本年增 would put delta before prev_items and swap the row's values.
+    fees, diagnostics = _fees("本年增\n信息内容 上一年项目数量\n/减")
+    assert fees == {"prev_items": 0, "delta": 7}
+    assert any(d.code == "header-unread" and d.row == "fees" for d in diagnostics)
+
+
+def test_a_header_read_whole_still_orders_the_columns():
+    fees, diagnostics = _fees("信息内容 本年增/减 上一年项目数量")
+    assert fees == {"prev_items": 7, "delta": 0}
+    assert any(d.code == "column-order" and d.row == "fees" for d in diagnostics)
