@@ -33,3 +33,13 @@ def test_a_header_read_whole_still_orders_the_columns():
     fees, diagnostics = _fees("信息内容 本年增/减 上一年项目数量")
     assert fees == {"prev_items": 7, "delta": 0}
     assert any(d.code == "column-order" and d.row == "fees" for d in diagnostics)
+
+
+def test_a_line_after_a_repeated_merged_cell_opens_the_next_row():
+    # python-docx: 总计 merged over three grid columns is written in each, whole; 商业 on the next line is
+    # the first paragraph of the next row's first cell (商业\n企业), never a piece of 总计.
+    from govparse.docxrows import row_spans
+
+    texts = ["自然人\t总计\t总计", "商业", "企业\t其他\t其他", "一、本年新收政府信息公开申请数量\t1\t2"]
+    assert row_spans(texts) == {1: 3}
+    assert row_spans(["自然人\t法人\t总计", "商业", "企业\t其他\t其他", "一、本年新收\t1\t2"]) == {}
