@@ -130,6 +130,7 @@ def _end_block(texts: list[str], lines: list[list[tuple[int, str]]], confirmed: 
 def _fill_placed(texts: list[str], lines: list[list[tuple[int, str]]], block: list[int]) -> None:
     described: Placed = []
     shown: Placed = []  # the same by display column
+    packed: set[int] = set()  # rows whose words are all one space apart
     for index in block:
         words = lines[index]
         labels = 0
@@ -140,6 +141,11 @@ def _fill_placed(texts: list[str], lines: list[list[tuple[int, str]]], block: li
             described.append((-1, 0, []))  # text after the values: not placed
             shown.append((-1, 0, []))
             continue
+        if all(words[at][0] == words[at - 1][0] + len(words[at - 1][1]) + 1 for at in range(max(labels, 1), len(words))):
+            # Written one space apart, a row's places come from its words' lengths alone (pypdf,
+            # pdfplumber): 160 fills the room of 16 and 0, and a template's places fit it by chance.
+            # A blank in a padded row leaves a wider gap; here nothing marks one.
+            packed.add(index)
         shown_at = display_columns(texts[index])
         label_end = words[labels - 1][0] + len(words[labels - 1][1]) if labels else -1
         described.append((labels, label_end, [start for start, _ in values]))
@@ -147,7 +153,7 @@ def _fill_placed(texts: list[str], lines: list[list[tuple[int, str]]], block: li
                       [shown_at[start] for start, _ in values]))
     count = max(len(places) for _, _, places in described)
     for index, (labels, _, places), columns in zip(block, described, placed_columns(described, shown)):
-        if columns is None:
+        if columns is None or index in packed:
             continue
         words = lines[index]
         by_column = dict(zip(columns, words[labels:]))

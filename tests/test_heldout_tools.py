@@ -43,3 +43,28 @@ def test_a_line_after_a_repeated_merged_cell_opens_the_next_row():
     texts = ["自然人\t总计\t总计", "商业", "企业\t其他\t其他", "一、本年新收政府信息公开申请数量\t1\t2"]
     assert row_spans(texts) == {1: 3}
     assert row_spans(["自然人\t法人\t总计", "商业", "企业\t其他\t其他", "一、本年新收\t1\t2"]) == {}
+
+
+def _row(label: str, places: dict[int, str]) -> str:
+    line = label
+    for place, value in sorted(places.items()):
+        line = line.ljust(place) + value
+    return line
+
+
+def test_a_row_written_one_space_apart_gets_no_blank_from_its_places():
+    # pypdf ran 16 and 0 together (160): one space apart, 160 fills the room of 16 and 0 and the row's
+    # places fit its neighbours' with a column to spare, which is no blank.
+    from govparse.gapblanks import aligned_cells
+
+    texts = ["7、属于行政执法案卷 0 0 0 0 0 0 0", "8．属于行政查询事项 0 0 0 160 0 16", "9．属于行政查询事项 0 0 0 0 0 0 0"]
+    assert [word for _, word in aligned_cells(texts)[1]] == ["8．属于行政查询事项", "0", "0", "0", "160", "0", "16"]
+
+
+def test_a_padded_row_still_gets_its_blank_from_its_places():
+    from govparse.gapblanks import aligned_cells
+
+    full = {12 + 3 * column: "0" for column in range(7)}
+    short = {12: "0", 15: "0", 18: "0", 21: "16", 27: "0", 30: "16"}
+    texts = [_row("7、属于行政执法案卷", full), _row("8．属于行政查询事项", short), _row("9．属于行政查询事项", full)]
+    assert [word for _, word in aligned_cells(texts)[1]] == ["8．属于行政查询事项", "0", "0", "0", "16", "", "0", "16"]
