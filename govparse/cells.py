@@ -184,6 +184,9 @@ _MARKDOWN_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*
 # its first line in the document (``first``).
 
 
+_MARKDOWN_ESCAPE: Final = regex.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation
+
+
 def _pipe_cells(doc: Document, first: int, texts: list[str], markdown: bool, separated: bool) -> list[Cell]:
     cells: list[Cell] = []
     for offset, text in enumerate(texts):  # enumerate(texts, first) is not compiled to a plain loop
@@ -208,7 +211,13 @@ def _pipe_cells(doc: Document, first: int, texts: list[str], markdown: bool, sep
         start = 0
         if markdown and (stop == len(text) or bar != last) and _blank(text, 0, bar):
             start = bar + 1
+        first_cell = len(cells)
         _cut_cells(text, "|", start, stop, doc.number(index), _columns(doc, index, text), cells)
+        if markdown and "\\" in text:
+            for at in range(first_cell, len(cells)):  # markdown's escapes: pandoc writes a cell's - as \-
+                cell = cells[at]
+                if "\\" in cell.text:
+                    cells[at] = Cell(_MARKDOWN_ESCAPE.sub(r"\1", cell.text), cell.line, cell.column)
     return cells
 
 

@@ -68,3 +68,29 @@ def test_a_padded_row_still_gets_its_blank_from_its_places():
     short = {12: "0", 15: "0", 18: "0", 21: "16", 27: "0", 30: "16"}
     texts = [_row("7、属于行政执法案卷", full), _row("8．属于行政查询事项", short), _row("9．属于行政查询事项", full)]
     assert [word for _, word in aligned_cells(texts)[1]] == ["8．属于行政查询事项", "0", "0", "0", "16", "", "0", "16"]
+
+
+PANDOC_GFM_MIXED = """# 某局2019年政府信息公开工作年度报告
+
+二、主动公开政府信息情况
+
+| 第二十条第（一）项 |  |  |  |
+|---|---|---|---|
+| 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |
+| 规章 | 1 | 2 | 3 |
+| 规范性文件 | \\- | 5 | 6 |
+
+三、收到和处理政府信息公开申请情况
+
+<table><tr><td>申请人情况</td><td>自然人</td></tr><tr><td>一、本年新收政府信息公开申请数量</td><td>1</td></tr></table>
+"""
+
+
+def test_markdown_pipe_tables_beside_html_tables_are_read():
+    # pandoc -t gfm keeps a table with spans as HTML and writes a simple one as pipes (a - as \\-): the page
+    # is HTML, and the pipe rows are lines of their own, read as a markdown table.
+    result = govparse.parse(PANDOC_GFM_MIXED)
+    table = result.to_dict()["active_disclosure"]
+    assert table["regulations"] == {"made": 1, "published": 2, "total_published": 3}
+    assert table["normative_documents"] == {"made": None, "published": 5, "total_published": 6}
+    assert any(d.code == "null-mark" and d.row == "normative_documents" for d in result.diagnostics)
