@@ -524,6 +524,11 @@ def header_order(header: tuple[str, ...], columns: Columns) -> tuple[str, ...] |
         before = set(columns.keys[:min(columns.keys.index(child) for child in under)])
         if not set(order[:first]) <= before:
             return None
+        # The columns under one label stand side by side however the header is printed: another
+        # column among them (总计 read between 科研机构 and 社会公益组织, a header cut by a page
+        # break) is a header read out of its order.
+        if max(order.index(child) for child in under) - first + 1 != len(under):
+            return None
     return tuple(order)
 
 

@@ -94,3 +94,18 @@ def test_markdown_pipe_tables_beside_html_tables_are_read():
     assert table["regulations"] == {"made": 1, "published": 2, "total_published": 3}
     assert table["normative_documents"] == {"made": None, "published": 5, "total_published": 6}
     assert any(d.code == "null-mark" and d.row == "normative_documents" for d in result.diagnostics)
+
+
+def test_a_header_with_a_column_among_the_columns_of_one_label_does_not_order_them():
+    # pdftotext -layout, table 三's header cut by a page break: 法人或其他组织 lost, 总计 read between its
+    # columns. Printed in any order, the columns under one label stand side by side: this is no order.
+    text = ("三、收到和处理政府信息公开申请情况\n申请人情况\n"
+            "自然人  商业企业  科研机构  总计  社会公益组织  法律服务机构  其他\n"
+            "一、本年新收政府信息公开申请数量  15  7  1  17  328  26  394\n"
+            "二、上年结转政府信息公开申请数量  0  785  5  1  0  0  791\n"
+            "四、政府信息公开行政复议、行政诉讼情况\n")
+    result = govparse.parse(text)
+    assert result.to_dict()["applications"]["new_received"] == {
+        "natural_person": 15, "commercial": 7, "research": 1, "social_welfare": 17, "legal_service": 328,
+        "other_org": 26, "total": 394}
+    assert any(d.code == "header-unread" and d.row == "new_received" for d in result.diagnostics)

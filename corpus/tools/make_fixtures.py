@@ -92,6 +92,7 @@ SHAPES: tuple[Shape, ...] = (
 # same way with other numbers); written beside the six as ``<tool>--<shape>-<variant>.txt``.
 EXTRAS: tuple[tuple[str, str, int, str], ...] = (
     ("python-docx", "2019-null-marks-split-labels", 12, "label-line-after-merged-total"),
+    ("pdftotext-layout", "2019-null-marks-split-labels", 31, "header-cut-by-page-break"),
 )
 
 
