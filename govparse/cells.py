@@ -343,9 +343,12 @@ def _placed_cells(doc: Document, first: int, texts: list[str], lines: list[list[
         index = first + offset
         number, columns = doc.number(index), _columns(doc, index, text)
         words = lines[offset]
-        if "\u00a0" in doc.raw_lines[index] and columns is None and all(word for _, word in words):
-            # a no-break space alone among the values: a blank cell (pypdf), placed where it stands
-            words = sorted(words + [(start, "") for start in lone_blanks(doc.raw_lines[index])])
+        if "\u00a0" in doc.raw_lines[index] and columns is None:
+            # a no-break space alone among the values: a blank cell (pypdf), placed where it stands;
+            # the text marks it there, so blanks placed by the row's places give way to it
+            lone = lone_blanks(doc.raw_lines[index])
+            if lone:
+                words = sorted([word for word in words if word[1]] + [(start, "") for start in lone])
         for start, word in words:
             cells.append(Cell(word, number, start + 1 if columns is None else source_column(columns, start)))
     return cells

@@ -109,3 +109,16 @@ def test_a_header_with_a_column_among_the_columns_of_one_label_does_not_order_th
         "natural_person": 15, "commercial": 7, "research": 1, "social_welfare": 17, "legal_service": 328,
         "other_org": 26, "total": 394}
     assert any(d.code == "header-unread" and d.row == "new_received" for d in result.diagnostics)
+
+
+def test_a_no_break_space_blank_stays_where_it_stands_when_places_fit_elsewhere():
+    # pypdf: the blank is the no-break space after the label; read by its places, the row fits the row
+    # above with its last column blank, and every value would move a column left.
+    from govparse.gapblanks import aligned_cells
+
+    lines = ["三、收到和处理政府信息公开申请情况", "5．属于三类内部事务信息 0 30 0 0 0 0 30", "8．属于行政查询事项 \u00a0 0 10 0 0 0 10",
+             "四、政府信息公开行政复议、行政诉讼情况"]
+    assert aligned_cells([line.replace("\u00a0", " ") for line in lines[1:3]])[1][-1][1] == ""  # the places' guess
+    row = govparse.parse("\n".join(lines)).to_dict()["applications"]["denied_admin_query"]
+    assert row == {"natural_person": None, "commercial": 0, "research": 10, "social_welfare": 0, "legal_service": 0,
+                   "other_org": 0, "total": 10}
