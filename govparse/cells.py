@@ -45,6 +45,7 @@ from .pdforder import MOVED_VALUES, reading_order_rows
 from .sections import Section
 from .textgrid import Row, aligned_rows, grid_rows, join_piece
 from .wrapped import lone_blanks, physical_rows, wrapped_rows
+from .wrappedmarks import rejoined_marks
 
 
 @mypyc_attr(acyclic=True)
@@ -137,6 +138,9 @@ def _read(doc: Document, first: int, texts: list[str], layout: TableLayout, skip
     if layout.format == SPACE_ALIGNED:
         shapes = _shapes(doc, first, texts)
         if layout.style == X_POSITIONED:
+            rejoined = rejoined_marks(texts, shapes)  # ——, wrapped in its cell around the row's line
+            if rejoined is not None:
+                texts, shapes = rejoined
             return _row_cells(doc, first, texts, physical_rows(texts, shapes))
         return _row_cells(doc, first, texts, aligned_rows(texts, shapes))
     if layout.format == SPACE_DELIMITED and layout.style == WRAPPED_LABELS:

@@ -122,3 +122,28 @@ def test_a_no_break_space_blank_stays_where_it_stands_when_places_fit_elsewhere(
     row = govparse.parse("\n".join(lines)).to_dict()["applications"]["denied_admin_query"]
     assert row == {"natural_person": None, "commercial": 0, "research": 10, "social_welfare": 0, "legal_service": 0,
                    "other_org": 0, "total": 10}
+
+
+def test_a_null_mark_wrapped_around_its_row_goes_back_on_the_row_line():
+    # pdftotext -layout: —— too wide for its cell prints — above the row and — below it, at the cell's place.
+    from govparse.wrappedmarks import rejoined_marks
+
+    mark = " " * 30 + "—"
+    lines = [_row("5．要求行政机关确认", {14: "24", 21: "0", 30: "0", 40: "0"}), mark,
+             _row("（六）其他处理", {14: "0", 21: "0", 40: "0"}), mark, _row("（七）总计", {14: "653", 21: "0", 30: "13", 40: "0"})]
+    texts, shapes = rejoined_marks(lines, lines)
+    assert texts[2] == _row("（六）其他处理", {14: "0", 21: "0", 30: "——", 40: "0"}) and texts[1] == texts[3] == ""
+    assert shapes == texts
+
+
+def test_a_lone_mark_that_is_no_wrapped_cell_is_left_alone():
+    from govparse.wrappedmarks import rejoined_marks
+
+    mark = " " * 30 + "—"
+    row = _row("（六）其他处理", {14: "0", 21: "0", 40: "0"})
+    above_only = [mark, row, _row("（七）总计", {14: "1"})]
+    taken = [mark, _row("（六）其他处理", {14: "0", 21: "0", 30: "7", 40: "0"}), mark]
+    apart = [mark, row, " " * 26 + "—"]
+    assert rejoined_marks(above_only, above_only) is None
+    assert rejoined_marks(taken, taken) is None  # the place holds a value of the row
+    assert rejoined_marks(apart, apart) is None  # not at one place: two marks of their own
