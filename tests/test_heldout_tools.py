@@ -147,3 +147,13 @@ def test_a_lone_mark_that_is_no_wrapped_cell_is_left_alone():
     assert rejoined_marks(above_only, above_only) is None
     assert rejoined_marks(taken, taken) is None  # the place holds a value of the row
     assert rejoined_marks(apart, apart) is None  # not at one place: two marks of their own
+
+
+def test_a_number_glued_to_a_null_mark_is_two_cells():
+    # pypdf writes the cells —— and 0 as ——0; —— is no minus sign, so the number starts after it.
+    from govparse.wrapped import wrapped_rows
+
+    lines = ["8．属于行政查询事项 269 13 0 20 ——0 无", "2．其他法律行政法规禁止公开 0 0 10 1 0 19 0"]
+    rows = [[text for text, _, _ in row] for row in wrapped_rows(lines, lines)]
+    assert rows[0] == ["8．属于行政查询事项", "269", "13", "0", "20", "——", "0", "无"]
+    assert [[text for text, _, _ in row] for row in wrapped_rows(["规章 -5 3 2"], ["规章 -5 3 2"])] == [["规章", "-5", "3", "2"]]
