@@ -11,7 +11,7 @@ from __future__ import annotations
 from .normalize import Document
 from .sections import Section
 
-_NOISE = (" ", "\t", "|", "/")
+_NOISE = (" ", "\t", "|", "/", "│", "┃", "║")  # and box-drawn bars (w3m): a label split across its cells
 
 EDITION_2019 = "2019"
 EDITION_2021 = "2021"

@@ -157,3 +157,26 @@ def test_a_number_glued_to_a_null_mark_is_two_cells():
     rows = [[text for text, _, _ in row] for row in wrapped_rows(lines, lines)]
     assert rows[0] == ["8．属于行政查询事项", "269", "13", "0", "20", "——", "0", "无"]
     assert [[text for text, _, _ in row] for row in wrapped_rows(["规章 -5 3 2"], ["规章 -5 3 2"])] == [["规章", "-5", "3", "2"]]
+
+
+W3M_TABLE_TWO_2019 = """二、主动公开政府信息情况
+┌────────────┬───────────────┬────────────┬────────────┬────────────┐
+│第二十条第（一）项                                                 │
+├────────────┬───────────────┬────────────┬────────────┬────────────┤
+│信息内容    │本年新制作数   │量          │本年新公开数│对外公开总数│
+│            │               │            │量          │量          │
+├────────────┼───────────────┼────────────┼────────────┼────────────┤
+│规章        │29             │0           │-           │            │
+├────────────┼───────────────┼────────────┼────────────┼────────────┤
+│规范性文件  │13             │0           │0           │            │
+└────────────┴───────────────┴────────────┴────────────┴────────────┘
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_an_edition_label_split_across_box_drawn_cells_tells_the_edition():
+    # w3m: 本年新制作数│量, one label cut across two boxes. Unread, the table was taken for the 2021 edition and its
+    # numbers put under that edition's columns (issued 29: a number under another meaning).
+    result = govparse.parse(W3M_TABLE_TWO_2019).to_dict()
+    assert result["edition"] == "2019"
+    assert result["active_disclosure"]["regulations"] == {"made": 29, "published": 0, "total_published": None}
