@@ -29,6 +29,7 @@ versions give the same files)::
     .venv-tools/bin/python corpus/tools/make_fixtures.py            # corpus/tools/*.txt, *.expected.json
     .venv-tools/bin/python corpus/tools/make_fixtures.py --keep DIR # also keep the HTML, DOCX and PDF files
     .venv-tools/bin/python corpus/tools/make_fixtures.py --documents # also rewrite corpus/documents/
+    .venv-tools/bin/python corpus/tools/make_fixtures.py --held-out 100 5 --out /tmp/held  # a held-out set
 
 The tool versions used are written to corpus/tools/VERSIONS.txt. With
 ``--documents`` a handful of the small documents are copied to corpus/documents/
@@ -380,7 +381,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="also keep the HTML, DOCX and PDF documents here")
     parser.add_argument("--documents", action="store_true",
                         help="rewrite corpus/documents/ too (their bytes carry dates, so only on purpose)")
+    parser.add_argument("--held-out", type=int, nargs=2, metavar=("FIRST", "COUNT"),
+                        help="instead, reports FIRST .. FIRST+COUNT-1 of every shape (other seeds than the six) by "
+                             "every tool into --out, as <tool>--<shape>-<number>.txt: a held-out set to score with "
+                             "score.py DIR")
     args = parser.parse_args(argv)
+    if args.held_out:
+        if args.out == HERE:
+            parser.error("--held-out writes a set of its own: give --out")
+        held_out(args.out, *args.held_out)
+        return 0
 
     reports = {}
     pages = {}
@@ -421,6 +431,23 @@ def main(argv: list[str] | None = None) -> int:
                 if path.is_file():
                     shutil.copy(path, args.keep / path.name)
     return 0
+
+
+def held_out(out: Path, first: int, count: int) -> None:
+    """Reports ``first`` .. ``first + count - 1`` of every shape, each by every tool, into ``out``."""
+    reports, pages = {}, {}
+    for number in range(first, first + count):
+        for shape in SHAPES:
+            report, seed, page = other_seed(shape, number)
+            reports[f"{shape.name}-{number}"] = (shape, report, seed)
+            pages[f"{shape.name}-{number}"] = page
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="govparse-held-out-") as scratch:
+        work = Path(scratch)
+        make_documents(pages, work)
+        for name, (shape, report, seed) in reports.items():
+            for tool in TOOLS:
+                write_fixture(out / f"{tool.name}--{name}", tool, work / f"{name}.{tool.source}", report, shape, seed)
 
 
 def write_fixture(stem: Path, tool: Tool, document: Path, report: Report, shape: Shape, seed: str) -> None:
