@@ -45,6 +45,7 @@ from .pdforder import MOVED_VALUES, reading_order_rows
 from .sections import Section
 from .textgrid import Row, aligned_rows, grid_rows, join_piece
 from .wrapped import lone_blanks, physical_rows, wrapped_rows
+from .wrappedmarks import rejoined_marks
 
 
 @mypyc_attr(acyclic=True)
@@ -142,6 +143,9 @@ def _read(doc: Document, first: int, texts: list[str], layout: TableLayout, skip
     if layout.format == SPACE_ALIGNED:
         shapes = _shapes(doc, first, texts)
         if layout.style == X_POSITIONED:
+            rejoined = rejoined_marks(texts, shapes)  # ——, wrapped in its cell around the row's line
+            if rejoined is not None:
+                texts, shapes = rejoined
             return _row_cells(doc, first, texts, physical_rows(texts, shapes))
         return _row_cells(doc, first, texts, aligned_rows(texts, shapes))
     if layout.format == SPACE_DELIMITED and layout.style == WRAPPED_LABELS:
@@ -189,6 +193,9 @@ _MARKDOWN_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*
 # its first line in the document (``first``).
 
 
+_MARKDOWN_ESCAPE: Final = regex.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation
+
+
 def _pipe_cells(doc: Document, first: int, texts: list[str], markdown: bool, separated: bool) -> list[Cell]:
     cells: list[Cell] = []
     for offset, text in enumerate(texts):  # enumerate(texts, first) is not compiled to a plain loop
@@ -213,7 +220,13 @@ def _pipe_cells(doc: Document, first: int, texts: list[str], markdown: bool, sep
         start = 0
         if markdown and (stop == len(text) or bar != last) and _blank(text, 0, bar):
             start = bar + 1
+        first_cell = len(cells)
         _cut_cells(text, "|", start, stop, doc.number(index), _columns(doc, index, text), cells)
+        if markdown and "\\" in text:
+            for at in range(first_cell, len(cells)):  # markdown's escapes: pandoc writes a cell's - as \-
+                cell = cells[at]
+                if "\\" in cell.text:
+                    cells[at] = Cell(_MARKDOWN_ESCAPE.sub(r"\1", cell.text), cell.line, cell.column)
     return cells
 
 
@@ -339,9 +352,12 @@ def _placed_cells(doc: Document, first: int, texts: list[str], lines: list[list[
         index = first + offset
         number, columns = doc.number(index), _columns(doc, index, text)
         words = lines[offset]
-        if "\u00a0" in doc.raw_lines[index] and columns is None and all(word for _, word in words):
-            # a no-break space alone among the values: a blank cell (pypdf), placed where it stands
-            words = sorted(words + [(start, "") for start in lone_blanks(doc.raw_lines[index])])
+        if "\u00a0" in doc.raw_lines[index] and columns is None:
+            # a no-break space alone among the values: a blank cell (pypdf), placed where it stands;
+            # the text marks it there, so blanks placed by the row's places give way to it
+            lone = lone_blanks(doc.raw_lines[index])
+            if lone:
+                words = sorted([word for word in words if word[1]] + [(start, "") for start in lone])
         for start, word in words:
             cells.append(Cell(word, number, start + 1 if columns is None else source_column(columns, start)))
     return cells

@@ -72,9 +72,12 @@ def row_spans(texts: list[str]) -> dict[int, int]:
         if stop - offset > 1:
             spans[offset] = stop
         # Text lines after a row whose last cell is text may end that cell or open the next row's
-        # first: neither is joined (the lexer joins label pieces in reading order).
-        last = texts[stop - 1].rsplit("\t", 1)[-1].strip()
-        after_row = not last or kind_of(last) != Kind.TEXT
+        # first: neither is joined (the lexer joins label pieces in reading order). A last cell
+        # that repeats the one before it is a merged cell written again, whole in each copy: a
+        # line after it is no piece of it, so it opens the next row.
+        pieces = texts[stop - 1].rsplit("\t", 2)
+        last = pieces[-1].strip()
+        after_row = not last or kind_of(last) != Kind.TEXT or len(pieces) == 3 and pieces[1].strip() == last
         offset = stop
     return spans
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from .normalize import Document
 from .sections import Section
 
-_NOISE = (" ", "\t", "|", "/")
+_NOISE = (" ", "\t", "|", "/", "│", "┃", "║")  # and box-drawn bars (w3m): a label split across its cells
 
 EDITION_2019 = "2019"
 EDITION_2021 = "2021"

@@ -144,15 +144,22 @@ def _fill_placed(texts: list[str], lines: list[list[tuple[int, str]]], block: li
     if not any(count < 2 * len(places) <= 2 * count - 2 for _, _, places in described):
         return  # no row short of values that _placed_by would place: the display columns are not needed
     shown: Placed = []  # the same by display column
+    packed: set[int] = set()  # rows whose words are all one space apart
     for index, (labels, label_end, places) in zip(block, described):
         if labels < 0:
             shown.append((-1, 0, []))
             continue
+        words = lines[index]
+        if all(words[at][0] == words[at - 1][0] + len(words[at - 1][1]) + 1 for at in range(max(labels, 1), len(words))):
+            # Written one space apart, a row's places come from its words' lengths alone (pypdf,
+            # pdfplumber): 160 fills the room of 16 and 0, and a template's places fit it by chance.
+            # A blank in a padded row leaves a wider gap; here nothing marks one.
+            packed.add(index)
         shown_at = display_columns(texts[index])
         shown.append((labels, shown_at[label_end - 1] + width(texts[index][label_end - 1]) if labels else -1,
                       [shown_at[start] for start in places]))
     for index, (labels, _, places), columns in zip(block, described, placed_columns(described, shown)):
-        if columns is None:
+        if columns is None or index in packed:
             continue
         words = lines[index]
         by_column = dict(zip(columns, words[labels:]))

@@ -39,6 +39,9 @@ _BLOCK: Final = frozenset({
 # A blank line in text outside any block element: a paragraph break in text that mixes markdown or plain
 # lines with HTML tables (pandoc's gfm, CMS exports), where the browser would join the paragraphs.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+# A markdown table's row in such text (pandoc's gfm writes a simple table as pipes, a complex one as HTML):
+# a line of its own, as its reader takes it, never joined with the rows around it.
+_PIPE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t\r]*$", re.MULTILINE)
 
 
 def looks_like_html(text: str) -> bool:
@@ -99,14 +102,14 @@ class _Reader:
         plus the lines before it where a blank line splits the text into paragraphs."""
         if not text or text.isspace():
             return
-        if "\n" not in text or _PARAGRAPH_BREAK.search(text) is None:
+        if "\n" not in text or _PARAGRAPH_BREAK.search(text) is None and _PIPE_ROW.search(text) is None:
             self._queue(text, element.sourceline)
             return
         start = 0
-        for found in _PARAGRAPH_BREAK.finditer(text):
-            self._queue(text[start:found.start()], element.sourceline, text.count("\n", 0, start))
+        for found in _breaks(text):
+            self._queue(text[start:found[0]], element.sourceline, text.count("\n", 0, start))
             self.flush()
-            start = found.end()
+            start = found[1]
         self._queue(text[start:], element.sourceline, text.count("\n", 0, start))
 
     def _queue(self, text: str, sourceline: int | None, lines_before: int = 0) -> None:
@@ -171,6 +174,25 @@ class _Reader:
             if any(cells):
                 self.lines.append("\t".join(cells))
                 self.numbers.append(row.sourceline or self.pending_line)
+
+
+def _breaks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line break in loose text that ends a line: a blank line, and the breaks
+    before and after a markdown table's row, in order."""
+    breaks = [(found.start(), found.end()) for found in _PARAGRAPH_BREAK.finditer(text)]
+    for row in _PIPE_ROW.finditer(text):
+        if row.start() > 0:
+            breaks.append((row.start() - 1, row.start()))
+        if row.end() < len(text):
+            breaks.append((row.end(), row.end() + 1))
+    breaks.sort()
+    kept: list[tuple[int, int]] = []
+    for found in breaks:  # a break inside one already kept (a blank line beside a row) is that break
+        if kept and found[0] < kept[-1][1]:
+            kept[-1] = (kept[-1][0], max(kept[-1][1], found[1]))
+        else:
+            kept.append(found)
+    return kept
 
 
 def _owning_table(row):

@@ -106,12 +106,14 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
     """The layout of one table section; ``source_format`` is HTML for converted pages,
     ``prior`` the format of the report's tables read before this one."""
     # The first lines tell the layout as well as all of them, at a bounded cost.
-    if source_format == HTML:
-        return TableLayout(HTML, ROW_PER_LINE, "the page's <table> rows, read by an HTML parser")
     if source_format == RUN_TOGETHER:
         return TableLayout(RUN_TOGETHER, ROW_PER_LINE, "cells run together, cut into rows at the statutory "
                            "labels (govparse.runtogether); a row's digits split by govparse.digits")
     lines = doc.texts(section.start, min(section.stop, section.start + LAYOUT_SAMPLE_LINES))
+    # A page's <table> rows are tab-separated lines; a section with none holds its table as text
+    # (pandoc's gfm writes a simple table as markdown pipes beside the complex ones it keeps as HTML).
+    if source_format == HTML and any("\t" in text for text in lines):
+        return TableLayout(HTML, ROW_PER_LINE, "the page's <table> rows, read by an HTML parser")
     filled: list[int] = []  # indices of the lines with something on them
     piped: list[str] = []
     tabbed = 0

@@ -59,6 +59,9 @@ class Columns:
         return key.upper()
 
 
+HEADER_UNREAD = "?"  # in a Printed header: text among the header's cells that names no column
+
+
 class Printed:
     """One row as printed: its label token, its values token (or None) and the header above it.
     A plain slotted class, like Placed: some thirty are made per table, and compiled it is made
@@ -199,6 +202,11 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
                 header = []
                 in_force = ()
         elif kind == UNKNOWN:
+            if header_open and header[-1] != HEADER_UNREAD:
+                # text in the header that names no column (a wrapped header cell's tail, /减, whose head
+                # 本年增 stands on a line of its own): where that cell stands among the others is not
+                # known, so the header cannot order the columns
+                header.append(HEADER_UNREAD)
             index = unknown_row(tokens, index, events)
             continue
         elif kind == VALUES:
@@ -501,7 +509,7 @@ def header_order(header: tuple[str, ...], columns: Columns) -> tuple[str, ...] |
     """The columns in the order the header prints them, or None when it does not name each
     column once (then the statutory order holds). A spanning label (法人或其他组织) stands
     for its columns, in the order they are printed below it. Remembered: headers repeat."""
-    if len(columns.keys) < 2:
+    if len(columns.keys) < 2 or HEADER_UNREAD in header:
         return None
     wanted = {columns.terminal(key): key for key in columns.keys}
     spans = dict(columns.spans)
@@ -531,6 +539,11 @@ def header_order(header: tuple[str, ...], columns: Columns) -> tuple[str, ...] |
         before = set(columns.keys[:min(columns.keys.index(child) for child in under)])
         if not set(order[:first]) <= before:
             return None
+        # The columns under one label stand side by side however the header is printed: another
+        # column among them (总计 read between 科研机构 and 社会公益组织, a header cut by a page
+        # break) is a header read out of its order.
+        if max(order.index(child) for child in under) - first + 1 != len(under):
+            return None
     return tuple(order)
 
 
@@ -554,6 +567,8 @@ def header_notes(rows: Sequence[Printed], columns: Mapping[str, Columns], events
         if order is None:
             named = sum(1 for key in row_columns.keys if row_columns.terminal(key) in printed.header)
             what = "no header" if not printed.header else f"a header naming {named} of {len(row_columns.keys)} columns"
+            if HEADER_UNREAD in printed.header:
+                what += " and text that names none"
             events.add("info", "header-unread", f"row {printed.key} and the rows with it: {what}; values placed "
                        f"in the statutory column order ({', '.join(row_columns.keys)})", line, row=printed.key)
         elif order != row_columns.keys:

@@ -60,7 +60,9 @@ from .textgrid import Row, width
 _VALUE = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:元|万元|%)?|[/／—－-]+|无")
 _ENUMERATED = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[．.、]")
 # pypdf drops the space between a label and what follows at times: 法规禁25, 办理结果（一）予以公开.
-_GLUED = re.compile(r"(?<=[\u4e00-\u9fff）”])(?=\d[\d,]*(?:\.\d+)?$)|(?<=[\u4e00-\u9fff])(?=[（(][一二三四五六七八九十]{1,3}[）)])")
+# (and a number glued to the null mark —— before it, as pypdf writes two cells: ——0; —— is never a minus sign)
+_GLUED = re.compile(r"(?<=[\u4e00-\u9fff）”])(?=\d[\d,]*(?:\.\d+)?$)|(?<=[\u4e00-\u9fff])(?=[（(][一二三四五六七八九十]{1,3}[）)])"
+                    r"|(?<=——)(?=\d[\d,]*(?:\.\d+)?$)")
 _CAPTION = re.compile(r"第[一二三四五六七八九十]{1,3}条")
 _MIN_FULL = 8  # display columns: a narrower text line is never taken for a full-width wrapped line
 _PLACE_SLACK = 3  # display columns a value may sit off its column's place

@@ -29,6 +29,7 @@ versions give the same files)::
     .venv-tools/bin/python corpus/tools/make_fixtures.py            # corpus/tools/*.txt, *.expected.json
     .venv-tools/bin/python corpus/tools/make_fixtures.py --keep DIR # also keep the HTML, DOCX and PDF files
     .venv-tools/bin/python corpus/tools/make_fixtures.py --documents # also rewrite corpus/documents/
+    .venv-tools/bin/python corpus/tools/make_fixtures.py --held-out 100 5 --out /tmp/held  # a held-out set
 
 The tool versions used are written to corpus/tools/VERSIONS.txt. With
 ``--documents`` a handful of the small documents are copied to corpus/documents/
@@ -85,6 +86,21 @@ SHAPES: tuple[Shape, ...] = (
     Shape("2019-null-marks-split-labels", "2019", ("split-header", "null-marks"), blanks=0.08, consistent=False),
     Shape("2021-blank-cells", "2021", blanks=0.03),
 )
+
+
+# Fixtures of other seeds than the six above, for shapes a tool gives there that the six do not show:
+# (tool, shape, number, what the name adds). Report and seeds as in ``other_seed`` (held-out sets are made the
+# same way with other numbers); written beside the six as ``<tool>--<shape>-<variant>.txt``.
+EXTRAS: tuple[tuple[str, str, int, str], ...] = (
+    ("python-docx", "2019-null-marks-split-labels", 12, "label-line-after-merged-total"),
+    ("pdftotext-layout", "2019-null-marks-split-labels", 31, "header-cut-by-page-break"),
+)
+
+
+def other_seed(shape: Shape, number: int) -> tuple[Report, str, str]:
+    """Report ``number`` of ``shape`` beyond the six: its report, seed name and page."""
+    report, seed = report_for(shape, 1000 + number * 7 + SHAPES.index(shape))
+    return report, seed, render(report, PAGE, shape.perturbations, seed=number)
 
 
 def _has_wide_numbers(report: Report) -> bool:
@@ -365,7 +381,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="also keep the HTML, DOCX and PDF documents here")
     parser.add_argument("--documents", action="store_true",
                         help="rewrite corpus/documents/ too (their bytes carry dates, so only on purpose)")
+    parser.add_argument("--held-out", type=int, nargs=2, metavar=("FIRST", "COUNT"),
+                        help="instead, reports FIRST .. FIRST+COUNT-1 of every shape (other seeds than the six) by "
+                             "every tool into --out, as <tool>--<shape>-<number>.txt: a held-out set to score with "
+                             "score.py DIR")
     args = parser.parse_args(argv)
+    if args.held_out:
+        if args.out == HERE:
+            parser.error("--held-out writes a set of its own: give --out")
+        held_out(args.out, *args.held_out)
+        return 0
 
     reports = {}
     pages = {}
@@ -373,6 +398,12 @@ def main(argv: list[str] | None = None) -> int:
         report, seed = report_for(shape, number)
         reports[shape.name] = (report, seed)
         pages[shape.name] = render(report, PAGE, shape.perturbations, seed=number)
+    shapes = {shape.name: shape for shape in SHAPES}
+    extras = {}  # document name -> the shape, its report and seed
+    for _, shape_name, number, _ in EXTRAS:
+        report, seed, page = other_seed(shapes[shape_name], number)
+        extras[f"{shape_name}-{number}"] = (shapes[shape_name], report, seed)
+        pages[f"{shape_name}-{number}"] = page
 
     with tempfile.TemporaryDirectory(prefix="govparse-tools-") as scratch:
         work = Path(scratch)
@@ -383,15 +414,13 @@ def main(argv: list[str] | None = None) -> int:
         for shape in SHAPES:
             report, seed = reports[shape.name]
             for tool in TOOLS:
-                name = f"{tool.name}--{shape.name}"
-                text = tool.extract(work / f"{shape.name}.{tool.source}")
-                (args.out / f"{name}.txt").write_text(text, encoding="utf-8")
-                expected = expected_document(report, shape, seed, tool)
-                lost = tool_losses(tool, expected, text)
-                if lost:
-                    expected["_tool_loses"] = lost
-                write_json(args.out / f"{name}.expected.json", expected)
-                print(args.out / f"{name}.txt")
+                write_fixture(args.out / f"{tool.name}--{shape.name}", tool, work / f"{shape.name}.{tool.source}",
+                              report, shape, seed)
+        tools = {tool.name: tool for tool in TOOLS}
+        for tool_name, shape_name, number, variant in EXTRAS:
+            shape, report, seed = extras[f"{shape_name}-{number}"]
+            write_fixture(args.out / f"{tool_name}--{shape_name}-{variant}", tools[tool_name],
+                          work / f"{shape_name}-{number}.{tools[tool_name].source}", report, shape, seed)
         versions = sorted({tool.version() for tool in TOOLS} | {_command(["soffice", "--version"])()})
         (args.out / "VERSIONS.txt").write_text("\n".join(versions) + "\n", encoding="utf-8")
         if args.documents:
@@ -402,6 +431,35 @@ def main(argv: list[str] | None = None) -> int:
                 if path.is_file():
                     shutil.copy(path, args.keep / path.name)
     return 0
+
+
+def held_out(out: Path, first: int, count: int) -> None:
+    """Reports ``first`` .. ``first + count - 1`` of every shape, each by every tool, into ``out``."""
+    reports, pages = {}, {}
+    for number in range(first, first + count):
+        for shape in SHAPES:
+            report, seed, page = other_seed(shape, number)
+            reports[f"{shape.name}-{number}"] = (shape, report, seed)
+            pages[f"{shape.name}-{number}"] = page
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="govparse-held-out-") as scratch:
+        work = Path(scratch)
+        make_documents(pages, work)
+        for name, (shape, report, seed) in reports.items():
+            for tool in TOOLS:
+                write_fixture(out / f"{tool.name}--{name}", tool, work / f"{name}.{tool.source}", report, shape, seed)
+
+
+def write_fixture(stem: Path, tool: Tool, document: Path, report: Report, shape: Shape, seed: str) -> None:
+    """``stem``.txt, the tool's text of ``document``, and ``stem``.expected.json beside it."""
+    text = tool.extract(document)
+    stem.with_name(stem.name + ".txt").write_text(text, encoding="utf-8")
+    expected = expected_document(report, shape, seed, tool)
+    lost = tool_losses(tool, expected, text)
+    if lost:
+        expected["_tool_loses"] = lost
+    write_json(stem.with_name(stem.name + ".expected.json"), expected)
+    print(stem.with_name(stem.name + ".txt"))
 
 
 def keep_documents(work: Path, reports: dict) -> None:
