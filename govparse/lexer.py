@@ -576,7 +576,7 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
                     # Spanned columns of the label before: layout, not blank values. They stay
                     # with the label's token, which tells a row printed blank (规章 | | |) from a
                     # label standing alone (a heading, a header row naming it).
-                    if tokens and tokens[-1].type != VALUES and tokens[-1].line == cells[index].line:
+                    if tokens and _pads(tokens[-1], cells, index, labels.row_terminals):
                         last = tokens[-1]
                         tokens[-1] = TableToken(last.type, last.cells + tuple(cells[index:index + padded]))
                     index += padded
@@ -627,6 +627,20 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
             index += 1
     _flush(tokens, run, run_filled)
     return lexed
+
+
+def _pads(token: TableToken, cells: list[Cell], index: int, rows: frozenset[str]) -> bool:
+    """Whether the blank cells padding a line from ``index`` on are the spanned columns of ``token``:
+    on its own line, or, for a caption, group or header label (never a row label, whose numbers may
+    follow), on the line right after it when it ends its line unpadded (a cell-per-line scrape writes
+    第二十条第（一）项 | then ||| ). Kept with it, they show the row stage how wide the table's rows are."""
+    if token.type == VALUES:
+        return False
+    if token.line == cells[index].line:
+        return True
+    last = token.cells[-1]
+    return token.type != UNKNOWN and token.type not in rows and bool(last.text) and index > 0 \
+        and cells[index - 1] is last
 
 
 def _body_among(tokens: list[TableToken], scanned: list[int], rows: frozenset[str]) -> bool:

@@ -681,9 +681,10 @@ def _at(token: _Token, by_shown: bool) -> int:
 
 def _may_be_tail(labels: list[_Token], values: list[_Token], placed: bool) -> bool:
     """Whether a line of text after a row may be its label's tail: not when it opens a label (an
-    enumerator) or a table's caption (第二十条第（六）项), nor, placed by x, when it sits over the
-    row's values (a header's piece: ``本年增/`` above the next header line)."""
-    if _ENUMERATED.match(labels[0].text) or _CAPTION.match(labels[0].text):
+    enumerator) or a table's caption (第二十条第（六）项, also when split into pieces: 第 二十条 第 （六）项),
+    nor, placed by x, when it sits over the row's values (a header's piece: ``本年增/`` above the next
+    header line)."""
+    if _ENUMERATED.match(labels[0].text) or _CAPTION.match("".join([token.text for token in labels[:4]])):
         return False
     return not (placed and values and any(token.place >= values[0].place - _PLACE_SLACK for token in labels))
 
