@@ -459,12 +459,15 @@ def split_glued(key: str, printed: Printed, width: int, glue: Glue, events: Even
                    f"{'|'.join(map(str, split.parts))}, the one of {split.fitting} splits that meets "
                    f"{glue.identity_name} (were {glue.identity_name} broken in the report, these numbers would "
                    "be wrong)", printed.values.line, row=key)
-    return glued_cells(printed.values, split.parts)
+    return glued_cells(printed.values, split.parts, split.candidates[0])
 
 
-def glued_cells(values: TableToken, parts: Sequence[int | Decimal | None]) -> tuple[Cell, ...]:
-    """Cells for the parts of a split run, placed where the run stands."""
-    return tuple(Cell("" if part is None else str(part), values.line, values.column) for part in parts)
+def glued_cells(values: TableToken, parts: Sequence[int | Decimal | None],
+                texts: Sequence[str] = ()) -> tuple[Cell, ...]:
+    """Cells for the parts of a split run, placed where the run stands; a blank part as its null
+    mark's text where ``texts`` (the split as printed) gives it (read as values.py reads a mark)."""
+    return tuple(Cell((texts[index] if index < len(texts) else "") if part is None else str(part), values.line,
+                      values.column) for index, part in enumerate(parts))
 
 
 def fit_cells(cells: Sequence[Cell], width: int, room: int = 0) -> tuple[Cell, ...] | None:

@@ -145,8 +145,6 @@ ROUND_TRIP_GAPS = {
                        "(5．要求行政机关确认或重新出具已 0 0 … / 获取信息) is read as two labels",
     PDF_PHYSICAL: "a sub-label wrapped around its group label's line (1．本机关不掌握 / （四）无法提供 0 0 … / "
                   "相关政府信息) is not joined",
-    RUN_TOGETHER: "a null mark glued to a row's digits (规章—00) is not split; a row whose digits split one "
-                  "way by their format alone but break an identity (5000000 under I1) is null",
 }
 ROUND_TRIP_SHAPES = [
     pytest.param(layout, id=layout.style, marks=[pytest.mark.xfail(strict=True, raises=AssertionError,
@@ -216,10 +214,7 @@ KNOWN_WRONG = [
     pytest.param(RUN_TOGETHER, zero_report_2019(**{"active_disclosure.punishment.prev_items": 2,
                                                    "active_disclosure.punishment.delta": None,
                                                    "active_disclosure.punishment.decisions": 26}), ("null-marks",), 1,
-                 id="run-together-hyphen-mark-read-as-sign", marks=pytest.mark.xfail(
-                     strict=True, raises=AssertionError, reason="行政处罚2-26: the hyphen is a null mark, read as "
-                     "the sign of 本年增/减 (2|-2|6, the one split of the format); a hyphen glued among digits "
-                     "is a sign or a mark and must make the row ambiguous-digits")),
+                 id="run-together-hyphen-mark-read-as-sign"),  # fixed: 行政处罚2-26 is 2|-2|6 or 2|-|26, null
 ]
 
 
@@ -283,6 +278,8 @@ def test_run_together_lossy_rows():
     assert glued_splits("24027", ["count"] * 3) == 2
     assert glued_splits("24 0 27", ["count"] * 3) == 1
     assert glued_splits("12 /", ["count", "blank"]) == 1
+    assert glued_splits("2-26", ["count", DELTA, "count"]) == 2  # the hyphen a mark, or the sign of -2
+    assert glued_splits("/25——007", ["count"] * 7) == 2  # —— one mark (2 and 5 two cells) or two
     assert glued_splits("４37０", ["count", MONEY]) == 2  # 4 and 370, 43 and 70, …: full width read as digits
     assert glued_splits("1+3", ["count", DELTA]) == 1
     rendered = render_shape(zero_report(), RUN_TOGETHER, (), 0)
