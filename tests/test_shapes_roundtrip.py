@@ -143,8 +143,9 @@ SHAPES = [pytest.param(layout, id=layout.style) for layout in TOOL_LAYOUTS]
 ROUND_TRIP_GAPS = {
     PDF_READING_ORDER: "a long label with its row's numbers after its first line and its tail on the next "
                        "(5．要求行政机关确认或重新出具已 0 0 … / 获取信息) is read as two labels",
-    PDF_PHYSICAL: "a sub-label wrapped around its group label's line (1．本机关不掌握 / （四）无法提供 0 0 … / "
-                  "相关政府信息) is not joined",
+    PDF_PHYSICAL: "a note printed under the table (注：以上数据…) on the line after its last row's label is read as "
+                  "that label's tail, the row lost; and other draws (80 of 150 with perturbations fail, none with a "
+                  "wrong number)",
 }
 ROUND_TRIP_SHAPES = [
     pytest.param(layout, id=layout.style, marks=[pytest.mark.xfail(strict=True, raises=AssertionError,
@@ -169,9 +170,11 @@ ROUND_TRIP_SHAPES = [
 # - w3m centres a row's cells vertically: a blank first value stayed on the first line of a taller label,
 #   on no line with the row's numbers, and was read as the label's padding.
 @example(zero_report(**{"applications.other_no_correction.natural_person": None}), (), 0)
-# Pinned failures of the shapes still marked (ROUND_TRIP_GAPS): zero_report(), (), 0 above misreads
-# pdftotext -layout's sub-label around its group label; these, pypdf's wrapped label and run-together's
-# null mark and broken identity.
+# Pinned failures of the shapes still marked (ROUND_TRIP_GAPS), and of those that once were: zero_report(),
+# (), 0 above misread pdftotext -layout's sub-label around its group label (wrapped: places by the table's
+# count); these, pypdf's wrapped label, run-together's null mark and broken identity, pdftotext -layout's
+# 尚未审结 总计 one cell (lexer: labels one space apart) and a note read as the last row's tail (still).
+@example(zero_report(), ("prose",), 63)
 @example(zero_report(), (), 8)
 @example(zero_report(**{"active_disclosure.regulations.issued": None}), (), 0)
 @example(zero_report(**{"applications.new_received.natural_person": 5}), (), 0)
