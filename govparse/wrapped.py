@@ -384,6 +384,14 @@ def _by_centre(lines: list[list[_Token]], full: int, after_gap: set[int], again:
             continue
         if row is not None:
             _add_centred(built, row, tails, full, after_gap, again)
+        elif pending and not built:
+            # the lines above the table's first values: its caption and header, then perhaps the first
+            # row's label head, which opens with an enumerator (一、本年新收…); the header is no head
+            # (规范性 / 文 below a row whose label was lost are the next row's label, not its tails)
+            heads = next((at for at in range(len(pending) - 1, -1, -1) if _level(pending[at].tokens[0]) < 3), len(pending))
+            if heads:
+                built.append((pending[:heads], []))
+                pending = pending[heads:]
         row, tails, pending = (labels, pending, values), [], []
     if row is not None:
         _add_centred(built, row, tails, full, after_gap, again)
@@ -754,6 +762,8 @@ def _attach(labels: list[_Label], tail: list[_Token], full: int, placed: bool = 
         return True
     for position in range(len(labels) - 1, -1, -1):
         label = labels[position]
+        if label.open and position < len(labels) - 1 and _level(label.tokens[0]) == 3:
+            return False  # above the values' line only a group label (三、本年度办理结) goes on below it, not a header
         if label.open:
             label.open = False
             labels.insert(position + 1, _Label(tail, full))
