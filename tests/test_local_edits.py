@@ -292,6 +292,23 @@ REGRESSIONS = {
         ZERO_2019.active_disclosure, fees=FeeItems(5, 3))), LAYOUTS[2], 0, 18, (), 0, 0),
     # delete-label: the first row's label taken out in space-delimited with labels split (2019 edition)
     "lost-label-split-header-2019-space": (ZERO_2019, LAYOUTS[7], 0, 0, ("label-variants", "split-header"), 0, 0),
+    # swap-columns (the long run): 结果维持/总计 swapped in table 四's second group, tab-delimited: 总计 … 结果维持 |
+    # 结果维持 … side by side, read as one merged cell (python-docx writes a merged cell once per column), the
+    # header one label short, the values placed in the statutory order (upheld and total swapped, flagged by I3).
+    # No reader can tell: govparse.edits no longer makes a swap that puts two equal labels side by side
+    "swap-doubling-a-label-table-four-tab": (zero_report(**{"review_litigation.suit_direct.pending": 1,
+                                                            "review_litigation.suit_direct.total": 1}),
+                                             LAYOUTS[6], 2, 301, (), 0, 0),
+}
+# Found by the long run, not met by the stages this issue owns: pinned in test_known_local_gaps (strict xfail),
+# not in REGRESSIONS, so that the kinds they touch keep being searched.
+KNOWN_GAPS = {
+    # swap-columns (also delete-cell, same text): space-delimited rows with most labels split a character a
+    # line (规 / 章 0 0 0, 行政 / 许 / 可 0) are taken for a PDF's text blocks in reading order (layout:
+    # split-header (reading-order)), table 二 nulled with reading-order warnings: no wrong number, every row lost
+    "space-delimited-read-as-reading-order": (zero_report(), LAYOUTS[7], "swap-columns", 0, 0,
+                                              ("label-variants", "null-marks", "prose", "split-header", "stray-cells",
+                                               "thousands"), 0, 0),
 }
 
 
@@ -316,6 +333,16 @@ def test_local_edit(promise, kind, report, layout, table, place, perturbations, 
     """One promise (``local``: the edit costs its rows at most; ``not-silent``: no number or null
     without a word) for one kind of edit."""
     PROMISES[promise][0](report, layout, kind, table, place, perturbations, seed, edit_seed)
+
+
+@pytest.mark.parametrize("case", [pytest.param(case, marks=pytest.mark.xfail(strict=True, raises=AssertionError,
+                                                                           reason="see KNOWN_GAPS"))
+                                  for case in KNOWN_GAPS])
+def test_known_local_gaps(case):
+    """Each known gap still fails ``local`` and never gives a wrong number (``not-silent`` holds)."""
+    report, layout, kind, table, place, perturbations, seed, edit_seed = KNOWN_GAPS[case]
+    assert_not_silent(report, layout, kind, table, place, perturbations, seed, edit_seed)
+    assert_local(report, layout, kind, table, place, perturbations, seed, edit_seed)
 
 
 @pytest.mark.parametrize("kind", KIND_NAMES)
