@@ -352,6 +352,9 @@ def _row_values(line: str, raw: str, start: int, stop: int) -> tuple[str, int | 
     while end > start and line[end - 1] in "增减":  # 增 or 减 before no digit opens a word, not a value
         end -= 1
     pieces = [raw[match.start():match.end()].strip() for match in _MARK_OR_RUN.finditer(line, start, end)]
+    # a hyphen that ends a run is no sign (one goes before its digits): a null mark of its own (增9-)
+    pieces = [part for piece in pieces for part in
+              ((piece[:-1].rstrip(), "-") if len(piece) > 1 and piece.endswith(("-", "－")) else (piece,))]
     rest = raw[end:stop]
     tail = end + len(rest) - len(rest.lstrip()) if rest.strip() else None
     return " ".join(piece for piece in pieces if piece), tail

@@ -746,6 +746,8 @@ def _attach(labels: list[_Label], tail: list[_Token], full: int, placed: bool = 
         position = max(in_column, key=lambda at: labels[at].tokens[0].offset)  # its lowest line
         if not labels[position].open and not _wrapped_around(labels, in_column, values_at):
             return False
+        if _wider(tail, labels[position].tokens):
+            return False
         labels[position].open = False
         labels.insert(position + 1, _Label(tail, full))
         return True
@@ -765,12 +767,20 @@ def _attach(labels: list[_Label], tail: list[_Token], full: int, placed: bool = 
         if label.open and position < len(labels) - 1 and _level(label.tokens[0]) == 3:
             return False  # above the values' line only a group label (三、本年度办理结) goes on below it, not a header
         if label.open:
+            if _wider(tail, label.tokens):
+                return False
             label.open = False
             labels.insert(position + 1, _Label(tail, full))
             return True
         if not label.beside_values:
             return False
     return False
+
+
+def _wider(tail: list[_Token], line: list[_Token]) -> bool:
+    """Whether a line is wider than the label line it would go on from: a wrapped cell's lines are as
+    wide as the cell but the last, so it is no tail of it (a note under the table, 注：以上数据…)."""
+    return _span(tail) > _span(line) + _FULL_SLACK
 
 
 def _cell(token: _Token) -> tuple[str, int, int]:
