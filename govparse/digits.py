@@ -15,7 +15,7 @@ lie inside a group), the number of cells and the constraints.
 Cell formats (``kinds``, one per cell; all ``COUNT`` by default):
 
 - ``COUNT``: ``0`` or digits without a leading zero; an ``int``.
-- ``SIGNED``: a count with an optional ``+`` or ``-`` (the trial edition's 本年增/减).
+- ``SIGNED``: a count with an optional ``+`` or ``-``, or ``增`` or ``减`` (the trial edition's 本年增/减).
 - ``DECIMAL``: money, ``0`` or a count, optionally with ``.`` and one or more
   digits; a ``Decimal``. The digits after the point may belong to the next cell
   as well as to this one, and the digits before it to the previous cell, so money
@@ -55,13 +55,20 @@ MAX_CHARS: Final = 240  # characters of one row's runs; a table 四 row is some 
 MAX_CELLS: Final = 32
 MAX_STEPS: Final = 20_000  # search steps (some 15 µs each) before giving up as ambiguous
 MAX_CANDIDATES: Final = 12  # splits kept for the diagnostic
+# Null marks a row's values may hold among its digits (runtogether sets them apart), each a blank cell;
+# a hyphen glued among digits may be a sign or one of them: each reading is counted, up to this many hyphens.
+NULL_MARKS: Final = frozenset({"-", "—", "——", "/", "无"})
+MAX_HYPHENS: Final = 6
+MAX_MARKED: Final = 512  # splits of a row with null marks listed before the constraints are asked
+_MARK: Final = "x"  # a null mark's place in the joined text: no format takes it
 
 _FORMATS: Final = {
     COUNT: re.compile(r"0|[1-9][0-9]*"),
-    SIGNED: re.compile(r"[+-]?(?:0|[1-9][0-9]*)"),
+    SIGNED: re.compile(r"[+\-增减]?(?:0|[1-9][0-9]*)"),  # 增3 / 减8: the trial edition's words for + and -
     DECIMAL: re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?"),
 }
-_GROUP: Final = re.compile(r"[0-9.+-]+")
+_GROUP: Final = re.compile(r"[0-9.+\-增减]+")
+_SIGN_WORDS: Final = str.maketrans({"增": "+", "减": "-"})
 _POWERS: Final = [10 ** n for n in range(MAX_CHARS + 2)]
 
 Number = Union[int, Decimal]
@@ -98,14 +105,14 @@ def pin(cell: int, value: Number) -> Constraint:
 
 @dataclass(frozen=True, slots=True)
 class DigitSplit:
-    parts: tuple[Number, ...] | None  # the one split that fits, or None
+    parts: tuple[Number | None, ...] | None  # the one split that fits (None for a null mark's cell), or None
     candidates: tuple[tuple[str, ...], ...] = ()  # splits that fit count, format and constraints (at most MAX_CANDIDATES)
     fitting: int = 0  # how many splits fit count and format (constraints aside)
     by_identity: bool = False  # several fit the format; the constraints left exactly this one
     problem: str | None = None  # why parts is None
     steps: int = 0  # search steps taken (for the cost tests)
     run: str = field(default="")  # the groups as given, for messages
-    options: tuple[tuple[Number, ...], ...] = ()  # the candidates' values
+    options: tuple[tuple[Number | None, ...], ...] = ()  # the candidates' values
     exhaustive: bool = False  # the candidates are every split that fits (none left out, no give-up)
 
     def shown(self) -> str:
@@ -117,49 +124,160 @@ def split_digits(groups: Sequence[str], cells: int, constraints: Sequence[Constr
                  kinds: Sequence[str] | None = None) -> DigitSplit:
     """The one way to cut ``groups`` into ``cells`` parts that fits format and constraints, or None and why.
 
-    A space between groups is a sure boundary (each group holds one part or more).
+    A space between groups is a sure boundary (each group holds one part or more). A null mark
+    (``—``, ``/``, ``无``, a lone ``-``) is a blank cell of its own; a hyphen glued among digits is
+    a sign or such a mark (``2-26``: 2|-2|6 or 2|-|26), and every reading is counted. Where the
+    format alone leaves one split, it is the row's, whatever the constraints say (a broken identity
+    is a finding about the report, not a reason to drop its numbers); where it leaves several, the
+    constraints must leave exactly one.
     """
     run = " ".join(groups)
     if kinds is None:
         kinds = (COUNT,) * cells
+    readings = _readings(groups)
+    if readings is None:
+        return DigitSplit(None, problem=f"{run!r}: over {MAX_HYPHENS} hyphens, each a sign or a null mark",
+                          run=run)
+    if len(readings) == 1 and not any(group in NULL_MARKS for group in readings[0]):
+        return _split_plain(groups, cells, constraints, kinds, run)
+    return _split_marked(readings, cells, constraints, kinds, run)
+
+
+def _split_plain(groups: Sequence[str], cells: int, constraints: Sequence[Constraint], kinds: Sequence[str],
+                 run: str) -> DigitSplit:
+    """split_digits for digit runs without a null mark: the search prunes by the constraints."""
     problem = _refuse(groups, cells, kinds, constraints)
     if problem is not None:
         return DigitSplit(None, problem=problem, run=run)
-    text = "".join(groups)
+    text, ends, _ = _joined(groups)
     size = len(text)
-    ends = set()
-    position = 0
-    for group in groups:
-        position += len(group)
-        ends.add(position)
     formats = [_FORMATS[kind] for kind in kinds]
-    pieces = _pieces(text, ends, formats, kinds)  # pieces[k][start] -> {end: value}
+    pieces = _pieces(text, ends, formats, kinds, {})  # pieces[k][start] -> {end: value}
     ways = _ways(size, cells, pieces)
     fitting = ways[0][0]
     if fitting == 0:
         return DigitSplit(None, problem=f"no split of {run!r} into {cells} cells fits the cell format",
                           run=run)
+    if fitting == 1:
+        constraints = ()  # the format decides; the identities are checked on the numbers later
     if _from_the_right(cells, constraints):
         found, steps, complete = _search_from_the_right(size, cells, pieces, constraints, kinds)
     else:
         found, steps, complete = _search(size, cells, pieces, ways, constraints, kinds)
     candidates = tuple(tuple(text[a:b] for a, b in split) for split in found)
     options = tuple(tuple(pieces[k][a][b] for k, (a, b) in enumerate(split)) for split in found)
-    exhaustive = complete and len(found) < MAX_CANDIDATES
-    if len(found) == 1 and complete:
-        return DigitSplit(options[0], candidates, fitting, fitting > 1 and bool(constraints), None, steps, run,
+    return _verdict(candidates, options, fitting, complete, steps, bool(constraints), cells, run)
+
+
+def _split_marked(readings: list[list[str]], cells: int, constraints: Sequence[Constraint], kinds: Sequence[str],
+                  run: str) -> DigitSplit:
+    """split_digits where null marks stand among the digits, or a hyphen may be one: every split of
+    every reading that fits the format is listed (at most MAX_MARKED of them, else ambiguous), then
+    the constraints asked of each, a blank cell in one telling nothing."""
+    steps = 0
+    complete = True
+    problem: str | None = None
+    listed: dict[tuple[Number | None, ...], tuple[str, ...]] = {}  # each split's values -> as printed
+    for groups in readings:
+        refused = _refuse(groups, cells, kinds, constraints)
+        if refused is not None:
+            problem = problem or refused
+            continue
+        text, ends, marks = _joined(groups)
+        formats = [_FORMATS[kind] for kind in kinds]
+        pieces = _pieces(text, ends, formats, kinds, marks)
+        ways = _ways(len(text), cells, pieces)
+        if ways[0][0] > MAX_MARKED:
+            complete = False
+            break
+        found, taken, done = _search(len(text), cells, pieces, ways, (), kinds, MAX_MARKED + 1)
+        steps += taken
+        complete = complete and done
+        for split in found:
+            # readings of one dash run as one mark or two (—— or — —) give one split: counted once
+            listed.setdefault(tuple(pieces[k][a][b] for k, (a, b) in enumerate(split)),
+                              tuple(marks.get(a, text[a:b]) for a, b in split))
+        if len(listed) > MAX_MARKED:
+            complete = False
+            break
+    fitting = len(listed)
+    if complete and fitting == 0:
+        why = problem if problem is not None else f"no split of {run!r} into {cells} cells fits the cell format"
+        return DigitSplit(None, problem=why, run=run)
+    kept = [(texts, values) for values, texts in listed.items()
+            if fitting == 1 or all(holds(constraint, values) for constraint in constraints)]
+    candidates = tuple(texts for texts, _ in kept)
+    options = tuple(values for _, values in kept)
+    return _verdict(candidates, options, fitting, complete, steps, bool(constraints) and fitting > 1, cells, run)
+
+
+def _verdict(candidates: tuple[tuple[str, ...], ...], options: tuple[tuple[Number | None, ...], ...], fitting: int,
+             complete: bool, steps: int, constrained: bool, cells: int, run: str) -> DigitSplit:
+    """The split when exactly one is left and the search was complete; else None and why."""
+    exhaustive = complete and len(candidates) < MAX_CANDIDATES
+    if len(candidates) == 1 and complete:
+        return DigitSplit(options[0], candidates, fitting, fitting > 1 and constrained, None, steps, run,
                           options, True)
-    if not found and complete:
+    shown = candidates[:MAX_CANDIDATES]
+    if not candidates and complete:
         problem = (f"no split of {run!r} into {cells} cells satisfies the identities "
                    f"({fitting} fit the cell format)")
     elif not complete:
         problem = (f"{run!r} into {cells} cells: gave up after {steps} steps, "
                    f"{fitting} splits fit the cell format")
     else:
-        more = "" if len(found) < MAX_CANDIDATES else " or more"
-        problem = f"{run!r} into {cells} cells: {len(found)}{more} splits fit: " + \
-            ", ".join("|".join(split) for split in candidates)
-    return DigitSplit(None, candidates, fitting, False, problem, steps, run, options, exhaustive)
+        more = "" if len(candidates) < MAX_CANDIDATES else " or more"
+        problem = f"{run!r} into {cells} cells: {len(shown)}{more} splits fit: " + \
+            ", ".join("|".join(split) for split in shown)
+    return DigitSplit(None, shown, fitting, False, problem, steps, run, options[:MAX_CANDIDATES], exhaustive)
+
+
+def _readings(groups: Sequence[str]) -> list[list[str]] | None:
+    """Each way to read a row's hyphens and dashes: a hyphen glued among digits is the sign of the
+    digits after it or a null mark of its own (``2-26``: ``2-26`` or ``2`` ``-`` ``26``), and ``——``
+    one mark or two (``—`` ``—``, two blank cells glued); None over MAX_HYPHENS of them."""
+    choices: list[list[list[str]]] = []
+    hyphens = 0
+    for group in groups:
+        if group == "——":
+            choices.append([[group], ["—", "—"]])  # one mark, or two cells of — glued
+            hyphens += 1
+            if hyphens > MAX_HYPHENS:
+                return None
+            continue
+        at = [index for index, char in enumerate(group) if char == "-"] if group not in NULL_MARKS else []
+        hyphens += len(at)
+        if hyphens > MAX_HYPHENS:
+            return None
+        ways: list[list[str]] = []
+        for mask in range(1 << len(at)):
+            pieces: list[str] = []
+            start = 0
+            for bit, index in enumerate(at):
+                if mask >> bit & 1:
+                    pieces += [group[start:index], "-"]
+                    start = index + 1
+            pieces.append(group[start:])
+            ways.append([piece for piece in pieces if piece])
+        choices.append(ways)
+    return [[group for part in choice for group in part] for choice in product(*choices)]
+
+
+def _joined(groups: Sequence[str]) -> tuple[str, set[int], dict[int, str]]:
+    """The groups as one text (a null mark as one placeholder character), where each group ends,
+    and each mark's place and printed text."""
+    parts: list[str] = []
+    ends: set[int] = set()
+    marks: dict[int, str] = {}
+    position = 0
+    for group in groups:
+        if group in NULL_MARKS:
+            marks[position] = group
+            group = _MARK
+        parts.append(group)
+        position += len(group)
+        ends.add(position)
+    return "".join(parts), ends, marks
 
 
 MAX_COMBINATIONS: Final = 4096  # choices of one split per row tried by choose_rows
@@ -221,7 +339,8 @@ def _refuse(groups: Sequence[str], cells: int, kinds: Sequence[str], constraints
         return f"{cells} cells: not a table row (1 to {MAX_CELLS})"
     if len(kinds) != cells or any(kind not in _FORMATS for kind in kinds):
         return "one known kind per cell is needed"
-    if not groups or any(not group or _GROUP.fullmatch(group) is None for group in groups):
+    if not groups or any(not group or _GROUP.fullmatch(group) is None and group not in NULL_MARKS
+                         for group in groups):
         return f"{' '.join(groups)!r}: not runs of digits"
     if sum(len(group) for group in groups) > MAX_CHARS:
         return f"a run of over {MAX_CHARS} characters is no table row"
@@ -233,21 +352,25 @@ def _refuse(groups: Sequence[str], cells: int, kinds: Sequence[str], constraints
     return None
 
 
-def _pieces(text: str, ends: set[int], formats, kinds) -> list[list[dict[int, Number]]]:
-    """For each cell and start, the ends of the parts it may take there and their values."""
+def _pieces(text: str, ends: set[int], formats, kinds, marks: dict[int, str]) -> list[list[dict[int, Number | None]]]:
+    """For each cell and start, the ends of the parts it may take there and their values (a null
+    mark's place, ``marks``: that mark alone, a blank cell of any kind)."""
     size = len(text)
-    by_kind: dict[str, list[dict[int, Number]]] = {}
+    by_kind: dict[str, list[dict[int, Number | None]]] = {}
     out = []
     for fmt, kind in zip(formats, kinds):
         table = by_kind.get(kind)
         if table is None:
             table = []
             for start in range(size + 1):
-                found: dict[int, Number] = {}
+                found: dict[int, Number | None] = {}
+                if start in marks:
+                    table.append({start + 1: None})
+                    continue
                 for end in range(start + 1, min(size, start + MAX_PART_CHARS) + 1):
                     piece = text[start:end]
                     if fmt.fullmatch(piece) is not None:
-                        found[end] = Decimal(piece) if kind == DECIMAL else int(piece)
+                        found[end] = Decimal(piece) if kind == DECIMAL else int(piece.translate(_SIGN_WORDS))
                     if end in ends:
                         break  # a part never runs over a space
                 table.append(found)
@@ -293,8 +416,9 @@ def _search_from_the_right(size, cells, pieces, constraints, kinds):
     return [[(size - b, size - a) for a, b in reversed(split)] for split in found], steps, complete
 
 
-def _search(size, cells, pieces, ways, constraints, kinds):
-    """Depth-first over cells left to right, through states that can still fit the format.
+def _search(size, cells, pieces, ways, constraints, kinds, keep: int = MAX_CANDIDATES):
+    """Depth-first over cells left to right, through states that can still fit the format, up to
+    ``keep`` splits found.
 
     Returns (splits found, steps taken, whether the search was exhaustive).
     """
@@ -369,7 +493,7 @@ def _search(size, cells, pieces, ways, constraints, kinds):
             return False
         if k == cells:
             found.append(list(path))
-            return len(found) < MAX_CANDIDATES
+            return len(found) < keep
         for end, value in pieces[k][start].items():
             if not ways[k + 1][end]:
                 continue
@@ -389,6 +513,6 @@ def _search(size, cells, pieces, ways, constraints, kinds):
     if not feasible(0, 0):
         return [], 1, True
     complete = walk(0, 0)
-    if not complete and len(found) >= MAX_CANDIDATES:
+    if not complete and len(found) >= keep:
         complete = True  # stopped for having enough to show: ambiguous for sure
     return found, steps, complete and steps <= MAX_STEPS

@@ -49,7 +49,7 @@ from .tables import TABLES
 
 STAGES = ("detect", "pages", "sections", "cells", "tree", "rows", "tables", "diagnostics")
 # What the rows view lists: how rows and columns were told apart from the printed table.
-ROW_EVENTS = ("row-order", "duplicate-row", "unknown-row", "stray-values", "column-order", "header-unread",
+ROW_EVENTS = ("row-order", "duplicate-row", "unknown-row", "stray-values", "lost-label", "column-order", "header-unread",
               "label-variant", "cell-count", "page-furniture", "ambiguous-digits", "split-by-identity",
               "subtotal-column")
 NULL = "∅"  # a null value in a grid

@@ -342,8 +342,23 @@ ColumnSwap = tuple[list[HeaderSwap], list[tuple[int, list[tuple[int, int]]]], st
 
 
 def _column_swaps(table: TableGrid) -> list[ColumnSwap]:
-    """Every swap of two columns a printed table can show: (header cells to swap, for each body row the
-    value positions to swap, a note)."""
+    """Every swap of two columns a printed table can show and its header still tells: (header cells to
+    swap, for each body row the value positions to swap, a note). Not one that puts two equal labels
+    side by side (table 四's 总计 | 结果维持 … swapped to 结果维持 | 结果维持): python-docx writes a merged
+    cell's text once per column it spans, so no reader can tell those two columns from one."""
+    return [swap for swap in _all_column_swaps(table) if not _doubles_a_label(table, swap[0])]
+
+
+def _doubles_a_label(table: TableGrid, heads: list[HeaderSwap]) -> bool:
+    """Whether swapping ``heads`` leaves two equal header labels side by side in a row."""
+    texts = {at: [cell.text for cell in row.cells] for at, row in enumerate(table.grid.rows)}
+    for (row_a, a), (row_b, b) in heads:
+        texts[row_a][a], texts[row_b][b] = texts[row_b][b], texts[row_a][a]
+    touched = {row for pair in heads for row, _ in pair}
+    return any(left and left == right for row in touched for left, right in zip(texts[row], texts[row][1:]))
+
+
+def _all_column_swaps(table: TableGrid) -> list[ColumnSwap]:
     rows = table.grid.rows
     if table.key == "applications":
         # header row 1: 自然人 · 法人或其他组织 · 总计; row 2: the five under 法人或其他组织

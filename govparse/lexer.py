@@ -564,9 +564,13 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
         if kind is not Kind.TEXT and kind is not Kind.UNREADABLE:  # a value: number, blank or null mark
             if kind is Kind.NULL_MARK and cells[index].text == "、" and (
                     index > 0 and infos[index - 1].kind is Kind.TEXT and infos[index - 1].name is None
-                    or index + 1 < count and infos[index + 1].kind is Kind.TEXT and infos[index + 1].name is None):
+                    or index + 1 < count and infos[index + 1].kind is Kind.TEXT and infos[index + 1].name is None
+                    or 0 < index < count - 1 and infos[index + 1].name is not None
+                    and infos[index - 1].name is not None and infos[index - 1].name not in labels.row_terminals):
                 # the enumerator's comma of a group label printed a character a line (三 / 、 / 本 …) beside
-                # the rows' labels, next to a piece of it: no value (after a label, 、 is a cell's null mark)
+                # the rows' labels, next to a piece of it, or a sentence's comma between two labels that are no
+                # row's (…引起的行政复议、行政诉讼情况如下, glued text cut at its labels): no value (after a row
+                # label, 、 is a cell's null mark)
                 lexed.unmatched.append(cells[index])
                 index += 1
                 continue
@@ -576,7 +580,7 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
                     # Spanned columns of the label before: layout, not blank values. They stay
                     # with the label's token, which tells a row printed blank (规章 | | |) from a
                     # label standing alone (a heading, a header row naming it).
-                    if tokens and tokens[-1].type != VALUES and tokens[-1].line == cells[index].line:
+                    if tokens and _pads(tokens[-1], cells, index, labels.row_terminals):
                         last = tokens[-1]
                         tokens[-1] = TableToken(last.type, last.cells + tuple(cells[index:index + padded]))
                     index += padded
@@ -618,15 +622,61 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
             lexed.unmatched.append(cells[index])
             index += 1
         else:
-            # Text that names no label: a row of its own (小计, 其中：…, a local row) or a
-            # note. It ends the run before it, and the numbers after it are its own.
+            words = _labels_in(cells[index], labels)
             _flush(tokens, run, run_filled)
             run_filled = False
+            if words:
+                # labels one space apart in one cell (尚未审结 总计: pdftotext -layout keeps words a
+                # single space apart together): each its own token
+                tokens.extend(words)
+                index += 1
+                continue
+            # Text that names no label: a row of its own (小计, 其中：…, a local row) or a
+            # note. It ends the run before it, and the numbers after it are its own.
             tokens.append(TableToken(UNKNOWN, (cells[index],)))
             lexed.unmatched.append(cells[index])
             index += 1
     _flush(tokens, run, run_filled)
     return lexed
+
+
+def _pads(token: TableToken, cells: list[Cell], index: int, rows: frozenset[str]) -> bool:
+    """Whether the blank cells padding a line from ``index`` on are the spanned columns of ``token``:
+    on its own line, or, for a caption, group or header label (never a row label, whose numbers may
+    follow), on the line right after it when it ends its line unpadded (a cell-per-line scrape writes
+    第二十条第（一）项 | then ||| ). Kept with it, they show the row stage how wide the table's rows are."""
+    if token.type == VALUES:
+        return False
+    if token.line == cells[index].line:
+        return True
+    last = token.cells[-1]
+    return token.type != UNKNOWN and token.type not in rows and bool(last.text) and index > 0 \
+        and cells[index - 1] is last
+
+
+_MAX_WORDS: Final = 4  # labels one cell may hold, one space apart
+
+
+def _labels_in(cell: Cell, labels: Labels) -> list[TableToken]:
+    """The label tokens of a cell that names none as a whole but is labels one space apart, each word
+    naming one as the grammar writes it (尚未审结 总计); [] otherwise, and for a word in brackets
+    (申请人情况 (自然人): a heading's note, not a second label)."""
+    text = cell.text
+    if " " not in text:
+        return []
+    words = text.split()
+    if not 2 <= len(words) <= _MAX_WORDS:
+        return []
+    found: list[TableToken] = []
+    at = 0
+    for word in words:
+        name = labels.lookup(word) if word[0] not in _OPENERS or word[-1] not in _CLOSERS else None
+        if name is None or labels.how(compact(word)):
+            return []
+        at = text.index(word, at)
+        found.append(TableToken(name, (Cell(word, cell.line, cell.column + at),)))
+        at += len(word)
+    return found
 
 
 def _body_among(tokens: list[TableToken], scanned: list[int], rows: frozenset[str]) -> bool:

@@ -1360,11 +1360,11 @@ def write_run_together(grid: Grid, rng: random.Random, lossy: set[str] | None = 
 
 
 def _glued_kind(cell: GridCell) -> str:
-    if cell.value is None:
-        return "blank"
+    """The format of a value cell's column as a reader knows it, a blank cell's too (a reader does not
+    know it is blank: glued_splits lets any cell be a mark): money where a blank hides count or money."""
     if cell.signed:
         return DELTA
-    return MONEY if isinstance(cell.value, Decimal) else "count"
+    return MONEY if cell.value is None or isinstance(cell.value, Decimal) else "count"
 
 
 # The formats a value's text takes, for counting the ways glued digits split into cells.
@@ -1380,7 +1380,8 @@ _LONGEST_CELL = 16  # characters of the longest value text (money with five plac
 
 def glued_splits(text: str, kinds: Sequence[str], limit: int = 2) -> int:
     """In how many ways ``text`` (a row's values glued, a space a sure boundary) splits into cells of
-    ``kinds`` (``count``, DELTA, MONEY, ``blank``), counted up to ``limit``. Linear: text × cells × 16."""
+    ``kinds`` (``count``, DELTA, MONEY, ``blank``), counted up to ``limit``, any cell also a null mark
+    (a reader knows no cell is blank: ``2-26`` is 2|-2|6 or 2|-|26). Linear: text × cells × 16."""
     text = text.translate(_HALF_WIDTH_DIGITS).strip()
     memo: dict[tuple[int, int], int] = {}
 
@@ -1395,7 +1396,7 @@ def glued_splits(text: str, kinds: Sequence[str], limit: int = 2) -> int:
             for end in range(at + 1, min(len(text), at + _LONGEST_CELL) + 1):
                 if text[end - 1] == " ":
                     break
-                if _GLUED_FORMATS[kinds[cell]].fullmatch(text[at:end]):
+                if _GLUED_FORMATS[kinds[cell]].fullmatch(text[at:end]) or _GLUED_FORMATS["blank"].fullmatch(text[at:end]):
                     found = min(limit, found + ways(end, cell + 1))
                     if found >= limit:
                         break

@@ -4,8 +4,9 @@ columns by the header above them.
 This is how a careful reader goes through a scraped table, and why a local defect
 costs no more than the rows it touches:
 
-- a row is wherever its label stands; rows the grammar finds out of order are read
-  all the same and reported (``row-order``);
+- a row is wherever its label stands; rows out of the statutory order are read all the
+  same and reported (``row-order``: all but a longest run of rows in order, so two rows
+  swapped are two rows reported);
 - a row printed twice is read once when the copies agree (a copy with no values
   agrees with any), and is null with an error when they differ (``duplicate-row``);
 - numbers under a text that names no row (``小计``, ``其中：行政确认``, a local row)
@@ -27,6 +28,7 @@ costs no more than the rows it touches:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -154,7 +156,6 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
     that no row label heads are reported here and go nowhere. In pdftotext's ``reading_order``
     a label's line does not end its row (``_own_line``: its values follow on lines of their own)
     and the header's blocks come out of column order: no header places the values."""
-    skipped = grammar.order(tuple([token.type for token in tokens])).skipped
     rows: list[Printed] = []
     header: list[str] = []
     in_force: tuple[str, ...] = ()  # the header as rows below it see it, made once per block
@@ -180,7 +181,7 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
             elif values is not None and not reading_order:
                 values = _own_line(token, values, events)
             rows.append(Printed(grammar.row_of[kind], token, values, () if reading_order else in_force,
-                                index in skipped, lead=_lead(token, beside, values), labels=1 + len(beside)))
+                                False, lead=_lead(token, beside, values), labels=1 + len(beside)))
             header_open = False
             beside = []
             index += step
@@ -214,7 +215,34 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
             events.add("warning", "stray-values", f"{len(cells)} value cell(s) under no row label "
                        f"({_shown(cells)}) ignored", token.line, token.column)
         index += 1
-    return rows
+    moved = out_of_order([row.key for row in rows], grammar.rows)
+    return [row._replace(out_of_order=True) if at in moved else row for at, row in enumerate(rows)] if moved else rows
+
+
+def out_of_order(keys: Sequence[str], order: Sequence[str]) -> set[int]:
+    """Which of the rows printed as ``keys`` stand out of the statutory ``order``: all but a longest
+    run of them in that order (two rows swapped are two rows moved, not every row between them). A
+    row printed twice in a row is in order. Linear in the rows, times a binary search."""
+    rank = {key: position for position, key in enumerate(order)}
+    positions = [rank.get(key, -1) for key in keys]
+    ends: list[int] = []  # the smallest last rank of a run in order of each length
+    ends_at: list[int] = []  # where that run ends
+    before = [-1] * len(keys)  # the row before each in its run
+    for at, position in enumerate(positions):
+        length = bisect_right(ends, position)
+        before[at] = ends_at[length - 1] if length else -1
+        if length == len(ends):
+            ends.append(position)
+            ends_at.append(at)
+        else:
+            ends[length] = position
+            ends_at[length] = at
+    kept: set[int] = set()
+    at = ends_at[-1] if ends_at else -1
+    while at >= 0:
+        kept.add(at)
+        at = before[at]
+    return {at for at in range(len(keys)) if at not in kept}
 
 
 def counted_rows(rows: list[Printed], tokens: Sequence[TableToken], order: Sequence[str],
@@ -482,12 +510,15 @@ def split_glued(key: str, printed: Printed, width: int, glue: Glue, events: Even
                    f"{'|'.join(map(str, split.parts))}, the one of {split.fitting} splits that meets "
                    f"{glue.identity_name} (were {glue.identity_name} broken in the report, these numbers would "
                    "be wrong)", printed.values.line, row=key)
-    return glued_cells(printed.values, split.parts)
+    return glued_cells(printed.values, split.parts, split.candidates[0])
 
 
-def glued_cells(values: TableToken, parts: Sequence[int | Decimal | None]) -> tuple[Cell, ...]:
-    """Cells for the parts of a split run, placed where the run stands."""
-    return tuple(Cell("" if part is None else str(part), values.line, values.column) for part in parts)
+def glued_cells(values: TableToken, parts: Sequence[int | Decimal | None],
+                texts: Sequence[str] = ()) -> tuple[Cell, ...]:
+    """Cells for the parts of a split run, placed where the run stands; a blank part as its null
+    mark's text where ``texts`` (the split as printed) gives it (read as values.py reads a mark)."""
+    return tuple(Cell((texts[index] if index < len(texts) else "") if part is None else str(part), values.line,
+                      values.column) for index, part in enumerate(parts))
 
 
 def fit_cells(cells: Sequence[Cell], width: int, room: int = 0) -> tuple[Cell, ...] | None:
@@ -576,5 +607,5 @@ def header_notes(rows: Sequence[Printed], columns: Mapping[str, Columns], events
                        f"{', '.join(order)}; values placed by the header", line, row=printed.key)
 
 
-__all__ = ["Columns", "Events", "Placed", "Printed", "counted_rows", "fit_cells", "header_notes", "header_order", "place_rows",
-           "printed_rows", "unknown_row"]
+__all__ = ["Columns", "Events", "Placed", "Printed", "counted_rows", "fit_cells", "header_notes", "header_order",
+           "out_of_order", "place_rows", "printed_rows", "unknown_row"]

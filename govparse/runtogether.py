@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+from .digits import NULL_MARKS
 from .grammar import VALUES, grammar_names, load
 from .lexer import spellings, strip_enumerator
 from .normalize import _HAN_RANGES, compact, translate, via_traditional
@@ -47,7 +48,9 @@ MIN_LABELS: Final = 8
 MIN_GLUED: Final = 4
 # Words one of which appears several times in a run-together table line, each
 # once per line in every other layout: a cheap look before the labels are sought.
-_ANCHORS: Final = ("第二十条", "申请数量", "不予公开", "无法提供", "不予处理", "结果维持")
+# (As printed, and as a mirror site's traditional characters print them: the raw text is scanned.)
+_ANCHORS: Final = ("第二十条", "申请数量", "不予公开", "无法提供", "不予处理", "结果维持",
+                   "第二十條", "申請數量", "不予公開", "無法提供", "不予處理", "結果維持")
 MIN_ANCHORS: Final = 3
 # A report body on one line is some 5-50 thousand characters; a longer line is not
 # searched for labels (cost: about 5 µs a character), so hostile input stays cheap.
@@ -66,7 +69,7 @@ _TABLE_NUMERALS = "二三四"
 _AFTER_TABLES = "五六"
 _SPACE = re.compile(r"\s+")
 _KEPT = re.compile(rf"[0-9A-Za-z{_HAN_RANGES}]+")  # what normalize.compact keeps
-_DIGIT_RUN = re.compile(r"[0-9.+-]*[0-9][0-9.+-]*")  # split_digits tells the formats
+_DIGIT_RUN = re.compile(r"[0-9.+\-增减]*[0-9][0-9.+\-增减]*")  # split_digits tells the formats
 _UNITS = ("万元", "元")
 
 
@@ -335,27 +338,32 @@ def _table_lines(line: str, raw: str) -> list[tuple[str, int]]:
 # What a row's values are printed with (in translated text): digits, points and separators, signs
 # and 增/减, null marks, spaces, a unit after the last. Anything else ends them.
 _VALUE_TEXT = re.compile(r"(?:[0-9.,+\-—/无增减\s]|万元|元)*")
-_MARK_OR_RUN = re.compile(r"——|—|/|无|[^—/无]+")  # a null mark, or what lies between marks
+# A null mark, or what lies between marks; 增 and 减 (the trial edition's + and - of 本年增/减) open a cell.
+_MARK_OR_RUN = re.compile(r"——|—|/|无|[增减][^—/无增减]*|[^—/无增减]+")
 
 
 def _row_values(line: str, raw: str, start: int, stop: int) -> tuple[str, int | None]:
     """A row's values, from ``start`` up to ``stop`` or the first character no value holds, each null
     mark set apart from what it is glued to (``520 0无`` is 520, 0 and a blank; read as one cell,
-    ``0无`` is text, and the row's values were ``520`` alone, which split into 5|2|0); and where the
+    ``0无`` is text, and the row's values were ``520`` alone, which split into 5|2|0), and so is a
+    signed value in words (``6减83``: 6 and -83; glued, it is text); and where the
     rest (a note, prose, a label the grammars do not know) begins, or None."""
     end = _VALUE_TEXT.match(line, start, stop).end()
     while end > start and line[end - 1] in "增减":  # 增 or 减 before no digit opens a word, not a value
         end -= 1
     pieces = [raw[match.start():match.end()].strip() for match in _MARK_OR_RUN.finditer(line, start, end)]
+    # a hyphen that ends a run is no sign (one goes before its digits): a null mark of its own (增9-)
+    pieces = [part for piece in pieces for part in
+              ((piece[:-1].rstrip(), "-") if len(piece) > 1 and piece.endswith(("-", "－")) else (piece,))]
     rest = raw[end:stop]
     tail = end + len(rest) - len(rest.lstrip()) if rest.strip() else None
     return " ".join(piece for piece in pieces if piece), tail
 
 
 def row_groups(values: str) -> tuple[list[str], str | None] | None:
-    """The digit runs of a reflowed row's values, as govparse.digits.split_digits takes them,
-    and the unit written after the last (``13575394432.52元``: 元); None when the text holds
-    anything else (a null mark, a separator, words), which the row stage reads as it reads any cell."""
+    """The digit runs and null marks of a reflowed row's values, as govparse.digits.split_digits
+    takes them, and the unit written after the last (``13575394432.52元``: 元); None when the text
+    holds anything else (a separator, words), which the row stage reads as it reads any cell."""
     text = translate(values).strip()
     unit = None
     for name in _UNITS:
@@ -364,6 +372,6 @@ def row_groups(values: str) -> tuple[list[str], str | None] | None:
             text = text[:-len(name)].rstrip()
             break
     groups = text.split()
-    if not groups or any(_DIGIT_RUN.fullmatch(group) is None for group in groups):
+    if not groups or any(_DIGIT_RUN.fullmatch(group) is None and group not in NULL_MARKS for group in groups):
         return None
     return groups, unit

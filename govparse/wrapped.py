@@ -300,13 +300,13 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False, counted
     for tokens in lines:
         labels, values = _split(tokens)
         if not values:
-            if rows and not pending and _may_be_tail(labels, rows[-1][1], placed) \
+            if rows and not pending and _may_be_tail(labels, rows[-1][1], placed, counted) \
                     and _attach(rows[-1][0], labels, full, placed, rows[-1][1][0].offset if rows[-1][1] else -1):
                 continue  # the tail of a label whose values came before it
             pending.append(_Label(labels, full))
             continue
         if placed and pending:
-            count, header = _header_lines(pending, values[0].place, counted)
+            count, header = _header_lines(pending, values[0], counted)
             if count:
                 headers.add(len(rows))
                 rows.append((header, []))  # a header over the value columns: a row of its own
@@ -318,11 +318,11 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False, counted
         pending = []
     columns, width = _blank_columns(rows, headers) if placed else ([None] * len(rows), 0)
     result: list[Row] = [[_cell(token) for label in labels for token in label.tokens] if index in headers
-                         else _label_cells(labels, placed) + _with_blanks(values, columns[index], width)
+                         else _label_cells(labels, placed, counted) + _with_blanks(values, columns[index], width)
                          for index, (labels, values) in enumerate(rows)]
     if pending:
         if placed:  # lines of text with no values below them in the table's block: a header's
-            pending = _header_lines(pending, -1 << 20, counted)[1]
+            pending = _header_lines(pending, None, counted)[1]
         result.append([_cell(token) for label in pending for token in label.tokens])
     return result
 
@@ -386,6 +386,14 @@ def _by_centre(lines: list[list[_Token]], full: int, after_gap: set[int], again:
             continue
         if row is not None:
             _add_centred(built, row, tails, full, after_gap, again)
+        elif pending and not built:
+            # the lines above the table's first values: its caption and header, then perhaps the first
+            # row's label head, which opens with an enumerator (一、本年新收…); the header is no head
+            # (规范性 / 文 below a row whose label was lost are the next row's label, not its tails)
+            heads = next((at for at in range(len(pending) - 1, -1, -1) if _level(pending[at].tokens[0]) < 3), len(pending))
+            if heads:
+                built.append((pending[:heads], []))
+                pending = pending[heads:]
         row, tails, pending = (labels, pending, values), [], []
     if row is not None:
         _add_centred(built, row, tails, full, after_gap, again)
@@ -469,15 +477,17 @@ def _with_blanks(values: list[_Token], columns: list[int] | None, width: int) ->
     return cells
 
 
-def _header_lines(pending: list[_Label], values_at: int, counted: tuple[bool, ...] = ()) -> tuple[int, list[_Label]]:
+def _header_lines(pending: list[_Label], first: _Token | None, counted: tuple[bool, ...] = ()) -> tuple[int, list[_Label]]:
     """How many of the pending lines, down to the last one with a piece over the value columns (at or right of
-    ``values_at``, the row's first value), are a header, and its lines: never a head of the row's label, which
-    wraps inside the label columns left of the values. A cell wrapped around the header's middle
+    ``first``, the row's first value, by every way of counting places the table allows: a label line's wide
+    characters put a second label column's piece at the values' character place; None: all lines), are a
+    header, and its lines: never a head of the row's label, which wraps inside the label columns left of the
+    values. A cell wrapped around the header's middle
     line (``本年增/`` above, ``减`` below, the other headers on the line between) is joined and
     put on that middle line at its place; other pieces stay on their lines, in line order."""
     last = -1
     for position, label in enumerate(pending):
-        if any(token.place >= values_at - _PLACE_SLACK for token in label.tokens):
+        if first is None or any(_over(token, first, counted) for token in label.tokens):
             last = position
     if last < 0:
         return 0, []
@@ -687,22 +697,31 @@ def _at(token: _Token, by_shown: bool) -> int:
     return token.shown if by_shown else token.place
 
 
-def _may_be_tail(labels: list[_Token], values: list[_Token], placed: bool) -> bool:
+def _may_be_tail(labels: list[_Token], values: list[_Token], placed: bool, counted: tuple[bool, ...] = ()) -> bool:
     """Whether a line of text after a row may be its label's tail: not when it opens a label (an
-    enumerator) or a table's caption (第二十条第（六）项), nor, placed by x, when it sits over the
-    row's values (a header's piece: ``本年增/`` above the next header line)."""
-    if _ENUMERATED.match(labels[0].text) or _CAPTION.match(labels[0].text):
+    enumerator) or a table's caption (第二十条第（六）项, also when split into pieces: 第 二十条 第 （六）项),
+    nor, placed by x, when it sits over the row's values (a header's piece: ``本年增/`` above the next
+    header line)."""
+    if _ENUMERATED.match(labels[0].text) or _CAPTION.match("".join([token.text for token in labels[:4]])):
         return False
-    return not (placed and values and any(token.place >= values[0].place - _PLACE_SLACK for token in labels))
+    return not (placed and values and any(_over(token, values[0], counted) for token in labels))
 
 
-def _label_cells(labels: list[_Label], placed: bool) -> Row:
+def _over(token: _Token, first: _Token, counted: tuple[bool, ...]) -> bool:
+    """Whether a piece sits over the value columns, at or right of a row's first value, by every way of
+    counting places the table allows (``counted``): a label line's wide characters put a second label
+    column's piece at the values' character place, where by display column it is well left of them."""
+    return all(_at(token, by_shown) >= _at(first, by_shown) - _PLACE_SLACK for by_shown in counted or (False, True))
+
+
+def _label_cells(labels: list[_Label], placed: bool, counted: tuple[bool, ...] = ()) -> Row:
     """A row's label cells: its pieces in order, or where they carry x places, one cell per label
-    column, its pieces joined top to bottom (（六）其他处理 beside 1．申请人… / 行政机关… / 申请)."""
+    column, its pieces joined top to bottom (（六）其他处理 beside 1．申请人… / 行政机关… / 申请), places
+    counted as the table counts them (``counted``, see ``_counted``)."""
     tokens = [token for label in labels for token in label.tokens]
     if placed:
         tokens.sort(key=lambda token: token.offset)  # stable: line by line, left to right
-        tokens = _by_column(tokens)
+        tokens = _by_column(tokens, counted)
     return [_cell(token) for token in tokens]
 
 
@@ -735,6 +754,8 @@ def _attach(labels: list[_Label], tail: list[_Token], full: int, placed: bool = 
         position = max(in_column, key=lambda at: labels[at].tokens[0].offset)  # its lowest line
         if not labels[position].open and not _wrapped_around(labels, in_column, values_at):
             return False
+        if _wider(tail, labels[position].tokens):
+            return False
         labels[position].open = False
         labels.insert(position + 1, _Label(tail, full))
         return True
@@ -751,13 +772,23 @@ def _attach(labels: list[_Label], tail: list[_Token], full: int, placed: bool = 
         return True
     for position in range(len(labels) - 1, -1, -1):
         label = labels[position]
+        if label.open and position < len(labels) - 1 and _level(label.tokens[0]) == 3:
+            return False  # above the values' line only a group label (三、本年度办理结) goes on below it, not a header
         if label.open:
+            if _wider(tail, label.tokens):
+                return False
             label.open = False
             labels.insert(position + 1, _Label(tail, full))
             return True
         if not label.beside_values:
             return False
     return False
+
+
+def _wider(tail: list[_Token], line: list[_Token]) -> bool:
+    """Whether a line is wider than the label line it would go on from: a wrapped cell's lines are as
+    wide as the cell but the last, so it is no tail of it (a note under the table, 注：以上数据…)."""
+    return _span(tail) > _span(line) + _FULL_SLACK
 
 
 def _cell(token: _Token) -> tuple[str, int, int]:
@@ -782,7 +813,7 @@ def physical_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     for block in blocks:
         if _value_lines(block) == 1:
             at = next(position for position, tokens in enumerate(block) if any(token.value for token in tokens))
-            count, header = _header_lines([_Label(tokens, full) for tokens in block[:at]], _split(block[at])[1][0].place,
+            count, header = _header_lines([_Label(tokens, full) for tokens in block[:at]], _split(block[at])[1][0],
                                           _counted(lines))
             if count:
                 rows.append([_cell(token) for label in header for token in label.tokens])
@@ -932,13 +963,17 @@ def _block_row(block: list[list[_Token]]) -> tuple[list[_Token], list[_Token]]:
     return _by_column(labels), values
 
 
-def _by_column(tokens: list[_Token]) -> list[_Token]:
-    """Label pieces in line order joined per label column (pieces starting at one place), left to right."""
+def _by_column(tokens: list[_Token], counted: tuple[bool, ...] = ()) -> list[_Token]:
+    """Label pieces in line order joined per label column (pieces starting at one place, by the table's
+    count of places, ``counted``: by display column, a piece after a group label's wide characters on the
+    values' line starts where the lines above and below start theirs), left to right."""
     columns: list[list[_Token]] = []  # label pieces of each label column, top to bottom
+    ways = counted or (False,)
     for token in tokens:
         column = None
         if _ENUMERATED.match(token.text) is None:  # an enumerated piece opens a label of its own
-            column = next((c for c in reversed(columns) if abs(c[0].place - token.place) <= 2), None)
+            column = next((c for c in reversed(columns)
+                           if any(abs(_at(c[0], by_shown) - _at(token, by_shown)) <= 2 for by_shown in ways)), None)
         if column is None:
             columns.append([token])
         else:

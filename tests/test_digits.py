@@ -86,8 +86,47 @@ def test_too_few_digits_or_too_many_runs():
 
 
 def test_identity_no_split_satisfies():
-    split = split_digits(["1234567"], 7, I1)  # 1..6 do not sum to 7
+    split = split_digits(["12345678"], 7, I1)  # 1|2|3|4|5|6|78, 12|3|…: none sums
     assert split.parts is None and "satisfies the identities" in split.problem
+
+
+def test_the_format_alone_decides_whatever_the_identity():
+    # seven digits are seven cells: 1..6 do not sum to 7, a finding about the report (I1 fails on
+    # the numbers), not a reason to drop them
+    split = split_digits(["1234567"], 7, I1)
+    assert split.parts == (1, 2, 3, 4, 5, 6, 7) and not split.by_identity
+    assert split_digits(["5000000"], 7, I1).parts == (5, 0, 0, 0, 0, 0, 0)
+
+
+def test_null_marks_are_blank_cells():
+    split = split_digits(["—", "00"], 3)
+    assert split.parts == (None, 0, 0) and split.candidates == (("—", "0", "0"),)
+    assert split_digits(["12", "/"], 2).parts == (12, None)
+    assert split_digits(["5", "无", "05"], 4, kinds=(COUNT,) * 4).parts == (5, None, 0, 5)
+    assert split_digits(["-", "26"], 2).parts == (None, 26)  # a lone hyphen is a mark
+    assert split_digits(["-", "26"], 3).parts == (None, 2, 6)
+
+
+def test_a_glued_hyphen_is_a_sign_or_a_mark():
+    # 行政处罚2-26 (2019 edition): 2|-2|6 with 本年增/减 -2, or 2|-|26 with it blank: null, both listed
+    split = split_digits(["2-26"], 3, kinds=(COUNT, SIGNED, COUNT))
+    assert split.parts is None and set(split.candidates) == {("2", "-2", "6"), ("2", "-", "26")}
+    assert split.fitting == 2
+    # a count takes no sign: the hyphen of a table 三 row is a mark, and the one reading fits
+    assert split_digits(["3-3"], 3).parts == (3, None, 3)
+    # 03 is no count: only the sign reading fits
+    assert split_digits(["3-03"], 3, kinds=(COUNT, SIGNED, COUNT)).parts == (3, 0, 3)
+    split = split_digits(["-1-1-1-1-1-1-1"], 7)  # over MAX_HYPHENS readings: refused, not searched
+    assert split.parts is None and "hyphens" in split.problem
+
+
+def test_marks_and_identities():
+    # a blank cell leaves its identity nothing to say; the others still decide among the splits
+    assert split_digits(["2011013"], 5, group_sums(1, 5)).parts is None  # 2|0|1|10|13 or 2|0|11|0|13
+    split = split_digits(["0", "—", "00", "2011013"], 10, group_sums(2, 5))
+    assert split.parts == (0, None, 0, 0, 20, 1, 1, 0, 1, 3) and split.by_identity
+    split = split_digits(["1", "—", "0000", "111"], 8, (row_sum(8),))  # a mark in the sum: several fit
+    assert split.parts is None and split.exhaustive and len(split.options) == split.fitting
 
 
 def test_pins_decide():
@@ -110,6 +149,13 @@ def test_money_glued_to_a_count_is_null():
 def test_signed_delta():
     assert split_digits(["396", "+5", "181"], 3, kinds=(COUNT, SIGNED, COUNT)).parts == (396, 5, 181)
     assert split_digits(["396-5181"], 3, kinds=(COUNT, SIGNED, COUNT)).parts is None  # 396|-5|181 or 396|-51|81 …
+
+
+def test_signed_delta_in_words():
+    # the trial edition writes 本年增/减 as 增3 or 减8 too: glued, 6减83 is 6 and -83
+    assert split_digits(["6减83"], 2, kinds=(COUNT, SIGNED)).parts == (6, -83)
+    assert split_digits(["6增1622"], 3, kinds=(COUNT, SIGNED, COUNT)).parts is None  # 增1|622, 增16|22, …
+    assert split_digits(["增3"], 1).parts is None  # a count has no sign
 
 
 def test_bad_input_is_a_problem_not_an_error():

@@ -96,3 +96,24 @@ def test_a_join_grows_only_while_it_can_still_name_a_label():
     tokens = lex(_cells("结果", "维持", "尚未审结", "总计"), table).tokens
     assert [t.type for t in tokens][:1] == [labels("review_litigation").lookup("结果维持")]
     assert [len(t.cells) for t in tokens] == [2, 1, 1]
+
+
+def test_labels_one_space_apart_in_one_cell_are_each_a_token():
+    # pdftotext -layout keeps words a single space apart in one cell: 尚未审结 总计
+    lexed = lex(_cells("结果维持", "尚未审结 总计", "0"), labels("review_litigation"))
+    assert lexed.types == ("UPHELD", "PENDING", "TOTAL", VALUES)
+    assert [(cell.text, cell.column) for token in lexed.tokens[1:3] for cell in token.cells] == [("尚未审结", 1),
+                                                                                                ("总计", 6)]
+    # not where a word names no label (a note), nor for a word in brackets
+    assert lex(_cells("尚未审结 合计", "0"), labels("review_litigation")).types == (UNKNOWN, VALUES)
+
+
+def test_a_pad_line_after_a_caption_stays_with_it():
+    # a cell-per-line scrape writes a caption's spanned columns as a line of pipes (第二十条第（一）项 | / |||):
+    # kept with the caption, they show how wide the table's rows are; after a row label they are not its
+    cells = [Cell("第二十条第（一）项", 1, 1), Cell("", 2, 1), Cell("", 2, 2), Cell("", 2, 3), Cell("信息内容", 3, 1)]
+    lexed = lex(cells, labels("active_disclosure_2019"))
+    assert lexed.types == ("ITEM_1", "INFO_CONTENT") and len(lexed.tokens[0].cells) == 4
+    cells = [Cell("规章", 1, 1), Cell("", 2, 1), Cell("", 2, 2), Cell("0", 3, 1)]
+    lexed = lex(cells, labels("active_disclosure_2019"))
+    assert lexed.types == ("REGULATIONS", VALUES) and len(lexed.tokens[0].cells) == 1

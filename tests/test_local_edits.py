@@ -179,29 +179,29 @@ def assert_not_silent(report, layout, kind, table, place, perturbations, seed, e
 # --- what the current stages cannot do yet --------------------------------------------
 
 ROWS_BY_LABEL = "not yet: see the comment of FAILING_NOW / SILENT_NOW"
-# Kinds that still fail the local property (the census, tests/edit_census.py, says how often). Since
-# rows.counted_rows a row's cells are counted against the padding its table shows, never guessed, and the
-# numbers of a row whose label is lost are set aside where they are exactly that row's cells.
+# Kinds that still fail the local property (the census, tests/edit_census.py, says how often). Fixed on
+# this branch: a caption's pad line (|||) kept by the lexer ("lost-cell-fees-2019-cell-per-line"); the
+# wrapped-labels reader takes no caption in pieces for a label's tail ("lost-label-split-header-2019-space",
+# "page-break-split-labels-2019"), no header line for a lost row's label, no line wider than a label's for
+# its tail ("note-under-table-two-2019-space"). Still failing, each held by a case the long run found:
 FAILING_NOW: frozenset = frozenset({
-    # a header label split over two lines of space-delimited text (上 / 一年项目数量), the piece 上 read as
-    # text naming no row, and the numbers of the row above taken as its own: that row lost (null, named).
-    # A lexer defect, not the count: "lost-label-split-header-2019-space" in REGRESSIONS, about one in a
-    # thousand draws (tests/edit_census.py)
+    # the first row's label lost in space-delimited 2019 text with labels split over lines: the next labels'
+    # pieces (行政规范性文 / 件) each read as an unknown row, neighbours lost, named
+    # ("lost-first-label-split-2019-space")
     "delete-label",
-    # a cell lost from 行政事业性收费 in a 2019-edition table written a cell per line, where only it and
-    # 政府集中采购 need a pad cell: read padded, the one row is short; unpadded, the other is long; the
-    # captions' pad lines (|||), which would settle it, are dropped by the lexer. Unpadded is taken:
-    # procurement lost and fees' values shifted ("lost-cell-fees-2019-cell-per-line"); see SILENT_NOW
+    # 增1 split over two cells after a page break (增 / 1 0): 增 read as an unknown row, coercion lost, named
+    # ("page-break-delta-in-words-2019-space")
+    "page-break",
+    # see SILENT_NOW: values of a row one cell short placed by x in single-space-delimited text
     "delete-cell",
-    # a page break with the header again inside a space-delimited 2019 table whose labels are split
-    # across lines (行政 / 处罚): the label's pieces are read as unknown rows, punishment is missing and
-    # other_services nulled (REGRESSIONS "page-break-split-labels-2019"; null with diagnostics, no wrong number)
-    "page-break"})
+    # see SILENT_NOW: table 四's blank last cell read as padding after a doubled cell (cell per line)
+    "duplicate-cell"})
 # Kinds that give another number than the model's with no warning naming its row and no new failing
-# identity (REGRESSIONS keeps a case of each kind that once did).
-SILENT_NOW: frozenset = frozenset({
-    # the shifted fees of FAILING_NOW's delete-cell: its delta's value read as prev_items, its delta blank
-    "delete-cell"})
+# identity (REGRESSIONS keeps a case of each kind that once did). Both found by the long run, both in the
+# readers (gapblanks: x places in text whose single spaces carry none; table 四's padding after a doubled
+# cell), not in the stages of this branch: "lost-cell-placed-by-x-2019-space", "lost-cell-placed-by-x-space",
+# "doubled-cell-table-four-blank-total-cell-per-line".
+SILENT_NOW: frozenset = frozenset({"delete-cell", "duplicate-cell"})
 
 
 PROMISES = {"local": (assert_local, FAILING_NOW), "not-silent": (assert_not_silent, SILENT_NOW)}
@@ -304,6 +304,48 @@ REGRESSIONS = {
         ZERO_2019.active_disclosure, fees=FeeItems(5, 3))), LAYOUTS[2], 0, 18, (), 0, 0),
     # delete-label: the first row's label taken out in space-delimited with labels split (2019 edition)
     "lost-label-split-header-2019-space": (ZERO_2019, LAYOUTS[7], 0, 0, ("label-variants", "split-header"), 0, 0),
+    # swap-columns (the long run): 结果维持/总计 swapped in table 四's second group, tab-delimited: 总计 … 结果维持 |
+    # 结果维持 … side by side, read as one merged cell (python-docx writes a merged cell once per column), the
+    # header one label short, the values placed in the statutory order (upheld and total swapped, flagged by I3).
+    # No reader can tell: govparse.edits no longer makes a swap that puts two equal labels side by side
+    "swap-doubling-a-label-table-four-tab": (zero_report(**{"review_litigation.suit_direct.pending": 1,
+                                                            "review_litigation.suit_direct.total": 1}),
+                                             LAYOUTS[6], 2, 301, (), 0, 0),
+    # Found by the long run of this branch (HYPOTHESIS_PROFILE=long), shrunk:
+    # delete-label / page-break: the note under table 二 (注：以上数据…) taken for the last row's label tail,
+    # procurement lost (fixed: wrapped._wider, a line wider than the label line is no tail of it)
+    "note-under-table-two-2019-space": (zero_report_2019(), LAYOUTS[7], 0, 0,
+                                        ("label-variants", "null-marks", "prose", "split-header", "stray-cells",
+                                         "thousands"), 0, 0),
+    # delete-label: 行政规范性文 / 件 and 其 他对外管理服 / 务事项 after the lost first row's 0 0 0, each piece
+    # read as an unknown row (2019 edition, space-delimited, split labels): three rows lost, named
+    "lost-first-label-split-2019-space": (zero_report_2019(), LAYOUTS[7], 0, 0, ("label-variants", "split-header"),
+                                          0, 67108865),
+    # page-break: 行政强制's 本年增/减 printed 增1 and split (增 / 1 0), 增 read as an unknown row: coercion lost, named
+    "page-break-delta-in-words-2019-space": (zero_report_2019(**{"active_disclosure.coercion.delta": 1}), LAYOUTS[7],
+                                             0, 0, ("label-variants",), 0, 1),
+    # delete-cell: 行政强制 0 0 1 with a 0 taken out in space-delimited rows: 0 1 placed by x (single spaces carry
+    # no places) as prev_items and delta, decisions blank: delta read as 1, silently (gapblanks)
+    "lost-cell-placed-by-x-2019-space": (zero_report_2019(**{"active_disclosure.coercion.decisions": 1}), LAYOUTS[7],
+                                         0, 37, (), 0, 0),
+    # delete-cell: the same in table 三 (3．要求提供公开出版物 0 0 0 0 0 1 read with other_org 1, total blank)
+    "lost-cell-placed-by-x-space": (zero_report(**{"applications.rejected_publication.total": 1,
+                                                   "applications.total_processed.other_org": 1}), LAYOUTS[7], 1, 119,
+                                    (), 0, 0),
+    # duplicate-cell: table 四's first 0 printed twice in pipe cell-per-line, its last cell blank: sixteen cells,
+    # the blank read as padding, suit_after_review.total read as 0, silently (I3 holds on zeros)
+    "doubled-cell-table-four-blank-total-cell-per-line": (
+        zero_report(**{"review_litigation.suit_after_review.total": None}), LAYOUTS[2], 2, 0, (), 0, 0),
+}
+# Found by the long run, not met by the stages this issue owns: pinned in test_known_local_gaps (strict xfail),
+# not in REGRESSIONS, so that the kinds they touch keep being searched.
+KNOWN_GAPS = {
+    # swap-columns (also delete-cell, same text): space-delimited rows with most labels split a character a
+    # line (规 / 章 0 0 0, 行政 / 许 / 可 0) are taken for a PDF's text blocks in reading order (layout:
+    # split-header (reading-order)), table 二 nulled with reading-order warnings: no wrong number, every row lost
+    "space-delimited-read-as-reading-order": (zero_report(), LAYOUTS[7], "swap-columns", 0, 0,
+                                              ("label-variants", "null-marks", "prose", "split-header", "stray-cells",
+                                               "thousands"), 0, 0),
 }
 
 
@@ -328,6 +370,16 @@ def test_local_edit(promise, kind, report, layout, table, place, perturbations, 
     """One promise (``local``: the edit costs its rows at most; ``not-silent``: no number or null
     without a word) for one kind of edit."""
     PROMISES[promise][0](report, layout, kind, table, place, perturbations, seed, edit_seed)
+
+
+@pytest.mark.parametrize("case", [pytest.param(case, marks=pytest.mark.xfail(strict=True, raises=AssertionError,
+                                                                           reason="see KNOWN_GAPS"))
+                                  for case in KNOWN_GAPS])
+def test_known_local_gaps(case):
+    """Each known gap still fails ``local`` and never gives a wrong number (``not-silent`` holds)."""
+    report, layout, kind, table, place, perturbations, seed, edit_seed = KNOWN_GAPS[case]
+    assert_not_silent(report, layout, kind, table, place, perturbations, seed, edit_seed)
+    assert_local(report, layout, kind, table, place, perturbations, seed, edit_seed)
 
 
 @pytest.mark.parametrize("kind", KIND_NAMES)

@@ -5,7 +5,7 @@ import govparse
 import pytest
 
 from govparse.cells import Cell
-from govparse.rows import Columns, fit_cells, header_order
+from govparse.rows import Columns, fit_cells, header_order, out_of_order
 
 APPLICANTS = Columns(("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org",
                       "total"), (("LEGAL_PERSON", ("commercial", "research", "social_welfare", "legal_service",
@@ -88,6 +88,14 @@ def test_rows_swapped_are_read_by_their_labels():
     assert table["regulations"] == {"issued": 1, "repealed": 2, "in_force": 3}
     assert table["normative_documents"] == {"issued": 4, "repealed": 5, "in_force": 6}
     assert "row-order" in _codes(diagnostics)
+
+
+def test_two_rows_swapped_are_the_two_reported():
+    # all but a longest run of rows in statutory order: the rows between two swapped ones are in order
+    assert out_of_order(list("abkdefghijcl"), "abcdefghijkl") == {2, 10}
+    assert len(out_of_order(list("bacd"), "abcd")) == 1  # one of a swapped pair, moved, restores the order
+    assert out_of_order(list("aabbcd"), "abcd") == set()  # a row printed twice in a row is in order
+    assert out_of_order(["x", "a", "b"], "ab") == set()  # a key the order does not know sorts first
 
 
 def test_a_row_printed_twice_alike_is_read_once():

@@ -143,10 +143,8 @@ SHAPES = [pytest.param(layout, id=layout.style) for layout in TOOL_LAYOUTS]
 ROUND_TRIP_GAPS = {
     PDF_READING_ORDER: "a long label with its row's numbers after its first line and its tail on the next "
                        "(5．要求行政机关确认或重新出具已 0 0 … / 获取信息) is read as two labels",
-    PDF_PHYSICAL: "a sub-label wrapped around its group label's line (1．本机关不掌握 / （四）无法提供 0 0 … / "
-                  "相关政府信息) is not joined",
-    RUN_TOGETHER: "a null mark glued to a row's digits (规章—00) is not split; a row whose digits split one "
-                  "way by their format alone but break an identity (5000000 under I1) is null",
+    PDF_PHYSICAL: "a table laid out by x with prose lines around it read as linear cells (layout), and other "
+                  "draws (70 of 150 derandomized draws with perturbations fail, none with a wrong number)",
 }
 ROUND_TRIP_SHAPES = [
     pytest.param(layout, id=layout.style, marks=[pytest.mark.xfail(strict=True, raises=AssertionError,
@@ -171,9 +169,18 @@ ROUND_TRIP_SHAPES = [
 # - w3m centres a row's cells vertically: a blank first value stayed on the first line of a taller label,
 #   on no line with the row's numbers, and was read as the label's padding.
 @example(zero_report(**{"applications.other_no_correction.natural_person": None}), (), 0)
-# Pinned failures of the shapes still marked (ROUND_TRIP_GAPS): zero_report(), (), 0 above misreads
-# pdftotext -layout's sub-label around its group label; these, pypdf's wrapped label and run-together's
-# null mark and broken identity.
+# Pinned failures of the shapes still marked (ROUND_TRIP_GAPS), and of those that once were: zero_report(),
+# (), 0 above misread pdftotext -layout's sub-label around its group label (wrapped: places by the table's
+# count); these, pypdf's wrapped label, run-together's null mark and broken identity, pdftotext -layout's
+# 尚未审结 总计 one cell (lexer: labels one space apart) and a note read as the last row's tail (still).
+@example(zero_report(), ("prose",), 63)
+# - pdftotext -layout (still): table 二 with prose lines around it taken for linear cells (layout detection)
+@example(random_report(random.Random(7)), ("prose",), 1)
+# - run-together (the long run): 行政强制０增9- (a blank decisions as -, glued after 增9), the hyphen cut
+#   off a run only where it ends one, else the cell read as text and the row short
+@example(zero_report_2019(**{"active_disclosure.coercion.delta": 9, "active_disclosure.coercion.decisions": None,
+                             "active_disclosure.punishment.decisions": None}),
+         ("bom", "crlf", "full-width", "label-variants", "null-marks"), 0)
 @example(zero_report(), (), 8)
 @example(zero_report(**{"active_disclosure.regulations.issued": None}), (), 0)
 @example(zero_report(**{"applications.new_received.natural_person": 5}), (), 0)
@@ -216,10 +223,7 @@ KNOWN_WRONG = [
     pytest.param(RUN_TOGETHER, zero_report_2019(**{"active_disclosure.punishment.prev_items": 2,
                                                    "active_disclosure.punishment.delta": None,
                                                    "active_disclosure.punishment.decisions": 26}), ("null-marks",), 1,
-                 id="run-together-hyphen-mark-read-as-sign", marks=pytest.mark.xfail(
-                     strict=True, raises=AssertionError, reason="行政处罚2-26: the hyphen is a null mark, read as "
-                     "the sign of 本年增/减 (2|-2|6, the one split of the format); a hyphen glued among digits "
-                     "is a sign or a mark and must make the row ambiguous-digits")),
+                 id="run-together-hyphen-mark-read-as-sign"),  # fixed: 行政处罚2-26 is 2|-2|6 or 2|-|26, null
 ]
 
 
@@ -283,6 +287,8 @@ def test_run_together_lossy_rows():
     assert glued_splits("24027", ["count"] * 3) == 2
     assert glued_splits("24 0 27", ["count"] * 3) == 1
     assert glued_splits("12 /", ["count", "blank"]) == 1
+    assert glued_splits("2-26", ["count", DELTA, "count"]) == 2  # the hyphen a mark, or the sign of -2
+    assert glued_splits("/25——007", ["count"] * 7) == 2  # —— one mark (2 and 5 two cells) or two
     assert glued_splits("４37０", ["count", MONEY]) == 2  # 4 and 370, 43 and 70, …: full width read as digits
     assert glued_splits("1+3", ["count", DELTA]) == 1
     rendered = render_shape(zero_report(), RUN_TOGETHER, (), 0)

@@ -148,7 +148,7 @@ def _split(values: TableToken, events: Events) -> tuple | None:
         events.add("warning", "split-by-identity", f"rows {_ALL_GROUPS}: {split.run!r} split as "
                    f"{'|'.join(map(str, split.parts))}, the one of {split.fitting} splits that meets I3 (were I3 "
                    "broken in the report, these numbers would be wrong)", values.line)
-    return glued_cells(values, split.parts)
+    return glued_cells(values, split.parts, split.candidates[0])
 
 
 def _whole_row(header: list[str], values: TableToken, events: Events, glued: bool,
