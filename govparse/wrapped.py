@@ -69,6 +69,7 @@ _PLACE_SLACK = 3  # display columns a value may sit off its column's place
 # Display columns two full lines of one wrapped cell may differ by: each falls short of the cell's
 # width by less than the character that did not fit, and normalizing narrows full-width punctuation.
 _FULL_SLACK = 4
+_NOTE = re.compile(r"(?:注|备注|说明|数据来源|资料来源)[:：]")
 
 
 class _Token:
@@ -754,7 +755,7 @@ def _attach(labels: list[_Label], tail: list[_Token], full: int, placed: bool = 
         position = max(in_column, key=lambda at: labels[at].tokens[0].offset)  # its lowest line
         if not labels[position].open and not _wrapped_around(labels, in_column, values_at):
             return False
-        if _wider(tail, labels[position].tokens):
+        if _prose(tail):
             return False
         labels[position].open = False
         labels.insert(position + 1, _Label(tail, full))
@@ -775,7 +776,7 @@ def _attach(labels: list[_Label], tail: list[_Token], full: int, placed: bool = 
         if label.open and position < len(labels) - 1 and _level(label.tokens[0]) == 3:
             return False  # above the values' line only a group label (三、本年度办理结) goes on below it, not a header
         if label.open:
-            if _wider(tail, label.tokens):
+            if _prose(tail):
                 return False
             label.open = False
             labels.insert(position + 1, _Label(tail, full))
@@ -785,10 +786,12 @@ def _attach(labels: list[_Label], tail: list[_Token], full: int, placed: bool = 
     return False
 
 
-def _wider(tail: list[_Token], line: list[_Token]) -> bool:
-    """Whether a line is wider than the label line it would go on from: a wrapped cell's lines are as
-    wide as the cell but the last, so it is no tail of it (a note under the table, 注：以上数据…)."""
-    return _span(tail) > _span(line) + _FULL_SLACK
+def _prose(tail: list[_Token]) -> bool:
+    """Whether a line is a sentence or a note under the table (注：以上数据…。, 数据来源：…), no tail of
+    a label: a label ends in no full stop and opens with no note's name. (Its width is no sign: a
+    wrap may not break inside a quotation, 3．危 / 及“三安全一稳定”, so a tail can be the wider line.)"""
+    text = "".join(token.text for token in tail)
+    return text.endswith("。") or _NOTE.match(text) is not None
 
 
 def _cell(token: _Token) -> tuple[str, int, int]:
