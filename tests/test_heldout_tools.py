@@ -180,3 +180,45 @@ def test_an_edition_label_split_across_box_drawn_cells_tells_the_edition():
     result = govparse.parse(W3M_TABLE_TWO_2019).to_dict()
     assert result["edition"] == "2019"
     assert result["active_disclosure"]["regulations"] == {"made": 29, "published": 0, "total_published": None}
+
+
+TABLE_FOUR_VERTICAL = """四、政府信息公开行政复议、行政诉讼情况
+
+行政
+      行政诉讼
+复议
+                         未经
+结果    结果 其他      尚未      复议
+                    总计      复议后起诉
+维持    纠正 结果      审结      直接
+                         起诉
+结果    结果 其他      尚未      结果 结果        其他 尚未
+                    总计                        总计
+维持    纠正 结果      审结      维持 纠正        结果 审结
+7  30 0  0  37           0        0   3   0   3    15        29   0    0       44
+五、存在的主要问题及改进情况
+"""
+
+
+def test_table_four_under_a_header_printed_vertically_is_read_in_the_statutory_order_with_a_warning():
+    # pdftotext -layout: each header cell's words stacked a character pair a line; the pieces name no
+    # column, and the last line's were taken for a row label that kept the fifteen numbers out.
+    result = govparse.parse(TABLE_FOUR_VERTICAL)
+    table = result.to_dict()["review_litigation"]
+    assert [list(table[group].values()) for group in ("review", "suit_direct", "suit_after_review")] == [
+        [7, 30, 0, 0, 37], [0, 0, 3, 0, 3], [15, 29, 0, 0, 44]]
+    assert any(d.code == "header-unread" and d.level == "warning" and "statutory order" in d.message
+               for d in result.diagnostics)
+
+
+def test_table_four_header_words_out_of_their_cells_under_a_legible_header_keep_its_order():
+    # the header names every column (here the other group order); a stray piece of it above the numbers
+    # is ignored, and the numbers are placed by the header, not by the statutory order
+    text = ("四、政府信息公开行政复议、行政诉讼情况\n行政诉讼 行政复议\n复议后起诉 未经复议直接起诉\n"
+            + "结果维持 结果纠正 其他结果 尚未审结 总计 " * 3 + "\n结果\n"
+            + "1 0 0 0 1 2 0 0 0 2 3 0 0 0 3\n五、存在的主要问题及改进情况\n")
+    result = govparse.parse(text)
+    table = result.to_dict()["review_litigation"]
+    assert {group: table[group]["total"] for group in ("review", "suit_direct", "suit_after_review")} == {
+        "review": 3, "suit_direct": 2, "suit_after_review": 1}
+    assert not any(d.code == "header-unread" for d in result.diagnostics)

@@ -35,7 +35,7 @@ from ..grammar import UNKNOWN, VALUES, TableGrammar
 from ..lexer import TableToken
 from ..model import OutcomeCounts, ReviewLitigation, columns_of, rows_of
 from ..digits import group_sums, holds, split_digits
-from ..rows import Columns, Events, Placed, fit_cells, glued_cells, header_order, unknown_row
+from ..rows import HEADER_UNREAD, Columns, Events, Placed, fit_cells, glued_cells, header_order, unknown_row
 from ..runtogether import row_groups
 from ..transform import BuildContext, build_table
 from ..wrapped import wrapped_readings
@@ -104,6 +104,22 @@ def _parts(tokens: Sequence[TableToken], events: Events) -> list[tuple[list[str]
     while index < len(tokens):
         token = tokens[index]
         if token.type == UNKNOWN:
+            stop = index
+            while stop < len(tokens) and tokens[stop].type == UNKNOWN:
+                stop += 1
+            if stop < len(tokens) and tokens[stop].type == VALUES and _header_words(tokens[index:stop]):
+                # The header's words out of their cells (a header printed vertically, read line by line):
+                # no row of its own, and no order to read the numbers by.
+                text = " ".join(token.text for token in tokens[index:stop])[:60]
+                if _legible(header):
+                    events.add("info", "unrecognized-cell", f"{text!r}: header words out of their cells; ignored",
+                               tokens[index].line, tokens[index].column)
+                else:
+                    events.add("warning", "header-unread", f"rows {_ALL_GROUPS}: the header above the numbers is "
+                               f"not legible ({text!r}); values placed in the statutory order", tokens[stop].line)
+                    header = [HEADER_UNREAD]
+                index = stop
+                continue
             index = unknown_row(tokens, index, events)
             continue
         if token.type == VALUES:
@@ -245,8 +261,23 @@ def _outcome_orders(outcomes: tuple[str, ...], groups: int) -> list[tuple[str, .
     return orders
 
 
+# Every character of table 四's header labels: text made of them alone is the header's words.
+_HEADER_CHARACTERS = frozenset("行政复议诉讼未经直接起诉后结果维持纠正其他尚未审结总计 ")
+
+
+def _header_words(tokens: Sequence[TableToken]) -> bool:
+    return all(set(token.text) <= _HEADER_CHARACTERS for token in tokens)
+
+
+def _legible(header: list[str]) -> bool:
+    """Whether a header names each group's five columns once (what _whole_row places values by)."""
+    groups = header_order(tuple(header), GROUPS) or GROUPS.keys
+    return _outcome_orders(tuple([terminal for terminal in header if terminal in _OUTCOME_TERMINALS]),
+                           len(groups)) is not None
+
+
 def _note_order(groups: Sequence[str], orders, header: list[str], values: TableToken, events: Events) -> None:
-    if orders is None:
+    if orders is None and HEADER_UNREAD not in header:  # (an illegible header has had its warning)
         events.add("info", "header-unread", f"rows {_ALL_GROUPS}: the header does not name each group's five "
                    "columns once; values placed in the statutory order", values.line)
     if tuple(groups) != GROUPS.keys or (orders is not None and any(order != OUTCOMES.keys for order in orders)):
