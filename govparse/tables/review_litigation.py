@@ -191,9 +191,7 @@ def _whole_row(header: list[str], values: TableToken, events: Events, glued: boo
                    f"{len([c for c in found if not c.text])} blank cells for {_WIDTH * len(GROUPS.keys)} columns; "
                    "their cells are null", values.line, values.column)
         return {key: Placed(key, values, None, True) for key in GROUPS.keys}
-    groups = header_order(tuple(header), GROUPS) or GROUPS.keys
-    orders = _outcome_orders(tuple([terminal for terminal in header if terminal in _OUTCOME_TERMINALS]),
-                             len(groups))
+    groups, orders = _header_places(header)
     _note_order(groups, orders, header, values, events)
     placed: dict[str, Placed] = {}
     for position, group in enumerate(groups):
@@ -269,11 +267,18 @@ def _header_words(tokens: Sequence[TableToken]) -> bool:
     return all(set(token.text) <= _HEADER_CHARACTERS for token in tokens)
 
 
+def _header_places(header: list[str]) -> tuple[Sequence[str], list[tuple[str, ...]] | None]:
+    """(the groups in the header's order, each group's outcome columns in its order) that _whole_row
+    places the fifteen numbers by; the orders None where the header does not name each group's five
+    columns once."""
+    groups = header_order(tuple(header), GROUPS) or GROUPS.keys
+    return groups, _outcome_orders(tuple([terminal for terminal in header if terminal in _OUTCOME_TERMINALS]),
+                                   len(groups))
+
+
 def _legible(header: list[str]) -> bool:
     """Whether a header names each group's five columns once (what _whole_row places values by)."""
-    groups = header_order(tuple(header), GROUPS) or GROUPS.keys
-    return _outcome_orders(tuple([terminal for terminal in header if terminal in _OUTCOME_TERMINALS]),
-                           len(groups)) is not None
+    return _header_places(header)[1] is not None
 
 
 def _note_order(groups: Sequence[str], orders, header: list[str], values: TableToken, events: Events) -> None:
