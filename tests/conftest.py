@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, settings
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("GOVPARSE_SHARED", ROOT.parent / "shared"))
 SEEDS = SHARED / "reports" / "seeds"
+REAL_PDF = SHARED / "reports" / "real" / "huaian-2024-pdf-text.pdf"
 CORPUS = ROOT / "corpus"
 
 # Hypothesis profiles. CI=true loads hypothesis's built-in "ci" profile; ours
@@ -34,3 +35,12 @@ def seed_reports() -> list[Path]:
 
 def needs_seeds():
     return pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed reports not found at {SEEDS}")
+
+
+@pytest.fixture
+def real_pdf() -> Path:
+    """The real PDF report (its text layer), for tests of the document path; skips without it or pypdfium2."""
+    if not REAL_PDF.is_file():
+        pytest.skip(f"the real PDF report is not at {REAL_PDF}")
+    pytest.importorskip("pypdfium2")
+    return REAL_PDF

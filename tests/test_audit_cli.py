@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import SHARED
 import govparse
 from govparse.audit.sample import write_sample
 from govparse.cli import app
@@ -137,16 +136,11 @@ def test_to_frame_without_pandas_says_what_to_install(monkeypatch):
         govparse.to_frame([])
 
 
-PDF = SHARED / "reports" / "real" / "huaian-2024-pdf-text.pdf"
-
-
-@pytest.mark.skipif(not PDF.is_file(), reason="the real PDF report is not at hand")
-def test_a_folder_of_pdfs_is_audited_with_pages(tmp_path):
-    pytest.importorskip("pypdfium2")
+def test_a_folder_of_pdfs_is_audited_with_pages(tmp_path, real_pdf):
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "a.pdf").write_bytes(PDF.read_bytes())
-    (folder / "b-download").write_bytes(PDF.read_bytes())  # no suffix: its bytes say PDF
+    (folder / "a.pdf").write_bytes(real_pdf.read_bytes())
+    (folder / "b-download").write_bytes(real_pdf.read_bytes())  # no suffix: its bytes say PDF
     (folder / "notes.md").write_text("a note: %PDF- starts a PDF", encoding="utf-8")  # not one
     out = tmp_path / "audit.html"
     result = _run(folder, "-o", out, "--jobs", "1")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import batch_work
-from conftest import SHARED, seed_reports
+from conftest import seed_reports
 from govparse import records
 from govparse.audit.names import agency_key
 from govparse.audit.sample import write_sample
@@ -145,15 +145,10 @@ def test_jsonl_records_say_where_each_value_was_read(inputs, tmp_path):
         assert record["places"] == {}
 
 
-PDF = SHARED / "reports" / "real" / "huaian-2024-pdf-text.pdf"
-
-
-@pytest.mark.skipif(not PDF.is_file(), reason="the real PDF report is not at hand")
-def test_a_pdf_gives_the_page_of_each_value(tmp_path):
-    pytest.importorskip("pypdfium2")
+def test_a_pdf_gives_the_page_of_each_value(tmp_path, real_pdf):
     folder = tmp_path / "in"
     folder.mkdir()
-    shutil.copy(PDF, folder / "report-download")  # no suffix: the bytes say PDF
+    shutil.copy(real_pdf, folder / "report-download")  # no suffix: the bytes say PDF
     out = tmp_path / "out.jsonl"
     run_batch(str(folder), out, jobs=1)
     record = json.loads(out.read_text(encoding="utf-8"))

@@ -19,13 +19,12 @@ import pytest
 
 import govparse
 from compare import meta_differences, table_differences
-from conftest import ROOT, SHARED
+from conftest import ROOT
 from govparse.documents import DOCX, DOCX_TABLE, PDF, PDF_GRID, DocumentError, Place, read_document, sniff
 from govparse.documents.pdf import Rule, _tables
 from govparse.result import Source
 
 DOCUMENTS = ROOT / "corpus" / "documents"
-REAL_PDF = SHARED / "reports" / "real" / "huaian-2024-pdf-text.pdf"
 FIXTURES = sorted(p for p in DOCUMENTS.iterdir() if p.suffix in (".pdf", ".docx"))
 
 
@@ -120,10 +119,9 @@ def test_document_output_meets_the_schema():
         assert document["encoding"] == path.suffix[1:]
 
 
-@pytest.mark.skipif(not REAL_PDF.exists(), reason="needs ../shared (the real PDF)")
-def test_the_real_pdf_reads_to_its_hand_read_values():
-    expected = json.loads(REAL_PDF.with_name("huaian-2024-pdf-text.expected.json").read_text(encoding="utf-8"))
-    result = govparse.parse_file(REAL_PDF)
+def test_the_real_pdf_reads_to_its_hand_read_values(real_pdf):
+    expected = json.loads(real_pdf.with_name("huaian-2024-pdf-text.expected.json").read_text(encoding="utf-8"))
+    result = govparse.parse_file(real_pdf)
     actual = result.to_dict()
     assert not table_differences(expected, actual)
     # its title is printed over two lines (淮安市人民政府 / 2024年…年度报告): one title, naming its agency
@@ -136,9 +134,8 @@ def test_the_real_pdf_reads_to_its_hand_read_values():
     assert not [d for d in result.diagnostics if d.level != "info" and d.table == "applications"]
 
 
-@pytest.mark.skipif(not REAL_PDF.exists(), reason="needs ../shared (the real PDF)")
-def test_a_label_wrapped_in_its_cell_stays_one_label():
-    reading = read_document(REAL_PDF.read_bytes(), PDF)
+def test_a_label_wrapped_in_its_cell_stays_one_label(real_pdf):
+    reading = read_document(real_pdf.read_bytes(), PDF)
     assert "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t447\t7\t0\t0\t0\t0\t454" in reading.lines
     assert "行政事业性收费\t96171.6" in reading.lines
     # a merged label down the rows it heads appears once, in its first row
