@@ -102,11 +102,8 @@ class _Reader:
         plus the lines before it where a blank line splits the text into paragraphs."""
         if not text or text.isspace():
             return
-        if "\n" not in text or _PARAGRAPH_BREAK.search(text) is None and _PIPE_ROW.search(text) is None:
-            self._queue(text, element.sourceline)
-            return
         start = 0
-        for found in _breaks(text):
+        for found in _breaks(text) if "\n" in text else ():
             self._queue(text[start:found[0]], element.sourceline, text.count("\n", 0, start))
             self.flush()
             start = found[1]
