@@ -194,6 +194,16 @@ _MARKDOWN_RULE = regex.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*
 
 
 _MARKDOWN_ESCAPE: Final = regex.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation
+# A line break inside a markdown cell (pymupdf4llm, markitdown and GFM writers print one as <br>): a label's
+# wrapped pieces join with nothing between them (法律服务机<br>构), numbers stay apart (0<br>6 is two numbers,
+# which a row then cannot count), never glued into one.
+_MARKDOWN_BREAK: Final = regex.compile(r"\s*<br\s*/?>\s*", regex.IGNORECASE)
+
+
+def _cell_break(found) -> str:
+    text, start, end = found.string, found.start(), found.end()
+    digit = (start > 0 and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit())
+    return " " if digit else ""
 
 
 def _pipe_cells(doc: Document, first: int, texts: list[str], markdown: bool, separated: bool) -> list[Cell]:
@@ -222,11 +232,12 @@ def _pipe_cells(doc: Document, first: int, texts: list[str], markdown: bool, sep
             start = bar + 1
         first_cell = len(cells)
         _cut_cells(text, "|", start, stop, doc.number(index), _columns(doc, index, text), cells)
-        if markdown and "\\" in text:
+        if markdown and ("\\" in text or "<" in text):
             for at in range(first_cell, len(cells)):  # markdown's escapes: pandoc writes a cell's - as \-
                 cell = cells[at]
-                if "\\" in cell.text:
-                    cells[at] = Cell(_MARKDOWN_ESCAPE.sub(r"\1", cell.text), cell.line, cell.column)
+                if "\\" in cell.text or "<" in cell.text:
+                    unescaped = _MARKDOWN_BREAK.sub(_cell_break, _MARKDOWN_ESCAPE.sub(r"\1", cell.text)).strip()
+                    cells[at] = Cell(unescaped, cell.line, cell.column)
     return cells
 
 

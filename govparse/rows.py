@@ -44,7 +44,10 @@ from .lexer import TableToken
 from .runtogether import row_groups
 
 MAX_REPORTED = 20  # events of one kind reported one by one in a table; the rest as a count
-_SEVERAL_NUMBERS = re.compile(r"[+-]?\d[\d,.]*(?:\s+[+-]?\d[\d,.]*)+$")
+# A cell holding several values a tool ran together (pdftotext's 13 13, a markdown converter's 1 / 0 or — 1):
+# numbers and null marks apart by white space.
+_ONE_VALUE = r"(?:[+-]?\d[\d,.]*|[/\\、无]|[-—–]{1,2})"
+_SEVERAL_VALUES = re.compile(rf"{_ONE_VALUE}(?:\s+{_ONE_VALUE})+$")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -472,11 +475,10 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
                    f"for {len(columns.keys)} columns{padded} ({_shown(found)}); its cells are null",
                    found[0].line, found[0].column, row=key)
         return None
-    joined = next((cell for cell in cells if not cell.text.isdigit() and _SEVERAL_NUMBERS.match(cell.text)), None)
+    joined = next((cell for cell in cells if not cell.text.isdigit() and _SEVERAL_VALUES.match(cell.text)), None)
     if joined is not None:
-        # Cells a tool ran into one (pdftotext's 13 13): how many there are, and which
-        # columns they fill, is no longer known.
-        events.add("error", "cell-count", f"row {key}: {joined.text!r} is several numbers in one cell, so its "
+        # Cells a tool ran into one: how many there are, and which columns they fill, is no longer known.
+        events.add("error", "cell-count", f"row {key}: {joined.text!r} is several values in one cell, so its "
                    "cells cannot be counted; its cells are null", joined.line, joined.column, row=key)
         return None
     positions = _positions(printed.header, columns)

@@ -64,6 +64,7 @@ _MAX_NUMBER_CHARS = 48  # longer cells are never a number worth reading
 _NUMBER_CHARS = "0123456789,.+- "
 _NULL_MARKS = frozenset({"/", "-", "—", "——", "–", "--", "无", "\\", "、"})
 _HAS_DIGIT = regex.compile(r"\d")
+_MARKDOWN_ESCAPE = regex.compile(r"\\([+\-.,])")  # the escapes a markdown writer puts in a number
 _HAN = regex.compile(r"\p{Han}")
 _UNIT_SUFFIX = regex.compile(rf"{_UNITS}$")
 MAX_DIGITS: Final = 30  # a longer run of digits is unreadable, not a count
@@ -109,6 +110,10 @@ def _classify(text: str) -> CellValue:
         return NULL_MARK
     if text[0] in _WORD_SIGNS:
         return _signed_by_word(text)
+    if "\\" in text and len(text) > 1:
+        unescaped = _MARKDOWN_ESCAPE.sub(r"\1", text)  # a markdown writer's escapes (mammoth): \+18, 7061\.7
+        if unescaped != text:
+            return _classify(unescaped)
     match = _NUMBER.match(text) if len(text) <= _MAX_NUMBER_CHARS else None
     if match is not None:
         sign, whole, fraction = match.groups()

@@ -52,6 +52,15 @@ def test_markdown_rows_with_a_rule_line():
     assert cells == ["信息内容", "本年制发件数", "规章", "0", "行政许可", ""]
 
 
+def test_markdown_line_breaks_in_cells_join_a_label_and_keep_numbers_apart():
+    """pymupdf4llm and markitdown print a line break inside a cell as <br>: a label's wrapped pieces are one
+    label, and two numbers a tool put in one cell stay two (a row that holds them cannot be counted)."""
+    from govparse.layout import MARKDOWN
+    layout, cells = _read("| 信息内容 | 本年制发件数 |\n|---|---|\n| 法律服务机<br>构 | 0<br>6 |\n| 社会公<BR/>益组织 | 3 <br /> |\n")
+    assert (layout.format, layout.style) == (PIPE_DELIMITED, MARKDOWN)
+    assert cells == ["信息内容", "本年制发件数", "法律服务机构", "0 6", "社会公益组织", "3"]
+
+
 def test_tab_separated_rows():
     from govparse.layout import TAB_DELIMITED
     layout, cells = _read("规章\t0\t1\t2\n行政许可\t\t5\n说明\n")

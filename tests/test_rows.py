@@ -292,3 +292,14 @@ def test_a_padded_row_a_cell_short_is_null_with_its_line():
     assert error.row == "licensing" and error.line == 8 and error.level == "error"
     full = govparse.parse(MARKDOWN_TABLE_TWO.format(licensing="7 |  |  ")).to_dict()["active_disclosure"]
     assert full["licensing"]["decisions"] == 7
+
+
+@pytest.mark.parametrize("joined", ["1 / 0", "— 1", "13 13"])
+def test_a_cell_holding_several_values_nulls_its_row_only(joined):
+    """A converter that misplaces columns (markitdown's PDF tables) puts two values in one cell and leaves
+    another blank: the row has as many cells as columns, but which value is whose is lost."""
+    table, diagnostics = _applications([(NEW, ["", "", 0, 0, 0, joined, 0]), (CARRIED, [1, 0, 0, 0, 0, 0, 1])])
+    assert set(table["new_received"].values()) == {None}
+    assert table["carried_over"]["total"] == 1
+    assert any(d.code == "cell-count" and d.row == "new_received" and "several values" in d.message
+               for d in diagnostics)

@@ -23,3 +23,12 @@ def test_not_numbers():
 def test_endless_digits_are_unreadable_fast():
     assert read_value("9" * 100_000).kind is Kind.UNREADABLE
     assert read_value("999," * 100_000).kind is Kind.UNREADABLE
+
+
+def test_markdown_escapes_in_numbers():
+    """mammoth's markdown escapes signs and points (\\+18, 7061\\.7); a lone backslash stays a null mark."""
+    assert read_value("\\+18").number == Decimal(18)
+    assert read_value("\\-25").number == Decimal(-25)
+    assert read_value("7061\\.7").number == Decimal("7061.7")
+    assert read_value("\\").kind is Kind.NULL_MARK
+    assert read_value("1\\2").kind is Kind.UNREADABLE
