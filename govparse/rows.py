@@ -429,24 +429,37 @@ def place_rows(rows: Sequence[Printed], columns: Mapping[str, Columns], events: 
     by_key: dict[str, list[Printed]] = {}
     for printed in rows:
         by_key.setdefault(printed.key, []).append(printed)
+    merged = _merged_cell(rows)
     placed: dict[str, Placed] = {}
     for key, copies in by_key.items():
         first = copies[0]
         if first.out_of_order and len(copies) == 1:
             events.add("info", "row-order", f"row {key} ({first.label.text[:30]}) is out of the statutory "
                        "order; read by its label", first.label.line, row=key)
-        placed[key] = _reconciled(key, copies, columns[key], events, glue)
+        placed[key] = _reconciled(key, copies, columns[key], events, glue, merged)
     return placed
 
 
-def _reconciled(key: str, copies: list[Printed], columns: Columns, events: Events, glue: Glue | None) -> Placed:
+def _merged_cell(rows: Sequence[Printed]) -> Cell | None:
+    """The first cell of the table holding several values: the tool that wrote the table found its
+    columns itself (a PDF table detector) and ran cells together there."""
+    for printed in rows:
+        if printed.values is not None:
+            for cell in printed.values.cells:
+                if cell.text and not cell.text.isdigit() and _SEVERAL_VALUES.match(cell.text):
+                    return cell
+    return None
+
+
+def _reconciled(key: str, copies: list[Printed], columns: Columns, events: Events, glue: Glue | None,
+                merged: Cell | None) -> Placed:
     with_values = [printed for printed in copies if printed.values is not None]
     if not with_values:
         return Placed(key, copies[0].label, None)
     printed = with_values[0]
-    cells = _placed_cells(key, printed, columns, events, glue)
+    cells = _placed_cells(key, printed, columns, events, glue, merged)
     if len(copies) > 1:
-        readings = [cells] + [_placed_cells(key, other, columns, events, glue) for other in with_values[1:]]
+        readings = [cells] + [_placed_cells(key, other, columns, events, glue, merged) for other in with_values[1:]]
         lines = ", ".join(str(p.label.line) for p in copies)
         texts = {None if found is None else tuple([cell.text for cell in found]) for found in readings}
         if len(texts) > 1:
@@ -459,7 +472,7 @@ def _reconciled(key: str, copies: list[Printed], columns: Columns, events: Event
 
 
 def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
-                  glue: Glue | None) -> tuple[Cell, ...] | None:
+                  glue: Glue | None, merged: Cell | None = None) -> tuple[Cell, ...] | None:
     assert printed.values is not None
     if printed.unreadable:
         return None
@@ -480,6 +493,13 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
         # Cells a tool ran into one: how many there are, and which columns they fill, is no longer known.
         events.add("error", "cell-count", f"row {key}: {joined.text!r} is several values in one cell, so its "
                    "cells cannot be counted; its cells are null", joined.line, joined.column, row=key)
+        return None
+    if merged is not None and any(not cell.text for cell in cells) and not all(not cell.text for cell in cells):
+        # pymupdf4llm drops a blank cell here and pads the row at its end there: where a table's writer
+        # ran cells together, the places of a row's blanks are not known either.
+        events.add("error", "cell-count", f"row {key}: blank cells among its values ({_shown(cells)}) in a table "
+                   f"whose writer ran cells together (line {merged.line}: {merged.text!r}), so the blanks may "
+                   "not stand where they were printed; its cells are null", cells[0].line, cells[0].column, row=key)
         return None
     positions = _positions(printed.header, columns)
     if positions is None:

@@ -303,3 +303,17 @@ def test_a_cell_holding_several_values_nulls_its_row_only(joined):
     assert table["carried_over"]["total"] == 1
     assert any(d.code == "cell-count" and d.row == "new_received" and "several values" in d.message
                for d in diagnostics)
+
+
+def test_blanks_are_not_placed_in_a_table_whose_writer_ran_cells_together():
+    """pymupdf4llm finds a PDF table's columns itself: where it put two values in one cell (0<br>0), it may
+    also have dropped a blank cell in another row and padded that row at its end (12 0 0 0 0 12 _ for
+    12 0 0 0 _ 0 12): a row with blanks is not read in such a table; full rows are."""
+    table, diagnostics = _applications([(NEW, [12, 0, 0, 0, 0, 12, ""]), (CARRIED, [1, 0, 0, 0, 0, 0, 1]),
+                                        ("（一）予以公开", [0, 0, 0, 0, "0 0", 0])])
+    assert set(table["new_received"].values()) == {None}
+    assert table["carried_over"]["total"] == 1
+    assert any(d.code == "cell-count" and d.row == "new_received" and "ran cells together" in d.message
+               for d in diagnostics)
+    alone, _ = _applications([(NEW, [12, 0, 0, 0, 0, 12, ""]), (CARRIED, [1, 0, 0, 0, 0, 0, 1])])
+    assert alone["new_received"]["other_org"] == 12  # nothing says the blank moved: as printed, with a warning
