@@ -164,6 +164,8 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
     in_force: tuple[str, ...] = ()  # the header as rows below it see it, made once per block
     header_open = False  # header labels met since the last row: a new header block
     beside: list[TableToken] = []  # group labels (三、本年度办理结果) in the table row of the next row label
+    bare: list[TableToken] = []  # row labels and label pieces met one after another with no values (reading order)
+    label_end = 0  # the last line of the last label (a row's, a group's or a piece) met
     index = 0
     count = len(tokens)
     while index < count:
@@ -175,6 +177,16 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
             if len(in_force) != len(header):
                 in_force = tuple(header)
             step = 2 if values is not None else 1  # the label, and its values token if any
+            if reading_order:
+                if bare and token.cells[0].line - label_end > 2:
+                    bare = []  # lines between: the values a reader of the reading order took from them
+                label_end = token.cells[-1].line
+                if values is not None and len(bare) >= _LABEL_COLUMN and any(t.type in grammar.row_of for t in bare):
+                    _after_label_column(token, values, bare, events)
+                    values = None  # and its values token passed over (step 2)
+                    bare = []
+                else:
+                    bare = bare + [token] if values is None else []
             if not token.cells[-1].text:
                 # printed with blank cells only (规章 | | |): its values are blank, not absent, and
                 # numbers on a line below are no more its own (a row whose label was lost): they
@@ -189,6 +201,18 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
             beside = []
             index += step
             continue
+        if reading_order and kind in grammar.structure_terminals:
+            label_end = token.cells[-1].line
+        elif reading_order and kind == UNKNOWN:  # pieces of labels: the column's, where they stand in it
+            end = index
+            while end < count and tokens[end].type == UNKNOWN:
+                if bare and tokens[end].cells[0].line - label_end > 2:
+                    bare = []
+                bare.append(tokens[end])
+                label_end = tokens[end].cells[-1].line
+                end += 1
+            if end < count and tokens[end].type == VALUES:
+                bare = []  # an unknown row with its values (unknown_row keeps them out)
         # a group label with no blank cells after it shares its table row with the row label after it
         if kind in grammar.structure_terminals and not _opens_block(grammar, kind) and token.cells[-1].text:
             beside.append(token)
@@ -214,12 +238,29 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
             index = unknown_row(tokens, index, events)
             continue
         elif kind == VALUES:
+            bare = []
             cells = token.cells
             events.add("warning", "stray-values", f"{len(cells)} value cell(s) under no row label "
                        f"({_shown(cells)}) ignored", token.line, token.column)
         index += 1
     moved = out_of_order([row.key for row in rows], grammar.rows)
     return [row._replace(out_of_order=True) if at in moved else row for at, row in enumerate(rows)] if moved else rows
+
+
+# Row labels and pieces of labels on lines one after another (a blank line apart at most, group labels
+# among them) with no values between them: PDF text whose writer put the label column in one block and the
+# numbers in others (pdfminer's text boxes). Two can be a label wrapped over its row's values.
+_LABEL_COLUMN = 3
+
+
+def _after_label_column(token: TableToken, values: TableToken, bare: list[TableToken], events: Events) -> None:
+    """The values after a column of row labels printed with none of their own: whose they are is not in the
+    text (the last label's, or the first's, or spread over them); they go to no row, with a warning."""
+    events.add("warning", "reading-order", f"{len(values.cells)} value(s) ({_shown(values.cells)}) after "
+               f"{len(bare) + 1} labels or pieces of labels printed one after another with no values between them "
+               f"({bare[0].cells[0].text[:12]} … {token.cells[0].text[:12]}): the labels and the numbers are in "
+               "blocks of their own, so whose values these are is not known; given to no row",
+               values.line, values.column)
 
 
 def out_of_order(keys: Sequence[str], order: Sequence[str]) -> set[int]:

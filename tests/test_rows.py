@@ -317,3 +317,15 @@ def test_blanks_are_not_placed_in_a_table_whose_writer_ran_cells_together():
                for d in diagnostics)
     alone, _ = _applications([(NEW, [12, 0, 0, 0, 0, 12, ""]), (CARRIED, [1, 0, 0, 0, 0, 0, 1])])
     assert alone["new_received"]["other_org"] == 12  # nothing says the blank moved: as printed, with a warning
+
+
+def test_values_after_a_column_of_labels_go_to_no_row():
+    """pdfminer.six writes a PDF table's label column as one block of text boxes and the numbers in others:
+    the numbers after the column's last label are not that label's (here 0 0 0 0 0 0 0 after 1．属于国家秘密,
+    whose own row is 0 0 0 0 561 0 561). They go to no row, with a warning; none is a wrong number."""
+    from pathlib import Path
+    fixture = Path(__file__).resolve().parent.parent / "corpus" / "tools" / "pdfminer--2021-clean.txt"
+    result = govparse.parse(fixture.read_bytes())
+    assert set(result.to_dict()["applications"]["denied_state_secret"].values()) == {None}
+    assert any(d.code == "reading-order" and "labels or pieces of labels printed one after another" in d.message
+               for d in result.diagnostics)

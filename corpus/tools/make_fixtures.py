@@ -20,7 +20,10 @@ venv and runs this script)::
 
     python3 -m venv .venv-tools
     .venv-tools/bin/pip install -e . beautifulsoup4 lxml lxml_html_clean trafilatura html2text \\
-        pdfplumber pypdf python-docx
+        pdfplumber pypdf python-docx 'markitdown[docx,pdf]' mammoth docx2txt inscriptis html-text \\
+        pymupdf pymupdf4llm   # PyMuPDF is AGPL: a tool users run, here only to make fixtures
+
+One tool's fixtures again, the others kept: ``make_fixtures.py --tools pymupdf pdfminer``.
 
 Run (from the repository root; deterministic: fixed seeds, the same tool
 versions give the same files)::
@@ -251,6 +254,67 @@ def python_docx_text(path: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
+def markitdown_text(path: Path) -> str:
+    """Microsoft's markitdown (markdown for LLM pipelines): HTML and DOCX tables as pipe tables, PDF text by
+    pdfminer.six, its tables guessed from the words' positions."""
+    from markitdown import MarkItDown
+
+    return MarkItDown().convert(str(path)).text_content
+
+
+def mammoth_markdown(path: Path) -> str:
+    import mammoth
+
+    with path.open("rb") as document:
+        return mammoth.convert_to_markdown(document).value
+
+
+def docx2txt_text(path: Path) -> str:
+    import docx2txt
+
+    return docx2txt.process(str(path))
+
+
+def inscriptis_text(path: Path) -> str:
+    from inscriptis import get_text
+
+    return get_text(path.read_text(encoding="utf-8"))
+
+
+def html_text_text(path: Path) -> str:
+    import html_text
+
+    return html_text.extract_text(path.read_text(encoding="utf-8"))
+
+
+def pdfminer_text(path: Path) -> str:
+    from pdfminer.high_level import extract_text
+
+    return extract_text(str(path))
+
+
+def pymupdf_text(path: Path) -> str:
+    """PyMuPDF's page.get_text() (AGPL: a tool users run, never a dependency of govparse)."""
+    import pymupdf
+
+    with pymupdf.open(str(path)) as document:
+        return "\n".join(page.get_text() for page in document)
+
+
+def pymupdf4llm_text(path: Path) -> str:
+    """pymupdf4llm's markdown (AGPL, as above): tables found by PyMuPDF's table finder, as pipe tables."""
+    import pymupdf4llm
+
+    return pymupdf4llm.to_markdown(str(path), show_progress=False)
+
+
+def libreoffice_text(path: Path) -> str:
+    """LibreOffice's own "Text (encoded)" export of a DOCX, as a batch conversion with soffice gives it."""
+    with tempfile.TemporaryDirectory(prefix="govparse-lo-txt-") as scratch:
+        soffice(Path(scratch) / "profile", ["--convert-to", "txt:Text (encoded):UTF8", "--outdir", scratch, str(path)])
+        return (Path(scratch) / f"{path.stem}.txt").read_text(encoding="utf-8-sig")
+
+
 @dataclass(frozen=True, slots=True)
 class Tool:
     name: str
@@ -292,6 +356,20 @@ TOOLS: tuple[Tool, ...] = (
          _stderr_command(["pdftotext", "-v"])),
     Tool("pdfplumber", "pdf", pdfplumber_text, _package("pdfplumber")),
     Tool("pypdf", "pdf", pypdf_text, _package("pypdf")),
+    # Converters of LLM and search pipelines, and other extractors (a session found wrong numbers on some)
+    Tool("markitdown-html", "html", markitdown_text, _package("markitdown")),
+    Tool("markitdown-docx", "docx", markitdown_text, _package("markitdown")),
+    Tool("markitdown-pdf", "pdf", markitdown_text, _package("markitdown")),
+    Tool("mammoth-markdown", "docx", mammoth_markdown, _package("mammoth")),
+    Tool("docx2txt", "docx", docx2txt_text, _package("docx2txt")),
+    Tool("libreoffice-txt", "docx", libreoffice_text, _command(["soffice", "--version"])),
+    Tool("inscriptis", "html", inscriptis_text, _package("inscriptis")),
+    Tool("html-text", "html", html_text_text, _package("html-text")),
+    Tool("pdfminer", "pdf", pdfminer_text, _package("pdfminer.six")),
+    Tool("pymupdf", "pdf", pymupdf_text, _package("pymupdf")),
+    Tool("pymupdf4llm", "pdf", pymupdf4llm_text, _package("pymupdf4llm")),
+    Tool("pdftohtml", "pdf", lambda p: run(["pdftohtml", "-i", "-stdout", "-noframes", "-enc", "UTF-8", str(p)]),
+         _stderr_command(["pdftohtml", "-v"])),
 )
 
 # Tools whose text keeps no column positions: a number wrapped inside its cell comes out as pieces on
@@ -304,6 +382,13 @@ POSITIONLESS = {
                   "on the line below, without positions: which column they belong to is not in the text",
     "pypdf": "pypdf writes a number wrapped in its cell as pieces on two lines among the row's other values, "
              "without positions: which pieces join, and in which column, is not in the text",
+    "pdfminer": "pdfminer.six writes a number wrapped in its cell as pieces in text boxes of their own, without "
+                "positions: which pieces join, and in which column, is not in the text",
+    "pymupdf": "PyMuPDF writes a number wrapped in its cell as pieces on lines of their own, without positions: "
+               "which pieces join, and in which column, is not in the text",
+    "pdftohtml": "pdftohtml writes a number wrapped in its cell as pieces on lines of their own, without "
+                 "positions: which pieces join, and in which column, is not in the text",
+    "html-text": "html-text joins a row's cells with single spaces and keeps no positions",
 }
 _NUMBER = regex.compile(r"\d+(?:[,，]\d+)*(?:\.\d+)?")
 
@@ -385,11 +470,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="instead, reports FIRST .. FIRST+COUNT-1 of every shape (other seeds than the six) by "
                              "every tool into --out, as <tool>--<shape>-<number>.txt: a held-out set to score with "
                              "score.py DIR")
+    parser.add_argument("--tools", nargs="+", metavar="TOOL", choices=[tool.name for tool in TOOLS],
+                        help="only these tools (their fixtures rewritten, the others' kept)")
     args = parser.parse_args(argv)
+    tools = tuple(tool for tool in TOOLS if args.tools is None or tool.name in args.tools)
     if args.held_out:
         if args.out == HERE:
             parser.error("--held-out writes a set of its own: give --out")
-        held_out(args.out, *args.held_out)
+        held_out(args.out, *args.held_out, tools)
         return 0
 
     reports = {}
@@ -410,19 +498,21 @@ def main(argv: list[str] | None = None) -> int:
         make_documents(pages, work)
         args.out.mkdir(parents=True, exist_ok=True)
         for old in args.out.glob("*--*.*"):
-            old.unlink()
+            if tool_name(old) in {tool.name for tool in tools}:
+                old.unlink()
         for shape in SHAPES:
             report, seed = reports[shape.name]
-            for tool in TOOLS:
+            for tool in tools:
                 write_fixture(args.out / f"{tool.name}--{shape.name}", tool, work / f"{shape.name}.{tool.source}",
                               report, shape, seed)
-        tools = {tool.name: tool for tool in TOOLS}
-        for tool_name, shape_name, number, variant in EXTRAS:
+        by_name = {tool.name: tool for tool in tools}
+        for name, shape_name, number, variant in EXTRAS:
+            if name not in by_name:
+                continue
             shape, report, seed = extras[f"{shape_name}-{number}"]
-            write_fixture(args.out / f"{tool_name}--{shape_name}-{variant}", tools[tool_name],
-                          work / f"{shape_name}-{number}.{tools[tool_name].source}", report, shape, seed)
-        versions = sorted({tool.version() for tool in TOOLS} | {_command(["soffice", "--version"])()})
-        (args.out / "VERSIONS.txt").write_text("\n".join(versions) + "\n", encoding="utf-8")
+            write_fixture(args.out / f"{name}--{shape_name}-{variant}", by_name[name],
+                          work / f"{shape_name}-{number}.{by_name[name].source}", report, shape, seed)
+        write_versions(args.out / "VERSIONS.txt", tools)
         if args.documents:
             keep_documents(work, reports)
         if args.keep:
@@ -433,7 +523,18 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def held_out(out: Path, first: int, count: int) -> None:
+def tool_name(fixture: Path) -> str:
+    return fixture.name.split("--", 1)[0]
+
+
+def write_versions(path: Path, tools: tuple[Tool, ...]) -> None:
+    """The versions of ``tools`` and LibreOffice, kept beside those of tools not run this time."""
+    kept = set(path.read_text(encoding="utf-8").split("\n")) if path.is_file() and tools != TOOLS else set()
+    versions = {tool.version() for tool in tools} | {_command(["soffice", "--version"])()}
+    path.write_text("\n".join(sorted((kept | versions) - {""})) + "\n", encoding="utf-8")
+
+
+def held_out(out: Path, first: int, count: int, tools: tuple[Tool, ...] = TOOLS) -> None:
     """Reports ``first`` .. ``first + count - 1`` of every shape, each by every tool, into ``out``."""
     reports, pages = {}, {}
     for number in range(first, first + count):
@@ -446,7 +547,7 @@ def held_out(out: Path, first: int, count: int) -> None:
         work = Path(scratch)
         make_documents(pages, work)
         for name, (shape, report, seed) in reports.items():
-            for tool in TOOLS:
+            for tool in tools:
                 write_fixture(out / f"{tool.name}--{name}", tool, work / f"{name}.{tool.source}", report, shape, seed)
 
 
