@@ -166,6 +166,7 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
     beside: list[TableToken] = []  # group labels (三、本年度办理结果) in the table row of the next row label
     bare: list[TableToken] = []  # row labels and label pieces met one after another with no values (reading order)
     label_end = 0  # the last line of the last label (a row's, a group's or a piece) met
+    label_column: TableToken | None = None  # the first row label met after a column of labels
     index = 0
     count = len(tokens)
     while index < count:
@@ -184,6 +185,8 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
                 if values is not None and len(bare) >= _LABEL_COLUMN and any(t.type in grammar.row_of for t in bare):
                     _after_label_column(token, values, bare, events)
                     values = None  # and its values token passed over (step 2)
+                    if sum(1 for t in bare if t.type in grammar.row_of) >= 2:
+                        label_column = label_column or token  # a column of row labels: the whole table's
                     bare = []
                 else:
                     bare = bare + [token] if values is None else []
@@ -201,8 +204,8 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
             beside = []
             index += step
             continue
-        if reading_order and kind in grammar.structure_terminals:
-            label_end = token.cells[-1].line
+        if reading_order and (kind in grammar.structure_terminals or kind in grammar.header_terminals):
+            label_end = token.cells[-1].line  # group labels and header words may stand in the label column
         elif reading_order and kind == UNKNOWN:  # pieces of labels: the column's, where they stand in it
             end = index
             while end < count and tokens[end].type == UNKNOWN:
@@ -243,13 +246,17 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
             events.add("warning", "stray-values", f"{len(cells)} value cell(s) under no row label "
                        f"({_shown(cells)}) ignored", token.line, token.column)
         index += 1
+    if label_column is not None:
+        rows = _without_values(rows, label_column, events)
     moved = out_of_order([row.key for row in rows], grammar.rows)
     return [row._replace(out_of_order=True) if at in moved else row for at, row in enumerate(rows)] if moved else rows
 
 
-# Row labels and pieces of labels on lines one after another (a blank line apart at most, group labels
-# among them) with no values between them: PDF text whose writer put the label column in one block and the
-# numbers in others (pdfminer's text boxes). Two can be a label wrapped over its row's values.
+# Row labels and pieces of labels on lines one after another (a blank line apart at most, group labels and
+# header words among them) with no values between them, a row label among them: PDF text whose writer put
+# the label column in one block and the numbers in others (pdfminer's text boxes). Two can be a label
+# wrapped over its row's values. With two row labels in the column, no value of the table is placed
+# (``_without_values``); with one (pdftotext: a label whose values pdforder set aside), only the next row's.
 _LABEL_COLUMN = 3
 
 
@@ -261,6 +268,18 @@ def _after_label_column(token: TableToken, values: TableToken, bare: list[TableT
                f"({bare[0].cells[0].text[:12]} … {token.cells[0].text[:12]}): the labels and the numbers are in "
                "blocks of their own, so whose values these are is not known; given to no row",
                values.line, values.column)
+
+
+def _without_values(rows: list[Printed], label_column: TableToken, events: Events) -> list[Printed]:
+    """Every row's values set aside: where a table's labels come as a column of their own, its numbers come
+    in blocks of their own too, and a number after a label is not the label's (pdfminer: 0 0 — 0 0 0 22 after
+    1．属于国家秘密, whose own row is 14 23 …)."""
+    held = [row for row in rows if row.values is not None]
+    if held:
+        events.add("warning", "reading-order", f"the labels stand in a column of their own (before "
+                   f"{label_column.cells[0].text[:12]!r}), so the numbers after a label need not be its own: the "
+                   f"values of {len(held)} row(s) are given to no row", label_column.line, label_column.column)
+    return [row._replace(values=None) if row.values is not None else row for row in rows]
 
 
 def out_of_order(keys: Sequence[str], order: Sequence[str]) -> set[int]:

@@ -329,3 +329,7 @@ def test_values_after_a_column_of_labels_go_to_no_row():
     assert set(result.to_dict()["applications"]["denied_state_secret"].values()) == {None}
     assert any(d.code == "reading-order" and "labels or pieces of labels printed one after another" in d.message
                for d in result.diagnostics)
+    # a column of row labels: the numbers after any label of the table need not be its own
+    assert any(d.code == "reading-order" and "labels stand in a column of their own" in d.message
+               for d in result.diagnostics)
+    assert all(value is None for row in result.to_dict()["applications"].values() for value in row.values())
