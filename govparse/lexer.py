@@ -631,6 +631,15 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
                 tokens.extend(words)
                 index += 1
                 continue
+            glued = _row_label_and_value(cells[index], labels)
+            if glued is not None:
+                # a row label with its first value run on (PyMuPDF: 行政规范性文件26): the label, then
+                # the value starting the row's run
+                tokens.append(glued[0])
+                run.append(glued[1])
+                run_filled = True
+                index += 1
+                continue
             # Text that names no label: a row of its own (小计, 其中：…, a local row) or a
             # note. It ends the run before it, and the numbers after it are its own.
             tokens.append(TableToken(UNKNOWN, (cells[index],)))
@@ -677,6 +686,28 @@ def _labels_in(cell: Cell, labels: Labels) -> list[TableToken]:
         found.append(TableToken(name, (Cell(word, cell.line, cell.column + at),)))
         at += len(word)
     return found
+
+
+# A number run on after text: the value part of a row label glued to its first value.
+_GLUED_VALUE: Final = regex.compile(r"(?<=\D)[+-]?\d[\d,]*(?:\.\d+)?$")
+
+
+def _row_label_and_value(cell: Cell, labels: Labels) -> tuple[TableToken, Cell] | None:
+    """A cell that is a row label as the grammar writes it with a number run on after it, as a label
+    token and the value's cell; None otherwise. No statutory label ends in a digit, so the number is the
+    row's, never part of its label."""
+    text = cell.text
+    if not text[-1:].isdigit():
+        return None
+    found = _GLUED_VALUE.search(text)
+    if found is None:
+        return None
+    head = text[:found.start()].rstrip()
+    name = labels.lookup(head) if head else None
+    if name is None or name not in labels.row_terminals:
+        return None
+    return (TableToken(name, (Cell(head, cell.line, cell.column),)),
+            Cell(found.group(), cell.line, cell.column + found.start()))
 
 
 def _body_among(tokens: list[TableToken], scanned: list[int], rows: frozenset[str]) -> bool:

@@ -154,7 +154,7 @@ class Events:
 
 
 def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Events,
-                 reading_order: bool = False) -> list[Printed]:
+                 reading_order: bool = False, set_aside: frozenset[int] = frozenset()) -> list[Printed]:
     """Every row label with its values and the header above it, in printed order; numbers
     that no row label heads are reported here and go nowhere. In pdftotext's ``reading_order``
     a label's line does not end its row (``_own_line``: its values follow on lines of their own)
@@ -179,8 +179,8 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
                 in_force = tuple(header)
             step = 2 if values is not None else 1  # the label, and its values token if any
             if reading_order:
-                if bare and token.cells[0].line - label_end > 2:
-                    bare = []  # lines between: the values a reader of the reading order took from them
+                if bare and not _next_in_column(label_end, token.cells[0].line, set_aside):
+                    bare = []
                 label_end = token.cells[-1].line
                 if values is not None and len(bare) >= _LABEL_COLUMN and any(t.type in grammar.row_of for t in bare):
                     _after_label_column(token, values, bare, events)
@@ -209,7 +209,7 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
         elif reading_order and kind == UNKNOWN:  # pieces of labels: the column's, where they stand in it
             end = index
             while end < count and tokens[end].type == UNKNOWN:
-                if bare and tokens[end].cells[0].line - label_end > 2:
+                if bare and not _next_in_column(label_end, tokens[end].cells[0].line, set_aside):
                     bare = []
                 bare.append(tokens[end])
                 label_end = tokens[end].cells[-1].line
@@ -258,6 +258,12 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
 # wrapped over its row's values. With two row labels in the column, no value of the table is placed
 # (``_without_values``); with one (pdftotext: a label whose values pdforder set aside), only the next row's.
 _LABEL_COLUMN = 3
+
+
+def _next_in_column(end: int, start: int, set_aside: frozenset[int]) -> bool:
+    """Whether a label starting on line ``start`` follows one ending on line ``end`` in a column of labels:
+    on the next line or after one blank line, no values between that the reading-order reader set aside."""
+    return start - end == 1 or start - end == 2 and end + 1 not in set_aside
 
 
 def _after_label_column(token: TableToken, values: TableToken, bare: list[TableToken], events: Events) -> None:

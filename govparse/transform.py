@@ -94,6 +94,7 @@ class BuildContext:
     line: int | None = None  # where the table starts: where a row that is not there is reported
     glued: bool = False  # cells run together (run-together layout): a row's digits may need splitting
     reading_order: bool = False  # pdftotext's blocks: a label's line ends no row, the header's order places nothing
+    set_aside: frozenset[int] = frozenset()  # lines of values the reading-order reader gave to no row
     wrapping: bool = False  # text with no cell marks, as PDF text is: a narrow cell's number may wrap over two lines
 
 

@@ -117,3 +117,15 @@ def test_a_pad_line_after_a_caption_stays_with_it():
     cells = [Cell("规章", 1, 1), Cell("", 2, 1), Cell("", 2, 2), Cell("0", 3, 1)]
     lexed = lex(cells, labels("active_disclosure_2019"))
     assert lexed.types == ("REGULATIONS", VALUES) and len(lexed.tokens[0].cells) == 1
+
+
+def test_a_row_label_with_its_first_value_run_on_is_split():
+    # PyMuPDF's get_text() runs a row's label and its first value together (行政规范性文件26, 行政事业性收费0)
+    lexed = lex(_cells("规章", "15", "0", "0", "行政规范性文件26", "10", "19", "第二十条第（八）项", "行政事业性收费6632.1752"),
+                labels("active_disclosure_2021"))
+    assert lexed.types == ("REGULATIONS", VALUES, "NORMATIVE_DOCUMENTS", VALUES, "ITEM_8", "FEES", VALUES)
+    assert [c.text for c in lexed.tokens[3].cells] == ["26", "10", "19"]
+    assert lexed.tokens[3].cells[0].column == 8  # where the value stands in its line
+    assert lexed.tokens[6].cells[0].text == "6632.1752"
+    # text that is no row label keeps its digits (a note, a caption, a heading with a year)
+    assert lex(_cells("本年度2023", "1"), labels("active_disclosure_2021")).types == (UNKNOWN, VALUES)
