@@ -542,6 +542,10 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
     assert printed.values is not None
     if printed.unreadable:
         return None
+    if merged is not None:
+        apart = _cells_apart(key, printed.values.cells, len(columns.keys), events)
+        if apart is not None:
+            return _in_header_order(apart, printed, columns)
     cells = fit_cells(printed.values.cells, len(columns.keys), printed.room)
     if cells is None and glue is not None and row_groups(printed.values.text) is not None:
         return split_glued(key, printed, len(columns.keys), glue, events)
@@ -567,10 +571,43 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
                    f"whose writer ran cells together (line {merged.line}: {merged.text!r}), so the blanks may "
                    "not stand where they were printed; its cells are null", cells[0].line, cells[0].column, row=key)
         return None
+    return _in_header_order(cells, printed, columns)
+
+
+def _in_header_order(cells: tuple[Cell, ...], printed: Printed, columns: Columns) -> tuple[Cell, ...]:
     positions = _positions(printed.header, columns)
     if positions is None:
         return cells
     return tuple([cells[position] for position in positions])
+
+
+def _cells_apart(key: str, found: Sequence[Cell], width: int, events: Events) -> tuple[Cell, ...] | None:
+    """A row with cells a table's writer ran together (0<br>20) as its values one by one, when they are
+    exactly as many as its columns and only blank cells follow them: then every column has its value, in
+    the order printed, and the blanks are padding. None otherwise (and where no cell holds several)."""
+    values: list[Cell] = []
+    joined = False
+    for cell in found:
+        text = cell.text
+        if not text:
+            if len(values) < width:
+                return None  # a blank among the values: which column it is, the merge hides
+            continue
+        if not text.isdigit() and _SEVERAL_VALUES.match(text):
+            joined = True
+            at = 0
+            for part in text.split():
+                at = text.index(part, at)
+                values.append(Cell(part, cell.line, cell.column + at))
+                at += len(part)
+        else:
+            values.append(cell)
+    if not joined or len(values) != width:
+        return None
+    events.add("warning", "merged-cells", f"row {key}: cells holding several values ({_shown(found)}) read one "
+               f"value a column, in printed order: exactly {width} values for {width} columns",
+               found[0].line, found[0].column, row=key)
+    return tuple(values)
 
 
 @lru_cache(maxsize=1024)

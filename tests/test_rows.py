@@ -333,3 +333,15 @@ def test_values_after_a_column_of_labels_go_to_no_row():
     assert any(d.code == "reading-order" and "labels stand in a column of their own" in d.message
                for d in result.diagnostics)
     assert all(value is None for row in result.to_dict()["applications"].values() for value in row.values())
+
+
+def test_cells_run_together_are_read_apart_when_they_fill_every_column():
+    """pymupdf4llm runs neighbouring cells into one (0<br>20, 15<br>0<br>0): where the row then holds
+    exactly as many values as columns, with only blank padding after them, each column has its value in
+    the printed order; with a blank among them, which column is blank is lost."""
+    table, diagnostics = _applications([(NEW, [0, 0, "20 0", 0, 0, 20, ""]), (CARRIED, [1, 0, 0, 0, 0, 0, 1]),
+                                        ("（一）予以公开", ["", 0, "3 0", 0, 0, 3])])
+    assert table["new_received"] == {"natural_person": 0, "commercial": 0, "research": 20, "social_welfare": 0,
+                                     "legal_service": 0, "other_org": 0, "total": 20}
+    assert any(d.code == "merged-cells" and d.row == "new_received" for d in diagnostics)
+    assert set(table["granted"].values()) == {None}  # a blank before its values
