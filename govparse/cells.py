@@ -202,8 +202,13 @@ _MARKDOWN_BREAK: Final = regex.compile(r"\s*<br\s*/?>\s*", regex.IGNORECASE)
 
 def _cell_break(found) -> str:
     text, start, end = found.string, found.start(), found.end()
+    if _WRAPPED_GROUP.search(text, 0, start) is not None and end < len(text) and text[end].isdigit():
+        return ""  # a number wrapped in its cell inside a thousands group (65,06<br>9): one number
     digit = (start > 0 and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit())
     return " " if digit else ""
+
+
+_WRAPPED_GROUP: Final = regex.compile(r"\d,\d{0,2}$")  # a thousands group not yet three digits long
 
 
 def _pipe_cells(doc: Document, first: int, texts: list[str], markdown: bool, separated: bool) -> list[Cell]:

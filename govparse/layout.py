@@ -65,6 +65,9 @@ X_POSITIONED = "x-positioned"
 WRAPPED_LABELS = "wrapped-labels"
 MERGED_REPEATED = "merged-repeated"
 READING_ORDER = "reading-order"  # pdftotext (no -layout): text blocks in its reading order, read by govparse.pdforder
+# A PDF's text a line a span in the page's own order, no blank line between cells (PyMuPDF's get_text, pdftohtml):
+# a cell per line, some neighbours run together on one line (read apart where a row then fills its columns)
+PDF_LINES = "pdf-lines"
 
 LAYOUT_SAMPLE_LINES = 160
 SHORT_TABLE_LINES = 40
@@ -228,8 +231,13 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
         evidence += f"; in the whole report {separated} and {adjacent}"
     style = BLANK_SEPARATED if separated > adjacent else LINE_PER_CELL
     reading = reading_order_evidence(doc, lines, filled)
-    if reading:
+    if reading and style == BLANK_SEPARATED:
         return TableLayout(LINEAR_CELL, READING_ORDER, f"{evidence}; {reading}")
+    if reading:
+        # pdftotext parts its text blocks by blank lines; with none between cells, the text is the PDF's
+        # own order, row by row
+        return TableLayout(LINEAR_CELL, PDF_LINES, f"{evidence}; {reading}, no blank line between cells (a PDF's "
+                           "text a line a span, in the page's order)")
     if style == LINE_PER_CELL:
         apart = _rows_apart(doc, section)
         if apart:
@@ -238,15 +246,17 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
 
 
 def follow_reading_order(layouts: dict[str, TableLayout]) -> None:
-    """Where a report's table is pdftotext's reading order, so are its others that read as one cell
-    or a few words a line (table 四's header pieces, 结果 结果 其他 尚未, pass for space-delimited
-    rows): one tool wrote the whole report."""
-    if not any(layout.style == READING_ORDER for layout in layouts.values()):
+    """Where a report's table is pdftotext's reading order (or a PDF's lines in page order), so are its
+    others that read as one cell or a few words a line (table 四's header pieces, 结果 结果 其他 尚未, and
+    lines of two values run together pass for space-delimited rows): one tool wrote the whole report."""
+    followed = next((style for style in (READING_ORDER, PDF_LINES)
+                     if any(layout.style == style for layout in layouts.values())), None)
+    if followed is None:
         return
     for key, layout in list(layouts.items()):
-        if layout.style != READING_ORDER and (layout.format == LINEAR_CELL or layout.format == SPACE_DELIMITED):
-            layouts[key] = TableLayout(LINEAR_CELL, READING_ORDER, f"{layout.evidence}; the report's other tables "
-                                       "are pdftotext's reading order")
+        if layout.style != followed and (layout.format == LINEAR_CELL or layout.format == SPACE_DELIMITED):
+            layouts[key] = TableLayout(LINEAR_CELL, followed, f"{layout.evidence}; the report's other tables "
+                                       f"are {'pdftotext' if followed == READING_ORDER else 'a PDF'}'s {followed}")
 
 
 MIN_ROW_GAPS = 3

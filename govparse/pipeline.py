@@ -358,6 +358,7 @@ def _read_table(spec: TableSpec, doc: Document, section: Section | None, found_b
     ctx = BuildContext(spec.key, diagnostics, sources, section.heading + 1, glued=layout.format == RUN_TOGETHER,
                        reading_order=layout.style == READING_ORDER,
                        set_aside=frozenset([item.line for item in furniture if item.kind == MOVED_VALUES]),
+                       linear=layout.format == LINEAR_CELL,
                        wrapping=layout.format in (SPACE_DELIMITED, SPACE_ALIGNED))
     table = spec.read(ctx, lexed.tokens, load(grammar_name), spec.models[edition])
     clock.lap("rows")

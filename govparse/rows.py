@@ -154,11 +154,14 @@ class Events:
 
 
 def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Events,
-                 reading_order: bool = False, set_aside: frozenset[int] = frozenset()) -> list[Printed]:
+                 reading_order: bool = False, set_aside: frozenset[int] = frozenset(),
+                 rows_on_lines: bool = True) -> list[Printed]:
     """Every row label with its values and the header above it, in printed order; numbers
     that no row label heads are reported here and go nowhere. In pdftotext's ``reading_order``
     a label's line does not end its row (``_own_line``: its values follow on lines of their own)
-    and the header's blocks come out of column order: no header places the values."""
+    and the header's blocks come out of column order: no header places the values. Nor does it
+    where cells stand a line each (not ``rows_on_lines``: a value on the label's line was run on
+    after it, 行政规范性文件0, and the row's others follow)."""
     rows: list[Printed] = []
     header: list[str] = []
     in_force: tuple[str, ...] = ()  # the header as rows below it see it, made once per block
@@ -196,7 +199,7 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
                 # are left to be reported as numbers under no row label
                 values = TableToken(VALUES, tuple([cell for cell in token.cells if not cell.text]))
                 step = 1
-            elif values is not None and not reading_order:
+            elif values is not None and not reading_order and rows_on_lines:
                 values = _own_line(token, values, events)
             rows.append(Printed(grammar.row_of[kind], token, values, () if reading_order else in_force,
                                 False, lead=_lead(token, beside, values), labels=1 + len(beside)))
@@ -512,7 +515,7 @@ def _merged_cell(rows: Sequence[Printed]) -> Cell | None:
     for printed in rows:
         if printed.values is not None:
             for cell in printed.values.cells:
-                if cell.text and not cell.text.isdigit() and _SEVERAL_VALUES.match(cell.text):
+                if several_values(cell):
                     return cell
     return None
 
@@ -543,7 +546,7 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
     if printed.unreadable:
         return None
     if merged is not None:
-        apart = _cells_apart(key, printed.values.cells, len(columns.keys), events)
+        apart = cells_apart(f"row {key}", printed.values.cells, len(columns.keys), events, key)
         if apart is not None:
             return _in_header_order(apart, printed, columns)
     cells = fit_cells(printed.values.cells, len(columns.keys), printed.room)
@@ -558,7 +561,7 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
                    f"for {len(columns.keys)} columns{padded} ({_shown(found)}); its cells are null",
                    found[0].line, found[0].column, row=key)
         return None
-    joined = next((cell for cell in cells if not cell.text.isdigit() and _SEVERAL_VALUES.match(cell.text)), None)
+    joined = next((cell for cell in cells if several_values(cell)), None)
     if joined is not None:
         # Cells a tool ran into one: how many there are, and which columns they fill, is no longer known.
         events.add("error", "cell-count", f"row {key}: {joined.text!r} is several values in one cell, so its "
@@ -581,10 +584,17 @@ def _in_header_order(cells: tuple[Cell, ...], printed: Printed, columns: Columns
     return tuple([cells[position] for position in positions])
 
 
-def _cells_apart(key: str, found: Sequence[Cell], width: int, events: Events) -> tuple[Cell, ...] | None:
+def several_values(cell: Cell) -> bool:
+    """Whether a cell holds several values a tool ran together (13 13, 1 / 0, — 1)."""
+    return bool(cell.text) and not cell.text.isdigit() and _SEVERAL_VALUES.match(cell.text) is not None
+
+
+def cells_apart(name: str, found: Sequence[Cell], width: int, events: Events,
+                row: str | None = None) -> tuple[Cell, ...] | None:
     """A row with cells a table's writer ran together (0<br>20) as its values one by one, when they are
     exactly as many as its columns and only blank cells follow them: then every column has its value, in
-    the order printed, and the blanks are padding. None otherwise (and where no cell holds several)."""
+    the order printed, and the blanks are padding. None otherwise (and where no cell holds several).
+    ``name`` names the row (or rows) in the warning."""
     values: list[Cell] = []
     joined = False
     for cell in found:
@@ -593,7 +603,7 @@ def _cells_apart(key: str, found: Sequence[Cell], width: int, events: Events) ->
             if len(values) < width:
                 return None  # a blank among the values: which column it is, the merge hides
             continue
-        if not text.isdigit() and _SEVERAL_VALUES.match(text):
+        if several_values(cell):
             joined = True
             at = 0
             for part in text.split():
@@ -604,9 +614,9 @@ def _cells_apart(key: str, found: Sequence[Cell], width: int, events: Events) ->
             values.append(cell)
     if not joined or len(values) != width:
         return None
-    events.add("warning", "merged-cells", f"row {key}: cells holding several values ({_shown(found)}) read one "
+    events.add("warning", "merged-cells", f"{name}: cells holding several values ({_shown(found)}) read one "
                f"value a column, in printed order: exactly {width} values for {width} columns",
-               found[0].line, found[0].column, row=key)
+               found[0].line, found[0].column, row=row)
     return tuple(values)
 
 

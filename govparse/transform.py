@@ -95,6 +95,7 @@ class BuildContext:
     glued: bool = False  # cells run together (run-together layout): a row's digits may need splitting
     reading_order: bool = False  # pdftotext's blocks: a label's line ends no row, the header's order places nothing
     set_aside: frozenset[int] = frozenset()  # lines of values the reading-order reader gave to no row
+    linear: bool = False  # a cell a line: a label's line does not end its row (a value run on after it, 规章0)
     wrapping: bool = False  # text with no cell marks, as PDF text is: a narrow cell's number may wrap over two lines
 
 

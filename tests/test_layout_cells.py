@@ -59,6 +59,8 @@ def test_markdown_line_breaks_in_cells_join_a_label_and_keep_numbers_apart():
     layout, cells = _read("| 信息内容 | 本年制发件数 |\n|---|---|\n| 法律服务机<br>构 | 0<br>6 |\n| 社会公<BR/>益组织 | 3 <br /> |\n")
     assert (layout.format, layout.style) == (PIPE_DELIMITED, MARKDOWN)
     assert cells == ["信息内容", "本年制发件数", "法律服务机构", "0 6", "社会公益组织", "3"]
+    # a number wrapped inside a thousands group (65,06<br>9) is one number
+    assert _read("| 信息内容 | 本年制发件数 |\n|---|---|\n| 规章 | 65,06<br>9 |\n")[1][-1] == "65,069"
 
 
 def test_tab_separated_rows():

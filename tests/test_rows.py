@@ -345,3 +345,17 @@ def test_cells_run_together_are_read_apart_when_they_fill_every_column():
                                      "legal_service": 0, "other_org": 0, "total": 20}
     assert any(d.code == "merged-cells" and d.row == "new_received" for d in diagnostics)
     assert set(table["granted"].values()) == {None}  # a blank before its values
+
+
+def test_table_four_cells_holding_several_values_are_read_apart_or_null():
+    """PyMuPDF runs table 四's narrow cells together on a line (93224 93224 0): fifteen values read apart
+    fill the columns in printed order; any other count is null, never fifteen cells with one unreadable."""
+    header = f"行政复议 | 未经复议直接起诉 | 复议后起诉 |\n{OUTCOMES} {OUTCOMES} {OUTCOMES}"
+    table, diagnostics = _table_four(header, "0 | 0 | 0 | 93224 93224 0 | 552 | 25 | 0 | 577 | 1 | 0 | 0 | 0 | 1 |")
+    assert table["review"] == {"upheld": 0, "corrected": 0, "other": 0, "pending": 93224, "total": 93224}
+    assert table["suit_after_review"] == {"upheld": 1, "corrected": 0, "other": 0, "pending": 0, "total": 1}
+    assert "merged-cells" in _codes(diagnostics)
+    # 107120 wrapped in its cell as 10712 / 0: seventeen values, none placed
+    table, diagnostics = _table_four(header, "0 | 0 | 0 | 93224 93224 0 | 552 | 25 | 0 | 577 | 10712 0 | 0 | 0 | 0 | 10712 0 |")
+    assert all(value is None for group in table.values() for value in group.values())
+    assert "cell-count" in _codes(diagnostics)

@@ -36,7 +36,7 @@ def read_rows(ctx: BuildContext, tokens: Sequence[TableToken], grammar: TableGra
     ``identities`` that bind a row, and ``settle`` may decide rows still ambiguous by
     identities across rows."""
     events = Events(ctx.table, ctx.diagnostics)
-    printed = printed_rows(tokens, grammar, events, ctx.reading_order, ctx.set_aside)
+    printed = printed_rows(tokens, grammar, events, ctx.reading_order, ctx.set_aside, not ctx.linear)
     printed = counted_rows(printed, tokens, grammar.rows, grammar.structure_terminals, row_widths(model), events)
     if adjust is not None:
         printed = adjust(printed, events)

@@ -35,7 +35,8 @@ from ..grammar import UNKNOWN, VALUES, TableGrammar
 from ..lexer import TableToken
 from ..model import OutcomeCounts, ReviewLitigation, columns_of, rows_of
 from ..digits import group_sums, holds, split_digits
-from ..rows import HEADER_UNREAD, Columns, Events, Placed, fit_cells, glued_cells, header_order, unknown_row
+from ..rows import (HEADER_UNREAD, Columns, Events, Placed, cells_apart, fit_cells, glued_cells, header_order,
+                    several_values, unknown_row)
 from ..runtogether import row_groups
 from ..transform import BuildContext, build_table
 from ..wrapped import wrapped_readings
@@ -176,6 +177,15 @@ def _whole_row(header: list[str], values: TableToken, events: Events, glued: boo
     tells apart."""
     width = _WIDTH * len(GROUPS.keys)
     found = values.cells
+    if any(several_values(cell) for cell in found):
+        # cells a tool ran together (PyMuPDF: 93224 93224 0): read apart where they fill the columns
+        cells = cells_apart(f"rows {_ALL_GROUPS}", found, width, events)
+        if cells is None:
+            events.add("error", "cell-count", f"rows {_ALL_GROUPS}: cells holding several values among them "
+                       f"({values.text[:60]}) do not make {width} values; their cells are null", values.line,
+                       values.column)
+            return {key: Placed(key, values, None, True) for key in GROUPS.keys}
+        return _placed_groups(header, cells, values, events)
     empty_columns = len(found) in padded or _ANY_WIDTH in padded and not found[-1].text or (len(found) >= width + 2 and found[width - 1].text != "")
     cells = fit_cells(found, width, len(found) if empty_columns else 0)
     if cells is None and glued and row_groups(values.text) is not None:
@@ -191,6 +201,12 @@ def _whole_row(header: list[str], values: TableToken, events: Events, glued: boo
                    f"{len([c for c in found if not c.text])} blank cells for {_WIDTH * len(GROUPS.keys)} columns; "
                    "their cells are null", values.line, values.column)
         return {key: Placed(key, values, None, True) for key in GROUPS.keys}
+    return _placed_groups(header, cells, values, events)
+
+
+def _placed_groups(header: list[str], cells: tuple[Cell, ...], values: TableToken,
+                   events: Events) -> dict[str, Placed]:
+    """Fifteen cells as the three groups, in the order the header gives them."""
     groups, orders = _header_places(header)
     _note_order(groups, orders, header, values, events)
     placed: dict[str, Placed] = {}
@@ -300,10 +316,13 @@ def _group_part(header: list[str], values: TableToken, placed: dict[str, Placed]
                    "(行政复议, 未经复议直接起诉, 复议后起诉); ignored", values.line, values.column)
         return
     group = named[0]
-    cells = fit_cells(values.cells, _WIDTH)
+    several = any(several_values(cell) for cell in values.cells)
+    cells = cells_apart(f"row {group}", values.cells, _WIDTH, events, group) if several else \
+        fit_cells(values.cells, _WIDTH)
     if cells is None:
-        events.add("error", "cell-count", f"row {group}: {len(values.cells)} cells for {_WIDTH} columns; its cells "
-                   "are null", values.line, values.column, row=group)
+        events.add("error", "cell-count", f"row {group}: {len(values.cells)} cells for {_WIDTH} columns"
+                   f"{', several values in one' if several else ''}; its cells are null", values.line,
+                   values.column, row=group)
         placed[group] = Placed(group, values, None, True)
         return
     if group in placed:
