@@ -158,7 +158,7 @@ def test_values_after_the_page_footer_go_to_no_row_unless_they_complete_one_unde
     note = [d for d in result.diagnostics if d.code == "reading-order" and "meets I1" in d.message]
     assert note and note[0].line == report("0 0 12").split("\n").index("0 0 12") + 1
     assert list(found["applications"]["carried_over"].values()) == [1, 0, 0, 0, 0, 0, 1]
-    for moved_line in ("0 0 13", "0 12", "0 0 0 12"):  # breaks I1; too few; more than the row's columns
+    for moved_line in ("0 0 13", "0 12"):  # breaks I1; too few
         result, found = _parse(report(moved_line))
         assert set(found["applications"]["new_received"].values()) == {None}, moved_line
         assert "cell-count" in _codes(result, "new_received")
@@ -197,14 +197,27 @@ def test_table_four_numbers_are_given_to_no_group():
     assert any(d.code == "reading-order" and d.table == "review_litigation" for d in result.diagnostics)
 
 
-def test_a_full_report_reads_every_row_of_tables_two_and_three_but_the_last():
+def test_a_full_report_reads_every_row_of_tables_two_and_three():
+    # the last row too: the values of table 三 cut into its rows as the one assignment under I1, I2 and S1
     result, found = _parse(_report())
     assert list(found["applications"]["new_received"].values()) == [10, 2, 0, 0, 0, 0, 12]
     assert list(found["applications"]["total_processed"].values()) == [8, 2, 0, 0, 0, 0, 10]
+    assert list(found["applications"]["carried_forward"].values()) == [3, 0, 0, 0, 0, 0, 3]
     read = {row: list(columns.values()) for row, columns in found["applications"].items()}
-    assert [row for row, values in read.items() if None in values] == ["carried_forward"]
-    assert any(d.code == "reading-order" and "last row" in d.message for d in result.diagnostics)
+    assert [row for row, values in read.items() if None in values] == []
+    assert any(d.code == "reading-order" and "the one assignment" in d.message for d in result.diagnostics)
     assert found["active_disclosure"]["licensing"]["decisions"] == 7
+
+
+def test_moved_values_beyond_a_row_s_columns_leave_the_extra_to_no_row():
+    # four values after the footer for a row short of three: the assignment takes the three after which every
+    # identity holds (the table is read as one), the first 0 is given to no row, with a note naming it
+    short = ["一、本年新收政府信息公开申请数量", "", "10", "", "2", "", "0", "", "0", ""]
+    moved = ["第1页共2页", "", "0 0 0 12", "", "\f二、上年结转政府信息公开申请数量", ""] + _cells("1 0 0 0 0 0 1")
+    result, found = _parse(_report(_applications(replace={"一、本年新收政府信息公开申请数量": short,
+                                                         "二、上年结转政府信息公开申请数量": moved})))
+    assert list(found["applications"]["new_received"].values()) == [10, 2, 0, 0, 0, 0, 12]
+    assert any(d.code == "reading-order" and "1 value(s) (0) given to no row" in d.message for d in result.diagnostics)
 
 
 def test_a_row_after_a_row_short_of_values_is_given_to_no_column():
