@@ -61,7 +61,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from .normalize import Document
-from .pdfassign import assign
+from .pdfassign import STREAM, Cut, Roles, assign
 from .values import Kind, kind_of, read_value
 
 if TYPE_CHECKING:
@@ -879,28 +879,27 @@ def _assigned(runs: list[_Run], items: list[list[Piece] | _Run], offset: int,
     outcomes = outcome_rows(model)
     where = {key: index for index, key in enumerate(keys)}
 
-    def holds_above(table: list[list[int]]) -> bool:  # I2, on the rows but the last
-        total = table[where["total_processed"]]
-        return all(total[column] == sum(table[where[key]][column] for key in outcomes)
-                   for column in range(_APPLICATION_COLUMNS))
-
-    def holds(table: list[list[int]]) -> bool:  # and S1
-        return holds_above(table) and all(
-            table[where["new_received"]][column] + table[where["carried_over"]][column]
-            == table[where["total_processed"]][column] + table[where["carried_forward"]][column]
-            for column in range(_APPLICATION_COLUMNS))
-
-    text_lines = {line for item in items if not isinstance(item, _Run) for _, line, _ in item}
+    owner_of: dict[tuple[int, int], int] = {}  # a value on a label's line: that row's (-2: another text's)
+    label_lines: set[int] = set()
+    label_row = -2
+    for item in items:
+        if not isinstance(item, _Run):
+            label_lines = {line for _, line, _ in item}
+            label_row = where.get(_terminal(labels, "".join(word for word, _, _ in item)), -2)
+        else:
+            owner_of.update(((line, column), label_row) for _, line, column in item.values if line in label_lines)
     numbers = [_count(piece) for piece in stream]
-    labelled = [piece[1] in text_lines for piece in stream]
+    owners = [owner_of.get((piece[1], piece[2]), -1) for piece in stream]
     moved_numbers = {page: [_count(piece) for piece in pieces] for page, pieces in moved.items()}
     values_of: list[list[Piece]] = []
     left: list[Piece] = []
-    cut = assign(numbers, pages, labelled, moved_numbers, len(keys), holds)
+    roles = Roles(where["granted"], where["total_processed"], where["carried_forward"])
+    cut = assign(numbers, pages, owners, moved_numbers, len(keys), roles)
     if cut is not None:
         values_of = [_cut_values(stream, moved, step) for step in cut[0]]
     else:
-        cut = assign(numbers, pages, labelled, moved_numbers, len(keys) - 1, holds_above, open_end=True)
+        cut = assign(numbers, pages, owners, moved_numbers, len(keys) - 1, roles._replace(forward=-1),
+                     open_end=True)
         if cut is None:
             return None
         values_of = [_cut_values(stream, moved, step) for step in cut[0]]
@@ -926,34 +925,33 @@ def _assigned(runs: list[_Run], items: list[list[Piece] | _Run], offset: int,
         rows.append(item)
     notes: list[Note] = []
     used: set[tuple[int, int]] = set()
-    stood = {(line, column) for _, line, column in stream}
-    for key, values in zip(keys, values_of):
+    for index, (key, values) in enumerate(zip(keys, values_of)):
         used.update((line, column) for _, line, column in values)
         rows.append([(labels.printed[key.upper()], values[0][1], values[0][2])])
         rows.append(values)
-        apart = [piece for piece in values if (piece[1], piece[2]) not in stood]
-        if apart:
-            shown = " ".join(word for word, _, _ in apart)
-            notes.append((apart[0][1], f"{key}: {len(apart)} value(s) ({shown}) written after its page's footer "
-                                       "taken as its last columns: the one assignment of the table's values where "
-                                       "each row meets I1 and each column I2 and S1"))
+        step = cut[0][index] if index < len(cut[0]) else None
+        if step is not None and step.size < _APPLICATION_COLUMNS:
+            apart = values[step.size:]
+            where_from = ("after a later row's values" if step.page == STREAM else "after its page's footer")
+            notes.append((apart[0][1], f"{key}: {len(apart)} value(s) ({' '.join(word for word, _, _ in apart)}) "
+                                       f"written {where_from} taken as its last columns: the one assignment of the "
+                                       "table's values where each row meets I1 and each column I2 and S1"))
     left.extend(piece for pieces in moved.values() for piece in pieces if (piece[1], piece[2]) not in used)
     notes.append((stream[0][1], "table 三's values cut into its rows: the one assignment under I1 (each row), "
-                                "I2 and S1 (each column), each row's values where they stand in column order, then "
-                                "those pdftotext moved after the page's footer"
+                                "I2 and S1 (each column), each row's values where they stand in column order, its "
+                                "last columns at times after its page's footer or after a later row's values"
                   + (f"; {len(left)} value(s) ({' '.join(word for word, _, _ in left[:10])}) given to no row"
                      if left else "")))
     return rows, notes
 
 
-def _cut_values(stream: list[Piece], moved: dict[int, list[Piece]], step: tuple[int, int, int, int, bool]
-                ) -> list[Piece]:
-    """A row's seven pieces as its cut takes them (govparse.pdfassign.Cut)."""
-    first, count, page, start, turned = step
-    head = stream[first:first + count]
-    if turned:
+def _cut_values(stream: list[Piece], moved: dict[int, list[Piece]], cut: Cut) -> list[Piece]:
+    """A row's seven pieces, in column order, as its cut takes them (govparse.pdfassign.Cut)."""
+    head = stream[cut.first:cut.first + cut.size]
+    if cut.turned:
         head = [head[-1], *head[:-1]]
-    return [*head, *moved.get(page, [])[start:start + _APPLICATION_COLUMNS - count]]
+    tail = stream if cut.page == STREAM else moved.get(cut.page, [])
+    return [*head, *tail[cut.start:cut.start + _APPLICATION_COLUMNS - cut.size]]
 
 
 def _last_row(wanted: list[int], rest: list[Piece], pool: list[Piece]) -> tuple[list[Piece], list[Piece]] | None:

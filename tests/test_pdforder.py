@@ -7,11 +7,14 @@ every row either read right or null with a diagnostic naming it, never another v
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 import govparse
 from govparse.layout import LINEAR_CELL, READING_ORDER, detect_layout
 from govparse.normalize import Document
+from govparse.pdfassign import STREAM, Cut, Roles, assign
 from govparse.pdforder import reading_order_rows
 from govparse.sections import locate_sections
 
@@ -463,3 +466,72 @@ def test_table_four_after_review_group_is_read_after_the_next_heading_where_it_m
     assert list(found["review_litigation"]["suit_after_review"].values()) == [4, 0, 4, 2, 10]
     _, found = _parse(closed("11"))  # not their sum: none
     assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
+
+
+# --- govparse.pdfassign: table 三's values cut into its rows as one assignment ---------------------------
+
+# A small table of the same roles: rows 0 and 1 (received, carried over), two outcome rows, their total
+# (total_processed), and carried_forward: S1 and I2 hold, each row meets I1.
+SMALL_ROLES = Roles(first_outcome=2, total=4, forward=5)
+SMALL = ["3 1 0 0 0 0 4", "1 0 0 0 0 0 1", "2 0 0 0 0 0 2", "0 1 0 0 0 0 1", "2 1 0 0 0 0 3", "2 0 0 0 0 0 2"]
+
+
+def _numbers(rows: list[str]) -> list[int | None]:
+    return [int(word) for row in rows for word in row.split()]
+
+
+def _cut_table(stream: list[int | None], moved: dict[int, list[int | None]], cuts: list[Cut]) -> list[list[int | None]]:
+    table = []
+    for cut in cuts:
+        head = stream[cut.first:cut.first + cut.size]
+        if cut.turned:
+            head = [head[-1], *head[:-1]]
+        tail = stream if cut.page == STREAM else moved[cut.page]
+        table.append([*head, *tail[cut.start:cut.start + 7 - cut.size]])
+    return table
+
+
+def test_assignment_takes_a_page_s_moved_totals_in_row_order():
+    rows = SMALL
+    stream = _numbers(rows)
+    del stream[13]  # carried_over's total ...
+    del stream[19]  # ... and the first outcome row's, written after the page's footer
+    moved: dict[int, list[int | None]] = {0: [1, 2, 9]}  # and a value of another table after them
+    found = assign(stream, [0] * len(stream), [-1] * len(stream), moved, 6, SMALL_ROLES)
+    assert found is not None
+    assert _cut_table(stream, moved, found[0]) == [_numbers([row]) for row in rows]
+
+
+def test_assignment_never_gives_a_value_on_a_label_s_line_to_another_row():
+    stream = _numbers(SMALL)
+    owners = [-1] * len(stream)
+    owners[14] = 3  # the first value of row 2 printed on row 3's label's line: no cut fits
+    assert assign(stream, [0] * len(stream), owners, {0: []}, 6, SMALL_ROLES) is None
+    owners[14] = 2
+    assert assign(stream, [0] * len(stream), owners, {0: []}, 6, SMALL_ROLES) is not None
+
+
+def test_assignment_breaking_s1_is_not_taken():
+    stream = _numbers([*SMALL[:5], "1 0 0 0 0 0 1"])  # carried_forward one short of what S1 leaves
+    assert assign(_numbers(SMALL), [0] * len(stream), [-1] * len(stream), {0: []}, 6, SMALL_ROLES) is not None
+    assert assign(stream, [0] * len(stream), [-1] * len(stream), {0: []}, 6, SMALL_ROLES) is None
+
+
+def test_assignment_search_is_bounded():
+    # a long run of zeros: many cuts, each state met once; the search stops at its bound or its memo
+    stream: list[int | None] = [0] * 5000
+    started = time.perf_counter()
+    assert assign(stream, [0] * len(stream), [-1] * len(stream), {0: [0] * 50}, 25,
+                  Roles(first_outcome=2, total=23, forward=24)) is None
+    assert time.perf_counter() - started < 10
+
+
+def test_assignment_takes_a_total_written_after_the_next_row_s_values():
+    # the first outcome row's total held back by a tall cell: written after the next row's seven
+    stream = _numbers(SMALL)
+    total = stream.pop(20)
+    stream.insert(27, total)
+    found = assign(stream, [0] * len(stream), [-1] * len(stream), {0: []}, 6, SMALL_ROLES)
+    assert found is not None
+    assert _cut_table(stream, {0: []}, found[0]) == [_numbers([row]) for row in SMALL]
+    assert found[0][2].page == STREAM
