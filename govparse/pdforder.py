@@ -48,6 +48,10 @@ of a row whose wrapped label comes after them (``_split_before_wrapped``, checke
 cells of a block's last row of table 二, whose label comes with its first value apart from them
 (``_split_before_joined``: the rows of a block share their columns).
 
+Table 三 is first read as a whole (``_assigned``, govparse.pdfassign): its values cut into its rows
+by their count and the identities, labels aside, taken only where one table fits; the rules
+above read it only where that fails.
+
 These rules were found on pdftotext's text of the PDFs corpus/tools/make_fixtures.py makes
 (540 reports of its six shapes, other seeds than the committed fixtures): none reads a wrong
 number there. Costs are linear in the characters of the section.
@@ -866,8 +870,16 @@ def _assigned(runs: list[_Run], items: list[list[Piece] | _Run], offset: int,
     stream: list[Piece] = []
     pages: list[int] = []
     moved: dict[int, list[Piece]] = {}
+    where = {key: index for index, key in enumerate(keys)}
+    firsts = {key.split("_")[0]: index for index, key in reversed(list(enumerate(keys)))}  # a group's first row
+    highest = -1  # the last row whose label was written so far
     for run in runs:
-        if run.orphaned:
+        name = _terminal(labels, run.text)
+        highest = max(highest, where.get(name, -1))
+        # a group label written after its first row's (centred in its tall cell) is followed by blocks
+        # of the page's right-hand column, as after the page's footer
+        late = name.endswith("_group") and firsts.get(name.split("_")[0], len(keys)) <= highest
+        if run.orphaned or late:
             moved.setdefault(run.sheet, []).extend(run.values)
         else:
             stream.extend(run.values)
@@ -876,8 +888,6 @@ def _assigned(runs: list[_Run], items: list[list[Piece] | _Run], offset: int,
         return None
     if after is not None:
         moved.setdefault(pages[-1], []).extend(_page_end_values(after(), offset))
-    outcomes = outcome_rows(model)
-    where = {key: index for index, key in enumerate(keys)}
 
     owner_of: dict[tuple[int, int], int] = {}  # a value on a label's line: that row's (-2: another text's)
     label_lines: set[int] = set()
@@ -897,25 +907,39 @@ def _assigned(runs: list[_Run], items: list[list[Piece] | _Run], offset: int,
     cut = assign(numbers, pages, owners, moved_numbers, len(keys), roles)
     if cut is not None:
         values_of = [_cut_values(stream, moved, step) for step in cut[0]]
-    else:
-        cut = assign(numbers, pages, owners, moved_numbers, len(keys) - 1, roles._replace(forward=-1),
-                     open_end=True)
+    for left_out in (1, 2):
+        # the last rows left out (table 四's numbers may stand among their values): the rows above cut
+        # as before, each row left out the values its identity leaves (I2: total_processed, S1:
+        # carried_forward), found in order among the values after the rows above
+        if cut is not None:
+            break
+        cut = assign(numbers, pages, owners, moved_numbers, len(keys) - left_out,
+                     roles._replace(forward=-1, total=roles.total if left_out == 1 else -1), open_end=True)
         if cut is None:
-            return None
+            continue
         values_of = [_cut_values(stream, moved, step) for step in cut[0]]
         table = [[_count(piece) or 0 for piece in values] for values in values_of]
-
-        def row(key: str) -> list[int]:
-            return table[where[key]]
-        wanted = [row("new_received")[column] + row("carried_over")[column] - row("total_processed")[column]
-                  for column in range(_APPLICATION_COLUMNS)]
         _, at, page, position = cut[1]
-        last = _last_row(wanted, stream[at:], moved.get(page, [])[position:] if at == len(stream)
-                         or pages[at] == page else moved.get(pages[at], []))
-        if last is None:
-            return None
-        values_of.append(last[0])
-        left = last[1]
+        rest = stream[at:]
+        pool = moved.get(page, [])[position:] if at == len(stream) or pages[at] == page else moved.get(pages[at], [])
+        for key in keys[len(keys) - left_out:]:
+            if key == "total_processed":
+                wanted = [sum(table[where[row]][column] for row in outcome_rows(model))
+                          for column in range(_APPLICATION_COLUMNS)]
+            else:
+                wanted = [table[where["new_received"]][column] + table[where["carried_over"]][column]
+                          - table[where["total_processed"]][column] for column in range(_APPLICATION_COLUMNS)]
+            found_row = _last_row(wanted, rest, pool)
+            if found_row is None:
+                return None
+            values_of.append(found_row[0])
+            table.append(wanted)
+            taken = {(piece[1], piece[2]) for piece in found_row[0]}
+            rest = found_row[1]
+            pool = [piece for piece in pool if (piece[1], piece[2]) not in taken]
+        left = rest
+    if cut is None:
+        return None
     rows: list[list[Piece]] = []
     for item in items:  # the header: the text before the first row's label
         if isinstance(item, _Run):
@@ -930,9 +954,15 @@ def _assigned(runs: list[_Run], items: list[list[Piece] | _Run], offset: int,
         rows.append([(labels.printed[key.upper()], values[0][1], values[0][2])])
         rows.append(values)
         step = cut[0][index] if index < len(cut[0]) else None
-        if step is not None and step.size < _APPLICATION_COLUMNS:
+        if step is None:
+            identity = "I2" if key == "total_processed" else "S1"
+            notes.append((values[0][1], f"{key}: read as the values {identity} leaves "
+                                        f"({' '.join(word for word, _, _ in values)}), found in column order among "
+                                        "those after the rows above (other tables' numbers stand among them)"))
+        elif step.size < _APPLICATION_COLUMNS:
             apart = values[step.size:]
-            where_from = ("after a later row's values" if step.page == STREAM else "after its page's footer")
+            where_from = ("after a later row's values" if step.page == STREAM else
+                          "apart from its row (after its page's footer, or after a group label written late)")
             notes.append((apart[0][1], f"{key}: {len(apart)} value(s) ({' '.join(word for word, _, _ in apart)}) "
                                        f"written {where_from} taken as its last columns: the one assignment of the "
                                        "table's values where each row meets I1 and each column I2 and S1"))
@@ -955,9 +985,9 @@ def _cut_values(stream: list[Piece], moved: dict[int, list[Piece]], cut: Cut) ->
 
 
 def _last_row(wanted: list[int], rest: list[Piece], pool: list[Piece]) -> tuple[list[Piece], list[Piece]] | None:
-    """The pieces of the table's last row, whose values S1 gives (``wanted``): its first columns in
-    order among the values after the rows above (``rest``), its last among those moved after the
-    page's footer (``pool``, a line of them in a row), and the values of ``rest`` left; or None.
+    """The pieces of a row left out of the cut, whose values an identity gives (``wanted``): its first
+    columns in order among the values after the rows above (``rest``), its last among those moved
+    after the page's footer (``pool``, a line of them in a row), and the values of ``rest`` left; or None.
     All of ``rest`` must be the row's where it holds no more than the row's first columns; where it
     holds more (other tables' numbers), a row all 0 is not looked for among them."""
     numbers = [_count(piece) for piece in rest]

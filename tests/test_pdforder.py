@@ -535,3 +535,17 @@ def test_assignment_takes_a_total_written_after_the_next_row_s_values():
     assert found is not None
     assert _cut_table(stream, {0: []}, found[0]) == [_numbers([row]) for row in SMALL]
     assert found[0][2].page == STREAM
+
+
+def test_a_value_after_a_group_label_written_late_is_the_right_hand_column_of_a_row_above():
+    # （四）无法提供, centred in its tall cell, written after its first row's six values and followed by
+    # that row's total (the block right of the table's edge): the row takes it back
+    first = ["1．本机关不掌握相关政府信息", ""] + _cells("2 0 0 0 0 0") + ["（四）无法提供", ""] + _cells("2")
+    result, found = _parse(_report(_applications(replace={"（四）无法提供": [], "1．本机关不掌握相关政府信息": first})))
+    assert list(found["applications"]["unable_not_held"].values()) == [2, 0, 0, 0, 0, 0, 2]
+    assert any(d.code == "reading-order" and d.message.startswith("applications: unable_not_held: 1 value(s) (2)")
+               for d in result.diagnostics)
+    # the same value after the group label written first: it stands where the row's cells do
+    early = ["（四）无法提供", ""] + _cells("2") + ["1．本机关不掌握相关政府信息", ""] + _cells("0 0 0 0 0 2")
+    _, found = _parse(_report(_applications(replace={"（四）无法提供": [], "1．本机关不掌握相关政府信息": early})))
+    assert list(found["applications"]["unable_not_held"].values()) == [2, 0, 0, 0, 0, 0, 2]
