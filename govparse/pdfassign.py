@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 COLUMNS = 7  # table 三: six applicant columns and their total
-MAX_STEPS = 200_000  # moves the search may try; more: no assignment (the rules read the table)
+MAX_STEPS = 40_000  # moves the search may try; more: no assignment (the rules read the table)
 STREAM = -1  # the page of a row's last columns where they come after a later row's values
 
 

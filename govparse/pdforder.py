@@ -82,6 +82,7 @@ _WIDE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
 _APPLICATION_COLUMNS = 7
 # The label of a group of table 三's rows under 三、本年度办理结果 (its rows hold the cells): （三）不予公开 …
 _GROUP_LABEL = re.compile(r"[（(][三四五六][）)](?:不予公开|无法提供|不予处理|其他处理)")
+_MAX_TAIL = 12  # values after table 三's last row's own tried as its page's moved blocks: a bound on the cost
 _MAX_SHORT_ROWS = 32  # rows of a page looked for in what pdftotext moved (table 三 has 25): a bound on the cost
 _FIRST_OF_GROUP = re.compile(r"1[．.、]|[（(]一[）)]")  # the label of a group's first row opens so
 _CAPTION = re.compile(r"第[一二三四五六七八九十]{1,3}条")
@@ -856,10 +857,13 @@ def _assigned(runs: list[_Run], items: list[list[Piece] | _Run], offset: int,
     note on each row that took values moved after its page's footer and on the values left; or
     None where no single assignment fits.
 
-    Tried twice: every value where it stands taken, the table meeting I1, I2 and S1; else the
-    rows but the last so (I2), and the last row the values S1 leaves, found in order among those
-    after the rows above (table 四's numbers may stand there): all of the values there, or, where
-    more stand there, a row not all 0 in order among them."""
+    Tried in turn, the first cut found taken: every value where it stands taken, the table meeting
+    I1, I2 and S1; then the same with the last values (up to ``_MAX_TAIL``) taken as the last page's
+    moved blocks (pdftotext writes them after the table's last row at times); then the rows but the
+    last one or two so, and each row left out the values its identity leaves (I2, S1), found in
+    order among those after the rows above (table 四's numbers may stand there): all of the values
+    there, or, where more stand there, a row not all 0 in order among them. At most 15 searches,
+    each of at most govparse.pdfassign.MAX_STEPS moves."""
     from .model import outcome_rows, rows_of
 
     found = _edition_of(runs)
@@ -905,6 +909,20 @@ def _assigned(runs: list[_Run], items: list[list[Piece] | _Run], offset: int,
     left: list[Piece] = []
     roles = Roles(where["granted"], where["total_processed"], where["carried_forward"])
     cut = assign(numbers, pages, owners, moved_numbers, len(keys), roles)
+    last_run = next((run for run in reversed(runs) if run.values and not run.orphaned), None)
+    tail_from = len(stream) - len(last_run.values) + 1 if last_run is not None else len(stream)
+    for end in range(len(stream) - 1, max(tail_from, len(stream) - _MAX_TAIL) - 1, -1):
+        # the page's right-hand blocks written after the table's last row instead of after the footer:
+        # the values after the last row's own taken with those after the footer, in that order
+        if cut is not None or pages[end] != pages[-1]:
+            break
+        tail_moved = dict(moved)
+        tail_moved[pages[-1]] = [*stream[end:], *moved.get(pages[-1], [])]
+        cut = assign(numbers[:end], pages[:end], owners[:end],
+                     {page: [_count(piece) for piece in pieces] for page, pieces in tail_moved.items()},
+                     len(keys), roles)
+        if cut is not None:
+            moved, stream = tail_moved, stream[:end]
     if cut is not None:
         values_of = [_cut_values(stream, moved, step) for step in cut[0]]
     for left_out in (1, 2):
@@ -962,7 +980,8 @@ def _assigned(runs: list[_Run], items: list[list[Piece] | _Run], offset: int,
         elif step.size < _APPLICATION_COLUMNS:
             apart = values[step.size:]
             where_from = ("after a later row's values" if step.page == STREAM else
-                          "apart from its row (after its page's footer, or after a group label written late)")
+                          "apart from its row (after its page's footer, a group label written late, or the "
+                          "table's last row)")
             notes.append((apart[0][1], f"{key}: {len(apart)} value(s) ({' '.join(word for word, _, _ in apart)}) "
                                        f"written {where_from} taken as its last columns: the one assignment of the "
                                        "table's values where each row meets I1 and each column I2 and S1"))

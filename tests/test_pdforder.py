@@ -549,3 +549,22 @@ def test_a_value_after_a_group_label_written_late_is_the_right_hand_column_of_a_
     early = ["（四）无法提供", ""] + _cells("2") + ["1．本机关不掌握相关政府信息", ""] + _cells("0 0 0 0 0 2")
     _, found = _parse(_report(_applications(replace={"（四）无法提供": [], "1．本机关不掌握相关政府信息": early})))
     assert list(found["applications"]["unable_not_held"].values()) == [2, 0, 0, 0, 0, 0, 2]
+
+
+def test_a_row_s_total_written_after_the_table_s_last_row_is_taken_back():
+    # carried_over's total, a block right of the table's edge, written after carried_forward's own values
+    # (the page's right-hand blocks after the table's last row, not after the footer)
+    rows = _applications(replace={
+        "二、上年结转政府信息公开申请数量": ["二、上年结转政府信息公开申请数量", ""] + _cells("1 0 0 0 0 0"),
+        "四、结转下年度继续办理": ["四、结转下年度继续办理", ""] + _cells("3 0 0 0 0 0 3") + _cells("1")})
+    result, found = _parse(_report(rows))
+    assert list(found["applications"]["carried_over"].values()) == [1, 0, 0, 0, 0, 0, 1]
+    assert list(found["applications"]["carried_forward"].values()) == [3, 0, 0, 0, 0, 0, 3]
+    assert any(d.code == "reading-order" and "carried_over: 1 value(s) (1)" in d.message for d in result.diagnostics)
+    # where that value breaks I1 for every row it could complete, no row takes it
+    rows = _applications(replace={
+        "二、上年结转政府信息公开申请数量": ["二、上年结转政府信息公开申请数量", ""] + _cells("1 0 0 0 0 0"),
+        "四、结转下年度继续办理": ["四、结转下年度继续办理", ""] + _cells("3 0 0 0 0 0 3") + _cells("2")})
+    _, found = _parse(_report(rows))
+    assert set(found["applications"]["carried_over"].values()) == {None}
+    assert set(found["applications"]["carried_forward"].values()) == {None}
