@@ -124,7 +124,8 @@ def read_table(doc: Document, section: Section, layout: TableLayout) -> tuple[li
         after: list[str] = []
 
         def rest() -> list[str]:  # the lines after the section, where the last page's moved blocks close it
-            after.extend(doc.texts(section.stop))
+            if not after:
+                after.extend(doc.texts(section.stop))
             return after
         rows, notes = reading_order_rows(texts, skip, section.numeral, rest)
         moved = [Furniture(section.start + offset, why, MOVED_VALUES) for offset, why in notes]

@@ -48,6 +48,10 @@ of a row whose wrapped label comes after them (``_split_before_wrapped``, checke
 cells of a block's last row of table 二, whose label comes with its first value apart from them
 (``_split_before_joined``: the rows of a block share their columns).
 
+Table 三 is first read as a whole (``_assigned``, govparse.pdfassign): its values cut into its rows
+by their count and the identities, labels aside, taken only where one table fits; the rules
+above read it only where that fails.
+
 These rules were found on pdftotext's text of the PDFs corpus/tools/make_fixtures.py makes
 (540 reports of its six shapes, other seeds than the committed fixtures): none reads a wrong
 number there. Costs are linear in the characters of the section.
@@ -58,10 +62,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .normalize import Document
+from .pdfassign import STREAM, Cut, Roles, assign
 from .values import Kind, kind_of, read_value
+
+if TYPE_CHECKING:
+    from .lexer import Labels
 
 Piece = tuple[str, int, int]  # a word: its text, the offset of its line in the section, where it starts
 Note = tuple[int, str]  # values given to no row: the offset of their first line, and why
@@ -74,6 +82,7 @@ _WIDE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
 _APPLICATION_COLUMNS = 7
 # The label of a group of table 三's rows under 三、本年度办理结果 (its rows hold the cells): （三）不予公开 …
 _GROUP_LABEL = re.compile(r"[（(][三四五六][）)](?:不予公开|无法提供|不予处理|其他处理)")
+_MAX_TAIL = 12  # values after table 三's last row's own tried as its page's moved blocks: a bound on the cost
 _MAX_SHORT_ROWS = 32  # rows of a page looked for in what pdftotext moved (table 三 has 25): a bound on the cost
 _FIRST_OF_GROUP = re.compile(r"1[．.、]|[（(]一[）)]")  # the label of a group's first row opens so
 _CAPTION = re.compile(r"第[一二三四五六七八九十]{1,3}条")
@@ -191,6 +200,7 @@ class _Run(NamedTuple):
     caption: bool = False  # the text they follow opens a block of table 二 (第二十条第（五）项)
     named: bool = True  # the text they follow names a label of the table on its own
     joined: bool = False  # the first of them is on the first line of the label they follow (a wrapped label)
+    text: str = ""  # the whole text they follow (``label`` is cut short for notes)
 
 
 def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
@@ -221,7 +231,7 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
             label = "".join(word for word, _, _ in block.texts)
             runs.append(_Run([], label[:40], sheet, False, False, _CAPTION.match(label) is not None,
                              numeral == "四" or names_label(label),
-                             bool(block.values) and block.values[0][1] == block.texts[0][1]))
+                             bool(block.values) and block.values[0][1] == block.texts[0][1], label))
             items.append(runs[-1])
         elif crossed or not runs:
             runs.append(_Run([], "", sheet, True, False))
@@ -231,6 +241,10 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
             run.values.extend(block.values)
             if block.mixed and not run.mixed:
                 runs[-1] = items[-1] = run._replace(mixed=True)
+    if numeral == "三":
+        assigned = _assigned(runs, items, len(texts), after)
+        if assigned is not None:
+            return assigned
     notes: list[Note] = []
     if numeral == "二":
         notes.extend(_split_before_joined(runs))
@@ -246,6 +260,8 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
         if given:  # the runs the totals were taken from are shorter now: judge the rows again
             notes.extend(given)
             withheld = _withheld(runs, numeral)
+        if withheld:
+            notes.extend(_pinned_rows(runs, withheld))
     rows: list[list[Piece]] = []
     for item in items:
         if not isinstance(item, _Run):
@@ -727,3 +743,331 @@ def _counts(values: list[Piece]) -> list[int] | None:
             return None
         numbers.append(int(value.number))
     return numbers
+
+
+def _pinned_rows(runs: list[_Run], withheld: dict[int, str]) -> list[Note]:
+    """Give table 三's rows held back the values the identities pin column by column, and say so.
+
+    A row is held back where pdftotext may have put another row's values among its own (the
+    table's last row, a row after a short one, values out of column order). Where every other row
+    of an identity is read (S1: new_received + carried_over = total_processed + carried_forward;
+    I2: total_processed = the sum of the outcome rows), the held row's seven values are known
+    before it is read: the row is read only where its own run holds them, in column order (all
+    seven, or, in a longer run, those seven in order and not all 0, the others given to no row).
+    Each placement is the one the identity leaves; a report breaking that identity keeps the row
+    null. Rounds repeat while a row is read (at most one per row: a bound on the cost)."""
+    from .model import Applications, Applications2019, outcome_rows
+    from .pipeline import labels_for
+
+    by_key: dict[str, _Run] = {}
+    doubled: set[str] = set()
+    edition = ""
+    for grammar, table in (("applications_2021", Applications), ("applications_2019", Applications2019)):
+        labels = labels_for(grammar)
+        keys = [_terminal(labels, run.text) for run in runs]
+        outcomes = outcome_rows(table)
+        if any(key == outcomes[-1] for key in keys):  # its last outcome row names the edition
+            edition = grammar
+            break
+    if not edition:
+        return []
+    for run, key in zip(runs, keys):
+        if key and run.values and not run.orphaned:
+            if key in by_key:
+                doubled.add(key)
+            by_key[key] = run
+    for key in doubled:
+        del by_key[key]
+    known: dict[str, list[int]] = {}
+    for key, run in by_key.items():
+        numbers = _counts(run.values)
+        if id(run) not in withheld and numbers is not None and len(numbers) == _APPLICATION_COLUMNS:
+            known[key] = numbers
+    # each identity as (rows added, rows subtracted): the sum is 0 in every column
+    identities = (
+        (("new_received", "carried_over"), ("total_processed", "carried_forward")),
+        (outcomes, ("total_processed",)),
+    )
+    notes: list[Note] = []
+    for _ in range(len(by_key)):
+        found = False
+        for plus, minus in identities:
+            unknown = [key for key in (*plus, *minus) if key not in known]
+            if len(unknown) != 1 or unknown[0] not in by_key:
+                continue
+            key = unknown[0]
+            sign = 1 if key in minus else -1  # the row's values: what the others leave
+            values = [sign * (sum(known[row][column] for row in plus if row != key)
+                              - sum(known[row][column] for row in minus if row != key))
+                      for column in range(_APPLICATION_COLUMNS)]
+            run = by_key[key]
+            taken = _in_order(run.values, values)
+            if taken is None:
+                continue
+            rest = [piece for index, piece in enumerate(run.values) if index not in taken]
+            run.values[:] = [run.values[index] for index in sorted(taken)]
+            withheld.pop(id(run), None)
+            known[key] = values
+            found = True
+            name = "S1" if plus[0] == "new_received" else "I2"
+            notes.append((run.values[0][1], f"{run.label!r} read as the values the other rows of {name} leave "
+                                            f"({' '.join(str(value) for value in values)}), found in column order "
+                                            "among the values pdftotext wrote after its label"))
+            if rest:
+                shown = " ".join(word for word, _, _ in rest[:10]) + (" …" if len(rest) > 10 else "")
+                notes.append((rest[0][1], f"{len(rest)} value(s) ({shown}) written among the values of "
+                                          f"{run.label!r} are another row's; given to no row"))
+        if not found:
+            break
+    return notes
+
+
+def _terminal(labels: Labels, text: str) -> str:
+    """The row key a text names on its own (as the lexer reads labels), or ""."""
+    if not text:
+        return ""
+    name = labels.lookup(text)
+    if name is None:
+        variant = labels.variant(labels.info(text), text)
+        name = variant.name if variant is not None else None
+    return name.lower() if name else ""
+
+
+def _in_order(pieces: list[Piece], values: list[int]) -> set[int] | None:
+    """The indexes of ``pieces`` reading ``values`` in order: all of them where they are as many,
+    else the first such subsequence where ``values`` are not all 0; None where they are not there."""
+    numbers = _counts(pieces)
+    if numbers is None or len(numbers) < len(values):
+        return None
+    if len(numbers) == len(values):
+        return set(range(len(numbers))) if numbers == values else None
+    if not any(values):
+        return None
+    taken: list[int] = []
+    for index, number in enumerate(numbers):
+        if len(taken) < len(values) and number == values[len(taken)]:
+            taken.append(index)
+    return set(taken) if len(taken) == len(values) else None
+
+
+def _assigned(runs: list[_Run], items: list[list[Piece] | _Run], offset: int,
+              after: Callable[[], list[str]] | None) -> tuple[list[list[Piece]], list[Note]] | None:
+    """Table 三 read as the one assignment of its values to its rows (govparse.pdfassign): the
+    header's pieces, then each row's label as the grammar prints it and its seven values, and a
+    note on each row that took values moved after its page's footer and on the values left; or
+    None where no single assignment fits.
+
+    Tried in turn, the first cut found taken: every value where it stands taken, the table meeting
+    I1, I2 and S1; then the same with the last values (up to ``_MAX_TAIL``) taken as the last page's
+    moved blocks (pdftotext writes them after the table's last row at times); then the rows but the
+    last one or two so, and each row left out the values its identity leaves (I2, S1), found in
+    order among those after the rows above (table 四's numbers may stand there): all of the values
+    there, or, where more stand there, a row not all 0 in order among them. At most 15 searches,
+    each of at most govparse.pdfassign.MAX_STEPS moves."""
+    from .model import outcome_rows, rows_of
+
+    found = _edition_of(runs)
+    if found is None:
+        return None
+    labels, model = found
+    keys = [key for key, _ in rows_of(model)]
+    stream: list[Piece] = []
+    pages: list[int] = []
+    moved: dict[int, list[Piece]] = {}
+    where = {key: index for index, key in enumerate(keys)}
+    firsts = {key.split("_")[0]: index for index, key in reversed(list(enumerate(keys)))}  # a group's first row
+    highest = -1  # the last row whose label was written so far
+    for run in runs:
+        name = _terminal(labels, run.text)
+        highest = max(highest, where.get(name, -1))
+        # a group label written after its first row's (centred in its tall cell) is followed by blocks
+        # of the page's right-hand column, as after the page's footer
+        late = name.endswith("_group") and firsts.get(name.split("_")[0], len(keys)) <= highest
+        if run.orphaned or late:
+            moved.setdefault(run.sheet, []).extend(run.values)
+        else:
+            stream.extend(run.values)
+            pages.extend([run.sheet] * len(run.values))
+    if len(stream) < len(keys):
+        return None
+    if after is not None:
+        moved.setdefault(pages[-1], []).extend(_page_end_values(after(), offset))
+
+    owner_of: dict[tuple[int, int], int] = {}  # a value on a label's line: that row's (-2: another text's)
+    label_lines: set[int] = set()
+    label_row = -2
+    for item in items:
+        if not isinstance(item, _Run):
+            label_lines = {line for _, line, _ in item}
+            label_row = where.get(_terminal(labels, "".join(word for word, _, _ in item)), -2)
+        else:
+            owner_of.update(((line, column), label_row) for _, line, column in item.values if line in label_lines)
+    numbers = [_count(piece) for piece in stream]
+    owners = [owner_of.get((piece[1], piece[2]), -1) for piece in stream]
+    moved_numbers = {page: [_count(piece) for piece in pieces] for page, pieces in moved.items()}
+    values_of: list[list[Piece]] = []
+    left: list[Piece] = []
+    roles = Roles(where["granted"], where["total_processed"], where["carried_forward"])
+    cut = assign(numbers, pages, owners, moved_numbers, len(keys), roles)
+    last_run = next((run for run in reversed(runs) if run.values and not run.orphaned), None)
+    tail_from = len(stream) - len(last_run.values) + 1 if last_run is not None else len(stream)
+    for end in range(len(stream) - 1, max(tail_from, len(stream) - _MAX_TAIL) - 1, -1):
+        # the page's right-hand blocks written after the table's last row instead of after the footer:
+        # the values after the last row's own taken with those after the footer, in that order
+        if cut is not None or pages[end] != pages[-1]:
+            break
+        tail_moved = dict(moved)
+        tail_moved[pages[-1]] = [*stream[end:], *moved.get(pages[-1], [])]
+        cut = assign(numbers[:end], pages[:end], owners[:end],
+                     {page: [_count(piece) for piece in pieces] for page, pieces in tail_moved.items()},
+                     len(keys), roles)
+        if cut is not None:
+            moved, stream = tail_moved, stream[:end]
+    if cut is not None:
+        values_of = [_cut_values(stream, moved, step) for step in cut[0]]
+    for left_out in (1, 2):
+        # the last rows left out (table 四's numbers may stand among their values): the rows above cut
+        # as before, each row left out the values its identity leaves (I2: total_processed, S1:
+        # carried_forward), found in order among the values after the rows above
+        if cut is not None:
+            break
+        cut = assign(numbers, pages, owners, moved_numbers, len(keys) - left_out,
+                     roles._replace(forward=-1, total=roles.total if left_out == 1 else -1), open_end=True)
+        if cut is None:
+            continue
+        values_of = [_cut_values(stream, moved, step) for step in cut[0]]
+        table = [[_count(piece) or 0 for piece in values] for values in values_of]
+        _, at, page, position = cut[1]
+        rest = stream[at:]
+        pool = moved.get(page, [])[position:] if at == len(stream) or pages[at] == page else moved.get(pages[at], [])
+        for key in keys[len(keys) - left_out:]:
+            if key == "total_processed":
+                wanted = [sum(table[where[row]][column] for row in outcome_rows(model))
+                          for column in range(_APPLICATION_COLUMNS)]
+            else:
+                wanted = [table[where["new_received"]][column] + table[where["carried_over"]][column]
+                          - table[where["total_processed"]][column] for column in range(_APPLICATION_COLUMNS)]
+            found_row = _last_row(wanted, rest, pool)
+            if found_row is None:
+                return None
+            values_of.append(found_row[0])
+            table.append(wanted)
+            taken = {(piece[1], piece[2]) for piece in found_row[0]}
+            rest = found_row[1]
+            pool = [piece for piece in pool if (piece[1], piece[2]) not in taken]
+        left = rest
+    if cut is None:
+        return None
+    rows: list[list[Piece]] = []
+    for item in items:  # the header: the text before the first row's label
+        if isinstance(item, _Run):
+            continue
+        if _terminal(labels, "".join(word for word, _, _ in item)) in where:
+            break
+        rows.append(item)
+    notes: list[Note] = []
+    used: set[tuple[int, int]] = set()
+    for index, (key, values) in enumerate(zip(keys, values_of)):
+        used.update((line, column) for _, line, column in values)
+        rows.append([(labels.printed[key.upper()], values[0][1], values[0][2])])
+        rows.append(values)
+        step = cut[0][index] if index < len(cut[0]) else None
+        if step is None:
+            identity = "I2" if key == "total_processed" else "S1"
+            notes.append((values[0][1], f"{key}: read as the values {identity} leaves "
+                                        f"({' '.join(word for word, _, _ in values)}), found in column order among "
+                                        "those after the rows above (other tables' numbers stand among them)"))
+        elif step.size < _APPLICATION_COLUMNS:
+            apart = values[step.size:]
+            where_from = ("after a later row's values" if step.page == STREAM else
+                          "apart from its row (after its page's footer, a group label written late, or the "
+                          "table's last row)")
+            notes.append((apart[0][1], f"{key}: {len(apart)} value(s) ({' '.join(word for word, _, _ in apart)}) "
+                                       f"written {where_from} taken as its last columns: the one assignment of the "
+                                       "table's values where each row meets I1 and each column I2 and S1"))
+    left.extend(piece for pieces in moved.values() for piece in pieces if (piece[1], piece[2]) not in used)
+    notes.append((stream[0][1], "table 三's values cut into its rows: the one assignment under I1 (each row), "
+                                "I2 and S1 (each column), each row's values where they stand in column order, its "
+                                "last columns at times after its page's footer or after a later row's values"
+                  + (f"; {len(left)} value(s) ({' '.join(word for word, _, _ in left[:10])}) given to no row"
+                     if left else "")))
+    return rows, notes
+
+
+def _cut_values(stream: list[Piece], moved: dict[int, list[Piece]], cut: Cut) -> list[Piece]:
+    """A row's seven pieces, in column order, as its cut takes them (govparse.pdfassign.Cut)."""
+    head = stream[cut.first:cut.first + cut.size]
+    if cut.turned:
+        head = [head[-1], *head[:-1]]
+    tail = stream if cut.page == STREAM else moved.get(cut.page, [])
+    return [*head, *tail[cut.start:cut.start + _APPLICATION_COLUMNS - cut.size]]
+
+
+def _last_row(wanted: list[int], rest: list[Piece], pool: list[Piece]) -> tuple[list[Piece], list[Piece]] | None:
+    """The pieces of a row left out of the cut, whose values an identity gives (``wanted``): its first
+    columns in order among the values after the rows above (``rest``), its last among those moved
+    after the page's footer (``pool``, a line of them in a row), and the values of ``rest`` left; or None.
+    All of ``rest`` must be the row's where it holds no more than the row's first columns; where it
+    holds more (other tables' numbers), a row all 0 is not looked for among them."""
+    numbers = [_count(piece) for piece in rest]
+    pooled = [_count(piece) for piece in pool]
+    for count in range(_APPLICATION_COLUMNS, -1, -1):
+        need = _APPLICATION_COLUMNS - count
+        tail: list[Piece] = []
+        if need:
+            start = next((index for index in range(len(pool) - need + 1)
+                          if pooled[index:index + need] == wanted[count:]), -1)
+            if start < 0:
+                continue
+            tail = pool[start:start + need]
+        if len(rest) == count:
+            if numbers == wanted[:count]:
+                return [*rest, *tail], []
+            continue
+        if len(rest) < count or not any(wanted):
+            continue
+        taken: list[int] = []
+        for index, number in enumerate(numbers):
+            if len(taken) < count and number == wanted[len(taken)]:
+                taken.append(index)
+        if len(taken) == count:
+            chosen = set(taken)
+            return ([*(rest[index] for index in taken), *tail],
+                    [piece for index, piece in enumerate(rest) if index not in chosen])
+    return None
+
+
+def _edition_of(runs: list[_Run]) -> tuple[Labels, type] | None:
+    """The labels and model of table 三's edition its row labels name (its last outcome rows), or None."""
+    from .model import Applications, Applications2019, outcome_rows
+    from .pipeline import labels_for
+
+    for grammar, model in (("applications_2021", Applications), ("applications_2019", Applications2019)):
+        labels = labels_for(grammar)
+        last = outcome_rows(model)[-1]
+        if any(_terminal(labels, run.text) == last for run in runs):
+            return labels, model
+    return None
+
+
+def _count(piece: Piece) -> int | None:
+    numbers = _counts([piece])
+    return numbers[0] if numbers else None
+
+
+def _page_end_values(lines: list[str], offset: int) -> list[Piece]:
+    """The values written after the footer of the page the section ends on, up to the next page
+    (pieces at ``offset`` plus their line): that page's moved blocks, some among other text."""
+    from .furniture import is_page_number
+
+    pieces: list[Piece] = []
+    footer = False
+    for index, text in enumerate(lines):
+        if "\f" in text:
+            break
+        if not footer:
+            footer = is_page_number(text)
+            continue
+        for _, values in _parts(text, offset + index):
+            pieces.extend(values)
+    return pieces

@@ -7,11 +7,14 @@ every row either read right or null with a diagnostic naming it, never another v
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 import govparse
 from govparse.layout import LINEAR_CELL, READING_ORDER, detect_layout
 from govparse.normalize import Document
+from govparse.pdfassign import STREAM, Cut, Roles, assign
 from govparse.pdforder import reading_order_rows
 from govparse.sections import locate_sections
 
@@ -158,7 +161,7 @@ def test_values_after_the_page_footer_go_to_no_row_unless_they_complete_one_unde
     note = [d for d in result.diagnostics if d.code == "reading-order" and "meets I1" in d.message]
     assert note and note[0].line == report("0 0 12").split("\n").index("0 0 12") + 1
     assert list(found["applications"]["carried_over"].values()) == [1, 0, 0, 0, 0, 0, 1]
-    for moved_line in ("0 0 13", "0 12", "0 0 0 12"):  # breaks I1; too few; more than the row's columns
+    for moved_line in ("0 0 13", "0 12"):  # breaks I1; too few
         result, found = _parse(report(moved_line))
         assert set(found["applications"]["new_received"].values()) == {None}, moved_line
         assert "cell-count" in _codes(result, "new_received")
@@ -197,14 +200,27 @@ def test_table_four_numbers_are_given_to_no_group():
     assert any(d.code == "reading-order" and d.table == "review_litigation" for d in result.diagnostics)
 
 
-def test_a_full_report_reads_every_row_of_tables_two_and_three_but_the_last():
+def test_a_full_report_reads_every_row_of_tables_two_and_three():
+    # the last row too: the values of table 三 cut into its rows as the one assignment under I1, I2 and S1
     result, found = _parse(_report())
     assert list(found["applications"]["new_received"].values()) == [10, 2, 0, 0, 0, 0, 12]
     assert list(found["applications"]["total_processed"].values()) == [8, 2, 0, 0, 0, 0, 10]
+    assert list(found["applications"]["carried_forward"].values()) == [3, 0, 0, 0, 0, 0, 3]
     read = {row: list(columns.values()) for row, columns in found["applications"].items()}
-    assert [row for row, values in read.items() if None in values] == ["carried_forward"]
-    assert any(d.code == "reading-order" and "last row" in d.message for d in result.diagnostics)
+    assert [row for row, values in read.items() if None in values] == []
+    assert any(d.code == "reading-order" and "the one assignment" in d.message for d in result.diagnostics)
     assert found["active_disclosure"]["licensing"]["decisions"] == 7
+
+
+def test_moved_values_beyond_a_row_s_columns_leave_the_extra_to_no_row():
+    # four values after the footer for a row short of three: the assignment takes the three after which every
+    # identity holds (the table is read as one), the first 0 is given to no row, with a note naming it
+    short = ["一、本年新收政府信息公开申请数量", "", "10", "", "2", "", "0", "", "0", ""]
+    moved = ["第1页共2页", "", "0 0 0 12", "", "\f二、上年结转政府信息公开申请数量", ""] + _cells("1 0 0 0 0 0 1")
+    result, found = _parse(_report(_applications(replace={"一、本年新收政府信息公开申请数量": short,
+                                                         "二、上年结转政府信息公开申请数量": moved})))
+    assert list(found["applications"]["new_received"].values()) == [10, 2, 0, 0, 0, 0, 12]
+    assert any(d.code == "reading-order" and "1 value(s) (0) given to no row" in d.message for d in result.diagnostics)
 
 
 def test_a_row_after_a_row_short_of_values_is_given_to_no_column():
@@ -450,3 +466,105 @@ def test_table_four_after_review_group_is_read_after_the_next_heading_where_it_m
     assert list(found["review_litigation"]["suit_after_review"].values()) == [4, 0, 4, 2, 10]
     _, found = _parse(closed("11"))  # not their sum: none
     assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
+
+
+# --- govparse.pdfassign: table 三's values cut into its rows as one assignment ---------------------------
+
+# A small table of the same roles: rows 0 and 1 (received, carried over), two outcome rows, their total
+# (total_processed), and carried_forward: S1 and I2 hold, each row meets I1.
+SMALL_ROLES = Roles(first_outcome=2, total=4, forward=5)
+SMALL = ["3 1 0 0 0 0 4", "1 0 0 0 0 0 1", "2 0 0 0 0 0 2", "0 1 0 0 0 0 1", "2 1 0 0 0 0 3", "2 0 0 0 0 0 2"]
+
+
+def _numbers(rows: list[str]) -> list[int | None]:
+    return [int(word) for row in rows for word in row.split()]
+
+
+def _cut_table(stream: list[int | None], moved: dict[int, list[int | None]], cuts: list[Cut]) -> list[list[int | None]]:
+    table = []
+    for cut in cuts:
+        head = stream[cut.first:cut.first + cut.size]
+        if cut.turned:
+            head = [head[-1], *head[:-1]]
+        tail = stream if cut.page == STREAM else moved[cut.page]
+        table.append([*head, *tail[cut.start:cut.start + 7 - cut.size]])
+    return table
+
+
+def test_assignment_takes_a_page_s_moved_totals_in_row_order():
+    rows = SMALL
+    stream = _numbers(rows)
+    del stream[13]  # carried_over's total ...
+    del stream[19]  # ... and the first outcome row's, written after the page's footer
+    moved: dict[int, list[int | None]] = {0: [1, 2, 9]}  # and a value of another table after them
+    found = assign(stream, [0] * len(stream), [-1] * len(stream), moved, 6, SMALL_ROLES)
+    assert found is not None
+    assert _cut_table(stream, moved, found[0]) == [_numbers([row]) for row in rows]
+
+
+def test_assignment_never_gives_a_value_on_a_label_s_line_to_another_row():
+    stream = _numbers(SMALL)
+    owners = [-1] * len(stream)
+    owners[14] = 3  # the first value of row 2 printed on row 3's label's line: no cut fits
+    assert assign(stream, [0] * len(stream), owners, {0: []}, 6, SMALL_ROLES) is None
+    owners[14] = 2
+    assert assign(stream, [0] * len(stream), owners, {0: []}, 6, SMALL_ROLES) is not None
+
+
+def test_assignment_breaking_s1_is_not_taken():
+    stream = _numbers([*SMALL[:5], "1 0 0 0 0 0 1"])  # carried_forward one short of what S1 leaves
+    assert assign(_numbers(SMALL), [0] * len(stream), [-1] * len(stream), {0: []}, 6, SMALL_ROLES) is not None
+    assert assign(stream, [0] * len(stream), [-1] * len(stream), {0: []}, 6, SMALL_ROLES) is None
+
+
+def test_assignment_search_is_bounded():
+    # a long run of zeros: many cuts, each state met once; the search stops at its bound or its memo
+    stream: list[int | None] = [0] * 5000
+    started = time.perf_counter()
+    assert assign(stream, [0] * len(stream), [-1] * len(stream), {0: [0] * 50}, 25,
+                  Roles(first_outcome=2, total=23, forward=24)) is None
+    assert time.perf_counter() - started < 10
+
+
+def test_assignment_takes_a_total_written_after_the_next_row_s_values():
+    # the first outcome row's total held back by a tall cell: written after the next row's seven
+    stream = _numbers(SMALL)
+    total = stream.pop(20)
+    stream.insert(27, total)
+    found = assign(stream, [0] * len(stream), [-1] * len(stream), {0: []}, 6, SMALL_ROLES)
+    assert found is not None
+    assert _cut_table(stream, {0: []}, found[0]) == [_numbers([row]) for row in SMALL]
+    assert found[0][2].page == STREAM
+
+
+def test_a_value_after_a_group_label_written_late_is_the_right_hand_column_of_a_row_above():
+    # （四）无法提供, centred in its tall cell, written after its first row's six values and followed by
+    # that row's total (the block right of the table's edge): the row takes it back
+    first = ["1．本机关不掌握相关政府信息", ""] + _cells("2 0 0 0 0 0") + ["（四）无法提供", ""] + _cells("2")
+    result, found = _parse(_report(_applications(replace={"（四）无法提供": [], "1．本机关不掌握相关政府信息": first})))
+    assert list(found["applications"]["unable_not_held"].values()) == [2, 0, 0, 0, 0, 0, 2]
+    assert any(d.code == "reading-order" and d.message.startswith("applications: unable_not_held: 1 value(s) (2)")
+               for d in result.diagnostics)
+    # the same value after the group label written first: it stands where the row's cells do
+    early = ["（四）无法提供", ""] + _cells("2") + ["1．本机关不掌握相关政府信息", ""] + _cells("0 0 0 0 0 2")
+    _, found = _parse(_report(_applications(replace={"（四）无法提供": [], "1．本机关不掌握相关政府信息": early})))
+    assert list(found["applications"]["unable_not_held"].values()) == [2, 0, 0, 0, 0, 0, 2]
+
+
+def test_a_row_s_total_written_after_the_table_s_last_row_is_taken_back():
+    # carried_over's total, a block right of the table's edge, written after carried_forward's own values
+    # (the page's right-hand blocks after the table's last row, not after the footer)
+    rows = _applications(replace={
+        "二、上年结转政府信息公开申请数量": ["二、上年结转政府信息公开申请数量", ""] + _cells("1 0 0 0 0 0"),
+        "四、结转下年度继续办理": ["四、结转下年度继续办理", ""] + _cells("3 0 0 0 0 0 3") + _cells("1")})
+    result, found = _parse(_report(rows))
+    assert list(found["applications"]["carried_over"].values()) == [1, 0, 0, 0, 0, 0, 1]
+    assert list(found["applications"]["carried_forward"].values()) == [3, 0, 0, 0, 0, 0, 3]
+    assert any(d.code == "reading-order" and "carried_over: 1 value(s) (1)" in d.message for d in result.diagnostics)
+    # where that value breaks I1 for every row it could complete, no row takes it
+    rows = _applications(replace={
+        "二、上年结转政府信息公开申请数量": ["二、上年结转政府信息公开申请数量", ""] + _cells("1 0 0 0 0 0"),
+        "四、结转下年度继续办理": ["四、结转下年度继续办理", ""] + _cells("3 0 0 0 0 0 3") + _cells("2")})
+    _, found = _parse(_report(rows))
+    assert set(found["applications"]["carried_over"].values()) == {None}
+    assert set(found["applications"]["carried_forward"].values()) == {None}
