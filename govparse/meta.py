@@ -93,7 +93,7 @@ def read_meta(doc: Document, sections: dict[str, Section]) -> Meta:
             continue
         text = normalize_text(raw).strip()
         if title is None and "报告" in text and len(text) <= _MAX_TITLE_CHARS and _TITLE_WORDS.search(text):
-            title = _CJK_SPACE.sub("", _TITLE_TAIL.sub("", _TITLE_LEAD.sub("", text)))
+            title = _clean_title(text)
         elif title is None:
             above = text
         if source is None and ("来源" in text or "发布机构" in text) and len(text) <= _MAX_SHORT_LINE:
@@ -109,6 +109,17 @@ def read_meta(doc: Document, sections: dict[str, Section]) -> Meta:
     if year is None:
         year = _common_year(doc, sections.get("一"))
     return Meta(title, agency, year, published)
+
+
+def _clean_title(text: str) -> str:
+    """``text`` (stripped) without the marks around a title and the spaces beside its CJK words; each
+    pattern run only where the text can hold what it takes (most titles hold none of it)."""
+    title = _TITLE_LEAD.sub("", text)
+    if title.endswith(("#", "*")):  # stripped: only a closing mark can end it
+        title = _TITLE_TAIL.sub("", title)
+    if len(title.split(None, 1)) > 1:  # white space inside it
+        title = _CJK_SPACE.sub("", title)
+    return title
 
 
 def _from_title(title: str, above: str) -> tuple[str, str | None, int | None]:
