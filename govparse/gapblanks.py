@@ -103,12 +103,13 @@ def aligned_cells(texts: list[str]) -> list[list[tuple[int, str]]]:
     block: list[int] = []  # lines under it with values
     for index, words in enumerate(lines):
         valued = values[index]
-        if len(words) >= 2 and not any(valued):
+        has_value = True in valued
+        if len(words) >= 2 and not has_value:
             _end_block(texts, lines, values, confirmed, partial, header, block)
             header, confirmed, partial, block = [start for start, _ in words], False, [], []
             columns = set(header[1:])
             continue
-        if any(valued):
+        if has_value:
             block.append(index)
         placed = _under(words, valued, header, columns)
         if placed == len(header) - 1 and placed:

@@ -75,7 +75,6 @@ _VALUE_WORD = re.compile(r"[+-]?[\d,.]+\S{0,2}|[/—-]|无")
 # pipe, blanks and pipes, something filled. Each step's classes are disjoint from the
 # next's, so the match never backtracks (standard ``re``, linear in the line).
 _VALUE_TEXT = "0123456789,.+-—－/／%元万无 \t\u3000\u00a0"  # what a line of values only holds
-_VALUE_CHARACTERS = str.maketrans("", "", _VALUE_TEXT)
 _ENUMERATOR_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]")
 _WIDE_GAP = re.compile(r"\S {3,}\S")
 _WRAPPING_TABLE_LINES = 20
@@ -313,10 +312,10 @@ def _text_only(text: str) -> bool:
 
 def _values_only(text: str) -> bool:
     """A line of two values or more alone (``0 0 11 0``): digits, separators and null marks
-    only, told by one translate of the line, made only when its first character may be one (most
-    lines are rows with a label)."""
+    only, told by stripping those from the line, which stops at the first other character (most
+    lines are rows with a label: their first)."""
     stripped = text.strip()
-    return " " in stripped and stripped[0] in _VALUE_TEXT and not stripped.translate(_VALUE_CHARACTERS)
+    return " " in stripped and not stripped.strip(_VALUE_TEXT)
 
 
 def _dash_columns(lines: list[str], filled: list[int]) -> int:

@@ -219,12 +219,25 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
     return [row._replace(out_of_order=True) if at in moved else row for at, row in enumerate(rows)] if moved else rows
 
 
+@lru_cache(maxsize=64)
+def _ranks(order: Sequence[str]) -> dict[str, int]:
+    """Each key's place in ``order`` (a grammar's rows: a few orders, asked of every table)."""
+    return {key: position for position, key in enumerate(order)}
+
+
 def out_of_order(keys: Sequence[str], order: Sequence[str]) -> set[int]:
     """Which of the rows printed as ``keys`` stand out of the statutory ``order``: all but a longest
     run of them in that order (two rows swapped are two rows moved, not every row between them). A
     row printed twice in a row is in order. Linear in the rows, times a binary search."""
-    rank = {key: position for position, key in enumerate(order)}
+    rank = _ranks(order)
     positions = [rank.get(key, -1) for key in keys]
+    last = -1
+    for position in positions:
+        if position < last:
+            break
+        last = position
+    else:
+        return set()  # all in order, as most tables print them: the longest run is every row
     ends: list[int] = []  # the smallest last rank of a run in order of each length
     ends_at: list[int] = []  # where that run ends
     before = [-1] * len(keys)  # the row before each in its run
