@@ -48,10 +48,12 @@ MIN_STRETCHED_ROWS = 3
 MAX_ROW_LINES: Final = 64
 
 
-def row_spans(texts: list[str]) -> dict[int, int]:
+def row_spans(texts: list[str], most_rows: int = -1) -> dict[int, int]:
     """The rows that cells holding line breaks put on several lines: first line -> the line after
     the row (offsets in ``texts``); a row on one line is not listed. Linear: each start looks at
-    most MAX_ROW_LINES lines ahead, and a row found is skipped whole."""
+    most MAX_ROW_LINES lines ahead, and a row found is skipped whole. With ``most_rows``, those of
+    the first rows holding a tab only (a line of tabs making no row counts as one): layout detection
+    looks at a few."""
     tabs = [text.count("\t") for text in texts]
     width = _row_width(tabs)
     spans: dict[int, int] = {}
@@ -60,12 +62,15 @@ def row_spans(texts: list[str]) -> dict[int, int]:
     count = len(texts)
     after_row = False  # the line before ``offset`` ends a row: text lines may open the next one
     offset = 0
-    while offset < count:
+    rows = 0
+    while offset < count and rows != most_rows:
         stop = -1
         if tabs[offset] or after_row and _fragment(texts[offset]):
             stop = _row_stop(texts, tabs, offset, width)
         if stop < 0:
             after_row = False
+            if tabs[offset]:
+                rows += 1  # a line of tabs that makes no row: a row as the layout's look counts them
             offset += 1
             continue
         stop = _continued(texts, tabs, offset, stop)
@@ -79,6 +84,7 @@ def row_spans(texts: list[str]) -> dict[int, int]:
         last = pieces[-1].strip()
         after_row = not last or kind_of(last) != Kind.TEXT or len(pieces) == 3 and pieces[1].strip() == last
         offset = stop
+        rows += 1
     return spans
 
 

@@ -95,51 +95,57 @@ def aligned_cells(texts: list[str]) -> list[list[tuple[int, str]]]:
     under some of the columns of the header line above it, columns that another row under that
     header fills at every start (a label with a space inside is no column: see the module)."""
     lines = [_words(text) for text in texts]
+    values = [[_is_value(word) for _, word in words] for words in lines]  # told once per word
     header: list[int] = []  # where the columns of the last header line start
     columns: set[int] = set()  # the same, the label's column aside
     confirmed = False  # a row under it has a value at each of its columns
     partial: list[int] = []  # lines under it with values under some of its columns
     block: list[int] = []  # lines under it with values
     for index, words in enumerate(lines):
-        if len(words) >= 2 and not any(_is_value(word) for _, word in words):
-            _end_block(texts, lines, confirmed, partial, header, block)
+        valued = values[index]
+        has_value = True in valued
+        if len(words) >= 2 and not has_value:
+            _end_block(texts, lines, values, confirmed, partial, header, block)
             header, confirmed, partial, block = [start for start, _ in words], False, [], []
             columns = set(header[1:])
             continue
-        if any(_is_value(word) for _, word in words):
+        if has_value:
             block.append(index)
-        placed = _under(words, header, columns)
+        placed = _under(words, valued, header, columns)
         if placed == len(header) - 1 and placed:
             confirmed = True
         elif placed > 0:
             partial.append(index)
-    _end_block(texts, lines, confirmed, partial, header, block)
+    _end_block(texts, lines, values, confirmed, partial, header, block)
     return lines
 
 
-def _end_block(texts: list[str], lines: list[list[tuple[int, str]]], confirmed: bool, partial: list[int],
-               header: list[int], block: list[int]) -> None:
+def _end_block(texts: list[str], lines: list[list[tuple[int, str]]], values: list[list[bool]], confirmed: bool,
+               partial: list[int], header: list[int], block: list[int]) -> None:
     """Blanks in the rows under one header: under its columns' starts (a browser's table), else
     where rows of one shape place their values alike (a PDF's, govparse.gapblanks.placed_columns)."""
     if confirmed:
         _fill(lines, partial, header)
     elif len(block) >= 2:
-        _fill_placed(texts, lines, block)
+        _fill_placed(texts, lines, values, block)
 
 
-def _fill_placed(texts: list[str], lines: list[list[tuple[int, str]]], block: list[int]) -> None:
+def _fill_placed(texts: list[str], lines: list[list[tuple[int, str]]], values: list[list[bool]],
+                 block: list[int]) -> None:
+    """``lines``' rows in ``block`` (``values``: which of each line's words are values) with their
+    blanks, where rows of one shape place their values alike."""
     described: Placed = []
     for index in block:
         words = lines[index]
+        valued = values[index]
         labels = 0
-        while labels < len(words) and not _is_value(words[labels][1]):
+        while labels < len(words) and not valued[labels]:
             labels += 1
-        values = words[labels:]
-        if not all(_is_value(word) for _, word in values):
+        if not all(valued[labels:]):
             described.append((-1, 0, []))  # text after the values: not placed
             continue
         label_end = words[labels - 1][0] + len(words[labels - 1][1]) if labels else -1
-        described.append((labels, label_end, [start for start, _ in values]))
+        described.append((labels, label_end, [start for start, _ in words[labels:]]))
     count = max(len(places) for _, _, places in described)
     if not any(count < 2 * len(places) <= 2 * count - 2 for _, _, places in described):
         return  # no row short of values that _placed_by would place: the display columns are not needed
@@ -174,13 +180,14 @@ def _fill_placed(texts: list[str], lines: list[list[tuple[int, str]]], block: li
         lines[index] = filled
 
 
-def _under(words: list[tuple[int, str]], header: list[int], columns: set[int]) -> int:
-    """How many values a row has, each under a column of ``header`` (``columns``: where they
-    start, the first aside), its label under the first; 0 when it is no such row."""
-    if not header or len(words) < 2 or _is_value(words[0][1]) or words[0][0] != header[0]:
+def _under(words: list[tuple[int, str]], valued: list[bool], header: list[int], columns: set[int]) -> int:
+    """How many values a row has (``valued``: which of its words are values), each under a column
+    of ``header`` (``columns``: where they start, the first aside), its label under the first; 0
+    when it is no such row."""
+    if not header or len(words) < 2 or valued[0] or words[0][0] != header[0]:
         return 0
-    for start, word in words[1:]:
-        if not _is_value(word) or start not in columns:
+    for at in range(1, len(words)):
+        if not valued[at] or words[at][0] not in columns:
             return 0
     return len(words) - 1
 

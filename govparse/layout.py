@@ -78,7 +78,6 @@ _VALUE_WORD = re.compile(r"[+-]?[\d,.]+\S{0,2}|[/—-]|无")
 # pipe, blanks and pipes, something filled. Each step's classes are disjoint from the
 # next's, so the match never backtracks (standard ``re``, linear in the line).
 _VALUE_TEXT = "0123456789,.+-—－/／%元万无 \t\u3000\u00a0"  # what a line of values only holds
-_VALUE_CHARACTERS = str.maketrans("", "", _VALUE_TEXT)
 _ENUMERATOR_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]")
 _WIDE_GAP = re.compile(r"\S {3,}\S")
 _WRAPPING_TABLE_LINES = 20
@@ -121,12 +120,11 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
     piped: list[str] = []
     tabbed = 0
     for index, text in enumerate(lines):
-        stripped = text.strip()
-        if stripped:
+        if text and not text.isspace():  # text.strip() without making it
             filled.append(index)
             if "|" in text:
                 piped.append(text)
-            if "\t" in stripped:
+            if "\t" in text and "\t" in text.strip():
                 tabbed += 1
     grid_rules = grid_lines = boxed = dash_rules = 0
     # Rules are looked for line by line only in a table that has their characters at all.
@@ -163,8 +161,9 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
         return _pipe_layout(piped, count, dashed)
     if tabbed * 10 >= count * 3:
         # A merged header cell shows in the table's first rows: four are looked at.
-        # A row whose cells hold line breaks (python-docx) is looked at whole.
-        spans = row_spans(lines)
+        # A row whose cells hold line breaks (python-docx) is looked at whole. Each row row_spans
+        # walks holds a tab and this walk steps as it does: its first four rows are enough.
+        spans = row_spans(lines, 4)
         checked = 0
         repeated = 0
         offset = 0
@@ -227,7 +226,7 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
         # Undecided: a short table with many blank cells (line-per-cell) looks
         # like one with wrapped labels (blank-separated). The whole report was
         # scraped one way, so its other lines decide.
-        separated, adjacent = _gaps([i for i, raw in enumerate(doc.raw_lines) if raw.strip()])
+        separated, adjacent = _gaps([i for i, raw in enumerate(doc.raw_lines) if raw and not raw.isspace()])
         evidence += f"; in the whole report {separated} and {adjacent}"
     style = BLANK_SEPARATED if separated > adjacent else LINE_PER_CELL
     reading = reading_order_evidence(doc, lines, filled)
@@ -323,10 +322,10 @@ def _text_only(text: str) -> bool:
 
 def _values_only(text: str) -> bool:
     """A line of two values or more alone (``0 0 11 0``): digits, separators and null marks
-    only, told by one translate of the line, made only when its first character may be one (most
-    lines are rows with a label)."""
+    only, told by stripping those from the line, which stops at the first other character (most
+    lines are rows with a label: their first)."""
     stripped = text.strip()
-    return " " in stripped and stripped[0] in _VALUE_TEXT and not stripped.translate(_VALUE_CHARACTERS)
+    return " " in stripped and not stripped.strip(_VALUE_TEXT)
 
 
 def _dash_columns(lines: list[str], filled: list[int]) -> int:
@@ -342,7 +341,7 @@ def _one_closed_cell(text: str) -> bool:
 
 def _spaced_row(text: str) -> bool:
     """Three or more space-separated cells, or some text and a value after a space."""
-    if " " not in text.strip():
+    if " " not in text or " " not in text.strip():  # most lines hold no space: no copy made
         return False
     words = text.split(None, 2)
     return len(words) == 3 or len(words) == 2 and _VALUE_WORD.fullmatch(text.rsplit(None, 1)[1]) is not None

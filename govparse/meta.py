@@ -84,7 +84,7 @@ def read_meta(doc: Document, sections: dict[str, Section]) -> Meta:
     # Line by line, so that the lines after the title and the date (often a long
     # preamble) are never normalized; a blank line holds neither. Each line is
     # normalized as the Document would, text only and not kept: no later stage reads it.
-    source = None  # the agency a 来源 / 发布机构 field names
+    fields: list[str] = []  # lines with a 来源 / 发布机构 field, read only where nothing else names the agency
     above = ""  # the line above the title: the agency of a title printed on two lines
     for raw in doc.raw_lines[:min(first, _HEAD_LINES)]:
         if title is not None and published is not None:
@@ -93,22 +93,33 @@ def read_meta(doc: Document, sections: dict[str, Section]) -> Meta:
             continue
         text = normalize_text(raw).strip()
         if title is None and "报告" in text and len(text) <= _MAX_TITLE_CHARS and _TITLE_WORDS.search(text):
-            title = _CJK_SPACE.sub("", _TITLE_TAIL.sub("", _TITLE_LEAD.sub("", text)))
+            title = _clean_title(text)
         elif title is None:
             above = text
-        if source is None and ("来源" in text or "发布机构" in text) and len(text) <= _MAX_SHORT_LINE:
-            source = _source(text)
+        if ("来源" in text or "发布机构" in text) and len(text) <= _MAX_SHORT_LINE:
+            fields.append(text)
         if published is None and ("时间" in text or "日期" in text):
             published = _published(text)
     if title is not None:
         title, agency, year = _from_title(title, above)
     if agency is None or published is None:
         signer, signed = _signature(doc)
-        agency = agency if agency is not None else signer if signer is not None else source
+        agency = agency if agency is not None else signer if signer is not None else _source(fields)
         published = published if published is not None else signed
     if year is None:
         year = _common_year(doc, sections.get("一"))
     return Meta(title, agency, year, published)
+
+
+def _clean_title(text: str) -> str:
+    """``text`` (stripped) without the marks around a title and the spaces beside its CJK words; each
+    pattern run only where the text can hold what it takes (most titles hold none of it)."""
+    title = _TITLE_LEAD.sub("", text)
+    if title.endswith(("#", "*")):  # stripped: only a closing mark can end it
+        title = _TITLE_TAIL.sub("", title)
+    if len(title.split(None, 1)) > 1:  # white space inside it
+        title = _CJK_SPACE.sub("", title)
+    return title
 
 
 def _from_title(title: str, above: str) -> tuple[str, str | None, int | None]:
@@ -128,11 +139,14 @@ def _from_title(title: str, above: str) -> tuple[str, str | None, int | None]:
     return title, agency, int(match.group("year"))
 
 
-def _source(text: str) -> str | None:
-    """The agency a 发布机构 / 来源 field names, when it is an agency's name."""
-    field = _SOURCE_FIELD.search(text)
-    name = field.group(1) if field is not None else ""
-    return name if _AGENCY_SUFFIX.search(name) else None
+def _source(texts: list[str]) -> str | None:
+    """The agency the first 发布机构 / 来源 field of ``texts`` that names an agency names."""
+    for text in texts:
+        field = _SOURCE_FIELD.search(text)
+        name = field.group(1) if field is not None else ""
+        if _AGENCY_SUFFIX.search(name):
+            return name
+    return None
 
 
 def _published(text: str) -> str | None:

@@ -100,7 +100,7 @@ def reading_order_evidence(doc: Document, lines: list[str], filled: list[int]) -
     joined = 0
     for index in filled:
         text = lines[index]
-        if " " in text.strip() or "\t" in text:
+        if " " in text and " " in text.strip() or "\t" in text:
             if _WIDE_GAP.search(text.strip()) is not None:
                 return ""
             joined += _JOINED.search(text) is not None

@@ -291,12 +291,25 @@ def _without_values(rows: list[Printed], label_column: TableToken, events: Event
     return [row._replace(values=None) if row.values is not None else row for row in rows]
 
 
+@lru_cache(maxsize=64)
+def _ranks(order: Sequence[str]) -> dict[str, int]:
+    """Each key's place in ``order`` (a grammar's rows: a few orders, asked of every table)."""
+    return {key: position for position, key in enumerate(order)}
+
+
 def out_of_order(keys: Sequence[str], order: Sequence[str]) -> set[int]:
     """Which of the rows printed as ``keys`` stand out of the statutory ``order``: all but a longest
     run of them in that order (two rows swapped are two rows moved, not every row between them). A
     row printed twice in a row is in order. Linear in the rows, times a binary search."""
-    rank = {key: position for position, key in enumerate(order)}
+    rank = _ranks(order)
     positions = [rank.get(key, -1) for key in keys]
+    last = -1
+    for position in positions:
+        if position < last:
+            break
+        last = position
+    else:
+        return set()  # all in order, as most tables print them: the longest run is every row
     ends: list[int] = []  # the smallest last rank of a run in order of each length
     ends_at: list[int] = []  # where that run ends
     before = [-1] * len(keys)  # the row before each in its run
@@ -325,12 +338,13 @@ def counted_rows(rows: list[Printed], tokens: Sequence[TableToken], order: Seque
     caption and group label terminals; ``widths``: each row's columns). Counting never guesses: blank cells after a row's values are padding only where
     every table row is padded to one width, and the numbers after a row are set aside only where
     they are exactly the cells of the next row, whose label is not in the table."""
-    if all(row.values is None or len(row.values.cells) == widths[row.key] for row in rows):
+    misfits = sum(1 for row in rows if row.values is not None and len(row.values.cells) != widths[row.key])
+    if not misfits:
         return rows  # every row its own cells exactly: nothing is padding, nothing runs on
     # a label broken over cells of its line counted as the cells it fills, or as one: whichever
     # gives the table's rows one width more nearly
-    grid, off = _grid_width(rows, tokens, structure, widths, True)
-    by_labels, off_by_labels = _grid_width(rows, tokens, structure, widths, False)
+    grid, off = _grid_width(rows, tokens, structure, widths, True, misfits)
+    by_labels, off_by_labels = _grid_width(rows, tokens, structure, widths, False, misfits)
     by_cells = by_labels == 0 or (grid > 0 and off <= off_by_labels)
     if not by_cells:
         grid = by_labels
@@ -350,7 +364,8 @@ def counted_rows(rows: list[Printed], tokens: Sequence[TableToken], order: Seque
             own = room or width
             if len(cells) > own:
                 row = _without_lost_row(row, own, grid, order, present, widths, events)
-            row = row._replace(lead=lead, room=room)
+            row = Printed(row.key, row.label, row.values, row.header, row.out_of_order, row.unreadable, lead,
+                          row.labels, room)  # row._replace(lead=lead, room=room), made natively
         out.append(row)
     return out
 
@@ -373,7 +388,7 @@ def _padded_by_habit(rows: Sequence[Printed], widths: Mapping[str, int]) -> bool
 
 
 def _grid_width(rows: Sequence[Printed], tokens: Sequence[TableToken], structure: frozenset[str],
-                widths: Mapping[str, int], by_cells: bool) -> tuple[int, int]:
+                widths: Mapping[str, int], by_cells: bool, unpadded_misfits: int) -> tuple[int, int]:
     """How many cells the table pads each of its rows to (label cells included), or 0 when it does
     not, and how many rows are not that wide. The width is the one all its rows but one have (label cells and value cells); the padding
     must show in the layout: a line of two or more blank cells and nothing else (a cell-per-line
@@ -381,7 +396,8 @@ def _grid_width(rows: Sequence[Printed], tokens: Sequence[TableToken], structure
     made that width with blank cells at their end (a markdown table), or one where every row is
     that width. A row one cell short or long, a blank last value, or a header cell left blank, is
     no evidence of padding. A label broken over cells of its line is counted as
-    the cells it fills (``by_cells``: the table gave it those columns), or else as one."""
+    the cells it fills (``by_cells``: the table gave it those columns), or else as one.
+    ``unpadded_misfits``: the rows whose cells are not exactly their columns."""
     spans: dict[int, int] = {}
     counted = 0
     for row in rows:
@@ -398,7 +414,6 @@ def _grid_width(rows: Sequence[Printed], tokens: Sequence[TableToken], structure
     shown += sum(1 for token in tokens if token.type in structure and len(token.cells) == width
                  and not token.cells[-1].text)
     # or padding fits more rows than no padding does (a row printed wrong either way is one row)
-    unpadded_misfits = sum(1 for row in rows if row.values is not None and len(row.values.cells) != widths[row.key])
     evident = shown >= 2 or shown == 1 and (most == counted or counted - most < unpadded_misfits) \
         or _pad_line(tokens)
     return (width if evident else 0), counted - most
@@ -445,7 +460,13 @@ def _lead(label: TableToken, beside: list[TableToken], values: TableToken | None
     if values is None or values.cells[0].line != label.cells[-1].line:
         return 1 + len(beside)
     line = values.cells[0].line
-    return sum(1 for token in (*beside, label) for cell in token.cells if cell.line == line)
+    lead = 0  # loops, not a generator over (*beside, label): compiled, they make nothing per row
+    for token in beside:
+        for cell in token.cells:
+            lead += cell.line == line
+    for cell in label.cells:
+        lead += cell.line == line
+    return lead
 
 
 def _own_line(label: TableToken, values: TableToken, events: Events) -> TableToken:
@@ -561,7 +582,11 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
                    f"for {len(columns.keys)} columns{padded} ({_shown(found)}); its cells are null",
                    found[0].line, found[0].column, row=key)
         return None
-    joined = next((cell for cell in cells if several_values(cell)), None)
+    joined = None
+    for cell in cells:  # a loop, not next() over a generator: compiled, it makes nothing per row
+        if several_values(cell):
+            joined = cell
+            break
     if joined is not None:
         # Cells a tool ran into one: how many there are, and which columns they fill, is no longer known.
         events.add("error", "cell-count", f"row {key}: {joined.text!r} is several values in one cell, so its "

@@ -159,7 +159,7 @@ def row_plans(table: str, table_class: type) -> tuple[RowPlan, ...]:
     return tuple(plans)
 
 
-def build_table(ctx: BuildContext, table_class: type, placed: Mapping[str, Placed]):
+def build_table(ctx: BuildContext, table_class: type, placed: dict[str, Placed]):
     """The table from each row's placed cells; a row not found, or unreadable, is null. Made at
     once from all its values, rows end to end (model.table_constructor: no call per row); the
     sources of its values handed over at once too."""
@@ -187,13 +187,14 @@ def build_table(ctx: BuildContext, table_class: type, placed: Mapping[str, Place
     return table_constructor(table_class)(values)
 
 
-def row_values(ctx: BuildContext, row_plan: RowPlan, placed: Sequence[Cell]) -> list[int | Decimal | None]:
+def row_values(ctx: BuildContext, row_plan: RowPlan, placed: tuple[Cell, ...]) -> list[int | Decimal | None]:
     """Each placed cell read as its column's value, with a diagnostic for each null and doubtful one.
     Most cells are a text read before with nothing to report: one lookup in their column's
-    known values (a loop compiled to native code, the lookups typed)."""
+    known values (a loop compiled to native code, the lookups typed: the row's cells a tuple)."""
     known = row_plan.known
     values: list[int | Decimal | None] = []
-    for position, cell in enumerate(placed):
+    for position in range(len(placed)):
+        cell = placed[position]
         text = cell.text
         value = known[position].get(text)
         if value is None:

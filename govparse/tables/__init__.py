@@ -67,8 +67,16 @@ def row_widths(model: type) -> dict[str, int]:
 
 @lru_cache(maxsize=None)
 def columns_by_row(model: type, spans: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, Columns]:
-    return {row: Columns(tuple(key for key, _ in columns_of(row_class)), spans)
-            for row, row_class in rows_of(model)}
+    """Each row's Columns; rows with the same columns share one (Columns compare by identity: the
+    row stage then sees at once that a row's header and columns are those of the row before)."""
+    shared: dict[tuple[str, ...], Columns] = {}
+    by_row: dict[str, Columns] = {}
+    for row, row_class in rows_of(model):
+        keys = tuple(key for key, _ in columns_of(row_class))
+        if keys not in shared:
+            shared[keys] = Columns(keys, spans)
+        by_row[row] = shared[keys]
+    return by_row
 
 
 @dataclass(frozen=True, slots=True)

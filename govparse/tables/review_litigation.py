@@ -65,7 +65,7 @@ def read(ctx: BuildContext, tokens: Sequence[TableToken], grammar: TableGrammar,
         for header, values in parts:  # one small table per group (or one group alone), each under its label
             _group_part(header, values, placed, events)
     elif parts:
-        placed = _whole_rows(parts, events, ctx.glued, _padded_lines(tokens), ctx.wrapping)
+        placed = _whole_rows(parts, events, ctx.glued, tokens, ctx.wrapping)
     else:
         events.add("warning", "empty-row", f"rows {_ALL_GROUPS}: no numbers under the header; their cells are null",
                    ctx.line)
@@ -78,11 +78,11 @@ def _groups_named(header: list[str]) -> list[str]:
 
 
 def _whole_rows(parts: list[tuple[list[str], TableToken]], events: Events, glued: bool,
-                padded: frozenset[int], wrapping: bool) -> dict[str, Placed]:
+                tokens: Sequence[TableToken], wrapping: bool) -> dict[str, Placed]:
     """The row of fifteen numbers, printed once or more (a copy after a page break): read
     once when the copies agree, null with an error when they differ."""
     header = [terminal for part_header, _ in parts for terminal in part_header]
-    readings = [_whole_row(header, values, events, glued, padded, wrapping) for _, values in parts]
+    readings = [_whole_row(header, values, events, glued, tokens, wrapping) for _, values in parts]
     if len(readings) > 1:
         texts = {tuple(None if found.cells is None else tuple([c.text for c in found.cells])
                        for found in reading.values()) for reading in readings}
@@ -169,12 +169,13 @@ def _split(values: TableToken, events: Events) -> tuple | None:
 
 
 def _whole_row(header: list[str], values: TableToken, events: Events, glued: bool,
-               padded: frozenset[int], wrapping: bool) -> dict[str, Placed]:
+               tokens: Sequence[TableToken], wrapping: bool) -> dict[str, Placed]:
     """Fifteen numbers in one row, placed by the header above them. Blank cells after them are
     empty columns at the table's right where a line of its header is as wide and ends with blank
     cells too, or where there are two or more after a filled fifteenth cell (a cell printed twice
     makes one more cell, not two); one blank cell more is a blank value or padding, which no count
-    tells apart."""
+    tells apart. (``tokens``: the table's, whose lines of labels tell its padding; looked at only for a
+    row of more cells than columns.)"""
     width = _WIDTH * len(GROUPS.keys)
     found = values.cells
     if any(several_values(cell) for cell in found):
@@ -186,8 +187,13 @@ def _whole_row(header: list[str], values: TableToken, events: Events, glued: boo
                        values.column)
             return {key: Placed(key, values, None, True) for key in GROUPS.keys}
         return _placed_groups(header, cells, values, events)
-    empty_columns = len(found) in padded or _ANY_WIDTH in padded and not found[-1].text or (len(found) >= width + 2 and found[width - 1].text != "")
-    cells = fit_cells(found, width, len(found) if empty_columns else 0)
+    if len(found) == width:
+        cells = fit_cells(found, width)  # exactly its columns: no padding to tell
+    else:
+        padded = _padded_lines(tokens)
+        empty_columns = len(found) in padded or _ANY_WIDTH in padded and not found[-1].text or \
+            (len(found) >= width + 2 and found[width - 1].text != "")
+        cells = fit_cells(found, width, len(found) if empty_columns else 0)
     if cells is None and glued and row_groups(values.text) is not None:
         cells = _split(values, events)
         if cells is None:
