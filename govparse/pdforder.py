@@ -23,9 +23,11 @@ given to no row, with a note saying why (``reading_order_rows``), where they can
 from another row's:
 
 - after a page break (the footer, a form feed) and before any text: blocks moved there;
-- in table 四: its groups come swapped and scattered, never in column order, but for the two
+- in table 四: its groups come swapped and scattered, never in column order, but for those
   whose blocks tell them (``_review_groups``: 行政复议's stacked block running on into the next
-  heading, 未经复议直接起诉's five blocks before it), each read where it meets I3;
+  heading, 未经复议直接起诉's five blocks before it, 复议后起诉's after that heading, the last
+  four there at times with the document's closing value as their total), each read where it
+  meets I3;
 - in a block shared with another cell (values stacked over lines, or with a header's piece);
 - after a label printed across cells (pieces in blocks of their own): the row's cells do not
   line up with the others';
@@ -282,19 +284,33 @@ def _review_groups(blocks: list[_Block], texts: list[str], after: Callable[[], l
     """Table 四's groups pdftotext writes in an order of their own, each (its label's pieces, its
     five values), where the text tells them; else none.
 
-    The section's last block runs on into the next section's heading (no blank line between):
+    Where the section's last block runs on into the next section's heading (no blank line between),
     it holds 行政复议's five values stacked a line or two each (after the header's words where
     the header is one block too, before a value of the next group at times). Before it, after
     the header, 未经复议直接起诉's five cells may stand a block each. 复议后起诉's come after the
-    next heading (``after``: the lines after the section), a block each, its total at times the
-    first value closing the document (the last page's moved blocks). Each group is read only where
+    next heading (``after``: the lines after the section), a block each, whether or not that block
+    runs on, its total at times the first value closing the document (the last page's moved
+    blocks). Each group is read only where
     its five values are counts whose total is the sum of the four (I3; a moved total, other than 0)."""
+    labels = {_compact(block.texts): block.texts for block in blocks if block.texts}
+    groups = _stacked_groups(blocks, texts, labels)
+    later = labels.get("复议后起诉")
+    if later is not None and after is not None:
+        moved = _after_heading(after(), len(texts))
+        if moved is not None and _outcomes(moved):
+            groups.append((later, moved))
+    return groups
+
+
+def _stacked_groups(blocks: list[_Block], texts: list[str], labels: dict[str, list[Piece]]
+                    ) -> list[tuple[list[Piece], list[Piece]]]:
+    """行政复议's five values in the block running on into the next heading, and 未经复议直接起诉's
+    in the five single blocks before it, each where it meets I3; else none."""
     if not blocks or not blocks[-1].values or any(text.strip() for text in texts[blocks[-1].last + 1:]):
         return []
     stack = blocks[-1]
     if stack.last != len(texts) - 1:
         return []  # a blank line between it and the next heading
-    labels = {_compact(block.texts): block.texts for block in blocks if block.texts}
     review, direct = labels.get("行政复议"), labels.get("未经复议直接起诉")
     if review is None:  # the header's words one block (行政 / 行政诉讼 / 复议 …): the label where it starts
         review = next(([("行政复议", offset, start)] for block in blocks for word, offset, start in block.texts
@@ -309,18 +325,15 @@ def _review_groups(blocks: list[_Block], texts: list[str], after: Callable[[], l
             and all(len(block.values) == 1 and block.first == block.last for block in singles)
             and _outcomes([block.values[0] for block in singles])):
         groups.append((direct, [block.values[0] for block in singles]))
-    later = labels.get("复议后起诉")
-    if later is not None and after is not None:
-        moved = _after_heading(after(), len(texts))
-        if moved is not None and _outcomes(moved):
-            groups.append((later, moved))
     return groups
 
 
 def _after_heading(lines: list[str], offset: int) -> list[Piece] | None:
     """复议后起诉's five values after the next section's heading (``lines``, the first the heading):
-    the values standing alone there, up to the first text, with the first value closing the
-    document as their total where four stand there and it is their sum (other than 0)."""
+    the values standing alone there, up to the first text, where five stand there; or the last
+    four of them with the first value closing the document as their total, where it is their sum
+    (other than 0): the values before them are other groups' cells pdftotext wrote there. Read
+    only where exactly one of the two meets I3."""
     values: list[Piece] = []
     for index in range(1, len(lines)):
         if "\f" in lines[index]:
@@ -329,13 +342,14 @@ def _after_heading(lines: list[str], offset: int) -> list[Piece] | None:
         if any(texts for texts, _ in parts):
             break
         values.extend(piece for _, line_values in parts for piece in line_values)
-    if len(values) == 4:
+    readings = [values] if len(values) == 5 and _outcomes(values) else []
+    if len(values) >= 4:
         closing = _closing_values(lines, offset)
-        numbers = _counts(values)
+        numbers = _counts(values[-4:])
         total = _counts(closing[:1])
         if numbers is not None and total and sum(numbers) == total[0] != 0:
-            values.append(closing[0])
-    return values if len(values) == 5 else None
+            readings.append(values[-4:] + closing[:1])
+    return readings[0] if len(readings) == 1 else None
 
 
 def _compact(pieces: list[Piece]) -> str:

@@ -468,6 +468,30 @@ def test_table_four_after_review_group_is_read_after_the_next_heading_where_it_m
     assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
 
 
+def _after_heading_closed(review: list[str], after: str, total: str) -> str:
+    """The report with ``after``'s values a block each after the next heading, and ``total`` closing it."""
+    tail = ["五、存在的主要问题及改进情况", ""] + _cells(after) + ["（一）存在的主要问题", "无。", "六、其他需要报告的事项", "无。"]
+    return "\n".join(HEAD + ACTIVE + _applications() + review + tail
+                     + ["", "第2页共2页", "", total, "", "\f"]) + "\n"
+
+
+def test_table_four_after_review_group_is_the_last_four_after_the_heading_with_the_closing_total():
+    # other groups' cells written first after the heading: 复议后起诉's first four are the last four there
+    _, found = _parse(_after_heading_closed(REVIEW_STACKED, "7 3 4 0 4 2", "10"))
+    assert list(found["review_litigation"]["suit_after_review"].values()) == [4, 0, 4, 2, 10]
+    # read without the stacked block before the heading (a blank line between them): the groups it tells are not
+    _, found = _parse(_after_heading_closed(REVIEW_STACKED + [""], "7 3 4 0 4 2", "10"))
+    assert list(found["review_litigation"]["suit_after_review"].values()) == [4, 0, 4, 2, 10]
+    assert set(found["review_litigation"]["review"].values()) == {None}
+    _, found = _parse(_after_heading_closed(REVIEW_STACKED, "7 3 4 0 4 2", "9"))  # not their sum: none
+    assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
+    # five there meeting I3 themselves, and their last four with the closing total too: two readings, none taken
+    _, found = _parse(_after_heading_closed(REVIEW_STACKED, "0 1 1 0 2", "4"))
+    assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
+    _, found = _parse(_after_heading_closed(REVIEW_STACKED, "0 1 1 0 2", "0"))  # a closing 0 is no total
+    assert list(found["review_litigation"]["suit_after_review"].values()) == [0, 1, 1, 0, 2]
+
+
 # --- govparse.pdfassign: table 三's values cut into its rows as one assignment ---------------------------
 
 # A small table of the same roles: rows 0 and 1 (received, carried over), two outcome rows, their total
