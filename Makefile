@@ -88,9 +88,10 @@ bench-compare: $(CSTAMP)
 
 # corpus/tools/: the text real extraction tools give on documents made from rendered reports. Needs the
 # Debian packages listed in corpus/tools/make_fixtures.py (LibreOffice, pandoc, lynx, w3m, poppler-utils,
-# a CJK font); the python tools go into a venv of their own, pinned to the versions the fixtures record.
+# a CJK font); the python tools go into a venv of their own, pinned to the versions the fixtures record
+# (lxml 6.1.3: inscriptis 2.7.6 takes no later one; the fixtures of BeautifulSoup and trafilatura were made with 6.2.0).
 TOOLS_VENV := .venv-tools
-TOOL_PACKAGES := beautifulsoup4==4.15.0 lxml==6.2.0 lxml_html_clean==0.4.6 trafilatura==2.3.1 \
+TOOL_PACKAGES := beautifulsoup4==4.15.0 lxml==6.1.3 lxml_html_clean==0.4.6 trafilatura==2.3.1 \
 	html2text==2025.4.15 pdfplumber==0.11.10 pdfminer.six==20260107 pypdf==7.1.1 python-docx==1.2.0 \
 	"markitdown[docx,pdf]==0.1.9" mammoth==1.13.0 docx2txt==0.9 inscriptis==2.7.6 html-text==0.7.1 \
 	pymupdf==2.0 pymupdf4llm==2.0
