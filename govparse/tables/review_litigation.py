@@ -140,15 +140,20 @@ def _padded_lines(tokens: Sequence[TableToken]) -> frozenset[int]:
     merged header cells are of any width, a header row of split label cells may fill it)."""
     widths: dict[int, int] = {}
     last: dict[int, str] = {}
+    labelled: set[int] = set()  # lines with a label on them: a line of blank cells alone (a cell-per-line
+    # scrape's ``|||||``, the spanned columns of a header row) says nothing of empty columns
     for token in tokens:
         if token.type == VALUES:
             continue
         for cell in token.cells:
             widths[cell.line] = widths.get(cell.line, 0) + 1
             last[cell.line] = cell.text
-    if sum(1 for text in last.values() if not text) >= 2:
+            if cell.text:
+                labelled.add(cell.line)
+    ending_blank = [line for line, text in last.items() if not text and line in labelled]
+    if len(ending_blank) >= 2:
         return frozenset([_ANY_WIDTH])  # two lines of labels end blank: the table pads its rows
-    return frozenset(width for line, width in widths.items() if not last[line])
+    return frozenset(widths[line] for line in ending_blank)
 
 
 def _split(values: TableToken, events: Events) -> tuple | None:
