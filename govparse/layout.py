@@ -81,6 +81,7 @@ _ENUMERATED_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[
 _CAPTION_HEAD = re.compile(r"第[一二三四五六七八九十]{1,3}条")
 _WIDE_GAP = re.compile(r"\S {3,}\S")
 _WRAPPING_TABLE_LINES = 20
+_MIN_ROWS_ONLY = 3  # lines of rows that tell space-delimited rows among many lines of label pieces
 _SEPARATOR_RULE = re.compile(r":?-{3,}:?(?:\|:?-{3,}:?)+")
 _TWO_FILLED_CELLS = re.compile(r"[\s|]*[^\s|][^|]*\|[\s|]*[^\s|]")
 
@@ -210,6 +211,12 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
         return TableLayout(SPACE_DELIMITED, ROW_PER_LINE,
                            f"{spaced} of {count} non-blank lines are three or more space-separated cells "
                            "or a label and its values")
+    rows = _rows_only(lines, filled) if spaced >= _MIN_ROWS_ONLY else 0
+    if rows:
+        return TableLayout(SPACE_DELIMITED, ROW_PER_LINE,
+                           f"{spaced} of {count} non-blank lines are space-separated cells, and the {rows} lines "
+                           "with values all hold them after a label or other values: rows, their labels broken "
+                           "over the lines above")
     # A short table (四: a header and one row; 二: a few rows) whose header is
     # broken over many lines has too few rows to show its format; if some rows
     # show the format the report's other tables have, the report was scraped one way.
@@ -311,6 +318,22 @@ def _text_only(text: str) -> bool:
     """One piece of text, no value, no enumerator opening it: a wrapped label's tail."""
     words = text.split()
     return len(words) == 1 and not any(char.isdigit() for char in words[0]) and _ENUMERATOR_HEAD.match(words[0]) is None
+
+
+def _rows_only(lines: list[str], filled: list[int]) -> int:
+    """How many lines hold values, where each holds them after other words (规 / 章 0 0 0: rows whose
+    labels are broken over lines, the rest of a row's line being its values); 0 where a value stands
+    alone on a line, as cells a line (linear-cell) or pdftotext's reading order (行政规范性文件 0, then
+    6) put them. Stops at the first such line, which such text has within its first rows."""
+    rows = 0
+    for index in filled:
+        words = lines[index].split()
+        if _VALUE_WORD.fullmatch(words[-1]) is None:
+            continue
+        if len(words) == 1:
+            return 0
+        rows += 1
+    return rows if rows >= _MIN_ROWS_ONLY else 0
 
 
 def _label_head(lines: list[str], filled: list[int], at: int) -> bool:
