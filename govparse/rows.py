@@ -6,7 +6,8 @@ costs no more than the rows it touches:
 
 - a row is wherever its label stands; rows out of the statutory order are read all the
   same and reported (``row-order``: all but a longest run of rows in order, so two rows
-  swapped are two rows reported);
+  swapped far apart are two rows reported, not the rows between them; govparse.grammar's
+  ``out_of_order``, the one account of row order, which its parse follows too);
 - a row printed twice is read once when the copies agree (a copy with no values
   agrees with any), and is null with an error when they differ (``duplicate-row``);
 - numbers under a text that names no row (``小计``, ``其中：行政确认``, a local row)
@@ -28,7 +29,6 @@ costs no more than the rows it touches:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -39,7 +39,7 @@ from mypy_extensions import mypyc_attr
 from .cells import Cell
 from .diagnostics import Diagnostics
 from .digits import Constraint, DigitSplit, split_digits
-from .grammar import UNKNOWN, VALUES, TableGrammar
+from .grammar import UNKNOWN, VALUES, TableGrammar, out_of_order
 from .lexer import TableToken
 from .runtogether import row_groups
 
@@ -215,34 +215,8 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
             events.add("warning", "stray-values", f"{len(cells)} value cell(s) under no row label "
                        f"({_shown(cells)}) ignored", token.line, token.column)
         index += 1
-    moved = out_of_order([row.key for row in rows], grammar.rows)
+    moved = out_of_order([row.key for row in rows], grammar.rows)  # the rows TableGrammar.order sets aside
     return [row._replace(out_of_order=True) if at in moved else row for at, row in enumerate(rows)] if moved else rows
-
-
-def out_of_order(keys: Sequence[str], order: Sequence[str]) -> set[int]:
-    """Which of the rows printed as ``keys`` stand out of the statutory ``order``: all but a longest
-    run of them in that order (two rows swapped are two rows moved, not every row between them). A
-    row printed twice in a row is in order. Linear in the rows, times a binary search."""
-    rank = {key: position for position, key in enumerate(order)}
-    positions = [rank.get(key, -1) for key in keys]
-    ends: list[int] = []  # the smallest last rank of a run in order of each length
-    ends_at: list[int] = []  # where that run ends
-    before = [-1] * len(keys)  # the row before each in its run
-    for at, position in enumerate(positions):
-        length = bisect_right(ends, position)
-        before[at] = ends_at[length - 1] if length else -1
-        if length == len(ends):
-            ends.append(position)
-            ends_at.append(at)
-        else:
-            ends[length] = position
-            ends_at[length] = at
-    kept: set[int] = set()
-    at = ends_at[-1] if ends_at else -1
-    while at >= 0:
-        kept.add(at)
-        at = before[at]
-    return {at for at in range(len(keys)) if at not in kept}
 
 
 def counted_rows(rows: list[Printed], tokens: Sequence[TableToken], order: Sequence[str],
