@@ -230,10 +230,14 @@ def counted_rows(rows: list[Printed], tokens: Sequence[TableToken], order: Seque
     if all(row.values is None or len(row.values.cells) == widths[row.key] for row in rows):
         return rows  # every row its own cells exactly: nothing is padding, nothing runs on
     # a label broken over cells of its line counted as the cells it fills, or as one: whichever
-    # gives the table's rows one width more nearly
+    # gives the table's rows one width more nearly, and where both do as nearly, whichever lets more
+    # rows be read (a row short of a cell by a label in two cells fits the one count by chance)
     grid, off = _grid_width(rows, tokens, structure, widths, True)
     by_labels, off_by_labels = _grid_width(rows, tokens, structure, widths, False)
     by_cells = by_labels == 0 or (grid > 0 and off <= off_by_labels)
+    if by_cells and by_labels and off == off_by_labels and any(row.lead != row.labels for row in rows) \
+            and _fitting(rows, by_labels, False, widths) > _fitting(rows, grid, True, widths):
+        by_cells = False
     if not by_cells:
         grid = by_labels
     habit = not grid and _padded_by_habit(rows, widths)
@@ -255,6 +259,18 @@ def counted_rows(rows: list[Printed], tokens: Sequence[TableToken], order: Seque
             row = row._replace(lead=lead, room=room)
         out.append(row)
     return out
+
+
+def _fitting(rows: Sequence[Printed], grid: int, by_cells: bool, widths: Mapping[str, int]) -> int:
+    """How many rows' cells fit their columns in a table that pads its rows to ``grid`` cells, a label
+    broken over cells counted as the cells it fills (``by_cells``) or as one."""
+    fitting = 0
+    for row in rows:
+        if row.values is not None:
+            width = widths[row.key]
+            room = grid - (row.lead if by_cells else row.labels)
+            fitting += fit_cells(row.values.cells, width, room if room > width else 0) is not None
+    return fitting
 
 
 def _padded_by_habit(rows: Sequence[Printed], widths: Mapping[str, int]) -> bool:

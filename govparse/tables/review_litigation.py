@@ -219,6 +219,14 @@ def _unwrapped(values: TableToken, events: Events) -> tuple[Cell, ...] | None:
                 for reading in wrapped_readings(pieces, _WIDTH * len(GROUPS.keys))]
     fitting = readings if len(readings) == 1 else [reading for reading in readings
                                                    if _meets_i3([text for text, _ in reading])]
+    if len(readings) == 1 and _joined_group_breaks_i3(readings[0]):
+        # one reading, but a group it joins a number in breaks I3: a cell printed twice (100 0 for 100)
+        # makes as many pieces, so the pieces are not known to be a wrapped number
+        joined = "+".join(pieces[at][0] for _, part in readings[0] if len(part) > 1 for at in part)
+        events.add("warning", "wrapped-number", f"rows {_ALL_GROUPS}: {len(pieces)} numbers for "
+                   f"{_WIDTH * len(GROUPS.keys)} columns; with {joined} read as one number wrapped in its cell, "
+                   "its group breaks I3, as it would with a cell printed twice: not joined", values.line)
+        return None
     if not fitting:
         return None
     cells = values.cells
@@ -239,6 +247,17 @@ def _unwrapped(values: TableToken, events: Events) -> tuple[Cell, ...] | None:
                    f"placed by I3 among {len(readings)} readings{doubt} (were I3 broken in the report, these "
                    "numbers would be wrong)", values.line)
     return tuple(placed)
+
+
+def _joined_group_breaks_i3(reading: list[tuple[str, tuple[int, ...]]]) -> bool:
+    """Whether a group holding a joined number, its five cells all numbers, breaks I3 in ``reading``."""
+    for group in range(len(GROUPS.keys)):
+        chunk = reading[group * _WIDTH:(group + 1) * _WIDTH]
+        texts = [text.replace(",", "") for text, _ in chunk]
+        if any(len(part) > 1 for _, part in chunk) and all(text.isdigit() for text in texts) \
+                and int(texts[-1]) != sum(int(text) for text in texts[:-1]):
+            return True
+    return False
 
 
 def _meets_i3(texts: list[str]) -> bool:
