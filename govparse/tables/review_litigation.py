@@ -136,8 +136,9 @@ _ANY_WIDTH = -1
 
 def _padded_lines(tokens: Sequence[TableToken]) -> frozenset[int]:
     """The widths of the lines of labels that end with a blank cell (the table's empty columns), or
-    ``_ANY_WIDTH`` where such lines are of two widths or more (a Word table with an empty last column:
-    its rows of merged header cells are of any width, a header row of split label cells may fill it)."""
+    ``_ANY_WIDTH`` where such lines are of two widths or more and all narrower than the fifteen numbers
+    (a Word table with an empty last column: its rows of merged header cells are of any width, a header
+    row of split label cells may fill it)."""
     widths: dict[int, int] = {}
     last: dict[int, str] = {}
     labelled: set[int] = set()  # lines with a label on them: a line of blank cells alone (a cell-per-line
@@ -151,9 +152,10 @@ def _padded_lines(tokens: Sequence[TableToken]) -> frozenset[int]:
             if cell.text:
                 labelled.add(cell.line)
     ending_blank = frozenset(widths[line] for line, text in last.items() if not text and line in labelled)
-    if len(ending_blank) >= 2:
-        # lines of labels of several widths end blank: the table pads its rows (where they are all one
-        # width, that is the table's, and a row of one cell more has a cell too many)
+    if len(ending_blank) >= 2 and max(ending_blank) < _WIDTH * len(GROUPS.keys):
+        # lines of labels of several widths end blank, none as wide as the numbers: merged header cells
+        # of a table that pads its rows (where one is as wide, the table's width is known from it, and a
+        # row of one cell more has a cell too many)
         return frozenset([_ANY_WIDTH])
     return ending_blank
 
