@@ -223,13 +223,14 @@ def _unwrapped(values: TableToken, events: Events) -> tuple[Cell, ...] | None:
                 for reading in wrapped_readings(pieces, _WIDTH * len(GROUPS.keys))]
     fitting = readings if len(readings) == 1 else [reading for reading in readings
                                                    if _meets_i3([text for text, _ in reading])]
-    if len(readings) == 1 and _joined_group_breaks_i3(readings[0]):
-        # one reading, but a group it joins a number in breaks I3: a cell printed twice (100 0 for 100)
-        # makes as many pieces, so the pieces are not known to be a wrapped number
+    one_line = len({line for _, line in pieces}) == 1
+    if len(readings) == 1 and _joined_unproven(readings[0], one_line):
+        # one reading, but a group it joins a number in breaks I3, or, the pieces all on one line (where a
+        # cell printed twice, 100 0 for 100, makes as many), does not meet it: not known to be a wrap
         joined = "+".join(pieces[at][0] for _, part in readings[0] if len(part) > 1 for at in part)
         events.add("warning", "wrapped-number", f"rows {_ALL_GROUPS}: {len(pieces)} numbers for "
                    f"{_WIDTH * len(GROUPS.keys)} columns; with {joined} read as one number wrapped in its cell, "
-                   "its group breaks I3, as it would with a cell printed twice: not joined", values.line)
+                   "its group does not meet I3, as with a cell printed twice: not joined", values.line)
         return None
     if not fitting:
         return None
@@ -253,13 +254,18 @@ def _unwrapped(values: TableToken, events: Events) -> tuple[Cell, ...] | None:
     return tuple(placed)
 
 
-def _joined_group_breaks_i3(reading: list[tuple[str, tuple[int, ...]]]) -> bool:
-    """Whether a group holding a joined number, its five cells all numbers, breaks I3 in ``reading``."""
+def _joined_unproven(reading: list[tuple[str, tuple[int, ...]]], one_line: bool) -> bool:
+    """Whether a group holding a joined number in ``reading`` breaks I3, its five cells all numbers, or,
+    ``one_line``, does not show that it meets I3 (a blank or a mark among its cells)."""
     for group in range(len(GROUPS.keys)):
         chunk = reading[group * _WIDTH:(group + 1) * _WIDTH]
+        if not any(len(part) > 1 for _, part in chunk):
+            continue
         texts = [text.replace(",", "") for text, _ in chunk]
-        if any(len(part) > 1 for _, part in chunk) and all(text.isdigit() for text in texts) \
-                and int(texts[-1]) != sum(int(text) for text in texts[:-1]):
+        if not all(text.isdigit() for text in texts):
+            if one_line:
+                return True
+        elif int(texts[-1]) != sum(int(text) for text in texts[:-1]):
             return True
     return False
 
