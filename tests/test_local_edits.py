@@ -357,8 +357,15 @@ REGRESSIONS = {
 }
 # Found by the long run, not met by the stages this issue owns: pinned in test_known_local_gaps (strict xfail),
 # not in REGRESSIONS, so that the kinds they touch keep being searched: (report, layout, kind, table, place,
-# perturbations, seed, edit_seed). None now.
-KNOWN_GAPS: dict = {}
+# perturbations, seed, edit_seed).
+KNOWN_GAPS = {
+    # page-break (found by make test's dev profile, as at the start of this branch): '- 29 -' and table 二's two
+    # header rows printed again before row 3 in blank-separated cells with stray empty cells: the header's
+    # empty cells (blank lines between and after the skipped furniture lines, cells._linear_cells) run on
+    # after 规章 0 0 0, which is nulled (cell-count, named): a neighbour lost, no wrong number
+    "page-break-header-again-blank-separated-2019": (zero_report_2019(), LAYOUTS[0], "page-break", 0, 1,
+                                                     ("stray-cells",), 0, 2),
+}
 
 
 def pinned(test):
