@@ -367,14 +367,10 @@ def _linear_cells(doc: Document, first: int, texts: list[str], blank_separated: 
                   skip: set[int], rows_apart: bool = False) -> list[Cell]:
     cells: list[Cell] = []
     blanks = 0  # blank lines since the last filled one
-    furniture_run = 0  # page furniture lines since the last filled line that is none
     for offset, text in enumerate(texts):
         if skip and offset in skip:
-            if furniture_run:
-                blanks = 0  # blank lines between furniture lines (a repeated header's empty cells) are its own
-            elif blank_separated and blanks:
+            if blank_separated and blanks:
                 blanks -= 1  # page furniture: neither a cell nor a blank line, nor its separator
-            furniture_run += 1
             continue
         index = first + offset
         stripped = text.strip()
@@ -386,9 +382,6 @@ def _linear_cells(doc: Document, first: int, texts: list[str], blank_separated: 
                 continue
             blanks += 1
             continue
-        if furniture_run >= 2:
-            blanks = 0  # after a header printed again at a page's top: its empty cells, not the next row's
-        furniture_run = 0
         if blanks:
             if cells:
                 _empty_cells(doc, index, blanks, blank_separated, cells)

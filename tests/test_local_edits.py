@@ -348,11 +348,6 @@ REGRESSIONS = {
     # duplicate-cell (the second long run): table 四's first 0 printed twice in pipe rows, its last cell blank
     "doubled-cell-table-four-blank-total-pipe-rows": (
         zero_report_2019(**{"review_litigation.suit_after_review.total": None}), LAYOUTS[3], 2, 0, (), 0, 0),
-    # page-break (found by make test's dev profile, as at the start of this branch): '- 29 -' and table 二's two
-    # header rows printed again before row 3 in blank-separated cells with stray empty cells: the header's empty
-    # cells ran on after 规章 0 0 0, nulled (fixed: cells._linear_cells, blank lines between furniture lines and
-    # after a header printed again are its own)
-    "page-break-header-again-blank-separated-2019": (zero_report_2019(), LAYOUTS[0], 0, 1, ("stray-cells",), 0, 2),
     "doubled-cell-table-four-blank-other-space": (zero_report_2019(**{
         "review_litigation.suit_after_review.other": None, "review_litigation.suit_after_review.pending": 100}),
         LAYOUTS[7], 2, 0, (), 0, 0),
@@ -363,7 +358,14 @@ REGRESSIONS = {
 # Found by the long run, not met by the stages this issue owns: pinned in test_known_local_gaps (strict xfail),
 # not in REGRESSIONS, so that the kinds they touch keep being searched: (report, layout, kind, table, place,
 # perturbations, seed, edit_seed).
-KNOWN_GAPS: dict = {}  # none now
+KNOWN_GAPS = {
+    # page-break (found by make test's dev profile, as at the start of this branch): '- 29 -' and table 二's two
+    # header rows printed again before row 3 in blank-separated cells with stray empty cells: the header's
+    # empty cells (blank lines between and after the skipped furniture lines, cells._linear_cells) run on
+    # after 规章 0 0 0, which is nulled (cell-count, named): a neighbour lost, no wrong number
+    "page-break-header-again-blank-separated-2019": (zero_report_2019(), LAYOUTS[0], "page-break", 0, 1,
+                                                     ("stray-cells",), 0, 2),
+}
 
 
 def pinned(test):
