@@ -197,12 +197,13 @@ def _trees(result: Result) -> Group:
             root.add(Text(tree, style="red"))
         else:
             _branch(root, tree, trace)
-        skipped = load(trace.grammar).order(tuple(t.type for t in trace.tokens)).skipped
-        if skipped:
+        order = load(trace.grammar).order(tuple(t.type for t in trace.tokens))
+        if order.skipped:
             aside = root.add(Text("not taken where they stand (read by their labels; see rows)", style="yellow"))
-            for index in sorted(skipped):
+            for index in sorted(order.skipped):
                 token = trace.tokens[index]
-                aside.add(Text.assemble((token.type, "magenta"), (f" @{token.line} ", "cyan"), token.text[:70]))
+                aside.add(Text.assemble((token.type, "magenta"), (f" @{token.line} ", "cyan"), token.text[:70],
+                                        (" (row-order)" if index in order.moved else "", "yellow")))
         parts.append(root)
     return Group(*parts)
 

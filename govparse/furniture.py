@@ -48,7 +48,7 @@ _VALUE_WORD = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?|[/—－-]+|无")
 _MIN_PAGE_GAP = 10  # lines between two page numbers of a run, at least
 _NEAR = 1  # a running line is the filled line next to a page break
 _LOOK = 12  # lines looked at on each side of a break, at most (blank ones included)
-_HEADER_LINES = 12  # a table header's lines: table 四's three header rows, words stacked by x, take nine
+_HEADER_LINES = 24  # a table header's lines: table 四's three header rows take nine stacked by x, 22 a cell a line
 _TITLE_LINES = 3  # the document's first filled lines, where its title is
 
 

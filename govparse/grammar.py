@@ -15,7 +15,9 @@ in cells, and this module reads the rules for the rest:
   order, a row printed twice, a header repeated after a page break) and goes on
   at the next one; a caption or group label the text lacks is assumed when that
   lets the next token in. Rows are read by their labels in any case
-  (govparse.rows); the parse says which of them stood out of place.
+  (govparse.rows); which of them stand out of the statutory order is told once,
+  by ``out_of_order`` (a longest run in order), for the row stage's reports and
+  for this parse, which sets those rows aside before it starts.
 
 The parse depends only on the sequence of token types, and reports of one
 edition and layout share very few such sequences, so it is cached by it: the
@@ -24,6 +26,8 @@ parser runs once per distinct table shape, not once per report.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -64,9 +68,10 @@ def grammar_text(name: str) -> str:
 class Order:
     """What the grammar made of a table's tokens, read in printed order."""
 
-    skipped: frozenset[int]  # indices of tokens it could not take where they stand
+    skipped: frozenset[int]  # indices of tokens it could not take where they stand (``moved`` among them)
     assumed: tuple[str, ...]  # captions and group labels the text lacks, assumed to go on
     complete: bool  # whether the tokens it took make a whole table
+    moved: frozenset[int] = frozenset()  # indices of the row labels out of the statutory order (``out_of_order``)
 
 
 class TableGrammar:
@@ -185,37 +190,120 @@ class _Automaton:
 _END: Final = "$END"
 
 
+@lru_cache(maxsize=64)
+def _ranks(order: tuple[str, ...]) -> dict[str, int]:
+    """Each key's place in ``order`` (a grammar's rows: a few orders, asked of every table)."""
+    return {key: position for position, key in enumerate(order)}
+
+
+def out_of_order(keys: Sequence[str], order: Sequence[str]) -> set[int]:
+    """Which of the rows printed as ``keys`` stand out of the statutory ``order``: all but a longest
+    run of them in that order (two rows swapped far apart are two rows moved, not every row between
+    them). A row printed twice in a row is in order. Linear in the rows, times a binary search. The one
+    account of row order: the row stage (govparse.rows) reports these rows, and ``TableGrammar.order``
+    sets them aside before its parse."""
+    rank = _ranks(tuple(order))
+    positions = [rank.get(key, -1) for key in keys]
+    last = -1
+    for position in positions:
+        if position < last:
+            break
+        last = position
+    else:
+        return set()  # all in order, as most tables print them: the longest run is every row
+    ends: list[int] = []  # the smallest last rank of a run in order of each length
+    ends_at: list[int] = []  # where that run ends
+    before = [-1] * len(keys)  # the row before each in its run
+    for at, position in enumerate(positions):
+        length = bisect_right(ends, position)
+        before[at] = ends_at[length - 1] if length else -1
+        if length == len(ends):
+            ends.append(position)
+            ends_at.append(at)
+        else:
+            ends[length] = position
+            ends_at[length] = at
+    kept: set[int] = set()
+    at = ends_at[-1] if ends_at else -1
+    while at >= 0:
+        kept.add(at)
+        at = before[at]
+    return {at for at in range(len(keys)) if at not in kept}
+
+
 @lru_cache(maxsize=4096)
 def _order(grammar: TableGrammar, types: tuple[str, ...]) -> Order:
     automaton = grammar.automaton
     stack = [automaton.start]
-    skipped: set[int] = set()
+    # Rows out of the statutory order are set aside first, by the same account the row stage reports
+    # (a greedy parse would keep the first of two swapped rows and skip the other, where the longest
+    # run in order may keep the second), with the numbers under them.
+    labels = [index for index, kind in enumerate(types) if kind in grammar.row_of]
+    moved = {labels[at] for at in out_of_order([grammar.row_of[types[index]] for index in labels], grammar.rows)}
+    skipped: set[int] = set(moved) | {index + 1 for index in moved if index + 1 < len(types)
+                                      and types[index + 1] == VALUES}
+    # The row labels in order, and for each the next of another row (copies of a row stand together in
+    # a run in order): a header or caption is taken only where the next row in order can still follow it.
+    kept = [index for index in labels if index not in moved]
+    other = list(range(1, len(kept) + 1))
+    for at in range(len(kept) - 2, -1, -1):
+        if types[kept[at]] == types[kept[at + 1]]:
+            other[at] = other[at + 1]
+    upcoming = 0  # position in ``kept`` of the next row label in order
+    last_row = ""  # the type of the row label the parse took last
     assumed: list[str] = []
     for index, kind in enumerate(types):
+        while upcoming < len(kept) and kept[upcoming] <= index:
+            upcoming += 1
+        if index in skipped:
+            continue
         if kind == UNKNOWN or (kind == VALUES and index and types[index - 1] == UNKNOWN):
             skipped.add(index)  # text that names no label, and the numbers under it: no part of the table
             continue
-        fed = automaton.step(stack, kind)
-        if fed is None:
-            fed = _with_assumed(grammar, stack, kind, assumed)
-        if fed is None:
+        found = _fed(grammar, stack, kind)
+        if found is not None and kind != VALUES and kind not in grammar.row_of:
+            ahead = upcoming if upcoming >= len(kept) or types[kept[upcoming]] != last_row else other[upcoming]
+            if ahead < len(kept) and _fed(grammar, found[0], types[kept[ahead]]) is None:
+                found = None  # a header or caption out of place: it would take the parse past the next row
+        if found is None:
             skipped.add(index)
             continue
-        stack = fed
+        stack = found[0]
+        assumed.extend(found[1])
+        if kind in grammar.row_of:
+            last_row = kind
     complete = _ends(grammar, stack, assumed)
-    return Order(frozenset(skipped), tuple(assumed), complete)
+    return Order(frozenset(skipped), tuple(assumed), complete, frozenset(moved))
 
 
-def _with_assumed(grammar: TableGrammar, stack: list[int], kind: str, assumed: list[str]) -> list[int] | None:
-    """The parser after a caption or group label the text lacks and then the token, if one such lets it in."""
+def _fed(grammar: TableGrammar, stack: list[int], kind: str) -> tuple[list[int], list[str]] | None:
+    """The parser after a token of type ``kind``, with the captions and group labels the text lacks that
+    had to be assumed to let it in (a table whose first blocks are cut off takes 行政强制 with
+    第二十条第（一）…（六）项 assumed); None when it cannot come here."""
+    fed = grammar.automaton.step(stack, kind)
+    if fed is not None:
+        return fed, []
+    return _assumed_chain(grammar, stack, kind, len(grammar.structure_terminals))
+
+
+def _assumed_chain(grammar: TableGrammar, stack: list[int], kind: str,
+                   depth: int) -> tuple[list[int], list[str]] | None:
+    """The first run of at most ``depth`` captions and group labels after which ``kind`` can come, with the
+    parser after it: bounded by the grammar (its structure labels, a few a state), not by the text."""
     automaton = grammar.automaton
     for name in automaton.expected(stack):
-        if name in grammar.structure_terminals:
-            step = automaton.step(stack, name)
-            fed = automaton.step(step, kind) if step is not None else None
-            if fed is not None:
-                assumed.append(name)
-                return fed
+        if name not in grammar.structure_terminals:
+            continue
+        step = automaton.step(stack, name)
+        if step is None:
+            continue
+        fed = automaton.step(step, kind)
+        if fed is not None:
+            return fed, [name]
+        if depth > 1:
+            found = _assumed_chain(grammar, step, kind, depth - 1)
+            if found is not None:
+                return found[0], [name, *found[1]]
     return None
 
 

@@ -79,8 +79,11 @@ _VALUE_WORD = re.compile(r"[+-]?[\d,.]+\S{0,2}|[/—-]|无")
 # next's, so the match never backtracks (standard ``re``, linear in the line).
 _VALUE_TEXT = "0123456789,.+-—－/／%元万无 \t\u3000\u00a0"  # what a line of values only holds
 _ENUMERATOR_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]")
+_ENUMERATED_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[．.、]")
+_CAPTION_HEAD = re.compile(r"第[一二三四五六七八九十]{1,3}条")
 _WIDE_GAP = re.compile(r"\S {3,}\S")
 _WRAPPING_TABLE_LINES = 20
+_MIN_ROWS_ONLY = 3  # lines of rows that tell space-delimited rows among many lines of label pieces
 _SEPARATOR_RULE = re.compile(r":?-{3,}:?(?:\|:?-{3,}:?)+")
 _TWO_FILLED_CELLS = re.compile(r"[\s|]*[^\s|][^|]*\|[\s|]*[^\s|]")
 
@@ -189,8 +192,8 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
                 inner += i != filled[-1]
     wide = sum(1 for i in filled if _WIDE_GAP.search(lines[i].strip())) if inner else 0
     # A label's tail below its row (第 1 页 aside): a line of text alone after a line ending in values.
-    tails = sum(1 for a, b in zip(filled, filled[1:]) if _ends_in_value(lines[a]) and _text_only(lines[b])) \
-        if inner == 1 else 0
+    tails = sum(1 for at in range(len(filled) - 1) if _ends_in_value(lines[filled[at]])
+                and _text_only(lines[filled[at + 1]]) and not _label_head(lines, filled, at + 1)) if inner == 1 else 0
     # One line of values alone is evidence only inside a long table (三, the one whose labels
     # wrap), not in 四, whose one row may have prose after it.
     if alone >= 2 or inner and count >= _WRAPPING_TABLE_LINES and (wide * 10 >= count * 6 or tails):
@@ -210,6 +213,12 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
         return TableLayout(SPACE_DELIMITED, ROW_PER_LINE,
                            f"{spaced} of {count} non-blank lines are three or more space-separated cells "
                            "or a label and its values")
+    rows = _rows_only(lines, filled) if spaced >= _MIN_ROWS_ONLY else 0
+    if rows:
+        return TableLayout(SPACE_DELIMITED, ROW_PER_LINE,
+                           f"{spaced} of {count} non-blank lines are space-separated cells, and the {rows} lines "
+                           "with values all hold them after a label or other values: rows, their labels broken "
+                           "over the lines above")
     # A short table (四: a header and one row; 二: a few rows) whose header is
     # broken over many lines has too few rows to show its format; if some rows
     # show the format the report's other tables have, the report was scraped one way.
@@ -318,6 +327,39 @@ def _text_only(text: str) -> bool:
     """One piece of text, no value, no enumerator opening it: a wrapped label's tail."""
     words = text.split()
     return len(words) == 1 and not any(char.isdigit() for char in words[0]) and _ENUMERATOR_HEAD.match(words[0]) is None
+
+
+def _rows_only(lines: list[str], filled: list[int]) -> int:
+    """How many lines hold values, where each holds them after other words (规 / 章 0 0 0: rows whose
+    labels are broken over lines, the rest of a row's line being its values); 0 where a value stands
+    alone on a line, as cells a line (linear-cell) or pdftotext's reading order (行政规范性文件 0, then
+    6) put them. Stops at the first such line, which such text has within its first rows."""
+    rows = 0
+    for index in filled:
+        words = lines[index].split()
+        if _VALUE_WORD.fullmatch(words[-1]) is None:
+            continue
+        if len(words) == 1:
+            return 0
+        rows += 1
+    return rows if rows >= _MIN_ROWS_ONLY else 0
+
+
+def _label_head(lines: list[str], filled: list[int], at: int) -> bool:
+    """Whether the text alone on ``lines[filled[at]]`` opens what follows rather than ending the row above: a
+    caption (第 / 二十条第（五）项), or the head of a label whose rest opens the next line with values
+    (行政规范性文 / 件 0 0 0: a label broken before its row, not wrapped after it, as a row's tail is
+    followed by a row that opens with its enumerator). Each run of text lines is looked through once."""
+    text = lines[filled[at]].strip()
+    after = at + 1
+    while after < len(filled) and _text_only(lines[filled[after]]):
+        after += 1
+    if after - at > 1 and _CAPTION_HEAD.match(text + lines[filled[at + 1]].strip()) or _CAPTION_HEAD.match(text):
+        return True
+    if after == len(filled) or not _ends_in_value(lines[filled[after]]):
+        return False
+    first = lines[filled[after]].split()[0]
+    return _VALUE_WORD.fullmatch(first) is None and _ENUMERATED_HEAD.match(first) is None
 
 
 def _values_only(text: str) -> bool:

@@ -6,7 +6,8 @@ costs no more than the rows it touches:
 
 - a row is wherever its label stands; rows out of the statutory order are read all the
   same and reported (``row-order``: all but a longest run of rows in order, so two rows
-  swapped are two rows reported);
+  swapped far apart are two rows reported, not the rows between them; govparse.grammar's
+  ``out_of_order``, the one account of row order, which its parse follows too);
 - a row printed twice is read once when the copies agree (a copy with no values
   agrees with any), and is null with an error when they differ (``duplicate-row``);
 - numbers under a text that names no row (``小计``, ``其中：行政确认``, a local row)
@@ -28,7 +29,6 @@ costs no more than the rows it touches:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -39,7 +39,7 @@ from mypy_extensions import mypyc_attr
 from .cells import Cell
 from .diagnostics import Diagnostics
 from .digits import Constraint, DigitSplit, split_digits
-from .grammar import UNKNOWN, VALUES, TableGrammar
+from .grammar import UNKNOWN, VALUES, TableGrammar, out_of_order
 from .lexer import TableToken
 from .runtogether import row_groups
 
@@ -251,7 +251,7 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
         index += 1
     if label_column is not None:
         rows = _without_values(rows, label_column, events)
-    moved = out_of_order([row.key for row in rows], grammar.rows)
+    moved = out_of_order([row.key for row in rows], grammar.rows)  # the rows TableGrammar.order sets aside
     return [row._replace(out_of_order=True) if at in moved else row for at, row in enumerate(rows)] if moved else rows
 
 
@@ -291,45 +291,6 @@ def _without_values(rows: list[Printed], label_column: TableToken, events: Event
     return [row._replace(values=None) if row.values is not None else row for row in rows]
 
 
-@lru_cache(maxsize=64)
-def _ranks(order: Sequence[str]) -> dict[str, int]:
-    """Each key's place in ``order`` (a grammar's rows: a few orders, asked of every table)."""
-    return {key: position for position, key in enumerate(order)}
-
-
-def out_of_order(keys: Sequence[str], order: Sequence[str]) -> set[int]:
-    """Which of the rows printed as ``keys`` stand out of the statutory ``order``: all but a longest
-    run of them in that order (two rows swapped are two rows moved, not every row between them). A
-    row printed twice in a row is in order. Linear in the rows, times a binary search."""
-    rank = _ranks(order)
-    positions = [rank.get(key, -1) for key in keys]
-    last = -1
-    for position in positions:
-        if position < last:
-            break
-        last = position
-    else:
-        return set()  # all in order, as most tables print them: the longest run is every row
-    ends: list[int] = []  # the smallest last rank of a run in order of each length
-    ends_at: list[int] = []  # where that run ends
-    before = [-1] * len(keys)  # the row before each in its run
-    for at, position in enumerate(positions):
-        length = bisect_right(ends, position)
-        before[at] = ends_at[length - 1] if length else -1
-        if length == len(ends):
-            ends.append(position)
-            ends_at.append(at)
-        else:
-            ends[length] = position
-            ends_at[length] = at
-    kept: set[int] = set()
-    at = ends_at[-1] if ends_at else -1
-    while at >= 0:
-        kept.add(at)
-        at = before[at]
-    return {at for at in range(len(keys)) if at not in kept}
-
-
 def counted_rows(rows: list[Printed], tokens: Sequence[TableToken], order: Sequence[str],
                  structure: frozenset[str], widths: Mapping[str, int], events: Events) -> list[Printed]:
     """Each row with the cells the table gives it: ``room`` where the table pads its rows with
@@ -342,10 +303,14 @@ def counted_rows(rows: list[Printed], tokens: Sequence[TableToken], order: Seque
     if not misfits:
         return rows  # every row its own cells exactly: nothing is padding, nothing runs on
     # a label broken over cells of its line counted as the cells it fills, or as one: whichever
-    # gives the table's rows one width more nearly
+    # gives the table's rows one width more nearly, and where both do as nearly, whichever lets more
+    # rows be read (a row short of a cell by a label in two cells fits the one count by chance)
     grid, off = _grid_width(rows, tokens, structure, widths, True, misfits)
     by_labels, off_by_labels = _grid_width(rows, tokens, structure, widths, False, misfits)
     by_cells = by_labels == 0 or (grid > 0 and off <= off_by_labels)
+    if by_cells and by_labels and off == off_by_labels and any(row.lead != row.labels for row in rows) \
+            and _fitting(rows, by_labels, False, widths) > _fitting(rows, grid, True, widths):
+        by_cells = False
     if not by_cells:
         grid = by_labels
     habit = not grid and _padded_by_habit(rows, widths)
@@ -368,6 +333,18 @@ def counted_rows(rows: list[Printed], tokens: Sequence[TableToken], order: Seque
                           row.labels, room)  # row._replace(lead=lead, room=room), made natively
         out.append(row)
     return out
+
+
+def _fitting(rows: Sequence[Printed], grid: int, by_cells: bool, widths: Mapping[str, int]) -> int:
+    """How many rows' cells fit their columns in a table that pads its rows to ``grid`` cells, a label
+    broken over cells counted as the cells it fills (``by_cells``) or as one."""
+    fitting = 0
+    for row in rows:
+        if row.values is not None:
+            width = widths[row.key]
+            room = grid - (row.lead if by_cells else row.labels)
+            fitting += fit_cells(row.values.cells, width, room if room > width else 0) is not None
+    return fitting
 
 
 def _padded_by_habit(rows: Sequence[Printed], widths: Mapping[str, int]) -> bool:

@@ -137,19 +137,28 @@ _ANY_WIDTH = -1
 
 def _padded_lines(tokens: Sequence[TableToken]) -> frozenset[int]:
     """The widths of the lines of labels that end with a blank cell (the table's empty columns), or
-    ``_ANY_WIDTH`` where two or more do (a Word table with an empty last column: its rows of
-    merged header cells are of any width, a header row of split label cells may fill it)."""
+    ``_ANY_WIDTH`` where such lines are of two widths or more and all narrower than the fifteen numbers
+    (a Word table with an empty last column: its rows of merged header cells are of any width, a header
+    row of split label cells may fill it)."""
     widths: dict[int, int] = {}
     last: dict[int, str] = {}
+    labelled: set[int] = set()  # lines with a label on them: a line of blank cells alone (a cell-per-line
+    # scrape's ``|||||``, the spanned columns of a header row) says nothing of empty columns
     for token in tokens:
         if token.type == VALUES:
             continue
         for cell in token.cells:
             widths[cell.line] = widths.get(cell.line, 0) + 1
             last[cell.line] = cell.text
-    if sum(1 for text in last.values() if not text) >= 2:
-        return frozenset([_ANY_WIDTH])  # two lines of labels end blank: the table pads its rows
-    return frozenset(width for line, width in widths.items() if not last[line])
+            if cell.text:
+                labelled.add(cell.line)
+    ending_blank = frozenset(widths[line] for line, text in last.items() if not text and line in labelled)
+    if len(ending_blank) >= 2 and max(ending_blank) < _WIDTH * len(GROUPS.keys):
+        # lines of labels of several widths end blank, none as wide as the numbers: merged header cells
+        # of a table that pads its rows (where one is as wide, the table's width is known from it, and a
+        # row of one cell more has a cell too many)
+        return frozenset([_ANY_WIDTH])
+    return ending_blank
 
 
 def _split(values: TableToken, events: Events) -> tuple | None:
@@ -236,6 +245,15 @@ def _unwrapped(values: TableToken, events: Events) -> tuple[Cell, ...] | None:
                 for reading in wrapped_readings(pieces, _WIDTH * len(GROUPS.keys))]
     fitting = readings if len(readings) == 1 else [reading for reading in readings
                                                    if _meets_i3([text for text, _ in reading])]
+    one_line = len({line for _, line in pieces}) == 1
+    if len(readings) == 1 and _joined_unproven(readings[0], one_line):
+        # one reading, but a group it joins a number in breaks I3, or, the pieces all on one line (where a
+        # cell printed twice, 100 0 for 100, makes as many), does not meet it: not known to be a wrap
+        joined = "+".join(pieces[at][0] for _, part in readings[0] if len(part) > 1 for at in part)
+        events.add("warning", "wrapped-number", f"rows {_ALL_GROUPS}: {len(pieces)} numbers for "
+                   f"{_WIDTH * len(GROUPS.keys)} columns; with {joined} read as one number wrapped in its cell, "
+                   "its group does not meet I3, as with a cell printed twice: not joined", values.line)
+        return None
     if not fitting:
         return None
     cells = values.cells
@@ -256,6 +274,22 @@ def _unwrapped(values: TableToken, events: Events) -> tuple[Cell, ...] | None:
                    f"placed by I3 among {len(readings)} readings{doubt} (were I3 broken in the report, these "
                    "numbers would be wrong)", values.line)
     return tuple(placed)
+
+
+def _joined_unproven(reading: list[tuple[str, tuple[int, ...]]], one_line: bool) -> bool:
+    """Whether a group holding a joined number in ``reading`` breaks I3, its five cells all numbers, or,
+    ``one_line``, does not show that it meets I3 (a blank or a mark among its cells)."""
+    for group in range(len(GROUPS.keys)):
+        chunk = reading[group * _WIDTH:(group + 1) * _WIDTH]
+        if not any(len(part) > 1 for _, part in chunk):
+            continue
+        texts = [text.replace(",", "") for text, _ in chunk]
+        if not all(text.isdigit() for text in texts):
+            if one_line:
+                return True
+        elif int(texts[-1]) != sum(int(text) for text in texts[:-1]):
+            return True
+    return False
 
 
 def _meets_i3(texts: list[str]) -> bool:
