@@ -78,6 +78,7 @@ _VALUE_TEXT = "0123456789,.+-—－/／%元万无 \t\u3000\u00a0"  # what a line
 _VALUE_CHARACTERS = str.maketrans("", "", _VALUE_TEXT)
 _ENUMERATOR_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]")
 _WIDE_GAP = re.compile(r"\S {3,}\S")
+_CAPTION_HEAD = re.compile(r"第[一二三四五六七八九十]{1,3}条")
 _WRAPPING_TABLE_LINES = 20
 _SEPARATOR_RULE = re.compile(r":?-{3,}:?(?:\|:?-{3,}:?)+")
 _TWO_FILLED_CELLS = re.compile(r"[\s|]*[^\s|][^|]*\|[\s|]*[^\s|]")
@@ -186,12 +187,14 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
                 alone += 1
                 inner += i != filled[-1]
     wide = sum(1 for i in filled if _WIDE_GAP.search(lines[i].strip())) if inner else 0
-    # A label's tail below its row (第 1 页 aside): a line of text alone after a line ending in values.
+    # A label's tail below its row (第 1 页 aside): a line of text alone after a line ending in values,
+    # looked for in a long table (三, the one whose labels wrap) with one line of values alone or none
+    # (5．要求行政机关确认或重新出具已 0 0 … / 获取信息: every row's values beside a line of its label).
     tails = sum(1 for a, b in zip(filled, filled[1:]) if _ends_in_value(lines[a]) and _text_only(lines[b])) \
-        if inner == 1 else 0
-    # One line of values alone is evidence only inside a long table (三, the one whose labels
-    # wrap), not in 四, whose one row may have prose after it.
-    if alone >= 2 or inner and count >= _WRAPPING_TABLE_LINES and (wide * 10 >= count * 6 or tails):
+        if inner <= 1 and alone < 2 and count >= _WRAPPING_TABLE_LINES and spaced * 10 >= count * 3 else 0
+    # One line of values alone is evidence only inside a long table, not in 四, whose one row may
+    # have prose after it.
+    if alone >= 2 or count >= _WRAPPING_TABLE_LINES and (inner and wide * 10 >= count * 6 or tails):
         if wide * 10 >= count * 3:
             return TableLayout(SPACE_ALIGNED, X_POSITIONED,
                                f"{alone} of {count} non-blank lines hold values only, {wide} hold words "
@@ -243,12 +246,26 @@ def follow_reading_order(layouts: dict[str, TableLayout]) -> None:
     rows): one tool wrote the whole report."""
     if not any(layout.style == READING_ORDER for layout in layouts.values()):
         return
+    rows = next((layout for key, layout in layouts.items()
+                 if layout.style == WRAPPED_LABELS or key == LONG_TABLE and layout.format == SPACE_DELIMITED), None)
+    if rows is not None:
+        # A table of a PDF's wrapped rows (pypdf, pdfplumber: rows of a label and its values, lines of
+        # values alone or labels' tails), or table 三 (26 rows) as rows of a label and its values, is never
+        # pdftotext's reading order, whose table 三 is a cell or two a line: the table read as reading
+        # order is a PDF's rows with a header a cell a line (信息内容 / 本年制发件数 / …), told again
+        # knowing the report's other tables (govparse.pipeline).
+        for key, layout in list(layouts.items()):
+            if layout.style == READING_ORDER:
+                layouts[key] = TableLayout(LINEAR_CELL, LINE_PER_CELL, f"{layout.evidence}; but another table is "
+                                           f"a PDF's wrapped rows ({rows.evidence})")
+        return
     for key, layout in list(layouts.items()):
         if layout.style != READING_ORDER and (layout.format == LINEAR_CELL or layout.format == SPACE_DELIMITED):
             layouts[key] = TableLayout(LINEAR_CELL, READING_ORDER, f"{layout.evidence}; the report's other tables "
                                        "are pdftotext's reading order")
 
 
+LONG_TABLE = "applications"  # table 三: its rows tell how a tool wrote a report's tables
 MIN_ROW_GAPS = 3
 MAX_REPORT_LINES = 5000
 
@@ -306,9 +323,11 @@ def _ends_in_value(text: str) -> bool:
 
 
 def _text_only(text: str) -> bool:
-    """One piece of text, no value, no enumerator opening it: a wrapped label's tail."""
+    """One piece of text, no value, no enumerator or caption (第二十条第（五）项) opening it: a wrapped
+    label's tail."""
     words = text.split()
-    return len(words) == 1 and not any(char.isdigit() for char in words[0]) and _ENUMERATOR_HEAD.match(words[0]) is None
+    return len(words) == 1 and not any(char.isdigit() for char in words[0]) and \
+        _ENUMERATOR_HEAD.match(words[0]) is None and _CAPTION_HEAD.match(words[0]) is None
 
 
 def _values_only(text: str) -> bool:

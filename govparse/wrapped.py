@@ -188,16 +188,20 @@ def _split(tokens: list[_Token]) -> tuple[list[_Token], list[_Token]]:
 
 
 def _full_width(lines: list[list[_Token]]) -> int:
-    """The width most text-only lines of the table have: a wrapped cell's full line."""
+    """The width most lines of one piece of text have: a wrapped cell's full line. Widths are
+    counted together within ``_FULL_SLACK`` below each (a wrap falls short of the cell by up to a
+    character, and normalizing narrows full-width punctuation), so that the full lines of several
+    wrapped labels outnumber the group labels (（三）不予公开) of one width on lines of their own."""
     counts: dict[int, int] = {}
     for tokens in lines:
-        if tokens and not any(token.value for token in tokens):
+        if len(tokens) == 1 and not tokens[0].value:  # a line of pieces is a header's or two label columns'
             line_width = _span(tokens)
             if line_width >= _MIN_FULL:
                 counts[line_width] = counts.get(line_width, 0) + 1
     if not counts:
         return 1 << 30
-    return max(counts, key=lambda w: (counts[w], w))
+    near = {w: sum(count for other, count in counts.items() if w - _FULL_SLACK < other <= w) for w in counts}
+    return max(near, key=lambda w: (near[w], w))
 
 
 def _span(tokens: list[_Token]) -> int:
@@ -218,13 +222,13 @@ def wrapped_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     lines = [_tokens(texts[offset], shapes[offset], offset, False) for offset in range(len(texts))]
     kept = [tokens for tokens in lines if tokens]
     centred, values_above = _centred(lines)
-    if not centred:
-        return _by_wrap(kept, _full_width(lines))
     after_gap = {tokens[0].offset for tokens in kept if tokens[0].offset > 0 and not lines[tokens[0].offset - 1]}
     first_values = next((position for position, tokens in enumerate(kept) if any(t.value for t in tokens)), 0)
     header = {texts[tokens[0].offset] for tokens in kept[:first_values]}
     # A line of the table's header printed again (after a page break) is no label's tail.
     again = {tokens[0].offset for tokens in kept[first_values:] if texts[tokens[0].offset] in header}
+    if not centred:
+        return _by_wrap(kept, _full_width(lines), after_gap=after_gap, again=again)
     return _by_centre(kept, _full_width(lines), after_gap, again, values_above)
 
 
@@ -292,15 +296,23 @@ def _touches(label: _Token, value: _Token) -> bool:
     return value.place - (label.place + len(label.text)) <= 3
 
 
-def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False, counted: tuple[bool, ...] = ()) -> list[Row]:
+def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False, counted: tuple[bool, ...] = (),
+             after_gap: set[int] | None = None, again: set[int] | None = None) -> list[Row]:
     """Rows from lines in order, a label's tail after its values put back (see the module
-    docstring); ``placed``: the words carry their x places (pdftotext -layout)."""
+    docstring); ``placed``: the words carry their x places (pdftotext -layout). A line after a page
+    break (``after_gap``, by offset) wider than the row's label, or one of the table's header printed
+    again (``again``), is no tail."""
     rows: list[tuple[list[_Label], list[_Token]]] = []  # (label lines, values and what follows)
     pending: list[_Label] = []  # label lines not yet followed by values
     headers: set[int] = set()  # rows that are a header's lines, read line by line
     for tokens in lines:
         labels, values = _split(tokens)
         if not values:
+            offset = tokens[0].offset
+            if again is not None and offset in again or after_gap is not None and offset in after_gap and rows \
+                    and (not rows[-1][0] or not _fits_under(labels, rows[-1][0])):
+                pending.append(_Label(labels, full))
+                continue
             if rows and not pending and _may_be_tail(labels, rows[-1][1], placed, counted) \
                     and _attach(rows[-1][0], labels, full, placed, rows[-1][1][0].offset if rows[-1][1] else -1):
                 continue  # the tail of a label whose values came before it
@@ -375,9 +387,19 @@ def _by_centre(lines: list[list[_Token]], full: int, after_gap: set[int], again:
             _add_centred(built, row, tails, full, after_gap, again)
             row, tails = None, []
         labels, values = _split(tokens)
+        if not values and tokens[0].offset in again:
+            # the table's header printed again (after a page break): it ends the row, and is no row's label
+            if row is not None:
+                _add_centred(built, row, tails, full, after_gap, again)
+                row, tails = None, []
+            if pending:
+                _add_left_over(built, pending, full, after_gap, again)
+                pending = []
+            built.append(([_Label(labels, full)], []))
+            continue
         if not values:
             if row is not None and not pending and len(tails) < len(row[1]) and _may_be_tail(labels, [], False) \
-                    and not any(_level(token) < 3 for token in labels):
+                    and not any(_level(token) < 3 for token in labels) and not _prose(labels):
                 tails.append(labels)  # (a line holding an opening label, 理 （三）不予公开, is no tail)
             elif row is not None and not row[0] and not tails and not pending and (values_above or not row[1]) \
                     and any(_level(token) < 3 for token in labels):
