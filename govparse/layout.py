@@ -77,6 +77,7 @@ _VALUE_WORD = re.compile(r"[+-]?[\d,.]+\S{0,2}|[/—-]|无")
 _VALUE_TEXT = "0123456789,.+-—－/／%元万无 \t\u3000\u00a0"  # what a line of values only holds
 _VALUE_CHARACTERS = str.maketrans("", "", _VALUE_TEXT)
 _ENUMERATOR_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]")
+_ROW_ENUMERATOR = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．]")
 _WIDE_GAP = re.compile(r"\S {3,}\S")
 _CAPTION_HEAD = re.compile(r"第[一二三四五六七八九十]{1,3}条")
 _WRAPPING_TABLE_LINES = 20
@@ -178,6 +179,24 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
                                f"{tabbed} of {count} non-blank lines hold a tab; {repeated} repeat a label in the "
                                "next cell (a merged cell written once per column it spans, as python-docx does)")
         return TableLayout(TAB_DELIMITED, ROW_PER_LINE, f"{tabbed} of {count} non-blank lines hold a tab")
+    # Rows of words two or more spaces apart, and values on a line of their own indented past the
+    # table's margin to their column or a header cell printed around the header's middle line: a
+    # PDF's cells placed by x (pdftotext -layout), whatever prose stands around the table and however
+    # few of its lines are rows. Looked for only in a table with a run of spaces at all.
+    if "    " in joined:
+        wide = sum(1 for i in filled if _WIDE_GAP.search(lines[i].strip()))
+        if wide >= 2:
+            placed = _placed_values(lines, filled)
+            if placed:
+                return TableLayout(SPACE_ALIGNED, X_POSITIONED,
+                                   f"{placed} of {count} non-blank lines hold values only, indented to their "
+                                   f"columns past the table's margin, {wide} hold words two or more spaces "
+                                   "apart: cells placed by x")
+            if stacked_header(lines):
+                return TableLayout(SPACE_ALIGNED, X_POSITIONED,
+                                   f"{wide} of {count} non-blank lines hold words two or more spaces apart, a "
+                                   "header cell printed above and below its header's middle line: a PDF's cells "
+                                   "placed by x")
     spaced = sum(1 for i in filled if _spaced_row(lines[i]))
     # Values on a line of their own, a label's pieces around them: a PDF's wrapped cells.
     alone = inner = 0  # lines of values only; of them, those with more of the table below
@@ -188,9 +207,12 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
                 inner += i != filled[-1]
     wide = sum(1 for i in filled if _WIDE_GAP.search(lines[i].strip())) if inner else 0
     # A label's tail below its row (第 1 页 aside): a line of text alone after a line ending in values,
-    # looked for in a long table (三, the one whose labels wrap) with one line of values alone or none
-    # (5．要求行政机关确认或重新出具已 0 0 … / 获取信息: every row's values beside a line of its label).
-    tails = sum(1 for a, b in zip(filled, filled[1:]) if _ends_in_value(lines[a]) and _text_only(lines[b])) \
+    # looked for in a long table (三, the one whose labels wrap) with one line of values alone, or with
+    # none after a row opening with an enumerator (5．要求行政机关确认或重新出具已 0 0 … / 获取信息:
+    # every row's values beside a line of its label; a piece of a label split across cells, 行政许 /
+    # 可 0 0 0 / 其, is no enumerated row's tail).
+    tails = sum(1 for a, b in zip(filled, filled[1:]) if _ends_in_value(lines[a]) and _text_only(lines[b])
+                and (inner or _ROW_ENUMERATOR.match(lines[a].lstrip()) is not None)) \
         if inner <= 1 and alone < 2 and count >= _WRAPPING_TABLE_LINES and spaced * 10 >= count * 3 else 0
     # One line of values alone is evidence only inside a long table, not in 四, whose one row may
     # have prose after it.
@@ -336,6 +358,24 @@ def _values_only(text: str) -> bool:
     lines are rows with a label)."""
     stripped = text.strip()
     return " " in stripped and stripped[0] in _VALUE_TEXT and not stripped.translate(_VALUE_CHARACTERS)
+
+
+_PLACED_INDENT = 4  # spaces past the table's margin that put a line of values in a column
+
+
+def _placed_values(lines: list[str], filled: list[int]) -> int:
+    """How many filled lines hold values only (one or more), indented ``_PLACED_INDENT`` spaces or
+    more past the least indented filled line: values printed at their column's x with nothing left
+    of them (a label wrapped around them above and below)."""
+    margin = min(len(lines[i]) - len(lines[i].lstrip(" ")) for i in filled)
+    indent = " " * (margin + _PLACED_INDENT)
+    placed = 0
+    for i in filled:
+        text = lines[i]
+        if text.startswith(indent):
+            stripped = text.strip()
+            placed += stripped[0] in _VALUE_TEXT and not stripped.translate(_VALUE_CHARACTERS)
+    return placed
 
 
 def _dash_columns(lines: list[str], filled: list[int]) -> int:
