@@ -183,21 +183,20 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
     # table's margin to their column or a header cell printed around the header's middle line: a
     # PDF's cells placed by x (pdftotext -layout), whatever prose stands around the table and however
     # few of its lines are rows. Looked for only in a table with a run of spaces at all.
+    # (A table of rows, three in ten lines or more, is told by its stacked header below.)
+    spaced = sum(1 for i in filled if _spaced_row(lines[i]))
     if "    " in joined:
-        wide = sum(1 for i in filled if _WIDE_GAP.search(lines[i].strip()))
-        if wide >= 2:
-            placed = _placed_values(lines, filled)
-            if placed:
+        placed = _placed_values(lines, filled)
+        if placed or spaced * 10 < count * 3 and stacked_header(lines):
+            wide = sum(1 for i in filled if _WIDE_GAP.search(lines[i].strip()))
+            if wide >= 2:
                 return TableLayout(SPACE_ALIGNED, X_POSITIONED,
                                    f"{placed} of {count} non-blank lines hold values only, indented to their "
                                    f"columns past the table's margin, {wide} hold words two or more spaces "
-                                   "apart: cells placed by x")
-            if stacked_header(lines):
-                return TableLayout(SPACE_ALIGNED, X_POSITIONED,
+                                   "apart: cells placed by x" if placed else
                                    f"{wide} of {count} non-blank lines hold words two or more spaces apart, a "
                                    "header cell printed above and below its header's middle line: a PDF's cells "
                                    "placed by x")
-    spaced = sum(1 for i in filled if _spaced_row(lines[i]))
     # Values on a line of their own, a label's pieces around them: a PDF's wrapped cells.
     alone = inner = 0  # lines of values only; of them, those with more of the table below
     if spaced * 10 >= count * 3:
@@ -211,7 +210,7 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
     # none after a row opening with an enumerator (5．要求行政机关确认或重新出具已 0 0 … / 获取信息:
     # every row's values beside a line of its label; a piece of a label split across cells, 行政许 /
     # 可 0 0 0 / 其, is no enumerated row's tail).
-    tails = sum(1 for a, b in zip(filled, filled[1:]) if _ends_in_value(lines[a]) and _text_only(lines[b])
+    tails = sum(1 for a, b in zip(filled, filled[1:]) if _text_only(lines[b]) and _ends_in_value(lines[a])
                 and (inner or _ROW_ENUMERATOR.match(lines[a].lstrip()) is not None)) \
         if inner <= 1 and alone < 2 and count >= _WRAPPING_TABLE_LINES and spaced * 10 >= count * 3 else 0
     # One line of values alone is evidence only inside a long table, not in 四, whose one row may
@@ -347,6 +346,8 @@ def _ends_in_value(text: str) -> bool:
 def _text_only(text: str) -> bool:
     """One piece of text, no value, no enumerator or caption (第二十条第（五）项) opening it: a wrapped
     label's tail."""
+    if " " in text.strip():
+        return False  # most lines of a table of rows: told without splitting them
     words = text.split()
     return len(words) == 1 and not any(char.isdigit() for char in words[0]) and \
         _ENUMERATOR_HEAD.match(words[0]) is None and _CAPTION_HEAD.match(words[0]) is None
@@ -367,7 +368,9 @@ def _placed_values(lines: list[str], filled: list[int]) -> int:
     """How many filled lines hold values only (one or more), indented ``_PLACED_INDENT`` spaces or
     more past the least indented filled line: values printed at their column's x with nothing left
     of them (a label wrapped around them above and below)."""
-    margin = min(len(lines[i]) - len(lines[i].lstrip(" ")) for i in filled)
+    margin = 0
+    if all(lines[i][0] == " " for i in filled):  # most tables start a line at the margin: told at once
+        margin = min(len(lines[i]) - len(lines[i].lstrip(" ")) for i in filled)
     indent = " " * (margin + _PLACED_INDENT)
     placed = 0
     for i in filled:
