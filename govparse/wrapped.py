@@ -480,7 +480,66 @@ def _blank_columns(rows: list[tuple[list[_Label], list[_Token]]],
         described.append((shape, label_end, [token.place for token in values]))
         shown_end = max((token.shown + _display(token.text) for token in beside), default=-1)
         shown.append((shape, shown_end, [token.shown for token in values]))
-    return placed_columns(described, shown), max((len(places) for _, _, places in described), default=0)
+    found = placed_columns(described, shown)
+    width = max((len(places) for _, _, places in described), default=0)
+    if any(columns is None and _may_place(len(places), width) for columns, (_, _, places) in zip(found, described)):
+        # Each way of counting places whose values group tightly; where both do, they must agree.
+        ways = [placed for placed in (_clustered(described, width), _clustered(shown, width)) if placed is not None]
+        for index, columns in enumerate(found):
+            if columns is None and ways and all(placed[index] == ways[0][index] for placed in ways):
+                found[index] = ways[0][index]
+    return found, width
+
+
+_MIN_CLUSTERED_ROWS = 3  # rows whose values, taken together, must show every column's place
+_WIDE_TABLE = 5  # values in a full row: a table of one width (三's seven), not blocks of one to three (二)
+
+
+def _may_place(count: int, width: int) -> bool:
+    """Whether a row of ``count`` values is short of a ``width``-wide table's and may be placed by groups:
+    holding more than half of the columns, or any in a wide table, whose rows are all that wide (table 二's
+    blocks are one to three values wide: a row of one value there is no short row of three)."""
+    return 0 < count < width and (2 * count > width or width >= _WIDE_TABLE)
+
+
+def _clustered(rows: list[tuple[int, int, list[int]]], width: int) -> list[list[int] | None] | None:
+    """The column of each value of a row short of values, from the places of all values of the table's rows
+    (full or not) taken together, where they fall in tight groups (places one apart at most), each held by
+    two values or more: a table whose every row lacks some value (a third of its cells blank) shows no
+    full row to take places from, and its rows together show them all. A row beside a group label
+    (（三）不予公开 1．属于国家秘密) has its values a column further right, so a row's columns are the
+    ``width`` groups from the one window of consecutive groups that holds all its values and leaves no
+    column said to be blank under its label; where two windows fit, or a value falls in no group, None
+    (the row stage reports the short row). None where the values do not group so: places not counted the
+    way the table counts them."""
+    places = [place for shape, _, row in rows if shape >= 0 for place in row]
+    if sum(1 for shape, _, row in rows if shape >= 0 and row) < _MIN_CLUSTERED_ROWS or not places:
+        return None
+    ordered = sorted(places)
+    spans: list[list[int]] = [[ordered[0], ordered[0], 1]]
+    for place in ordered[1:]:
+        if place - spans[-1][1] <= 1:
+            spans[-1][1] = place
+            spans[-1][2] += 1
+        else:
+            spans.append([place, place, 1])
+    if not width <= len(spans) <= width + 1 or any(count < 2 for _, _, count in spans):
+        return None  # (a row beside a group label shifts its values by one column, no more)
+    found: list[list[int] | None] = []
+    for shape, label_end, row in rows:
+        if shape < 0 or not _may_place(len(row), width):
+            found.append(None)
+            continue
+        groups = [next((at for at, (first, last, _) in enumerate(spans) if first <= place <= last), -1) for place in row]
+        if -1 in groups or any(b <= a for a, b in zip(groups, groups[1:])):
+            found.append(None)
+            continue
+        taken = set(groups)
+        windows = [start for start in range(max(0, groups[-1] - width + 1), groups[0] + 1)
+                   if start + width <= len(spans) and not any(
+                       at not in taken and spans[at][0] <= label_end for at in range(start, start + width))]
+        found.append([group - windows[0] for group in groups] if len(windows) == 1 else None)
+    return found
 
 
 def _with_blanks(values: list[_Token], columns: list[int] | None, width: int) -> Row:
@@ -523,8 +582,39 @@ def _header_lines(pending: list[_Label], first: _Token | None, counted: tuple[bo
         _join_through(lines[middle - 1], lines[middle], lines[middle + 1], metrics)
     for middle in range(1, len(lines) - 1):
         _join_stacked(lines[middle - 1], lines[middle], lines[middle + 1], metrics, bool(counted))
+    lines = _joined_tall([tokens for tokens in lines if tokens], metrics)
     lines = _top_level_first([tokens for tokens in lines if tokens], metrics)
     return last + 1, [_Label(tokens, 1 << 30) for tokens in lines]
+
+
+def _joined_tall(lines: list[list[_Token]], metrics: tuple[bool, ...]) -> list[list[_Token]]:
+    """A header cell wrapped over more lines than the pairs and stacks above join (本年废 / 止件数 / （包括 /
+    … / 理）: a long label variant in a narrow column), running through the header's fullest line: its
+    pieces at one place on lines above it, on it and below it, joined top to bottom into one cell on that
+    line at its place: read line by line, its head would stand first in the header and misplace the
+    columns. Places are taken one way, and only where ``metrics`` holds one (the table's count); otherwise
+    the lines are left as they are (a cell around the line, none on it, is ``_join_stacked``'s)."""
+    if len(metrics) != 1 or len(lines) < 3:
+        return lines
+    by_shown = metrics[0]
+    middle = max(range(len(lines)), key=lambda at: (len(lines[at]), -at))
+    for place in sorted({_at(token, by_shown) for at, tokens in enumerate(lines) if at < middle for token in tokens}):
+        column = [(at, token) for at, tokens in enumerate(lines) for token in tokens
+                  if not token.value and abs(_at(token, by_shown) - place) <= 1]
+        above = [at for at, _ in column if at < middle]
+        below = [at for at, _ in column if at > middle]
+        if not above or not below or \
+                sum(1 for at, _ in column if at == middle) != 1 or len(set(above + below)) != len(above + below):
+            continue
+        if any(len(lines[at]) > 1 for at in above + below):
+            continue  # a line of several pieces is a header row of its own, no piece of a tall cell
+        head = column[0][1]
+        joined = _Token("".join(token.text for _, token in column), lines[middle][0].offset, head.index,
+                        head.place, False, head.shown)
+        for at, token in column:
+            lines[at].remove(token)
+        lines[middle] = sorted(lines[middle] + [joined], key=lambda token: _at(token, by_shown))
+    return [tokens for tokens in lines if tokens]
 
 
 def _by_place(tokens: list[_Token], by_shown: bool) -> list[_Token]:
@@ -711,8 +801,22 @@ def stacked_header(texts: list[str]) -> bool:
         if above and below and min(token.place for token in above + below) >= _MIN_FULL:
             count = len(above)
             _join_stacked(above, list(tokens(middle)), below)
-            if len(above) < count:
+            if len(above) < count or len(above) == 1 and len(below) == 1 and _through(above[0], tokens(middle), below[0]):
                 return True
+    return False
+
+
+def _through(top: _Token, middle: list[_Token], bottom: _Token) -> bool:
+    """Whether a cell runs through the middle line: a piece above, one on the middle line and one below at
+    one place, by either count, with pieces of the middle line left and right of it (本年废止件数 /
+    （包括自然失 / 效和不再按规 beside 本年制发件数 and 现行有效件数 / 范性文件管 / 理）)."""
+    for by_shown in (False, True):
+        at = _at(top, by_shown)
+        if abs(_at(bottom, by_shown) - at) > 1:
+            continue
+        on = [position for position, token in enumerate(middle) if abs(_at(token, by_shown) - at) <= 1]
+        if len(on) == 1 and 0 < on[0] < len(middle) - 1 and not middle[on[0]].value:
+            return True
     return False
 
 
