@@ -652,13 +652,18 @@ def _counted(lines: list[list[_Token]]) -> tuple[bool, ...]:
     """How the table's places are counted, told by its value lines: the rows holding the most values
     put them at the same places counted one way (characters on pdftotext's grid, display columns in
     text laid out for the eye) and at places shifted by their labels' wide characters the other way.
+    Where the fullest rows do not tell, all value places do, if one way shows fewer distinct ones.
     ``(by_display,)``, or () when the rows do not tell (then each header tells, see ``_metrics``)."""
     rows = [[token for token in tokens if token.value] for tokens in lines]
     most = max((len(values) for values in rows), default=0)
     full = [values for values in rows if len(values) == most and most >= 2]
     spread = [len({tuple(_at(token, by_shown) for token in values) for values in full}) for by_shown in (False, True)]
     if spread[0] == spread[1]:
-        return ()
+        # too few full rows to tell (a table of blank cells): the places of all values, one way
+        # falling on fewer distinct places than the other
+        spread = [len({_at(token, by_shown) for values in rows for token in values}) for by_shown in (False, True)]
+        if spread[0] == spread[1]:
+            return ()
     return (spread[1] < spread[0],)
 
 
@@ -815,7 +820,7 @@ def _through(top: _Token, middle: list[_Token], bottom: _Token) -> bool:
         if abs(_at(bottom, by_shown) - at) > 1:
             continue
         on = [position for position, token in enumerate(middle) if abs(_at(token, by_shown) - at) <= 1]
-        if len(on) == 1 and 0 < on[0] < len(middle) - 1 and not middle[on[0]].value:
+        if len(on) == 1 and on[0] > 0 and not middle[on[0]].value:
             return True
     return False
 
