@@ -1302,7 +1302,8 @@ def write_pdf_reading_order(grid: Grid, rng: random.Random, running: str | None 
     return "\n".join(line for row in rows for line in row)
 
 
-def write_pdf_physical(grid: Grid, rng: random.Random, running: str | None = None) -> str:
+def write_pdf_physical(grid: Grid, rng: random.Random, running: str | None = None,
+                       lossy: set[str] | None = None) -> str:
     """A PDF table as ``pdftotext -layout`` gives it: each cell at its column's x position, a cell wrapped
     inside its column, the cells of a row centred vertically, so that a value sits on a line of its own
     between the two lines of a wrapped label and header words stack; a page break as blank lines, a
@@ -1312,6 +1313,13 @@ def write_pdf_physical(grid: Grid, rng: random.Random, running: str | None = Non
     gaps = [rng.choice((1, 2, 2, 3, 4, 6)) for _ in range(count)]
     xs = [sum(widths[:j]) + sum(gaps[:j]) for j in range(count)]
     blanks_kept = rng.random() < 0.5
+    value_rows = [row for row in placed if any(item.cell.role == VALUE for item in row)]
+    if blanks_kept and lossy is not None and len(value_rows) == 1 and \
+            any(item.cell.role == VALUE and not item.cell.text.strip() for item in value_rows[0]):
+        # A blank cell prints nothing. In a table of one row of values (四), no other row shows where
+        # its columns are, and this grid's header (no cell spans columns) stands over none of them:
+        # which column is blank is not in the text. The row's cells are lost.
+        lossy.update(item.cell.path for item in value_rows[0] if item.cell.role == VALUE)
     rows: list[list[str]] = []
     for row in placed:
         for item in row:
@@ -1478,6 +1486,8 @@ def render_shape(report: Report, layout: Layout | str, perturbations: Iterable[s
                 PROSE_BEFORE[grid.numeral][:rng.randint(1, len(PROSE_BEFORE[grid.numeral]))], report)))
         if layout == RUN_TOGETHER:
             body.append(write_run_together(grid, rng, lossy))
+        elif layout == PDF_PHYSICAL:
+            body.append(write_pdf_physical(grid, rng, title, lossy))
         else:
             body.append(TOOL_WRITERS[layout](grid, rng, title))
         if prose and rng.random() < 0.5:
