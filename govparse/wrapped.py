@@ -483,8 +483,15 @@ def _blank_columns(rows: list[tuple[list[_Label], list[_Token]]],
     found = placed_columns(described, shown)
     width = max((len(places) for _, _, places in described), default=0)
     if any(columns is None and _may_place(len(places), width) for columns, (_, _, places) in zip(found, described)):
-        # Each way of counting places whose values group tightly; where both do, they must agree.
-        ways = [placed for placed in (_clustered(described, width), _clustered(shown, width)) if placed is not None]
+        # Each way of counting places whose values group tightly; where both do, they must agree. A row's
+        # label here is all its pieces, on every line: how far right it reaches tells its window.
+        reach = [[max((_at(token, by_shown) + (_display(token.text) if by_shown else len(token.text))
+                       for label in labels for token in label.tokens), default=-1) for labels, _ in rows]
+                 for by_shown in (False, True)]
+        ways = [placed for placed in (
+            _clustered([(shape, end, places) for (shape, _, places), end in zip(described, reach[0])], width),
+            _clustered([(shape, end, places) for (shape, _, places), end in zip(shown, reach[1])], width))
+            if placed is not None]
         for index, columns in enumerate(found):
             if columns is None and ways and all(placed[index] == ways[0][index] for placed in ways):
                 found[index] = ways[0][index]
@@ -508,8 +515,11 @@ def _clustered(rows: list[tuple[int, int, list[int]]], width: int) -> list[list[
     two values or more: a table whose every row lacks some value (a third of its cells blank) shows no
     full row to take places from, and its rows together show them all. A row beside a group label
     (（三）不予公开 1．属于国家秘密) has its values a column further right, so a row's columns are the
-    ``width`` groups from the one window of consecutive groups that holds all its values and leaves no
-    column said to be blank under its label; where two windows fit, or a value falls in no group, None
+    ``width`` groups from the one window of consecutive groups that holds all its values, leaves no
+    column said to be blank under its label (all its pieces, ``rows``' second field: how far right they
+    reach), and starts right of a group its label reaches (a window starting after a group the label
+    does not reach would leave that group's column to no row); where two windows fit, or a value falls
+    in no group, None
     (the row stage reports the short row). None where the values do not group so: places not counted the
     way the table counts them."""
     places = [place for shape, _, row in rows if shape >= 0 for place in row]
@@ -536,7 +546,7 @@ def _clustered(rows: list[tuple[int, int, list[int]]], width: int) -> list[list[
             continue
         taken = set(groups)
         windows = [start for start in range(max(0, groups[-1] - width + 1), groups[0] + 1)
-                   if start + width <= len(spans) and not any(
+                   if start + width <= len(spans) and (start == 0 or spans[start - 1][0] <= label_end) and not any(
                        at not in taken and spans[at][0] <= label_end for at in range(start, start + width))]
         found.append([group - windows[0] for group in groups] if len(windows) == 1 else None)
     return found
