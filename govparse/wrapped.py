@@ -313,6 +313,12 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False, counted
                     and (not rows[-1][0] or not _fits_under(labels, rows[-1][0])):
                 pending.append(_Label(labels, full))
                 continue
+            if placed and pending and _CAPTION.match("".join([token.text for token in labels[:4]])):
+                # a block's caption (第二十条第（六）项): the lines before it end there, a row that printed
+                # no values (行政许可 with its one cell blank) among them, read line by line
+                headers.add(len(rows))
+                rows.append((pending, []))
+                pending = []
             if rows and not pending and _may_be_tail(labels, rows[-1][1], placed, counted) \
                     and _attach(rows[-1][0], labels, full, placed, rows[-1][1][0].offset if rows[-1][1] else -1):
                 continue  # the tail of a label whose values came before it
@@ -949,8 +955,9 @@ def physical_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     lines = _numbers_unwrapped([_tokens(texts[offset], shapes[offset], offset, True) for offset in range(len(texts))])
     full = _full_width(lines)
     blocks = _blocks(lines)
-    if len(blocks) * 2 < sum(_value_lines(block) for block in blocks):
-        # A tight table, most rows not a blank line apart: the blank lines are a page break's.
+    if len(blocks) < _MIN_BLOCKS or len(blocks) * 2 < sum(_value_lines(block) for block in blocks):
+        # A tight table, most rows not a blank line apart (or two blocks: a page break between them):
+        # the blank lines are a page break's.
         return _by_wrap([tokens for tokens in lines if tokens], full, True, _counted(lines))
     rows: list[Row] = []
     built: list[tuple[list[_Token], list[_Token]]] = []  # rows read from a block, to place values
@@ -977,6 +984,7 @@ def physical_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     return rows
 
 
+_MIN_BLOCKS = 3  # runs of lines apart that show a table's rows apart by blank lines, not a page break
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 _MIN_WRAPPED = 3  # characters: a number wraps only where its cell is full, never at one or two
 
