@@ -335,9 +335,16 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False, counted
             rows.append((stray, []))  # a header or a stray tail: not this row's, whose label opens left of it
         rows.append((ordered, values))
         pending = []
-    columns, width = _blank_columns(rows, headers) if placed else ([None] * len(rows), 0)
+    columns: list[list[int] | None] = [None] * len(rows)
+    width = 0
+    under: dict[int, tuple[list[int], int]] = {}
+    if placed:
+        columns, width = _blank_columns(rows, headers)
+        under = _under_header(rows, headers, columns, counted)
     result: list[Row] = [[_cell(token) for label in labels for token in label.tokens] if index in headers
-                         else _label_cells(labels, placed, counted) + _with_blanks(values, columns[index], width)
+                         else _label_cells(labels, placed, counted) + (
+                             _with_blanks(values, *under[index]) if index in under
+                             else _with_blanks(values, columns[index], width))
                          for index, (labels, values) in enumerate(rows)]
     if pending:
         if placed:  # lines of text with no values below them in the table's block: a header's
@@ -502,6 +509,50 @@ def _blank_columns(rows: list[tuple[list[_Label], list[_Token]]],
             if columns is None and ways and all(placed[index] == ways[0][index] for placed in ways):
                 found[index] = ways[0][index]
     return found, width
+
+
+def _under_header(rows: list[tuple[list[_Label], list[_Token]]], headers: set[int],
+                  found: list[list[int] | None], counted: tuple[bool, ...] = ()) -> dict[int, tuple[list[int], int]]:
+    """Rows of a narrow block (table 二: one to three values a row) short of values that no other row
+    places, placed under the header above them: each value within the span of one header piece right of
+    the row's label, in order, counted as the table counts (``counted``; where it does not tell, by
+    character and by display alike); the row's columns are those
+    pieces (a blank cell prints nothing, and the header says where each column stands), as many as
+    another row under the header holds values. {row: (the
+    column of each value, how many columns)}; a row not placed so is left short for the row stage."""
+    placed: dict[int, tuple[list[int], int]] = {}
+    header: list[_Token] = []
+    fullest = 0  # the most values a row under the header holds
+    for index, (labels, values) in enumerate(rows):
+        if index in headers:
+            header = [token for label in labels for token in label.tokens if not token.value]
+            following = next((at for at in range(index + 1, len(rows)) if at in headers), len(rows))
+            fullest = max((len(rows[at][1]) for at in range(index + 1, following)), default=0)
+            continue
+        if not values or found[index] is not None or not header or not all(token.value for token in values):
+            continue
+        ways: list[tuple[list[int], int]] = []
+        counts = counted or (False, True)
+        for by_shown in counts:
+            reach = max((_at(token, by_shown) + (_display(token.text) if by_shown else len(token.text))
+                         for label in labels for token in label.tokens), default=-1)
+            columns = [token for token in header if _at(token, by_shown) > reach]
+            if not len(values) < len(columns) == fullest < _WIDE_TABLE:
+                break  # (a row under the header as wide as its columns says they are the table's)
+            assigned: list[int] = []
+            for token in values:
+                at = _at(token, by_shown)
+                hits = [position for position, column in enumerate(columns) if _at(column, by_shown) - 1 <= at <
+                        _at(column, by_shown) + (_display(column.text) if by_shown else len(column.text))]
+                if len(hits) != 1 or assigned and hits[0] <= assigned[-1]:
+                    break
+                assigned.append(hits[0])
+            if len(assigned) != len(values):
+                break
+            ways.append((assigned, len(columns)))
+        if len(ways) == len(counts) and all(way == ways[0] for way in ways):
+            placed[index] = ways[0]
+    return placed
 
 
 _MIN_CLUSTERED_ROWS = 3  # rows whose values, taken together, must show every column's place
