@@ -305,6 +305,7 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False, counted
     rows: list[tuple[list[_Label], list[_Token]]] = []  # (label lines, values and what follows)
     pending: list[_Label] = []  # label lines not yet followed by values
     headers: set[int] = set()  # rows that are a header's lines, read line by line
+    heads = _centred_heads(lines) if placed else set()
     for tokens in lines:
         labels, values = _split(tokens)
         if not values:
@@ -319,7 +320,7 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False, counted
                 headers.add(len(rows))
                 rows.append((pending, []))
                 pending = []
-            if rows and not pending and _may_be_tail(labels, rows[-1][1], placed, counted) \
+            if rows and not pending and offset not in heads and _may_be_tail(labels, rows[-1][1], placed, counted) \
                     and _attach(rows[-1][0], labels, full, placed, rows[-1][1][0].offset if rows[-1][1] else -1):
                 continue  # the tail of a label whose values came before it
             pending.append(_Label(labels, full))
@@ -351,6 +352,19 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False, counted
             pending = _header_lines(pending, None, counted)[1]
         result.append([_cell(token) for label in pending for token in label.tokens])
     return result
+
+
+def _centred_heads(lines: list[list[_Token]]) -> set[int]:
+    """Offsets of the lines of one piece of text right above a line of values alone with a piece at the
+    same place right below it (其他对外管理 / 0 0 0 / 服务事项): the head of a label pdftotext centred
+    around its row's values, never the tail of the row above."""
+    heads: set[int] = set()
+    for position in range(len(lines) - 2):
+        above, middle, below = lines[position], lines[position + 1], lines[position + 2]
+        if len(above) == 1 and not above[0].value and middle and all(token.value for token in middle) \
+                and below and not below[0].value and abs(below[0].place - above[0].place) <= 2:
+            heads.add(above[0].offset)
+    return heads
 
 
 def _row_labels(labels: list[_Token], values: list[_Token], pending: list[_Label], full: int, placed: bool,
