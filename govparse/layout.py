@@ -80,8 +80,8 @@ _VALUE_WORD = re.compile(r"[+-]?[\d,.]+\S{0,2}|[/—-]|无")
 _VALUE_TEXT = "0123456789,.+-—－/／%元万无 \t\u3000\u00a0"  # what a line of values only holds
 _ENUMERATOR_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]")
 _ENUMERATED_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[．.、]")
-_CAPTION_HEAD = re.compile(r"第[一二三四五六七八九十]{1,3}条")
 _WIDE_GAP = re.compile(r"\S {3,}\S")
+_CAPTION_HEAD = re.compile(r"第[一二三四五六七八九十]{1,3}条")
 _WRAPPING_TABLE_LINES = 20
 _MIN_ROWS_ONLY = 3  # lines of rows that tell space-delimited rows among many lines of label pieces
 _SEPARATOR_RULE = re.compile(r":?-{3,}:?(?:\|:?-{3,}:?)+")
@@ -182,7 +182,24 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
                                f"{tabbed} of {count} non-blank lines hold a tab; {repeated} repeat a label in the "
                                "next cell (a merged cell written once per column it spans, as python-docx does)")
         return TableLayout(TAB_DELIMITED, ROW_PER_LINE, f"{tabbed} of {count} non-blank lines hold a tab")
+    # Rows of words two or more spaces apart, and values on a line of their own indented past the
+    # table's margin to their column or a header cell printed around the header's middle line: a
+    # PDF's cells placed by x (pdftotext -layout), whatever prose stands around the table and however
+    # few of its lines are rows. Looked for only in a table with a run of spaces at all.
+    # (A table of rows, three in ten lines or more, is told by its stacked header below.)
     spaced = sum(1 for i in filled if _spaced_row(lines[i]))
+    if "    " in joined:
+        placed = _placed_values(lines, filled)
+        if placed or spaced * 10 < count * 3 and stacked_header(lines):
+            wide = sum(1 for i in filled if _WIDE_GAP.search(lines[i].strip()))
+            if wide >= 2:
+                return TableLayout(SPACE_ALIGNED, X_POSITIONED,
+                                   f"{placed} of {count} non-blank lines hold values only, indented to their "
+                                   f"columns past the table's margin, {wide} hold words two or more spaces "
+                                   "apart: cells placed by x" if placed else
+                                   f"{wide} of {count} non-blank lines hold words two or more spaces apart, a "
+                                   "header cell printed above and below its header's middle line: a PDF's cells "
+                                   "placed by x")
     # Values on a line of their own, a label's pieces around them: a PDF's wrapped cells.
     alone = inner = 0  # lines of values only; of them, those with more of the table below
     if spaced * 10 >= count * 3:
@@ -191,12 +208,20 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
                 alone += 1
                 inner += i != filled[-1]
     wide = sum(1 for i in filled if _WIDE_GAP.search(lines[i].strip())) if inner else 0
-    # A label's tail below its row (第 1 页 aside): a line of text alone after a line ending in values.
-    tails = sum(1 for at in range(len(filled) - 1) if _ends_in_value(lines[filled[at]])
-                and _text_only(lines[filled[at + 1]]) and not _label_head(lines, filled, at + 1)) if inner == 1 else 0
-    # One line of values alone is evidence only inside a long table (三, the one whose labels
-    # wrap), not in 四, whose one row may have prose after it.
-    if alone >= 2 or inner and count >= _WRAPPING_TABLE_LINES and (wide * 10 >= count * 6 or tails):
+    # A label's tail below its row (第 1 页 aside): a line of text alone after a line ending in values,
+    # looked for in a long table (三, the one whose labels wrap) with one line of values alone, or with
+    # none after a row opening with an enumerator (5．要求行政机关确认或重新出具已 0 0 … / 获取信息:
+    # every row's values beside a line of its label; a piece of a label split across cells, 行政许 /
+    # 可 0 0 0 / 其, is no enumerated row's tail); never a caption or the head of a label whose rest opens
+    # the next line of values (_label_head).
+    tails = sum(1 for at in range(len(filled) - 1) if _text_only(lines[filled[at + 1]])
+                and _ends_in_value(lines[filled[at]])
+                and (inner or _ENUMERATED_HEAD.match(lines[filled[at]].lstrip()) is not None)
+                and not _label_head(lines, filled, at + 1)) \
+        if inner <= 1 and alone < 2 and count >= _WRAPPING_TABLE_LINES and spaced * 10 >= count * 3 else 0
+    # One line of values alone is evidence only inside a long table, not in 四, whose one row may
+    # have prose after it.
+    if alone >= 2 or count >= _WRAPPING_TABLE_LINES and (inner and wide * 10 >= count * 6 or tails):
         if wide * 10 >= count * 3:
             return TableLayout(SPACE_ALIGNED, X_POSITIONED,
                                f"{alone} of {count} non-blank lines hold values only, {wide} hold words "
@@ -261,12 +286,26 @@ def follow_reading_order(layouts: dict[str, TableLayout]) -> None:
                      if any(layout.style == style for layout in layouts.values())), None)
     if followed is None:
         return
+    rows = next((layout for key, layout in layouts.items()
+                 if layout.style == WRAPPED_LABELS or key == LONG_TABLE and layout.format == SPACE_DELIMITED), None)
+    if rows is not None and followed == READING_ORDER:
+        # A table of a PDF's wrapped rows (pypdf, pdfplumber: rows of a label and its values, lines of
+        # values alone or labels' tails), or table 三 (26 rows) as rows of a label and its values, is never
+        # pdftotext's reading order, whose table 三 is a cell or two a line: the table read as reading
+        # order is a PDF's rows with a header a cell a line (信息内容 / 本年制发件数 / …), told again
+        # knowing the report's other tables (govparse.pipeline).
+        for key, layout in list(layouts.items()):
+            if layout.style == READING_ORDER:
+                layouts[key] = TableLayout(LINEAR_CELL, LINE_PER_CELL, f"{layout.evidence}; but another table is "
+                                           f"a PDF's wrapped rows ({rows.evidence})")
+        return
     for key, layout in list(layouts.items()):
         if layout.style != followed and (layout.format == LINEAR_CELL or layout.format == SPACE_DELIMITED):
             layouts[key] = TableLayout(LINEAR_CELL, followed, f"{layout.evidence}; the report's other tables "
                                        f"are {'pdftotext' if followed == READING_ORDER else 'a PDF'}'s {followed}")
 
 
+LONG_TABLE = "applications"  # table 三: its rows tell how a tool wrote a report's tables
 MIN_ROW_GAPS = 3
 MAX_REPORT_LINES = 5000
 
@@ -324,9 +363,13 @@ def _ends_in_value(text: str) -> bool:
 
 
 def _text_only(text: str) -> bool:
-    """One piece of text, no value, no enumerator opening it: a wrapped label's tail."""
+    """One piece of text, no value, no enumerator or caption (第二十条第（五）项) opening it: a wrapped
+    label's tail."""
+    if " " in text.strip():
+        return False  # most lines of a table of rows: told without splitting them
     words = text.split()
-    return len(words) == 1 and not any(char.isdigit() for char in words[0]) and _ENUMERATOR_HEAD.match(words[0]) is None
+    return len(words) == 1 and not any(char.isdigit() for char in words[0]) and \
+        _ENUMERATOR_HEAD.match(words[0]) is None and _CAPTION_HEAD.match(words[0]) is None
 
 
 def _rows_only(lines: list[str], filled: list[int]) -> int:
@@ -368,6 +411,26 @@ def _values_only(text: str) -> bool:
     lines are rows with a label: their first)."""
     stripped = text.strip()
     return " " in stripped and not stripped.strip(_VALUE_TEXT)
+
+
+_PLACED_INDENT = 4  # spaces past the table's margin that put a line of values in a column
+
+
+def _placed_values(lines: list[str], filled: list[int]) -> int:
+    """How many filled lines hold values only (one or more), indented ``_PLACED_INDENT`` spaces or
+    more past the least indented filled line: values printed at their column's x with nothing left
+    of them (a label wrapped around them above and below)."""
+    margin = 0
+    if all(lines[i][0] == " " for i in filled):  # most tables start a line at the margin: told at once
+        margin = min(len(lines[i]) - len(lines[i].lstrip(" ")) for i in filled)
+    indent = " " * (margin + _PLACED_INDENT)
+    placed = 0
+    for i in filled:
+        text = lines[i]
+        if text.startswith(indent):
+            stripped = text.strip()
+            placed += not stripped.strip(_VALUE_TEXT)
+    return placed
 
 
 def _dash_columns(lines: list[str], filled: list[int]) -> int:

@@ -121,7 +121,8 @@ def _parse(data: bytes | bytearray | memoryview | str, clock) -> Result:
     clock.start()
     reading: Reading | None = None
     if isinstance(data, str):
-        decoded = Decoded(data, "str")
+        # a byte-order mark opening a str is a file read without utf-8-sig: no text of the report
+        decoded = Decoded(data[1:] if data.startswith("\ufeff") else data, "str")
     else:
         raw = bytes(data)
         kind = sniff(raw)  # a PDF or DOCX by its bytes; None for text

@@ -1239,10 +1239,19 @@ def _blank_mark(cell: GridCell, rng: random.Random) -> str:
     return rng.choice(("/", "—", "无"))
 
 
+# Where a tool meets a wrapped row's values, one way for a whole table (its cells are aligned one way):
+# pypdf writes a cell's lines before the next cell's, so the values come after the label, on its last
+# line (cells aligned to the bottom) or on a line of their own; pdfplumber writes lines by height, so
+# the values are on the label's first line (cells aligned to the top), or centred: on its middle line,
+# or between its two middle lines.
+_VALUES_AT = ("last", "own", "first", "middle")
+
+
 def _reading_order_lines(grid: Grid, rng: random.Random) -> list[list[str]]:
     """Each grid row as the lines pypdf or pdfplumber give it: cells by single spaces, a long label wrapped
-    over lines with the numbers after its last line, its first line, or on a line of their own."""
+    over lines with the numbers where the tool meets them (``_VALUES_AT``, one way for the table)."""
     cap = rng.randint(10, 22)
+    values_at = rng.choice(_VALUES_AT)
     out: list[list[str]] = []
     for row in grid.rows:
         words = [c for c in row.cells if c.role in (HEADER, LABEL)]
@@ -1259,13 +1268,15 @@ def _reading_order_lines(grid: Grid, rng: random.Random) -> list[list[str]]:
             label = _wrap(words[-1].text, 2 * cap) if words else []
         if values:
             run = " ".join(values)
-            where = rng.choice(("last", "last", "own", "first", "middle")) if len(label) > 1 else "last"
+            where = values_at if len(label) > 1 else "last"
             if not label or where == "own":
                 label.append(run)
             elif where == "last":
                 label[-1] += " " + run
             elif where == "first":
                 label[0] += " " + run
+            elif len(label) % 2:
+                label[len(label) // 2] += " " + run
             else:
                 label.insert(len(label) // 2, run)
         out.append(pieces + label)
@@ -1291,7 +1302,8 @@ def write_pdf_reading_order(grid: Grid, rng: random.Random, running: str | None 
     return "\n".join(line for row in rows for line in row)
 
 
-def write_pdf_physical(grid: Grid, rng: random.Random, running: str | None = None) -> str:
+def write_pdf_physical(grid: Grid, rng: random.Random, running: str | None = None,
+                       lossy: set[str] | None = None) -> str:
     """A PDF table as ``pdftotext -layout`` gives it: each cell at its column's x position, a cell wrapped
     inside its column, the cells of a row centred vertically, so that a value sits on a line of its own
     between the two lines of a wrapped label and header words stack; a page break as blank lines, a
@@ -1301,6 +1313,13 @@ def write_pdf_physical(grid: Grid, rng: random.Random, running: str | None = Non
     gaps = [rng.choice((1, 2, 2, 3, 4, 6)) for _ in range(count)]
     xs = [sum(widths[:j]) + sum(gaps[:j]) for j in range(count)]
     blanks_kept = rng.random() < 0.5
+    value_rows = [row for row in placed if any(item.cell.role == VALUE for item in row)]
+    if blanks_kept and lossy is not None and len(value_rows) == 1 and \
+            any(item.cell.role == VALUE and not item.cell.text.strip() for item in value_rows[0]):
+        # A blank cell prints nothing. In a table of one row of values (四), no other row shows where
+        # its columns are, and this grid's header (no cell spans columns) stands over none of them:
+        # which column is blank is not in the text. The row's cells are lost.
+        lossy.update(item.cell.path for item in value_rows[0] if item.cell.role == VALUE)
     rows: list[list[str]] = []
     for row in placed:
         for item in row:
@@ -1442,10 +1461,14 @@ def render_shape(report: Report, layout: Layout | str, perturbations: Iterable[s
             perturbation.cells(tables, rng)
     on_text = [p.text for p in chosen if p.text is not None and p.name not in _WHOLE_TEXT]
 
-    def perturbed(text: str) -> str:
+    def perturbed(text: str, draws: random.Random = rng) -> str:
         for change in on_text:
-            text = change(text, rng)
+            text = change(text, draws)
         return text
+
+    # The title as the report prints it, which a PDF prints again as its pages' running header
+    # (traditional characters and full-width digits alike): its own draws, the others' stay as they were.
+    title = perturbed(report.title, random.Random(seed))
 
     for grid in tables:
         for row in grid.rows:
@@ -1463,12 +1486,14 @@ def render_shape(report: Report, layout: Layout | str, perturbations: Iterable[s
                 PROSE_BEFORE[grid.numeral][:rng.randint(1, len(PROSE_BEFORE[grid.numeral]))], report)))
         if layout == RUN_TOGETHER:
             body.append(write_run_together(grid, rng, lossy))
+        elif layout == PDF_PHYSICAL:
+            body.append(write_pdf_physical(grid, rng, title, lossy))
         else:
-            body.append(TOOL_WRITERS[layout](grid, rng, report.title))
+            body.append(TOOL_WRITERS[layout](grid, rng, title))
         if prose and rng.random() < 0.5:
             body.extend(map(perturbed, _prose(PROSE_AFTER[:1], report)))
     body.extend(map(perturbed, _frame_after(report, rng)))
-    frame = [*map(perturbed, frame[:2]), *map(perturbed, frame[2:])]
+    frame = [title, perturbed(frame[1]), *map(perturbed, frame[2:])]
     if layout == RUN_TOGETHER:
         # a header block of lines, then the whole body on one line, a space between some of its parts
         glued = "".join(part + (" " if rng.random() < 0.3 else "") for part in [*frame[2:], *body])

@@ -188,16 +188,20 @@ def _split(tokens: list[_Token]) -> tuple[list[_Token], list[_Token]]:
 
 
 def _full_width(lines: list[list[_Token]]) -> int:
-    """The width most text-only lines of the table have: a wrapped cell's full line."""
+    """The width most lines of one piece of text have: a wrapped cell's full line. Widths are
+    counted together within ``_FULL_SLACK`` below each (a wrap falls short of the cell by up to a
+    character, and normalizing narrows full-width punctuation), so that the full lines of several
+    wrapped labels outnumber the group labels (（三）不予公开) of one width on lines of their own."""
     counts: dict[int, int] = {}
     for tokens in lines:
-        if tokens and not any(token.value for token in tokens):
+        if len(tokens) == 1 and not tokens[0].value:  # a line of pieces is a header's or two label columns'
             line_width = _span(tokens)
             if line_width >= _MIN_FULL:
                 counts[line_width] = counts.get(line_width, 0) + 1
     if not counts:
         return 1 << 30
-    return max(counts, key=lambda w: (counts[w], w))
+    near = {w: sum(count for other, count in counts.items() if w - _FULL_SLACK < other <= w) for w in counts}
+    return max(near, key=lambda w: (near[w], w))
 
 
 def _span(tokens: list[_Token]) -> int:
@@ -218,13 +222,13 @@ def wrapped_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     lines = [_tokens(texts[offset], shapes[offset], offset, False) for offset in range(len(texts))]
     kept = [tokens for tokens in lines if tokens]
     centred, values_above = _centred(lines)
-    if not centred:
-        return _by_wrap(kept, _full_width(lines))
     after_gap = {tokens[0].offset for tokens in kept if tokens[0].offset > 0 and not lines[tokens[0].offset - 1]}
     first_values = next((position for position, tokens in enumerate(kept) if any(t.value for t in tokens)), 0)
     header = {texts[tokens[0].offset] for tokens in kept[:first_values]}
     # A line of the table's header printed again (after a page break) is no label's tail.
     again = {tokens[0].offset for tokens in kept[first_values:] if texts[tokens[0].offset] in header}
+    if not centred:
+        return _by_wrap(kept, _full_width(lines), after_gap=after_gap, again=again)
     return _by_centre(kept, _full_width(lines), after_gap, again, values_above)
 
 
@@ -292,16 +296,31 @@ def _touches(label: _Token, value: _Token) -> bool:
     return value.place - (label.place + len(label.text)) <= 3
 
 
-def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False, counted: tuple[bool, ...] = ()) -> list[Row]:
+def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False, counted: tuple[bool, ...] = (),
+             after_gap: set[int] | None = None, again: set[int] | None = None) -> list[Row]:
     """Rows from lines in order, a label's tail after its values put back (see the module
-    docstring); ``placed``: the words carry their x places (pdftotext -layout)."""
+    docstring); ``placed``: the words carry their x places (pdftotext -layout). A line after a page
+    break (``after_gap``, by offset) wider than the row's label, or one of the table's header printed
+    again (``again``), is no tail."""
     rows: list[tuple[list[_Label], list[_Token]]] = []  # (label lines, values and what follows)
     pending: list[_Label] = []  # label lines not yet followed by values
     headers: set[int] = set()  # rows that are a header's lines, read line by line
+    heads = _centred_heads(lines) if placed else set()
     for tokens in lines:
         labels, values = _split(tokens)
         if not values:
-            if rows and not pending and _may_be_tail(labels, rows[-1][1], placed, counted) \
+            offset = tokens[0].offset
+            if again is not None and offset in again or after_gap is not None and offset in after_gap and rows \
+                    and (not rows[-1][0] or not _fits_under(labels, rows[-1][0])):
+                pending.append(_Label(labels, full))
+                continue
+            if placed and pending and _CAPTION.match("".join([token.text for token in labels[:4]])):
+                # a block's caption (第二十条第（六）项): the lines before it end there, a row that printed
+                # no values (行政许可 with its one cell blank) among them, read line by line
+                headers.add(len(rows))
+                rows.append((pending, []))
+                pending = []
+            if rows and not pending and offset not in heads and _may_be_tail(labels, rows[-1][1], placed, counted) \
                     and _attach(rows[-1][0], labels, full, placed, rows[-1][1][0].offset if rows[-1][1] else -1):
                 continue  # the tail of a label whose values came before it
             pending.append(_Label(labels, full))
@@ -317,15 +336,35 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False, counted
             rows.append((stray, []))  # a header or a stray tail: not this row's, whose label opens left of it
         rows.append((ordered, values))
         pending = []
-    columns, width = _blank_columns(rows, headers) if placed else ([None] * len(rows), 0)
+    columns: list[list[int] | None] = [None] * len(rows)
+    width = 0
+    under: dict[int, tuple[list[int], int]] = {}
+    if placed:
+        columns, width = _blank_columns(rows, headers)
+        under = _under_header(rows, headers, columns, counted)
     result: list[Row] = [[_cell(token) for label in labels for token in label.tokens] if index in headers
-                         else _label_cells(labels, placed, counted) + _with_blanks(values, columns[index], width)
+                         else _label_cells(labels, placed, counted) + (
+                             _with_blanks(values, *under[index]) if index in under
+                             else _with_blanks(values, columns[index], width))
                          for index, (labels, values) in enumerate(rows)]
     if pending:
         if placed:  # lines of text with no values below them in the table's block: a header's
             pending = _header_lines(pending, None, counted)[1]
         result.append([_cell(token) for label in pending for token in label.tokens])
     return result
+
+
+def _centred_heads(lines: list[list[_Token]]) -> set[int]:
+    """Offsets of the lines of one piece of text right above a line of values alone with a piece at the
+    same place right below it (其他对外管理 / 0 0 0 / 服务事项): the head of a label pdftotext centred
+    around its row's values, never the tail of the row above."""
+    heads: set[int] = set()
+    for position in range(len(lines) - 2):
+        above, middle, below = lines[position], lines[position + 1], lines[position + 2]
+        if len(above) == 1 and not above[0].value and middle and all(token.value for token in middle) \
+                and below and not below[0].value and abs(below[0].place - above[0].place) <= 2:
+            heads.add(above[0].offset)
+    return heads
 
 
 def _row_labels(labels: list[_Token], values: list[_Token], pending: list[_Label], full: int, placed: bool,
@@ -375,9 +414,19 @@ def _by_centre(lines: list[list[_Token]], full: int, after_gap: set[int], again:
             _add_centred(built, row, tails, full, after_gap, again)
             row, tails = None, []
         labels, values = _split(tokens)
+        if not values and tokens[0].offset in again:
+            # the table's header printed again (after a page break): it ends the row, and is no row's label
+            if row is not None:
+                _add_centred(built, row, tails, full, after_gap, again)
+                row, tails = None, []
+            if pending:
+                _add_left_over(built, pending, full, after_gap, again)
+                pending = []
+            built.append(([_Label(labels, full)], []))
+            continue
         if not values:
             if row is not None and not pending and len(tails) < len(row[1]) and _may_be_tail(labels, [], False) \
-                    and not any(_level(token) < 3 for token in labels):
+                    and not any(_level(token) < 3 for token in labels) and not _prose(labels):
                 tails.append(labels)  # (a line holding an opening label, 理 （三）不予公开, is no tail)
             elif row is not None and not row[0] and not tails and not pending and (values_above or not row[1]) \
                     and any(_level(token) < 3 for token in labels):
@@ -458,7 +507,120 @@ def _blank_columns(rows: list[tuple[list[_Label], list[_Token]]],
         described.append((shape, label_end, [token.place for token in values]))
         shown_end = max((token.shown + _display(token.text) for token in beside), default=-1)
         shown.append((shape, shown_end, [token.shown for token in values]))
-    return placed_columns(described, shown), max((len(places) for _, _, places in described), default=0)
+    found = placed_columns(described, shown)
+    width = max((len(places) for _, _, places in described), default=0)
+    if any(columns is None and _may_place(len(places), width) for columns, (_, _, places) in zip(found, described)):
+        # Each way of counting places whose values group tightly; where both do, they must agree. A row's
+        # label here is all its pieces, on every line: how far right it reaches tells its window.
+        reach = [[max((_at(token, by_shown) + (_display(token.text) if by_shown else len(token.text))
+                       for label in labels for token in label.tokens), default=-1) for labels, _ in rows]
+                 for by_shown in (False, True)]
+        ways = [placed for placed in (
+            _clustered([(shape, end, places) for (shape, _, places), end in zip(described, reach[0])], width),
+            _clustered([(shape, end, places) for (shape, _, places), end in zip(shown, reach[1])], width))
+            if placed is not None]
+        for index, columns in enumerate(found):
+            if columns is None and ways and all(placed[index] == ways[0][index] for placed in ways):
+                found[index] = ways[0][index]
+    return found, width
+
+
+def _under_header(rows: list[tuple[list[_Label], list[_Token]]], headers: set[int],
+                  found: list[list[int] | None], counted: tuple[bool, ...] = ()) -> dict[int, tuple[list[int], int]]:
+    """Rows of a narrow block (table 二: one to three values a row) short of values that no other row
+    places, placed under the header above them: each value within the span of one header piece right of
+    the row's label, in order, counted as the table counts (``counted``; where it does not tell, by
+    character and by display alike); the row's columns are those
+    pieces (a blank cell prints nothing, and the header says where each column stands), as many as
+    another row under the header holds values. {row: (the
+    column of each value, how many columns)}; a row not placed so is left short for the row stage."""
+    placed: dict[int, tuple[list[int], int]] = {}
+    header: list[_Token] = []
+    fullest = 0  # the most values a row under the header holds
+    for index, (labels, values) in enumerate(rows):
+        if index in headers:
+            header = [token for label in labels for token in label.tokens if not token.value]
+            following = next((at for at in range(index + 1, len(rows)) if at in headers), len(rows))
+            fullest = max((len(rows[at][1]) for at in range(index + 1, following)), default=0)
+            continue
+        if not values or found[index] is not None or not header or not all(token.value for token in values):
+            continue
+        ways: list[tuple[list[int], int]] = []
+        counts = counted or (False, True)
+        for by_shown in counts:
+            reach = max((_at(token, by_shown) + (_display(token.text) if by_shown else len(token.text))
+                         for label in labels for token in label.tokens), default=-1)
+            columns = [token for token in header if _at(token, by_shown) > reach]
+            if not len(values) < len(columns) == fullest < _WIDE_TABLE:
+                break  # (a row under the header as wide as its columns says they are the table's)
+            assigned: list[int] = []
+            for token in values:
+                at = _at(token, by_shown)
+                hits = [position for position, column in enumerate(columns) if _at(column, by_shown) - 1 <= at <
+                        _at(column, by_shown) + (_display(column.text) if by_shown else len(column.text))]
+                if len(hits) != 1 or assigned and hits[0] <= assigned[-1]:
+                    break
+                assigned.append(hits[0])
+            if len(assigned) != len(values):
+                break
+            ways.append((assigned, len(columns)))
+        if len(ways) == len(counts) and all(way == ways[0] for way in ways):
+            placed[index] = ways[0]
+    return placed
+
+
+_MIN_CLUSTERED_ROWS = 3  # rows whose values, taken together, must show every column's place
+_WIDE_TABLE = 5  # values in a full row: a table of one width (三's seven), not blocks of one to three (二)
+
+
+def _may_place(count: int, width: int) -> bool:
+    """Whether a row of ``count`` values is short of a ``width``-wide table's and may be placed by groups:
+    holding more than half of the columns, or any in a wide table, whose rows are all that wide (table 二's
+    blocks are one to three values wide: a row of one value there is no short row of three)."""
+    return 0 < count < width and (2 * count > width or width >= _WIDE_TABLE)
+
+
+def _clustered(rows: list[tuple[int, int, list[int]]], width: int) -> list[list[int] | None] | None:
+    """The column of each value of a row short of values, from the places of all values of the table's rows
+    (full or not) taken together, where they fall in tight groups (places one apart at most), each held by
+    two values or more: a table whose every row lacks some value (a third of its cells blank) shows no
+    full row to take places from, and its rows together show them all. A row beside a group label
+    (（三）不予公开 1．属于国家秘密) has its values a column further right, so a row's columns are the
+    ``width`` groups from the one window of consecutive groups that holds all its values, leaves no
+    column said to be blank under its label (all its pieces, ``rows``' second field: how far right they
+    reach), and starts right of a group its label reaches (a window starting after a group the label
+    does not reach would leave that group's column to no row); where two windows fit, or a value falls
+    in no group, None
+    (the row stage reports the short row). None where the values do not group so: places not counted the
+    way the table counts them."""
+    places = [place for shape, _, row in rows if shape >= 0 for place in row]
+    if sum(1 for shape, _, row in rows if shape >= 0 and row) < _MIN_CLUSTERED_ROWS or not places:
+        return None
+    ordered = sorted(places)
+    spans: list[list[int]] = [[ordered[0], ordered[0], 1]]
+    for place in ordered[1:]:
+        if place - spans[-1][1] <= 1:
+            spans[-1][1] = place
+            spans[-1][2] += 1
+        else:
+            spans.append([place, place, 1])
+    if not width <= len(spans) <= width + 1 or any(count < 2 for _, _, count in spans):
+        return None  # (a row beside a group label shifts its values by one column, no more)
+    found: list[list[int] | None] = []
+    for shape, label_end, row in rows:
+        if shape < 0 or not _may_place(len(row), width):
+            found.append(None)
+            continue
+        groups = [next((at for at, (first, last, _) in enumerate(spans) if first <= place <= last), -1) for place in row]
+        if -1 in groups or any(b <= a for a, b in zip(groups, groups[1:])):
+            found.append(None)
+            continue
+        taken = set(groups)
+        windows = [start for start in range(max(0, groups[-1] - width + 1), groups[0] + 1)
+                   if start + width <= len(spans) and (start == 0 or spans[start - 1][0] <= label_end) and not any(
+                       at not in taken and spans[at][0] <= label_end for at in range(start, start + width))]
+        found.append([group - windows[0] for group in groups] if len(windows) == 1 else None)
+    return found
 
 
 def _with_blanks(values: list[_Token], columns: list[int] | None, width: int) -> Row:
@@ -501,8 +663,39 @@ def _header_lines(pending: list[_Label], first: _Token | None, counted: tuple[bo
         _join_through(lines[middle - 1], lines[middle], lines[middle + 1], metrics)
     for middle in range(1, len(lines) - 1):
         _join_stacked(lines[middle - 1], lines[middle], lines[middle + 1], metrics, bool(counted))
+    lines = _joined_tall([tokens for tokens in lines if tokens], metrics)
     lines = _top_level_first([tokens for tokens in lines if tokens], metrics)
     return last + 1, [_Label(tokens, 1 << 30) for tokens in lines]
+
+
+def _joined_tall(lines: list[list[_Token]], metrics: tuple[bool, ...]) -> list[list[_Token]]:
+    """A header cell wrapped over more lines than the pairs and stacks above join (本年废 / 止件数 / （包括 /
+    … / 理）: a long label variant in a narrow column), running through the header's fullest line: its
+    pieces at one place on lines above it, on it and below it, joined top to bottom into one cell on that
+    line at its place: read line by line, its head would stand first in the header and misplace the
+    columns. Places are taken one way, and only where ``metrics`` holds one (the table's count); otherwise
+    the lines are left as they are (a cell around the line, none on it, is ``_join_stacked``'s)."""
+    if len(metrics) != 1 or len(lines) < 3:
+        return lines
+    by_shown = metrics[0]
+    middle = max(range(len(lines)), key=lambda at: (len(lines[at]), -at))
+    for place in sorted({_at(token, by_shown) for at, tokens in enumerate(lines) if at < middle for token in tokens}):
+        column = [(at, token) for at, tokens in enumerate(lines) for token in tokens
+                  if not token.value and abs(_at(token, by_shown) - place) <= 1]
+        above = [at for at, _ in column if at < middle]
+        below = [at for at, _ in column if at > middle]
+        if not above or not below or \
+                sum(1 for at, _ in column if at == middle) != 1 or len(set(above + below)) != len(above + below):
+            continue
+        if any(len(lines[at]) > 1 for at in above + below):
+            continue  # a line of several pieces is a header row of its own, no piece of a tall cell
+        head = column[0][1]
+        joined = _Token("".join(token.text for _, token in column), lines[middle][0].offset, head.index,
+                        head.place, False, head.shown)
+        for at, token in column:
+            lines[at].remove(token)
+        lines[middle] = sorted(lines[middle] + [joined], key=lambda token: _at(token, by_shown))
+    return [tokens for tokens in lines if tokens]
 
 
 def _by_place(tokens: list[_Token], by_shown: bool) -> list[_Token]:
@@ -540,13 +733,18 @@ def _counted(lines: list[list[_Token]]) -> tuple[bool, ...]:
     """How the table's places are counted, told by its value lines: the rows holding the most values
     put them at the same places counted one way (characters on pdftotext's grid, display columns in
     text laid out for the eye) and at places shifted by their labels' wide characters the other way.
+    Where the fullest rows do not tell, all value places do, if one way shows fewer distinct ones.
     ``(by_display,)``, or () when the rows do not tell (then each header tells, see ``_metrics``)."""
     rows = [[token for token in tokens if token.value] for tokens in lines]
     most = max((len(values) for values in rows), default=0)
     full = [values for values in rows if len(values) == most and most >= 2]
     spread = [len({tuple(_at(token, by_shown) for token in values) for values in full}) for by_shown in (False, True)]
     if spread[0] == spread[1]:
-        return ()
+        # too few full rows to tell (a table of blank cells): the places of all values, one way
+        # falling on fewer distinct places than the other
+        spread = [len({_at(token, by_shown) for values in rows for token in values}) for by_shown in (False, True)]
+        if spread[0] == spread[1]:
+            return ()
     return (spread[1] < spread[0],)
 
 
@@ -689,8 +887,22 @@ def stacked_header(texts: list[str]) -> bool:
         if above and below and min(token.place for token in above + below) >= _MIN_FULL:
             count = len(above)
             _join_stacked(above, list(tokens(middle)), below)
-            if len(above) < count:
+            if len(above) < count or len(above) == 1 and len(below) == 1 and _through(above[0], tokens(middle), below[0]):
                 return True
+    return False
+
+
+def _through(top: _Token, middle: list[_Token], bottom: _Token) -> bool:
+    """Whether a cell runs through the middle line: a piece above, one on the middle line and one below at
+    one place, by either count, with pieces of the middle line left and right of it (本年废止件数 /
+    （包括自然失 / 效和不再按规 beside 本年制发件数 and 现行有效件数 / 范性文件管 / 理）)."""
+    for by_shown in (False, True):
+        at = _at(top, by_shown)
+        if abs(_at(bottom, by_shown) - at) > 1:
+            continue
+        on = [position for position, token in enumerate(middle) if abs(_at(token, by_shown) - at) <= 1]
+        if len(on) == 1 and on[0] > 0 and not middle[on[0]].value:
+            return True
     return False
 
 
@@ -808,8 +1020,9 @@ def physical_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     lines = _numbers_unwrapped([_tokens(texts[offset], shapes[offset], offset, True) for offset in range(len(texts))])
     full = _full_width(lines)
     blocks = _blocks(lines)
-    if len(blocks) * 2 < sum(_value_lines(block) for block in blocks):
-        # A tight table, most rows not a blank line apart: the blank lines are a page break's.
+    if len(blocks) < _MIN_BLOCKS or len(blocks) * 2 < sum(_value_lines(block) for block in blocks):
+        # A tight table, most rows not a blank line apart (or two blocks: a page break between them):
+        # the blank lines are a page break's.
         return _by_wrap([tokens for tokens in lines if tokens], full, True, _counted(lines))
     rows: list[Row] = []
     built: list[tuple[list[_Token], list[_Token]]] = []  # rows read from a block, to place values
@@ -836,6 +1049,7 @@ def physical_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     return rows
 
 
+_MIN_BLOCKS = 3  # runs of lines apart that show a table's rows apart by blank lines, not a page break
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 _MIN_WRAPPED = 3  # characters: a number wraps only where its cell is full, never at one or two
 

@@ -5,7 +5,8 @@ box-drawn table, a PDF's text in reading order (pypdf, pdfplumber), a PDF's text
 physical layout (``pdftotext -layout``), crawler text with the cells run together.
 
 The property, cell by cell (``shape_problems``): every table cell of the parse is
-the rendered value, or, where the shape destroyed it (``Rendered.lossy``: a
+the rendered value, or, where the shape destroyed it (``Rendered.lossy``: pdftotext -layout's
+one row of table 四 with a blank cell, which column is blank not in the text; a
 run-together row whose glued digits split into its cells in more than one way by
 the cells' formats alone), null with a diagnostic naming its table and row. A
 null elsewhere is a failure; a number other than the rendered one is a failure
@@ -141,10 +142,9 @@ SHAPES = [pytest.param(layout, id=layout.style) for layout in TOOL_LAYOUTS]
 # wrong number (test_no_wrong_numbers). Strict, each held by a pinned example that shape misreads (below),
 # whatever the draws: a shape that starts to hold must lose its mark.
 ROUND_TRIP_GAPS = {
-    PDF_READING_ORDER: "a long label with its row's numbers after its first line and its tail on the next "
-                       "(5．要求行政机关确认或重新出具已 0 0 … / 获取信息) is read as two labels",
-    PDF_PHYSICAL: "a table laid out by x with prose lines around it read as linear cells (layout), and other "
-                  "draws (70 of 150 derandomized draws with perturbations fail, none with a wrong number)",
+    PDF_PHYSICAL: "a row of table 二 whose one cell is blank (行政处罚, printing nothing) taken for the head of the "
+                  "next row's label (行政处罚行政强制 0); other draws with blank cells in table 二's narrow blocks "
+                  "(188 of 1,500 derandomized draws fail without perturbations, 159 with; none with a wrong number)",
 }
 ROUND_TRIP_SHAPES = [
     pytest.param(layout, id=layout.style, marks=[pytest.mark.xfail(strict=True, raises=AssertionError,
@@ -174,14 +174,31 @@ ROUND_TRIP_SHAPES = [
 # count); these, pypdf's wrapped label, run-together's null mark and broken identity, pdftotext -layout's
 # 尚未审结 总计 one cell (lexer: labels one space apart) and a note read as the last row's tail (still).
 @example(zero_report(), ("prose",), 63)
-# - pdftotext -layout (still): table 二 with prose lines around it taken for linear cells (layout detection)
+# - pdftotext -layout: table 二 with prose lines around it taken for linear cells (layout detection: values
+#   indented to their column on a line of their own, words two or more spaces apart, now x-positioned)
 @example(random_report(random.Random(7)), ("prose",), 1)
+# - pdftotext -layout: 2019's 其他对外管理 / 0 0 0 / 服务事项 (a label centred around its values) read as the
+#   tail of 行政许可's row above it
+@example(zero_report_2019(), (), 133)
+# - pdftotext -layout (still): 行政处罚 with its one cell blank (printing nothing) read as the head of 行政强制's
+#   label (ROUND_TRIP_GAPS)
+@example(zero_report(**{"active_disclosure.punishment.decisions": None}), (), 1)
 # - run-together (the long run): 行政强制０增9- (a blank decisions as -, glued after 增9), the hyphen cut
 #   off a run only where it ends one, else the cell read as text and the row short
 @example(zero_report_2019(**{"active_disclosure.coercion.delta": 9, "active_disclosure.coercion.decisions": None,
                              "active_disclosure.punishment.decisions": None}),
          ("bom", "crlf", "full-width", "label-variants", "null-marks"), 0)
 @example(zero_report(), (), 8)
+# - pypdf / pdfplumber (wrapped-labels), shrunk from long runs: 2019's （六）其他处理 0 0 … with the page break
+#   after it and the table's header printed again, read as that row's label tail (the label looked full: the
+#   group labels on lines of their own set the table's full width); the note under table 三 (注：…。) read as
+#   the last row's tail where the header printed again above that row was taken for its label's head.
+@example(zero_report_2019(**{"active_disclosure.regulations.total_published": None,
+                             "active_disclosure.normative_documents.total_published": None,
+                             "active_disclosure.other_services.decisions": None,
+                             "active_disclosure.punishment.delta": None, "active_disclosure.coercion.delta": None,
+                             "active_disclosure.coercion.decisions": None}), ("bom", "prose"), 24049)
+@example(zero_report(), ("bom", "crlf", "full-width", "label-variants", "null-marks", "prose"), 3308843)
 @example(zero_report(**{"active_disclosure.regulations.issued": None}), (), 0)
 @example(zero_report(**{"applications.new_received.natural_person": 5}), (), 0)
 def test_shape_round_trip(layout, report, perturbations, seed):
@@ -267,7 +284,8 @@ def test_grid_lines_are_rectangular(layout, report, seed):
 @given(report=reports(), seed=seeds)
 def test_every_value_is_printed(layout, report, seed):
     """Each filled value's digits are in the text (a shape never breaks a number), and only run-together
-    text has lossy cells."""
+    text and pdftotext -layout's table of one row with a blank cell (which column is blank is not in the
+    text) have lossy cells."""
     rendered = render_shape(report, layout, (), seed)
     text = rendered.text if layout == RUN_TOGETHER else rendered.text.replace("\n", " ")
     for table, row, column in cell_paths(report):
@@ -275,7 +293,8 @@ def test_every_value_is_printed(layout, report, seed):
         if value is not None:
             printed = format(value, "f") if not isinstance(value, int) else str(value)
             assert printed.lstrip("-") in text, f"{table}.{row}.{column} = {value} not printed"
-    assert layout == RUN_TOGETHER or not rendered.lossy
+    assert layout in (RUN_TOGETHER, PDF_PHYSICAL) or not rendered.lossy
+    assert layout != PDF_PHYSICAL or all(path.startswith("review_litigation.") for path in rendered.lossy)
 
 
 def test_run_together_lossy_rows():
