@@ -187,8 +187,12 @@ ROWS_BY_LABEL = "not yet: see the comment of FAILING_NOW / SILENT_NOW"
 # PDF's wrapped labels where a lost label or a folio leaves one line of values alone: a caption, or text
 # whose rest opens the next line of values, is no label's tail (layout._label_head;
 # "lost-first-label-split-2019-space", "page-break-delta-in-words-2019-space"); table 四's blank last cell
-# is no padding after a doubled cell (see SILENT_NOW).
-FAILING_NOW: frozenset = frozenset()
+# is no padding after a doubled cell (see SILENT_NOW). Still failing, held by a pinned case:
+FAILING_NOW: frozenset = frozenset({
+    # a header repeated after a page break in blank-separated cells with stray empty cells: the row before the
+    # break nulled, named ("page-break-header-again-blank-separated-2019"; it was a KNOWN_GAPS case, which let
+    # random draws of the page-break kind find it and fail now and then)
+    "page-break"})
 # Kinds that give another number than the model's with no warning naming its row and no new failing
 # identity (REGRESSIONS keeps a case of each kind that once did). Fixed: table 四's blank last cell read as
 # padding after a doubled cell ("doubled-cell-table-four-blank-total-cell-per-line": a line of blank cells
@@ -354,6 +358,11 @@ REGRESSIONS = {
     "doubled-cell-table-four-blank-total-pipe-rows-split-labels": (
         zero_report_2019(**{"review_litigation.suit_after_review.total": None}), LAYOUTS[3], 2, 0,
         ("label-variants", "split-header"), 0, 0),
+    # page-break, still failing (FAILING_NOW): '- 29 -' and table 二's two header rows printed again before row 3
+    # in blank-separated cells with stray empty cells: the header's empty cells (blank lines between and after
+    # the skipped furniture lines, cells._linear_cells) run on after 规章 0 0 0, which is nulled (cell-count,
+    # named): a neighbour lost, no wrong number. Found by make test's dev profile and by CI's compiled run.
+    "page-break-header-again-blank-separated-2019": (zero_report_2019(), LAYOUTS[0], 0, 1, ("stray-cells",), 0, 2),
 }
 # Found by the long run, not met by the stages this issue owns: pinned in test_known_local_gaps (strict xfail),
 # not in REGRESSIONS, so that the kinds they touch keep being searched: (report, layout, kind, table, place,
@@ -363,8 +372,6 @@ KNOWN_GAPS = {
     # header rows printed again before row 3 in blank-separated cells with stray empty cells: the header's
     # empty cells (blank lines between and after the skipped furniture lines, cells._linear_cells) run on
     # after 规章 0 0 0, which is nulled (cell-count, named): a neighbour lost, no wrong number
-    "page-break-header-again-blank-separated-2019": (zero_report_2019(), LAYOUTS[0], "page-break", 0, 1,
-                                                     ("stray-cells",), 0, 2),
 }
 
 
