@@ -8,8 +8,9 @@ so the year says nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
+from .model import columns_of, rows_of
 from .normalize import Document
 from .sections import Section
 
@@ -17,11 +18,13 @@ _NOISE = (" ", "\t", "|", "/", "│", "┃", "║")  # and box-drawn bars (w3m):
 
 EDITION_2019 = "2019"
 EDITION_2021 = "2021"
+IN_CELLS = " in the cells as read"  # how evidence found in a table's cells ends
 
 # compact-form words found only in one edition's table, by section
 _MARKERS = {
     "二": {
-        EDITION_2019: ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "政府集中采购"),
+        EDITION_2019: ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "政府集中采购",
+                       "其他对外管理服务事项"),
         EDITION_2021: ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量"),
     },
     "三": {
@@ -68,14 +71,31 @@ def detect_edition(doc: Document, section: Section) -> tuple[str | None, str]:
     return None, "no edition-specific label found"
 
 
-def recheck_in_cells(numeral: str, edition: str, texts: Iterable[str]) -> tuple[str, str] | None:
-    """A table 三 told 2019 only by the absence of the 2021 sub-rows, checked again in its cells as
-    read (a grid or PDF reader joins a label a tool wrapped over lines between other columns'
-    text, where the section's lines showed no 2021 word): (2021, evidence) when they hold one.
-    ``texts`` is read only then (the pipeline passes a generator: most tables never pay for it)."""
-    if numeral != "三" or edition != EDITION_2019:
+def recheck_in_cells(numeral: str, edition: str, texts: Iterable[str], told: bool = True) -> tuple[str, str] | None:
+    """The edition checked again in a table's cells as read, where the section's lines could not
+    tell it: a grid or PDF reader joins a label a tool wrapped over lines between other columns'
+    text. Two cases: a table whose own lines named no edition (``told`` false: its edition came
+    from the other tables or the default), and a table 三 told 2019 only by the absence of the
+    2021 sub-rows. (edition, evidence) when the cells name one, else None. ``texts`` is read only
+    then (the pipeline passes a generator: most tables never pay for it)."""
+    markers = _MARKERS.get(numeral)
+    if markers is None or (told and (numeral != "三" or edition != EDITION_2019)):
         return None
-    found = _present("".join(texts), _MARKERS["三"][EDITION_2021])
-    if not found:
-        return None
-    return EDITION_2021, "labels " + "、".join(sorted(found)) + " in the cells as read"
+    found = _present("".join(texts), _WORDS[numeral])
+    hits = {name: sorted(w for w in words if w in found) for name, words in markers.items()}
+    if len(hits[EDITION_2021]) > len(hits[EDITION_2019]):
+        return EDITION_2021, "labels " + "、".join(hits[EDITION_2021]) + IN_CELLS
+    if hits[EDITION_2019] and not told:
+        return EDITION_2019, "labels " + "、".join(hits[EDITION_2019]) + IN_CELLS
+    return None
+
+
+def rows_told_by_edition(models: Mapping[str, type]) -> tuple[str, ...]:
+    """The rows both editions print with as many columns under other keys (规章: 本年制发件数 ...
+    in one, 本年新制作数量 ... in the other): their values can be placed only once the edition is
+    known. ``models``: a table's model class by edition."""
+    shapes = [{row: tuple(key for key, _ in columns_of(cls)) for row, cls in rows_of(model)}
+              for model in models.values()]
+    first, *others = shapes
+    return tuple(row for row, keys in first.items()
+                 if all(row in other and len(other[row]) == len(keys) and other[row] != keys for other in others))

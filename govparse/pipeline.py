@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import replace
+from dataclasses import fields, replace
 from typing import Any
 
 from .cells import read_table
 from .decode import Decoded, decode
 from .diagnostics import INFO, WARNING, Diagnostic, Diagnostics
 from .documents import DOCUMENT_LAYOUTS, Reading, place_at, read_document, sniff
-from .edition import EDITION_2021, detect_edition, recheck_in_cells
+from .edition import EDITION_2021, IN_CELLS, rows_told_by_edition, detect_edition, recheck_in_cells
 from .errors import GovparseError, InputTooLarge, InternalError
 from .grammar import UNKNOWN, VALUES, load
 from .identities import check_all
@@ -49,6 +49,8 @@ _labels: dict[str, Labels] = {}
 FOUND_BY_HEADING = "heading"
 FOUND_BY_LABELS = "labels"  # the text has no heading for it
 FOUND_BY_LABELS_NOT_HEADING = "labels, away from its heading"
+# Table 二's rows that both editions print alike but for their columns' meaning (see _edition_unknown).
+_ROWS_BY_EDITION = rows_told_by_edition(next(spec.models for spec in TABLES if spec.key == "active_disclosure"))
 TABLE_GRAMMARS = tuple((spec.numeral, tuple(sorted(set(spec.grammars.values())))) for spec in TABLES)
 
 
@@ -166,11 +168,16 @@ def _parse(data: bytes | bytearray | memoryview | str, clock) -> Result:
     clock.lap("layout")
     for spec in TABLES:
         edition, evidence = detected[spec.key]
+        told = edition is not None
         if edition is None:
             edition, evidence = fallback, f"{evidence}; taken from the other tables"
         section, found_by = regions.get(spec.numeral, (None, ""))
         table, trace = _read_table(spec, doc, section, found_by, diagnostics, sources, edition, evidence,
-                                   layouts.get(spec.key), clock)
+                                   layouts.get(spec.key), clock, told)
+        if not told and trace.edition_evidence.endswith(IN_CELLS):
+            told = True  # its cells as read named the edition: the tables after it follow them
+            if not any(e for e, _ in detected.values()):
+                fallback = trace.edition or fallback
         if trace.tokens is not None and found_by == FOUND_BY_HEADING and not _has_labels(trace):
             # The heading leads to no table: look for the table's labels elsewhere.
             taken = [region for numeral, (region, _) in regions.items() if numeral != spec.numeral]
@@ -179,17 +186,20 @@ def _parse(data: bytes | bytearray | memoryview | str, clock) -> Result:
                 found_by = FOUND_BY_LABELS_NOT_HEADING
                 found_edition, found_evidence = detect_edition(doc, elsewhere)
                 if found_edition is not None:
-                    edition, evidence = found_edition, found_evidence
+                    edition, evidence, told = found_edition, found_evidence, True
                 table, trace = _read_table(spec, doc, elsewhere, found_by, Diagnostics(), Sources(), edition,
-                                           evidence, _layout_of(doc, elsewhere, source_format, reading), clock)
+                                           evidence, _layout_of(doc, elsewhere, source_format, reading), clock, told)
                 if table is not None:  # read again, this time keeping what it says
                     table, trace = _read_table(spec, doc, elsewhere, found_by, diagnostics, sources, edition,
-                                               evidence, trace.layout, clock)
+                                               evidence, trace.layout, clock, told)
+                told = told or trace.edition_evidence.endswith(IN_CELLS)
         tables[spec.key] = table
         traces[spec.key] = trace
-        if table is not None and detected[spec.key][0] is not None and trace.edition is not None:
+        if table is not None and told and trace.edition is not None:
             editions[spec.key] = trace.edition
 
+    if not editions and tables["active_disclosure"] is not None:
+        tables["active_disclosure"] = _edition_unknown(tables["active_disclosure"], sources, diagnostics)
     checks = check_all(tables["applications"], tables["review_litigation"])
     clock.lap("identities")
     cross_check(doc, sections, tables["applications"], diagnostics)
@@ -215,6 +225,26 @@ def _parse(data: bytes | bytearray | memoryview | str, clock) -> Result:
         traces=traces,
         document=reading,
     )
+
+
+def _edition_unknown(table, sources: Sources, diagnostics: Diagnostics):
+    """No label of any table told the edition, so table 二 was read in the default one: a guess.
+    Its rows that both editions print with as many columns under other keys (规章, 规范性文件)
+    cannot be placed: their cells are null. Rows whose widths differ were checked by their count."""
+    key = "active_disclosure"
+    for row in _ROWS_BY_EDITION:
+        value = getattr(table, row)
+        columns = [column.name for column in fields(value)]
+        if all(getattr(value, column) is None for column in columns):
+            continue
+        keys = [(key, row, column) for column in columns]
+        line = min((sources[k][0] for k in keys if k in sources), default=None)
+        diagnostics.error("edition-unknown", f"{key}: row {row}: no label in the report tells its edition, and "
+                          f"the two editions give this row's {len(columns)} columns other meanings; its cells "
+                          "are null", line, table=key)
+        sources.forget(keys)
+        table = replace(table, **{row: type(value)(*[None] * len(columns))})
+    return table
 
 
 def _document_lines(reading: Reading, diagnostics: Diagnostics) -> tuple[Document, str | None]:
@@ -313,7 +343,7 @@ def _has_labels(trace: TableTrace) -> bool:
 
 
 def _read_table(spec: TableSpec, doc: Document, section: Section | None, found_by: str, diagnostics: Diagnostics,
-                sources: Sources, edition: str, evidence: str, layout, clock):
+                sources: Sources, edition: str, evidence: str, layout, clock, told: bool = True):
     if section is None:
         diagnostics.error("table-missing", f"{spec.key}: neither the heading of section {spec.numeral} nor the "
                           "table's labels found; table is null", table=spec.key)
@@ -326,7 +356,7 @@ def _read_table(spec: TableSpec, doc: Document, section: Section | None, found_b
         return None, TableTrace(spec.key, section, edition, evidence, layout, found_by=found_by)
 
     cells, furniture = read_table(doc, section, layout)
-    rechecked = recheck_in_cells(spec.numeral, edition, (cell.text for cell in cells))
+    rechecked = recheck_in_cells(spec.numeral, edition, (cell.text for cell in cells), told)
     if rechecked is not None:
         edition, evidence = rechecked
         grammar_name = spec.grammars[edition]

@@ -54,6 +54,12 @@ class Sources(Mapping):
     def __iter__(self) -> Iterator[SourceKey]:
         return iter(self._read())
 
+    def forget(self, keys: Sequence[SourceKey]) -> None:
+        """These values were read and then taken back (made null): they have no source."""
+        found = self._read()
+        for key in keys:
+            found.pop(key, None)
+
     def __len__(self) -> int:
         return len(self._read())
 

@@ -72,3 +72,45 @@ def test_a_2021_label_wrapped_across_box_lines_is_found_in_the_cells():
     assert recheck_in_cells("三", EDITION_2019, cells)[0] == EDITION_2021
     assert recheck_in_cells("三", EDITION_2019, ["（六）其他处理", "0"]) is None
     assert recheck_in_cells("二", EDITION_2019, cells) is None
+
+
+NO_EDITION_WORD = """某县人民政府政府信息公开工作年度报告
+二、主动公开政府信息情况
+第二十条第（一）项 | | | |
+信息内容 | 栏目甲 | 栏目乙 | 栏目丙 |
+规章 | 0 | 1 | 2 |
+行政规范性文件 | 5 | 5 | 120 |
+第二十条第（五）项 | | | |
+行政许可 | 42 | | |
+"""
+
+
+def test_no_label_tells_the_edition_rows_whose_columns_it_names_are_null():
+    # 规章's three columns are 本年制发件数 … in one edition and 本年新制作数量 … in the other: with no
+    # label anywhere saying which, placing its values would be a guess
+    result = govparse.parse(NO_EDITION_WORD)
+    assert result.edition is None
+    table = result.active_disclosure
+    assert (table.regulations.issued, table.regulations.repealed, table.regulations.in_force) == (None, None, None)
+    assert table.normative_documents.in_force is None
+    assert table.licensing.decisions == 42  # one value: the 2021 row's width; the trial edition's has three
+    unknown = [d for d in result.diagnostics if d.code == "edition-unknown"]
+    assert [d.line for d in unknown] == [5, 6] and all(d.level == "error" for d in unknown)
+    assert ("active_disclosure", "regulations", "issued") not in result.sources
+
+
+def test_a_word_of_the_edition_told_anywhere_places_those_rows():
+    result = govparse.parse(NO_EDITION_WORD.replace("栏目甲", "本年制发件数"))
+    assert result.active_disclosure.regulations.repealed == 1
+    assert not [d for d in result.diagnostics if d.code == "edition-unknown"]
+
+
+def test_a_split_header_of_the_trial_edition_is_found_in_the_cells():
+    # a grid tool (pandoc's rst) breaks 本年新制作数量 over cells and lines: the section's lines show
+    # no trial-edition word, the cells the grid reader joins do, and the rows follow them
+    from govparse.edition import EDITION_2019, EDITION_2021, recheck_in_cells
+
+    cells = ["信息内容", "本年新制作数量", "本年新公开数量", "规章", "0"]
+    assert recheck_in_cells("二", EDITION_2021, cells, told=False)[0] == EDITION_2019
+    assert recheck_in_cells("二", EDITION_2021, cells, told=True) is None
+    assert recheck_in_cells("二", EDITION_2021, ["规章", "0"], told=False) is None
