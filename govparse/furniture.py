@@ -35,6 +35,7 @@ _PAGE_NUMBER = re.compile(
     r"|(?:page|Page|PAGE) ?\d{1,4}(?: ?(?:of|/) ?\d{1,4})?"
 )
 _LONE_NUMBER = re.compile(r"\d{1,4}")
+_DIGITS = re.compile(r"\d+")
 _PAGE_MARKS = ("页", "/", "age", "AGE", *_DASH)
 # The same forms as whole lines of a block of text, spaces around them (one search for a table).
 # The block has a newline before and after each line: led by one, a search tries lines, not every
@@ -69,10 +70,20 @@ def _squeezed(text: str) -> str:
     return " ".join(text.split())
 
 
+def _page_number(text: str) -> bool:
+    """Whether squeezed ``text`` is a page number in one of its written forms that can count pages:
+    page n of m only where 1 <= n <= m (``28 / 0`` is a row's values around a null mark, not page 28
+    of none)."""
+    if _PAGE_NUMBER.fullmatch(text) is None:
+        return False
+    numbers = [int(number) for number in _DIGITS.findall(text)]
+    return numbers[0] >= 1 and (len(numbers) == 1 or numbers[0] <= numbers[1])
+
+
 def is_page_number(text: str) -> bool:
     """Whether a line is a page number in one of its written forms (第 4 页 共 6 页, - 4 -, 4 / 6)."""
     squeezed = _squeezed(text)
-    return len(squeezed) <= _MAX_FURNITURE_CHARS and _PAGE_NUMBER.fullmatch(squeezed) is not None
+    return len(squeezed) <= _MAX_FURNITURE_CHARS and _page_number(squeezed)
 
 
 def may_hold_furniture(doc: Document, start: int, stop: int, lone_numbers: bool) -> bool:
@@ -103,7 +114,7 @@ def page_breaks(doc: Document, lone_numbers: bool) -> dict[int, Furniture]:
         text = _squeezed(raw)
         if not text or len(text) > _MAX_FURNITURE_CHARS:
             continue
-        if _PAGE_NUMBER.fullmatch(text):
+        if _page_number(text):
             found[index] = Furniture(index, text, PAGE_NUMBER)
         elif lone_numbers and _LONE_NUMBER.fullmatch(text):
             if "\f" in raw or (index + 1 < len(raw_lines) and raw_lines[index + 1].startswith("\f")):

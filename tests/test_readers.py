@@ -305,6 +305,16 @@ def test_page_number_inside_a_table_is_skipped_and_reported(page_number):
     assert _rows(cells, "三")["carried_over"] == ["34", "0", "0", "0", "0", "0", "34"]
 
 
+@pytest.mark.parametrize("values", ["28 / 0", "3 / 0", "0 / 5", "- 0 -", "第0页"])
+def test_a_row_of_values_shaped_like_a_page_number_that_counts_no_page_is_a_row(values):
+    # pdftotext -raw writes a wrapped label's values on a line of their own: 28, a null mark, 0 is no
+    # page 28 of none (taken for one, the row above took the next label's values)
+    from govparse.furniture import is_page_number
+
+    assert not is_page_number(values)
+    assert is_page_number("3 / 5") and is_page_number("第 2 页 共 2 页")
+
+
 def test_lone_numbers_counting_pages_are_furniture_in_row_tables_only():
     filler = [f"{n}．属于国家秘密 1 2 3 4 5 6 21" for n in range(1, 12)]
     pages = []
