@@ -288,14 +288,15 @@ def follow_reading_order(layouts: dict[str, TableLayout]) -> None:
         return
     rows = next((layout for key, layout in layouts.items()
                  if layout.style == WRAPPED_LABELS or key == LONG_TABLE and layout.format == SPACE_DELIMITED), None)
-    if rows is not None and followed == READING_ORDER:
-        # A table of a PDF's wrapped rows (pypdf, pdfplumber: rows of a label and its values, lines of
-        # values alone or labels' tails), or table 三 (26 rows) as rows of a label and its values, is never
-        # pdftotext's reading order, whose table 三 is a cell or two a line: the table read as reading
-        # order is a PDF's rows with a header a cell a line (信息内容 / 本年制发件数 / …), told again
-        # knowing the report's other tables (govparse.pipeline).
+    if rows is not None:
+        # A table of a PDF's wrapped rows (pypdf, pdfplumber, pdftotext -raw, pypdfium2: rows of a label
+        # and its values, lines of values alone or labels' tails), or table 三 (26 rows) as rows of a label
+        # and its values, is never pdftotext's reading order nor a PDF's text a span a line (PyMuPDF),
+        # whose table 三 is a cell or two a line: the table read as either is a PDF's rows with a header a
+        # cell a line (信息内容 / 本年制发件数 / …, table 四's header pieces), told again knowing the
+        # report's other tables (govparse.pipeline).
         for key, layout in list(layouts.items()):
-            if layout.style == READING_ORDER:
+            if layout.style == followed:
                 layouts[key] = TableLayout(LINEAR_CELL, LINE_PER_CELL, f"{layout.evidence}; but another table is "
                                            f"a PDF's wrapped rows ({rows.evidence})")
         return

@@ -258,3 +258,24 @@ def test_a_stacked_header_cell_joins_as_the_tables_rows_count_places():
     rows = [_texts(row) for row in physical_rows(lines, lines)]
     assert rows[0][-4:] == ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]
     assert ["行政许可", "0", "-2", "925"] in rows
+
+
+def test_a_report_whose_table_three_is_rows_is_no_pdf_lines_text():
+    # pdftotext -raw and pypdfium2 write a PDF's rows a line each (a wrapped label's lines before its values)
+    # and table 四's header a piece a line: that table alone looks like PyMuPDF's text a span a line, which
+    # must not make the report's rows cell-a-line text
+    from govparse.layout import (LINE_PER_CELL, LINEAR_CELL, PDF_LINES, ROW_PER_LINE, SPACE_DELIMITED,
+                                 WRAPPED_LABELS, TableLayout, follow_reading_order)
+
+    layouts = {"active_disclosure": TableLayout(SPACE_DELIMITED, ROW_PER_LINE, "rows"),
+               "applications": TableLayout(SPACE_DELIMITED, WRAPPED_LABELS, "wrapped rows"),
+               "review_litigation": TableLayout(LINEAR_CELL, PDF_LINES, "a span a line")}
+    follow_reading_order(layouts)
+    assert layouts["applications"].style == WRAPPED_LABELS
+    assert layouts["active_disclosure"].style == ROW_PER_LINE
+    assert layouts["review_litigation"].style == LINE_PER_CELL
+    # with no table of rows, the PDF's lines lead: its other tables are read a span a line too
+    layouts = {"active_disclosure": TableLayout(SPACE_DELIMITED, ROW_PER_LINE, "rows"),
+               "review_litigation": TableLayout(LINEAR_CELL, PDF_LINES, "a span a line")}
+    follow_reading_order(layouts)
+    assert layouts["active_disclosure"].style == PDF_LINES

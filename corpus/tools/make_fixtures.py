@@ -237,6 +237,17 @@ def pypdf_text(path: Path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
 
 
+def pypdfium2_text(path: Path) -> str:
+    """Each page's text as pypdfium2 (PDFium's own text layer, the engine of Chrome's viewer) gives it."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        return "\n".join(document[index].get_textpage().get_text_range() for index in range(len(document)))
+    finally:
+        document.close()
+
+
 def python_docx_text(path: Path) -> str:
     """Paragraphs and tables in document order, a table row as its cells joined by tabs (``row.cells``
     repeats a merged cell once per grid column it spans, as everyone who writes this loop gets)."""
@@ -370,6 +381,10 @@ TOOLS: tuple[Tool, ...] = (
     Tool("pymupdf4llm", "pdf", pymupdf4llm_text, _package("pymupdf4llm")),
     Tool("pdftohtml", "pdf", lambda p: run(["pdftohtml", "-i", "-stdout", "-noframes", "-enc", "UTF-8", str(p)]),
          _stderr_command(["pdftohtml", "-v"])),
+    # The page content's own order: rows as the PDF drew them, a wrapped label's lines before its values
+    Tool("pdftotext-raw", "pdf", lambda p: run(["pdftotext", "-raw", "-enc", "UTF-8", str(p), "-"]),
+         _stderr_command(["pdftotext", "-v"])),
+    Tool("pypdfium2", "pdf", pypdfium2_text, _package("pypdfium2")),
 )
 
 # Tools whose text keeps no column positions: a number wrapped inside its cell comes out as pieces on
@@ -389,6 +404,10 @@ POSITIONLESS = {
     "pdftohtml": "pdftohtml writes a number wrapped in its cell as pieces on lines of their own, without "
                  "positions: which pieces join, and in which column, is not in the text",
     "html-text": "html-text joins a row's cells with single spaces and keeps no positions",
+    "pdftotext-raw": "pdftotext -raw writes a number wrapped in its cell as pieces on lines of their own, without "
+                     "positions: which pieces join, and in which column, is not in the text",
+    "pypdfium2": "pypdfium2 writes a number wrapped in its cell as pieces on lines of their own, without "
+                 "positions: which pieces join, and in which column, is not in the text",
 }
 _NUMBER = regex.compile(r"\d+(?:[,，]\d+)*(?:\.\d+)?")
 
