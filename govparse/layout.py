@@ -31,6 +31,7 @@ TableLayout (``split_header``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .docxrows import row_spans
@@ -278,17 +279,19 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
     return TableLayout(LINEAR_CELL, style, evidence)
 
 
-def follow_reading_order(layouts: dict[str, TableLayout]) -> None:
+def follow_reading_order(layouts: dict[str, TableLayout], rows_whole: Callable[[], bool] = lambda: False) -> None:
     """Where a report's table is pdftotext's reading order (or a PDF's lines in page order), so are its
     others that read as one cell or a few words a line (table 四's header pieces, 结果 结果 其他 尚未, and
-    lines of two values run together pass for space-delimited rows): one tool wrote the whole report."""
+    lines of two values run together pass for space-delimited rows): one tool wrote the whole report.
+    ``rows_whole``: whether table 三 prints its rows whole, their values on one line (``rows_printed_whole``;
+    asked only where a PDF's lines would lead a table of rows)."""
     followed = next((style for style in (READING_ORDER, PDF_LINES)
                      if any(layout.style == style for layout in layouts.values())), None)
     if followed is None:
         return
     rows = next((layout for key, layout in layouts.items()
                  if layout.style == WRAPPED_LABELS or key == LONG_TABLE and layout.format == SPACE_DELIMITED), None)
-    if rows is not None:
+    if rows is not None and (followed == READING_ORDER or rows_whole()):
         # A table of a PDF's wrapped rows (pypdf, pdfplumber, pdftotext -raw, pypdfium2: rows of a label
         # and its values, lines of values alone or labels' tails), or table 三 (26 rows) as rows of a label
         # and its values, is never pdftotext's reading order nor a PDF's text a span a line (PyMuPDF),
@@ -307,6 +310,22 @@ def follow_reading_order(layouts: dict[str, TableLayout]) -> None:
 
 
 LONG_TABLE = "applications"  # table 三: its rows tell how a tool wrote a report's tables
+_WHOLE_ROW_VALUES = 5  # values on one line of table 三 (seven a row) that make it a row printed whole
+_MIN_WHOLE_ROWS = 13  # half of table 三's 26 rows
+
+
+def rows_printed_whole(doc: Document, section: Section) -> bool:
+    """Whether half of table 三's rows or more stand on lines of their own with their values
+    (pdftotext -raw, pypdfium2: a PDF's rows a line each, a wrapped label's lines around them). A PDF's
+    text a span a line (PyMuPDF, pdftohtml) holds a value or two a line, run together where they sat
+    close, and never a whole row of seven."""
+    whole = 0
+    for text in doc.texts(section.start, section.stop):
+        if sum(1 for word in text.split() if _VALUE_WORD.fullmatch(word)) >= _WHOLE_ROW_VALUES:
+            whole += 1
+            if whole >= _MIN_WHOLE_ROWS:
+                return True
+    return False
 MIN_ROW_GAPS = 3
 MAX_REPORT_LINES = 5000
 

@@ -23,7 +23,7 @@ from .grammar import UNKNOWN, VALUES, load
 from .identities import check_all
 from .html import html_to_lines, looks_like_html
 from .layout import (HTML, LINEAR_CELL, READING_ORDER, SPACE_ALIGNED, SPACE_DELIMITED, TableLayout,
-                     detect_layout, follow_reading_order)
+                     detect_layout, follow_reading_order, rows_printed_whole)
 from .locate import locate_by_labels
 from .lexer import UNIT, Labels, lex
 from .meta import read_meta
@@ -284,7 +284,7 @@ def _layouts(doc: Document, sections: dict[str, Section], source_format: str | N
     reads as linear) is detected again knowing the format the report's other tables have."""
     layouts = {spec.key: _layout_of(doc, sections[spec.numeral], source_format, reading)
                for spec in TABLES if spec.numeral in sections}
-    follow_reading_order(layouts)
+    follow_reading_order(layouts, lambda: "三" in sections and rows_printed_whole(doc, sections["三"]))
     formats = [layout.format for layout in layouts.values() if layout.format != LINEAR_CELL]
     if formats and len(formats) < len(layouts):
         prior = max(formats, key=formats.count)  # the most common; of equals, the first met

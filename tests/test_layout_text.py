@@ -270,12 +270,35 @@ def test_a_report_whose_table_three_is_rows_is_no_pdf_lines_text():
     layouts = {"active_disclosure": TableLayout(SPACE_DELIMITED, ROW_PER_LINE, "rows"),
                "applications": TableLayout(SPACE_DELIMITED, WRAPPED_LABELS, "wrapped rows"),
                "review_litigation": TableLayout(LINEAR_CELL, PDF_LINES, "a span a line")}
-    follow_reading_order(layouts)
+    def fresh():
+        return {"active_disclosure": TableLayout(SPACE_DELIMITED, ROW_PER_LINE, "rows"),
+                "applications": TableLayout(SPACE_DELIMITED, WRAPPED_LABELS, "wrapped rows"),
+                "review_litigation": TableLayout(LINEAR_CELL, PDF_LINES, "a span a line")}
+
+    layouts = fresh()
+    follow_reading_order(layouts, lambda: True)
     assert layouts["applications"].style == WRAPPED_LABELS
     assert layouts["active_disclosure"].style == ROW_PER_LINE
     assert layouts["review_litigation"].style == LINE_PER_CELL
-    # with no table of rows, the PDF's lines lead: its other tables are read a span a line too
-    layouts = {"active_disclosure": TableLayout(SPACE_DELIMITED, ROW_PER_LINE, "rows"),
-               "review_litigation": TableLayout(LINEAR_CELL, PDF_LINES, "a span a line")}
-    follow_reading_order(layouts)
-    assert layouts["active_disclosure"].style == PDF_LINES
+    # pdftohtml's lines of a value or two look like wrapped rows too: table 三 not printed in whole rows,
+    # the PDF's lines lead and its other tables are read a span a line
+    layouts = fresh()
+    follow_reading_order(layouts, lambda: False)
+    assert {layout.style for layout in layouts.values()} == {PDF_LINES}
+
+
+def test_rows_printed_whole_tell_a_pdfs_rows_from_its_spans():
+    from govparse.layout import rows_printed_whole
+    from govparse.normalize import Document
+    from govparse.sections import locate_sections
+
+    def section_three(lines):
+        doc = Document("\n".join(["三、收到和处理政府信息公开申请情况", *lines, "四、政府信息公开行政复议、行政诉讼情况"]))
+        return doc, locate_sections(doc)[0]["三"]
+
+    rows = [f"{n}．属于国家秘密" for n in range(1, 14)]
+    whole = [line for label in rows for line in (label, "0 1 2 0 0 — 3")]
+    assert rows_printed_whole(*section_three(whole))
+    spans = [line for label in rows for line in (label, "0", "1 2", "0 0", "—", "3")]
+    assert not rows_printed_whole(*section_three(spans))
+    assert not rows_printed_whole(*section_three(whole[:24]))  # twelve rows: fewer than half of 26
