@@ -523,17 +523,29 @@ def _short_before(runs: list[_Run], position: int) -> str:
     """The row before run ``position`` on its page (group labels and headers, with no values, passed
     over) when it holds fewer values than table 三's seven columns, or "". A row short of one
     value right under a group label is not counted: it is the group's first row, printed one column
-    right of the others, whose last column pdftotext writes at the page's end."""
+    right of the others, whose last column pdftotext writes at the page's end. Where I1 cannot
+    check the row at ``position`` (a null mark among its values), only a row numbered first in its
+    group (（一）…, 1．…) is so: the first row after the header (一、本年新收…) may have lent its
+    last column to the rows after it, and a row of seven counts breaking I1 between the two (it
+    holds another row's value, or its own out of order) is passed over, up to a row named by its
+    label (values after a label's piece are not a row's count)."""
+    checked = _counts(runs[position].values) is not None
+    passed = False  # a row breaking I1 passed over
     at = position - 1
-    while at >= 0 and not runs[at].values and not runs[at].orphaned:
+    while True:
+        while at >= 0 and not runs[at].values and not runs[at].orphaned:
+            at -= 1
+        if at < 0 or runs[at].orphaned or runs[at].sheet != runs[position].sheet:
+            return ""
+        if checked or _counts(runs[at].values) is None or _adds_up(runs[at].values):
+            break
         at -= 1
-    if at < 0 or runs[at].orphaned or runs[at].sheet != runs[position].sheet:
-        return ""
+        passed = True
     before = runs[at]
     count = len(before.values)
-    if count >= _APPLICATION_COLUMNS:
+    if count >= _APPLICATION_COLUMNS or passed and not before.named:
         return ""
-    if count == _APPLICATION_COLUMNS - 1 and _group_first(runs, at):
+    if count == _APPLICATION_COLUMNS - 1 and _group_first(runs, at) and (checked or _FIRST_OF_GROUP.match(before.label)):
         return ""
     return f"{before.label!r}, {count} values"
 
@@ -688,7 +700,11 @@ def _tail_window(values: list[Piece], pool: list[tuple[Piece, tuple[int, int]]]
     columns, moved after the page's footer): the one line of them (a block of neighbouring cells:
     values from blocks apart, or a part of a line, may be any columns'), however often it stands there, after
     which the row meets I1 with a total other than 0 (a row of zeros is met by any zeros); else
-    none."""
+    none. The line is taken only where it cannot be other columns of the row: pdftotext also
+    moves a block of middle columns, the row's total standing with its first columns
+    (``0 0 0 0 29`` and ``0 29`` apart: legal_service 0 and other_org 29, or other_org 0 and the
+    total 29); where the line put among the standing values gives the row another reading under
+    I1, the row stays short (null)."""
     wanted = _APPLICATION_COLUMNS - len(values)
     head = _counts(values) or []
     per_line: dict[int, int] = {}  # values of the pool on each line
@@ -706,7 +722,20 @@ def _tail_window(values: list[Piece], pool: list[tuple[Piece, tuple[int, int]]]
         if not found:
             found = window
         seen.add(tuple(numbers))
-    return found if len(seen) == 1 else []
+    if len(seen) != 1 or _moved_between(head, list(next(iter(seen)))):
+        return []
+    return found
+
+
+def _moved_between(head: list[int], moved: list[int]) -> bool:
+    """Whether the ``moved`` block, put before some of the ``head`` values a row stands with, reads
+    that row another way under I1 (its total then the last standing value)."""
+    last_columns = [*head, *moved]
+    for cut in range(len(head)):
+        row = [*head[:cut], *moved, *head[cut:]]
+        if row != last_columns and sum(row[:-1]) == row[-1]:
+            return True
+    return False
 
 
 def _placed(runs: list[_Run], slots: list[int], positions: list[int], pool: list[tuple[Piece, tuple[int, int]]]

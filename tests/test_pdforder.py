@@ -592,3 +592,48 @@ def test_a_row_s_total_written_after_the_table_s_last_row_is_taken_back():
     _, found = _parse(_report(rows))
     assert set(found["applications"]["carried_over"].values()) == {None}
     assert set(found["applications"]["carried_forward"].values()) == {None}
+
+
+def test_a_moved_line_that_may_be_a_row_s_middle_columns_is_given_to_no_row():
+    # 3．其他 stands as 0 0 0 0 5 and 0 5 is written among the last row's values: legal_service 0 and
+    # other_org 5 (its total 5 standing), or other_org 0 and the total 5; both meet I1, so neither is read
+    rows = [(label, "0 0 0 0 0 5 5" if label == "3．其他" else values) for label, values in ROWS_2021]
+    rows = [(label, "8 2 0 0 0 5 15" if label == "（七）总计" else values) for label, values in rows]
+    last = "四、结转下年度继续办理"
+    text = _applications(rows, replace={
+        "3．其他": ["3．其他", ""] + _cells("0 0 0 0 5"),
+        last: [last, "", "3", "", "0", "", "0 5", "", "0", "", "0", "", "0", "", "0", "", "3", ""]})
+    result, found = _parse(_report(text))
+    assert set(found["applications"]["other_misc"].values()) == {None}
+    assert not any("given to '3.其他' as its last columns" in d.message for d in result.diagnostics)
+    # the rule alone: 0 5 after 0 0 0 5 0 meets I1 as the last columns only (put before the standing 0, the
+    # total would be 0), so it is given back
+    assert _tail_window_reads([0, 0, 0, 0, 5], [0, 5]) == []
+    assert _tail_window_reads([0, 0, 0, 5, 0], [0, 5]) == [0, 5]
+
+
+def _tail_window_reads(head: list[int], line: list[int]) -> list[int]:
+    from govparse.pdforder import _tail_window
+
+    values = [(str(number), 1, column) for column, number in enumerate(head)]
+    pool = [((str(number), 9, column), (0, column)) for column, number in enumerate(line)]
+    return [int(piece[0]) for piece, _ in _tail_window(values, pool)]
+
+
+def test_a_row_a_null_mark_hides_from_i1_after_an_unfinished_first_row_is_given_to_no_row():
+    # 一、本年新收 holds six values (its total moved), 二、上年结转's seven break I1, and （一）予以公开's
+    # seven hold a null mark, the first of them the moved total: I1 checks neither, so （一） is null
+    new = ["一、本年新收政府信息公开申请数量", ""] + _cells("10 2 — 0 0 0")
+    carried = ["二、上年结转政府信息公开申请数量", ""] + _cells("1 0 0 0 0 5 1")
+    granted = ["（一）予以公开", ""] + _cells("12 5 1 / 0 0 0")
+    result, found = _parse(_report(_applications(replace={
+        "一、本年新收政府信息公开申请数量": new, "二、上年结转政府信息公开申请数量": carried, "（一）予以公开": granted})))
+    assert set(found["applications"]["granted"].values()) == {None}
+    assert any(d.code == "reading-order" and "'一、本年新收政府信息公开申请数量', 6 values" in d.message
+               for d in result.diagnostics)
+    # 部分公开 after （一）予以公开 short of its total only: （一） is numbered first in its group, so it is read
+    granted = ["（一）予以公开", ""] + _cells("5 1 / 0 0 0")
+    partial = ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ""] + _cells("1 0 / 0 0 0 1")
+    _, found = _parse(_report(_applications(replace={"（一）予以公开": granted,
+                                                     "（二）部分公开（区分处理的，只计这一情形，不计其他情形）": partial})))
+    assert list(found["applications"]["partially_granted"].values()) == [1, 0, None, 0, 0, 0, 1]
