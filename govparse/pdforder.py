@@ -50,6 +50,11 @@ of a row whose wrapped label comes after them (``_split_before_wrapped``, checke
 cells of a block's last row of table 二, whose label comes with its first value apart from them
 (``_split_before_joined``: the rows of a block share their columns).
 
+Rows held back are read again where an identity pins them (``_pinned_rows``): a row whose
+identity's other rows are read, its values found in column order among its own (or its seven
+exactly those values out of column order); two rows together where one of them meets I1 and
+leaves the other's values (``_pinned_pair``: total_processed and carried_forward under S1).
+
 Table 三 is first read as a whole (``_assigned``, govparse.pdfassign): its values cut into its rows
 by their count and the identities, labels aside, taken only where one table fits; the rules
 above read it only where that fails.
@@ -525,8 +530,9 @@ def _short_before(runs: list[_Run], position: int) -> str:
     value right under a group label is not counted: it is the group's first row, printed one column
     right of the others, whose last column pdftotext writes at the page's end. Where I1 cannot
     check the row at ``position`` (a null mark among its values), only a row numbered first in its
-    group (（一）…, 1．…) is so: the first row after the header (一、本年新收…) may have lent its
-    last column to the rows after it, and a row of seven counts breaking I1 between the two (it
+    group (（一）…, 1．…) is so, or values after a piece of a label (the row's values are split among
+    its pieces' runs, not short): the first row after the header (一、本年新收…) may have lent its
+    last column to the rows after it, and one row of seven counts breaking I1 between the two (it
     holds another row's value, or its own out of order) is passed over, up to a row named by its
     label (values after a label's piece are not a row's count)."""
     checked = _counts(runs[position].values) is not None
@@ -537,7 +543,7 @@ def _short_before(runs: list[_Run], position: int) -> str:
             at -= 1
         if at < 0 or runs[at].orphaned or runs[at].sheet != runs[position].sheet:
             return ""
-        if checked or _counts(runs[at].values) is None or _adds_up(runs[at].values):
+        if checked or passed or _counts(runs[at].values) is None or _adds_up(runs[at].values):
             break
         at -= 1
         passed = True
@@ -545,7 +551,8 @@ def _short_before(runs: list[_Run], position: int) -> str:
     count = len(before.values)
     if count >= _APPLICATION_COLUMNS or passed and not before.named:
         return ""
-    if count == _APPLICATION_COLUMNS - 1 and _group_first(runs, at) and (checked or _FIRST_OF_GROUP.match(before.label)):
+    if count == _APPLICATION_COLUMNS - 1 and _group_first(runs, at) and (
+            checked or not before.named or _FIRST_OF_GROUP.match(before.label)):
         return ""
     return f"{before.label!r}, {count} values"
 
@@ -845,6 +852,10 @@ def _pinned_rows(runs: list[_Run], withheld: dict[int, str]) -> list[Note]:
                       for column in range(_APPLICATION_COLUMNS)]
             run = by_key[key]
             taken = _in_order(run.values, values)
+            reordered = _reordered(run.values, values) if taken is None else None
+            if reordered is not None:
+                run.values[:] = reordered
+                taken = set(range(len(reordered)))
             if taken is None:
                 continue
             rest = [piece for index, piece in enumerate(run.values) if index not in taken]
@@ -853,16 +864,66 @@ def _pinned_rows(runs: list[_Run], withheld: dict[int, str]) -> list[Note]:
             known[key] = values
             found = True
             name = "S1" if plus[0] == "new_received" else "I2"
+            found_as = ("its seven values, written out of column order" if reordered is not None
+                        else "found in column order among the values pdftotext wrote after its label")
             notes.append((run.values[0][1], f"{run.label!r} read as the values the other rows of {name} leave "
-                                            f"({' '.join(str(value) for value in values)}), found in column order "
-                                            "among the values pdftotext wrote after its label"))
+                                            f"({' '.join(str(value) for value in values)}), {found_as}"))
             if rest:
                 shown = " ".join(word for word, _, _ in rest[:10]) + (" …" if len(rest) > 10 else "")
                 notes.append((rest[0][1], f"{len(rest)} value(s) ({shown}) written among the values of "
                                           f"{run.label!r} are another row's; given to no row"))
         if not found:
+            found = _pinned_pair(by_key, known, withheld, notes, identities)
+        if not found:
             break
     return notes
+
+
+def _pinned_pair(by_key: dict[str, _Run], known: dict[str, list[int]], withheld: dict[int, str],
+                 notes: list[Note], identities: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> bool:
+    """Read two rows together where an identity is their only check left: every other row of it
+    read, both held back (the row before short, the table's last row). One of them holding seven
+    counts that meet I1 gives the other's values; the pair is read where those stand in column
+    order among the other's values, and where exactly one such pair is found (each tried as the
+    one that stands whole). Says whether it read a pair."""
+    for plus, minus in identities:
+        pair = [key for key in (*plus, *minus) if key not in known]
+        if len(pair) != 2 or any(key not in by_key for key in pair):
+            continue
+        readings: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[str, set[int]]] = {}
+        for key, other in (pair, pair[::-1]):
+            numbers = _counts(by_key[key].values)
+            if numbers is None or len(numbers) != _APPLICATION_COLUMNS or sum(numbers[:-1]) != numbers[-1]:
+                continue
+            rows = {**known, key: numbers}
+            sign = 1 if other in minus else -1  # the other row's values: what the rest leave
+            values = [sign * (sum(rows[row][column] for row in plus if row != other)
+                              - sum(rows[row][column] for row in minus if row != other))
+                      for column in range(_APPLICATION_COLUMNS)]
+            taken = _in_order(by_key[other].values, values)
+            if taken is not None:
+                table = (tuple(numbers), tuple(values)) if key == pair[0] else (tuple(values), tuple(numbers))
+                readings.setdefault(table, (other, taken))
+        if len(readings) != 1:
+            continue
+        (first, second), (other, taken) = next(iter(readings.items()))
+        run = by_key[other]
+        rest = [piece for index, piece in enumerate(run.values) if index not in taken]
+        run.values[:] = [run.values[index] for index in sorted(taken)]
+        for key, read in zip(pair, (first, second)):
+            withheld.pop(id(by_key[key]), None)
+            known[key] = list(read)
+        name = "S1" if plus[0] == "new_received" else "I2"
+        notes.append((run.values[0][1], f"{pair[0]!r} and {pair[1]!r} read together under {name} (its other rows "
+                                        "read): one row's seven meet I1 and leave the other's "
+                                        f"({' '.join(str(value) for value in known[other])} for {other!r}), found "
+                                        "in column order among the values pdftotext wrote after its label"))
+        if rest:
+            shown = " ".join(word for word, _, _ in rest[:10]) + (" …" if len(rest) > 10 else "")
+            notes.append((rest[0][1], f"{len(rest)} value(s) ({shown}) written among the values of {run.label!r} "
+                                      "are another row's; given to no row"))
+        return True
+    return False
 
 
 def _terminal(labels: Labels, text: str) -> str:
@@ -876,9 +937,27 @@ def _terminal(labels: Labels, text: str) -> str:
     return name.lower() if name else ""
 
 
+def _reordered(pieces: list[Piece], values: list[int]) -> list[Piece] | None:
+    """The pieces put in the order of ``values`` where they are exactly those values in another order
+    (a row's seven, some written out of column order: a block of the row moved after the others),
+    and at least two of them differ (else the order says nothing); None otherwise."""
+    numbers = _counts(pieces)
+    if numbers is None or len(numbers) != len(values) or sorted(numbers) != sorted(values) or len(set(values)) < 2:
+        return None
+    left = list(range(len(pieces)))
+    ordered: list[Piece] = []
+    for value in values:
+        index = next(index for index in left if numbers[index] == value)
+        left.remove(index)
+        ordered.append(pieces[index])
+    return ordered
+
+
 def _in_order(pieces: list[Piece], values: list[int]) -> set[int] | None:
     """The indexes of ``pieces`` reading ``values`` in order: all of them where they are as many,
-    else the first such subsequence where ``values`` are not all 0; None where they are not there."""
+    else the first such subsequence where ``values`` are not all 0 and no 0 is left out of it where
+    ``values`` hold one (a blank cell leaves no trace, and the identities count it 0: a 0 of another
+    table's may stand for it); None where they are not there."""
     numbers = _counts(pieces)
     if numbers is None or len(numbers) < len(values):
         return None
@@ -890,7 +969,9 @@ def _in_order(pieces: list[Piece], values: list[int]) -> set[int] | None:
     for index, number in enumerate(numbers):
         if len(taken) < len(values) and number == values[len(taken)]:
             taken.append(index)
-    return set(taken) if len(taken) == len(values) else None
+    if len(taken) != len(values) or 0 in values and numbers.count(0) > values.count(0):
+        return None
+    return set(taken)
 
 
 def _assigned(runs: list[_Run], items: list[list[Piece] | _Run], offset: int,

@@ -186,12 +186,29 @@ def test_a_value_the_footer_follows_stays_with_its_row_and_the_rest_goes_to_none
 
 
 def test_seven_values_that_break_i1_are_given_to_no_column():
-    # carried_forward printed 3 0 0 0 0 3 0: the total before the last column, as pdftotext does at times.
+    # two outcome rows printed with the total before the last column, as pdftotext does at times: I2 has
+    # two rows unknown and neither meets I1, so neither is read
+    not_held, confirm = "1．本机关不掌握相关政府信息", "5．要求行政机关确认或重新出具已获取信息"
+    rows = _applications(replace={not_held: [not_held, ""] + _cells("2 0 0 0 0 2 0"),
+                                  confirm: [confirm, ""] + _cells("0 1 0 0 0 1 0")})
+    result, found = _parse(_report(rows))
+    assert set(found["applications"]["unable_not_held"].values()) == {None}
+    assert set(found["applications"]["rejected_confirmation"].values()) == {None}
+    notes = [d for d in result.diagnostics if d.code == "reading-order" and "I1" in d.message]
+    assert notes and "1.本机关不掌握相关政府信息" in notes[0].message
+
+
+def test_a_last_row_out_of_column_order_is_read_as_the_values_s1_leaves():
+    # carried_forward printed 3 0 0 0 0 3 0 (the total before the last column): S1 leaves 3 0 0 0 0 0 3, the
+    # same seven values in column order, so the row is read so, with a note
     rows = _applications(replace={"四、结转下年度继续办理": ["四、结转下年度继续办理", ""] + _cells("3 0 0 0 0 3 0")})
     result, found = _parse(_report(rows))
+    assert list(found["applications"]["carried_forward"].values()) == [3, 0, 0, 0, 0, 0, 3]
+    assert any("written out of column order" in d.message for d in result.diagnostics)
+    # where the seven are not the values S1 leaves (one of them another row's), the row is not read
+    rows = _applications(replace={"四、结转下年度继续办理": ["四、结转下年度继续办理", ""] + _cells("3 0 0 0 1 3 0")})
+    _, found = _parse(_report(rows))
     assert set(found["applications"]["carried_forward"].values()) == {None}
-    notes = [d for d in result.diagnostics if d.code == "reading-order" and "I1" in d.message]
-    assert notes and "四、结转下年度继续办理" in notes[0].message
 
 
 def test_table_four_numbers_are_given_to_no_group():
@@ -637,3 +654,21 @@ def test_a_row_a_null_mark_hides_from_i1_after_an_unfinished_first_row_is_given_
     _, found = _parse(_report(_applications(replace={"（一）予以公开": granted,
                                                      "（二）部分公开（区分处理的，只计这一情形，不计其他情形）": partial})))
     assert list(found["applications"]["partially_granted"].values()) == [1, 0, None, 0, 0, 0, 1]
+
+
+def test_total_processed_and_carried_forward_are_read_together_where_s1_pins_them():
+    # 3．其他 short (0 0 0 0 0): （七）总计's seven meet I1 but are held back; 四、结转's values hold another
+    # table's among them. new_received + carried_over - total_processed leaves 3 0 0 0 0 0 3, found in
+    # column order among 四、结转's values: both rows read, the value left given to no row
+    last = "四、结转下年度继续办理"
+    replace = {"3．其他": ["3．其他", ""] + _cells("0 0 0 0 0"), last: [last, ""] + _cells("3 0 0 5 0 0 0 3")}
+    result, found = _parse(_report(_applications(replace=replace)))
+    assert list(found["applications"]["total_processed"].values()) == [8, 2, 0, 0, 0, 0, 10]
+    assert list(found["applications"]["carried_forward"].values()) == [3, 0, 0, 0, 0, 0, 3]
+    assert any("read together under S1" in d.message for d in result.diagnostics)
+    assert any("1 value(s) (5) written among the values of" in d.message for d in result.diagnostics)
+    # where what S1 leaves is not among them (new_received other than the table says), neither is read
+    replace["一、本年新收政府信息公开申请数量"] = ["一、本年新收政府信息公开申请数量", ""] + _cells("11 2 0 0 0 0 13")
+    _, found = _parse(_report(_applications(replace=replace)))
+    assert set(found["applications"]["total_processed"].values()) == {None}
+    assert set(found["applications"]["carried_forward"].values()) == {None}
