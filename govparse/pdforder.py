@@ -338,7 +338,9 @@ def _after_heading(lines: list[str], offset: int) -> list[Piece] | None:
     the values standing alone there, up to the first text, where five stand there; or the last
     four of them with the first value closing the document as their total, where it is their sum
     (other than 0): the values before them are other groups' cells pdftotext wrote there. Read
-    only where exactly one of the two meets I3."""
+    only where the readings that meet I3 give one row: any four in a row there are tried with
+    the closing total (a sum does not order its terms: where the first four meet I3 as well as the
+    last four, the text does not say which are the group's)."""
     values: list[Piece] = []
     for index in range(1, len(lines)):
         if "\f" in lines[index]:
@@ -350,11 +352,13 @@ def _after_heading(lines: list[str], offset: int) -> list[Piece] | None:
     readings = [values] if len(values) == 5 and _outcomes(values) else []
     if len(values) >= 4:
         closing = _closing_values(lines, offset)
-        numbers = _counts(values[-4:])
         total = _counts(closing[:1])
-        if numbers is not None and total and sum(numbers) == total[0] != 0:
-            readings.append(values[-4:] + closing[:1])
-    return readings[0] if len(readings) == 1 else None
+        for start in range(len(values) - 3):  # any four in a row may be the group's: I3 tells which
+            numbers = _counts(values[start:start + 4])
+            if numbers is not None and total and sum(numbers) == total[0] != 0:
+                readings.append(values[start:start + 4] + closing[:1])
+    distinct = {tuple(_counts(reading) or []) for reading in readings}
+    return readings[-1] if len(distinct) == 1 else None
 
 
 def _compact(pieces: list[Piece]) -> str:

@@ -507,6 +507,10 @@ def test_table_four_after_review_group_is_the_last_four_after_the_heading_with_t
     assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
     _, found = _parse(_after_heading_closed(REVIEW_STACKED, "0 1 1 0 2", "0"))  # a closing 0 is no total
     assert list(found["review_litigation"]["suit_after_review"].values()) == [0, 1, 1, 0, 2]
+    # 0 0 0 7 0 there and 7 closing: the first four meet I3 with it as well as the last four (7 upheld or
+    # 7 other): the text does not say which, none taken (found on held-out traditional-variants 1119)
+    _, found = _parse(_after_heading_closed(REVIEW_STACKED, "0 0 0 7 0", "7"))
+    assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
 
 
 # --- govparse.pdfassign: table 三's values cut into its rows as one assignment ---------------------------
