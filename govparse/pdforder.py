@@ -267,8 +267,7 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
         if given:  # the runs the totals were taken from are shorter now: judge the rows again
             notes.extend(given)
             withheld = _withheld(runs, numeral)
-        if withheld:
-            notes.extend(_pinned_rows(runs, withheld))
+        notes.extend(_pinned_rows(runs, withheld, lambda: _loose_values(runs, len(texts), after)))
     rows: list[list[Piece]] = []
     for item in items:
         if not isinstance(item, _Run):
@@ -799,7 +798,8 @@ def _counts(values: list[Piece]) -> list[int] | None:
     return numbers
 
 
-def _pinned_rows(runs: list[_Run], withheld: dict[int, str]) -> list[Note]:
+def _pinned_rows(runs: list[_Run], withheld: dict[int, str],
+                 loose: Callable[[], list[tuple[Piece, _Run | None]]] | None = None) -> list[Note]:
     """Give table 三's rows held back the values the identities pin column by column, and say so.
 
     A row is held back where pdftotext may have put another row's values among its own (the
@@ -809,7 +809,10 @@ def _pinned_rows(runs: list[_Run], withheld: dict[int, str]) -> list[Note]:
     before it is read: the row is read only where its own run holds them, in column order (all
     seven, or, in a longer run, those seven in order and not all 0, the others given to no row).
     Each placement is the one the identity leaves; a report breaking that identity keeps the row
-    null. Rounds repeat while a row is read (at most one per row: a bound on the cost)."""
+    null. Rounds repeat while a row is read (at most one per row: a bound on the cost). A run
+    short of one or two of the values (their blocks moved after a page's footer: ``loose`` gives
+    the values given to no row there) is read where the rest stand in column order and each value
+    missing is other than 0 (a blank cell counts 0 in the identities) and stands among those."""
     from .model import Applications, Applications2019, outcome_rows
     from .pipeline import labels_for
 
@@ -843,6 +846,7 @@ def _pinned_rows(runs: list[_Run], withheld: dict[int, str]) -> list[Note]:
         (outcomes, ("total_processed",)),
     )
     notes: list[Note] = []
+    pool: list[tuple[Piece, _Run | None]] | None = None  # the loose values, asked for once
     for _ in range(len(by_key)):
         found = False
         for plus, minus in identities:
@@ -860,6 +864,14 @@ def _pinned_rows(runs: list[_Run], withheld: dict[int, str]) -> list[Note]:
             if reordered is not None:
                 run.values[:] = reordered
                 taken = set(range(len(reordered)))
+            completed = None
+            if taken is None and loose is not None and 0 < _APPLICATION_COLUMNS - len(run.values) <= 2:
+                if pool is None:
+                    pool = loose()
+                completed = _completed(run.values, values, pool)
+                if completed is not None:
+                    run.values[:] = completed
+                    taken = set(range(len(completed)))
             if taken is None:
                 continue
             rest = [piece for index, piece in enumerate(run.values) if index not in taken]
@@ -869,7 +881,9 @@ def _pinned_rows(runs: list[_Run], withheld: dict[int, str]) -> list[Note]:
             found = True
             name = "S1" if plus[0] == "new_received" else "I2"
             found_as = ("its seven values, written out of column order" if reordered is not None
-                        else "found in column order among the values pdftotext wrote after its label")
+                        else "found in column order among the values pdftotext wrote after its label"
+                        + (", those missing there among the values written after a page's footer"
+                           if completed is not None else ""))
             notes.append((run.values[0][1], f"{run.label!r} read as the values the other rows of {name} leave "
                                             f"({' '.join(str(value) for value in values)}), {found_as}"))
             if rest:
@@ -939,6 +953,57 @@ def _terminal(labels: Labels, text: str) -> str:
         variant = labels.variant(labels.info(text), text)
         name = variant.name if variant is not None else None
     return name.lower() if name else ""
+
+
+def _loose_values(runs: list[_Run], offset: int, after: Callable[[], list[str]] | None
+                  ) -> list[tuple[Piece, _Run | None]]:
+    """The values written after a page's footer given to no row (each with its run), then those
+    closing the document that no row took."""
+    given = {(piece[1], piece[2]) for run in runs if not run.orphaned for piece in run.values}
+    found: list[tuple[Piece, _Run | None]] = [(piece, run) for run in runs if run.orphaned for piece in run.values]
+    if after is not None:
+        found.extend((piece, None) for piece in _closing_values(after(), offset) if (piece[1], piece[2]) not in given)
+    return found
+
+
+def _completed(pieces: list[Piece], values: list[int], pool: list[tuple[Piece, _Run | None]]) -> list[Piece] | None:
+    """A row's pieces in column order where ``pieces`` are ``values`` with one or two left out, each
+    left out other than 0 and found among the ``pool``'s (taken from it, and from its run); else None."""
+    numbers = _counts(pieces)
+    if numbers is None:
+        return None
+    missing = len(values) - len(numbers)
+    for skipped in _index_sets(len(values), missing):
+        kept = [value for index, value in enumerate(values) if index not in skipped]
+        if kept != numbers or any(values[index] == 0 for index in skipped):
+            continue
+        chosen: list[int] = []
+        for index in sorted(skipped):
+            at = next((at for at, (piece, _) in enumerate(pool)
+                       if at not in chosen and _count(piece) == values[index]), -1)
+            if at < 0:
+                break
+            chosen.append(at)
+        if len(chosen) != missing:
+            continue
+        row: list[Piece] = []
+        stood = iter(pieces)
+        moved = iter(chosen)
+        for index in range(len(values)):
+            row.append(pool[next(moved)][0] if index in skipped else next(stood))
+        for at in sorted(chosen, reverse=True):
+            piece, owner = pool.pop(at)
+            if owner is not None:
+                owner.values.remove(piece)
+        return row
+    return None
+
+
+def _index_sets(size: int, count: int) -> list[set[int]]:
+    """Every set of ``count`` (1 or 2) indexes below ``size``."""
+    if count == 1:
+        return [{index} for index in range(size)]
+    return [{first, second} for first in range(size) for second in range(first + 1, size)] if count == 2 else []
 
 
 def _reordered(pieces: list[Piece], values: list[int]) -> list[Piece] | None:

@@ -676,3 +676,24 @@ def test_total_processed_and_carried_forward_are_read_together_where_s1_pins_the
     _, found = _parse(_report(_applications(replace=replace)))
     assert set(found["applications"]["total_processed"].values()) == {None}
     assert set(found["applications"]["carried_forward"].values()) == {None}
+
+
+def test_a_row_s_value_moved_after_the_footer_completes_it_where_an_identity_pins_it():
+    # carried_forward stands as 3 0 0 0 0 0, its total 3 moved after the last footer (closing the document):
+    # S1 leaves 3 0 0 0 0 0 3, six of them stand in column order and the missing one (3, not 0: a blank cell
+    # counts 0) closes the document, so the row is read, with a note
+    last, not_held, confirm = "四、结转下年度继续办理", "1．本机关不掌握相关政府信息", "5．要求行政机关确认或重新出具已获取信息"
+    broken = {not_held: [not_held, ""] + _cells("2 0 0 0 0 2 0"), confirm: [confirm, ""] + _cells("0 1 0 0 0 1 0")}
+    rows = _applications(replace={**broken, last: [last, ""] + _cells("3 0 0 0 0 0")})  # no cut of the whole table
+    result, found = _parse(_closed(rows, "3"))
+    assert list(found["applications"]["carried_forward"].values()) == [3, 0, 0, 0, 0, 0, 3]
+    assert any("those missing there among the values written after a page's footer" in d.message
+               for d in result.diagnostics)
+    # the value missing there a 0 (standing as 3 0 0 0 0 3): it may be a blank cell, so the row is not read
+    rows = _applications(replace={**broken, last: [last, ""] + _cells("3 0 0 0 0 3")})
+    _, found = _parse(_closed(rows, "0"))
+    assert set(found["applications"]["carried_forward"].values()) == {None}
+    # not among the values after the footer: not read
+    rows = _applications(replace={**broken, last: [last, ""] + _cells("3 0 0 0 0 0")})
+    _, found = _parse(_closed(rows, "4"))
+    assert set(found["applications"]["carried_forward"].values()) == {None}
