@@ -40,7 +40,9 @@ from another row's:
   a row after a row short of its values (whose moved values land after the next row's own,
   where they fill a blank cell unseen), unless that row is the first under a group label and
   short of one value only (its last column stands right of the table's others and goes to the
-  page's end).
+  page's end); two rows after a group's first row short of two or more (its moved blocks land
+  there at times); a row I1 cannot check (a null mark) after the first row after the header short
+  of its total.
 
 Some moved values are given back, each with a note: the totals of table 三's group-first rows,
 which pdftotext writes after the page's footer (the last page's close the document) or after a
@@ -552,12 +554,29 @@ def _short_before(runs: list[_Run], position: int) -> str:
         passed = True
     before = runs[at]
     count = len(before.values)
+    if count == _APPLICATION_COLUMNS and not passed and _counts(before.values) is not None and _adds_up(before.values):
+        return _first_short_above(runs, at)
     if count >= _APPLICATION_COLUMNS or passed and not before.named:
         return ""
     if count == _APPLICATION_COLUMNS - 1 and _group_first(runs, at) and (
             checked or not before.named or _FIRST_OF_GROUP.match(before.label)):
         return ""
     return f"{before.label!r}, {count} values"
+
+
+def _first_short_above(runs: list[_Run], position: int) -> str:
+    """The row before run ``position`` on its page where it is a group's first row short of two or
+    more values (a blank cell at most, then its right-hand blocks moved: pdftotext writes those after
+    the next rows' values at times, not only at the page's end), or ""."""
+    at = position - 1
+    while at >= 0 and not runs[at].values and not runs[at].orphaned:
+        at -= 1
+    if at < 0 or runs[at].orphaned or runs[at].sheet != runs[position].sheet:
+        return ""
+    row = runs[at]
+    if 0 < len(row.values) <= _APPLICATION_COLUMNS - 2 and row.named and not row.mixed and _group_first(runs, at):
+        return f"{row.label!r} two rows above, {len(row.values)} values, the first row of its group"
+    return ""
 
 
 def _group_first(runs: list[_Run], position: int) -> bool:

@@ -697,3 +697,19 @@ def test_a_row_s_value_moved_after_the_footer_completes_it_where_an_identity_pin
     rows = _applications(replace={**broken, last: [last, ""] + _cells("3 0 0 0 0 0")})
     _, found = _parse(_closed(rows, "4"))
     assert set(found["applications"]["carried_forward"].values()) == {None}
+
+
+def test_two_rows_below_a_group_s_first_row_short_of_two_values_are_given_to_no_row():
+    # 1．属于国家秘密 stands with five values (a blank cell, and its total moved): the moved total may land
+    # in 3．'s blank natural_person cell, two rows on (found on held-out blank-cells 1010); 2．and 3．are
+    # null, 4．three rows on is read
+    rows = _applications(replace={"1．属于国家秘密": ["1．属于国家秘密", ""] + _cells("0 0 0 0 0")})
+    result, found = _parse(_report(rows))
+    assert set(found["applications"]["denied_prohibited_by_law"].values()) == {None}
+    assert set(found["applications"]["denied_security_stability"].values()) == {None}
+    assert any(d.code == "reading-order" and "two rows above" in d.message for d in result.diagnostics)
+    assert list(found["applications"]["denied_third_party"].values()) == [0] * 7
+    # short of one only (its total moved to the page's end): the row two on is read
+    rows = _applications(replace={"1．属于国家秘密": ["1．属于国家秘密", ""] + _cells("0 0 0 0 0 0")})
+    _, found = _parse(_report(rows))
+    assert list(found["applications"]["denied_security_stability"].values()) == [0] * 7
