@@ -40,7 +40,9 @@ from another row's:
   a row after a row short of its values (whose moved values land after the next row's own,
   where they fill a blank cell unseen), unless that row is the first under a group label and
   short of one value only (its last column stands right of the table's others and goes to the
-  page's end).
+  page's end); two rows after a group's first row short of two or more (its moved blocks land
+  there at times); a row I1 cannot check (a null mark) after the first row after the header short
+  of its total.
 
 Some moved values are given back, each with a note: the totals of table 三's group-first rows,
 which pdftotext writes after the page's footer (the last page's close the document) or after a
@@ -49,6 +51,11 @@ after the footer where one line of them completes it under I1 (``_moved_totals``
 of a row whose wrapped label comes after them (``_split_before_wrapped``, checked by I1); the
 cells of a block's last row of table 二, whose label comes with its first value apart from them
 (``_split_before_joined``: the rows of a block share their columns).
+
+Rows held back are read again where an identity pins them (``_pinned_rows``): a row whose
+identity's other rows are read, its values found in column order among its own (or its seven
+exactly those values out of column order); two rows together where one of them meets I1 and
+leaves the other's values (``_pinned_pair``: total_processed and carried_forward under S1).
 
 Table 三 is first read as a whole (``_assigned``, govparse.pdfassign): its values cut into its rows
 by their count and the identities, labels aside, taken only where one table fits; the rules
@@ -262,8 +269,7 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
         if given:  # the runs the totals were taken from are shorter now: judge the rows again
             notes.extend(given)
             withheld = _withheld(runs, numeral)
-        if withheld:
-            notes.extend(_pinned_rows(runs, withheld))
+        notes.extend(_pinned_rows(runs, withheld, lambda: _loose_values(runs, len(texts), after)))
     rows: list[list[Piece]] = []
     for item in items:
         if not isinstance(item, _Run):
@@ -333,7 +339,9 @@ def _after_heading(lines: list[str], offset: int) -> list[Piece] | None:
     the values standing alone there, up to the first text, where five stand there; or the last
     four of them with the first value closing the document as their total, where it is their sum
     (other than 0): the values before them are other groups' cells pdftotext wrote there. Read
-    only where exactly one of the two meets I3."""
+    only where the readings that meet I3 give one row: any four in a row there are tried with
+    the closing total (a sum does not order its terms: where the first four meet I3 as well as the
+    last four, the text does not say which are the group's)."""
     values: list[Piece] = []
     for index in range(1, len(lines)):
         if "\f" in lines[index]:
@@ -345,11 +353,13 @@ def _after_heading(lines: list[str], offset: int) -> list[Piece] | None:
     readings = [values] if len(values) == 5 and _outcomes(values) else []
     if len(values) >= 4:
         closing = _closing_values(lines, offset)
-        numbers = _counts(values[-4:])
         total = _counts(closing[:1])
-        if numbers is not None and total and sum(numbers) == total[0] != 0:
-            readings.append(values[-4:] + closing[:1])
-    return readings[0] if len(readings) == 1 else None
+        for start in range(len(values) - 3):  # any four in a row may be the group's: I3 tells which
+            numbers = _counts(values[start:start + 4])
+            if numbers is not None and total and sum(numbers) == total[0] != 0:
+                readings.append(values[start:start + 4] + closing[:1])
+    distinct = {tuple(_counts(reading) or []) for reading in readings}
+    return readings[-1] if len(distinct) == 1 else None
 
 
 def _compact(pieces: list[Piece]) -> str:
@@ -523,19 +533,50 @@ def _short_before(runs: list[_Run], position: int) -> str:
     """The row before run ``position`` on its page (group labels and headers, with no values, passed
     over) when it holds fewer values than table 三's seven columns, or "". A row short of one
     value right under a group label is not counted: it is the group's first row, printed one column
-    right of the others, whose last column pdftotext writes at the page's end."""
+    right of the others, whose last column pdftotext writes at the page's end. Where I1 cannot
+    check the row at ``position`` (a null mark among its values), only a row numbered first in its
+    group (（一）…, 1．…) is so, or values after a piece of a label (the row's values are split among
+    its pieces' runs, not short): the first row after the header (一、本年新收…) may have lent its
+    last column to the rows after it, and one row of seven counts breaking I1 between the two (it
+    holds another row's value, or its own out of order) is passed over, up to a row named by its
+    label (values after a label's piece are not a row's count)."""
+    checked = _counts(runs[position].values) is not None
+    passed = False  # a row breaking I1 passed over
+    at = position - 1
+    while True:
+        while at >= 0 and not runs[at].values and not runs[at].orphaned:
+            at -= 1
+        if at < 0 or runs[at].orphaned or runs[at].sheet != runs[position].sheet:
+            return ""
+        if checked or passed or _counts(runs[at].values) is None or _adds_up(runs[at].values):
+            break
+        at -= 1
+        passed = True
+    before = runs[at]
+    count = len(before.values)
+    if count == _APPLICATION_COLUMNS and not passed and _counts(before.values) is not None and _adds_up(before.values):
+        return _first_short_above(runs, at)
+    if count >= _APPLICATION_COLUMNS or passed and not before.named:
+        return ""
+    if count == _APPLICATION_COLUMNS - 1 and _group_first(runs, at) and (
+            checked or not before.named or _FIRST_OF_GROUP.match(before.label)):
+        return ""
+    return f"{before.label!r}, {count} values"
+
+
+def _first_short_above(runs: list[_Run], position: int) -> str:
+    """The row before run ``position`` on its page where it is a group's first row short of two or
+    more values (a blank cell at most, then its right-hand blocks moved: pdftotext writes those after
+    the next rows' values at times, not only at the page's end), or ""."""
     at = position - 1
     while at >= 0 and not runs[at].values and not runs[at].orphaned:
         at -= 1
     if at < 0 or runs[at].orphaned or runs[at].sheet != runs[position].sheet:
         return ""
-    before = runs[at]
-    count = len(before.values)
-    if count >= _APPLICATION_COLUMNS:
-        return ""
-    if count == _APPLICATION_COLUMNS - 1 and _group_first(runs, at):
-        return ""
-    return f"{before.label!r}, {count} values"
+    row = runs[at]
+    if 0 < len(row.values) <= _APPLICATION_COLUMNS - 2 and row.named and not row.mixed and _group_first(runs, at):
+        return f"{row.label!r} two rows above, {len(row.values)} values, the first row of its group"
+    return ""
 
 
 def _group_first(runs: list[_Run], position: int) -> bool:
@@ -688,7 +729,11 @@ def _tail_window(values: list[Piece], pool: list[tuple[Piece, tuple[int, int]]]
     columns, moved after the page's footer): the one line of them (a block of neighbouring cells:
     values from blocks apart, or a part of a line, may be any columns'), however often it stands there, after
     which the row meets I1 with a total other than 0 (a row of zeros is met by any zeros); else
-    none."""
+    none. The line is taken only where it cannot be other columns of the row: pdftotext also
+    moves a block of middle columns, the row's total standing with its first columns
+    (``0 0 0 0 29`` and ``0 29`` apart: legal_service 0 and other_org 29, or other_org 0 and the
+    total 29); where the line put among the standing values gives the row another reading under
+    I1, the row stays short (null)."""
     wanted = _APPLICATION_COLUMNS - len(values)
     head = _counts(values) or []
     per_line: dict[int, int] = {}  # values of the pool on each line
@@ -706,7 +751,20 @@ def _tail_window(values: list[Piece], pool: list[tuple[Piece, tuple[int, int]]]
         if not found:
             found = window
         seen.add(tuple(numbers))
-    return found if len(seen) == 1 else []
+    if len(seen) != 1 or _moved_between(head, list(next(iter(seen)))):
+        return []
+    return found
+
+
+def _moved_between(head: list[int], moved: list[int]) -> bool:
+    """Whether the ``moved`` block, put before some of the ``head`` values a row stands with, reads
+    that row another way under I1 (its total then the last standing value)."""
+    last_columns = [*head, *moved]
+    for cut in range(len(head)):
+        row = [*head[:cut], *moved, *head[cut:]]
+        if row != last_columns and sum(row[:-1]) == row[-1]:
+            return True
+    return False
 
 
 def _placed(runs: list[_Run], slots: list[int], positions: list[int], pool: list[tuple[Piece, tuple[int, int]]]
@@ -759,7 +817,8 @@ def _counts(values: list[Piece]) -> list[int] | None:
     return numbers
 
 
-def _pinned_rows(runs: list[_Run], withheld: dict[int, str]) -> list[Note]:
+def _pinned_rows(runs: list[_Run], withheld: dict[int, str],
+                 loose: Callable[[], list[tuple[Piece, _Run | None]]] | None = None) -> list[Note]:
     """Give table 三's rows held back the values the identities pin column by column, and say so.
 
     A row is held back where pdftotext may have put another row's values among its own (the
@@ -769,7 +828,10 @@ def _pinned_rows(runs: list[_Run], withheld: dict[int, str]) -> list[Note]:
     before it is read: the row is read only where its own run holds them, in column order (all
     seven, or, in a longer run, those seven in order and not all 0, the others given to no row).
     Each placement is the one the identity leaves; a report breaking that identity keeps the row
-    null. Rounds repeat while a row is read (at most one per row: a bound on the cost)."""
+    null. Rounds repeat while a row is read (at most one per row: a bound on the cost). A run
+    short of one or two of the values (their blocks moved after a page's footer: ``loose`` gives
+    the values given to no row there) is read where the rest stand in column order and each value
+    missing is other than 0 (a blank cell counts 0 in the identities) and stands among those."""
     from .model import Applications, Applications2019, outcome_rows
     from .pipeline import labels_for
 
@@ -803,6 +865,7 @@ def _pinned_rows(runs: list[_Run], withheld: dict[int, str]) -> list[Note]:
         (outcomes, ("total_processed",)),
     )
     notes: list[Note] = []
+    pool: list[tuple[Piece, _Run | None]] | None = None  # the loose values, asked for once
     for _ in range(len(by_key)):
         found = False
         for plus, minus in identities:
@@ -816,6 +879,18 @@ def _pinned_rows(runs: list[_Run], withheld: dict[int, str]) -> list[Note]:
                       for column in range(_APPLICATION_COLUMNS)]
             run = by_key[key]
             taken = _in_order(run.values, values)
+            reordered = _reordered(run.values, values) if taken is None else None
+            if reordered is not None:
+                run.values[:] = reordered
+                taken = set(range(len(reordered)))
+            completed = None
+            if taken is None and loose is not None and 0 < _APPLICATION_COLUMNS - len(run.values) <= 2:
+                if pool is None:
+                    pool = loose()
+                completed = _completed(run.values, values, pool)
+                if completed is not None:
+                    run.values[:] = completed
+                    taken = set(range(len(completed)))
             if taken is None:
                 continue
             rest = [piece for index, piece in enumerate(run.values) if index not in taken]
@@ -824,16 +899,68 @@ def _pinned_rows(runs: list[_Run], withheld: dict[int, str]) -> list[Note]:
             known[key] = values
             found = True
             name = "S1" if plus[0] == "new_received" else "I2"
+            found_as = ("its seven values, written out of column order" if reordered is not None
+                        else "found in column order among the values pdftotext wrote after its label"
+                        + (", those missing there among the values written after a page's footer"
+                           if completed is not None else ""))
             notes.append((run.values[0][1], f"{run.label!r} read as the values the other rows of {name} leave "
-                                            f"({' '.join(str(value) for value in values)}), found in column order "
-                                            "among the values pdftotext wrote after its label"))
+                                            f"({' '.join(str(value) for value in values)}), {found_as}"))
             if rest:
                 shown = " ".join(word for word, _, _ in rest[:10]) + (" …" if len(rest) > 10 else "")
                 notes.append((rest[0][1], f"{len(rest)} value(s) ({shown}) written among the values of "
                                           f"{run.label!r} are another row's; given to no row"))
         if not found:
+            found = _pinned_pair(by_key, known, withheld, notes, identities)
+        if not found:
             break
     return notes
+
+
+def _pinned_pair(by_key: dict[str, _Run], known: dict[str, list[int]], withheld: dict[int, str],
+                 notes: list[Note], identities: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> bool:
+    """Read two rows together where an identity is their only check left: every other row of it
+    read, both held back (the row before short, the table's last row). One of them holding seven
+    counts that meet I1 gives the other's values; the pair is read where those stand in column
+    order among the other's values, and where exactly one such pair is found (each tried as the
+    one that stands whole). Says whether it read a pair."""
+    for plus, minus in identities:
+        pair = [key for key in (*plus, *minus) if key not in known]
+        if len(pair) != 2 or any(key not in by_key for key in pair):
+            continue
+        readings: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[str, set[int]]] = {}
+        for key, other in (pair, pair[::-1]):
+            numbers = _counts(by_key[key].values)
+            if numbers is None or len(numbers) != _APPLICATION_COLUMNS or sum(numbers[:-1]) != numbers[-1]:
+                continue
+            rows = {**known, key: numbers}
+            sign = 1 if other in minus else -1  # the other row's values: what the rest leave
+            values = [sign * (sum(rows[row][column] for row in plus if row != other)
+                              - sum(rows[row][column] for row in minus if row != other))
+                      for column in range(_APPLICATION_COLUMNS)]
+            taken = _in_order(by_key[other].values, values)
+            if taken is not None:
+                table = (tuple(numbers), tuple(values)) if key == pair[0] else (tuple(values), tuple(numbers))
+                readings.setdefault(table, (other, taken))
+        if len(readings) != 1:
+            continue
+        (first, second), (other, taken) = next(iter(readings.items()))
+        run = by_key[other]
+        rest = [piece for index, piece in enumerate(run.values) if index not in taken]
+        run.values[:] = [run.values[index] for index in sorted(taken)]
+        for key, read in zip(pair, (first, second)):
+            withheld.pop(id(by_key[key]), None)
+            known[key] = list(read)
+        name = "S1" if plus[0] == "new_received" else "I2"
+        notes.append((run.values[0][1], f"{pair[0]!r} and {pair[1]!r} read together under {name} (its other rows "
+                                        "read): one row's seven meet I1 and leave the other's "
+                                        f"({' '.join(str(value) for value in known[other])} for {other!r}), found "
+                                        "in column order among the values pdftotext wrote after its label"))
+        if rest:
+            shown = " ".join(word for word, _, _ in rest[:10]) + (" …" if len(rest) > 10 else "")
+            notes.append((rest[0][1], f"{len(rest)} value(s) ({shown}) written among the values of {run.label!r} "
+                                      "are another row's; given to no row"))
+        return True
+    return False
 
 
 def _terminal(labels: Labels, text: str) -> str:
@@ -847,9 +974,78 @@ def _terminal(labels: Labels, text: str) -> str:
     return name.lower() if name else ""
 
 
+def _loose_values(runs: list[_Run], offset: int, after: Callable[[], list[str]] | None
+                  ) -> list[tuple[Piece, _Run | None]]:
+    """The values written after a page's footer given to no row (each with its run), then those
+    closing the document that no row took."""
+    given = {(piece[1], piece[2]) for run in runs if not run.orphaned for piece in run.values}
+    found: list[tuple[Piece, _Run | None]] = [(piece, run) for run in runs if run.orphaned for piece in run.values]
+    if after is not None:
+        found.extend((piece, None) for piece in _closing_values(after(), offset) if (piece[1], piece[2]) not in given)
+    return found
+
+
+def _completed(pieces: list[Piece], values: list[int], pool: list[tuple[Piece, _Run | None]]) -> list[Piece] | None:
+    """A row's pieces in column order where ``pieces`` are ``values`` with one or two left out, each
+    left out other than 0 and found among the ``pool``'s (taken from it, and from its run); else None."""
+    numbers = _counts(pieces)
+    if numbers is None:
+        return None
+    missing = len(values) - len(numbers)
+    for skipped in _index_sets(len(values), missing):
+        kept = [value for index, value in enumerate(values) if index not in skipped]
+        if kept != numbers or any(values[index] == 0 for index in skipped):
+            continue
+        chosen: list[int] = []
+        for index in sorted(skipped):
+            at = next((at for at, (piece, _) in enumerate(pool)
+                       if at not in chosen and _count(piece) == values[index]), -1)
+            if at < 0:
+                break
+            chosen.append(at)
+        if len(chosen) != missing:
+            continue
+        row: list[Piece] = []
+        stood = iter(pieces)
+        moved = iter(chosen)
+        for index in range(len(values)):
+            row.append(pool[next(moved)][0] if index in skipped else next(stood))
+        for at in sorted(chosen, reverse=True):
+            piece, owner = pool.pop(at)
+            if owner is not None:
+                owner.values.remove(piece)
+        return row
+    return None
+
+
+def _index_sets(size: int, count: int) -> list[set[int]]:
+    """Every set of ``count`` (1 or 2) indexes below ``size``."""
+    if count == 1:
+        return [{index} for index in range(size)]
+    return [{first, second} for first in range(size) for second in range(first + 1, size)] if count == 2 else []
+
+
+def _reordered(pieces: list[Piece], values: list[int]) -> list[Piece] | None:
+    """The pieces put in the order of ``values`` where they are exactly those values in another order
+    (a row's seven, some written out of column order: a block of the row moved after the others),
+    and at least two of them differ (else the order says nothing); None otherwise."""
+    numbers = _counts(pieces)
+    if numbers is None or len(numbers) != len(values) or sorted(numbers) != sorted(values) or len(set(values)) < 2:
+        return None
+    left = list(range(len(pieces)))
+    ordered: list[Piece] = []
+    for value in values:
+        index = next(index for index in left if numbers[index] == value)
+        left.remove(index)
+        ordered.append(pieces[index])
+    return ordered
+
+
 def _in_order(pieces: list[Piece], values: list[int]) -> set[int] | None:
     """The indexes of ``pieces`` reading ``values`` in order: all of them where they are as many,
-    else the first such subsequence where ``values`` are not all 0; None where they are not there."""
+    else the first such subsequence where ``values`` are not all 0 and no 0 is left out of it where
+    ``values`` hold one (a blank cell leaves no trace, and the identities count it 0: a 0 of another
+    table's may stand for it); None where they are not there."""
     numbers = _counts(pieces)
     if numbers is None or len(numbers) < len(values):
         return None
@@ -861,7 +1057,9 @@ def _in_order(pieces: list[Piece], values: list[int]) -> set[int] | None:
     for index, number in enumerate(numbers):
         if len(taken) < len(values) and number == values[len(taken)]:
             taken.append(index)
-    return set(taken) if len(taken) == len(values) else None
+    if len(taken) != len(values) or 0 in values and numbers.count(0) > values.count(0):
+        return None
+    return set(taken)
 
 
 def _assigned(runs: list[_Run], items: list[list[Piece] | _Run], offset: int,

@@ -186,12 +186,29 @@ def test_a_value_the_footer_follows_stays_with_its_row_and_the_rest_goes_to_none
 
 
 def test_seven_values_that_break_i1_are_given_to_no_column():
-    # carried_forward printed 3 0 0 0 0 3 0: the total before the last column, as pdftotext does at times.
+    # two outcome rows printed with the total before the last column, as pdftotext does at times: I2 has
+    # two rows unknown and neither meets I1, so neither is read
+    not_held, confirm = "1．本机关不掌握相关政府信息", "5．要求行政机关确认或重新出具已获取信息"
+    rows = _applications(replace={not_held: [not_held, ""] + _cells("2 0 0 0 0 2 0"),
+                                  confirm: [confirm, ""] + _cells("0 1 0 0 0 1 0")})
+    result, found = _parse(_report(rows))
+    assert set(found["applications"]["unable_not_held"].values()) == {None}
+    assert set(found["applications"]["rejected_confirmation"].values()) == {None}
+    notes = [d for d in result.diagnostics if d.code == "reading-order" and "I1" in d.message]
+    assert notes and "1.本机关不掌握相关政府信息" in notes[0].message
+
+
+def test_a_last_row_out_of_column_order_is_read_as_the_values_s1_leaves():
+    # carried_forward printed 3 0 0 0 0 3 0 (the total before the last column): S1 leaves 3 0 0 0 0 0 3, the
+    # same seven values in column order, so the row is read so, with a note
     rows = _applications(replace={"四、结转下年度继续办理": ["四、结转下年度继续办理", ""] + _cells("3 0 0 0 0 3 0")})
     result, found = _parse(_report(rows))
+    assert list(found["applications"]["carried_forward"].values()) == [3, 0, 0, 0, 0, 0, 3]
+    assert any("written out of column order" in d.message for d in result.diagnostics)
+    # where the seven are not the values S1 leaves (one of them another row's), the row is not read
+    rows = _applications(replace={"四、结转下年度继续办理": ["四、结转下年度继续办理", ""] + _cells("3 0 0 0 1 3 0")})
+    _, found = _parse(_report(rows))
     assert set(found["applications"]["carried_forward"].values()) == {None}
-    notes = [d for d in result.diagnostics if d.code == "reading-order" and "I1" in d.message]
-    assert notes and "四、结转下年度继续办理" in notes[0].message
 
 
 def test_table_four_numbers_are_given_to_no_group():
@@ -490,6 +507,10 @@ def test_table_four_after_review_group_is_the_last_four_after_the_heading_with_t
     assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
     _, found = _parse(_after_heading_closed(REVIEW_STACKED, "0 1 1 0 2", "0"))  # a closing 0 is no total
     assert list(found["review_litigation"]["suit_after_review"].values()) == [0, 1, 1, 0, 2]
+    # 0 0 0 7 0 there and 7 closing: the first four meet I3 with it as well as the last four (7 upheld or
+    # 7 other): the text does not say which, none taken (found on held-out traditional-variants 1119)
+    _, found = _parse(_after_heading_closed(REVIEW_STACKED, "0 0 0 7 0", "7"))
+    assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
 
 
 # --- govparse.pdfassign: table 三's values cut into its rows as one assignment ---------------------------
@@ -592,3 +613,103 @@ def test_a_row_s_total_written_after_the_table_s_last_row_is_taken_back():
     _, found = _parse(_report(rows))
     assert set(found["applications"]["carried_over"].values()) == {None}
     assert set(found["applications"]["carried_forward"].values()) == {None}
+
+
+def test_a_moved_line_that_may_be_a_row_s_middle_columns_is_given_to_no_row():
+    # 3．其他 stands as 0 0 0 0 5 and 0 5 is written among the last row's values: legal_service 0 and
+    # other_org 5 (its total 5 standing), or other_org 0 and the total 5; both meet I1, so neither is read
+    rows = [(label, "0 0 0 0 0 5 5" if label == "3．其他" else values) for label, values in ROWS_2021]
+    rows = [(label, "8 2 0 0 0 5 15" if label == "（七）总计" else values) for label, values in rows]
+    last = "四、结转下年度继续办理"
+    text = _applications(rows, replace={
+        "3．其他": ["3．其他", ""] + _cells("0 0 0 0 5"),
+        last: [last, "", "3", "", "0", "", "0 5", "", "0", "", "0", "", "0", "", "0", "", "3", ""]})
+    result, found = _parse(_report(text))
+    assert set(found["applications"]["other_misc"].values()) == {None}
+    assert not any("given to '3.其他' as its last columns" in d.message for d in result.diagnostics)
+    # the rule alone: 0 5 after 0 0 0 5 0 meets I1 as the last columns only (put before the standing 0, the
+    # total would be 0), so it is given back
+    assert _tail_window_reads([0, 0, 0, 0, 5], [0, 5]) == []
+    assert _tail_window_reads([0, 0, 0, 5, 0], [0, 5]) == [0, 5]
+
+
+def _tail_window_reads(head: list[int], line: list[int]) -> list[int]:
+    from govparse.pdforder import _tail_window
+
+    values = [(str(number), 1, column) for column, number in enumerate(head)]
+    pool = [((str(number), 9, column), (0, column)) for column, number in enumerate(line)]
+    return [int(piece[0]) for piece, _ in _tail_window(values, pool)]
+
+
+def test_a_row_a_null_mark_hides_from_i1_after_an_unfinished_first_row_is_given_to_no_row():
+    # 一、本年新收 holds six values (its total moved), 二、上年结转's seven break I1, and （一）予以公开's
+    # seven hold a null mark, the first of them the moved total: I1 checks neither, so （一） is null
+    new = ["一、本年新收政府信息公开申请数量", ""] + _cells("10 2 — 0 0 0")
+    carried = ["二、上年结转政府信息公开申请数量", ""] + _cells("1 0 0 0 0 5 1")
+    granted = ["（一）予以公开", ""] + _cells("12 5 1 / 0 0 0")
+    result, found = _parse(_report(_applications(replace={
+        "一、本年新收政府信息公开申请数量": new, "二、上年结转政府信息公开申请数量": carried, "（一）予以公开": granted})))
+    assert set(found["applications"]["granted"].values()) == {None}
+    assert any(d.code == "reading-order" and "'一、本年新收政府信息公开申请数量', 6 values" in d.message
+               for d in result.diagnostics)
+    # 部分公开 after （一）予以公开 short of its total only: （一） is numbered first in its group, so it is read
+    granted = ["（一）予以公开", ""] + _cells("5 1 / 0 0 0")
+    partial = ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ""] + _cells("1 0 / 0 0 0 1")
+    _, found = _parse(_report(_applications(replace={"（一）予以公开": granted,
+                                                     "（二）部分公开（区分处理的，只计这一情形，不计其他情形）": partial})))
+    assert list(found["applications"]["partially_granted"].values()) == [1, 0, None, 0, 0, 0, 1]
+
+
+def test_total_processed_and_carried_forward_are_read_together_where_s1_pins_them():
+    # 3．其他 short (0 0 0 0 0): （七）总计's seven meet I1 but are held back; 四、结转's values hold another
+    # table's among them. new_received + carried_over - total_processed leaves 3 0 0 0 0 0 3, found in
+    # column order among 四、结转's values: both rows read, the value left given to no row
+    last = "四、结转下年度继续办理"
+    replace = {"3．其他": ["3．其他", ""] + _cells("0 0 0 0 0"), last: [last, ""] + _cells("3 0 0 5 0 0 0 3")}
+    result, found = _parse(_report(_applications(replace=replace)))
+    assert list(found["applications"]["total_processed"].values()) == [8, 2, 0, 0, 0, 0, 10]
+    assert list(found["applications"]["carried_forward"].values()) == [3, 0, 0, 0, 0, 0, 3]
+    assert any("read together under S1" in d.message for d in result.diagnostics)
+    assert any("1 value(s) (5) written among the values of" in d.message for d in result.diagnostics)
+    # where what S1 leaves is not among them (new_received other than the table says), neither is read
+    replace["一、本年新收政府信息公开申请数量"] = ["一、本年新收政府信息公开申请数量", ""] + _cells("11 2 0 0 0 0 13")
+    _, found = _parse(_report(_applications(replace=replace)))
+    assert set(found["applications"]["total_processed"].values()) == {None}
+    assert set(found["applications"]["carried_forward"].values()) == {None}
+
+
+def test_a_row_s_value_moved_after_the_footer_completes_it_where_an_identity_pins_it():
+    # carried_forward stands as 3 0 0 0 0 0, its total 3 moved after the last footer (closing the document):
+    # S1 leaves 3 0 0 0 0 0 3, six of them stand in column order and the missing one (3, not 0: a blank cell
+    # counts 0) closes the document, so the row is read, with a note
+    last, not_held, confirm = "四、结转下年度继续办理", "1．本机关不掌握相关政府信息", "5．要求行政机关确认或重新出具已获取信息"
+    broken = {not_held: [not_held, ""] + _cells("2 0 0 0 0 2 0"), confirm: [confirm, ""] + _cells("0 1 0 0 0 1 0")}
+    rows = _applications(replace={**broken, last: [last, ""] + _cells("3 0 0 0 0 0")})  # no cut of the whole table
+    result, found = _parse(_closed(rows, "3"))
+    assert list(found["applications"]["carried_forward"].values()) == [3, 0, 0, 0, 0, 0, 3]
+    assert any("those missing there among the values written after a page's footer" in d.message
+               for d in result.diagnostics)
+    # the value missing there a 0 (standing as 3 0 0 0 0 3): it may be a blank cell, so the row is not read
+    rows = _applications(replace={**broken, last: [last, ""] + _cells("3 0 0 0 0 3")})
+    _, found = _parse(_closed(rows, "0"))
+    assert set(found["applications"]["carried_forward"].values()) == {None}
+    # not among the values after the footer: not read
+    rows = _applications(replace={**broken, last: [last, ""] + _cells("3 0 0 0 0 0")})
+    _, found = _parse(_closed(rows, "4"))
+    assert set(found["applications"]["carried_forward"].values()) == {None}
+
+
+def test_two_rows_below_a_group_s_first_row_short_of_two_values_are_given_to_no_row():
+    # 1．属于国家秘密 stands with five values (a blank cell, and its total moved): the moved total may land
+    # in 3．'s blank natural_person cell, two rows on (found on held-out blank-cells 1010); 2．and 3．are
+    # null, 4．three rows on is read
+    rows = _applications(replace={"1．属于国家秘密": ["1．属于国家秘密", ""] + _cells("0 0 0 0 0")})
+    result, found = _parse(_report(rows))
+    assert set(found["applications"]["denied_prohibited_by_law"].values()) == {None}
+    assert set(found["applications"]["denied_security_stability"].values()) == {None}
+    assert any(d.code == "reading-order" and "two rows above" in d.message for d in result.diagnostics)
+    assert list(found["applications"]["denied_third_party"].values()) == [0] * 7
+    # short of one only (its total moved to the page's end): the row two on is read
+    rows = _applications(replace={"1．属于国家秘密": ["1．属于国家秘密", ""] + _cells("0 0 0 0 0 0")})
+    _, found = _parse(_report(rows))
+    assert list(found["applications"]["denied_security_stability"].values()) == [0] * 7
