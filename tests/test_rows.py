@@ -26,6 +26,23 @@ def test_a_row_is_its_cells_or_the_padding_its_table_gives_it():
     assert fit_cells(_cells("1", "2", "3", "4", ""), 3, room=5) is None
 
 
+def test_a_label_broken_over_cells_takes_no_padding_for_a_value():
+    # a pipe table that pads every row with an empty cell: a row whose label is broken over two cells fills
+    # the padding's column with it; with a value lost, its last cell (the padding) would pass for a blank
+    # total and every value after the lost one stand a column left (other_org 7: the long run's delete-cell)
+    rows = ["一、本年新收政府信息公开申请数量 | 1 | 2 | 0 | 0 | 0 | 0 | 3 | ||",
+            "二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||",
+            "（四）无法提供 | 1．本机关不掌握相关政府信息 | 1 | 0 | 47 | 0 | 272 | 0 | 320 | |",
+            "2．没有现成信息需要另行制作 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||",
+            "（五）不予处理 | 1．信访举报 | 投诉类申请 | 30 | — | 0 | 0 | / | 7 | |",
+            "2．重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||"]
+    result = govparse.parse("\n".join(["三、收到和处理政府信息公开申请情况", *rows, "四、政府信息公开行政复议、行政诉讼情况"]))
+    petition = result.applications.rejected_petition
+    assert petition.other_org is None and petition.natural_person is None
+    assert [d.code for d in result.diagnostics if d.row == "rejected_petition"] == ["cell-count"]
+    assert result.applications.new_received.total == 3 and result.applications.rejected_duplicate.total == 0
+
+
 @pytest.mark.parametrize("texts", [
     ("0", "0", "0", "0", "0", "0", "", "0"),  # a blank among seven values: stray, or a blank with one too many?
     ("1", "2", "3", "4", "5", "6"),  # one short
