@@ -44,6 +44,9 @@ from . import PDF, DocumentError, Grid, Lines, Reading
 SNAP = 2.0  # points: strokes closer than this across their length are one rule
 JOIN = 3.0  # points: a gap bridged along a rule, and how far a rule may stop short of a crossing
 MIN_RULE = 2.0  # points: shorter strokes are no rule (the ends of a thin rectangle)
+TOUCH = 0.5  # points: pieces of a line this close along it touch (one cell's edge, not two cells')
+GAP_SHARE = 0.75  # of the page's median glyph height: a gap between two cells' boxes narrower than this holds no text
+MAX_GAP_CHECKS = 200_000  # crossing rules looked at on one page while closing gaps between cells' boxes
 MAX_PAGE_CHARS = 50_000
 MAX_PAGE_OBJECTS = 20_000
 MAX_PAGE_SEGMENTS = 100_000
@@ -266,6 +269,7 @@ def _read_page(document, raw, index: int, notes: list[str]) -> PageText:
         horizontal, vertical = _strokes(page, raw, view, index, notes, images)
     finally:
         page.close()
+    horizontal, vertical = _closed_gaps(horizontal, vertical, glyphs)
     tables = _tables(horizontal, vertical, index, notes)
     _pictures(images, glyphs, width * height, index, notes)
     loose: list[Glyph] = []
@@ -455,8 +459,8 @@ def _stroke(p: tuple[float, float], q: tuple[float, float], horizontal: list[Rul
 
 # --- rules to tables -------------------------------------------------------------------------
 
-def _merged(strokes: list[Rule]) -> list[Rule]:
-    """Strokes within SNAP of each other across are one line; along it, pieces JOIN apart are one rule."""
+def _merged(strokes: list[Rule], join: float = JOIN) -> list[Rule]:
+    """Strokes within SNAP of each other across are one line; along it, pieces ``join`` apart are one rule."""
     strokes.sort(key=lambda rule: rule.at)
     rules: list[Rule] = []
     group: list[Rule] = []
@@ -466,7 +470,7 @@ def _merged(strokes: list[Rule]) -> list[Rule]:
             group.sort(key=lambda rule: rule.start)
             piece = Rule(at, group[0].start, group[0].stop)
             for rule in group[1:]:
-                if rule.start <= piece.stop + JOIN:
+                if rule.start <= piece.stop + join:
                     piece.stop = max(piece.stop, rule.stop)
                 else:
                     rules.append(piece)
@@ -475,6 +479,87 @@ def _merged(strokes: list[Rule]) -> list[Rule]:
             group = []
         group.append(stroke)
     return rules
+
+
+def _closed_gaps(horizontal: list[Rule], vertical: list[Rule], glyphs: list[Glyph]) -> tuple[list[Rule], list[Rule]]:
+    """The strokes with each gap between two cells' own boxes closed: a browser printing an HTML table
+    with cell spacing (``<table border=1>``) draws every cell's box apart from its neighbours', so two
+    parallel rules stand a few points apart where a reader sees one, and the grid would get a thin empty
+    column or row between every two real ones. Two neighbouring parallel lines are one where the gap
+    between them is narrower than the page's text is high (no line of text fits in it), holds no text,
+    and no rule crosses it between them (a thin cell of a table has its rules run across it; the gap
+    between two boxes has none): all positions in the gap become its middle, across and along."""
+    if not glyphs or not horizontal or not vertical:
+        return horizontal, vertical
+    widest = GAP_SHARE * _median_height(glyphs)
+    budget = [MAX_GAP_CHECKS]
+    across = _merged(horizontal, TOUCH)
+    down = _merged(vertical, TOUCH)
+    gaps_y = _gaps(across, down, widest, sorted((g.cy, g.cx) for g in glyphs), budget)
+    gaps_x = _gaps(down, across, widest, sorted((g.cx, g.cy) for g in glyphs), budget)
+    if budget[0] < 0 or not (gaps_x or gaps_y):
+        return horizontal, vertical
+    return ([Rule(_closed(gaps_y, rule.at), _closed(gaps_x, rule.start), _closed(gaps_x, rule.stop)) for rule in across],
+            [Rule(_closed(gaps_x, rule.at), _closed(gaps_y, rule.start), _closed(gaps_y, rule.stop)) for rule in down])
+
+
+def _gaps(rules: list[Rule], crossing: list[Rule], widest: float, points: list[tuple[float, float]],
+          budget: list[int]) -> list[tuple[float, float]]:
+    """The gaps (low, high) across ``rules`` to close (see _closed_gaps), each spanning two or more of
+    their positions and no wider than ``widest``; ``points`` are the glyphs' centres (across, along),
+    sorted; ``budget`` counts the crossing rules looked at, and below zero means the page drew too many."""
+    positions = _positions(rules)
+    members: list[list[Rule]] = [[] for _ in positions]
+    for rule in rules:
+        members[bisect_right(positions, rule.at) - 1].append(rule)
+    crossing = sorted(crossing, key=lambda rule: rule.at)
+    crossing_at = [rule.at for rule in crossing]
+    open_gap = [False] * len(positions)  # open_gap[k]: the gap between positions k and k + 1 is no gap
+    for k in range(len(positions) - 1):
+        low, high = positions[k], positions[k + 1]
+        if high - low > widest:
+            continue
+        margin = (high - low) / 4
+        paired = crossed = False
+        for one in members[k]:
+            for other in members[k + 1]:
+                start, stop = max(one.start, other.start), min(one.stop, other.stop)
+                if stop - start < MIN_RULE:
+                    continue
+                paired = True
+                first, last = bisect_right(crossing_at, start + JOIN), bisect_left(crossing_at, stop - JOIN)
+                budget[0] -= max(0, last - first)
+                if budget[0] < 0:
+                    return []
+                if any(rule.start <= low + margin and rule.stop >= high - margin for rule in crossing[first:last]):
+                    crossed = True
+        if not paired or crossed:
+            continue
+        beside = members[k] + members[k + 1]  # text in the gap beside them; a cell spanning it may hold text
+        inside = points[bisect_right(points, (low, math.inf)):bisect_left(points, (high, -math.inf))]
+        budget[0] -= len(inside) * len(beside)
+        if not any(rule.start <= along <= rule.stop for _, along in inside for rule in beside):
+            open_gap[k] = True
+    gaps: list[tuple[float, float]] = []
+    k = 0
+    while k < len(positions) - 1:
+        if not open_gap[k]:
+            k += 1
+            continue
+        last = k + 1
+        while last < len(positions) - 1 and open_gap[last] and positions[last + 1] - positions[k] <= widest:
+            last += 1
+        gaps.append((positions[k], positions[last]))
+        k = last
+    return gaps
+
+
+def _closed(gaps: list[tuple[float, float]], at: float) -> float:
+    """``at`` moved to the middle of the gap it lies in (or within SNAP of), else unchanged."""
+    k = bisect_right(gaps, (at + SNAP, math.inf)) - 1
+    if k >= 0 and gaps[k][0] - SNAP <= at <= gaps[k][1] + SNAP:
+        return (gaps[k][0] + gaps[k][1]) / 2
+    return at
 
 
 def _tables(horizontal_strokes: list[Rule], vertical_strokes: list[Rule], index: int,
