@@ -133,6 +133,19 @@ class Rule:
 
 
 @dataclass(slots=True)
+class Side:
+    """A stretch of a cell box's side that no other box faces across the gap beside it (see
+    _closed_gaps): beyond it (``beyond`` 1: towards growing x or y, -1: the other way) lies the
+    table's background, the room its frame leaves beside its shorter rows, not a cell."""
+
+    vertical: bool
+    at: float
+    start: float
+    stop: float
+    beyond: int
+
+
+@dataclass(slots=True)
 class Table:
     """A ruled table: the grid's positions, its cells as (column, row, last column, last row) of atoms."""
 
@@ -141,6 +154,7 @@ class Table:
     cells: list[tuple[int, int, int, int]]
     atoms: list[int]  # atom (i, j) at j * (len(xs) - 1) + i -> its cell, -1 outside every cell
     glyphs: list[list[Glyph]] = field(default_factory=list)
+    background: set[int] = field(default_factory=set)  # cells that are the table's background (see Side)
 
     def cell_at(self, x: float, y: float) -> int:
         if not (self.xs[0] <= x <= self.xs[-1] and self.ys[0] <= y <= self.ys[-1]):
@@ -269,8 +283,10 @@ def _read_page(document, raw, index: int, notes: list[str]) -> PageText:
         horizontal, vertical = _strokes(page, raw, view, index, notes, images)
     finally:
         page.close()
-    horizontal, vertical = _closed_gaps(horizontal, vertical, glyphs)
+    horizontal, vertical, sides = _closed_gaps(horizontal, vertical, glyphs)
     tables = _tables(horizontal, vertical, index, notes)
+    for table in tables:
+        _background(table, sides)
     _pictures(images, glyphs, width * height, index, notes)
     loose: list[Glyph] = []
     for glyph in glyphs:
@@ -481,33 +497,41 @@ def _merged(strokes: list[Rule], join: float = JOIN) -> list[Rule]:
     return rules
 
 
-def _closed_gaps(horizontal: list[Rule], vertical: list[Rule], glyphs: list[Glyph]) -> tuple[list[Rule], list[Rule]]:
+def _closed_gaps(horizontal: list[Rule], vertical: list[Rule],
+                 glyphs: list[Glyph]) -> tuple[list[Rule], list[Rule], list[Side]]:
     """The strokes with each gap between two cells' own boxes closed: a browser printing an HTML table
     with cell spacing (``<table border=1>``) draws every cell's box apart from its neighbours', so two
     parallel rules stand a few points apart where a reader sees one, and the grid would get a thin empty
     column or row between every two real ones. Two neighbouring parallel lines are one where the gap
-    between them is narrower than the page's text is high (no line of text fits in it), holds no text,
-    and no rule crosses it between them (a thin cell of a table has its rules run across it; the gap
-    between two boxes has none): all positions in the gap become its middle, across and along."""
+    between them is narrower than the page's text is high (no line of text fits in it), holds no text
+    beside them, and no rule crosses it between them (a thin cell of a table has its rules run across
+    it; the gap between two boxes has none): all positions in the gap become its middle, across and
+    along. Also the stretches of those lines that no box faces across the gap (see Side)."""
     if not glyphs or not horizontal or not vertical:
-        return horizontal, vertical
+        return horizontal, vertical, []
     widest = GAP_SHARE * _median_height(glyphs)
     budget = [MAX_GAP_CHECKS]
     across = _merged(horizontal, TOUCH)
     down = _merged(vertical, TOUCH)
-    gaps_y = _gaps(across, down, widest, sorted((g.cy, g.cx) for g in glyphs), budget)
-    gaps_x = _gaps(down, across, widest, sorted((g.cx, g.cy) for g in glyphs), budget)
+    gaps_y, sides_y = _gaps(across, down, widest, sorted((g.cy, g.cx) for g in glyphs), budget)
+    gaps_x, sides_x = _gaps(down, across, widest, sorted((g.cx, g.cy) for g in glyphs), budget)
     if budget[0] < 0 or not (gaps_x or gaps_y):
-        return horizontal, vertical
+        return horizontal, vertical, []
+    sides = [Side(False, _closed(gaps_y, side.at), _closed(gaps_x, side.start), _closed(gaps_x, side.stop), side.beyond)
+             for side in sides_y]
+    sides.extend(Side(True, _closed(gaps_x, side.at), _closed(gaps_y, side.start), _closed(gaps_y, side.stop),
+                      side.beyond) for side in sides_x)
     return ([Rule(_closed(gaps_y, rule.at), _closed(gaps_x, rule.start), _closed(gaps_x, rule.stop)) for rule in across],
-            [Rule(_closed(gaps_x, rule.at), _closed(gaps_y, rule.start), _closed(gaps_y, rule.stop)) for rule in down])
+            [Rule(_closed(gaps_x, rule.at), _closed(gaps_y, rule.start), _closed(gaps_y, rule.stop)) for rule in down],
+            sides)
 
 
 def _gaps(rules: list[Rule], crossing: list[Rule], widest: float, points: list[tuple[float, float]],
-          budget: list[int]) -> list[tuple[float, float]]:
+          budget: list[int]) -> tuple[list[tuple[float, float]], list[Side]]:
     """The gaps (low, high) across ``rules`` to close (see _closed_gaps), each spanning two or more of
-    their positions and no wider than ``widest``; ``points`` are the glyphs' centres (across, along),
-    sorted; ``budget`` counts the crossing rules looked at, and below zero means the page drew too many."""
+    their positions and no wider than ``widest``, and the sides facing no box across them; ``points``
+    are the glyphs' centres (across, along), sorted; ``budget`` counts the crossing rules and glyphs
+    looked at, and below zero means the page drew too many."""
     positions = _positions(rules)
     members: list[list[Rule]] = [[] for _ in positions]
     for rule in rules:
@@ -515,6 +539,7 @@ def _gaps(rules: list[Rule], crossing: list[Rule], widest: float, points: list[t
     crossing = sorted(crossing, key=lambda rule: rule.at)
     crossing_at = [rule.at for rule in crossing]
     open_gap = [False] * len(positions)  # open_gap[k]: the gap between positions k and k + 1 is no gap
+    sides: list[Side] = []
     for k in range(len(positions) - 1):
         low, high = positions[k], positions[k + 1]
         if high - low > widest:
@@ -530,7 +555,7 @@ def _gaps(rules: list[Rule], crossing: list[Rule], widest: float, points: list[t
                 first, last = bisect_right(crossing_at, start + JOIN), bisect_left(crossing_at, stop - JOIN)
                 budget[0] -= max(0, last - first)
                 if budget[0] < 0:
-                    return []
+                    return [], []
                 if any(rule.start <= low + margin and rule.stop >= high - margin for rule in crossing[first:last]):
                     crossed = True
         if not paired or crossed:
@@ -538,8 +563,12 @@ def _gaps(rules: list[Rule], crossing: list[Rule], widest: float, points: list[t
         beside = members[k] + members[k + 1]  # text in the gap beside them; a cell spanning it may hold text
         inside = points[bisect_right(points, (low, math.inf)):bisect_left(points, (high, -math.inf))]
         budget[0] -= len(inside) * len(beside)
+        if budget[0] < 0:
+            return [], []
         if not any(rule.start <= along <= rule.stop for _, along in inside for rule in beside):
             open_gap[k] = True
+            sides.extend(_unfaced(members[k], members[k + 1], 1))
+            sides.extend(_unfaced(members[k + 1], members[k], -1))
     gaps: list[tuple[float, float]] = []
     k = 0
     while k < len(positions) - 1:
@@ -551,7 +580,23 @@ def _gaps(rules: list[Rule], crossing: list[Rule], widest: float, points: list[t
             last += 1
         gaps.append((positions[k], positions[last]))
         k = last
-    return gaps
+    return gaps, sides
+
+
+def _unfaced(rules: list[Rule], facing: list[Rule], beyond: int) -> list[Side]:
+    """The stretches of ``rules`` that no rule of ``facing`` (across the gap, on the side ``beyond``)
+    runs beside, within JOIN."""
+    spans = sorted((rule.start - JOIN, rule.stop + JOIN) for rule in facing)
+    sides: list[Side] = []
+    for rule in rules:
+        start = rule.start
+        for low, high in spans:
+            if low > start and low - start >= MIN_RULE and start < rule.stop:
+                sides.append(Side(False, rule.at, start, min(low, rule.stop), beyond))
+            start = max(start, high)
+        if rule.stop - start >= MIN_RULE:
+            sides.append(Side(False, rule.at, start, rule.stop, beyond))
+    return sides
 
 
 def _closed(gaps: list[tuple[float, float]], at: float) -> float:
@@ -664,6 +709,24 @@ def _grid(across: list[Rule], down: list[Rule]) -> Table | None:
     atoms = [number.get(find(atom), -1) for atom in range(columns * rows)]
     cells = [(spans[root][0], spans[root][1], spans[root][2], spans[root][3]) for root in order]
     return Table(xs, ys, cells, atoms, [[] for _ in cells])
+
+
+def _background(table: Table, sides: list[Side]) -> None:
+    """Add to the table's background the cells beyond a side no box faces (see Side)."""
+    columns = len(table.xs) - 1
+    for side in sides:
+        across, along = (table.xs, table.ys) if side.vertical else (table.ys, table.xs)
+        k = bisect_left(across, side.at - SNAP)
+        if k == len(across) or abs(across[k] - side.at) > SNAP:
+            continue
+        k = k if side.beyond > 0 else k - 1
+        if not 0 <= k < len(across) - 1:
+            continue
+        for m in range(max(0, bisect_left(along, side.start) - 1), min(len(along) - 1, bisect_right(along, side.stop))):
+            if side.start <= (along[m] + along[m + 1]) / 2 <= side.stop:
+                cell = table.atoms[m * columns + k] if side.vertical else table.atoms[k * columns + m]
+                if cell >= 0:
+                    table.background.add(cell)
 
 
 def _close(positions: list[float], first: float, last: float, implied: set[float]) -> None:
@@ -999,8 +1062,9 @@ def _emit_table(table: Table, texts: list[str], joined: set[tuple[int, int]], pa
     cell down the rows (or whose text went to the part above)."""
     rows: dict[int, list[int]] = {}
     for k, (_, first_row, _, _) in enumerate(table.cells):
-        if (id(table), k) not in joined and first_row >= header_rows:
-            rows.setdefault(first_row, []).append(k)
+        if (k in table.background and not texts[k]) or (id(table), k) in joined or first_row < header_rows:
+            continue
+        rows.setdefault(first_row, []).append(k)
     shown = []
     for row, cells in sorted(rows.items()):
         row_texts = [texts[k] for k in cells]
