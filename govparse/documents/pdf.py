@@ -45,6 +45,7 @@ SNAP = 2.0  # points: strokes closer than this across their length are one rule
 JOIN = 3.0  # points: a gap bridged along a rule, and how far a rule may stop short of a crossing
 MIN_RULE = 2.0  # points: shorter strokes are no rule (the ends of a thin rectangle)
 TOUCH = 0.5  # points: pieces of a line this close along it touch (one cell's edge, not two cells')
+STRIP = 1.0  # points: strokes this close across, each to the next, are one line (a border's two faces)
 GAP_SHARE = 0.75  # of the page's median glyph height: a gap between two cells' boxes narrower than this holds no text
 MAX_GAP_CHECKS = 200_000  # crossing rules looked at on one page while closing gaps between cells' boxes
 MAX_PAGE_CHARS = 50_000
@@ -133,16 +134,16 @@ class Rule:
 
 
 @dataclass(slots=True)
-class Side:
-    """A stretch of a cell box's side that no other box faces across the gap beside it (see
-    _closed_gaps): beyond it (``beyond`` 1: towards growing x or y, -1: the other way) lies the
-    table's background, the room its frame leaves beside its shorter rows, not a cell."""
+class Boxes:
+    """What closing the gaps between cells' own boxes on a page found (see _closed_gaps): the gaps
+    closed across x and across y, each (low, high), and the lines as drawn, to tell a cell's own box
+    from the room its table's frame leaves beside shorter rows (see _background)."""
 
-    vertical: bool
-    at: float
-    start: float
-    stop: float
-    beyond: int
+    gaps_x: list[tuple[float, float]]
+    gaps_y: list[tuple[float, float]]
+    down: list[Rule]  # vertical lines, by position
+    across: list[Rule]  # horizontal lines, by position
+    reach: float  # how far past a cell's corner a line runs that is no side of its own box
 
 
 @dataclass(slots=True)
@@ -154,7 +155,7 @@ class Table:
     cells: list[tuple[int, int, int, int]]
     atoms: list[int]  # atom (i, j) at j * (len(xs) - 1) + i -> its cell, -1 outside every cell
     glyphs: list[list[Glyph]] = field(default_factory=list)
-    background: set[int] = field(default_factory=set)  # cells that are the table's background (see Side)
+    background: set[int] = field(default_factory=set)  # cells that are the table's background (see _background)
 
     def cell_at(self, x: float, y: float) -> int:
         if not (self.xs[0] <= x <= self.xs[-1] and self.ys[0] <= y <= self.ys[-1]):
@@ -283,10 +284,8 @@ def _read_page(document, raw, index: int, notes: list[str]) -> PageText:
         horizontal, vertical = _strokes(page, raw, view, index, notes, images)
     finally:
         page.close()
-    horizontal, vertical, sides = _closed_gaps(horizontal, vertical, glyphs)
+    horizontal, vertical, boxes = _closed_gaps(horizontal, vertical, glyphs)
     tables = _tables(horizontal, vertical, index, notes)
-    for table in tables:
-        _background(table, sides)
     _pictures(images, glyphs, width * height, index, notes)
     loose: list[Glyph] = []
     for glyph in glyphs:
@@ -299,6 +298,8 @@ def _read_page(document, raw, index: int, notes: list[str]) -> PageText:
         else:
             loose.append(glyph)
     for table in tables:
+        if boxes is not None:
+            _background(table, boxes)
         if _ruled_cell_by_cell(table):
             result.tables.append(table)
         else:  # a frame around a borderless table: its text is laid out by x with the rest
@@ -475,13 +476,14 @@ def _stroke(p: tuple[float, float], q: tuple[float, float], horizontal: list[Rul
 
 # --- rules to tables -------------------------------------------------------------------------
 
-def _merged(strokes: list[Rule], join: float = JOIN) -> list[Rule]:
-    """Strokes within SNAP of each other across are one line; along it, pieces ``join`` apart are one rule."""
+def _merged(strokes: list[Rule], join: float = JOIN, step: float = 0.0) -> list[Rule]:
+    """Strokes within SNAP of each other across are one line (with ``step``: strokes each within
+    ``step`` of the one before); along it, pieces ``join`` apart are one rule."""
     strokes.sort(key=lambda rule: rule.at)
     rules: list[Rule] = []
     group: list[Rule] = []
     for stroke in strokes + [Rule(float("inf"), 0.0, 0.0)]:
-        if group and stroke.at - group[0].at > SNAP:
+        if group and (stroke.at - group[-1].at > step if step else stroke.at - group[0].at > SNAP):
             at = sum(rule.at for rule in group) / len(group)
             group.sort(key=lambda rule: rule.start)
             piece = Rule(at, group[0].start, group[0].stop)
@@ -498,48 +500,50 @@ def _merged(strokes: list[Rule], join: float = JOIN) -> list[Rule]:
 
 
 def _closed_gaps(horizontal: list[Rule], vertical: list[Rule],
-                 glyphs: list[Glyph]) -> tuple[list[Rule], list[Rule], list[Side]]:
+                 glyphs: list[Glyph]) -> tuple[list[Rule], list[Rule], Boxes | None]:
     """The strokes with each gap between two cells' own boxes closed: a browser printing an HTML table
     with cell spacing (``<table border=1>``) draws every cell's box apart from its neighbours', so two
-    parallel rules stand a few points apart where a reader sees one, and the grid would get a thin empty
+    parallel lines stand a few points apart where a reader sees one, and the grid would get a thin empty
     column or row between every two real ones. Two neighbouring parallel lines are one where the gap
     between them is narrower than the page's text is high (no line of text fits in it), holds no text
-    beside them, and no rule crosses it between them (a thin cell of a table has its rules run across
-    it; the gap between two boxes has none): all positions in the gap become its middle, across and
-    along. Also the stretches of those lines that no box faces across the gap (see Side)."""
+    beside them, and no rule crosses it between them (a thin cell has its top and bottom run across it;
+    the gap between two boxes has none): all positions in the gap become its middle, across and along.
+
+    Lines here are strokes each within STRIP of the next across (the two faces of a border a browser
+    fills as a thin shape are one line), so that the faces of two boxes a gap apart never fall into
+    one line by where a greedy grouping starts."""
     if not glyphs or not horizontal or not vertical:
-        return horizontal, vertical, []
+        return horizontal, vertical, None
     widest = GAP_SHARE * _median_height(glyphs)
     budget = [MAX_GAP_CHECKS]
-    across = _merged(horizontal, TOUCH)
-    down = _merged(vertical, TOUCH)
-    gaps_y, sides_y = _gaps(across, down, widest, sorted((g.cy, g.cx) for g in glyphs), budget)
-    gaps_x, sides_x = _gaps(down, across, widest, sorted((g.cx, g.cy) for g in glyphs), budget)
+    across = _merged(horizontal, TOUCH, STRIP)
+    down = _merged(vertical, TOUCH, STRIP)
+    gaps_y = _gaps(across, down, widest, sorted((g.cy, g.cx) for g in glyphs), budget)
+    gaps_x = _gaps(down, across, widest, sorted((g.cx, g.cy) for g in glyphs), budget)
     if budget[0] < 0 or not (gaps_x or gaps_y):
-        return horizontal, vertical, []
-    sides = [Side(False, _closed(gaps_y, side.at), _closed(gaps_x, side.start), _closed(gaps_x, side.stop), side.beyond)
-             for side in sides_y]
-    sides.extend(Side(True, _closed(gaps_x, side.at), _closed(gaps_y, side.start), _closed(gaps_y, side.stop),
-                      side.beyond) for side in sides_x)
-    return ([Rule(_closed(gaps_y, rule.at), _closed(gaps_x, rule.start), _closed(gaps_x, rule.stop)) for rule in across],
-            [Rule(_closed(gaps_x, rule.at), _closed(gaps_y, rule.start), _closed(gaps_y, rule.stop)) for rule in down],
-            sides)
+        return horizontal, vertical, None
+    return ([Rule(_closed(gaps_y, rule.at, 0.0), _closed(gaps_x, rule.start, JOIN), _closed(gaps_x, rule.stop, JOIN))
+             for rule in across],
+            [Rule(_closed(gaps_x, rule.at, 0.0), _closed(gaps_y, rule.start, JOIN), _closed(gaps_y, rule.stop, JOIN))
+             for rule in down], Boxes(gaps_x, gaps_y, down, across, widest))
 
 
-def _gaps(rules: list[Rule], crossing: list[Rule], widest: float, points: list[tuple[float, float]],
-          budget: list[int]) -> tuple[list[tuple[float, float]], list[Side]]:
-    """The gaps (low, high) across ``rules`` to close (see _closed_gaps), each spanning two or more of
-    their positions and no wider than ``widest``, and the sides facing no box across them; ``points``
-    are the glyphs' centres (across, along), sorted; ``budget`` counts the crossing rules and glyphs
-    looked at, and below zero means the page drew too many."""
-    positions = _positions(rules)
-    members: list[list[Rule]] = [[] for _ in positions]
-    for rule in rules:
-        members[bisect_right(positions, rule.at) - 1].append(rule)
+def _gaps(lines: list[Rule], crossing: list[Rule], widest: float, points: list[tuple[float, float]],
+          budget: list[int]) -> list[tuple[float, float]]:
+    """The gaps (low, high) across ``lines`` (sorted by position) to close (see _closed_gaps), each
+    from one line's position to another's, no wider than ``widest``; ``points`` are the glyphs' centres
+    (across, along), sorted; ``budget`` counts the crossing lines and glyphs looked at, and below
+    zero means the page drew too many."""
+    positions: list[float] = []
+    members: list[list[Rule]] = []
+    for line in lines:
+        if not positions or line.at != positions[-1]:
+            positions.append(line.at)
+            members.append([])
+        members[-1].append(line)
     crossing = sorted(crossing, key=lambda rule: rule.at)
     crossing_at = [rule.at for rule in crossing]
-    open_gap = [False] * len(positions)  # open_gap[k]: the gap between positions k and k + 1 is no gap
-    sides: list[Side] = []
+    closed = [False] * len(positions)  # closed[k]: the gap between positions k and k + 1 is no gap
     for k in range(len(positions) - 1):
         low, high = positions[k], positions[k + 1]
         if high - low > widest:
@@ -552,10 +556,10 @@ def _gaps(rules: list[Rule], crossing: list[Rule], widest: float, points: list[t
                 if stop - start < MIN_RULE:
                     continue
                 paired = True
-                first, last = bisect_right(crossing_at, start + JOIN), bisect_left(crossing_at, stop - JOIN)
-                budget[0] -= max(0, last - first)
+                first, last = bisect_left(crossing_at, start - TOUCH), bisect_right(crossing_at, stop + TOUCH)
+                budget[0] -= last - first
                 if budget[0] < 0:
-                    return [], []
+                    return []
                 if any(rule.start <= low + margin and rule.stop >= high - margin for rule in crossing[first:last]):
                     crossed = True
         if not paired or crossed:
@@ -564,47 +568,73 @@ def _gaps(rules: list[Rule], crossing: list[Rule], widest: float, points: list[t
         inside = points[bisect_right(points, (low, math.inf)):bisect_left(points, (high, -math.inf))]
         budget[0] -= len(inside) * len(beside)
         if budget[0] < 0:
-            return [], []
-        if not any(rule.start <= along <= rule.stop for _, along in inside for rule in beside):
-            open_gap[k] = True
-            sides.extend(_unfaced(members[k], members[k + 1], 1))
-            sides.extend(_unfaced(members[k + 1], members[k], -1))
+            return []
+        closed[k] = not any(rule.start <= along <= rule.stop for _, along in inside for rule in beside)
     gaps: list[tuple[float, float]] = []
     k = 0
     while k < len(positions) - 1:
-        if not open_gap[k]:
+        if not closed[k]:
             k += 1
             continue
         last = k + 1
-        while last < len(positions) - 1 and open_gap[last] and positions[last + 1] - positions[k] <= widest:
+        while last < len(positions) - 1 and closed[last] and positions[last + 1] - positions[k] <= widest:
             last += 1
         gaps.append((positions[k], positions[last]))
         k = last
-    return gaps, sides
+    return gaps
 
 
-def _unfaced(rules: list[Rule], facing: list[Rule], beyond: int) -> list[Side]:
-    """The stretches of ``rules`` that no rule of ``facing`` (across the gap, on the side ``beyond``)
-    runs beside, within JOIN."""
-    spans = sorted((rule.start - JOIN, rule.stop + JOIN) for rule in facing)
-    sides: list[Side] = []
-    for rule in rules:
-        start = rule.start
-        for low, high in spans:
-            if low > start and low - start >= MIN_RULE and start < rule.stop:
-                sides.append(Side(False, rule.at, start, min(low, rule.stop), beyond))
-            start = max(start, high)
-        if rule.stop - start >= MIN_RULE:
-            sides.append(Side(False, rule.at, start, rule.stop, beyond))
-    return sides
+def _closed(gaps: list[tuple[float, float]], at: float, reach: float) -> float:
+    """``at`` moved to the middle of the nearest gap it lies in or within ``reach`` of, else
+    unchanged. A rule's end is moved from up to JOIN away: it may stop as short of a line as _walls
+    lets it, and still meet the line moved to the gap's middle."""
+    k = bisect_right(gaps, (at, math.inf))  # gaps[k - 1] starts at or before ``at``, gaps[k] after it
+    nearest, off = at, reach
+    for low, high in gaps[max(0, k - 1):k + 1]:
+        distance = max(low - at, at - high, 0.0)
+        if distance <= off:
+            nearest, off = (low + high) / 2, distance
+    return nearest
 
 
-def _closed(gaps: list[tuple[float, float]], at: float) -> float:
-    """``at`` moved to the middle of the gap it lies in (or within SNAP of), else unchanged."""
-    k = bisect_right(gaps, (at + SNAP, math.inf)) - 1
-    if k >= 0 and gaps[k][0] - SNAP <= at <= gaps[k][1] + SNAP:
-        return (gaps[k][0] + gaps[k][1]) / 2
-    return at
+def _background(table: Table, boxes: Boxes) -> None:
+    """Add to the table's background its empty cells that are no box of their own: in a table drawn
+    a box a cell, with the gaps between closed, a cell's side at a closed gap is the nearest line on
+    its inner side of the gap, and that line is its own box's side, ending at its corners. The room
+    the table's frame leaves beside its shorter rows (an HTML row with fewer cells) has the frame, or
+    a neighbouring box's outer side, running on past its corners: it is the table's background."""
+    xs, ys = table.xs, table.ys
+    for k, (i0, j0, i1, j1) in enumerate(table.cells):
+        if table.glyphs[k]:
+            continue
+        top, bottom, left, right = ys[j0], ys[j1 + 1], xs[i0], xs[i1 + 1]
+        if not (_own_side(boxes.down, boxes.gaps_x, boxes.gaps_y, left, 1, top, bottom, boxes.reach) and
+                _own_side(boxes.down, boxes.gaps_x, boxes.gaps_y, right, -1, top, bottom, boxes.reach) and
+                _own_side(boxes.across, boxes.gaps_y, boxes.gaps_x, top, 1, left, right, boxes.reach) and
+                _own_side(boxes.across, boxes.gaps_y, boxes.gaps_x, bottom, -1, left, right, boxes.reach)):
+            table.background.add(k)
+
+
+def _own_side(lines: list[Rule], gaps: list[tuple[float, float]], gaps_along: list[tuple[float, float]],
+              at: float, inward: int, start: float, stop: float, reach: float) -> bool:
+    """Whether a cell's side at ``at`` (its inside towards ``inward``, from ``start`` to ``stop``
+    along) is its own box's: False only where it stands at a closed gap and the line nearest the
+    cell's inside there runs more than ``reach`` past one of its corners."""
+    k = bisect_right(gaps, (at, math.inf)) - 1
+    if k < 0 or abs((gaps[k][0] + gaps[k][1]) / 2 - at) > 0.01:
+        return True  # a line that closed no gap: a table ruled as one grid, nothing to tell
+    low, high = gaps[k]
+    nearest: Rule | None = None
+    first = bisect_left(lines, low, key=lambda line: line.at)
+    for line in lines[first:bisect_right(lines, high, key=lambda line: line.at)]:
+        line_start, line_stop = _closed(gaps_along, line.start, JOIN), _closed(gaps_along, line.stop, JOIN)
+        if min(line_stop, stop) - max(line_start, start) < MIN_RULE:
+            continue
+        if nearest is None or (line.at - nearest.at) * inward > 0:
+            nearest = line
+    if nearest is None:
+        return True
+    return _closed(gaps_along, nearest.start, JOIN) >= start - reach and _closed(gaps_along, nearest.stop, JOIN) <= stop + reach
 
 
 def _tables(horizontal_strokes: list[Rule], vertical_strokes: list[Rule], index: int,
@@ -709,24 +739,6 @@ def _grid(across: list[Rule], down: list[Rule]) -> Table | None:
     atoms = [number.get(find(atom), -1) for atom in range(columns * rows)]
     cells = [(spans[root][0], spans[root][1], spans[root][2], spans[root][3]) for root in order]
     return Table(xs, ys, cells, atoms, [[] for _ in cells])
-
-
-def _background(table: Table, sides: list[Side]) -> None:
-    """Add to the table's background the cells beyond a side no box faces (see Side)."""
-    columns = len(table.xs) - 1
-    for side in sides:
-        across, along = (table.xs, table.ys) if side.vertical else (table.ys, table.xs)
-        k = bisect_left(across, side.at - SNAP)
-        if k == len(across) or abs(across[k] - side.at) > SNAP:
-            continue
-        k = k if side.beyond > 0 else k - 1
-        if not 0 <= k < len(across) - 1:
-            continue
-        for m in range(max(0, bisect_left(along, side.start) - 1), min(len(along) - 1, bisect_right(along, side.stop))):
-            if side.start <= (along[m] + along[m + 1]) / 2 <= side.stop:
-                cell = table.atoms[m * columns + k] if side.vertical else table.atoms[k * columns + m]
-                if cell >= 0:
-                    table.background.add(cell)
 
 
 def _close(positions: list[float], first: float, last: float, implied: set[float]) -> None:
