@@ -45,6 +45,8 @@ SNAP = 2.0  # points: strokes closer than this across their length are one rule
 JOIN = 3.0  # points: a gap bridged along a rule, and how far a rule may stop short of a crossing
 MIN_RULE = 2.0  # points: shorter strokes are no rule (the ends of a thin rectangle)
 TOUCH = 0.5  # points: pieces of a line this close along it touch (one cell's edge, not two cells')
+MAX_STRIP = 4.5  # points: a closed shape this thin (and MIN_RULE long or more) is one rule, a border as thick as it
+MAX_GAP_SPAN = 20.0  # points: wider than any gap closed (GAP_SHARE of a page's type), to look gaps up by where they start
 STRIP = 1.0  # points: strokes this close across, each to the next, are one line (a border's two faces)
 GAP_SHARE = 0.75  # of the page's median glyph height: a gap between two cells' boxes narrower than this holds no text
 MAX_GAP_CHECKS = 200_000  # crossing rules looked at on one page while closing gaps between cells' boxes
@@ -134,13 +136,27 @@ class Rule:
 
 
 @dataclass(slots=True)
+class Gap:
+    """A gap between two cells' own boxes (see _closed_gaps): from one line's position to the next
+    one's, across; ``spans`` are where along it boxes face each other across it, sorted, apart."""
+
+    low: float
+    high: float
+    spans: list[tuple[float, float]]
+
+    def beside(self, along: float) -> bool:
+        k = bisect_right(self.spans, (along + JOIN, math.inf)) - 1
+        return k >= 0 and self.spans[k][1] >= along - JOIN
+
+
+@dataclass(slots=True)
 class Boxes:
     """What closing the gaps between cells' own boxes on a page found (see _closed_gaps): the gaps
-    closed across x and across y, each (low, high), and the lines as drawn, to tell a cell's own box
-    from the room its table's frame leaves beside shorter rows (see _background)."""
+    closed across x and across y, sorted, and the lines as drawn, to tell a cell's own box from the
+    room its table's frame leaves beside shorter rows (see _background)."""
 
-    gaps_x: list[tuple[float, float]]
-    gaps_y: list[tuple[float, float]]
+    gaps_x: list[Gap]
+    gaps_y: list[Gap]
     down: list[Rule]  # vertical lines, by position
     across: list[Rule]  # horizontal lines, by position
     reach: float  # how far past a cell's corner a line runs that is no side of its own box
@@ -414,8 +430,10 @@ def _walk(raw, objects, outer, depth: int, horizontal: list[Rule], vertical: lis
                 inner = [raw.FPDFFormObj_GetObject(obj, k) for k in range(min(raw.FPDFFormObj_CountObjects(obj),
                                                                               max(budget[0], 0)))]
                 _walk(raw, inner, placed, depth + 1, horizontal, vertical, budget, images)
-        elif _visible(raw, obj):
-            _path(raw, obj, placed, horizontal, vertical, budget)
+        else:
+            painted = _painted(raw, obj)
+            if painted:
+                _path(raw, obj, placed, painted == FILLED, horizontal, vertical, budget)
 
 
 def _compose(inner: tuple, outer: tuple) -> tuple:
@@ -425,23 +443,29 @@ def _compose(inner: tuple, outer: tuple) -> tuple:
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _visible(raw, obj) -> bool:
-    """A path that paints something a reader sees: stroked or filled, not in white."""
+STROKED = 1
+FILLED = 2
+
+
+def _painted(raw, obj) -> int:
+    """How a path paints something a reader sees, not in white: STROKED (its outline, filled or
+    not), FILLED (its inside only), or 0 (nothing seen)."""
     fill_mode = ctypes.c_int()
     stroke = ctypes.c_int()
     if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)):
-        return False
+        return 0
     red, green, blue, alpha = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-    for painted, colour in ((stroke.value, raw.FPDFPageObj_GetStrokeColor),
-                            (fill_mode.value, raw.FPDFPageObj_GetFillColor)):
+    for painted, colour, kind in ((stroke.value, raw.FPDFPageObj_GetStrokeColor, STROKED),
+                                  (fill_mode.value, raw.FPDFPageObj_GetFillColor, FILLED)):
         if painted and colour(obj, ctypes.byref(red), ctypes.byref(green), ctypes.byref(blue), ctypes.byref(alpha)):
             if alpha.value > 0 and min(red.value, green.value, blue.value) < WHITE:
-                return True
-    return False
+                return kind
+    return 0
 
 
-def _path(raw, obj, matrix: tuple, horizontal: list[Rule], vertical: list[Rule],
+def _path(raw, obj, matrix: tuple, filled: bool, horizontal: list[Rule], vertical: list[Rule],
           budget: list[int]) -> None:
+    """The strokes of a path; a filled one's subpaths are closed (filling closes them)."""
     a, b, c, d, e, f = matrix
     count = raw.FPDFPath_CountSegments(obj)
     budget[1] -= count
@@ -449,6 +473,7 @@ def _path(raw, obj, matrix: tuple, horizontal: list[Rule], vertical: list[Rule],
         return
     x = ctypes.c_float()
     y = ctypes.c_float()
+    shape: list[tuple[float, float]] = []  # the points of the subpath drawn so far, while all its segments are lines
     start = current = None
     for k in range(count):
         segment = raw.FPDFPath_GetPathSegment(obj, k)
@@ -457,13 +482,50 @@ def _path(raw, obj, matrix: tuple, horizontal: list[Rule], vertical: list[Rule],
         point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
         kind = raw.FPDFPathSegment_GetType(segment)
         if kind == raw.FPDF_SEGMENT_MOVETO or current is None:
+            _strokes_of(shape, filled, False, horizontal, vertical)
             start = point
+            shape = [point]
         elif kind == raw.FPDF_SEGMENT_LINETO:
-            _stroke(current, point, horizontal, vertical)
+            if shape:
+                shape.append(point)
+            else:
+                _stroke(current, point, horizontal, vertical)
+        else:  # a curve: no strip, its straight pieces are strokes as they come
+            _strokes_of(shape, filled, False, horizontal, vertical)
+            shape = []
         current = point
         if raw.FPDFPathSegment_GetClose(segment) and start is not None:
-            _stroke(current, start, horizontal, vertical)
+            if shape:
+                _strokes_of(shape, filled, True, horizontal, vertical)
+                shape = []
+            else:
+                _stroke(current, start, horizontal, vertical)
             current = start
+    _strokes_of(shape, filled, False, horizontal, vertical)
+
+
+def _strokes_of(shape: list[tuple[float, float]], filled: bool, drawn_close: bool, horizontal: list[Rule],
+                vertical: list[Rule]) -> None:
+    """The strokes of a subpath of straight lines, closed by the path (``drawn_close``) or by
+    filling. A closed one that is a thin strip (a browser fills each side of a cell's border as one,
+    a bevelled quadrilateral as thick as the border) is one rule along its middle, however thick: its
+    two long sides are not two lines, its ends no rule. Else its lines are strokes, the closing one
+    where it was drawn."""
+    if len(shape) < 2:
+        return
+    if (filled or drawn_close) and len(shape) >= 3:
+        x0, x1 = min(x for x, _ in shape), max(x for x, _ in shape)
+        y0, y1 = min(y for _, y in shape), max(y for _, y in shape)
+        if x1 - x0 >= MIN_RULE and y1 - y0 <= MAX_STRIP:
+            horizontal.append(Rule((y0 + y1) / 2, x0, x1))
+            return
+        if y1 - y0 >= MIN_RULE and x1 - x0 <= MAX_STRIP:
+            vertical.append(Rule((x0 + x1) / 2, y0, y1))
+            return
+    for p, q in zip(shape, shape[1:]):
+        _stroke(p, q, horizontal, vertical)
+    if drawn_close:
+        _stroke(shape[-1], shape[0], horizontal, vertical)
 
 
 def _stroke(p: tuple[float, float], q: tuple[float, float], horizontal: list[Rule], vertical: list[Rule]) -> None:
@@ -507,11 +569,14 @@ def _closed_gaps(horizontal: list[Rule], vertical: list[Rule],
     column or row between every two real ones. Two neighbouring parallel lines are one where the gap
     between them is narrower than the page's text is high (no line of text fits in it), holds no text
     beside them, and no rule crosses it between them (a thin cell has its top and bottom run across it;
-    the gap between two boxes has none): all positions in the gap become its middle, across and along.
+    the gap between two boxes has none): the lines beside it, and the ends of the rules meeting them,
+    move to its middle.
 
-    Lines here are strokes each within STRIP of the next across (the two faces of a border a browser
-    fills as a thin shape are one line), so that the faces of two boxes a gap apart never fall into
-    one line by where a greedy grouping starts."""
+    Lines here are strokes each within STRIP of the next across (the faces of a border drawn as two
+    strokes are one line), so that two boxes' sides a gap apart never fall into one line by where a
+    greedy grouping starts. Two tables on a page may have gaps that meet at a line of each (one table's
+    box side where the other's gap starts): each line, and each rule's end, goes to the gap beside it,
+    where its own boxes face each other, so a table's columns stay where they are on every page."""
     if not glyphs or not horizontal or not vertical:
         return horizontal, vertical, None
     widest = GAP_SHARE * _median_height(glyphs)
@@ -522,18 +587,16 @@ def _closed_gaps(horizontal: list[Rule], vertical: list[Rule],
     gaps_x = _gaps(down, across, widest, sorted((g.cx, g.cy) for g in glyphs), budget)
     if budget[0] < 0 or not (gaps_x or gaps_y):
         return horizontal, vertical, None
-    return ([Rule(_closed(gaps_y, rule.at, 0.0), _closed(gaps_x, rule.start, JOIN), _closed(gaps_x, rule.stop, JOIN))
-             for rule in across],
-            [Rule(_closed(gaps_x, rule.at, 0.0), _closed(gaps_y, rule.start, JOIN), _closed(gaps_y, rule.stop, JOIN))
-             for rule in down], Boxes(gaps_x, gaps_y, down, across, widest))
+    return ([_moved_rule(rule, gaps_y, gaps_x) for rule in across], [_moved_rule(rule, gaps_x, gaps_y) for rule in down],
+            Boxes(gaps_x, gaps_y, down, across, widest))
 
 
 def _gaps(lines: list[Rule], crossing: list[Rule], widest: float, points: list[tuple[float, float]],
-          budget: list[int]) -> list[tuple[float, float]]:
-    """The gaps (low, high) across ``lines`` (sorted by position) to close (see _closed_gaps), each
-    from one line's position to another's, no wider than ``widest``; ``points`` are the glyphs' centres
-    (across, along), sorted; ``budget`` counts the crossing lines and glyphs looked at, and below
-    zero means the page drew too many."""
+          budget: list[int]) -> list[Gap]:
+    """The gaps across ``lines`` (sorted by position) to close (see _closed_gaps), each from one line's
+    position to the next one's, no wider than ``widest``; ``points`` are the glyphs' centres (across,
+    along), sorted; ``budget`` counts the crossing lines and glyphs looked at, and below zero means the
+    page drew too many."""
     positions: list[float] = []
     members: list[list[Rule]] = []
     for line in lines:
@@ -543,58 +606,72 @@ def _gaps(lines: list[Rule], crossing: list[Rule], widest: float, points: list[t
         members[-1].append(line)
     crossing = sorted(crossing, key=lambda rule: rule.at)
     crossing_at = [rule.at for rule in crossing]
-    closed = [False] * len(positions)  # closed[k]: the gap between positions k and k + 1 is no gap
+    gaps: list[Gap] = []
     for k in range(len(positions) - 1):
         low, high = positions[k], positions[k + 1]
         if high - low > widest:
             continue
         margin = (high - low) / 4
-        paired = crossed = False
+        spans: list[tuple[float, float]] = []
+        crossed = False
         for one in members[k]:
             for other in members[k + 1]:
                 start, stop = max(one.start, other.start), min(one.stop, other.stop)
                 if stop - start < MIN_RULE:
                     continue
-                paired = True
+                spans.append((start, stop))
                 first, last = bisect_left(crossing_at, start - TOUCH), bisect_right(crossing_at, stop + TOUCH)
                 budget[0] -= last - first
                 if budget[0] < 0:
                     return []
                 if any(rule.start <= low + margin and rule.stop >= high - margin for rule in crossing[first:last]):
                     crossed = True
-        if not paired or crossed:
+        if not spans or crossed:
             continue
         beside = members[k] + members[k + 1]  # text in the gap beside them; a cell spanning it may hold text
         inside = points[bisect_right(points, (low, math.inf)):bisect_left(points, (high, -math.inf))]
         budget[0] -= len(inside) * len(beside)
         if budget[0] < 0:
             return []
-        closed[k] = not any(rule.start <= along <= rule.stop for _, along in inside for rule in beside)
-    gaps: list[tuple[float, float]] = []
-    k = 0
-    while k < len(positions) - 1:
-        if not closed[k]:
-            k += 1
-            continue
-        last = k + 1
-        while last < len(positions) - 1 and closed[last] and positions[last + 1] - positions[k] <= widest:
-            last += 1
-        gaps.append((positions[k], positions[last]))
-        k = last
+        if not any(rule.start <= along <= rule.stop for _, along in inside for rule in beside):
+            gaps.append(Gap(low, high, _joined_spans(spans)))
     return gaps
 
 
-def _closed(gaps: list[tuple[float, float]], at: float, reach: float) -> float:
-    """``at`` moved to the middle of the nearest gap it lies in or within ``reach`` of, else
-    unchanged. A rule's end is moved from up to JOIN away: it may stop as short of a line as _walls
-    lets it, and still meet the line moved to the gap's middle."""
-    k = bisect_right(gaps, (at, math.inf))  # gaps[k - 1] starts at or before ``at``, gaps[k] after it
-    nearest, off = at, reach
-    for low, high in gaps[max(0, k - 1):k + 1]:
-        distance = max(low - at, at - high, 0.0)
-        if distance <= off:
-            nearest, off = (low + high) / 2, distance
-    return nearest
+def _joined_spans(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    spans.sort()
+    joined = [spans[0]]
+    for start, stop in spans[1:]:
+        if start <= joined[-1][1] + JOIN:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], stop))
+        else:
+            joined.append((start, stop))
+    return joined
+
+
+def _moved_rule(rule: Rule, gaps: list[Gap], gaps_along: list[Gap]) -> Rule:
+    """A rule with its position moved to the middle of the gap it borders, and each end to the middle
+    of a gap across it that the end reaches (see _moved)."""
+    return Rule(_moved(gaps, rule.at, (rule.start + rule.stop) / 2, 0.0), _moved(gaps_along, rule.start, rule.at, JOIN),
+                _moved(gaps_along, rule.stop, rule.at, JOIN))
+
+
+def _moved(gaps: list[Gap], at: float, along: float, reach: float) -> float:
+    """``at`` moved to the middle of a gap it lies in or within ``reach`` of: of those, the gap
+    beside ``along`` (where that gap's boxes face each other) first, then the nearest; else unchanged.
+    A rule's end is moved from up to JOIN away: it may stop as short of a line as _walls lets it, and
+    still meet the line moved to the gap's middle."""
+    k = bisect_right(gaps, at + reach, key=lambda gap: gap.low)
+    best: Gap | None = None
+    best_key = (True, reach)
+    while k > 0 and gaps[k - 1].low >= at - reach - MAX_GAP_SPAN:
+        k -= 1
+        gap = gaps[k]
+        distance = max(gap.low - at, at - gap.high, 0.0)
+        key = (not gap.beside(along), distance)
+        if distance <= reach and (best is None or key < best_key):
+            best, best_key = gap, key
+    return at if best is None else (best.low + best.high) / 2
 
 
 def _background(table: Table, boxes: Boxes) -> None:
@@ -615,26 +692,27 @@ def _background(table: Table, boxes: Boxes) -> None:
             table.background.add(k)
 
 
-def _own_side(lines: list[Rule], gaps: list[tuple[float, float]], gaps_along: list[tuple[float, float]],
-              at: float, inward: int, start: float, stop: float, reach: float) -> bool:
+def _own_side(lines: list[Rule], gaps: list[Gap], gaps_along: list[Gap], at: float, inward: int, start: float,
+              stop: float, reach: float) -> bool:
     """Whether a cell's side at ``at`` (its inside towards ``inward``, from ``start`` to ``stop``
-    along) is its own box's: False only where it stands at a closed gap and the line nearest the
-    cell's inside there runs more than ``reach`` past one of its corners."""
-    k = bisect_right(gaps, (at, math.inf)) - 1
-    if k < 0 or abs((gaps[k][0] + gaps[k][1]) / 2 - at) > 0.01:
-        return True  # a line that closed no gap: a table ruled as one grid, nothing to tell
-    low, high = gaps[k]
+    along) is its own box's: False only where it stands at a closed gap beside it and the line
+    nearest the cell's inside there runs more than ``reach`` past one of its corners."""
+    middle = (start + stop) / 2
+    here = [gap for gap in gaps[bisect_left(gaps, at - MAX_GAP_SPAN, key=lambda gap: gap.low):]
+            if gap.low <= at and abs((gap.low + gap.high) / 2 - at) <= 0.01]
+    if not here:
+        return True  # no gap closed here: a table ruled as one grid, nothing to tell
+    gap = next((gap for gap in here if gap.beside(middle)), here[0])  # the room beside short rows faces no box
     nearest: Rule | None = None
-    first = bisect_left(lines, low, key=lambda line: line.at)
-    for line in lines[first:bisect_right(lines, high, key=lambda line: line.at)]:
-        line_start, line_stop = _closed(gaps_along, line.start, JOIN), _closed(gaps_along, line.stop, JOIN)
+    nearest_start = nearest_stop = 0.0
+    first = bisect_left(lines, gap.low, key=lambda line: line.at)
+    for line in lines[first:bisect_right(lines, gap.high, key=lambda line: line.at)]:
+        line_start, line_stop = _moved(gaps_along, line.start, line.at, JOIN), _moved(gaps_along, line.stop, line.at, JOIN)
         if min(line_stop, stop) - max(line_start, start) < MIN_RULE:
             continue
         if nearest is None or (line.at - nearest.at) * inward > 0:
-            nearest = line
-    if nearest is None:
-        return True
-    return _closed(gaps_along, nearest.start, JOIN) >= start - reach and _closed(gaps_along, nearest.stop, JOIN) <= stop + reach
+            nearest, nearest_start, nearest_stop = line, line_start, line_stop
+    return nearest is None or (nearest_start >= start - reach and nearest_stop <= stop + reach)
 
 
 def _tables(horizontal_strokes: list[Rule], vertical_strokes: list[Rule], index: int,
