@@ -650,10 +650,12 @@ def _joined_spans(spans: list[tuple[float, float]]) -> list[tuple[float, float]]
 
 
 def _moved_rule(rule: Rule, gaps: list[Gap], gaps_along: list[Gap]) -> Rule:
-    """A rule with its position moved to the middle of the gap it borders, and each end to the middle
-    of a gap across it that the end reaches (see _moved)."""
-    return Rule(_moved(gaps, rule.at, (rule.start + rule.stop) / 2, 0.0), _moved(gaps_along, rule.start, rule.at, JOIN),
-                _moved(gaps_along, rule.stop, rule.at, JOIN))
+    """A rule with its position moved to the middle of the gap it borders, and each end out to the
+    middle of a gap across it that the end reaches (see _moved), never in: a dash of a dashed
+    border near a gap stays as long as it is, to meet the next."""
+    return Rule(_moved(gaps, rule.at, (rule.start + rule.stop) / 2, 0.0),
+                min(rule.start, _moved(gaps_along, rule.start, rule.at, JOIN)),
+                max(rule.stop, _moved(gaps_along, rule.stop, rule.at, JOIN)))
 
 
 def _moved(gaps: list[Gap], at: float, along: float, reach: float) -> float:
@@ -707,7 +709,8 @@ def _own_side(lines: list[Rule], gaps: list[Gap], gaps_along: list[Gap], at: flo
     nearest_start = nearest_stop = 0.0
     first = bisect_left(lines, gap.low, key=lambda line: line.at)
     for line in lines[first:bisect_right(lines, gap.high, key=lambda line: line.at)]:
-        line_start, line_stop = _moved(gaps_along, line.start, line.at, JOIN), _moved(gaps_along, line.stop, line.at, JOIN)
+        moved = _moved_rule(line, [], gaps_along)
+        line_start, line_stop = moved.start, moved.stop
         if min(line_stop, stop) - max(line_start, start) < MIN_RULE:
             continue
         if nearest is None or (line.at - nearest.at) * inward > 0:
