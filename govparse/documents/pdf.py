@@ -49,7 +49,7 @@ MAX_STRIP = 4.5  # points: a closed shape this thin (and MIN_RULE long or more) 
 MAX_GAP_SPAN = 20.0  # points: wider than any gap closed (GAP_SHARE of a page's type), to look gaps up by where they start
 STRIP = 1.0  # points: strokes this close across, each to the next, are one line (a border's two faces)
 GAP_SHARE = 0.75  # of the page's median glyph height: a gap between two cells' boxes narrower than this holds no text
-MAX_GAP_CHECKS = 200_000  # crossing rules looked at on one page while closing gaps between cells' boxes
+MAX_GAP_CHECKS = 500_000  # lines, crossing lines and glyphs looked at on one page while closing gaps between boxes
 MAX_PAGE_CHARS = 50_000
 MAX_PAGE_OBJECTS = 20_000
 MAX_PAGE_SEGMENTS = 100_000
@@ -593,10 +593,10 @@ def _closed_gaps(horizontal: list[Rule], vertical: list[Rule],
 
 def _gaps(lines: list[Rule], crossing: list[Rule], widest: float, points: list[tuple[float, float]],
           budget: list[int]) -> list[Gap]:
-    """The gaps across ``lines`` (sorted by position) to close (see _closed_gaps), each from one line's
-    position to the next one's, no wider than ``widest``; ``points`` are the glyphs' centres (across,
-    along), sorted; ``budget`` counts the crossing lines and glyphs looked at, and below zero means the
-    page drew too many."""
+    """The gaps across ``lines`` (sorted by position) to close (see _closed_gaps): each from a line to
+    the nearest one beyond it that runs beside it (two tables' lines may stand between), no further
+    than ``widest``; ``points`` are the glyphs' centres (across, along), sorted; ``budget`` counts the
+    lines, crossing lines and glyphs looked at, and below zero means the page drew too many."""
     positions: list[float] = []
     members: list[list[Rule]] = []
     for line in lines:
@@ -604,31 +604,43 @@ def _gaps(lines: list[Rule], crossing: list[Rule], widest: float, points: list[t
             positions.append(line.at)
             members.append([])
         members[-1].append(line)
+    for here in members:
+        here.sort(key=lambda rule: rule.start)  # apart along their line: by start is by stop too
+    stops = [[rule.stop for rule in here] for here in members]
+    facing: dict[tuple[int, int], list[tuple[float, float]]] = {}  # (k, m) -> where lines at k and m face
+    for k, here in enumerate(members):
+        for one in here:
+            m = k + 1
+            while m < len(positions) and positions[m] - positions[k] <= widest:
+                first = bisect_left(stops[m], one.start + MIN_RULE)
+                last = bisect_right(members[m], one.stop - MIN_RULE, key=lambda rule: rule.start)
+                budget[0] -= 1 + max(0, last - first)
+                if budget[0] < 0:
+                    return []
+                spans = [(max(one.start, other.start), min(one.stop, other.stop)) for other in members[m][first:last]
+                         if min(one.stop, other.stop) - max(one.start, other.start) >= MIN_RULE]
+                if spans:
+                    facing.setdefault((k, m), []).extend(spans)
+                    break
+                m += 1
     crossing = sorted(crossing, key=lambda rule: rule.at)
     crossing_at = [rule.at for rule in crossing]
     gaps: list[Gap] = []
-    for k in range(len(positions) - 1):
-        low, high = positions[k], positions[k + 1]
-        if high - low > widest:
-            continue
+    for (k, m), spans in sorted(facing.items()):
+        low, high = positions[k], positions[m]
         margin = (high - low) / 4
-        spans: list[tuple[float, float]] = []
         crossed = False
-        for one in members[k]:
-            for other in members[k + 1]:
-                start, stop = max(one.start, other.start), min(one.stop, other.stop)
-                if stop - start < MIN_RULE:
-                    continue
-                spans.append((start, stop))
-                first, last = bisect_left(crossing_at, start - TOUCH), bisect_right(crossing_at, stop + TOUCH)
-                budget[0] -= last - first
-                if budget[0] < 0:
-                    return []
-                if any(rule.start <= low + margin and rule.stop >= high - margin for rule in crossing[first:last]):
-                    crossed = True
-        if not spans or crossed:
+        for start, stop in spans:
+            first, last = bisect_left(crossing_at, start - TOUCH), bisect_right(crossing_at, stop + TOUCH)
+            budget[0] -= last - first
+            if budget[0] < 0:
+                return []
+            if any(rule.start <= low + margin and rule.stop >= high - margin for rule in crossing[first:last]):
+                crossed = True
+                break
+        if crossed:
             continue
-        beside = members[k] + members[k + 1]  # text in the gap beside them; a cell spanning it may hold text
+        beside = members[k] + members[m]  # text in the gap beside them; a cell spanning it may hold text
         inside = points[bisect_right(points, (low, math.inf)):bisect_left(points, (high, -math.inf))]
         budget[0] -= len(inside) * len(beside)
         if budget[0] < 0:
