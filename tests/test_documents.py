@@ -108,6 +108,21 @@ def test_placed_text_puts_a_word_at_the_column_of_its_x():
     assert _placed_text([Glyph("法", 0, 0, 10, 10), Glyph("人", 14, 0, 24, 10)], 10.0) == "法 人"
 
 
+def test_two_numbers_printed_close_stay_two_numbers():
+    # a borderless table with little cell padding (WeasyPrint's print of <table border=1>, which draws no
+    # rules): 540 and 0 of two columns stand 3 points apart, less than a word space, but a number's
+    # digits stand edge to edge, so they are two numbers, never 5400
+    from govparse.documents.pdf import Glyph, _line_text, _placed_text
+
+    def digits(text, x, gap=0.0):
+        return [Glyph(char, x + k * (7 + gap), 0, x + k * (7 + gap) + 7, 14) for k, char in enumerate(text)]
+
+    line = digits("540", 100) + digits("0", 124)
+    assert _placed_text(line, 3.5).split() == ["540", "0"] and _line_text(line).split() == ["540", "0"]
+    assert _placed_text(digits("1158", 100), 3.5).split() == ["1158"]
+    assert _placed_text(digits("1158", 100, gap=1.0), 3.5).split() == ["1158"]  # letter-spaced: one number
+
+
 def test_document_output_meets_the_schema():
     from jsonschema import Draft202012Validator
 

@@ -58,6 +58,7 @@ MAX_ATOMS = 40_000  # grid atoms of one table
 MAX_FORM_DEPTH = 4
 MARGIN = 0.1  # share of the page height at the top and the bottom where furniture stands
 WHITE = 245  # a colour channel this high or higher on every channel: not seen on paper
+DIGIT_GAP = 0.1  # of a line's height: a gap this wide between two digits parts two numbers
 COLUMN_UNIT = 0.5  # of the page's median glyph height: the width of a text column of text outside tables
 TITLE_SIZE = 1.3  # times the body's type: the title's
 TITLE_LINES = 3  # lines a title is printed over, at most
@@ -879,6 +880,13 @@ def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     return lines
 
 
+def _numbers_apart(before: Glyph, glyph: Glyph, gap: float, height: float) -> bool:
+    """Whether two digits side by side are two numbers: a number's digits stand edge to edge, so a
+    gap between digits, however much narrower than a word space, parts two columns' numbers printed
+    close (a borderless table with little cell padding: 540 and 0 are not 5400)."""
+    return gap > DIGIT_GAP * height and before.text in _NUMERALS and glyph.text in _NUMERALS
+
+
 def _line_text(line: list[Glyph]) -> str:
     """A printed line's text: a gap wider than a quarter of the line's height is a space, a
     wider one several (as pdftotext -layout keeps columns apart)."""
@@ -886,7 +894,7 @@ def _line_text(line: list[Glyph]) -> str:
     parts = [line[0].text]
     for before, glyph in zip(line, line[1:]):
         gap = glyph.x0 - before.x1
-        if gap > 0.25 * height:
+        if gap > 0.25 * height or _numbers_apart(before, glyph, gap, height):
             parts.append(" " * max(1, round(gap / (0.5 * height))) if gap > 1.5 * height else " ")
         parts.append(glyph.text)
     return "".join(parts)
@@ -944,7 +952,8 @@ def _placed_text(line: list[Glyph], unit: float) -> str:
     column = 0
     before: Glyph | None = None
     for glyph in line:
-        if before is None or glyph.x0 - before.x1 > 0.25 * height:
+        if before is None or glyph.x0 - before.x1 > 0.25 * height or \
+                _numbers_apart(before, glyph, glyph.x0 - before.x1, height):
             at = max(0, round(glyph.x0 / unit))
             if before is not None:
                 at = max(at, column + 1)
