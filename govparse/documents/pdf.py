@@ -483,7 +483,8 @@ def _path(raw, obj, matrix: tuple, filled: bool, horizontal: list[Rule], vertica
         point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
         kind = raw.FPDFPathSegment_GetType(segment)
         if kind == raw.FPDF_SEGMENT_MOVETO or current is None:
-            _strokes_of(shape, filled, False, horizontal, vertical)
+            if len(shape) > 1:
+                _strokes_of(shape, filled, False, horizontal, vertical)
             start = point
             shape = [point]
         elif kind == raw.FPDF_SEGMENT_LINETO:
@@ -492,17 +493,21 @@ def _path(raw, obj, matrix: tuple, filled: bool, horizontal: list[Rule], vertica
             else:
                 _stroke(current, point, horizontal, vertical)
         else:  # a curve: no strip, its straight pieces are strokes as they come
-            _strokes_of(shape, filled, False, horizontal, vertical)
+            if len(shape) > 1:
+                _strokes_of(shape, filled, False, horizontal, vertical)
             shape = []
         current = point
         if raw.FPDFPathSegment_GetClose(segment) and start is not None:
-            if shape:
+            if len(shape) > 1:
                 _strokes_of(shape, filled, True, horizontal, vertical)
+                shape = []
+            elif shape:
                 shape = []
             else:
                 _stroke(current, start, horizontal, vertical)
             current = start
-    _strokes_of(shape, filled, False, horizontal, vertical)
+    if len(shape) > 1:
+        _strokes_of(shape, filled, False, horizontal, vertical)
 
 
 def _strokes_of(shape: list[tuple[float, float]], filled: bool, drawn_close: bool, horizontal: list[Rule],
@@ -512,8 +517,6 @@ def _strokes_of(shape: list[tuple[float, float]], filled: bool, drawn_close: boo
     a bevelled quadrilateral as thick as the border) is one rule along its middle, however thick: its
     two long sides are not two lines, its ends no rule. Else its lines are strokes, the closing one
     where it was drawn."""
-    if len(shape) < 2:
-        return
     if (filled or drawn_close) and len(shape) >= 3:
         x0, x1 = min(x for x, _ in shape), max(x for x, _ in shape)
         y0, y1 = min(y for _, y in shape), max(y for _, y in shape)
@@ -584,12 +587,19 @@ def _closed_gaps(horizontal: list[Rule], vertical: list[Rule],
     budget = [MAX_GAP_CHECKS]
     across = _merged(horizontal, TOUCH, STRIP)
     down = _merged(vertical, TOUCH, STRIP)
+    if not (_near(across, widest) or _near(down, widest)):
+        return horizontal, vertical, None  # a table ruled as one grid: its lines stand rows apart
     gaps_y = _gaps(across, down, widest, sorted((g.cy, g.cx) for g in glyphs), budget)
     gaps_x = _gaps(down, across, widest, sorted((g.cx, g.cy) for g in glyphs), budget)
     if budget[0] < 0 or not (gaps_x or gaps_y):
         return horizontal, vertical, None
     return ([_moved_rule(rule, gaps_y, gaps_x) for rule in across], [_moved_rule(rule, gaps_x, gaps_y) for rule in down],
             Boxes(gaps_x, gaps_y, down, across, widest))
+
+
+def _near(lines: list[Rule], widest: float) -> bool:
+    """Whether two of the lines (sorted by position) stand apart by ``widest`` or less."""
+    return any(0 < after.at - before.at <= widest for before, after in zip(lines, lines[1:]))
 
 
 def _gaps(lines: list[Rule], crossing: list[Rule], widest: float, points: list[tuple[float, float]],
