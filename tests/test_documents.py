@@ -430,6 +430,23 @@ def test_two_tables_whose_gaps_interleave_keep_their_own_columns():
     assert first.xs == [0, 102.5, 200] and second.xs == [0, 105, 200]
 
 
+def test_closing_gaps_on_a_page_of_thousands_of_boxes_is_bounded():
+    # 14,400 small boxes 1.5 apart (a pattern, not a report): the lines looked at are counted, and past
+    # the count nothing is closed; the page is read as it is drawn, in a bounded time
+    from govparse.documents.pdf import MAX_GAP_CHECKS, Glyph, _closed_gaps
+
+    across, down = [], []
+    for i in range(120):
+        for j in range(120):
+            x, y = i * 4.5, j * 4.5
+            across += _rules((y, x, x + 3), (y + 3, x, x + 3))
+            down += _rules((x, y, y + 3), (x + 3, y, y + 3))
+    started = time.process_time()
+    closed_across, closed_down, boxes = _closed_gaps(across, down, [Glyph("1", 0, 0, 6, 12)])
+    assert time.process_time() - started < 2.0 and MAX_GAP_CHECKS <= 1_000_000
+    assert boxes is None and closed_across is across and closed_down is down
+
+
 def _merged_label_table(label_top: float, text: str) -> "Table":
     """Two columns, two rows; the first column one cell merged down both rows, its text at label_top."""
     from govparse.documents.pdf import Glyph, Table
