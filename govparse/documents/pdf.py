@@ -3,15 +3,22 @@
 PDFium (pypdfium2) gives every character with its box and every path the page
 draws. The statutory tables are printed ruled, so the grid is in the drawing:
 
-1. the page's horizontal and vertical strokes (a line, a thin filled rectangle,
-   the edges of a cell's shading; white ones are not seen and not taken) are
-   merged into rules: pieces on one line within SNAP, gaps up to JOIN bridged;
+1. the page's horizontal and vertical strokes (a line, a thin filled strip of
+   any thickness up to MAX_STRIP as one line along its middle, the edges of a
+   cell's shading; white ones are not seen and not taken) are merged into rules:
+   pieces on one line within SNAP, gaps up to JOIN bridged. A browser printing an
+   HTML table with cell spacing (``<table border=1>``) draws every cell as a box of
+   its own, a gap between boxes: two parallel lines closer than a line of text,
+   with no text and no rule across the gap between them, are one (_closed_gaps),
+   and the room the table's frame leaves beside a shorter row is no cell
+   (_background);
 2. rules that cross or touch make one table; its rules' positions cut it into a
    grid of atoms, and atoms with no rule between them are one cell (a merged
    cell, a label over several rows);
 3. each character goes to the cell its centre lies in; a cell's text is its
    lines top to bottom, so a label wrapped inside its cell stays one label and a
-   number wrapped in a narrow column stays one number.
+   number wrapped in a narrow column stays one number. Two digits with a gap
+   between them are two numbers, however narrow the gap (DIGIT_GAP).
 
 A table row becomes one line of tab-separated cells, each cell once, in the first
 row it covers: the lines the HTML path gives (govparse.html). Text outside the
