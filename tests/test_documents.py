@@ -334,10 +334,12 @@ def test_rules_apart_are_tables_apart_and_pieces_of_a_rule_are_one():
     assert [len(t.cells) for t in tables] == [2, 2]  # the top rule in two pieces 1.5 apart is one rule
 
 
-def _boxed_table(widths: list[float], rows: list[int], spacing: float, glyph_rows: int | None = None):
+def _boxed_table(widths: list[float], rows: list[int], spacing: float, glyph_rows: int | None = None,
+                 double: bool = False):
     """Strokes and glyphs of a table drawn a box a cell, as a browser prints ``<table border=1>``: a frame,
     then each row's cells as boxes ``spacing`` apart and from the frame; row j has ``rows[j]`` cells of
-    ``widths``, 20 high; a glyph 12 high in each cell of the first ``glyph_rows`` rows (all by default)."""
+    ``widths``, 20 high; a glyph 12 high in each cell of the first ``glyph_rows`` rows (all by default);
+    ``double``: each box's sides drawn twice, 1.5 apart (a double border)."""
     from govparse.documents.pdf import Glyph
 
     across, down, glyphs = [], [], []
@@ -351,6 +353,10 @@ def _boxed_table(widths: list[float], rows: list[int], spacing: float, glyph_row
         for width in widths[:count]:
             across += _rules((top, left, left + width), (top + 20, left, left + width))
             down += _rules((left, top, top + 20), (left + width, top, top + 20))
+            if double:
+                inner = (left + 1.5, top + 1.5, left + width - 1.5, top + 18.5)
+                across += _rules((inner[1], inner[0], inner[2]), (inner[3], inner[0], inner[2]))
+                down += _rules((inner[0], inner[1], inner[3]), (inner[2], inner[1], inner[3]))
             if glyph_rows is None or j < glyph_rows:
                 glyphs.append(Glyph("1", left + 2, top + 4, left + 8, top + 16))
             left += width + spacing
@@ -373,11 +379,13 @@ def _boxed_tables(across, down, glyphs):
     return tables
 
 
-@pytest.mark.parametrize("spacing", [0.75, 1.5, 3.0, 6.0])
-def test_cells_drawn_as_boxes_apart_are_one_grid(spacing):
+@pytest.mark.parametrize("spacing, double", [(0.75, False), (1.5, False), (3.0, False), (6.0, False), (1.5, True),
+                                             (3.0, True)])
+def test_cells_drawn_as_boxes_apart_are_one_grid(spacing, double):
     # every cell its own box, the cell spacing between (a browser's <table border=1>): no thin empty
-    # column or row between two real ones, whatever the spacing, as long as no text fits in it
-    [table] = _boxed_tables(*_boxed_table([60, 40, 40], [3, 3, 3], spacing))
+    # column or row between two real ones, whatever the spacing, as long as no text fits in it; a
+    # double border's two lines and the spacing after them are one gap
+    [table] = _boxed_tables(*_boxed_table([60, 40, 40], [3, 3, 3], spacing, double=double))
     assert len(table.xs) == 4 and len(table.ys) == 4 and len(table.cells) == 9 and not table.background
 
 

@@ -665,7 +665,40 @@ def _gaps(lines: list[Rule], crossing: list[Rule], widest: float, points: list[t
             return []
         if not any(rule.start <= along <= rule.stop for _, along in inside for rule in beside):
             gaps.append(Gap(low, high, _joined_spans(spans)))
-    return gaps
+    return _chained(gaps, widest)
+
+
+def _chained(gaps: list[Gap], widest: float) -> list[Gap]:
+    """Gaps that follow one another where the same boxes face each other (a double border's two
+    lines, then the cell spacing, then the next box's two lines) as one gap, no wider than
+    ``widest``; gaps of two tables that meet at a line, beside other rows, stay apart."""
+    chains: list[Gap] = []
+    ending: dict[float, list[Gap]] = {}  # chains by where they end
+    for gap in gaps:  # by where they start
+        before = next((chain for chain in ending.get(gap.low, []) if gap.high - chain.low <= widest and
+                       _overlapping(chain.spans, gap.spans)), None)
+        if before is None:
+            chains.append(gap)
+            ending.setdefault(gap.high, []).append(gap)
+            continue
+        ending[gap.low].remove(before)
+        before.high = gap.high
+        before.spans = _joined_spans(before.spans + gap.spans)
+        ending.setdefault(gap.high, []).append(before)
+    return chains
+
+
+def _overlapping(spans: list[tuple[float, float]], others: list[tuple[float, float]]) -> bool:
+    """Whether two sorted lists of spans share a stretch MIN_RULE long or more."""
+    k = m = 0
+    while k < len(spans) and m < len(others):
+        if min(spans[k][1], others[m][1]) - max(spans[k][0], others[m][0]) >= MIN_RULE:
+            return True
+        if spans[k][1] < others[m][1]:
+            k += 1
+        else:
+            m += 1
+    return False
 
 
 def _joined_spans(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
