@@ -429,6 +429,8 @@ def _without_lost_row(row: Printed, own: int, grid: int, order: Sequence[str], p
     rest = cells[own:]
     if len(rest) != theirs and not (len(rest) == theirs + 1 and not rest[0].text):
         return row
+    if rest[0].line == cells[own - 1].line:
+        return row  # one printed line is one row: cells too many on it are no row of their own
     events.add("warning", "lost-label", f"row {lost}: its label is not in the table, and the {len(rest)} "
                f"cells after row {row.key}'s {own} ({_shown(rest)}) are as many as its own: they are not read; "
                f"its cells are null", rest[0].line, rest[0].column, row=lost)

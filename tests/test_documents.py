@@ -37,9 +37,10 @@ def test_the_fixtures_are_both_kinds_and_both_editions():
     assert kinds == {(".pdf", "2021"), (".pdf", "2019"), (".docx", "2021"), (".docx", "2019")}
     assert sum(path.stat().st_size for path in DOCUMENTS.iterdir()) < 1_000_000  # the repository stays small
     # tables drawn as offices draw them (make_documents.VARIANTS): no rules, a frame, ruled and not in one
-    # report, a heading repeated over a page break that cuts a row, pages drawn sideways under /Rotate
+    # report, a heading repeated over a page break that cuts a row, pages drawn sideways under /Rotate;
+    # and a browser's print of the web page, each cell its own box (make_documents.BROWSER_DOCUMENTS)
     assert {path.name.split("-pdf--")[0] for path in FIXTURES if "-pdf--" in path.name} >= \
-        {"borderless", "frame", "mixed", "split", "rotated"}
+        {"borderless", "frame", "mixed", "split", "rotated", "chromium"}
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
@@ -105,6 +106,21 @@ def test_placed_text_puts_a_word_at_the_column_of_its_x():
     assert _placed_text(line, 5.0) == "规章" + " " * 18 + "12" + " " * 18 + "3"
     # a word whose x column is taken already starts one column after the word before
     assert _placed_text([Glyph("法", 0, 0, 10, 10), Glyph("人", 14, 0, 24, 10)], 10.0) == "法 人"
+
+
+def test_two_numbers_printed_close_stay_two_numbers():
+    # a borderless table with little cell padding (WeasyPrint's print of <table border=1>, which draws no
+    # rules): 540 and 0 of two columns stand 3 points apart, less than a word space, but a number's
+    # digits stand edge to edge, so they are two numbers, never 5400
+    from govparse.documents.pdf import Glyph, _line_text, _placed_text
+
+    def digits(text, x, gap=0.0):
+        return [Glyph(char, x + k * (7 + gap), 0, x + k * (7 + gap) + 7, 14) for k, char in enumerate(text)]
+
+    line = digits("540", 100) + digits("0", 124)
+    assert _placed_text(line, 3.5).split() == ["540", "0"] and _line_text(line).split() == ["540", "0"]
+    assert _placed_text(digits("1158", 100), 3.5).split() == ["1158"]
+    assert _placed_text(digits("1158", 100, gap=1.0), 3.5).split() == ["1158"]  # letter-spaced: one number
 
 
 def test_document_output_meets_the_schema():
@@ -316,6 +332,127 @@ def test_rules_apart_are_tables_apart_and_pieces_of_a_rule_are_one():
     down = _rules((0, 0, 20), (30, 0, 20), (100, 0, 20), (0, 200, 220), (30, 200, 220), (100, 200, 220))
     tables = _tables(across, down, 0, [])
     assert [len(t.cells) for t in tables] == [2, 2]  # the top rule in two pieces 1.5 apart is one rule
+
+
+def _boxed_table(widths: list[float], rows: list[int], spacing: float, glyph_rows: int | None = None,
+                 double: bool = False):
+    """Strokes and glyphs of a table drawn a box a cell, as a browser prints ``<table border=1>``: a frame,
+    then each row's cells as boxes ``spacing`` apart and from the frame; row j has ``rows[j]`` cells of
+    ``widths``, 20 high; a glyph 12 high in each cell of the first ``glyph_rows`` rows (all by default);
+    ``double``: each box's sides drawn twice, 1.5 apart (a double border)."""
+    from govparse.documents.pdf import Glyph
+
+    across, down, glyphs = [], [], []
+    right = spacing + sum(widths) + spacing * len(widths)
+    bottom = spacing + (20 + spacing) * len(rows)
+    across += _rules((0, 0, right), (bottom, 0, right))
+    down += _rules((0, 0, bottom), (right, 0, bottom))
+    for j, count in enumerate(rows):
+        top = spacing + j * (20 + spacing)
+        left = spacing
+        for width in widths[:count]:
+            across += _rules((top, left, left + width), (top + 20, left, left + width))
+            down += _rules((left, top, top + 20), (left + width, top, top + 20))
+            if double:
+                inner = (left + 1.5, top + 1.5, left + width - 1.5, top + 18.5)
+                across += _rules((inner[1], inner[0], inner[2]), (inner[3], inner[0], inner[2]))
+                down += _rules((inner[0], inner[1], inner[3]), (inner[2], inner[1], inner[3]))
+            if glyph_rows is None or j < glyph_rows:
+                glyphs.append(Glyph("1", left + 2, top + 4, left + 8, top + 16))
+            left += width + spacing
+    return across, down, glyphs
+
+
+def _boxed_tables(across, down, glyphs):
+    """The tables read from the strokes, gaps between boxes closed, glyphs in their cells."""
+    from govparse.documents.pdf import _background, _closed_gaps
+
+    across, down, boxes = _closed_gaps(across, down, glyphs)
+    tables = _tables(across, down, 0, [])
+    for table in tables:
+        for glyph in glyphs:
+            cell = table.cell_at(glyph.cx, glyph.cy)
+            if cell >= 0:
+                table.glyphs[cell].append(glyph)
+        if boxes is not None:
+            _background(table, boxes)
+    return tables
+
+
+@pytest.mark.parametrize("spacing, double", [(0.75, False), (1.5, False), (3.0, False), (6.0, False), (1.5, True),
+                                             (3.0, True)])
+def test_cells_drawn_as_boxes_apart_are_one_grid(spacing, double):
+    # every cell its own box, the cell spacing between (a browser's <table border=1>): no thin empty
+    # column or row between two real ones, whatever the spacing, as long as no text fits in it; a
+    # double border's two lines and the spacing after them are one gap
+    [table] = _boxed_tables(*_boxed_table([60, 40, 40], [3, 3, 3], spacing, double=double))
+    assert len(table.xs) == 4 and len(table.ys) == 4 and len(table.cells) == 9 and not table.background
+
+
+def test_the_room_beside_a_shorter_row_is_no_cell():
+    # the second row has two cells; the frame leaves room where a third would stand: that room is the
+    # table's background, left out of the row, while a drawn box with nothing in it stays a blank cell
+    from govparse.documents import Lines
+    from govparse.documents.pdf import _emit_table
+
+    [table] = _boxed_tables(*_boxed_table([60, 40, 40], [3, 2, 3], 1.5, glyph_rows=2))
+    assert len(table.xs) == 4 and len(table.cells) == 9
+    [room] = table.background
+    assert table.cells[room] == (2, 1, 2, 1)
+    lines = Lines()
+    _emit_table(table, ["1" if glyphs else "" for glyphs in table.glyphs], set(), 1, 1, lines, -1)
+    assert lines.lines == ["1\t1\t1", "1\t1"]  # the third row's three empty boxes: a row of blanks, left out
+    [table] = _boxed_tables(*_boxed_table([60, 40, 40], [3, 2, 3], 1.5))
+    lines = Lines()
+    _emit_table(table, ["1" if glyphs else "" for glyphs in table.glyphs], set(), 1, 1, lines, -1)
+    assert lines.lines == ["1\t1\t1", "1\t1", "1\t1\t1"]
+
+
+def test_a_thin_column_or_text_between_two_lines_keeps_them_apart():
+    from govparse.documents.pdf import Glyph
+
+    # a grid ruled as one, with an empty column 3 points wide: its row rules run across it
+    across = _rules((0, 0, 103), (20, 0, 103), (40, 0, 103))
+    down = _rules((0, 0, 40), (50, 0, 40), (53, 0, 40), (103, 0, 40))
+    [table] = _boxed_tables(across, down, [Glyph("1", 10, 4, 16, 16), Glyph("2", 60, 24, 66, 36)])
+    assert table.xs == [0, 50, 53, 103]
+    # two boxes 3 points apart with a character standing between them: no gap to close
+    across, down, glyphs = _boxed_table([60, 40], [2, 2], 3.0)
+    glyphs.append(Glyph("|", 64, 29, 65, 41))  # centred in the gap between the second row's boxes
+    [table] = _boxed_tables(across, down, glyphs)
+    assert table.xs == [1.5, 63, 66, 107.5]
+
+
+def test_two_tables_whose_gaps_interleave_keep_their_own_columns():
+    # table A's boxes 5 apart at x 100..105, table B's (below it) at 102.5..107.5: each gap closes on its
+    # own, each table's column boundary in the middle of its own gap (one table's lines not the other's)
+    from govparse.documents.pdf import Glyph
+
+    across, down = [], []
+    for top, left in ((0, 100), (100, 102.5)):
+        for x0, x1 in ((0, left), (left + 5, 200)):
+            across += _rules((top, x0, x1), (top + 20, x0, x1))
+            down += _rules((x0, top, top + 20), (x1, top, top + 20))
+    glyphs = [Glyph("1", 10, top + 4, 16, top + 16) for top in (0, 100)]
+    first, second = _boxed_tables(across, down, glyphs)
+    assert first.xs == [0, 102.5, 200] and second.xs == [0, 105, 200]
+
+
+def test_closing_gaps_on_a_page_of_thousands_of_boxes_is_bounded():
+    # 14,400 small boxes 1.5 apart (a pattern, not a report): the lines looked at are counted, and past
+    # the count nothing is closed; the page is read as it is drawn, in a bounded time
+    from govparse.documents.pdf import MAX_GAP_CHECKS, Glyph, _closed_gaps
+
+    across, down = [], []
+    for i in range(120):
+        for j in range(120):
+            x, y = i * 4.5, j * 4.5
+            across += _rules((y, x, x + 3), (y + 3, x, x + 3))
+            down += _rules((x, y, y + 3), (x + 3, y, y + 3))
+    started = time.process_time()
+    closed_across, closed_down, boxes = _closed_gaps(across, down, [Glyph("1", 0, 0, 6, 12)])
+    assert time.process_time() - started < 2.0 and MAX_GAP_CHECKS <= 1_000_000
+    assert boxes is None and closed_across is across and closed_down is down
 
 
 def _merged_label_table(label_top: float, text: str) -> "Table":

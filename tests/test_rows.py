@@ -298,6 +298,18 @@ MARKDOWN_TABLE_TWO = """二、主动公开政府信息情况
 """
 
 
+def test_cells_too_many_on_a_rows_own_line_are_never_a_lost_rows():
+    # 规章 printed with a blank cell before each value (a PDF whose cells are drawn apart, read with
+    # thin empty columns between them) and 行政规范性文件 not in the table: the three cells after the
+    # first three are on 规章's own line, so they are no lost row's, and ∅ 1 ∅ is not 规章's row
+    text = MARKDOWN_TABLE_TWO.format(licensing="7 |  |  ").replace("| 规章 | 1 | 2 | 3 |", "| 规章 |  | 1 |  | 2 |  | 3 |")
+    result = govparse.parse(text.replace("| 行政规范性文件 | 4 | 5 | 6 |\n", ""))
+    table = result.to_dict()["active_disclosure"]
+    assert table["regulations"] == {"issued": None, "repealed": None, "in_force": None}
+    assert any(d.code == "cell-count" and d.row == "regulations" and d.line == 4 for d in result.diagnostics)
+    assert not any(d.code == "lost-label" for d in result.diagnostics)
+
+
 def test_a_padded_row_a_cell_short_is_null_with_its_line():
     # a markdown table pads every row to four cells: 行政许可 | 7 | (blank) is a cell short, and its
     # blank is padding or the value, which no count tells apart

@@ -19,7 +19,8 @@ Needs (Debian 12)::
 
     apt-get install -y --no-install-recommends libreoffice-writer-nogui fonts-wqy-microhei fonts-noto-cjk
 
-and python-docx in the venv that runs it (``make tool-corpus`` makes .venv-tools with it)::
+and chromium for the browser-printed one (``apt-get install chromium``), and python-docx in the venv
+that runs it (``make tool-corpus`` makes .venv-tools with it)::
 
     .venv-tools/bin/python corpus/documents/make_documents.py            # the missing ones
     .venv-tools/bin/python corpus/documents/make_documents.py --force    # all of them again
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -54,6 +56,15 @@ FORM_DOCUMENTS = (("2021-clean", ("pdf", "docx")), ("2019-clean", ("pdf",)),
 VARIANTS = (("borderless", "2021-blank-cells"), ("frame", "2021-wrapped-numbers"),
             ("mixed", "2019-clean"), ("split", "2021-clean"), ("rotated", "2021-clean"))
 SPLIT_PAGE_CM = 37.8  # page height at which 2021-clean's break cuts the row 5．要求行政机关确认或重新出具已获取信息
+
+# PDFs a browser prints from the report's web page, as a user saves a page as PDF: the form page as
+# published (``<table border="1">``, so each cell is drawn as its own box, the cell spacing between
+# boxes, and rows of fewer cells leave the table's frame room beside them), printed by Chromium
+# (Debian's chromium). Tagging is off only to keep the file small (the tags are not read).
+BROWSER_DOCUMENTS = ("2019-null-marks-split-labels",)
+BROWSER_STYLE = ('<meta charset="utf-8"><style>body { font-family: "WenQuanYi Micro Hei"; font-size: 10.5pt } '
+                 "h1 { font-size: 16pt; font-weight: normal; text-align: center } td { font-size: 9pt }</style>")
+CHROMIUM = ("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--disable-pdf-tagging")
 
 CHECK_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 APPLICANTS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
@@ -191,6 +202,15 @@ def make_variants(pages: dict[str, str], work: Path) -> None:
     _turned(work / "rotated--2021-clean.pdf")
 
 
+def print_pages(pages: dict[str, str], work: Path) -> None:
+    """``<name>.pdf`` for each page, printed by Chromium (see BROWSER_DOCUMENTS)."""
+    for name, page in pages.items():
+        source = work / f"{name}.html"
+        source.write_text(page.replace("<head></head>", f"<head>{BROWSER_STYLE}</head>"), encoding="utf-8")
+        subprocess.run([*CHROMIUM, f"--print-to-pdf={work / (name + '.pdf')}", str(source)], check=True,
+                       capture_output=True, timeout=300)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--force", action="store_true", help="make every document again")
@@ -199,10 +219,11 @@ def main(argv: list[str] | None = None) -> int:
     missing = sorted(target for target, (name, kind) in wanted.items()
                      if args.force or not (HERE / f"{target}.{kind}").exists())
     variants = [(how, name) for how, name in VARIANTS if args.force or not (HERE / f"{how}-pdf--{name}.pdf").exists()]
-    if not missing and not variants:
+    printed = [name for name in BROWSER_DOCUMENTS if args.force or not (HERE / f"chromium-pdf--{name}.pdf").exists()]
+    if not missing and not variants and not printed:
         print("every document is here (--force makes them again)")
         return 0
-    reports = _reports({wanted[target][0] for target in missing} | {name for _, name in VARIANTS})
+    reports = _reports({wanted[target][0] for target in missing} | {name for _, name in VARIANTS} | set(printed))
     pages = {name: page for name, (_, _, _, page) in reports.items()}
     with tempfile.TemporaryDirectory(prefix="govparse-documents-") as scratch:
         work = Path(scratch)
@@ -218,6 +239,12 @@ def main(argv: list[str] | None = None) -> int:
         for how, name in variants:
             _keep(work / "variants" / f"{how}--{name}.pdf", HERE / f"{how}-pdf--{name}.pdf", reports[name],
                   {"document": "pdf", "ruling": "ruled" if how in ("split", "rotated") else how})
+        if printed:
+            (work / "printed").mkdir()
+            print_pages({name: reports[name][3] for name in printed}, work / "printed")
+        for name in printed:
+            _keep(work / "printed" / f"{name}.pdf", HERE / f"chromium-pdf--{name}.pdf", reports[name],
+                  {"document": "pdf", "ruling": "ruled", "printed": "chromium, each cell its own box"})
     return 0
 
 

@@ -3,15 +3,22 @@
 PDFium (pypdfium2) gives every character with its box and every path the page
 draws. The statutory tables are printed ruled, so the grid is in the drawing:
 
-1. the page's horizontal and vertical strokes (a line, a thin filled rectangle,
-   the edges of a cell's shading; white ones are not seen and not taken) are
-   merged into rules: pieces on one line within SNAP, gaps up to JOIN bridged;
+1. the page's horizontal and vertical strokes (a line, a thin filled strip of
+   any thickness up to MAX_STRIP as one line along its middle, the edges of a
+   cell's shading; white ones are not seen and not taken) are merged into rules:
+   pieces on one line within SNAP, gaps up to JOIN bridged. A browser printing an
+   HTML table with cell spacing (``<table border=1>``) draws every cell as a box of
+   its own, a gap between boxes: two parallel lines closer than a line of text,
+   with no text and no rule across the gap between them, are one (_closed_gaps),
+   and the room the table's frame leaves beside a shorter row is no cell
+   (_background);
 2. rules that cross or touch make one table; its rules' positions cut it into a
    grid of atoms, and atoms with no rule between them are one cell (a merged
    cell, a label over several rows);
 3. each character goes to the cell its centre lies in; a cell's text is its
    lines top to bottom, so a label wrapped inside its cell stays one label and a
-   number wrapped in a narrow column stays one number.
+   number wrapped in a narrow column stays one number. Two digits with a gap
+   between them are two numbers, however narrow the gap (DIGIT_GAP).
 
 A table row becomes one line of tab-separated cells, each cell once, in the first
 row it covers: the lines the HTML path gives (govparse.html). Text outside the
@@ -44,6 +51,12 @@ from . import PDF, DocumentError, Grid, Lines, Reading
 SNAP = 2.0  # points: strokes closer than this across their length are one rule
 JOIN = 3.0  # points: a gap bridged along a rule, and how far a rule may stop short of a crossing
 MIN_RULE = 2.0  # points: shorter strokes are no rule (the ends of a thin rectangle)
+TOUCH = 0.5  # points: pieces of a line this close along it touch (one cell's edge, not two cells')
+MAX_STRIP = 4.5  # points: a closed shape this thin (and MIN_RULE long or more) is one rule, a border as thick as it
+MAX_GAP_SPAN = 20.0  # points: wider than any gap closed (GAP_SHARE of a page's type), to look gaps up by where they start
+STRIP = 1.0  # points: strokes this close across, each to the next, are one line (a border's two faces)
+GAP_SHARE = 0.75  # of the page's median glyph height: a gap between two cells' boxes narrower than this holds no text
+MAX_GAP_CHECKS = 500_000  # lines, crossing lines and glyphs looked at on one page while closing gaps between boxes
 MAX_PAGE_CHARS = 50_000
 MAX_PAGE_OBJECTS = 20_000
 MAX_PAGE_SEGMENTS = 100_000
@@ -52,6 +65,7 @@ MAX_ATOMS = 40_000  # grid atoms of one table
 MAX_FORM_DEPTH = 4
 MARGIN = 0.1  # share of the page height at the top and the bottom where furniture stands
 WHITE = 245  # a colour channel this high or higher on every channel: not seen on paper
+DIGIT_GAP = 0.1  # of a line's height: a gap this wide between two digits parts two numbers
 COLUMN_UNIT = 0.5  # of the page's median glyph height: the width of a text column of text outside tables
 TITLE_SIZE = 1.3  # times the body's type: the title's
 TITLE_LINES = 3  # lines a title is printed over, at most
@@ -130,6 +144,33 @@ class Rule:
 
 
 @dataclass(slots=True)
+class Gap:
+    """A gap between two cells' own boxes (see _closed_gaps): from one line's position to the next
+    one's, across; ``spans`` are where along it boxes face each other across it, sorted, apart."""
+
+    low: float
+    high: float
+    spans: list[tuple[float, float]]
+
+    def beside(self, along: float) -> bool:
+        k = bisect_right(self.spans, (along + JOIN, math.inf)) - 1
+        return k >= 0 and self.spans[k][1] >= along - JOIN
+
+
+@dataclass(slots=True)
+class Boxes:
+    """What closing the gaps between cells' own boxes on a page found (see _closed_gaps): the gaps
+    closed across x and across y, sorted, and the lines as drawn, to tell a cell's own box from the
+    room its table's frame leaves beside shorter rows (see _background)."""
+
+    gaps_x: list[Gap]
+    gaps_y: list[Gap]
+    down: list[Rule]  # vertical lines, by position
+    across: list[Rule]  # horizontal lines, by position
+    reach: float  # how far past a cell's corner a line runs that is no side of its own box
+
+
+@dataclass(slots=True)
 class Table:
     """A ruled table: the grid's positions, its cells as (column, row, last column, last row) of atoms."""
 
@@ -138,6 +179,7 @@ class Table:
     cells: list[tuple[int, int, int, int]]
     atoms: list[int]  # atom (i, j) at j * (len(xs) - 1) + i -> its cell, -1 outside every cell
     glyphs: list[list[Glyph]] = field(default_factory=list)
+    background: set[int] = field(default_factory=set)  # cells that are the table's background (see _background)
 
     def cell_at(self, x: float, y: float) -> int:
         if not (self.xs[0] <= x <= self.xs[-1] and self.ys[0] <= y <= self.ys[-1]):
@@ -266,6 +308,7 @@ def _read_page(document, raw, index: int, notes: list[str]) -> PageText:
         horizontal, vertical = _strokes(page, raw, view, index, notes, images)
     finally:
         page.close()
+    horizontal, vertical, boxes = _closed_gaps(horizontal, vertical, glyphs)
     tables = _tables(horizontal, vertical, index, notes)
     _pictures(images, glyphs, width * height, index, notes)
     loose: list[Glyph] = []
@@ -279,6 +322,8 @@ def _read_page(document, raw, index: int, notes: list[str]) -> PageText:
         else:
             loose.append(glyph)
     for table in tables:
+        if boxes is not None:
+            _background(table, boxes)
         if _ruled_cell_by_cell(table):
             result.tables.append(table)
         else:  # a frame around a borderless table: its text is laid out by x with the rest
@@ -393,8 +438,10 @@ def _walk(raw, objects, outer, depth: int, horizontal: list[Rule], vertical: lis
                 inner = [raw.FPDFFormObj_GetObject(obj, k) for k in range(min(raw.FPDFFormObj_CountObjects(obj),
                                                                               max(budget[0], 0)))]
                 _walk(raw, inner, placed, depth + 1, horizontal, vertical, budget, images)
-        elif _visible(raw, obj):
-            _path(raw, obj, placed, horizontal, vertical, budget)
+        else:
+            painted = _painted(raw, obj)
+            if painted:
+                _path(raw, obj, placed, painted == FILLED, horizontal, vertical, budget)
 
 
 def _compose(inner: tuple, outer: tuple) -> tuple:
@@ -404,23 +451,29 @@ def _compose(inner: tuple, outer: tuple) -> tuple:
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _visible(raw, obj) -> bool:
-    """A path that paints something a reader sees: stroked or filled, not in white."""
+STROKED = 1
+FILLED = 2
+
+
+def _painted(raw, obj) -> int:
+    """How a path paints something a reader sees, not in white: STROKED (its outline, filled or
+    not), FILLED (its inside only), or 0 (nothing seen)."""
     fill_mode = ctypes.c_int()
     stroke = ctypes.c_int()
     if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)):
-        return False
+        return 0
     red, green, blue, alpha = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-    for painted, colour in ((stroke.value, raw.FPDFPageObj_GetStrokeColor),
-                            (fill_mode.value, raw.FPDFPageObj_GetFillColor)):
+    for painted, colour, kind in ((stroke.value, raw.FPDFPageObj_GetStrokeColor, STROKED),
+                                  (fill_mode.value, raw.FPDFPageObj_GetFillColor, FILLED)):
         if painted and colour(obj, ctypes.byref(red), ctypes.byref(green), ctypes.byref(blue), ctypes.byref(alpha)):
             if alpha.value > 0 and min(red.value, green.value, blue.value) < WHITE:
-                return True
-    return False
+                return kind
+    return 0
 
 
-def _path(raw, obj, matrix: tuple, horizontal: list[Rule], vertical: list[Rule],
+def _path(raw, obj, matrix: tuple, filled: bool, horizontal: list[Rule], vertical: list[Rule],
           budget: list[int]) -> None:
+    """The strokes of a path; a filled one's subpaths are closed (filling closes them)."""
     a, b, c, d, e, f = matrix
     count = raw.FPDFPath_CountSegments(obj)
     budget[1] -= count
@@ -428,6 +481,7 @@ def _path(raw, obj, matrix: tuple, horizontal: list[Rule], vertical: list[Rule],
         return
     x = ctypes.c_float()
     y = ctypes.c_float()
+    shape: list[tuple[float, float]] = []  # the points of the subpath drawn so far, while all its segments are lines
     start = current = None
     for k in range(count):
         segment = raw.FPDFPath_GetPathSegment(obj, k)
@@ -436,13 +490,53 @@ def _path(raw, obj, matrix: tuple, horizontal: list[Rule], vertical: list[Rule],
         point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
         kind = raw.FPDFPathSegment_GetType(segment)
         if kind == raw.FPDF_SEGMENT_MOVETO or current is None:
+            if len(shape) > 1:
+                _strokes_of(shape, filled, False, horizontal, vertical)
             start = point
+            shape = [point]
         elif kind == raw.FPDF_SEGMENT_LINETO:
-            _stroke(current, point, horizontal, vertical)
+            if shape:
+                shape.append(point)
+            else:
+                _stroke(current, point, horizontal, vertical)
+        else:  # a curve: no strip, its straight pieces are strokes as they come
+            if len(shape) > 1:
+                _strokes_of(shape, filled, False, horizontal, vertical)
+            shape = []
         current = point
         if raw.FPDFPathSegment_GetClose(segment) and start is not None:
-            _stroke(current, start, horizontal, vertical)
+            if len(shape) > 1:
+                _strokes_of(shape, filled, True, horizontal, vertical)
+                shape = []
+            elif shape:
+                shape = []
+            else:
+                _stroke(current, start, horizontal, vertical)
             current = start
+    if len(shape) > 1:
+        _strokes_of(shape, filled, False, horizontal, vertical)
+
+
+def _strokes_of(shape: list[tuple[float, float]], filled: bool, drawn_close: bool, horizontal: list[Rule],
+                vertical: list[Rule]) -> None:
+    """The strokes of a subpath of straight lines, closed by the path (``drawn_close``) or by
+    filling. A closed one that is a thin strip (a browser fills each side of a cell's border as one,
+    a bevelled quadrilateral as thick as the border) is one rule along its middle, however thick: its
+    two long sides are not two lines, its ends no rule. Else its lines are strokes, the closing one
+    where it was drawn."""
+    if (filled or drawn_close) and len(shape) >= 3:
+        x0, x1 = min(x for x, _ in shape), max(x for x, _ in shape)
+        y0, y1 = min(y for _, y in shape), max(y for _, y in shape)
+        if x1 - x0 >= MIN_RULE and y1 - y0 <= MAX_STRIP:
+            horizontal.append(Rule((y0 + y1) / 2, x0, x1))
+            return
+        if y1 - y0 >= MIN_RULE and x1 - x0 <= MAX_STRIP:
+            vertical.append(Rule((x0 + x1) / 2, y0, y1))
+            return
+    for p, q in zip(shape, shape[1:]):
+        _stroke(p, q, horizontal, vertical)
+    if drawn_close:
+        _stroke(shape[-1], shape[0], horizontal, vertical)
 
 
 def _stroke(p: tuple[float, float], q: tuple[float, float], horizontal: list[Rule], vertical: list[Rule]) -> None:
@@ -455,18 +549,19 @@ def _stroke(p: tuple[float, float], q: tuple[float, float], horizontal: list[Rul
 
 # --- rules to tables -------------------------------------------------------------------------
 
-def _merged(strokes: list[Rule]) -> list[Rule]:
-    """Strokes within SNAP of each other across are one line; along it, pieces JOIN apart are one rule."""
+def _merged(strokes: list[Rule], join: float = JOIN, step: float = 0.0) -> list[Rule]:
+    """Strokes within SNAP of each other across are one line (with ``step``: strokes each within
+    ``step`` of the one before); along it, pieces ``join`` apart are one rule."""
     strokes.sort(key=lambda rule: rule.at)
     rules: list[Rule] = []
     group: list[Rule] = []
     for stroke in strokes + [Rule(float("inf"), 0.0, 0.0)]:
-        if group and stroke.at - group[0].at > SNAP:
+        if group and (stroke.at - group[-1].at > step if step else stroke.at - group[0].at > SNAP):
             at = sum(rule.at for rule in group) / len(group)
             group.sort(key=lambda rule: rule.start)
             piece = Rule(at, group[0].start, group[0].stop)
             for rule in group[1:]:
-                if rule.start <= piece.stop + JOIN:
+                if rule.start <= piece.stop + join:
                     piece.stop = max(piece.stop, rule.stop)
                 else:
                     rules.append(piece)
@@ -475,6 +570,215 @@ def _merged(strokes: list[Rule]) -> list[Rule]:
             group = []
         group.append(stroke)
     return rules
+
+
+def _closed_gaps(horizontal: list[Rule], vertical: list[Rule],
+                 glyphs: list[Glyph]) -> tuple[list[Rule], list[Rule], Boxes | None]:
+    """The strokes with each gap between two cells' own boxes closed: a browser printing an HTML table
+    with cell spacing (``<table border=1>``) draws every cell's box apart from its neighbours', so two
+    parallel lines stand a few points apart where a reader sees one, and the grid would get a thin empty
+    column or row between every two real ones. Two neighbouring parallel lines are one where the gap
+    between them is narrower than the page's text is high (no line of text fits in it), holds no text
+    beside them, and no rule crosses it between them (a thin cell has its top and bottom run across it;
+    the gap between two boxes has none): the lines beside it, and the ends of the rules meeting them,
+    move to its middle.
+
+    Lines here are strokes each within STRIP of the next across (the faces of a border drawn as two
+    strokes are one line), so that two boxes' sides a gap apart never fall into one line by where a
+    greedy grouping starts. Two tables on a page may have gaps that meet at a line of each (one table's
+    box side where the other's gap starts): each line, and each rule's end, goes to the gap beside it,
+    where its own boxes face each other, so a table's columns stay where they are on every page."""
+    if not glyphs or not horizontal or not vertical:
+        return horizontal, vertical, None
+    widest = GAP_SHARE * _median_height(glyphs)
+    budget = [MAX_GAP_CHECKS]
+    across = _merged(horizontal, TOUCH, STRIP)
+    down = _merged(vertical, TOUCH, STRIP)
+    if not (_near(across, widest) or _near(down, widest)):
+        return horizontal, vertical, None  # a table ruled as one grid: its lines stand rows apart
+    gaps_y = _gaps(across, down, widest, sorted((g.cy, g.cx) for g in glyphs), budget)
+    gaps_x = _gaps(down, across, widest, sorted((g.cx, g.cy) for g in glyphs), budget)
+    if budget[0] < 0 or not (gaps_x or gaps_y):
+        return horizontal, vertical, None
+    return ([_moved_rule(rule, gaps_y, gaps_x) for rule in across], [_moved_rule(rule, gaps_x, gaps_y) for rule in down],
+            Boxes(gaps_x, gaps_y, down, across, widest))
+
+
+def _near(lines: list[Rule], widest: float) -> bool:
+    """Whether two of the lines (sorted by position) stand apart by ``widest`` or less."""
+    return any(0 < after.at - before.at <= widest for before, after in zip(lines, lines[1:]))
+
+
+def _gaps(lines: list[Rule], crossing: list[Rule], widest: float, points: list[tuple[float, float]],
+          budget: list[int]) -> list[Gap]:
+    """The gaps across ``lines`` (sorted by position) to close (see _closed_gaps): each from a line to
+    the nearest one beyond it that runs beside it (two tables' lines may stand between), no further
+    than ``widest``; ``points`` are the glyphs' centres (across, along), sorted; ``budget`` counts the
+    lines, crossing lines and glyphs looked at, and below zero means the page drew too many."""
+    positions: list[float] = []
+    members: list[list[Rule]] = []
+    for line in lines:
+        if not positions or line.at != positions[-1]:
+            positions.append(line.at)
+            members.append([])
+        members[-1].append(line)
+    for here in members:
+        here.sort(key=lambda rule: rule.start)  # apart along their line: by start is by stop too
+    stops = [[rule.stop for rule in here] for here in members]
+    facing: dict[tuple[int, int], list[tuple[float, float]]] = {}  # (k, m) -> where lines at k and m face
+    for k, here in enumerate(members):
+        for one in here:
+            m = k + 1
+            while m < len(positions) and positions[m] - positions[k] <= widest:
+                first = bisect_left(stops[m], one.start + MIN_RULE)
+                last = bisect_right(members[m], one.stop - MIN_RULE, key=lambda rule: rule.start)
+                budget[0] -= 1 + max(0, last - first)
+                if budget[0] < 0:
+                    return []
+                spans = [(max(one.start, other.start), min(one.stop, other.stop)) for other in members[m][first:last]
+                         if min(one.stop, other.stop) - max(one.start, other.start) >= MIN_RULE]
+                if spans:
+                    facing.setdefault((k, m), []).extend(spans)
+                    break
+                m += 1
+    crossing = sorted(crossing, key=lambda rule: rule.at)
+    crossing_at = [rule.at for rule in crossing]
+    gaps: list[Gap] = []
+    for (k, m), spans in sorted(facing.items()):
+        low, high = positions[k], positions[m]
+        margin = (high - low) / 4
+        crossed = False
+        for start, stop in spans:
+            first, last = bisect_left(crossing_at, start - TOUCH), bisect_right(crossing_at, stop + TOUCH)
+            budget[0] -= last - first
+            if budget[0] < 0:
+                return []
+            if any(rule.start <= low + margin and rule.stop >= high - margin for rule in crossing[first:last]):
+                crossed = True
+                break
+        if crossed:
+            continue
+        beside = members[k] + members[m]  # text in the gap beside them; a cell spanning it may hold text
+        inside = points[bisect_right(points, (low, math.inf)):bisect_left(points, (high, -math.inf))]
+        budget[0] -= len(inside) * len(beside)
+        if budget[0] < 0:
+            return []
+        if not any(rule.start <= along <= rule.stop for _, along in inside for rule in beside):
+            gaps.append(Gap(low, high, _joined_spans(spans)))
+    return _chained(gaps, widest)
+
+
+def _chained(gaps: list[Gap], widest: float) -> list[Gap]:
+    """Gaps that follow one another where the same boxes face each other (a double border's two
+    lines, then the cell spacing, then the next box's two lines) as one gap, no wider than
+    ``widest``; gaps of two tables that meet at a line, beside other rows, stay apart."""
+    chains: list[Gap] = []
+    ending: dict[float, list[Gap]] = {}  # chains by where they end
+    for gap in gaps:  # by where they start
+        before = next((chain for chain in ending.get(gap.low, []) if gap.high - chain.low <= widest and
+                       _overlapping(chain.spans, gap.spans)), None)
+        if before is None:
+            chains.append(gap)
+            ending.setdefault(gap.high, []).append(gap)
+            continue
+        ending[gap.low].remove(before)
+        before.high = gap.high
+        before.spans = _joined_spans(before.spans + gap.spans)
+        ending.setdefault(gap.high, []).append(before)
+    return chains
+
+
+def _overlapping(spans: list[tuple[float, float]], others: list[tuple[float, float]]) -> bool:
+    """Whether two sorted lists of spans share a stretch MIN_RULE long or more."""
+    k = m = 0
+    while k < len(spans) and m < len(others):
+        if min(spans[k][1], others[m][1]) - max(spans[k][0], others[m][0]) >= MIN_RULE:
+            return True
+        if spans[k][1] < others[m][1]:
+            k += 1
+        else:
+            m += 1
+    return False
+
+
+def _joined_spans(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    spans.sort()
+    joined = [spans[0]]
+    for start, stop in spans[1:]:
+        if start <= joined[-1][1] + JOIN:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], stop))
+        else:
+            joined.append((start, stop))
+    return joined
+
+
+def _moved_rule(rule: Rule, gaps: list[Gap], gaps_along: list[Gap]) -> Rule:
+    """A rule with its position moved to the middle of the gap it borders, and each end out to the
+    middle of a gap across it that the end reaches (see _moved), never in: a dash of a dashed
+    border near a gap stays as long as it is, to meet the next."""
+    return Rule(_moved(gaps, rule.at, (rule.start + rule.stop) / 2, 0.0),
+                min(rule.start, _moved(gaps_along, rule.start, rule.at, JOIN)),
+                max(rule.stop, _moved(gaps_along, rule.stop, rule.at, JOIN)))
+
+
+def _moved(gaps: list[Gap], at: float, along: float, reach: float) -> float:
+    """``at`` moved to the middle of a gap it lies in or within ``reach`` of: of those, the gap
+    beside ``along`` (where that gap's boxes face each other) first, then the nearest; else unchanged.
+    A rule's end is moved from up to JOIN away: it may stop as short of a line as _walls lets it, and
+    still meet the line moved to the gap's middle."""
+    k = bisect_right(gaps, at + reach, key=lambda gap: gap.low)
+    best: Gap | None = None
+    best_key = (True, reach)
+    while k > 0 and gaps[k - 1].low >= at - reach - MAX_GAP_SPAN:
+        k -= 1
+        gap = gaps[k]
+        distance = max(gap.low - at, at - gap.high, 0.0)
+        key = (not gap.beside(along), distance)
+        if distance <= reach and (best is None or key < best_key):
+            best, best_key = gap, key
+    return at if best is None else (best.low + best.high) / 2
+
+
+def _background(table: Table, boxes: Boxes) -> None:
+    """Add to the table's background its empty cells that are no box of their own: in a table drawn
+    a box a cell, with the gaps between closed, a cell's side at a closed gap is the nearest line on
+    its inner side of the gap, and that line is its own box's side, ending at its corners. The room
+    the table's frame leaves beside its shorter rows (an HTML row with fewer cells) has the frame, or
+    a neighbouring box's outer side, running on past its corners: it is the table's background."""
+    xs, ys = table.xs, table.ys
+    for k, (i0, j0, i1, j1) in enumerate(table.cells):
+        if table.glyphs[k]:
+            continue
+        top, bottom, left, right = ys[j0], ys[j1 + 1], xs[i0], xs[i1 + 1]
+        if not (_own_side(boxes.down, boxes.gaps_x, boxes.gaps_y, left, 1, top, bottom, boxes.reach) and
+                _own_side(boxes.down, boxes.gaps_x, boxes.gaps_y, right, -1, top, bottom, boxes.reach) and
+                _own_side(boxes.across, boxes.gaps_y, boxes.gaps_x, top, 1, left, right, boxes.reach) and
+                _own_side(boxes.across, boxes.gaps_y, boxes.gaps_x, bottom, -1, left, right, boxes.reach)):
+            table.background.add(k)
+
+
+def _own_side(lines: list[Rule], gaps: list[Gap], gaps_along: list[Gap], at: float, inward: int, start: float,
+              stop: float, reach: float) -> bool:
+    """Whether a cell's side at ``at`` (its inside towards ``inward``, from ``start`` to ``stop``
+    along) is its own box's: False only where it stands at a closed gap beside it and the line
+    nearest the cell's inside there runs more than ``reach`` past one of its corners."""
+    middle = (start + stop) / 2
+    here = [gap for gap in gaps[bisect_left(gaps, at - MAX_GAP_SPAN, key=lambda gap: gap.low):]
+            if gap.low <= at and abs((gap.low + gap.high) / 2 - at) <= 0.01]
+    if not here:
+        return True  # no gap closed here: a table ruled as one grid, nothing to tell
+    gap = next((gap for gap in here if gap.beside(middle)), here[0])  # the room beside short rows faces no box
+    nearest: Rule | None = None
+    nearest_start = nearest_stop = 0.0
+    first = bisect_left(lines, gap.low, key=lambda line: line.at)
+    for line in lines[first:bisect_right(lines, gap.high, key=lambda line: line.at)]:
+        moved = _moved_rule(line, [], gaps_along)
+        line_start, line_stop = moved.start, moved.stop
+        if min(line_stop, stop) - max(line_start, start) < MIN_RULE:
+            continue
+        if nearest is None or (line.at - nearest.at) * inward > 0:
+            nearest, nearest_start, nearest_stop = line, line_start, line_stop
+    return nearest is None or (nearest_start >= start - reach and nearest_stop <= stop + reach)
 
 
 def _tables(horizontal_strokes: list[Rule], vertical_strokes: list[Rule], index: int,
@@ -626,6 +930,13 @@ def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     return lines
 
 
+def _numbers_apart(before: Glyph, glyph: Glyph, gap: float, height: float) -> bool:
+    """Whether two digits side by side are two numbers: a number's digits stand edge to edge, so a
+    gap between digits, however much narrower than a word space, parts two columns' numbers printed
+    close (a borderless table with little cell padding: 540 and 0 are not 5400)."""
+    return gap > DIGIT_GAP * height and before.text in _NUMERALS and glyph.text in _NUMERALS
+
+
 def _line_text(line: list[Glyph]) -> str:
     """A printed line's text: a gap wider than a quarter of the line's height is a space, a
     wider one several (as pdftotext -layout keeps columns apart)."""
@@ -633,7 +944,7 @@ def _line_text(line: list[Glyph]) -> str:
     parts = [line[0].text]
     for before, glyph in zip(line, line[1:]):
         gap = glyph.x0 - before.x1
-        if gap > 0.25 * height:
+        if gap > 0.25 * height or _numbers_apart(before, glyph, gap, height):
             parts.append(" " * max(1, round(gap / (0.5 * height))) if gap > 1.5 * height else " ")
         parts.append(glyph.text)
     return "".join(parts)
@@ -691,7 +1002,8 @@ def _placed_text(line: list[Glyph], unit: float) -> str:
     column = 0
     before: Glyph | None = None
     for glyph in line:
-        if before is None or glyph.x0 - before.x1 > 0.25 * height:
+        if before is None or glyph.x0 - before.x1 > 0.25 * height or \
+                _numbers_apart(before, glyph, glyph.x0 - before.x1, height):
             at = max(0, round(glyph.x0 / unit))
             if before is not None:
                 at = max(at, column + 1)
@@ -914,8 +1226,9 @@ def _emit_table(table: Table, texts: list[str], joined: set[tuple[int, int]], pa
     cell down the rows (or whose text went to the part above)."""
     rows: dict[int, list[int]] = {}
     for k, (_, first_row, _, _) in enumerate(table.cells):
-        if (id(table), k) not in joined and first_row >= header_rows:
-            rows.setdefault(first_row, []).append(k)
+        if (k in table.background and not texts[k]) or (id(table), k) in joined or first_row < header_rows:
+            continue
+        rows.setdefault(first_row, []).append(k)
     shown = []
     for row, cells in sorted(rows.items()):
         row_texts = [texts[k] for k in cells]
