@@ -127,6 +127,10 @@ class Glue:
     # Text placed by x (pypdf's layout mode), where a row short of a cell has more often lost a blank than
     # run two cells together: a split stands only where the identities show it, never by the format alone.
     shown: bool = False
+    applies: Callable[[], bool] | None = None  # whether cells may run together, asked at the first row needing it
+
+    def live(self) -> bool:
+        return self.applies is None or self.applies()
 
     def report(self, events: "Events") -> None:
         """Each row still ambiguous: null, with its run and the splits that fit."""
@@ -551,7 +555,7 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
         if apart is not None:
             return _in_header_order(apart, printed, columns)
     cells = fit_cells(printed.values.cells, len(columns.keys), printed.room)
-    if cells is None and glue is not None and row_groups(printed.values.text) is not None:
+    if cells is None and glue is not None and row_groups(printed.values.text) is not None and glue.live():
         return split_glued(key, printed, len(columns.keys), glue, events)
     if cells is None:
         found = printed.values.cells

@@ -27,7 +27,7 @@ gives ``{"review": {"upheld": 13, "corrected": 1, "other": 4, "pending": 5, "tot
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -67,7 +67,9 @@ def read(ctx: BuildContext, tokens: Sequence[TableToken], grammar: TableGrammar,
         for header, values in parts:  # one small table per group (or one group alone), each under its label
             _group_part(header, values, placed, events)
     elif parts:
-        placed = _whole_rows(parts, events, ctx.glued, tokens, ctx.wrapping)
+        glued_by_x = ctx.glued_by_x
+        glued = (lambda: True) if ctx.glued else glued_by_x if glued_by_x is not None else (lambda: False)
+        placed = _whole_rows(parts, events, glued, tokens, ctx.wrapping)
     else:
         events.add("warning", "empty-row", f"rows {_ALL_GROUPS}: no numbers under the header; their cells are null",
                    ctx.line)
@@ -79,7 +81,7 @@ def _groups_named(header: list[str]) -> list[str]:
     return [group for group in GROUPS.keys if GROUPS.terminal(group) in header]
 
 
-def _whole_rows(parts: list[tuple[list[str], TableToken]], events: Events, glued: bool,
+def _whole_rows(parts: list[tuple[list[str], TableToken]], events: Events, glued: Callable[[], bool],
                 tokens: Sequence[TableToken], wrapping: bool) -> dict[str, Placed]:
     """The row of fifteen numbers, printed once or more (a copy after a page break): read
     once when the copies agree, null with an error when they differ."""
@@ -184,7 +186,7 @@ def _split(values: TableToken, events: Events, shown: bool = False) -> tuple | N
     return glued_cells(values, split.parts, split.candidates[0])
 
 
-def _whole_row(header: list[str], values: TableToken, events: Events, glued: bool,
+def _whole_row(header: list[str], values: TableToken, events: Events, glued: Callable[[], bool],
                tokens: Sequence[TableToken], wrapping: bool) -> dict[str, Placed]:
     """Fifteen numbers in one row, placed by the header above them. Blank cells after them are
     empty columns at the table's right where a line of its header is as wide and ends with blank
@@ -204,7 +206,7 @@ def _whole_row(header: list[str], values: TableToken, events: Events, glued: boo
             return {key: Placed(key, values, None, True) for key in GROUPS.keys}
         return _placed_groups(header, cells, values, events)
     placed = [(cell.text, cell.line, cell.column) for cell in found]
-    if glued and wrapping and tails_under(placed):  # placed by x, wrapped numbers' tails under the values
+    if wrapping and tails_under(placed) and glued():  # placed by x, wrapped numbers' tails under the values
         return _tails_joined(header, values, tails_joined(placed), events)
     if len(found) == width:
         cells = fit_cells(found, width)  # exactly its columns: no padding to tell
@@ -213,7 +215,7 @@ def _whole_row(header: list[str], values: TableToken, events: Events, glued: boo
         empty_columns = len(found) in padded or _ANY_WIDTH in padded and not found[-1].text or \
             (len(found) >= width + 2 and found[width - 1].text != "")
         cells = fit_cells(found, width, len(found) if empty_columns else 0)
-    if cells is None and glued and row_groups(values.text) is not None and len({cell.line for cell in found}) == 1:
+    if cells is None and row_groups(values.text) is not None and len({cell.line for cell in found}) == 1 and glued():
         cells = _split(values, events, wrapping)
         if cells is None:
             return {key: Placed(key, values, None, True) for key in GROUPS.keys}
