@@ -164,7 +164,9 @@ def _fill_placed(texts: list[str], lines: list[list[tuple[int, str]]], values: l
         shown_at = display_columns(texts[index])
         shown.append((labels, shown_at[label_end - 1] + width(texts[index][label_end - 1]) if labels else -1,
                       [shown_at[start] for start in places]))
-    for index, (labels, _, places), columns in zip(block, described, placed_columns(described, shown)):
+    lengths = [[len(word) for _, word in lines[index][labels:]] if labels >= 0 else [] for index, (labels, _, _)
+               in zip(block, described)]
+    for index, (labels, _, places), columns in zip(block, described, placed_columns(described, shown, lengths)):
         if columns is None or index in packed:
             continue
         words = lines[index]
@@ -202,20 +204,23 @@ def _fill(lines: list[list[tuple[int, str]]], partial: list[int], header: list[i
 Placed = list[tuple[int, int, list[int]]]  # per row: its shape, where its label ends, where its values start
 
 
-def placed_columns(by_character: Placed, by_display: Placed) -> list[list[int] | None]:
+def placed_columns(by_character: Placed, by_display: Placed,
+                   lengths: list[list[int]] | None = None) -> list[list[int] | None]:
     """``_placed_by`` the way of counting places that the table's full rows agree on: pdftotext's
     grid counts characters (a Chinese one is one column), text laid out for the eye counts display
     columns, and counted the other way, rows whose labels hold more wide characters are shifted.
     The way under which the full rows of each shape show fewer distinct places is taken; where
     neither shows fewer (a full row per shape), a row is placed where one way places it and the
-    other does not place it otherwise."""
+    other does not place it otherwise. ``lengths`` (each row's values' lengths, digits printing one column
+    each) keep a value that runs over the place of a column said to be blank from being placed: two cells
+    glued (``runs_over``)."""
     spread = [_templates(rows) for rows in (by_character, by_display)]
     if spread[0] < spread[1]:
-        return _placed_by(by_character)
+        return _placed_by(by_character, lengths)
     if spread[1] < spread[0]:
-        return _placed_by(by_display)
+        return _placed_by(by_display, lengths)
     return [found if other is None or found == other else (other if found is None else None)
-            for found, other in zip(_placed_by(by_character), _placed_by(by_display))]
+            for found, other in zip(_placed_by(by_character, lengths), _placed_by(by_display, lengths))]
 
 
 def _templates(rows: Placed) -> int:
@@ -224,7 +229,7 @@ def _templates(rows: Placed) -> int:
     return len({(shape, tuple(places)) for shape, _, places in rows if len(places) == most})
 
 
-def _placed_by(rows: Placed) -> list[list[int] | None]:
+def _placed_by(rows: Placed, lengths: list[list[int]] | None = None) -> list[list[int] | None]:
     """For rows placed by x (pdftotext -layout), each given as (its shape: how many label pieces
     stand beside its values, where its label ends, where each of its values starts, by character),
     the column of each value of a row short of values, or None (a full row, or one not placed).
@@ -257,15 +262,18 @@ def _placed_by(rows: Placed) -> list[list[int] | None]:
                 or index and pieces[index - 1] or index + 1 < len(rows) and pieces[index + 1]:
             found.append(None)
             continue
-        fits = {fit for fit in (_fit(places, template, label_end) for template in templates[shape]) if fit is not None}
+        sizes = lengths[index] if lengths is not None else []
+        fits = {fit for fit in (_fit(places, template, label_end, sizes) for template in templates[shape])
+                if fit is not None}
         found.append(list(fits.pop()) if len(fits) == 1 else None)
     return found
 
 
-def _fit(places: list[int], template: tuple[int, ...], label_end: int) -> tuple[int, ...] | None:
+def _fit(places: list[int], template: tuple[int, ...], label_end: int, lengths: list[int]) -> tuple[int, ...] | None:
     """The column of each value where ``template`` has it at its exact place (the first value
     may sit anywhere left of the second's column if that column is the second), the columns
-    left blank all right of the label; else None."""
+    left blank all right of the label, and no value (``lengths``: how long each is, where known) running
+    over the place of a column left blank after it; else None."""
     index = {place: column for column, place in enumerate(template)}
     columns: list[int] = []
     for place in places[1:]:
@@ -282,7 +290,106 @@ def _fit(places: list[int], template: tuple[int, ...], label_end: int) -> tuple[
     taken = set(columns)
     if any(column not in taken and place <= label_end for column, place in enumerate(template)):
         return None  # the label runs over a column said to be blank: another shape of row
+    for place, length, column in zip(places, lengths, columns):
+        if column + 1 < len(template) and column + 1 not in taken and runs_over(place + length, template[column + 1]):
+            return None  # two cells glued, one of them taken for this column and the other for a blank
     return tuple(columns)
 
 
-__all__ = ["aligned_cells", "gaps_hold_blanks", "gapped_cells", "placed_columns"]
+_MIN_PLACED_VALUES: Final = 3  # values on a line that show how a table spaces them
+
+
+def placed_by_x(texts: list[str]) -> bool:
+    """Whether a table's lines of values are laid out by x: most lines of three values or more hold a gap
+    of two spaces or more between two values (a PDF tool placing text by position, pypdf's layout mode,
+    pdftotext -layout), not a value a space apart as pdfplumber and pypdf's plain text write them. There two
+    cells printed close may come out run together (``2590`` for 259 and 0), as a crawler's text does."""
+    lines = wide = 0
+    for text in texts:
+        values = [(start, word) for start, word in _words(text) if _is_value(word)]
+        if len(values) < _MIN_PLACED_VALUES:
+            continue
+        lines += 1
+        if any(start - (before + len(previous)) >= 2 for (before, previous), (start, _) in zip(values, values[1:])):
+            wide += 1
+    return 2 * wide > lines
+
+
+def runs_over(stop: int, next_start: int) -> bool:
+    """Whether a value placed by x that ends at ``stop`` runs over the place where the next column's
+    values start (``next_start``; negative where the rows do not agree on it): in text laid out by x
+    two cells printed close come out with no space between (pypdf's layout mode: ``2590`` for 259 and
+    0), one value to the eye that is two cells; placed as one, it would put a wrong number in a column
+    and leave its neighbour blank."""
+    return next_start >= 0 and stop > next_start
+
+
+_MIN_WRAPPED_HEAD: Final = 3  # digits: a number wraps only where its cell is full, never at one or two
+
+
+def _under_heads(cells: list[tuple[str, int, int]]) -> tuple[list[tuple[str, int]], list[tuple[int, int, str]]] | None:
+    """The values line (text, column) and, per piece of the line below, the value it stands under, where in
+    that value, and its digits; None unless the cells are two lines, the second of digits only, each under a
+    value of the first."""
+    lines = sorted({line for _, line, _ in cells})
+    if len(lines) != 2:
+        return None
+    row = [(text, column) for text, line, column in cells if line == lines[0]]
+    if any(line == lines[1] for _, line, _ in cells[:len(row)]):
+        return None  # the lines' cells interleaved: not a row and its tails
+    found: list[tuple[int, int, str]] = []
+    for tail, line, column in cells[len(row):]:
+        under = [at for at, (text, start) in enumerate(row) if start - 1 <= column < start + len(text)]
+        if not tail.isdigit() or not tail.isascii() or len(under) != 1:
+            return None
+        found.append((under[0], max(column - row[under[0]][1], 0), tail))
+    return row, found
+
+
+def tails_under(cells: list[tuple[str, int, int]]) -> bool:
+    """Whether a row's cells (text, line, column) are a line of values placed by x and below it a line of
+    digits, each piece under a number of the line above: the tails of numbers wrapped in their cells."""
+    return _under_heads(cells) is not None
+
+
+def tails_joined(cells: list[tuple[str, int, int]]) -> tuple[list[str], set[int]] | None:
+    """A row of values placed by x, given as its cells (text, line, column), whose numbers too wide for
+    their narrow cells wrapped: the line of values, and below it a line of the numbers' tails, each under
+    its head (pypdf's layout mode: ``4    193243    0    19325`` over ``     7              4``). The
+    values line's texts with each tail joined to the value it stands under, after as many digits as the
+    row's wrapped heads hold (the cells are of one width; a head longer than that is glued to the next
+    cell, ``19324`` and ``3``: the tail goes between), and the indexes of the texts joined; None where
+    the cells are not so. Whether the joins are right is for the row's identities to tell."""
+    found = _under_heads(cells)
+    if found is None:
+        return None
+    row, under_heads = found
+    heads: dict[int, list[tuple[int, str]]] = {}  # value -> (where in it its cell starts, the tail)
+    for at, offset, tail in under_heads:
+        head = row[at][0]
+        if not head.isdigit() or not head.isascii() or len(head) < _MIN_WRAPPED_HEAD or head[0] == "0":
+            return None  # (a head with a thousands separator, 162,0 for 162,094, is not joined)
+        heads.setdefault(at, []).append((offset, tail))
+    # Digits a full cell holds: a wrapped head fills its cell; cells run together fill theirs; the row's
+    # places are a cell apart at least.
+    sizes = [len(row[at][0]) for at, pieces in heads.items() if len(pieces) == 1 and pieces[0][0] == 0]
+    sizes += [later - earlier for pieces in heads.values() for (earlier, _), (later, _) in zip(pieces, pieces[1:])]
+    sizes += [later - earlier for (_, earlier), (_, later) in zip(row, row[1:])]
+    held = min(sizes)
+    if held < _MIN_WRAPPED_HEAD or any(len(tail) > held for pieces in heads.values() for _, tail in pieces):
+        return None
+    texts = [text for text, _ in row]
+    for at, pieces in heads.items():
+        text = texts[at]
+        for offset, tail in reversed(pieces):  # a tail under the middle of cells run together: its own cell's
+            cut = offset + held
+            if cut > len(text) or any(cut <= other + held for other, _ in pieces if other < offset):
+                return None
+            text = text[:cut] + tail + text[cut:]
+        texts[at] = text
+    return texts, set(heads)
+
+
+__all__ = ["aligned_cells", "gaps_hold_blanks", "gapped_cells", "placed_by_x", "placed_columns", "runs_over",
+           "tails_joined",
+           "tails_under"]

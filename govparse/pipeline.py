@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import Any
 
@@ -19,11 +20,12 @@ from .diagnostics import INFO, WARNING, Diagnostic, Diagnostics
 from .documents import DOCUMENT_LAYOUTS, Reading, place_at, read_document, sniff
 from .edition import EDITION_2021, IN_CELLS, rows_told_by_edition, detect_edition, recheck_in_cells
 from .errors import GovparseError, InputTooLarge, InternalError
+from .gapblanks import placed_by_x
 from .grammar import UNKNOWN, VALUES, load
 from .identities import check_all
 from .html import html_to_lines, looks_like_html
-from .layout import (HTML, LINEAR_CELL, READING_ORDER, SPACE_ALIGNED, SPACE_DELIMITED, TableLayout,
-                     detect_layout, follow_reading_order, rows_printed_whole)
+from .layout import (HTML, LINEAR_CELL, READING_ORDER, SPACE_ALIGNED, SPACE_DELIMITED, X_POSITIONED,
+                     TableLayout, detect_layout, follow_reading_order, rows_printed_whole)
 from .locate import locate_by_labels
 from .lexer import UNIT, Labels, lex
 from .meta import read_meta
@@ -386,14 +388,29 @@ def _read_table(spec: TableSpec, doc: Document, section: Section | None, found_b
         diagnostics.error("table-missing", f"{spec.key}: no label or value in section {spec.numeral}; "
                           "table is null", section.heading + 1)
         return None, trace
-    ctx = BuildContext(spec.key, diagnostics, sources, section.heading + 1, glued=layout.format == RUN_TOGETHER,
+    # cells run together: crawler text, and text placed by x where two cells print close (pypdf's layout mode)
+    glued = layout.format == RUN_TOGETHER or layout.style == X_POSITIONED
+    glued_by_x = _once(lambda: placed_by_x(doc.texts(section.start, section.stop))) \
+        if layout.format == SPACE_DELIMITED else None
+    ctx = BuildContext(spec.key, diagnostics, sources, section.heading + 1, glued=glued,
                        reading_order=layout.style == READING_ORDER,
                        set_aside=frozenset([item.line for item in furniture if item.kind == MOVED_VALUES]),
                        linear=layout.format == LINEAR_CELL,
-                       wrapping=layout.format in (SPACE_DELIMITED, SPACE_ALIGNED))
+                       wrapping=layout.format in (SPACE_DELIMITED, SPACE_ALIGNED), glued_by_x=glued_by_x)
     table = spec.read(ctx, lexed.tokens, load(grammar_name), spec.models[edition])
     clock.lap("rows")
     return table, trace
+
+
+def _once(ask: Callable[[], bool]) -> Callable[[], bool]:
+    """``ask``, answered the first time it is asked and remembered."""
+    answers: list[bool] = []
+
+    def answer() -> bool:
+        if not answers:
+            answers.append(ask())
+        return answers[0]
+    return answer
 
 
 def parse_file(path, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Result:

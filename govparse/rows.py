@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -38,7 +38,7 @@ from mypy_extensions import mypyc_attr
 
 from .cells import Cell
 from .diagnostics import Diagnostics
-from .digits import Constraint, DigitSplit, split_digits
+from .digits import Constraint, DigitSplit, holds, split_digits
 from .grammar import UNKNOWN, VALUES, TableGrammar, out_of_order
 from .lexer import TableToken
 from .runtogether import row_groups
@@ -124,6 +124,13 @@ class Glue:
     identities: Callable[[str, int], tuple[Constraint, ...]]  # (row key, width) -> constraints
     identity_name: str  # as diagnostics name them: I1, I3
     pending: dict[str, tuple[Printed, DigitSplit]] = field(default_factory=dict)  # rows left ambiguous
+    # Text placed by x (pypdf's layout mode), where a row short of a cell has more often lost a blank than
+    # run two cells together: a split stands only where the identities show it, never by the format alone.
+    shown: bool = False
+    applies: Callable[[], bool] | None = None  # whether cells may run together, asked at the first row needing it
+
+    def live(self) -> bool:
+        return self.applies is None or self.applies()
 
     def report(self, events: "Events") -> None:
         """Each row still ambiguous: null, with its run and the splits that fit."""
@@ -555,7 +562,7 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
         if apart is not None:
             return _in_header_order(apart, printed, columns)
     cells = fit_cells(printed.values.cells, len(columns.keys), printed.room)
-    if cells is None and glue is not None and row_groups(printed.values.text) is not None:
+    if cells is None and glue is not None and row_groups(printed.values.text) is not None and glue.live():
         return split_glued(key, printed, len(columns.keys), glue, events)
     if cells is None:
         found = printed.values.cells
@@ -644,7 +651,12 @@ def split_glued(key: str, printed: Printed, width: int, glue: Glue, events: Even
     assert printed.values is not None
     found = row_groups(printed.values.text)
     assert found is not None
-    split = split_digits(found[0], width, glue.identities(key, width), glue.kinds[key])
+    constraints = glue.identities(key, width)
+    split = split_digits(found[0], width, constraints, glue.kinds[key])
+    if split.parts is not None and glue.shown and not shown_by(constraints, split.parts):
+        split = replace(split, parts=None, problem=f"{split.run!r} split as {'|'.join(split.candidates[0])} fits "
+                        f"the cell format, but {glue.identity_name} does not show it (a row of text placed by x "
+                        "short of a cell may have lost a blank)")
     if split.parts is None:
         glue.pending[key] = (printed, split)
         return None
@@ -655,6 +667,13 @@ def split_glued(key: str, printed: Printed, width: int, glue: Glue, events: Even
                    f"{glue.identity_name} (were {glue.identity_name} broken in the report, these numbers would "
                    "be wrong)", printed.values.line, row=key)
     return glued_cells(printed.values, split.parts, split.candidates[0])
+
+
+def shown_by(constraints: Sequence[Constraint], parts: Sequence[int | Decimal | None]) -> bool:
+    """Whether ``constraints`` show ``parts`` right: there are some, each with all its terms present, and
+    each holds (a blank among the terms shows nothing)."""
+    return bool(constraints) and all(all(parts[k] is not None for k in c.plus + c.minus) and holds(c, parts)
+                                     for c in constraints)
 
 
 def glued_cells(values: TableToken, parts: Sequence[int | Decimal | None],

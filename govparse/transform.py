@@ -103,6 +103,9 @@ class BuildContext:
     set_aside: frozenset[int] = frozenset()  # lines of values the reading-order reader gave to no row
     linear: bool = False  # a cell a line: a label's line does not end its row (a value run on after it, 规章0)
     wrapping: bool = False  # text with no cell marks, as PDF text is: a narrow cell's number may wrap over two lines
+    # Text that may be laid out by x (space-delimited): whether two cells may have run together there, asked
+    # only once a row does not fit its columns (the answer reads the table's lines again)
+    glued_by_x: Callable[[], bool] | None = None
 
 
 _KNOWN_LIMIT = 65536  # texts each kind of column remembers

@@ -54,7 +54,7 @@ import re
 from itertools import combinations
 from unicodedata import east_asian_width
 
-from .gapblanks import placed_columns
+from .gapblanks import placed_columns, runs_over
 from .textgrid import Row, width
 
 _VALUE = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:元|万元|%)?|[/／—－-]+|无")
@@ -64,6 +64,7 @@ _ENUMERATED = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(]
 _GLUED = re.compile(r"(?<=[\u4e00-\u9fff）”])(?=\d[\d,]*(?:\.\d+)?$)|(?<=[\u4e00-\u9fff])(?=[（(][一二三四五六七八九十]{1,3}[）)])"
                     r"|(?<=——)(?=\d[\d,]*(?:\.\d+)?$)")
 _CAPTION = re.compile(r"第[一二三四五六七八九十]{1,3}条")
+_PLACED_VALUES = re.compile(r"\d {2,}\d")  # two values two spaces apart or more: a line laid out by x
 _MIN_FULL = 8  # display columns: a narrower text line is never taken for a full-width wrapped line
 _PLACE_SLACK = 3  # display columns a value may sit off its column's place
 # Display columns two full lines of one wrapped cell may differ by: each falls short of the cell's
@@ -104,15 +105,19 @@ def _tokens(text: str, shape: str, offset: int, wide_gaps: bool) -> list[_Token]
 def lone_blanks(shape: str) -> list[int]:
     """Where a no-break space stands alone between spaces or at a line's edge (``0 0 \u00a0 0``,
     ``规章 0 891 \u00a0``), on a line one or more of whose words are values: pypdf writes an empty
-    table cell so. (One inside text, ``三、\u00a0收到``, or beside other white space runs, is spacing.)"""
+    table cell so. (One inside text, ``三、\u00a0收到``, or beside other white space runs, is spacing; on a
+    line laid out by x, values two spaces apart or more, as pypdf's layout mode writes it, spaces of any
+    width stand around such a blank.)"""
     blanks: list[int] = []
     start = shape.find("\u00a0")
+    placed = _PLACED_VALUES.search(shape) is not None
     while start >= 0:
         stop = start
         while stop < len(shape) and shape[stop] == "\u00a0":
             stop += 1
-        opens = start == 0 or (shape[start - 1] == " " and (start == 1 or not shape[start - 2].isspace()))
-        closes = stop == len(shape) or (shape[stop] == " " and (stop + 1 == len(shape) or not shape[stop + 1].isspace()))
+        opens = start == 0 or (shape[start - 1] == " " and (start == 1 or placed or not shape[start - 2].isspace()))
+        closes = stop == len(shape) or (shape[stop] == " " and (stop + 1 == len(shape) or placed
+                                                                or not shape[stop + 1].isspace()))
         if opens and closes:
             blanks.append(start)
         start = shape.find("\u00a0", stop)
@@ -507,7 +512,7 @@ def _blank_columns(rows: list[tuple[list[_Label], list[_Token]]],
         described.append((shape, label_end, [token.place for token in values]))
         shown_end = max((token.shown + _display(token.text) for token in beside), default=-1)
         shown.append((shape, shown_end, [token.shown for token in values]))
-    found = placed_columns(described, shown)
+    found = placed_columns(described, shown, [[len(token.text) for token in values] for _, values in rows])
     width = max((len(places) for _, _, places in described), default=0)
     if any(columns is None and _may_place(len(places), width) for columns, (_, _, places) in zip(found, described)):
         # Each way of counting places whose values group tightly; where both do, they must agree. A row's
@@ -1155,6 +1160,8 @@ def _placed(values: list[_Token], places: list[tuple[int, int]] | None) -> Row:
                 if abs(at_left - left) <= _PLACE_SLACK or abs(at_right - right) <= _PLACE_SLACK]
         if len(near) != 1 or (columns and near[0] <= columns[-1]):
             return cells  # between columns, or at two: left short for the row stage
+        if near[0] + 1 < len(places) and runs_over(right, places[near[0] + 1][0]):
+            return cells  # two cells glued (pypdf's 2590 for 259 and 0): left short for the row stage
         columns.append(near[0])
     placed: Row = []
     by_column = dict(zip(columns, values))

@@ -302,3 +302,176 @@ def test_rows_printed_whole_tell_a_pdfs_rows_from_its_spans():
     spans = [line for label in rows for line in (label, "0", "1 2", "0 0", "—", "3")]
     assert not rows_printed_whole(*section_three(spans))
     assert not rows_printed_whole(*section_three(whole[:24]))  # twelve rows: fewer than half of 26
+
+
+# --- pypdf's layout mode: cells printed close run together, wrapped numbers' tails below ----------------------
+# pypdf (extract_text(extraction_mode="layout")) places text by x like pdftotext -layout, with narrower gaps:
+# two cells that sit close come out with no space between (2590 for 259 and 0), and a number wrapped in its
+# narrow cell (table 四) leaves its tail on the line below, under its head. Such a value is never placed as
+# one number: the row is null with a diagnostic, or split and joined where the identities confirm it.
+
+
+def test_a_short_rows_value_running_over_a_blank_columns_place_is_two_cells_glued():
+    rows = [(1, 12, FULL), (1, 14, [27, 55, 65, 75, 85, 92]), (1, 10, FULL)]
+    lengths = [[1] * 7, [2, 1, 1, 1, 1, 2], [1] * 7]
+    assert _placed_columns(rows, rows, lengths)[1] == [0, 1, 2, 3, 5, 6]
+    lengths[1] = [2, 1, 1, 4, 1, 2]  # 2590 at 75 runs over the column at 77: 259 and 0, not 2590 and a blank
+    assert _placed_columns(rows, rows, lengths)[1] is None
+
+
+def test_runs_over_needs_the_next_columns_place():
+    from govparse.gapblanks import runs_over
+
+    assert runs_over(79, 77) and not runs_over(77, 77) and not runs_over(79, -1 << 20)
+
+
+def _cells(*lines: str, first: int = 11) -> list[tuple[str, int, int]]:
+    import re
+
+    return [(found.group(), first + offset, found.start() + 1)
+            for offset, line in enumerate(lines) for found in re.finditer(r"\S+", line)]
+
+
+ROW_GLUED = "26   0    0    20635 206610    0    20   16742 167443    13   0    0     16"
+TAILS_GLUED = "                                         5     5"
+
+
+def test_tails_join_the_value_above_them_after_a_full_cells_digits():
+    from govparse.gapblanks import tails_joined, tails_under
+
+    cells = _cells(ROW_GLUED, TAILS_GLUED)
+    assert tails_under(cells)
+    texts, joined = tails_joined(cells)
+    # 16744 and 3 ran together: the tail goes after the five digits a cell holds, before the glued 3
+    assert texts == ["26", "0", "0", "20635", "206610", "0", "20", "167425", "1674453", "13", "0", "0", "16"]
+    assert joined == {7, 8}
+
+
+def test_two_tails_under_one_run_of_cells_each_join_its_own_cell():
+    from govparse.gapblanks import tails_joined
+
+    cells = _cells("0    23   0    1152111523261  5    29   16   311  0    2    28   0    30",
+                   "               6    9")
+    texts, joined = tails_joined(cells)
+    assert texts[3] == "11521611523" + "9" + "261" and joined == {3}
+
+
+def test_lines_that_are_no_row_and_its_tails_are_not_joined():
+    from govparse.gapblanks import tails_joined, tails_under
+
+    assert not tails_under(_cells(ROW_GLUED))  # one line: nothing wrapped
+    assert not tails_under(_cells(ROW_GLUED, "  5"))  # under no value
+    assert not tails_under(_cells(ROW_GLUED, TAILS_GLUED, TAILS_GLUED))  # three lines: pdfplumber's heads and tails
+    assert not tails_under(_cells(ROW_GLUED, TAILS_GLUED.replace("5     5", "5     x")))
+    # a head with a thousands separator (162,0 for 162,094) or of two digits is not joined
+    assert tails_joined(_cells("162,00   0    22   162,10    9", "94                 16")) is None
+    assert tails_joined(_cells("12   0", "5")) is None
+
+
+PYPDF_TABLE_FOUR = """四、政府信息公开行政复议、行政诉讼情况
+
+行政   行政诉讼
+复议
+                          未经
+结果   结果   其他   尚未    总计   复议   复议后起诉
+维持   纠正   结果   审结         直接
+                          起诉
+结果   结果   其他   尚未    总计   结果   结果   其他   尚未    总计
+维持   纠正   结果   审结         维持   纠正   结果   审结
+{row}
+{tails}
+五、存在的主要问题及改进情况
+"""
+
+
+def _table_four(row: str, tails: str = ""):
+    from govparse import parse
+
+    result = parse(PYPDF_TABLE_FOUR.format(row=row, tails=tails))
+    codes = {d.code for d in result.diagnostics if d.table == "review_litigation"}
+    return result.to_dict()["review_litigation"], codes
+
+
+def test_table_four_glued_and_wrapped_read_where_i3_confirms():
+    table, codes = _table_four(ROW_GLUED, TAILS_GLUED)
+    assert [list(group.values()) for group in table.values()] == [
+        [26, 0, 0, 20635, 20661], [0, 0, 20, 167425, 167445], [3, 13, 0, 0, 16]]
+    assert "split-by-identity" in codes
+
+
+def test_table_four_wrapped_where_i3_does_not_confirm_is_null():
+    # the same text with one digit of the row changed: no reading meets I3, never a number read anyway
+    table, codes = _table_four(ROW_GLUED.replace("16742", "16741"), TAILS_GLUED)
+    assert all(value is None for group in table.values() for value in group.values())
+    assert "wrapped-number" in codes
+    # nothing glued, a tail joined by place alone: its group must show I3 met
+    row = "26   0    0    20635 20661    0    0    20   16742 16744    3    13   0    0     16"
+    tails = "                                             5     4"
+    table, codes = _table_four(row, tails)
+    assert all(value is None for group in table.values() for value in group.values())
+
+
+def test_table_four_cells_run_together_on_one_line_split_under_i3():
+    row = "0    0    26   0    26    23   21   17   0    61    18   119  50   142"
+    table, codes = _table_four(row)
+    assert [list(group.values()) for group in table.values()] == [
+        [0, 0, 26, 0, 26], [23, 21, 17, 0, 61], [18, 119, 5, 0, 142]]
+
+
+PYPDF_TABLE_THREE = """三、收到和处理政府信息公开申请情况
+
+（本列数据的勾稽关系为：第一项加第    申请人情况
+二项之和，等于第三项加第四项之和）
+自然人                  法人或其他组织            总计
+商业企业                 科研机构               社会公益组织  法律服务机构 其他
+一、本年新收政府信息公开申请数量      476                 41    77    2750 116985
+二、上年结转政府信息公开申请数量      0                   5     2     0  276  40
+三、本年度办理结果             （一）予以公开             5     \u00a0      0  0 0  6 11
+（二）部分公开（区分处理的，只计这一情形，不计其他情形）    5                  0  0 0  6 11
+（三）不予公开                 1．属于国家秘密              0    0    0    0 00   0
+四、政府信息公开行政复议、行政诉讼情况
+"""
+
+
+def test_table_three_placed_by_x_splits_cells_run_together_where_i1_shows_it():
+    from govparse import parse
+
+    result = parse(PYPDF_TABLE_THREE)
+    table = result.to_dict()["applications"]
+    assert list(table["new_received"].values()) == [476, 41, 77, 275, 0, 116, 985]  # 2750 116985: I1 decides
+    assert list(table["carried_over"].values()) == [0, 5, 2, 0, 27, 6, 40]
+    assert list(table["denied_state_secret"].values()) == [0] * 7  # 00: the format alone, I1 shows it
+    assert list(table["granted"].values()) == [5, None, 0, 0, 0, 6, 11]  # its blank a no-break space
+    # the same row with its blank printing nothing: 11 split as 1|1 fits the format alone and breaks I1; a row
+    # short of a cell in text placed by x has more often lost a blank: null, never 1 and 1
+    assert all(value is None for value in table["partially_granted"].values())
+    assert any(d.code == "ambiguous-digits" and d.row == "partially_granted" for d in result.diagnostics)
+
+
+def test_text_placed_by_x_is_told_by_its_gaps():
+    from govparse.gapblanks import placed_by_x
+
+    lines = PYPDF_TABLE_THREE.splitlines()
+    assert placed_by_x(lines)
+    assert not placed_by_x([" ".join(line.split()) for line in lines])  # a value a space apart: pdfplumber, pypdf
+    assert not placed_by_x(["一、本年新收 12", "规章  3  4"])  # no line of three values: nothing told
+
+
+def test_identities_show_a_split_only_with_every_term_present():
+    from govparse.digits import row_sum
+    from govparse.rows import shown_by
+
+    assert shown_by([row_sum(3)], [1, 2, 3])
+    assert not shown_by([row_sum(3)], [1, 2, 4])
+    assert not shown_by([row_sum(3)], [1, None, 3])  # a blank shows nothing
+    assert not shown_by([], [1, 2, 3])  # a row no identity binds
+
+
+def test_a_no_break_space_among_values_laid_out_by_x_is_a_blank_cell():
+    from govparse.wrapped import lone_blanks
+
+    line = "（一）予以公开             5     \u00a0      0  0 0  6 11"
+    assert lone_blanks(line) == [line.index("\u00a0")]
+    assert lone_blanks("0 0 \u00a0 0") == [4]  # pypdf's plain text: a space either side
+    # values a space apart: a no-break space beside a run of spaces is spacing, as before
+    assert lone_blanks("规章 0  \u00a0 891") == []

@@ -42,10 +42,11 @@ def read_rows(ctx: BuildContext, tokens: Sequence[TableToken], grammar: TableGra
         printed = adjust(printed, events)
     columns = columns_by_row(model, tuple(spans.items()))
     header_notes(printed, columns, events)
-    glue = Glue(digit_kinds(model), identities[1], identities[0]) if ctx.glued else None
+    glue = Glue(digit_kinds(model), identities[1], identities[0], shown=ctx.wrapping,
+                applies=None if ctx.glued else ctx.glued_by_x) if ctx.glued or ctx.glued_by_x is not None else None
     placed = place_rows(printed, columns, events, glue)
     if glue is not None:
-        if settle is not None and glue.pending:
+        if settle is not None and glue.pending and not glue.shown:  # (across rows a blank shows nothing either)
             settle(placed, glue, events, model)
         glue.report(events)
     return build_table(ctx, model, placed)

@@ -27,7 +27,8 @@ gives ``{"review": {"upheld": 13, "corrected": 1, "other": 4, "pending": 5, "tot
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from ..cells import Cell
@@ -35,8 +36,9 @@ from ..grammar import UNKNOWN, VALUES, TableGrammar
 from ..lexer import TableToken
 from ..model import OutcomeCounts, ReviewLitigation, columns_of, rows_of
 from ..digits import group_sums, holds, split_digits
+from ..gapblanks import tails_joined, tails_under
 from ..rows import (HEADER_UNREAD, Columns, Events, Placed, cells_apart, fit_cells, glued_cells, header_order,
-                    several_values, unknown_row)
+                    several_values, shown_by, unknown_row)
 from ..runtogether import row_groups
 from ..transform import BuildContext, build_table
 from ..wrapped import wrapped_readings
@@ -65,7 +67,9 @@ def read(ctx: BuildContext, tokens: Sequence[TableToken], grammar: TableGrammar,
         for header, values in parts:  # one small table per group (or one group alone), each under its label
             _group_part(header, values, placed, events)
     elif parts:
-        placed = _whole_rows(parts, events, ctx.glued, tokens, ctx.wrapping)
+        glued_by_x = ctx.glued_by_x
+        glued = (lambda: True) if ctx.glued else glued_by_x if glued_by_x is not None else (lambda: False)
+        placed = _whole_rows(parts, events, glued, tokens, ctx.wrapping)
     else:
         events.add("warning", "empty-row", f"rows {_ALL_GROUPS}: no numbers under the header; their cells are null",
                    ctx.line)
@@ -77,7 +81,7 @@ def _groups_named(header: list[str]) -> list[str]:
     return [group for group in GROUPS.keys if GROUPS.terminal(group) in header]
 
 
-def _whole_rows(parts: list[tuple[list[str], TableToken]], events: Events, glued: bool,
+def _whole_rows(parts: list[tuple[list[str], TableToken]], events: Events, glued: Callable[[], bool],
                 tokens: Sequence[TableToken], wrapping: bool) -> dict[str, Placed]:
     """The row of fifteen numbers, printed once or more (a copy after a page break): read
     once when the copies agree, null with an error when they differ."""
@@ -161,11 +165,16 @@ def _padded_lines(tokens: Sequence[TableToken]) -> frozenset[int]:
     return ending_blank
 
 
-def _split(values: TableToken, events: Events) -> tuple | None:
-    """Fifteen glued numbers split under I3 (each group's total is the sum of its four), or None."""
+def _split(values: TableToken, events: Events, shown: bool = False) -> tuple | None:
+    """Fifteen glued numbers split under I3 (each group's total is the sum of its four), or None; with
+    ``shown`` (text placed by x), only a split I3 shows in every group (see govparse.rows.Glue)."""
     found = row_groups(values.text)
     assert found is not None
-    split = split_digits(found[0], _WIDTH * len(GROUPS.keys), group_sums(len(GROUPS.keys), _WIDTH))
+    sums = group_sums(len(GROUPS.keys), _WIDTH)
+    split = split_digits(found[0], _WIDTH * len(GROUPS.keys), sums)
+    if split.parts is not None and shown and not shown_by(sums, split.parts):
+        split = replace(split, parts=None, problem=f"{split.run!r} split as {'|'.join(split.candidates[0])} fits "
+                        "the cell format, but I3 does not show it in every group")
     if split.parts is None:
         events.add("warning", "ambiguous-digits", f"rows {_ALL_GROUPS}: {split.problem}; their cells are null",
                    values.line)
@@ -177,7 +186,7 @@ def _split(values: TableToken, events: Events) -> tuple | None:
     return glued_cells(values, split.parts, split.candidates[0])
 
 
-def _whole_row(header: list[str], values: TableToken, events: Events, glued: bool,
+def _whole_row(header: list[str], values: TableToken, events: Events, glued: Callable[[], bool],
                tokens: Sequence[TableToken], wrapping: bool) -> dict[str, Placed]:
     """Fifteen numbers in one row, placed by the header above them. Blank cells after them are
     empty columns at the table's right where a line of its header is as wide and ends with blank
@@ -196,6 +205,9 @@ def _whole_row(header: list[str], values: TableToken, events: Events, glued: boo
                        values.column)
             return {key: Placed(key, values, None, True) for key in GROUPS.keys}
         return _placed_groups(header, cells, values, events)
+    placed = [(cell.text, cell.line, cell.column) for cell in found]
+    if wrapping and tails_under(placed) and glued():  # placed by x, wrapped numbers' tails under the values
+        return _tails_joined(header, values, tails_joined(placed), events)
     if len(found) == width:
         cells = fit_cells(found, width)  # exactly its columns: no padding to tell
     else:
@@ -203,8 +215,8 @@ def _whole_row(header: list[str], values: TableToken, events: Events, glued: boo
         empty_columns = len(found) in padded or _ANY_WIDTH in padded and not found[-1].text or \
             (len(found) >= width + 2 and found[width - 1].text != "")
         cells = fit_cells(found, width, len(found) if empty_columns else 0)
-    if cells is None and glued and row_groups(values.text) is not None:
-        cells = _split(values, events)
+    if cells is None and row_groups(values.text) is not None and len({cell.line for cell in found}) == 1 and glued():
+        cells = _split(values, events, wrapping)
         if cells is None:
             return {key: Placed(key, values, None, True) for key in GROUPS.keys}
     if cells is None and wrapping and len(values.cells) > _WIDTH * len(GROUPS.keys):
@@ -217,6 +229,53 @@ def _whole_row(header: list[str], values: TableToken, events: Events, glued: boo
                    "their cells are null", values.line, values.column)
         return {key: Placed(key, values, None, True) for key in GROUPS.keys}
     return _placed_groups(header, cells, values, events)
+
+
+def _tails_joined(header: list[str], values: TableToken, tails: tuple[list[str], set[int]] | None,
+                  events: Events) -> dict[str, Placed]:
+    """The row with its wrapped numbers' tails joined by place (govparse.gapblanks.tails_joined), cells run
+    together split under I3, read only where each group holding a joined number shows I3 met (no blank
+    in it): a join the identity does not confirm may be a wrong number."""
+    width = _WIDTH * len(GROUPS.keys)
+    if tails is None:
+        events.add("warning", "wrapped-number", f"rows {_ALL_GROUPS}: the tails of numbers wrapped in their cells "
+                   "below the values do not join the numbers above them as one cell's width; their cells are null",
+                   values.line)
+        return {key: Placed(key, values, None, True) for key in GROUPS.keys}
+    texts, joined = tails
+    found = row_groups(" ".join(texts))
+    sums = group_sums(len(GROUPS.keys), _WIDTH)
+    split = None if found is None or len(found[0]) != len(texts) else split_digits(found[0], width, sums)
+    parts = None if split is None else split.parts
+    shown = ", ".join(texts[at] for at in sorted(joined))
+    if split is None or parts is None or not _joins_proven(texts, joined, split.candidates[0], parts, sums):
+        why = "" if split is None or split.problem is None else f" ({split.problem})"
+        events.add("warning", "wrapped-number", f"rows {_ALL_GROUPS}: with the tails below joined to the numbers "
+                   f"above them ({shown}), the values do not make {width} numbers whose groups meet I3{why}; their "
+                   "cells are null", values.line)
+        return {key: Placed(key, values, None, True) for key in GROUPS.keys}
+    events.add("warning", "split-by-identity", f"rows {_ALL_GROUPS}: numbers wrapped in their cells joined by "
+               f"place ({shown}) and read as {'|'.join(map(str, parts))}, their groups meeting I3 (were I3 broken "
+               "in the report, these numbers would be wrong)", values.line)
+    return _placed_groups(header, glued_cells(values, parts, split.candidates[0]), values, events)
+
+
+def _joins_proven(texts: list[str], joined: set[int], printed: tuple[str, ...],
+                  parts: tuple, sums: tuple) -> bool:
+    """Whether every group of five cells holding a part of a joined text (``printed``: the split's
+    cells as printed, ``texts`` cut into them in order) is all numbers and meets I3."""
+    cell = 0
+    for at, text in enumerate(texts):
+        first, taken = cell, ""
+        while cell < len(printed) and len(taken) < len(text):
+            taken += printed[cell]
+            cell += 1
+        if at in joined:
+            for group in range(first // _WIDTH, (cell - 1) // _WIDTH + 1):
+                chunk = parts[group * _WIDTH:(group + 1) * _WIDTH]
+                if any(value is None for value in chunk) or not holds(sums[group], parts):
+                    return False
+    return True
 
 
 def _placed_groups(header: list[str], cells: tuple[Cell, ...], values: TableToken,
