@@ -189,14 +189,24 @@ ROWS_BY_LABEL = "not yet: see the comment of FAILING_NOW / SILENT_NOW"
 # "lost-first-label-split-2019-space", "page-break-delta-in-words-2019-space"); table 四's blank last cell
 # is no padding after a doubled cell (see SILENT_NOW); a header repeated after a page break in cell-a-line text
 # with its own empty cells around it (furniture._header_again, cells._linear_cells:
-# "page-break-header-again-blank-separated-2019", "page-break-table-four-*"). None fails now:
-FAILING_NOW: frozenset = frozenset()
+# "page-break-header-again-blank-separated-2019", "page-break-table-four-*"). Still failing, held by a pinned
+# case (REGRESSIONS, so that the strict xfail holds on every run):
+FAILING_NOW: frozenset = frozenset({
+    # a doubled cell read as a padded row's values: "doubled-cell-padded-by-caption-2019" (see SILENT_NOW)
+    "duplicate-cell"})
 # Kinds that give another number than the model's with no warning naming its row and no new failing
 # identity (REGRESSIONS keeps a case of each kind that once did). Fixed: table 四's blank last cell read as
 # padding after a doubled cell ("doubled-cell-table-four-blank-total-cell-per-line": a line of blank cells
 # alone, a cell-per-line scrape's spanned header columns, is no label line ending blank); delete-cell's
 # "lost-cell-placed-by-x-*" (gapblanks places no blanks by x in rows whose words are all one space apart).
-SILENT_NOW: frozenset = frozenset()
+SILENT_NOW: frozenset = frozenset({
+    # the third long run (after the page-break fix; there on the base too, rows.counted_rows / _grid_width): in
+    # blank-separated 2019 text with split labels and stray cells, 政府集中采购's 0 printed twice, its amount
+    # blank: 0 0 ∅ is taken for a row padded to the table's width, amount read as 0, silently. The padding's
+    # evidence is that very row (its last cell blank) and caption (一) split in two cells with two stray empty
+    # cells (第二 / 十条第（一）项 / ∅ / ∅: four cells, as wide as label and three values). A row's own blank last
+    # cell is no evidence of padding for itself; nor, in cell-a-line text, are blank cells after a caption.
+    "duplicate-cell"})
 
 
 PROMISES = {"local": (assert_local, FAILING_NOW), "not-silent": (assert_not_silent, SILENT_NOW)}
@@ -378,6 +388,9 @@ REGRESSIONS = {
     # before the values was the header's too (a line of several empty cells is no one blank value)
     "page-break-table-four-line-per-cell": (zero_report(), LAYOUTS[1], 2, 0, ("stray-cells",), 0, 2),
     "page-break-table-four-cell-per-line": (zero_report(), LAYOUTS[2], 2, 0, ("stray-cells",), 0, 2),
+    # duplicate-cell, still silent (SILENT_NOW, FAILING_NOW): found by the long run of this branch, shrunk
+    "doubled-cell-padded-by-caption-2019": (zero_report_2019(**{"active_disclosure.procurement.amount": None}),
+                                            LAYOUTS[0], 0, 64, ("split-header", "stray-cells"), 0, 1),
 }
 # Found by the long run, not met by the stages this issue owns: pinned in test_known_local_gaps (strict xfail),
 # not in REGRESSIONS, so that the kinds they touch keep being searched: (report, layout, kind, table, place,
