@@ -35,7 +35,7 @@ import regex
 from mypy_extensions import mypyc_attr
 
 from .docxrows import collapse_merged, row_spans
-from .furniture import Furniture, may_hold_furniture, page_breaks, table_furniture
+from .furniture import REPEATED_HEADER, Furniture, is_value_cell, may_hold_furniture, page_breaks, table_furniture
 from .gapblanks import aligned_cells, gapped_cells, gaps_hold_blanks
 from .layout import (BLANK_SEPARATED, GRID, HTML, LINEAR_CELL, MARKDOWN, MERGED_REPEATED, PIPE_DELIMITED,
                      PIPE_SEPARATED, READING_ORDER, ROW_PER_LINE, ROWS_APART, RUN_TOGETHER, SPACE_ALIGNED, SPACE_DELIMITED,
@@ -135,10 +135,12 @@ def read_table(doc: Document, section: Section, layout: TableLayout) -> tuple[li
     if layout.format != LINEAR_CELL:
         for offset in skip:
             texts[offset] = ""  # blank lines are nothing in these layouts
-    return _read(doc, section.start, texts, layout, skip), furniture
+    headers = {item.index - section.start for item in furniture if item.kind == REPEATED_HEADER}
+    return _read(doc, section.start, texts, layout, skip, headers), furniture
 
 
-def _read(doc: Document, first: int, texts: list[str], layout: TableLayout, skip: set[int]) -> list[Cell]:
+def _read(doc: Document, first: int, texts: list[str], layout: TableLayout, skip: set[int],
+          headers: set[int] | None = None) -> list[Cell]:
     if layout.format == GRID:
         return _row_cells(doc, first, texts, grid_rows(texts, _shapes(doc, first, texts)))
     if layout.format == SPACE_ALIGNED:
@@ -164,7 +166,8 @@ def _read(doc: Document, first: int, texts: list[str], layout: TableLayout, skip
         return _placed_cells(doc, first, texts, aligned_cells(texts))
     if layout.format == SPACE_DELIMITED or layout.format == RUN_TOGETHER:
         return _spaced_cells(doc, first, texts)
-    return _linear_cells(doc, first, texts, layout.style == BLANK_SEPARATED, skip, layout.style == ROWS_APART)
+    return _linear_cells(doc, first, texts, layout.style == BLANK_SEPARATED, skip, layout.style == ROWS_APART,
+                         headers)
 
 
 def _shapes(doc: Document, first: int, texts: list[str]) -> list[str]:
@@ -381,13 +384,26 @@ def _placed_cells(doc: Document, first: int, texts: list[str], lines: list[list[
 
 
 def _linear_cells(doc: Document, first: int, texts: list[str], blank_separated: bool,
-                  skip: set[int], rows_apart: bool = False) -> list[Cell]:
+                  skip: set[int], rows_apart: bool = False, headers: set[int] | None = None) -> list[Cell]:
+    """Cells a line each. Page furniture (``skip``; ``headers``: the table's header printed again) is
+    no cell, and the blank lines between its lines are its own empty cells. So are, around a header
+    printed again, those after it where a label follows, and those before the break where it follows
+    a header line (the break before the first row): empty cells there are no row's."""
     cells: list[Cell] = []
     blanks = 0  # blank lines since the last filled one
+    held = -1  # blank lines before a run of furniture lines (its separator taken), -1 outside one
+    header_again = False  # the run holds a header printed again
+    before_run = ""  # the filled line before the run
     for offset, text in enumerate(texts):
         if skip and offset in skip:
-            if blank_separated and blanks:
-                blanks -= 1  # page furniture: neither a cell nor a blank line, nor its separator
+            if held >= 0:
+                blanks = held  # blank lines between furniture lines are its own
+            else:
+                before_run = _filled_before(texts, offset)
+                if blank_separated and blanks:
+                    blanks -= 1  # page furniture: neither a cell nor a blank line, nor its separator
+            held = blanks
+            header_again = header_again or headers is not None and offset in headers
             continue
         index = first + offset
         stripped = text.strip()
@@ -399,6 +415,15 @@ def _linear_cells(doc: Document, first: int, texts: list[str], blank_separated: 
                 continue
             blanks += 1
             continue
+        if held >= 0:
+            if header_again:
+                after = blanks - held
+                if headers is not None and before_run in {texts[at].strip() for at in headers}:
+                    held = 0
+                if not is_value_cell(stripped):
+                    after = min(after, 1) if blank_separated else 0
+                blanks = held + after
+            held, header_again = -1, False
         if blanks:
             if cells:
                 _empty_cells(doc, index, blanks, blank_separated, cells)
@@ -412,6 +437,14 @@ def _linear_cells(doc: Document, first: int, texts: list[str], blank_separated: 
         # the same rule: the row fit drops them again where the row is complete.
         _empty_cells(doc, first + len(texts), blanks, blank_separated, cells)
     return cells
+
+
+def _filled_before(texts: list[str], offset: int) -> str:
+    """The text of the last filled line before ``offset``."""
+    for before in range(offset - 1, -1, -1):
+        if texts[before].strip():
+            return texts[before].strip()
+    return ""
 
 
 def _empty_cells(doc: Document, stop: int, blanks: int, blank_separated: bool, cells: list[Cell]) -> None:

@@ -173,21 +173,73 @@ def table_furniture(doc: Document, start: int, stop: int, pages: dict[int, Furni
     for index in range(start, min(stop, breaks[0], start + _LOOK * 4)):
         if len(header) < _HEADER_LINES and doc.raw_lines[index].strip() and index not in found:
             header.append(index)
-    header_texts = [_squeezed(doc.raw_lines[index]) for index in header if not _has_digit(doc.raw_lines[index])]
+    # Empty cells (a pipe cell-per-line table's ``|`` lines) are left out of the comparison: the
+    # header's stray empty cells differ from page to page.
+    header_texts = [_squeezed(doc.raw_lines[index]) for index in header
+                    if not _has_digit(doc.raw_lines[index]) and not _empty_cells(doc.raw_lines[index])]
     for brk in breaks:
-        position = 0
-        index = brk + 1
-        while index < stop and position < len(header_texts) and index - brk <= _LOOK + _HEADER_LINES:
-            text = _squeezed(doc.raw_lines[index])
-            if not text or index in found:
-                index += 1
-                continue
-            if text != header_texts[position] or index in header:
-                break
-            found[index] = Furniture(index, text, REPEATED_HEADER)
-            position += 1
-            index += 1
+        _header_again(doc, brk, stop, header, header_texts, found)
     return found
+
+
+def _header_again(doc: Document, brk: int, stop: int, header: list[int], header_texts: list[str],
+                  found: dict[int, Furniture]) -> None:
+    """The table's header printed again right after the page break ``brk``, line for line, into ``found``,
+    with the empty cells that are its own: those among its lines and after them where a label follows,
+    or a line of several (a spanned cell's pad) where a value does (table 四's row opens with values: one
+    empty cell there is its first, blank); and where the break follows a header line (the header
+    printed again before the first row), the empty cells between that line and the break."""
+    position = 0
+    index = brk + 1
+    empty: list[int] = []  # empty-cell lines since the last header line matched
+    while index < stop and index - brk <= _LOOK + _HEADER_LINES:
+        text = _squeezed(doc.raw_lines[index])
+        if not text or index in found:
+            index += 1
+            continue
+        if _empty_cells(text):
+            if position:
+                empty.append(index)
+            index += 1
+            continue
+        again = position < len(header_texts) and text == header_texts[position] and index not in header
+        if not again:
+            value_next = is_value_cell(text)
+            _mark(doc, [at for at in empty if not value_next or doc.raw_lines[at].count("|") > 1], found)
+            break
+        _mark(doc, empty, found)
+        empty.clear()
+        found[index] = Furniture(index, text, REPEATED_HEADER)
+        position += 1
+        index += 1
+    if not position:
+        return
+    before: list[int] = []  # empty-cell lines right before the break
+    index = brk - 1
+    while index >= 0 and brk - index <= _LOOK:
+        text = _squeezed(doc.raw_lines[index])
+        if text and not _empty_cells(text) and index not in found:
+            if text in header_texts[:position]:
+                _mark(doc, before, found)
+            return
+        if text and index not in found:
+            before.append(index)
+        index -= 1
+
+
+def _mark(doc: Document, indices: list[int], found: dict[int, Furniture]) -> None:
+    for index in indices:
+        found[index] = Furniture(index, _squeezed(doc.raw_lines[index]), REPEATED_HEADER)
+
+
+def is_value_cell(text: str) -> bool:
+    """Whether a line of one cell (``0``, ``12 |``, ``— |``) holds a value: a number or a null mark."""
+    return _VALUE_WORD.fullmatch(text.strip().strip("|").strip()) is not None
+
+
+def _empty_cells(text: str) -> bool:
+    """A line of empty cells and nothing else (``|``, ``| |``, ``|||``)."""
+    return "|" in text and not text.replace("|", "").strip()
 
 
 def _running_texts(doc: Document, pages: dict[int, Furniture], wanted: set[str]) -> set[str]:

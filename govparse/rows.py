@@ -400,6 +400,11 @@ def _grid_width(rows: Sequence[Printed], tokens: Sequence[TableToken], structure
     shown = sum(1 for row in rows if row.values is not None and not row.values.cells[-1].text
                 and (row.lead if by_cells else row.labels) + len(row.values.cells) == width
                 and (row.lead if by_cells else row.labels) + widths[row.key] < width)
+    # rows narrower than that printed at their own width, their last value filled, speak against it: a
+    # row padded where another as narrow is not may be a row with a cell doubled (0 0 ∅ for 0 ∅)
+    shown -= min(shown, sum(1 for row in rows if row.values is not None and row.values.cells[-1].text
+                            and len(row.values.cells) == widths[row.key]
+                            and (row.lead if by_cells else row.labels) + widths[row.key] < width))
     shown += sum(1 for token in tokens if token.type in structure and len(token.cells) == width
                  and not token.cells[-1].text)
     # or padding fits more rows than no padding does (a row printed wrong either way is one row)

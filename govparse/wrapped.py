@@ -311,6 +311,7 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False, counted
     pending: list[_Label] = []  # label lines not yet followed by values
     headers: set[int] = set()  # rows that are a header's lines, read line by line
     heads = _centred_heads(lines) if placed else set()
+    label_full = _label_column_width(lines) if placed else 0
     for tokens in lines:
         labels, values = _split(tokens)
         if not values:
@@ -336,6 +337,9 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False, counted
                 headers.add(len(rows))
                 rows.append((header, []))  # a header over the value columns: a row of its own
                 pending = pending[count:]
+        if placed and pending and labels and _whole_label(pending[-1].tokens, labels[0], label_full):
+            rows.append((pending, []))  # a row that printed no values (行政处罚, its one cell blank)
+            pending = []
         stray, ordered = _row_labels(labels, values, pending, full, placed)
         if stray:
             rows.append((stray, []))  # a header or a stray tail: not this row's, whose label opens left of it
@@ -357,6 +361,24 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False, counted
             pending = _header_lines(pending, None, counted)[1]
         result.append([_cell(token) for label in pending for token in label.tokens])
     return result
+
+
+def _label_column_width(lines: list[list[_Token]]) -> int:
+    """How wide the label column prints: the widest first label piece beside values, on lines that open
+    at the table's left edge (0 where fewer than two lines show it)."""
+    edge = min((tokens[0].place for tokens in lines if tokens), default=0)
+    widths = [_display(tokens[0].text) for tokens in lines
+              if len(tokens) >= 2 and not tokens[0].value and tokens[1].value and tokens[0].place <= edge + 1]
+    return max(widths) if len(widths) >= 2 else 0
+
+
+def _whole_label(pending: list[_Token], label: _Token, label_full: int) -> bool:
+    """Whether a line of text above a row's label, in its column, is a whole label, not its wrapped head:
+    a cell wraps a label at its column's width, and this line falls short of it by more than a wrap
+    leaves (行政处罚 over 行政强制 0, its row printing nothing)."""
+    return len(pending) == 1 and not pending[0].value and _ENUMERATED.match(label.text) is None \
+        and abs(pending[0].place - label.place) <= 1 and label_full > 0 \
+        and _display(pending[0].text) < label_full - _FULL_SLACK
 
 
 def _centred_heads(lines: list[list[_Token]]) -> set[int]:
@@ -558,11 +580,16 @@ def _under_header(rows: list[tuple[list[_Label], list[_Token]]], headers: set[in
             columns = [token for token in header if _at(token, by_shown) > reach]
             if not len(values) < len(columns) == fullest < _WIDE_TABLE:
                 break  # (a row under the header as wide as its columns says they are the table's)
+            # Each column's span: its piece's, up to the next piece (a cell stacked over lines and joined,
+            # 采购项 / 目数量, reads as wide as both lines' text)
+            starts = [_at(column, by_shown) for column in columns]
+            ends = [min(start + (_display(column.text) if by_shown else len(column.text)),
+                        starts[position + 1] if position + 1 < len(starts) and starts[position + 1] > start else 1 << 30)
+                    for position, (start, column) in enumerate(zip(starts, columns))]
             assigned: list[int] = []
             for token in values:
                 at = _at(token, by_shown)
-                hits = [position for position, column in enumerate(columns) if _at(column, by_shown) - 1 <= at <
-                        _at(column, by_shown) + (_display(column.text) if by_shown else len(column.text))]
+                hits = [position for position in range(len(columns)) if starts[position] - 1 <= at < ends[position]]
                 if len(hits) != 1 or assigned and hits[0] <= assigned[-1]:
                     break
                 assigned.append(hits[0])
@@ -659,7 +686,13 @@ def _header_lines(pending: list[_Label], first: _Token | None, counted: tuple[bo
             last = position
     if last < 0:
         return 0, []
+    while last + 1 < len(pending) and _stacked_tail(pending[last + 1].tokens, pending[:last + 1], counted):
+        last += 1
     lines = [list(label.tokens) for label in pending[:last + 1]]
+    # A block's caption (第二十条第（五）项) above the header is no piece of a header cell: kept out of the joins
+    # (its 第 over 信息内容 read as one cell wrapped around the line between)
+    caption = lines[:1] if len(lines) > 1 and _CAPTION.match("".join([token.text for token in lines[0][:4]])) else []
+    lines = lines[len(caption):]
     metrics = counted or _metrics(lines)
     for middle in range(1, len(lines) - 1):
         _join_paired(lines[middle - 1], lines[middle], lines[middle + 1], metrics)
@@ -670,7 +703,22 @@ def _header_lines(pending: list[_Label], first: _Token | None, counted: tuple[bo
         _join_stacked(lines[middle - 1], lines[middle], lines[middle + 1], metrics, bool(counted))
     lines = _joined_tall([tokens for tokens in lines if tokens], metrics)
     lines = _top_level_first([tokens for tokens in lines if tokens], metrics)
-    return last + 1, [_Label(tokens, 1 << 30) for tokens in lines]
+    return last + 1, [_Label(tokens, 1 << 30) for tokens in caption + lines]
+
+
+def _stacked_tail(tokens: list[_Token], header: list[_Label], counted: tuple[bool, ...]) -> bool:
+    """Whether a line after a header's lines is the last piece of a header cell stacked over them (上一年 /
+    项目数 / 量 over the first value column, where the row below prints nothing: its first value is
+    right of it): each piece under a piece of the header right of its label column, by every way of
+    counting places the table allows, none opening a label."""
+    for by_shown in counted or (False, True):
+        left = min(_at(token, by_shown) for label in header for token in label.tokens)
+        places = [_at(token, by_shown) for label in header for token in label.tokens
+                  if _at(token, by_shown) > left + _PLACE_SLACK]
+        if not all(not token.value and _ENUMERATED.match(token.text) is None
+                   and any(abs(_at(token, by_shown) - place) <= 1 for place in places) for token in tokens):
+            return False
+    return True
 
 
 def _joined_tall(lines: list[list[_Token]], metrics: tuple[bool, ...]) -> list[list[_Token]]:

@@ -142,9 +142,12 @@ SHAPES = [pytest.param(layout, id=layout.style) for layout in TOOL_LAYOUTS]
 # wrong number (test_no_wrong_numbers). Strict, each held by a pinned example that shape misreads (below),
 # whatever the draws: a shape that starts to hold must lose its mark.
 ROUND_TRIP_GAPS = {
-    PDF_PHYSICAL: "a row of table 二 whose one cell is blank (行政处罚, printing nothing) taken for the head of the "
-                  "next row's label (行政处罚行政强制 0); other draws with blank cells in table 二's narrow blocks "
-                  "(188 of 1,500 derandomized draws fail without perturbations, 159 with; none with a wrong number)",
+    PDF_PHYSICAL: "a block of table 二 where no row holds every value (政府集中采购 with its first cell blank, the "
+                  "one row under its header): the header's columns are not confirmed by a full row, so the values "
+                  "are not placed under it and the row is nulled; blocks of one width padded unlike another's "
+                  "(行政事业性收费 placed under its two columns, 政府集中采购 padded to the table's three); other "
+                  "draws with blank cells in table 二's narrow blocks (74 of 300 derandomized draws fail without "
+                  "perturbations, 46 with; none with a wrong number)",
 }
 ROUND_TRIP_SHAPES = [
     pytest.param(layout, id=layout.style, marks=[pytest.mark.xfail(strict=True, raises=AssertionError,
@@ -180,9 +183,11 @@ ROUND_TRIP_SHAPES = [
 # - pdftotext -layout: 2019's 其他对外管理 / 0 0 0 / 服务事项 (a label centred around its values) read as the
 #   tail of 行政许可's row above it
 @example(zero_report_2019(), (), 133)
-# - pdftotext -layout (still): 行政处罚 with its one cell blank (printing nothing) read as the head of 行政强制's
-#   label (ROUND_TRIP_GAPS)
+# - pdftotext -layout: 行政处罚 with its one cell blank (printing nothing) read as the head of 行政强制's label
+#   (fixed: wrapped._whole_label, a line well short of the label column's width is no wrapped head)
 @example(zero_report(**{"active_disclosure.punishment.decisions": None}), (), 1)
+# - pdftotext -layout (still, ROUND_TRIP_GAPS): 政府集中采购 0 with its first cell blank, the one row of its block
+@example(zero_report_2019(**{"active_disclosure.procurement.projects": None}), (), 1)
 # - run-together (the long run): 行政强制０增9- (a blank decisions as -, glued after 增9), the hyphen cut
 #   off a run only where it ends one, else the cell read as text and the row short
 @example(zero_report_2019(**{"active_disclosure.coercion.delta": 9, "active_disclosure.coercion.decisions": None,
@@ -206,6 +211,24 @@ def test_shape_round_trip(layout, report, perturbations, seed):
     cells null with a diagnostic at worst)."""
     taken = tuple(p for p in perturbations if p in TOOL_PERTURBATIONS[layout])
     assert_shape_round_trip(report, layout, taken, seed)
+
+
+# pdftotext -layout's narrow blocks of table 二 with blank cells that the x-positioned reader places (the shape's
+# round trip is still a strict xfail, so these are held here): (report, seed, what it read before).
+X_POSITIONED_HELD = [
+    pytest.param(zero_report(**{"active_disclosure.punishment.decisions": None}), 1,
+                 id="whole-label-above-next"),  # 行政处罚 (blank) joined to 行政强制 0 as one label
+    pytest.param(zero_report_2019(**{"active_disclosure.punishment.prev_items": None}), 1,
+                 id="stacked-header-tail"),  # 上一年 / 项目数 / 量 over 行政处罚 +1 0: 量 read as the row's label
+    pytest.param(zero_report_2019(**{"active_disclosure.licensing.delta": None,
+                                     "active_disclosure.licensing.decisions": None}), 31,
+                 id="caption-over-header"),  # 第二十条第（五）项 over 信息内容 joined as one header cell
+]
+
+
+@pytest.mark.parametrize("report, seed", X_POSITIONED_HELD)
+def test_x_positioned_narrow_blocks(report, seed):
+    assert_shape_round_trip(report, PDF_PHYSICAL, (), seed)
 
 
 @pytest.mark.parametrize("layout", SHAPES)
