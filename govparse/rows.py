@@ -497,14 +497,33 @@ def place_rows(rows: Sequence[Printed], columns: Mapping[str, Columns], events: 
     for printed in rows:
         by_key.setdefault(printed.key, []).append(printed)
     merged = _merged_cell(rows)
+    positions = _Positions()
     placed: dict[str, Placed] = {}
     for key, copies in by_key.items():
         first = copies[0]
         if first.out_of_order and len(copies) == 1:
             events.add("info", "row-order", f"row {key} ({first.label.text[:30]}) is out of the statutory "
                        "order; read by its label", first.label.line, row=key)
-        placed[key] = _reconciled(key, copies, columns[key], events, glue, merged)
+        placed[key] = _reconciled(key, copies, columns[key], events, glue, merged, positions)
     return placed
+
+
+class _Positions:
+    """``_positions`` for the rows of one table, the last answer kept: the rows of a header block
+    share its header tuple (and most their Columns), so most rows ask again what the row before
+    asked, answered by identity without hashing the header."""
+
+    __slots__ = ("header", "columns", "found")
+
+    def __init__(self) -> None:
+        self.header: tuple[str, ...] | None = None
+        self.columns: Columns | None = None
+        self.found: tuple[int, ...] | None = None
+
+    def of(self, header: tuple[str, ...], columns: Columns) -> tuple[int, ...] | None:
+        if header is not self.header or columns is not self.columns:
+            self.header, self.columns, self.found = header, columns, _positions(header, columns)
+        return self.found
 
 
 def _merged_cell(rows: Sequence[Printed]) -> Cell | None:
@@ -519,14 +538,15 @@ def _merged_cell(rows: Sequence[Printed]) -> Cell | None:
 
 
 def _reconciled(key: str, copies: list[Printed], columns: Columns, events: Events, glue: Glue | None,
-                merged: Cell | None) -> Placed:
+                merged: Cell | None, positions: _Positions) -> Placed:
     with_values = [printed for printed in copies if printed.values is not None]
     if not with_values:
         return Placed(key, copies[0].label, None)
     printed = with_values[0]
-    cells = _placed_cells(key, printed, columns, events, glue, merged)
+    cells = _placed_cells(key, printed, columns, events, glue, merged, positions)
     if len(copies) > 1:
-        readings = [cells] + [_placed_cells(key, other, columns, events, glue, merged) for other in with_values[1:]]
+        readings = [cells] + [_placed_cells(key, other, columns, events, glue, merged, positions)
+                              for other in with_values[1:]]
         lines = ", ".join(str(p.label.line) for p in copies)
         texts = {None if found is None else tuple([cell.text for cell in found]) for found in readings}
         if len(texts) > 1:
@@ -538,15 +558,17 @@ def _reconciled(key: str, copies: list[Printed], columns: Columns, events: Event
     return Placed(key, printed.label, cells, cells is None)
 
 
-def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
-                  glue: Glue | None, merged: Cell | None = None) -> tuple[Cell, ...] | None:
+def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events, glue: Glue | None,
+                  merged: Cell | None, positions: _Positions) -> tuple[Cell, ...] | None:
+    """A row's cells, one per column in statutory order, or None (reported). ``merged``: the table's
+    first cell holding several values (_merged_cell), None where no cell of it holds several."""
     assert printed.values is not None
     if printed.unreadable:
         return None
     if merged is not None:
         apart = cells_apart(f"row {key}", printed.values.cells, len(columns.keys), events, key)
         if apart is not None:
-            return _in_header_order(apart, printed, columns)
+            return _in_header_order(apart, positions.of(printed.header, columns))
     cells = fit_cells(printed.values.cells, len(columns.keys), printed.room)
     if cells is None and glue is not None and row_groups(printed.values.text) is not None:
         return split_glued(key, printed, len(columns.keys), glue, events)
@@ -560,10 +582,11 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
                    found[0].line, found[0].column, row=key)
         return None
     joined = None
-    for cell in cells:  # a loop, not next() over a generator: compiled, it makes nothing per row
-        if several_values(cell):
-            joined = cell
-            break
+    if merged is not None:  # else no cell of the table holds several values: _merged_cell asked each
+        for cell in cells:  # a loop, not next() over a generator: compiled, it makes nothing per row
+            if several_values(cell):
+                joined = cell
+                break
     if joined is not None:
         # Cells a tool ran into one: how many there are, and which columns they fill, is no longer known.
         events.add("error", "cell-count", f"row {key}: {joined.text!r} is several values in one cell, so its "
@@ -576,11 +599,11 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
                    f"whose writer ran cells together (line {merged.line}: {merged.text!r}), so the blanks may "
                    "not stand where they were printed; its cells are null", cells[0].line, cells[0].column, row=key)
         return None
-    return _in_header_order(cells, printed, columns)
+    return _in_header_order(cells, positions.of(printed.header, columns))
 
 
-def _in_header_order(cells: tuple[Cell, ...], printed: Printed, columns: Columns) -> tuple[Cell, ...]:
-    positions = _positions(printed.header, columns)
+def _in_header_order(cells: tuple[Cell, ...], positions: tuple[int, ...] | None) -> tuple[Cell, ...]:
+    """``cells`` in statutory order, from where the header puts each column (None: that order)."""
     if positions is None:
         return cells
     return tuple([cells[position] for position in positions])
