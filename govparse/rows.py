@@ -162,6 +162,7 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
     and the header's blocks come out of column order: no header places the values. Nor does it
     where cells stand a line each (not ``rows_on_lines``: a value on the label's line was run on
     after it, 行政规范性文件0, and the row's others follow)."""
+    listed = tokens if isinstance(tokens, list) else list(tokens)  # compiled, a list is indexed natively
     rows: list[Printed] = []
     header: list[str] = []
     in_force: tuple[str, ...] = ()  # the header as rows below it see it, made once per block
@@ -171,11 +172,11 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
     label_end = 0  # the last line of the last label (a row's, a group's or a piece) met
     label_column: TableToken | None = None  # the first row label met after a column of labels
     index = 0
-    count = len(tokens)
+    count = len(listed)
     while index < count:
-        token = tokens[index]
+        token = listed[index]
         kind = token.type
-        following = tokens[index + 1] if index + 1 < count else None
+        following = listed[index + 1] if index + 1 < count else None
         values = following if following is not None and following.type == VALUES else None
         if kind in grammar.row_of:
             if len(in_force) != len(header):
@@ -211,13 +212,13 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
             label_end = token.cells[-1].line  # group labels and header words may stand in the label column
         elif reading_order and kind == UNKNOWN:  # pieces of labels: the column's, where they stand in it
             end = index
-            while end < count and tokens[end].type == UNKNOWN:
-                if bare and not _next_in_column(label_end, tokens[end].cells[0].line, set_aside):
+            while end < count and listed[end].type == UNKNOWN:
+                if bare and not _next_in_column(label_end, listed[end].cells[0].line, set_aside):
                     bare = []
-                bare.append(tokens[end])
-                label_end = tokens[end].cells[-1].line
+                bare.append(listed[end])
+                label_end = listed[end].cells[-1].line
                 end += 1
-            if end < count and tokens[end].type == VALUES:
+            if end < count and listed[end].type == VALUES:
                 bare = []  # an unknown row with its values (unknown_row keeps them out)
         # a group label with no blank cells after it shares its table row with the row label after it
         if kind in grammar.structure_terminals and not _opens_block(grammar, kind) and token.cells[-1].text:
@@ -241,7 +242,7 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
                 # 本年增 stands on a line of its own): where that cell stands among the others is not
                 # known, so the header cannot order the columns
                 header.append(HEADER_UNREAD)
-            index = unknown_row(tokens, index, events)
+            index = unknown_row(listed, index, events)
             continue
         elif kind == VALUES:
             bare = []
@@ -292,7 +293,7 @@ def _without_values(rows: list[Printed], label_column: TableToken, events: Event
 
 
 def counted_rows(rows: list[Printed], tokens: Sequence[TableToken], order: Sequence[str],
-                 structure: frozenset[str], widths: Mapping[str, int], events: Events) -> list[Printed]:
+                 structure: frozenset[str], widths: dict[str, int], events: Events) -> list[Printed]:
     """Each row with the cells the table gives it: ``room`` where the table pads its rows with
     blank cells to one width, and its own cells only where the numbers of a row whose label was
     lost run on after them (``order``: the row keys in statutory order; ``structure``: the
@@ -335,7 +336,7 @@ def counted_rows(rows: list[Printed], tokens: Sequence[TableToken], order: Seque
     return out
 
 
-def _fitting(rows: Sequence[Printed], grid: int, by_cells: bool, widths: Mapping[str, int]) -> int:
+def _fitting(rows: Sequence[Printed], grid: int, by_cells: bool, widths: dict[str, int]) -> int:
     """How many rows' cells fit their columns in a table that pads its rows to ``grid`` cells, a label
     broken over cells counted as the cells it fills (``by_cells``) or as one."""
     fitting = 0
@@ -347,7 +348,7 @@ def _fitting(rows: Sequence[Printed], grid: int, by_cells: bool, widths: Mapping
     return fitting
 
 
-def _padded_by_habit(rows: Sequence[Printed], widths: Mapping[str, int]) -> bool:
+def _padded_by_habit(rows: Sequence[Printed], widths: dict[str, int]) -> bool:
     """Whether most rows (two or more) end with blank cells after their columns: a table with
     empty columns at its right, whose rows are not all one width (an HTML table with merged
     cells). There blank cells after a row's values are those columns; in a table where only
@@ -365,7 +366,7 @@ def _padded_by_habit(rows: Sequence[Printed], widths: Mapping[str, int]) -> bool
 
 
 def _grid_width(rows: Sequence[Printed], tokens: Sequence[TableToken], structure: frozenset[str],
-                widths: Mapping[str, int], by_cells: bool, unpadded_misfits: int) -> tuple[int, int]:
+                widths: dict[str, int], by_cells: bool, unpadded_misfits: int) -> tuple[int, int]:
     """How many cells the table pads each of its rows to (label cells included), or 0 when it does
     not, and how many rows are not that wide. The width is the one all its rows but one have (label cells and value cells); the padding
     must show in the layout: a line of two or more blank cells and nothing else (a cell-per-line
@@ -410,7 +411,7 @@ def _pad_line(tokens: Sequence[TableToken]) -> bool:
 
 
 def _without_lost_row(row: Printed, own: int, grid: int, order: Sequence[str], present: set[str],
-                      widths: Mapping[str, int], events: Events) -> Printed:
+                      widths: dict[str, int], events: Events) -> Printed:
     """``row`` with only its own cells, when the ones after them are exactly the cells of the row
     that follows it in the statute and whose label is nowhere in the table (its label lost; a blank
     cell where the label stood is allowed): those are reported, never read. Else ``row`` unchanged."""
@@ -488,14 +489,18 @@ def _shown(cells: Sequence[Cell]) -> str:
     return " ".join(texts) + (" …" if len(cells) > 10 else "")
 
 
-def place_rows(rows: Sequence[Printed], columns: Mapping[str, Columns], events: Events,
+def place_rows(rows: Sequence[Printed], columns: dict[str, Columns], events: Events,
                glue: Glue | None = None) -> dict[str, Placed]:
     """Each row key's cells, one per column: copies of a row reconciled, out-of-order rows
     read and reported; with ``glue``, glued digits split (rows left ambiguous wait in
     ``glue.pending`` for identities across rows)."""
     by_key: dict[str, list[Printed]] = {}
     for printed in rows:
-        by_key.setdefault(printed.key, []).append(printed)
+        copies = by_key.get(printed.key)
+        if copies is None:
+            by_key[printed.key] = [printed]  # (compiled, setdefault with a new list costs several times this)
+        else:
+            copies.append(printed)
     merged = _merged_cell(rows)
     positions = _Positions()
     placed: dict[str, Placed] = {}
@@ -738,7 +743,7 @@ def header_order(header: tuple[str, ...], columns: Columns) -> tuple[str, ...] |
     return tuple(order)
 
 
-def header_notes(rows: Sequence[Printed], columns: Mapping[str, Columns], events: Events) -> None:
+def header_notes(rows: Sequence[Printed], columns: dict[str, Columns], events: Events) -> None:
     """Say once per header how the values of the rows under it were placed."""
     seen: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
     last: tuple[tuple[str, ...], Columns] | None = None  # the header and columns of the row before
