@@ -263,7 +263,8 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
         separated, adjacent = _gaps([i for i, raw in enumerate(doc.raw_lines) if raw and not raw.isspace()])
         evidence += f"; in the whole report {separated} and {adjacent}"
     style = BLANK_SEPARATED if separated > adjacent else LINE_PER_CELL
-    reading = reading_order_evidence(doc, lines, filled)
+    # pdftotext's neighbours one space apart on a line: none where no line holds a space or a tab
+    reading = reading_order_evidence(doc, lines, filled) if " " in joined or "\t" in joined else ""
     if reading and style == BLANK_SEPARATED:
         return TableLayout(LINEAR_CELL, READING_ORDER, f"{evidence}; {reading}")
     if reading:

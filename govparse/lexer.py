@@ -724,6 +724,8 @@ def _flush(tokens: list[TableToken], run: list[Cell], filled: bool) -> None:
     """End a run of value cells: a VALUES token when it holds a value. A run of blank cells only
     is layout, kept with the label before it (a row printed blank, 规章 then empty cells, tells
     the row stage its values are blank, not absent)."""
+    if not run:
+        return  # most labels follow a label or a flushed run (compiled, clearing an empty list is not free)
     if filled:
         tokens.append(TableToken(VALUES, tuple(run)))
     elif run and tokens and tokens[-1].type != VALUES and tokens[-1].type != UNKNOWN:
