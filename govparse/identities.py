@@ -201,7 +201,11 @@ def _evaluate(family: Family, values: Rows) -> list[Check]:
     sums = _sums(family, values)
     if sums is None:  # a null cell: each check on its own, naming the null cells
         return [_evaluate_one(identity, values) for identity in family.identities]
-    return list(map(Check, *family.heads, *sums))
+    lefts, rights = sums
+    ids, scopes, names, lhs_cells, rhs_cells = family.heads
+    # a loop, not map(Check, …): compiled, each Check is then made natively, not through a call of its type
+    return [Check(ids[at], scopes[at], names[at], lhs_cells[at], rhs_cells[at], lefts[at], rights[at])
+            for at in range(len(lefts))]
 
 
 def _sums(family: Family, values: Rows) -> tuple[list[int], list[int]] | None:
