@@ -307,7 +307,10 @@ def counted_rows(rows: list[Printed], tokens: Sequence[TableToken], order: Seque
     # gives the table's rows one width more nearly, and where both do as nearly, whichever lets more
     # rows be read (a row short of a cell by a label in two cells fits the one count by chance)
     grid, off = _grid_width(rows, tokens, structure, widths, True, misfits)
-    by_labels, off_by_labels = _grid_width(rows, tokens, structure, widths, False, misfits)
+    if all(row.lead == row.labels for row in rows if row.values is not None):
+        by_labels, off_by_labels = grid, off  # no label broken over cells: both counts are one
+    else:
+        by_labels, off_by_labels = _grid_width(rows, tokens, structure, widths, False, misfits)
     by_cells = by_labels == 0 or (grid > 0 and off <= off_by_labels)
     if by_cells and by_labels and off == off_by_labels and any(row.lead != row.labels for row in rows) \
             and _fitting(rows, by_labels, False, widths) > _fitting(rows, grid, True, widths):
@@ -383,14 +386,19 @@ def _grid_width(rows: Sequence[Printed], tokens: Sequence[TableToken], structure
             span = (row.lead if by_cells else row.labels) + len(row.values.cells)
             spans[span] = spans.get(span, 0) + 1
             counted += 1
-    width, most = max(spans.items(), key=lambda item: item[1], default=(0, 0))
+    width = most = 0  # the span most rows have, the first met of equals (loops: compiled, no call per item)
+    for span, times in spans.items():
+        if times > most:
+            width, most = span, times
     if counted - most > max(1, counted // 10):
         return 0, counted - most
-    shown = sum(1 for row in rows if row.values is not None and not row.values.cells[-1].text
-                and (row.lead if by_cells else row.labels) + len(row.values.cells) == width
-                and (row.lead if by_cells else row.labels) + widths[row.key] < width)
-    shown += sum(1 for token in tokens if token.type in structure and len(token.cells) == width
-                 and not token.cells[-1].text)
+    shown = 0
+    for row in rows:
+        if row.values is not None and not row.values.cells[-1].text:
+            lead = row.lead if by_cells else row.labels
+            shown += lead + len(row.values.cells) == width and lead + widths[row.key] < width
+    for token in tokens:  # (width is a row's span, 1 or more: a token this wide has a last cell)
+        shown += len(token.cells) == width and not token.cells[-1].text and token.type in structure
     # or padding fits more rows than no padding does (a row printed wrong either way is one row)
     evident = shown >= 2 or shown == 1 and (most == counted or counted - most < unpadded_misfits) \
         or _pad_line(tokens)
