@@ -29,7 +29,7 @@ from mypy_extensions import mypyc_attr
 from .cells import Cell
 from .grammar import UNKNOWN, VALUES, TableGrammar
 from .normalize import compact, translate, via_taiwan_phrases, via_traditional
-from .values import MAX_DIGITS, Kind, kind_of
+from .values import MAX_DIGITS, Kind, is_ascii, kind_of
 
 # Cells a label may be broken into: PDF text gives a vertical label a cell per
 # character (三 / 、 / 本 / 年 / 度 / …), and the longest label has 37 characters.
@@ -264,7 +264,7 @@ class Labels:
         """All the lexer asks of a cell text, in one lookup (remembered: label cells repeat across reports)."""
         if not text:
             return _BLANK_INFO
-        if text.isdigit() and text.isascii() and len(text) <= MAX_DIGITS:
+        if text.isdigit() and is_ascii(text) and len(text) <= MAX_DIGITS:
             return _COUNT_INFO
         info = self._infos.get(text)
         if info is None:
