@@ -123,7 +123,8 @@ def _print_functions(per_function: dict[str, dict[str, float]], most: int) -> No
     in the order the builds were given; - where a build has no such function)."""
     names = sorted({name for found in per_function.values() for name in found},
                    key=lambda name: -max(found.get(name, 0.0) for found in per_function.values()))
-    print(f"\nk instructions/report, callees included (builds {', '.join(str(n + 1) for n in range(len(per_function)))})")
+    builds = ", ".join(str(number + 1) for number in range(len(per_function)))
+    print(f"\nk instructions/report, callees included (builds {builds})")
     for name in names[:most]:
         cells = [found.get(name) for found in per_function.values()]
         print("".join(f"{'-':>10}" if value is None else f"{value / 1000:10.1f}" for value in cells) + f"  {name}")
