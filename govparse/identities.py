@@ -203,9 +203,10 @@ def _evaluate(family: Family, values: Rows) -> list[Check]:
         return [_evaluate_one(identity, values) for identity in family.identities]
     lefts, rights = sums
     ids, scopes, names, lhs_cells, rhs_cells = family.heads
-    # a loop, not map(Check, …): compiled, each Check is then made natively, not through a call of its type
-    return [Check(ids[at], scopes[at], names[at], lhs_cells[at], rhs_cells[at], lefts[at], rights[at])
-            for at in range(len(lefts))]
+    # a loop, not map(Check, …): compiled, each Check is then made natively, not through a call of its type;
+    # over zip, whose items unpack at once (pure Python: as quick as the map)
+    return [Check(id_, scope, name, lhs, rhs, left, right)
+            for id_, scope, name, lhs, rhs, left, right in zip(ids, scopes, names, lhs_cells, rhs_cells, lefts, rights)]
 
 
 def _sums(family: Family, values: Rows) -> tuple[list[int], list[int]] | None:
