@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Final
 
 from .docxrows import row_spans
 from .normalize import Document
@@ -78,7 +79,7 @@ _VALUE_WORD = re.compile(r"[+-]?[\d,.]+\S{0,2}|[/—-]|无")
 # A piped line with two or more filled cells: blanks and pipes, a filled cell and its
 # pipe, blanks and pipes, something filled. Each step's classes are disjoint from the
 # next's, so the match never backtracks (standard ``re``, linear in the line).
-_VALUE_TEXT = "0123456789,.+-—－/／%元万无 \t\u3000\u00a0"  # what a line of values only holds
+_VALUE_TEXT: Final = "0123456789,.+-—－/／%元万无 \t\u3000\u00a0"  # what a line of values only holds
 _ENUMERATOR_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]")
 _ENUMERATED_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[．.、]")
 _WIDE_GAP = re.compile(r"\S {3,}\S")
@@ -264,7 +265,8 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
         separated, adjacent = _gaps([i for i, raw in enumerate(doc.raw_lines) if raw and not raw.isspace()])
         evidence += f"; in the whole report {separated} and {adjacent}"
     style = BLANK_SEPARATED if separated > adjacent else LINE_PER_CELL
-    reading = reading_order_evidence(doc, lines, filled)
+    # pdftotext's neighbours one space apart on a line: none where no line holds a space or a tab
+    reading = reading_order_evidence(doc, lines, filled) if " " in joined or "\t" in joined else ""
     if reading and style == BLANK_SEPARATED:
         return TableLayout(LINEAR_CELL, READING_ORDER, f"{evidence}; {reading}")
     if reading:
@@ -430,7 +432,8 @@ def _values_only(text: str) -> bool:
     only, told by stripping those from the line, which stops at the first other character (most
     lines are rows with a label: their first)."""
     stripped = text.strip()
-    return " " in stripped and not stripped.strip(_VALUE_TEXT)
+    # most lines open with a label: told by their first character, before stripping from the right
+    return " " in stripped and stripped[0] in _VALUE_TEXT and not stripped.strip(_VALUE_TEXT)
 
 
 _PLACED_INDENT = 4  # spaces past the table's margin that put a line of values in a column
@@ -448,8 +451,8 @@ def _placed_values(lines: list[str], filled: list[int]) -> int:
     for i in filled:
         text = lines[i]
         if text.startswith(indent):
-            stripped = text.strip()
-            placed += not stripped.strip(_VALUE_TEXT)
+            stripped = text.strip()  # (not blank: a filled line)
+            placed += stripped[0] in _VALUE_TEXT and not stripped.strip(_VALUE_TEXT)
     return placed
 
 

@@ -29,7 +29,7 @@ from mypy_extensions import mypyc_attr
 from .cells import Cell
 from .grammar import UNKNOWN, VALUES, TableGrammar
 from .normalize import compact, translate, via_taiwan_phrases, via_traditional
-from .values import MAX_DIGITS, Kind, kind_of
+from .values import MAX_DIGITS, Kind, is_ascii, kind_of
 
 # Cells a label may be broken into: PDF text gives a vertical label a cell per
 # character (三 / 、 / 本 / 年 / 度 / …), and the longest label has 37 characters.
@@ -264,7 +264,7 @@ class Labels:
         """All the lexer asks of a cell text, in one lookup (remembered: label cells repeat across reports)."""
         if not text:
             return _BLANK_INFO
-        if text.isdigit() and text.isascii() and len(text) <= MAX_DIGITS:
+        if text.isdigit() and is_ascii(text) and len(text) <= MAX_DIGITS:
             return _COUNT_INFO
         info = self._infos.get(text)
         if info is None:
@@ -724,6 +724,8 @@ def _flush(tokens: list[TableToken], run: list[Cell], filled: bool) -> None:
     """End a run of value cells: a VALUES token when it holds a value. A run of blank cells only
     is layout, kept with the label before it (a row printed blank, 规章 then empty cells, tells
     the row stage its values are blank, not absent)."""
+    if not run:
+        return  # most labels follow a label or a flushed run (compiled, clearing an empty list is not free)
     if filled:
         tokens.append(TableToken(VALUES, tuple(run)))
     elif run and tokens and tokens[-1].type != VALUES and tokens[-1].type != UNKNOWN:

@@ -169,6 +169,7 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
     and the header's blocks come out of column order: no header places the values. Nor does it
     where cells stand a line each (not ``rows_on_lines``: a value on the label's line was run on
     after it, 行政规范性文件0, and the row's others follow)."""
+    listed = tokens if isinstance(tokens, list) else list(tokens)  # compiled, a list is indexed natively
     rows: list[Printed] = []
     header: list[str] = []
     in_force: tuple[str, ...] = ()  # the header as rows below it see it, made once per block
@@ -178,11 +179,11 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
     label_end = 0  # the last line of the last label (a row's, a group's or a piece) met
     label_column: TableToken | None = None  # the first row label met after a column of labels
     index = 0
-    count = len(tokens)
+    count = len(listed)
     while index < count:
-        token = tokens[index]
+        token = listed[index]
         kind = token.type
-        following = tokens[index + 1] if index + 1 < count else None
+        following = listed[index + 1] if index + 1 < count else None
         values = following if following is not None and following.type == VALUES else None
         if kind in grammar.row_of:
             if len(in_force) != len(header):
@@ -218,13 +219,13 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
             label_end = token.cells[-1].line  # group labels and header words may stand in the label column
         elif reading_order and kind == UNKNOWN:  # pieces of labels: the column's, where they stand in it
             end = index
-            while end < count and tokens[end].type == UNKNOWN:
-                if bare and not _next_in_column(label_end, tokens[end].cells[0].line, set_aside):
+            while end < count and listed[end].type == UNKNOWN:
+                if bare and not _next_in_column(label_end, listed[end].cells[0].line, set_aside):
                     bare = []
-                bare.append(tokens[end])
-                label_end = tokens[end].cells[-1].line
+                bare.append(listed[end])
+                label_end = listed[end].cells[-1].line
                 end += 1
-            if end < count and tokens[end].type == VALUES:
+            if end < count and listed[end].type == VALUES:
                 bare = []  # an unknown row with its values (unknown_row keeps them out)
         # a group label with no blank cells after it shares its table row with the row label after it
         if kind in grammar.structure_terminals and not _opens_block(grammar, kind) and token.cells[-1].text:
@@ -248,7 +249,7 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
                 # 本年增 stands on a line of its own): where that cell stands among the others is not
                 # known, so the header cannot order the columns
                 header.append(HEADER_UNREAD)
-            index = unknown_row(tokens, index, events)
+            index = unknown_row(listed, index, events)
             continue
         elif kind == VALUES:
             bare = []
@@ -299,7 +300,7 @@ def _without_values(rows: list[Printed], label_column: TableToken, events: Event
 
 
 def counted_rows(rows: list[Printed], tokens: Sequence[TableToken], order: Sequence[str],
-                 structure: frozenset[str], widths: Mapping[str, int], events: Events) -> list[Printed]:
+                 structure: frozenset[str], widths: dict[str, int], events: Events) -> list[Printed]:
     """Each row with the cells the table gives it: ``room`` where the table pads its rows with
     blank cells to one width, and its own cells only where the numbers of a row whose label was
     lost run on after them (``order``: the row keys in statutory order; ``structure``: the
@@ -313,7 +314,10 @@ def counted_rows(rows: list[Printed], tokens: Sequence[TableToken], order: Seque
     # gives the table's rows one width more nearly, and where both do as nearly, whichever lets more
     # rows be read (a row short of a cell by a label in two cells fits the one count by chance)
     grid, off = _grid_width(rows, tokens, structure, widths, True, misfits)
-    by_labels, off_by_labels = _grid_width(rows, tokens, structure, widths, False, misfits)
+    if all(row.lead == row.labels for row in rows if row.values is not None):
+        by_labels, off_by_labels = grid, off  # no label broken over cells: both counts are one
+    else:
+        by_labels, off_by_labels = _grid_width(rows, tokens, structure, widths, False, misfits)
     by_cells = by_labels == 0 or (grid > 0 and off <= off_by_labels)
     if by_cells and by_labels and off == off_by_labels and any(row.lead != row.labels for row in rows) \
             and _fitting(rows, by_labels, False, widths) > _fitting(rows, grid, True, widths):
@@ -347,7 +351,7 @@ def counted_rows(rows: list[Printed], tokens: Sequence[TableToken], order: Seque
     return out
 
 
-def _fitting(rows: Sequence[Printed], grid: int, by_cells: bool, widths: Mapping[str, int]) -> int:
+def _fitting(rows: Sequence[Printed], grid: int, by_cells: bool, widths: dict[str, int]) -> int:
     """How many rows' cells fit their columns in a table that pads its rows to ``grid`` cells, a label
     broken over cells counted as the cells it fills (``by_cells``) or as one."""
     fitting = 0
@@ -359,7 +363,7 @@ def _fitting(rows: Sequence[Printed], grid: int, by_cells: bool, widths: Mapping
     return fitting
 
 
-def _padded_by_habit(rows: Sequence[Printed], widths: Mapping[str, int]) -> bool:
+def _padded_by_habit(rows: Sequence[Printed], widths: dict[str, int]) -> bool:
     """Whether most rows (two or more) end with blank cells after their columns: a table with
     empty columns at its right, whose rows are not all one width (an HTML table with merged
     cells). There blank cells after a row's values are those columns; in a table where only
@@ -377,7 +381,7 @@ def _padded_by_habit(rows: Sequence[Printed], widths: Mapping[str, int]) -> bool
 
 
 def _grid_width(rows: Sequence[Printed], tokens: Sequence[TableToken], structure: frozenset[str],
-                widths: Mapping[str, int], by_cells: bool, unpadded_misfits: int) -> tuple[int, int]:
+                widths: dict[str, int], by_cells: bool, unpadded_misfits: int) -> tuple[int, int]:
     """How many cells the table pads each of its rows to (label cells included), or 0 when it does
     not, and how many rows are not that wide. The width is the one all its rows but one have (label cells and value cells); the padding
     must show in the layout: a line of two or more blank cells and nothing else (a cell-per-line
@@ -394,19 +398,25 @@ def _grid_width(rows: Sequence[Printed], tokens: Sequence[TableToken], structure
             span = (row.lead if by_cells else row.labels) + len(row.values.cells)
             spans[span] = spans.get(span, 0) + 1
             counted += 1
-    width, most = max(spans.items(), key=lambda item: item[1], default=(0, 0))
+    width = most = 0  # the span most rows have, the first met of equals (loops: compiled, no call per item)
+    for span, times in spans.items():
+        if times > most:
+            width, most = span, times
     if counted - most > max(1, counted // 10):
         return 0, counted - most
-    shown = sum(1 for row in rows if row.values is not None and not row.values.cells[-1].text
-                and (row.lead if by_cells else row.labels) + len(row.values.cells) == width
-                and (row.lead if by_cells else row.labels) + widths[row.key] < width)
-    # rows narrower than that printed at their own width, their last value filled, speak against it: a
-    # row padded where another as narrow is not may be a row with a cell doubled (0 0 ∅ for 0 ∅)
-    shown -= min(shown, sum(1 for row in rows if row.values is not None and row.values.cells[-1].text
-                            and len(row.values.cells) == widths[row.key]
-                            and (row.lead if by_cells else row.labels) + widths[row.key] < width))
-    shown += sum(1 for token in tokens if token.type in structure and len(token.cells) == width
-                 and not token.cells[-1].text)
+    shown = against = 0
+    for row in rows:
+        if row.values is not None:
+            lead = row.lead if by_cells else row.labels
+            if not row.values.cells[-1].text:
+                shown += lead + len(row.values.cells) == width and lead + widths[row.key] < width
+            else:
+                # rows narrower than that printed at their own width, their last value filled, speak against
+                # it: a row padded where another as narrow is not may be a row with a cell doubled (0 0 ∅ for 0 ∅)
+                against += len(row.values.cells) == widths[row.key] and lead + widths[row.key] < width
+    shown -= min(shown, against)
+    for token in tokens:  # (width is a row's span, 1 or more: a token this wide has a last cell)
+        shown += len(token.cells) == width and not token.cells[-1].text and token.type in structure
     # or padding fits more rows than no padding does (a row printed wrong either way is one row)
     evident = shown >= 2 or shown == 1 and (most == counted or counted - most < unpadded_misfits) \
         or _pad_line(tokens)
@@ -427,7 +437,7 @@ def _pad_line(tokens: Sequence[TableToken]) -> bool:
 
 
 def _without_lost_row(row: Printed, own: int, grid: int, order: Sequence[str], present: set[str],
-                      widths: Mapping[str, int], events: Events) -> Printed:
+                      widths: dict[str, int], events: Events) -> Printed:
     """``row`` with only its own cells, when the ones after them are exactly the cells of the row
     that follows it in the statute and whose label is nowhere in the table (its label lost; a blank
     cell where the label stood is allowed): those are reported, never read. Else ``row`` unchanged."""
@@ -507,23 +517,46 @@ def _shown(cells: Sequence[Cell]) -> str:
     return " ".join(texts) + (" …" if len(cells) > 10 else "")
 
 
-def place_rows(rows: Sequence[Printed], columns: Mapping[str, Columns], events: Events,
+def place_rows(rows: Sequence[Printed], columns: dict[str, Columns], events: Events,
                glue: Glue | None = None) -> dict[str, Placed]:
     """Each row key's cells, one per column: copies of a row reconciled, out-of-order rows
     read and reported; with ``glue``, glued digits split (rows left ambiguous wait in
     ``glue.pending`` for identities across rows)."""
     by_key: dict[str, list[Printed]] = {}
     for printed in rows:
-        by_key.setdefault(printed.key, []).append(printed)
+        copies = by_key.get(printed.key)
+        if copies is None:
+            by_key[printed.key] = [printed]  # (compiled, setdefault with a new list costs several times this)
+        else:
+            copies.append(printed)
     merged = _merged_cell(rows)
+    positions = _Positions()
     placed: dict[str, Placed] = {}
     for key, copies in by_key.items():
         first = copies[0]
         if first.out_of_order and len(copies) == 1:
             events.add("info", "row-order", f"row {key} ({first.label.text[:30]}) is out of the statutory "
                        "order; read by its label", first.label.line, row=key)
-        placed[key] = _reconciled(key, copies, columns[key], events, glue, merged)
+        placed[key] = _reconciled(key, copies, columns[key], events, glue, merged, positions)
     return placed
+
+
+class _Positions:
+    """``_positions`` for the rows of one table, the last answer kept: the rows of a header block
+    share its header tuple (and most their Columns), so most rows ask again what the row before
+    asked, answered by identity without hashing the header."""
+
+    __slots__ = ("header", "columns", "found")
+
+    def __init__(self) -> None:
+        self.header: tuple[str, ...] | None = None
+        self.columns: Columns | None = None
+        self.found: tuple[int, ...] | None = None
+
+    def of(self, header: tuple[str, ...], columns: Columns) -> tuple[int, ...] | None:
+        if header is not self.header or columns is not self.columns:
+            self.header, self.columns, self.found = header, columns, _positions(header, columns)
+        return self.found
 
 
 def _merged_cell(rows: Sequence[Printed]) -> Cell | None:
@@ -538,14 +571,15 @@ def _merged_cell(rows: Sequence[Printed]) -> Cell | None:
 
 
 def _reconciled(key: str, copies: list[Printed], columns: Columns, events: Events, glue: Glue | None,
-                merged: Cell | None) -> Placed:
+                merged: Cell | None, positions: _Positions) -> Placed:
     with_values = [printed for printed in copies if printed.values is not None]
     if not with_values:
         return Placed(key, copies[0].label, None)
     printed = with_values[0]
-    cells = _placed_cells(key, printed, columns, events, glue, merged)
+    cells = _placed_cells(key, printed, columns, events, glue, merged, positions)
     if len(copies) > 1:
-        readings = [cells] + [_placed_cells(key, other, columns, events, glue, merged) for other in with_values[1:]]
+        readings = [cells] + [_placed_cells(key, other, columns, events, glue, merged, positions)
+                              for other in with_values[1:]]
         lines = ", ".join(str(p.label.line) for p in copies)
         texts = {None if found is None else tuple([cell.text for cell in found]) for found in readings}
         if len(texts) > 1:
@@ -557,15 +591,17 @@ def _reconciled(key: str, copies: list[Printed], columns: Columns, events: Event
     return Placed(key, printed.label, cells, cells is None)
 
 
-def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
-                  glue: Glue | None, merged: Cell | None = None) -> tuple[Cell, ...] | None:
+def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events, glue: Glue | None,
+                  merged: Cell | None, positions: _Positions) -> tuple[Cell, ...] | None:
+    """A row's cells, one per column in statutory order, or None (reported). ``merged``: the table's
+    first cell holding several values (_merged_cell), None where no cell of it holds several."""
     assert printed.values is not None
     if printed.unreadable:
         return None
     if merged is not None:
         apart = cells_apart(f"row {key}", printed.values.cells, len(columns.keys), events, key)
         if apart is not None:
-            return _in_header_order(apart, printed, columns)
+            return _in_header_order(apart, positions.of(printed.header, columns))
     cells = fit_cells(printed.values.cells, len(columns.keys), printed.room)
     if cells is None and glue is not None and row_groups(printed.values.text) is not None and glue.live():
         return split_glued(key, printed, len(columns.keys), glue, events)
@@ -579,10 +615,11 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
                    found[0].line, found[0].column, row=key)
         return None
     joined = None
-    for cell in cells:  # a loop, not next() over a generator: compiled, it makes nothing per row
-        if several_values(cell):
-            joined = cell
-            break
+    if merged is not None:  # else no cell of the table holds several values: _merged_cell asked each
+        for cell in cells:  # a loop, not next() over a generator: compiled, it makes nothing per row
+            if several_values(cell):
+                joined = cell
+                break
     if joined is not None:
         # Cells a tool ran into one: how many there are, and which columns they fill, is no longer known.
         events.add("error", "cell-count", f"row {key}: {joined.text!r} is several values in one cell, so its "
@@ -595,11 +632,11 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
                    f"whose writer ran cells together (line {merged.line}: {merged.text!r}), so the blanks may "
                    "not stand where they were printed; its cells are null", cells[0].line, cells[0].column, row=key)
         return None
-    return _in_header_order(cells, printed, columns)
+    return _in_header_order(cells, positions.of(printed.header, columns))
 
 
-def _in_header_order(cells: tuple[Cell, ...], printed: Printed, columns: Columns) -> tuple[Cell, ...]:
-    positions = _positions(printed.header, columns)
+def _in_header_order(cells: tuple[Cell, ...], positions: tuple[int, ...] | None) -> tuple[Cell, ...]:
+    """``cells`` in statutory order, from where the header puts each column (None: that order)."""
     if positions is None:
         return cells
     return tuple([cells[position] for position in positions])
@@ -746,7 +783,7 @@ def header_order(header: tuple[str, ...], columns: Columns) -> tuple[str, ...] |
     return tuple(order)
 
 
-def header_notes(rows: Sequence[Printed], columns: Mapping[str, Columns], events: Events) -> None:
+def header_notes(rows: Sequence[Printed], columns: dict[str, Columns], events: Events) -> None:
     """Say once per header how the values of the rows under it were placed."""
     seen: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
     last: tuple[tuple[str, ...], Columns] | None = None  # the header and columns of the row before

@@ -191,17 +191,18 @@ def build_table(ctx: BuildContext, table_class: type, placed: dict[str, Placed])
         else:
             keys.extend(row_plan.sources)
             cells.extend(found.cells)
-            values.extend(row_values(ctx, row_plan, found.cells))
+            row_values(ctx, row_plan, found.cells, values)
     ctx.sources.add(keys, cells)
     return table_constructor(table_class)(values)
 
 
-def row_values(ctx: BuildContext, row_plan: RowPlan, placed: tuple[Cell, ...]) -> list[int | Decimal | None]:
-    """Each placed cell read as its column's value, with a diagnostic for each null and doubtful one.
-    Most cells are a text read before with nothing to report: one lookup in their column's
-    known values (a loop compiled to native code, the lookups typed: the row's cells a tuple)."""
+def row_values(ctx: BuildContext, row_plan: RowPlan, placed: tuple[Cell, ...],
+               values: list[int | Decimal | None]) -> None:
+    """Each placed cell read as its column's value, added to the table's ``values``, with a diagnostic
+    for each null and doubtful one. Most cells are a text read before with nothing to report: one
+    lookup in their column's known values (a loop compiled to native code, the lookups typed: the
+    row's cells a tuple)."""
     known = row_plan.known
-    values: list[int | Decimal | None] = []
     for position in range(len(placed)):
         cell = placed[position]
         text = cell.text
@@ -212,7 +213,6 @@ def row_values(ctx: BuildContext, row_plan: RowPlan, placed: tuple[Cell, ...]) -
             if value is None:
                 value = cell_value(ctx, row_plan.key, column, kind, cell)
         values.append(value)
-    return values
 
 
 def cell_value(ctx: BuildContext, row_key: str, column: str, kind: str, cell: Cell):
