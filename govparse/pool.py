@@ -59,7 +59,7 @@ from collections.abc import Callable, Iterable, Iterator, Sized
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import Any, NamedTuple
 
 POLL = 0.2  # seconds between checks of stop() while waiting
 MAX_STARTUP_DEATHS = 3  # workers in a row that die before their first task: give up
@@ -78,8 +78,9 @@ class PoolError(RuntimeError):
     """The pool cannot run at all (its workers cannot start)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
+    """What became of one task (a named tuple: one is made per task in the main process)."""
+
     task: Any
     value: Any = None  # what work(task) returned, when error is None
     error: str | None = None

@@ -376,6 +376,19 @@ def test_find_inputs_sorted_without_hidden_files(tmp_path):
         find_inputs(str(tmp_path / "*.csv"))
 
 
+def test_find_inputs_leaves_out_the_output_by_identity_and_what_is_below_it(tmp_path):
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    out.write_text("{}\n", encoding="utf-8")
+    (tmp_path / "link-to-out.jsonl").symlink_to(out)  # another name for OUT is OUT
+    cells = tmp_path / "cells"
+    (cells / "year=2023").mkdir(parents=True)
+    (cells / "year=2023" / "part-0.parquet").write_bytes(b"PAR1")
+    assert find_inputs(str(tmp_path), exclude=(out, cells)) == [str(tmp_path / "a.txt")]
+    assert find_inputs(str(tmp_path / "**" / "*"), exclude=(out, cells)) == [str(tmp_path / "a.txt")]
+    assert len(find_inputs(str(tmp_path))) == 4
+
+
 # --- real subprocesses: killed workers, Ctrl-C, the progress bar ----------------------------
 
 def govparse_batch(*args: str, **kwargs) -> subprocess.Popen:
