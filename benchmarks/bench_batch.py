@@ -22,8 +22,9 @@ What it measures, on the benchmark corpus (benchmarks/corpus.py), side by side i
 - CPU, which the load of other processes changes far less than rates: the main process's CPU
   seconds per record (its thread, over the steady part of the run), the workers' CPU seconds per
   record and the share of their time spent idle, waiting for work (govparse.pool's stats), beside
-  one core's CPU seconds per record; and from them the multiple of one core N jobs would reach on
-  N cores of their own (N x one core's CPU per record / (workers' + main's), idle aside);
+  one core's CPU seconds per record; and from them the multiple of one core the run would reach
+  on the machine's cores with nothing else running (relative_cpu), which the load moves far less
+  than the rates;
 - the load average (1 min) when each figure was taken, beside it;
 - the JSON encoders on the corpus's records (the json module, orjson, msgspec: those installed).
 
@@ -300,7 +301,7 @@ def run(args) -> dict:
     floor = rates["floor"]
     reference = min(one_core_cpu)
     for name, figures in cpu.items():
-        figures.update(relative_cpu(figures, reference, 1 if name == "batch --jobs 1" else jobs))
+        figures.update(relative_cpu(figures, reference, 1 if name == "batch --jobs 1" else jobs, default_jobs()))
     figures = {
         "build": "compiled" if parse_file.__module__ and not hasattr(parse_file, "__code__") else "pure Python",
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
@@ -334,16 +335,18 @@ def cpu_figures(measured: Pass) -> dict:
     return figures
 
 
-def relative_cpu(figures: dict, one_core: float, jobs: int) -> dict:
+def relative_cpu(figures: dict, one_core: float, jobs: int, cores: int) -> dict:
     """The pass's CPU against one core's: the main process's share of a record, the workers' CPU per
-    record as a multiple of one core's, and the multiple of one core ``jobs`` workers would reach with
-    ``jobs`` cores to themselves and the main process (idle aside): jobs x one / (workers + main)."""
+    record as a multiple of one core's, and the multiple of one core the pass would reach on ``cores``
+    cores of its own, idle aside: each worker makes a record per ``workers`` CPU seconds, and the
+    workers and the main process together need ``workers + main`` of the cores' seconds a record, so
+    min(jobs / workers, cores / (workers + main)) records per second, over one core's 1 / one_core."""
     if "workers" not in figures:
         return {}
     main, workers = figures["main"] / 1e6, figures["workers"] / 1e6
     return {"main_share_of_one_core_record": round(main / one_core, 4),
             "workers_x_one_core_cpu": round(workers / one_core, 3),
-            "projected_x_one_core": round(jobs * one_core / (workers + main), 2)}
+            "projected_x_one_core": round(min(jobs / workers, cores / (workers + main)) * one_core, 2)}
 
 
 def long_run(paths: list[str], count: int, jobs: int) -> dict:
@@ -383,7 +386,7 @@ def table(figures: dict) -> str:
             text += (f" ({one['main_share_of_one_core_record']:.1%} of a record) · workers {one['workers']} "
                      f"({one['workers_x_one_core_cpu']}x one core's) · workers idle "
                      f"{one['workers_idle_share']:.1%} · {one['records_per_message']} records a message · "
-                     f"projected x one core on cores of its own {one['projected_x_one_core']}")
+                     f"projected x one core on the idle machine {one['projected_x_one_core']}")
         lines.append(text)
     for name, peak in figures["memory"].items():
         lines.append(f"memory {name:<17} main {peak['main_peak_mib']} MiB, workers {peak['workers_peak_mib']} MiB")
