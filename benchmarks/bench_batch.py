@@ -324,12 +324,14 @@ def run(args) -> dict:
 
 
 def cpu_figures(measured: Pass) -> dict:
-    """A pass's CPU per record (µs): the main process's thread and, for local workers, theirs, and
-    the share of the workers' time spent waiting for work."""
+    """A pass's CPU per record (µs): the main process's thread and, for local workers, theirs (and
+    the part of it outside ``process``: the pool's messages), and the share of the workers' time
+    spent waiting for work."""
     figures = {"main": round(measured.main_cpu * 1e6, 1)}
     stats = measured.workers
     if stats is not None and stats.tasks:
         figures["workers"] = round(stats.cpu / stats.tasks * 1e6, 1)
+        figures["workers_outside_work"] = round((stats.cpu - stats.work_cpu) / stats.tasks * 1e6, 1)
         figures["workers_idle_share"] = round(stats.idle / max(1e-9, stats.idle + stats.busy), 4)
         figures["records_per_message"] = round(stats.tasks / max(1, stats.messages), 1)
     return figures
@@ -384,7 +386,8 @@ def table(figures: dict) -> str:
         text = f"  {name:<22} main {one['main']}"
         if "workers" in one:
             text += (f" ({one['main_share_of_one_core_record']:.1%} of a record) · workers {one['workers']} "
-                     f"({one['workers_x_one_core_cpu']}x one core's) · workers idle "
+                     f"({one['workers_x_one_core_cpu']}x one core's; {one['workers_outside_work']} of it outside "
+                     f"process(): messages, pickling) · workers idle "
                      f"{one['workers_idle_share']:.1%} · {one['records_per_message']} records a message · "
                      f"projected x one core on the idle machine {one['projected_x_one_core']}")
         lines.append(text)

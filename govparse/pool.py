@@ -31,7 +31,8 @@ process always knows which task a worker is on.
   says yes, the workers are terminated and the iteration ends. Tasks not
   answered by then are simply not yielded, so a caller can run them later.
 - ``stats``: tasks answered, and the workers' seconds idle (waiting for a
-  chunk), busy (in ``work``) and of CPU, counted from the end of ``init``.
+  chunk), busy (in ``work``) and of CPU (all, and in ``work``), counted from
+  the end of ``init``.
 
 Workers ignore SIGINT: a Ctrl-C in a terminal reaches the whole process group,
 and it is the main process that decides what an interrupt means. They start
@@ -98,12 +99,14 @@ class PoolStats:
     idle: float = 0.0  # seconds waiting for a chunk
     busy: float = 0.0  # seconds in work()
     cpu: float = 0.0  # CPU seconds of the worker processes
+    work_cpu: float = 0.0  # of which in work(): the rest is the pool's (messages, pickling)
     messages: int = 0  # chunks answered
 
-    def add(self, idle: float, busy: float, cpu: float) -> None:
+    def add(self, idle: float, busy: float, cpu: float, work_cpu: float) -> None:
         self.idle += idle
         self.busy += busy
         self.cpu += cpu
+        self.work_cpu += work_cpu
 
 
 def _worker_main(conn: Connection, work: Callable, init: Callable | None, shared) -> None:
@@ -112,7 +115,7 @@ def _worker_main(conn: Connection, work: Callable, init: Callable | None, shared
         if init is not None:
             init()
         conn.send((_READY, None))
-        started, idle, busy, cpu = 0, 0.0, 0.0, time.process_time()
+        started, idle, busy, work_cpu, cpu = 0, 0.0, 0.0, 0.0, time.process_time()
         while True:
             waiting = time.perf_counter()
             try:
@@ -121,7 +124,7 @@ def _worker_main(conn: Connection, work: Callable, init: Callable | None, shared
                 return  # the main process is gone
             if chunk is None:
                 return
-            begun = time.perf_counter()
+            begun, begun_cpu = time.perf_counter(), time.process_time()
             idle += begun - waiting
             replies = []
             for task in chunk:
@@ -134,7 +137,9 @@ def _worker_main(conn: Connection, work: Callable, init: Callable | None, shared
                     replies.append((False, describe_error(error)))
                 shared[_FINISHED] = started
             busy += time.perf_counter() - begun
-            if not _send(conn, (_DONE, replies, (idle, busy, time.process_time() - cpu))):
+            now_cpu = time.process_time()
+            work_cpu += now_cpu - begun_cpu
+            if not _send(conn, (_DONE, replies, (idle, busy, now_cpu - cpu, work_cpu))):
                 return
     finally:
         conn.close()
@@ -201,7 +206,7 @@ class _Worker:
     chunks: deque = field(default_factory=deque)  # the sizes of the chunks those tasks were sent in
     answered: int = 0  # tasks answered so far
     ready: bool = False
-    reported: tuple[float, float, float] = (0.0, 0.0, 0.0)  # its idle, busy, cpu seconds so far
+    reported: tuple[float, ...] = (0.0, 0.0, 0.0, 0.0)  # its idle, busy, cpu and work cpu seconds so far
 
     def current(self) -> tuple[int, int, int] | None:
         """(place in the queue, monotonic ns when it started, its number) of the task the worker is
@@ -389,7 +394,7 @@ class Pool:
             return outcomes, False
         return outcomes, True
 
-    def _note(self, worker: _Worker, tasks: int, reported: tuple[float, float, float]) -> None:
+    def _note(self, worker: _Worker, tasks: int, reported: tuple[float, ...]) -> None:
         before = worker.reported
         worker.reported = reported
         self.stats.tasks += tasks

@@ -325,6 +325,7 @@ def test_pool_stats_count_the_workers_time():
     stats = pool.stats
     assert stats.tasks == 200 and 0 < stats.messages < 200
     assert stats.busy > 0 and stats.cpu > 0 and stats.idle >= 0
+    assert 0 <= stats.work_cpu <= stats.cpu
 
 
 def test_pool_loses_no_task_when_an_idle_worker_dies():
