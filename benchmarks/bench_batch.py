@@ -44,6 +44,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -53,7 +54,9 @@ from govparse import records  # noqa: E402
 from govparse.batch import default_jobs, process, run_batch, warm  # noqa: E402
 from govparse.decode import decode  # noqa: E402
 from govparse.pipeline import parse_file  # noqa: E402
-from govparse.pool import PoolStats  # noqa: E402
+
+if TYPE_CHECKING:
+    from govparse.pool import PoolStats
 
 SAMPLE_EVERY = 0.2  # seconds between RSS samples
 
@@ -195,7 +198,8 @@ def batch_pass(paths_source: str, jobs: int, scheduler=None, fmt: str = records.
     first, last = min(marks), max(marks)
     count = max(1, last - first)
     return Pass(elapsed, (marks[last][0] - marks[first][0]) / count, sampler.figures(), begun,
-                (marks[last][1] - marks[first][1]) / count, summary.workers)
+                (marks[last][1] - marks[first][1]) / count,
+                getattr(summary, "workers", None))  # None from a build before the pool kept stats
 
 
 def spin(seconds: float) -> float:
