@@ -19,6 +19,13 @@ What it measures, on the benchmark corpus (benchmarks/corpus.py), side by side i
   RSS is reported at each tenth of the run, to show it stays flat;
 - machine scaling: what N processes of plain Python give over one, measured in each round: on a
   shared machine the ceiling for the --jobs N figure is this, not N;
+- CPU, which the load of other processes changes far less than rates: the main process's CPU
+  seconds per record (its thread, over the steady part of the run), the workers' CPU seconds per
+  record and the share of their time spent idle, waiting for work (govparse.pool's stats), beside
+  one core's CPU seconds per record; and from them the multiple of one core the run would reach
+  on the machine's cores with nothing else running (relative_cpu), which the load moves far less
+  than the rates;
+- the load average (1 min) when each figure was taken, beside it;
 - the JSON encoders on the corpus's records (the json module, orjson, msgspec: those installed).
 
 The machine is shared and noisy: each figure is the best of --rounds, the rounds interleaved, and
@@ -35,7 +42,9 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -45,6 +54,9 @@ from govparse import records  # noqa: E402
 from govparse.batch import default_jobs, process, run_batch, warm  # noqa: E402
 from govparse.decode import decode  # noqa: E402
 from govparse.pipeline import parse_file  # noqa: E402
+
+if TYPE_CHECKING:
+    from govparse.pool import PoolStats
 
 SAMPLE_EVERY = 0.2  # seconds between RSS samples
 
@@ -125,35 +137,57 @@ def floor_pass(paths: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def one_core_pass(paths: list[str]) -> float:
-    """Seconds per report of govparse.batch.process, file after file, in a fresh process as a batch
-    worker is (the parser's caches start empty there too), leaving out the first tenth like the batches."""
+def in_fresh_process(function, *args, init=None):
+    """``function(*args)`` in a fresh process: the parser's caches start empty there, as in a batch
+    worker, and this process's resident set (the main process of the batches) does not grow by
+    what it loads (the renderer, the parsers)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=warm) as one:
-        return one.submit(_one_core, paths).result()
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=init) as one:
+        return one.submit(function, *args).result()
 
 
-def _one_core(paths: list[str]) -> float:
+def one_core_pass(paths: list[str]) -> tuple[float, float]:
+    """(seconds, CPU seconds) per report of govparse.batch.process, file after file, in a fresh process
+    as a batch worker is, leaving out the first tenth like the batches."""
+    return in_fresh_process(_one_core, paths, init=warm)
+
+
+def _one_core(paths: list[str]) -> tuple[float, float]:
+    """(seconds, CPU seconds) per report."""
     skip = len(paths) // 10
     for path in paths[:skip]:
         process(path, records.JSONL)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for path in paths[skip:]:
         process(path, records.JSONL)
-    return (time.perf_counter() - started) / max(1, len(paths) - skip)
+    count = max(1, len(paths) - skip)
+    return (time.perf_counter() - started) / count, (time.process_time() - cpu) / count
 
 
-def batch_pass(paths_source: str, jobs: int, scheduler=None, fmt: str = records.JSONL) -> tuple[float, float, dict]:
-    """(seconds for the whole run, steady seconds per report, memory): the steady rate leaves out the
-    first tenth of the records, which pays for starting the workers (import, grammars)."""
-    marks: dict[int, float] = {}
+@dataclass
+class Pass:
+    """One batch run: its rates, its CPU and the load it ran under."""
+
+    elapsed: float  # seconds for the whole run
+    steady: float  # seconds per report after the first tenth
+    memory: dict
+    load: float  # load average (1 min) when the run started
+    main_cpu: float  # CPU seconds per report of the main process's thread, after the first tenth
+    workers: PoolStats | None  # the local workers' idle, busy and CPU seconds (None on Dask)
+
+
+def batch_pass(paths_source: str, jobs: int, scheduler=None, fmt: str = records.JSONL) -> Pass:
+    """A run of ``run_batch``; the steady figures leave out the first tenth of the records, which
+    pays for starting the workers (import, grammars)."""
+    marks: dict[int, tuple[float, float]] = {}  # records done -> (time, main thread's CPU time)
 
     def progress(done: int, total: int) -> None:
         if done in (total // 10, total):
-            marks[done] = time.perf_counter()
+            marks[done] = time.perf_counter(), time.thread_time()
 
+    begun = load()
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / f"out.{fmt}"
         with Sampler() as sampler:
@@ -162,7 +196,10 @@ def batch_pass(paths_source: str, jobs: int, scheduler=None, fmt: str = records.
             elapsed = time.perf_counter() - started
     assert summary.files == summary.ok, summary.lines()
     first, last = min(marks), max(marks)
-    return elapsed, (marks[last] - marks[first]) / max(1, last - first), sampler.figures()
+    count = max(1, last - first)
+    return Pass(elapsed, (marks[last][0] - marks[first][0]) / count, sampler.figures(), begun,
+                (marks[last][1] - marks[first][1]) / count,
+                getattr(summary, "workers", None))  # None from a build before the pool kept stats
 
 
 def spin(seconds: float) -> float:
@@ -215,28 +252,41 @@ def encoders(paths: list[str]) -> dict:
 
 
 def run(args) -> dict:
-    folder = make_corpus(args.reports, args.seed)
+    folder = in_fresh_process(make_corpus, args.reports, args.seed)
     paths = sorted(str(p) for p in folder.glob("r*.txt"))
     source = str(folder / "r*.txt")
     jobs = args.jobs or default_jobs()
     best: dict[str, float] = {}  # seconds per report, steady
+    load_at: dict[str, float] = {}  # the load average when the best figure was taken
     whole: dict[str, float] = {}  # reports/s over the whole run, workers' start included
     memory: dict[str, dict] = {}
+    cpu: dict[str, dict] = {}  # name -> CPU figures of its best pass
+    one_core_cpu: list[float] = []  # CPU seconds per report of one core, by pass
     loads: list[float] = [load()]
 
-    def note(name: str, seconds_per_report: float) -> None:
-        best[name] = min(best.get(name, float("inf")), seconds_per_report)
+    def note(name: str, seconds_per_report: float, at: float) -> bool:
+        if seconds_per_report < best.get(name, float("inf")):
+            best[name], load_at[name] = seconds_per_report, at
+            return True
+        return False
 
-    def note_batch(name: str, figures: tuple[float, float, dict]) -> None:
-        elapsed, steady, memory[name] = figures
-        note(name, steady)
-        whole[name] = max(whole.get(name, 0.0), round(len(paths) / elapsed, 1))
+    def note_one_core() -> None:
+        at = load()
+        wall, cpu_seconds = one_core_pass(paths)
+        note("one core", wall, at)
+        one_core_cpu.append(cpu_seconds)
+
+    def note_batch(name: str, measured: Pass) -> None:
+        memory[name] = measured.memory
+        whole[name] = max(whole.get(name, 0.0), round(len(paths) / measured.elapsed, 1))
+        if note(name, measured.steady, measured.load) or name not in cpu:
+            cpu[name] = cpu_figures(measured)
 
     scaling: list[float] = []
     for _ in range(args.rounds):
         scaling.append(machine_scaling(jobs))
-        note("floor", floor_pass(paths) / len(paths))
-        note("one core", one_core_pass(paths))
+        note("floor", floor_pass(paths) / len(paths), load())
+        note_one_core()
         for count in sorted({1, jobs}):
             note_batch(f"batch --jobs {count}", batch_pass(source, count))
         if args.cells:
@@ -249,10 +299,13 @@ def run(args) -> dict:
                           silence_logs=50) as cluster, Client(cluster) as client:
             for _ in range(args.rounds):
                 note_batch(f"dask LocalCluster {jobs}x1", batch_pass(source, jobs, client))
-                note("one core", one_core_pass(paths))  # beside it, under the same load
+                note_one_core()  # beside it, under the same load
                 loads.append(load())
     rates = {name: round(1 / seconds, 1) for name, seconds in best.items()}
     floor = rates["floor"]
+    reference = min(one_core_cpu)
+    for name, figures in cpu.items():
+        figures.update(relative_cpu(figures, reference, 1 if name == "batch --jobs 1" else jobs, default_jobs()))
     figures = {
         "build": "compiled" if parse_file.__module__ and not hasattr(parse_file, "__code__") else "pure Python",
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
@@ -261,15 +314,45 @@ def run(args) -> dict:
         "jobs": jobs,
         "machine_scaling": scaling,
         "reports_per_s": rates,
+        "load_at": load_at,
         "floor_ratio": {name: round(floor / rate, 2) for name, rate in rates.items() if name != "floor"},
         "x_one_core": {name: round(rate / rates["one core"], 2) for name, rate in rates.items() if name != "floor"},
         "whole_run_reports_per_s": whole,
+        "cpu_us_per_record": {"one core": round(reference * 1e6, 1), **cpu},
         "memory": memory,
-        "encoder_us_per_record": encoders(paths),
+        "encoder_us_per_record": in_fresh_process(encoders, paths),
     }
     if args.memory:
         figures["long_run"] = long_run(paths, args.memory, jobs)
     return figures
+
+
+def cpu_figures(measured: Pass) -> dict:
+    """A pass's CPU per record (µs): the main process's thread and, for local workers, theirs (and
+    the part of it outside ``process``: the pool's messages), and the share of the workers' time
+    spent waiting for work."""
+    figures = {"main": round(measured.main_cpu * 1e6, 1)}
+    stats = measured.workers
+    if stats is not None and stats.tasks:
+        figures["workers"] = round(stats.cpu / stats.tasks * 1e6, 1)
+        figures["workers_outside_work"] = round((stats.cpu - stats.work_cpu) / stats.tasks * 1e6, 1)
+        figures["workers_idle_share"] = round(stats.idle / max(1e-9, stats.idle + stats.busy), 4)
+        figures["records_per_message"] = round(stats.tasks / max(1, stats.messages), 1)
+    return figures
+
+
+def relative_cpu(figures: dict, one_core: float, jobs: int, cores: int) -> dict:
+    """The pass's CPU against one core's: the main process's share of a record, the workers' CPU per
+    record as a multiple of one core's, and the multiple of one core the pass would reach on ``cores``
+    cores of its own, idle aside: each worker makes a record per ``workers`` CPU seconds, and the
+    workers and the main process together need ``workers + main`` of the cores' seconds a record, so
+    min(jobs / workers, cores / (workers + main)) records per second, over one core's 1 / one_core."""
+    if "workers" not in figures:
+        return {}
+    main, workers = figures["main"] / 1e6, figures["workers"] / 1e6
+    return {"main_share_of_one_core_record": round(main / one_core, 4),
+            "workers_x_one_core_cpu": round(workers / one_core, 3),
+            "projected_x_one_core": round(min(jobs / workers, cores / (workers + main)) * one_core, 2)}
 
 
 def long_run(paths: list[str], count: int, jobs: int) -> dict:
@@ -280,22 +363,38 @@ def long_run(paths: list[str], count: int, jobs: int) -> dict:
         for index in range(count):
             (folder / f"r{index:07d}.txt").symlink_to(paths[index % len(paths)])
         out = Path(scratch) / "out.jsonl"
+        begun, cpu = load(), time.thread_time()
         with Sampler() as sampler:
             summary = run_batch(str(folder), out, jobs=jobs)
-        return {"reports": summary.files, "reports_per_s": round(summary.rate, 1),
+        main_cpu = (time.thread_time() - cpu) / max(1, summary.files)
+        return {"reports": summary.files, "reports_per_s": round(summary.rate, 1), "load": begun,
+                "main_cpu_us_per_record": round(main_cpu * 1e6, 1),
                 "main_rss_mib_by_tenth": sampler.by_tenth(), **sampler.figures()}
 
 
 def table(figures: dict) -> str:
     machine = figures["machine"]
-    lines = [f"corpus {figures['corpus']['reports']} reports · {machine['cores_available']} cores available · "
-             f"load average {machine['load_average']}",
+    lines = [f"{figures['build']} · corpus {figures['corpus']['reports']} reports · {machine['cores_available']} "
+             f"cores available · load average {machine['load_average']}",
              f"machine scaling {figures['machine_scaling']} ({figures['jobs']} busy processes over one, by round: "
              "the ceiling for x one core now)"]
     for name, rate in figures["reports_per_s"].items():
         extra = "" if name == "floor" else (f"   floor ratio {figures['floor_ratio'][name]:>6}"
                                             f"   x one core {figures['x_one_core'][name]:>5}")
-        lines.append(f"{name:<24} {rate:>9} reports/s{extra}")
+        lines.append(f"{name:<24} {rate:>9} reports/s{extra}   (load {figures['load_at'][name]})")
+    cpu = figures["cpu_us_per_record"]
+    lines.append(f"CPU µs per record (load-proof): one core {cpu['one core']}")
+    for name, one in cpu.items():
+        if name == "one core":
+            continue
+        text = f"  {name:<22} main {one['main']}"
+        if "workers" in one:
+            text += (f" ({one['main_share_of_one_core_record']:.1%} of a record) · workers {one['workers']} "
+                     f"({one['workers_x_one_core_cpu']}x one core's; {one['workers_outside_work']} of it outside "
+                     f"process(): messages, pickling) · workers idle "
+                     f"{one['workers_idle_share']:.1%} · {one['records_per_message']} records a message · "
+                     f"projected x one core on the idle machine {one['projected_x_one_core']}")
+        lines.append(text)
     for name, peak in figures["memory"].items():
         lines.append(f"memory {name:<17} main {peak['main_peak_mib']} MiB, workers {peak['workers_peak_mib']} MiB")
     lines.append("whole runs (workers' start included): " + ", ".join(
@@ -304,8 +403,9 @@ def table(figures: dict) -> str:
         f"{name} {us}" for name, us in figures["encoder_us_per_record"].items()))
     if "long_run" in figures:
         run_ = figures["long_run"]
-        lines.append(f"long run {run_['reports']} reports at {run_['reports_per_s']} reports/s: main RSS by tenth "
-                     f"{run_['main_rss_mib_by_tenth']} MiB, workers peak {run_['workers_peak_mib']} MiB")
+        lines.append(f"long run {run_['reports']} reports at {run_['reports_per_s']} reports/s (load {run_['load']}), "
+                     f"main CPU {run_['main_cpu_us_per_record']} µs a record (inputs found, start included): "
+                     f"main RSS by tenth {run_['main_rss_mib_by_tenth']} MiB, workers peak {run_['workers_peak_mib']} MiB")
     return "\n".join(lines)
 
 

@@ -37,9 +37,8 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import msgspec
 
@@ -71,9 +70,9 @@ CELL_COLUMNS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Record:
-    """What a worker hands back for one file: the payload in one format, and counts."""
+class Record(NamedTuple):
+    """What a worker hands back for one file: the payload in one format, and counts. A named tuple:
+    the main process unpickles one per file, and a tuple's unpickling is the cheapest."""
 
     file: str
     ok: bool

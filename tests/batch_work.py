@@ -54,3 +54,17 @@ def pid_and_square(n: int) -> tuple[int, int]:
 
 def exit_at_start() -> None:
     sys.exit(7)
+
+
+def square_or_hang(n: int) -> int:
+    """Hangs on 10."""
+    if n == 10:
+        time.sleep(3600)
+    return n * n
+
+
+def square_or_unpicklable(n: int):
+    """A result that cannot be sent back (a lambda) on 5."""
+    if n == 5:
+        return lambda: n
+    return n * n

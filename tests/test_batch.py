@@ -290,6 +290,44 @@ def test_pool_gives_every_task_exactly_once_across_crashes():
     assert pool.respawned >= len(crashed)
 
 
+def test_pool_sends_tasks_in_chunks_and_a_crash_costs_only_the_task_it_was_on():
+    """One worker, so every crash falls inside a chunk: the tasks it had finished but not yet
+    answered, and those after, are done again; only the one it was on fails."""
+    tasks = list(range(60))
+    pool = Pool(batch_work.square_or_crash, 1)
+    outcomes = list(pool.map(tasks))
+    assert sorted(o.task for o in outcomes) == tasks
+    assert sorted(o.task for o in outcomes if not o.ok) == [n for n in tasks if n % 7 == 3]
+    assert all(o.value == o.task ** 2 for o in outcomes if o.ok)
+    assert pool.stats.tasks == 60 - len([n for n in tasks if n % 7 == 3])
+    assert pool.stats.messages < pool.stats.tasks  # chunks of more than one task were answered
+
+
+def test_pool_times_out_the_task_a_worker_is_on_inside_a_chunk():
+    pool = Pool(batch_work.square_or_hang, 1, timeout=1)
+    outcomes = {o.task: o for o in pool.map(range(20))}
+    assert sorted(outcomes) == list(range(20))
+    assert [n for n, o in outcomes.items() if not o.ok] == [10]
+    assert outcomes[10].error.startswith("timed out after 1 s")
+    assert pool.respawned == 1 and pool.stats.messages < 19
+
+
+def test_pool_a_result_that_cannot_be_sent_is_that_tasks_error():
+    outcomes = {o.task: o for o in Pool(batch_work.square_or_unpicklable, 1).map(range(12))}
+    assert [n for n, o in outcomes.items() if not o.ok] == [5]
+    assert "pickle" in outcomes[5].error.lower()
+    assert all(outcomes[n].value == n * n for n in outcomes if n != 5)
+
+
+def test_pool_stats_count_the_workers_time():
+    pool = Pool(batch_work.square, 2)
+    assert len(list(pool.map(range(200)))) == 200
+    stats = pool.stats
+    assert stats.tasks == 200 and 0 < stats.messages < 200
+    assert stats.busy > 0 and stats.cpu > 0 and stats.idle >= 0
+    assert 0 <= stats.work_cpu <= stats.cpu
+
+
 def test_pool_loses_no_task_when_an_idle_worker_dies():
     """The worker is killed between two tasks: the next one cannot be sent, and must still run."""
     pids: list[int] = []
@@ -302,7 +340,7 @@ def test_pool_loses_no_task_when_an_idle_worker_dies():
             yield n
 
     outcomes = []
-    for outcome in Pool(batch_work.pid_and_square, 1, prefetch=1).map(tasks()):
+    for outcome in Pool(batch_work.pid_and_square, 1, prefetch=1, chunk=1).map(tasks()):
         outcomes.append(outcome)
         pids.append(outcome.value[0])
     assert [(o.task, o.value[1]) for o in outcomes] == [(n, n * n) for n in range(6)]
@@ -337,6 +375,19 @@ def test_find_inputs_sorted_without_hidden_files(tmp_path):
     assert find_inputs(str(tmp_path / "**" / "*.txt")) == [str(tmp_path / n) for n in ("a.txt", "b/1.txt", "b/2.txt")]
     with pytest.raises(BatchError, match="no files found"):
         find_inputs(str(tmp_path / "*.csv"))
+
+
+def test_find_inputs_leaves_out_the_output_by_identity_and_what_is_below_it(tmp_path):
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    out.write_text("{}\n", encoding="utf-8")
+    (tmp_path / "link-to-out.jsonl").symlink_to(out)  # another name for OUT is OUT
+    cells = tmp_path / "cells"
+    (cells / "year=2023").mkdir(parents=True)
+    (cells / "year=2023" / "part-0.parquet").write_bytes(b"PAR1")
+    assert find_inputs(str(tmp_path), exclude=(out, cells)) == [str(tmp_path / "a.txt")]
+    assert find_inputs(str(tmp_path / "**" / "*"), exclude=(out, cells)) == [str(tmp_path / "a.txt")]
+    assert len(find_inputs(str(tmp_path))) == 4
 
 
 # --- real subprocesses: killed workers, Ctrl-C, the progress bar ----------------------------
