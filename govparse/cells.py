@@ -37,9 +37,9 @@ from mypy_extensions import mypyc_attr
 from .docxrows import collapse_merged, row_spans
 from .furniture import Furniture, may_hold_furniture, page_breaks, table_furniture
 from .gapblanks import aligned_cells, gapped_cells, gaps_hold_blanks
-from .layout import (BLANK_SEPARATED, GRID, HTML, LINEAR_CELL, MARKDOWN, MERGED_REPEATED, PIPE_DELIMITED,
-                     PIPE_SEPARATED, READING_ORDER, ROW_PER_LINE, ROWS_APART, RUN_TOGETHER, SPACE_ALIGNED, SPACE_DELIMITED,
-                     TAB_DELIMITED, WRAPPED_LABELS, X_POSITIONED, TableLayout)
+from .layout import (BLANK_SEPARATED, GRID, HTML, LINEAR_CELL, MARKDOWN, MERGED_REPEATED, PDF_LINES,
+                     PIPE_DELIMITED, PIPE_SEPARATED, READING_ORDER, ROW_PER_LINE, ROWS_APART, RUN_TOGETHER,
+                     SPACE_ALIGNED, SPACE_DELIMITED, TAB_DELIMITED, WRAPPED_LABELS, X_POSITIONED, TableLayout)
 from .normalize import ColumnMap, Document, source_column
 from .pdforder import MOVED_VALUES, reading_order_rows
 from .sections import Section
@@ -164,7 +164,9 @@ def _read(doc: Document, first: int, texts: list[str], layout: TableLayout, skip
         return _placed_cells(doc, first, texts, aligned_cells(texts))
     if layout.format == SPACE_DELIMITED or layout.format == RUN_TOGETHER:
         return _spaced_cells(doc, first, texts)
-    return _linear_cells(doc, first, texts, layout.style == BLANK_SEPARATED, skip, layout.style == ROWS_APART)
+    # a PDF's lines in page order (PyMuPDF, pdftohtml) write a blank cell as its space, like rows apart
+    spaced_blanks = layout.style == ROWS_APART or layout.style == PDF_LINES
+    return _linear_cells(doc, first, texts, layout.style == BLANK_SEPARATED, skip, spaced_blanks)
 
 
 def _shapes(doc: Document, first: int, texts: list[str]) -> list[str]:

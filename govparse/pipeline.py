@@ -8,6 +8,7 @@ a Result.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from dataclasses import replace
@@ -22,7 +23,7 @@ from .errors import GovparseError, InputTooLarge, InternalError
 from .grammar import UNKNOWN, VALUES, load
 from .identities import check_all
 from .html import html_to_lines, looks_like_html
-from .layout import (HTML, LINEAR_CELL, READING_ORDER, SPACE_ALIGNED, SPACE_DELIMITED, TableLayout,
+from .layout import (HTML, LINEAR_CELL, PDF_LINES, READING_ORDER, SPACE_ALIGNED, SPACE_DELIMITED, TableLayout,
                      detect_layout, follow_reading_order)
 from .locate import locate_by_labels
 from .lexer import UNIT, Labels, lex
@@ -171,8 +172,10 @@ def _parse(data: bytes | bytearray | memoryview | str, clock) -> Result:
         section, found_by = regions.get(spec.numeral, (None, ""))
         table, trace = _read_table(spec, doc, section, found_by, diagnostics, sources, edition, evidence,
                                    layouts.get(spec.key), clock)
-        if trace.tokens is not None and found_by == FOUND_BY_HEADING and not _has_labels(trace):
-            # The heading leads to no table: look for the table's labels elsewhere.
+        if trace.tokens is not None and found_by == FOUND_BY_HEADING and not _has_labels(trace) \
+                and not _has_values(table):
+            # The heading leads to no table: look for the table's labels elsewhere. (Values read under it
+            # without labels, table 四's fifteen under its header's words out of their cells, are its table.)
             taken = [region for numeral, (region, _) in regions.items() if numeral != spec.numeral]
             elsewhere = locate_by_labels(doc, TABLE_GRAMMARS, [spec.numeral], taken).get(spec.numeral)
             if elsewhere is not None:
@@ -312,6 +315,17 @@ def _has_labels(trace: TableTrace) -> bool:
     return any(token.type != UNKNOWN and token.type != VALUES for token in trace.tokens)
 
 
+def _has_values(table: object) -> bool:
+    """Whether a table model holds a value (a row read), in any of its rows."""
+    if table is None:
+        return False
+    for field in dataclasses.fields(table):  # type: ignore[arg-type]
+        value = getattr(table, field.name)
+        if _has_values(value) if dataclasses.is_dataclass(value) else value is not None:
+            return True
+    return False
+
+
 def _read_table(spec: TableSpec, doc: Document, section: Section | None, found_by: str, diagnostics: Diagnostics,
                 sources: Sources, edition: str, evidence: str, layout, clock):
     if section is None:
@@ -359,7 +373,7 @@ def _read_table(spec: TableSpec, doc: Document, section: Section | None, found_b
     ctx = BuildContext(spec.key, diagnostics, sources, section.heading + 1, glued=layout.format == RUN_TOGETHER,
                        reading_order=layout.style == READING_ORDER,
                        set_aside=frozenset([item.line for item in furniture if item.kind == MOVED_VALUES]),
-                       linear=layout.format == LINEAR_CELL,
+                       linear=layout.format == LINEAR_CELL, page_lines=layout.style == PDF_LINES,
                        wrapping=layout.format in (SPACE_DELIMITED, SPACE_ALIGNED))
     table = spec.read(ctx, lexed.tokens, load(grammar_name), spec.models[edition])
     clock.lap("rows")

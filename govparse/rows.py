@@ -489,10 +489,12 @@ def _shown(cells: Sequence[Cell]) -> str:
 
 
 def place_rows(rows: Sequence[Printed], columns: Mapping[str, Columns], events: Events,
-               glue: Glue | None = None) -> dict[str, Placed]:
+               glue: Glue | None = None, blanks_in_place: bool = False) -> dict[str, Placed]:
     """Each row key's cells, one per column: copies of a row reconciled, out-of-order rows
     read and reported; with ``glue``, glued digits split (rows left ambiguous wait in
-    ``glue.pending`` for identities across rows)."""
+    ``glue.pending`` for identities across rows). ``blanks_in_place``: the text is a PDF's lines in
+    the page's order, where a blank cell's space stands where it was printed or nowhere (then its row
+    has a cell too few), never elsewhere, even where neighbours share a line."""
     by_key: dict[str, list[Printed]] = {}
     for printed in rows:
         by_key.setdefault(printed.key, []).append(printed)
@@ -503,7 +505,7 @@ def place_rows(rows: Sequence[Printed], columns: Mapping[str, Columns], events: 
         if first.out_of_order and len(copies) == 1:
             events.add("info", "row-order", f"row {key} ({first.label.text[:30]}) is out of the statutory "
                        "order; read by its label", first.label.line, row=key)
-        placed[key] = _reconciled(key, copies, columns[key], events, glue, merged)
+        placed[key] = _reconciled(key, copies, columns[key], events, glue, merged, blanks_in_place)
     return placed
 
 
@@ -519,14 +521,15 @@ def _merged_cell(rows: Sequence[Printed]) -> Cell | None:
 
 
 def _reconciled(key: str, copies: list[Printed], columns: Columns, events: Events, glue: Glue | None,
-                merged: Cell | None) -> Placed:
+                merged: Cell | None, blanks_in_place: bool) -> Placed:
     with_values = [printed for printed in copies if printed.values is not None]
     if not with_values:
         return Placed(key, copies[0].label, None)
     printed = with_values[0]
-    cells = _placed_cells(key, printed, columns, events, glue, merged)
+    cells = _placed_cells(key, printed, columns, events, glue, merged, blanks_in_place)
     if len(copies) > 1:
-        readings = [cells] + [_placed_cells(key, other, columns, events, glue, merged) for other in with_values[1:]]
+        readings = [cells] + [_placed_cells(key, other, columns, events, glue, merged, blanks_in_place)
+                              for other in with_values[1:]]
         lines = ", ".join(str(p.label.line) for p in copies)
         texts = {None if found is None else tuple([cell.text for cell in found]) for found in readings}
         if len(texts) > 1:
@@ -539,12 +542,14 @@ def _reconciled(key: str, copies: list[Printed], columns: Columns, events: Event
 
 
 def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
-                  glue: Glue | None, merged: Cell | None = None) -> tuple[Cell, ...] | None:
+                  glue: Glue | None, merged: Cell | None = None,
+                  blanks_in_place: bool = False) -> tuple[Cell, ...] | None:
     assert printed.values is not None
     if printed.unreadable:
         return None
     if merged is not None:
-        apart = cells_apart(f"row {key}", printed.values.cells, len(columns.keys), events, key)
+        apart = cells_apart(f"row {key}", printed.values.cells, len(columns.keys), events, key,
+                            blanks_in_place)
         if apart is not None:
             return _in_header_order(apart, printed, columns)
     cells = fit_cells(printed.values.cells, len(columns.keys), printed.room)
@@ -569,9 +574,11 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
         events.add("error", "cell-count", f"row {key}: {joined.text!r} is several values in one cell, so its "
                    "cells cannot be counted; its cells are null", joined.line, joined.column, row=key)
         return None
-    if merged is not None and any(not cell.text for cell in cells) and not all(not cell.text for cell in cells):
+    if merged is not None and not blanks_in_place and any(not cell.text for cell in cells) \
+            and not all(not cell.text for cell in cells):
         # pymupdf4llm drops a blank cell here and pads the row at its end there: where a table's writer
-        # ran cells together, the places of a row's blanks are not known either.
+        # ran cells together, the places of a row's blanks are not known either. (In a PDF's lines in
+        # page order, two cells on one line are neighbours, and a blank's space stands in its place.)
         events.add("error", "cell-count", f"row {key}: blank cells among its values ({_shown(cells)}) in a table "
                    f"whose writer ran cells together (line {merged.line}: {merged.text!r}), so the blanks may "
                    "not stand where they were printed; its cells are null", cells[0].line, cells[0].column, row=key)
@@ -592,17 +599,20 @@ def several_values(cell: Cell) -> bool:
 
 
 def cells_apart(name: str, found: Sequence[Cell], width: int, events: Events,
-                row: str | None = None) -> tuple[Cell, ...] | None:
+                row: str | None = None, blanks_in_place: bool = False) -> tuple[Cell, ...] | None:
     """A row with cells a table's writer ran together (0<br>20) as its values one by one, when they are
     exactly as many as its columns and only blank cells follow them: then every column has its value, in
     the order printed, and the blanks are padding. None otherwise (and where no cell holds several).
-    ``name`` names the row (or rows) in the warning."""
+    ``blanks_in_place``: a blank cell stands where it was printed (a PDF's lines in page order), so it
+    is a column's, and no row is padded. ``name`` names the row (or rows) in the warning."""
     values: list[Cell] = []
     joined = False
     for cell in found:
         text = cell.text
         if not text:
-            if len(values) < width:
+            if blanks_in_place:
+                values.append(cell)
+            elif len(values) < width:
                 return None  # a blank among the values: which column it is, the merge hides
             continue
         if several_values(cell):

@@ -315,3 +315,60 @@ def test_the_comma_of_a_group_label_printed_a_character_a_line_is_no_value():
     tokens = lex(cells, labels).tokens
     assert [token.type for token in tokens] == ["DENIED_STATE_SECRET", VALUES, "DENIED_PROHIBITED_BY_LAW", VALUES]
     assert len(tokens[1].cells) == 7
+
+
+# --- PyMuPDF's and pdftohtml's text: a line a span, in the page's order (layout pdf-lines) -------------------
+
+THREE = "三、收到和处理政府信息公开申请情况"
+# Table 三's head as these tools write it: a cell a line, neighbours on one line one space apart.
+PAGE_LINES_HEAD = ["申请人情况", "自然人", "法人或其他组织", "总计", "商业企业 科研机构", "社会公益组织", "法律服务机构 其他"]
+
+
+def _page_lines_three(*rows: tuple[str, list[str]]) -> list[str]:
+    lines = [THREE, *PAGE_LINES_HEAD]
+    for label, values in rows:
+        lines.append(label)
+        lines.extend(values)
+    return lines
+
+
+def test_a_blank_written_as_its_space_stands_in_its_column_where_neighbours_share_lines():
+    # A row's cells a line each, two neighbours on one line (0 7), a blank cell as a line of a no-break space:
+    # where the text is a PDF's lines in page order, the blank is the column it stands in.
+    result = _parse(*_page_lines_three(
+        ("一、本年新收政府信息公开申请数量", ["3", "0 7", "0", "0", "\u00a0", "10"]),
+        ("二、上年结转政府信息公开申请数量", ["1", "0", "0 0", "0", "0", "1"]),
+        ("四、结转下年度继续办理", ["0", "2 0", "0", "0", "0", "2"])), FOUR)
+    table = result["applications"]
+    assert table["new_received"] == {"natural_person": 3, "commercial": 0, "research": 7, "social_welfare": 0,
+                                     "legal_service": 0, "other_org": None, "total": 10}
+    assert table["carried_over"]["total"] == 1
+
+
+def test_an_empty_line_in_page_lines_is_a_page_end_not_a_blank_cell():
+    # PyMuPDF ends a page with an empty line: inside a row cut by the page break it is no cell, and the row,
+    # a cell short, is null, never read one column off.
+    result = _parse(*_page_lines_three(
+        ("一、本年新收政府信息公开申请数量", ["3", "0 7", "0", "第 1 页 共 2 页", "", "0", "10"]),
+        ("二、上年结转政府信息公开申请数量", ["1", "0", "0 0", "0", "0", "1"])), FOUR)
+    table = result["applications"]
+    assert set(table["new_received"].values()) == {None}
+    assert table["carried_over"]["total"] == 1
+
+
+# Table 四's header as pdftohtml writes it: each printed line of the header row across its cells, so that no
+# label is whole (行政 / 复议 行政诉讼, 结果 结果 其他 尚未 / 维持 纠正 结果 审结 总计 …).
+SLICED_FOUR = ["行政", "复议 行政诉讼", "未经", "结果 结果 其他 尚未", "复议", "维持 纠正 结果 审结 总计 直接 复议后起诉",
+               "起诉", "结果 结果 其他 尚未", "结果 其他 尚未", "维持 纠正 结果 审结 总计 结果", "维持 纠正 结果 审结 总计"]
+
+
+def test_table_four_under_its_heading_with_a_header_of_slices_is_read_there():
+    values = ["7", "0", "7", "1", "15", "832", "0", "0", "2", "834", "25", "0", "27", "10", "62"]
+    result = _parse(*_page_lines_three(
+        ("一、本年新收政府信息公开申请数量", ["3", "0 7", "0", "0", "0", "10"]),
+        ("四、结转下年度继续办理", ["0", "2 0", "0", "0", "0", "2"])), FOUR, *SLICED_FOUR, *values, FIVE)
+    assert result["review_litigation"] == {
+        "review": {"upheld": 7, "corrected": 0, "other": 7, "pending": 1, "total": 15},
+        "suit_direct": {"upheld": 832, "corrected": 0, "other": 0, "pending": 2, "total": 834},
+        "suit_after_review": {"upheld": 25, "corrected": 0, "other": 27, "pending": 10, "total": 62}}
+    assert "header-unread" in _codes(result)
