@@ -164,9 +164,13 @@ def _read(doc: Document, first: int, texts: list[str], layout: TableLayout, skip
         return _placed_cells(doc, first, texts, aligned_cells(texts))
     if layout.format == SPACE_DELIMITED or layout.format == RUN_TOGETHER:
         return _spaced_cells(doc, first, texts)
-    # a PDF's lines in page order (PyMuPDF, pdftohtml) write a blank cell as its space, like rows apart
-    spaced_blanks = layout.style == ROWS_APART or layout.style == PDF_LINES
-    return _linear_cells(doc, first, texts, layout.style == BLANK_SEPARATED, skip, spaced_blanks)
+    if layout.style == PDF_LINES:
+        # a PDF's lines in page order (PyMuPDF, pdftohtml): a blank cell is its space, like rows apart, and a
+        # label's line may carry the row's first value (govparse.pagelines)
+        from .pagelines import values_apart  # here: it builds on Cell
+
+        return values_apart(_linear_cells(doc, first, texts, False, skip, True))
+    return _linear_cells(doc, first, texts, layout.style == BLANK_SEPARATED, skip, layout.style == ROWS_APART)
 
 
 def _shapes(doc: Document, first: int, texts: list[str]) -> list[str]:

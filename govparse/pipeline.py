@@ -374,7 +374,7 @@ def _read_table(spec: TableSpec, doc: Document, section: Section | None, found_b
                        reading_order=layout.style == READING_ORDER,
                        set_aside=frozenset([item.line for item in furniture if item.kind == MOVED_VALUES]),
                        linear=layout.format == LINEAR_CELL, page_lines=layout.style == PDF_LINES,
-                       wrapping=layout.format in (SPACE_DELIMITED, SPACE_ALIGNED))
+                       wrapping=layout.format in (SPACE_DELIMITED, SPACE_ALIGNED) or layout.style == PDF_LINES)
     table = spec.read(ctx, lexed.tokens, load(grammar_name), spec.models[edition])
     clock.lap("rows")
     return table, trace

@@ -372,3 +372,45 @@ def test_table_four_under_its_heading_with_a_header_of_slices_is_read_there():
         "suit_direct": {"upheld": 832, "corrected": 0, "other": 0, "pending": 2, "total": 834},
         "suit_after_review": {"upheld": 25, "corrected": 0, "other": 27, "pending": 10, "total": 62}}
     assert "header-unread" in _codes(result)
+
+
+def test_a_label_wrapped_around_its_values_is_one_label_with_a_group_label_between_its_lines():
+    # pdftohtml: a three-line label's first line, the group label beside it, its middle line with the first
+    # value run on, the other values, then its last line
+    labels = labels_for("applications_2021")
+    texts = ["1．申请人无正当理由逾期不补正、", "（六）其他处理", "行政机关不再处理其政府信息公开申", "5", "0", "0 0", "0",
+             "0", "5", "请", "2．申请人逾期未按收费通知要求缴纳费"]
+    tokens = lex([Cell(text, number, 1) for number, text in enumerate(texts, 1)], labels).tokens
+    assert [token.type for token in tokens][:3] == ["OTHER_GROUP", "OTHER_NO_CORRECTION", VALUES]
+    assert tokens[2].text.split() == ["5", "0", "0", "0", "0", "0", "5"]
+
+
+def test_text_around_values_that_makes_no_label_with_the_line_before_stays_apart():
+    # 规范性文件 / values / 行政许可: the text after the values is the next row's label, never a tail
+    labels = labels_for("applications_2021")
+    texts = ["1．申请人无正当理由逾期不补正、", "5", "0", "0", "0", "0", "0", "5", "3．其他"]
+    tokens = lex([Cell(text, number, 1) for number, text in enumerate(texts, 1)], labels).tokens
+    assert [token.type for token in tokens] == [UNKNOWN, VALUES, "OTHER_MISC"]
+
+
+def test_values_run_on_after_a_label_line_in_page_lines_are_the_rows():
+    # pdftohtml and PyMuPDF write a row's first value on the line of the label line beside it
+    for run_on in ("（二）部分公开（区分处理的，只计这一 4", "（二）部分公开（区分处理的，只计这一4"):
+        result = _parse(*_page_lines_three(
+            ("一、本年新收政府信息公开申请数量", ["3", "0 7", "0", "0", "0", "10"]),
+            ("三、本年度办理结果", []), ("（一）予以公开", ["0", "0 0", "0", "0", "0", "0"]),
+            (run_on, ["0", "0 0", "1", "0", "5"]), ("情形，不计其他情形）", [])), FOUR)
+        assert result["applications"]["partially_granted"] == {
+            "natural_person": 4, "commercial": 0, "research": 0, "social_welfare": 0, "legal_service": 1,
+            "other_org": 0, "total": 5}
+
+
+def test_a_number_wrapped_in_its_cell_in_table_four_is_joined_where_i3_shows_it():
+    # PyMuPDF and pdftohtml write a six-digit number wrapped in table 四's narrow cell as two lines
+    values = ["212", "30", "27", "0", "269", "19", "21", "0", "0", "40", "428", "0", "11419", "9", "6", "11463", "3"]
+    result = _parse(*_page_lines_three(
+        ("一、本年新收政府信息公开申请数量", ["3", "0 7", "0", "0", "0", "10"]),
+        ("四、结转下年度继续办理", ["0", "2 0", "0", "0", "0", "2"])), FOUR, *SLICED_FOUR, *values, FIVE)
+    assert result["review_litigation"]["suit_after_review"] == {
+        "upheld": 428, "corrected": 0, "other": 114199, "pending": 6, "total": 114633}
+    assert result["review_litigation"]["review"]["total"] == 269
