@@ -253,6 +253,17 @@ def _pipe_cells(doc: Document, first: int, texts: list[str], markdown: bool, sep
     return cells
 
 
+def markdown_table_starts(doc: Document, section: Section) -> tuple[int, ...]:
+    """The source line of each markdown table's first row in ``section``: the line above each ``|---|``
+    rule. A PDF's table detector (pymupdf4llm) writes each table it finds with a grid of its own."""
+    starts: list[int] = []
+    for index in range(max(section.start, 1), section.stop):
+        text = doc.raw_lines[index]
+        if "---" in text and _MARKDOWN_RULE.match(text):
+            starts.append(doc.number(index - 1))
+    return tuple(starts)
+
+
 def _cut_cells(text: str, separator: str, start: int, stop: int, number: int, columns: ColumnMap | None,
                cells: list[Cell]) -> None:
     """The cells of ``text[start:stop]`` between ``separator``s, stripped, added to ``cells``."""

@@ -14,7 +14,7 @@ import time
 from dataclasses import replace
 from typing import Any
 
-from .cells import read_table
+from .cells import markdown_table_starts, read_table
 from .decode import Decoded, decode
 from .diagnostics import INFO, WARNING, Diagnostic, Diagnostics
 from .documents import DOCUMENT_LAYOUTS, Reading, place_at, read_document, sniff
@@ -23,8 +23,8 @@ from .errors import GovparseError, InputTooLarge, InternalError
 from .grammar import UNKNOWN, VALUES, load
 from .identities import check_all
 from .html import html_to_lines, looks_like_html
-from .layout import (HTML, LINEAR_CELL, PDF_LINES, READING_ORDER, SPACE_ALIGNED, SPACE_DELIMITED, TableLayout,
-                     detect_layout, follow_reading_order)
+from .layout import (HTML, LINEAR_CELL, MARKDOWN, PDF_LINES, READING_ORDER, SPACE_ALIGNED, SPACE_DELIMITED,
+                     TableLayout, detect_layout, follow_reading_order)
 from .locate import locate_by_labels
 from .lexer import UNIT, Labels, lex
 from .meta import read_meta
@@ -374,7 +374,9 @@ def _read_table(spec: TableSpec, doc: Document, section: Section | None, found_b
                        reading_order=layout.style == READING_ORDER,
                        set_aside=frozenset([item.line for item in furniture if item.kind == MOVED_VALUES]),
                        linear=layout.format == LINEAR_CELL, page_lines=layout.style == PDF_LINES,
-                       wrapping=layout.format in (SPACE_DELIMITED, SPACE_ALIGNED) or layout.style == PDF_LINES)
+                       table_starts=markdown_table_starts(doc, section) if layout.style == MARKDOWN else (),
+                       wrapping=layout.format in (SPACE_DELIMITED, SPACE_ALIGNED) or layout.style == PDF_LINES
+                       or layout.style == MARKDOWN)
     table = spec.read(ctx, lexed.tokens, load(grammar_name), spec.models[edition])
     clock.lap("rows")
     return table, trace

@@ -29,6 +29,7 @@ costs no more than the rows it touches:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -489,24 +490,54 @@ def _shown(cells: Sequence[Cell]) -> str:
 
 
 def place_rows(rows: Sequence[Printed], columns: Mapping[str, Columns], events: Events,
-               glue: Glue | None = None, blanks_in_place: bool = False) -> dict[str, Placed]:
+               glue: Glue | None = None, blanks_in_place: bool = False,
+               table_starts: Sequence[int] = ()) -> dict[str, Placed]:
     """Each row key's cells, one per column: copies of a row reconciled, out-of-order rows
     read and reported; with ``glue``, glued digits split (rows left ambiguous wait in
     ``glue.pending`` for identities across rows). ``blanks_in_place``: the text is a PDF's lines in
     the page's order, where a blank cell's space stands where it was printed or nowhere (then its row
-    has a cell too few), never elsewhere, even where neighbours share a line."""
+    has a cell too few), never elsewhere, even where neighbours share a line. ``table_starts``: the
+    lines where a markdown table begins, each with a grid of its own."""
     by_key: dict[str, list[Printed]] = {}
     for printed in rows:
         by_key.setdefault(printed.key, []).append(printed)
     merged = _merged_cell(rows)
+    suspects = _merged_tables(rows, table_starts) if merged is not None and table_starts else None
     placed: dict[str, Placed] = {}
     for key, copies in by_key.items():
         first = copies[0]
         if first.out_of_order and len(copies) == 1:
             events.add("info", "row-order", f"row {key} ({first.label.text[:30]}) is out of the statutory "
                        "order; read by its label", first.label.line, row=key)
-        placed[key] = _reconciled(key, copies, columns[key], events, glue, merged, blanks_in_place)
+        ran = merged
+        if suspects is not None and copies[0].values is not None:
+            ran = suspects.get(bisect_right(table_starts, copies[0].values.cells[0].line), merged)
+        placed[key] = _reconciled(key, copies, columns[key], events, glue, merged, blanks_in_place or ran is None)
     return placed
+
+
+def _merged_tables(rows: Sequence[Printed], table_starts: Sequence[int]) -> dict[int, Cell | None]:
+    """Each markdown table (by its place among ``table_starts``) with the first cell of several values in
+    it, or None for a table of ``_MIN_GRID_ROWS`` rows or more with none. Where a table detector ran cells
+    together it found that table's columns wrong, and its rows' blanks may not stand where they were
+    printed; a table of its own grid (the page after) is not under suspicion. (A converter that writes a
+    table a row or two, markitdown's PDF tables, shows no grid of its own: its rows stay under suspicion.)"""
+    found: dict[int, Cell | None] = {}
+    sizes: dict[int, int] = {}
+    for printed in rows:
+        if printed.values is not None:
+            table = bisect_right(table_starts, printed.values.cells[0].line)
+            sizes[table] = sizes.get(table, 0) + 1
+            for cell in printed.values.cells:
+                if several_values(cell) and found.get(bisect_right(table_starts, cell.line)) is None:
+                    found[bisect_right(table_starts, cell.line)] = cell
+    for table, size in sizes.items():
+        if size >= _MIN_GRID_ROWS and table not in found:
+            found[table] = None
+    return found
+
+
+_MIN_GRID_ROWS = 4  # rows of a markdown table that show a grid of its own
 
 
 def _merged_cell(rows: Sequence[Printed]) -> Cell | None:

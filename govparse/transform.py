@@ -98,6 +98,7 @@ class BuildContext:
     linear: bool = False  # a cell a line: a label's line does not end its row (a value run on after it, 规章0)
     wrapping: bool = False  # text with no cell marks, as PDF text is: a narrow cell's number may wrap over two lines
     page_lines: bool = False  # a PDF's text a line a span in page order: a blank cell's space stands in its place
+    table_starts: tuple[int, ...] = ()  # where each markdown table begins (a table detector's grids: pymupdf4llm)
 
 
 _KNOWN_LIMIT = 65536  # texts each kind of column remembers

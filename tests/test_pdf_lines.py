@@ -414,3 +414,71 @@ def test_a_number_wrapped_in_its_cell_in_table_four_is_joined_where_i3_shows_it(
     assert result["review_litigation"]["suit_after_review"] == {
         "upheld": 428, "corrected": 0, "other": 114199, "pending": 6, "total": 114633}
     assert result["review_litigation"]["review"]["total"] == 269
+
+
+# --- pymupdf4llm: PyMuPDF's table finder as markdown tables ------------------------------------------------
+
+def _md_row(label: str, values: list[str], pad: int = 0) -> str:
+    return "|" + "|".join([label, *values] + [""] * pad) + "|"
+
+
+MD_THREE_HEAD = ["|申请人情况||||||||", "|---|---|---|---|---|---|---|---|",
+                 "|自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计||"]
+
+
+def _md_three(first_rows: list[str], second_rows: list[str], width: int) -> str:
+    """Table 三 as two markdown tables: the page before the break and the page after, each its own grid."""
+    second_head = ["|" + "|".join(["（三）不予公开", "1．属于国家秘密", *["0"] * 7]) + "|",
+                   "|" + "|".join(["---"] * width) + "|"]
+    return "\n".join([THREE, *MD_THREE_HEAD, *first_rows, "", *second_head, *second_rows, FOUR]) + "\n"
+
+
+SECOND_PAGE = [_md_row("3．危及“三安全一稳定”", ["0"] * 7, 1), _md_row("4．保护第三方合法权益", ["0"] * 7, 1),
+               _md_row("5．属于三类内部事务信息", ["0"] * 7, 1)]
+
+
+def test_a_blank_in_a_markdown_table_of_its_own_grid_stands_where_printed():
+    # the first table ran two cells into one (0 503): its grid is wrong, its blanks may have moved; the
+    # table after the page break has a grid of its own, where a row's blank is its column's
+    first = [_md_row("一、本年新收政府信息公开申请数量", ["45", "33", "848", "0 503", "70305", "71734"])]
+    second = [*SECOND_PAGE, _md_row("2．其他法律行政法规禁止公开", ["0", "0", "", "0", "0", "0", "0"], 1)]
+    result = govparse.parse(_md_three(first, second, 9)).to_dict()["applications"]
+    assert result["denied_prohibited_by_law"] == {"natural_person": 0, "commercial": 0, "research": None,
+                                                  "social_welfare": 0, "legal_service": 0, "other_org": 0,
+                                                  "total": 0}
+    assert result["new_received"]["social_welfare"] == 0 and result["new_received"]["legal_service"] == 503
+
+
+def test_a_blank_in_the_markdown_table_that_ran_cells_together_is_not_placed():
+    first = [_md_row("一、本年新收政府信息公开申请数量", ["45", "33", "848", "0 503", "70305", "71734"]),
+             _md_row("二、上年结转政府信息公开申请数量", ["0", "", "24", "0", "6", "30"], 1)]
+    result = govparse.parse(_md_three(first, SECOND_PAGE, 9)).to_dict()["applications"]
+    assert set(result["carried_over"].values()) == {None}
+
+
+def test_markdown_tables_of_a_row_or_two_show_no_grid_of_their_own():
+    # markitdown's PDF tables: a rule under nearly every row; such a table is no evidence of a grid found right
+    rows = [_md_row("3．危及“三安全一稳定”", ["0", "", "0", "0", "0", "0", "0"], 1), "|---|---|---|---|---|---|---|---|---|"]
+    first = [_md_row("一、本年新收政府信息公开申请数量", ["45", "33", "848", "0 503", "70305", "71734"])]
+    result = govparse.parse(_md_three(first, rows, 9)).to_dict()["applications"]
+    assert set(result["denied_security_stability"].values()) == {None}
+
+
+def test_a_heading_as_a_one_cell_markdown_table_opens_its_section():
+    # pymupdf4llm takes a heading in a ruled box for a table of one cell
+    from govparse.normalize import Document
+    from govparse.sections import locate_sections
+
+    lines = [THREE, "|四、结转下年度继续办理|0|2|", "", "|四、政府信息公开行政复议、行政诉讼情况|", "|---|", FIVE]
+    sections, _ = locate_sections(Document("\n".join(lines)))
+    assert sections["四"].heading == 3
+    assert sections["三"].stop == 3  # the row of table 三 that starts with 四、 is no heading
+
+
+def test_a_number_wrapped_in_its_markdown_cell_in_table_four_is_joined_where_i3_shows_it():
+    # pymupdf4llm: 114199 wrapped in its cell (11419<br>9); the cell of two neighbours (3<br>18441<br>6) too
+    cells = ["13", "0", "0", "0", "13", "874", "22", "0", "2", "898", "3", "68927", "3<br>18441<br>6", "25334<br>9"]
+    text = "\n".join([FOUR, "|行政复议|行政诉讼|", "|---|---|", "|" + "|".join(cells) + "|", FIVE]) + "\n"
+    result = govparse.parse(text).to_dict()["review_litigation"]
+    assert result["suit_after_review"] == {"upheld": 3, "corrected": 68927, "other": 3, "pending": 184416,
+                                           "total": 253349}
