@@ -128,8 +128,8 @@ def _classify(text: str) -> CellValue:
         return UNREADABLE  # digits and separators, but no number: too long, or 1,2 or 1.2.3
     if len(text) <= _MAX_NUMBER_CHARS and _APPROXIMATE.match(text):
         return UNREADABLE
-    if len(text) <= 16 and _HAS_DIGIT.search(text) and not _HAN.search(_UNIT_SUFFIX.sub("", text)):
-        return UNREADABLE
+    if len(text) <= 16 and _HAS_DIGIT.search(text) and not _HAN.search(_UNIT_SUFFIX.sub("", text).replace("无", "")):
+        return UNREADABLE  # a damaged number, or values a tool ran together (30 无: the null mark 无 among them)
     return TEXT
 
 

@@ -482,3 +482,13 @@ def test_a_number_wrapped_in_its_markdown_cell_in_table_four_is_joined_where_i3_
     result = govparse.parse(text).to_dict()["review_litigation"]
     assert result["suit_after_review"] == {"upheld": 3, "corrected": 68927, "other": 3, "pending": 184416,
                                            "total": 253349}
+
+
+def test_a_line_of_values_with_the_null_mark_wu_among_them_is_values_run_together():
+    # pdftohtml writes neighbours on one line: 30 无 is two cells, 30 and the null mark 无
+    result = _parse(*_page_lines_three(
+        ("一、本年新收政府信息公开申请数量", ["—", "0", "8", "30 无", "0", "11"]),
+        ("二、上年结转政府信息公开申请数量", ["1", "0", "0 0", "0", "0", "1"])), FOUR)
+    assert result["applications"]["new_received"] == {
+        "natural_person": None, "commercial": 0, "research": 8, "social_welfare": 30, "legal_service": None,
+        "other_org": 0, "total": 11}
