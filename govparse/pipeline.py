@@ -375,6 +375,7 @@ def _read_table(spec: TableSpec, doc: Document, section: Section | None, found_b
                        set_aside=frozenset([item.line for item in furniture if item.kind == MOVED_VALUES]),
                        linear=layout.format == LINEAR_CELL, page_lines=layout.style == PDF_LINES,
                        table_starts=markdown_table_starts(doc, section) if layout.style == MARKDOWN else (),
+                       detector_grid=layout.style == MARKDOWN,
                        wrapping=layout.format in (SPACE_DELIMITED, SPACE_ALIGNED) or layout.style == PDF_LINES
                        or layout.style == MARKDOWN)
     table = spec.read(ctx, lexed.tokens, load(grammar_name), spec.models[edition])

@@ -39,10 +39,14 @@ from mypy_extensions import mypyc_attr
 
 from .cells import Cell
 from .diagnostics import Diagnostics
-from .digits import Constraint, DigitSplit, split_digits
+from .digits import Constraint, DigitSplit, holds, split_digits
 from .grammar import UNKNOWN, VALUES, TableGrammar, out_of_order
 from .lexer import TableToken
 from .runtogether import row_groups
+from .values import Kind, read_value
+
+# The identity that binds a row, as the tables name it and give its constraints: (name, (row key, width) -> ...).
+Confirm = tuple[str, Callable[[str, int], tuple[Constraint, ...]]]
 
 MAX_REPORTED = 20  # events of one kind reported one by one in a table; the rest as a count
 # A cell holding several values a tool ran together (pdftotext's 13 13, a markdown converter's 1 / 0 or — 1):
@@ -491,13 +495,15 @@ def _shown(cells: Sequence[Cell]) -> str:
 
 def place_rows(rows: Sequence[Printed], columns: Mapping[str, Columns], events: Events,
                glue: Glue | None = None, blanks_in_place: bool = False,
-               table_starts: Sequence[int] = ()) -> dict[str, Placed]:
+               table_starts: Sequence[int] = (), confirm: Confirm | None = None) -> dict[str, Placed]:
     """Each row key's cells, one per column: copies of a row reconciled, out-of-order rows
     read and reported; with ``glue``, glued digits split (rows left ambiguous wait in
     ``glue.pending`` for identities across rows). ``blanks_in_place``: the text is a PDF's lines in
     the page's order, where a blank cell's space stands where it was printed or nowhere (then its row
     has a cell too few), never elsewhere, even where neighbours share a line. ``table_starts``: the
-    lines where a markdown table begins, each with a grid of its own."""
+    lines where a markdown table begins, each with a grid of its own. ``confirm``: the identity that
+    binds a row, by which a row of a table detector's grid that does not fit is read where its values,
+    blanks left out, are as many as its columns and meet it (``_confirmed``)."""
     by_key: dict[str, list[Printed]] = {}
     for printed in rows:
         by_key.setdefault(printed.key, []).append(printed)
@@ -512,7 +518,8 @@ def place_rows(rows: Sequence[Printed], columns: Mapping[str, Columns], events: 
         ran = merged
         if suspects is not None and copies[0].values is not None:
             ran = suspects.get(bisect_right(table_starts, copies[0].values.cells[0].line), merged)
-        placed[key] = _reconciled(key, copies, columns[key], events, glue, merged, blanks_in_place or ran is None)
+        placed[key] = _reconciled(key, copies, columns[key], events, glue, merged, blanks_in_place or ran is None,
+                                  confirm)
     return placed
 
 
@@ -552,14 +559,15 @@ def _merged_cell(rows: Sequence[Printed]) -> Cell | None:
 
 
 def _reconciled(key: str, copies: list[Printed], columns: Columns, events: Events, glue: Glue | None,
-                merged: Cell | None, blanks_in_place: bool) -> Placed:
+                merged: Cell | None, blanks_in_place: bool, confirm: Confirm | None = None) -> Placed:
     with_values = [printed for printed in copies if printed.values is not None]
     if not with_values:
         return Placed(key, copies[0].label, None)
     printed = with_values[0]
-    cells = _placed_cells(key, printed, columns, events, glue, merged, blanks_in_place)
+    cells = _placed_cells(key, printed, columns, events, glue, merged, blanks_in_place, confirm)
     if len(copies) > 1:
-        readings = [cells] + [_placed_cells(key, other, columns, events, glue, merged, blanks_in_place)
+        readings = [cells] + [_placed_cells(key, other, columns, events, glue, merged, blanks_in_place,
+                                            confirm)
                               for other in with_values[1:]]
         lines = ", ".join(str(p.label.line) for p in copies)
         texts = {None if found is None else tuple([cell.text for cell in found]) for found in readings}
@@ -574,10 +582,11 @@ def _reconciled(key: str, copies: list[Printed], columns: Columns, events: Event
 
 def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
                   glue: Glue | None, merged: Cell | None = None,
-                  blanks_in_place: bool = False) -> tuple[Cell, ...] | None:
+                  blanks_in_place: bool = False, confirm: Confirm | None = None) -> tuple[Cell, ...] | None:
     assert printed.values is not None
     if printed.unreadable:
         return None
+
     if merged is not None:
         apart = cells_apart(f"row {key}", printed.values.cells, len(columns.keys), events, key,
                             blanks_in_place)
@@ -586,6 +595,10 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
     cells = fit_cells(printed.values.cells, len(columns.keys), printed.room)
     if cells is None and glue is not None and row_groups(printed.values.text) is not None:
         return split_glued(key, printed, len(columns.keys), glue, events)
+    if cells is None and confirm is not None:
+        cells = _confirmed(key, printed.values.cells, len(columns.keys), confirm, events)
+        if cells is not None:
+            return _in_header_order(cells, printed, columns)
     if cells is None:
         found = printed.values.cells
         filled = sum(1 for cell in found if cell.text)
@@ -600,6 +613,11 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
         if several_values(cell):
             joined = cell
             break
+    confirmed = _confirmed(key, printed.values.cells, len(columns.keys), confirm, events) \
+        if confirm is not None and (joined is not None or merged is not None and not blanks_in_place
+                                    and any(not cell.text for cell in cells)) else None
+    if confirmed is not None:
+        return _in_header_order(confirmed, printed, columns)
     if joined is not None:
         # Cells a tool ran into one: how many there are, and which columns they fill, is no longer known.
         events.add("error", "cell-count", f"row {key}: {joined.text!r} is several values in one cell, so its "
@@ -615,6 +633,36 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
                    "not stand where they were printed; its cells are null", cells[0].line, cells[0].column, row=key)
         return None
     return _in_header_order(cells, printed, columns)
+
+
+def _confirmed(key: str, found: Sequence[Cell], width: int, confirm: Confirm,
+               events: Events) -> tuple[Cell, ...] | None:
+    """A row of a table detector's grid (pymupdf4llm), whose blank cells may be columns it made up and whose
+    cells may hold two neighbours' values (0 503), as its values one a column in printed order: where,
+    blanks left out and run-together cells cut, they are exactly as many as its columns, every one a
+    number, and they meet the identity that binds the row (I1); else None. A number the grid cut in two
+    (1,03 | 8) makes one too many, or, with a blank of the row's own, as many: the identity is what tells."""
+    values: list[Cell] = []
+    for cell in found:
+        text = cell.text
+        if not text:
+            continue
+        for part in text.split() if several_values(cell) else (text,):
+            if read_value(part).kind != Kind.NUMBER:
+                return None  # a null mark or a damaged number: nothing to check the row by
+            values.append(Cell(part, cell.line, cell.column))
+    name, constraints = confirm
+    rules = constraints(key, width)
+    if len(values) != width or not rules:
+        return None
+    numbers = [read_value(cell.text).number for cell in values]
+    if not all(holds(rule, numbers) for rule in rules):
+        return None
+    events.add("warning", "read-by-identity", f"row {key}: its {width} values read one a column in printed order, "
+               f"blanks left out ({_shown(found)}), as they meet {name} (a table detector's columns; were {name} "
+               "broken in the report, these numbers could stand in the wrong columns)", found[0].line,
+               found[0].column, row=key)
+    return tuple(values)
 
 
 def _in_header_order(cells: tuple[Cell, ...], printed: Printed, columns: Columns) -> tuple[Cell, ...]:

@@ -99,6 +99,7 @@ class BuildContext:
     wrapping: bool = False  # text with no cell marks, as PDF text is: a narrow cell's number may wrap over two lines
     page_lines: bool = False  # a PDF's text a line a span in page order: a blank cell's space stands in its place
     table_starts: tuple[int, ...] = ()  # where each markdown table begins (a table detector's grids: pymupdf4llm)
+    detector_grid: bool = False  # markdown tables a PDF table detector drew: its columns may be wrong
 
 
 _KNOWN_LIMIT = 65536  # texts each kind of column remembers

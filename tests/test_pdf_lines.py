@@ -492,3 +492,29 @@ def test_a_line_of_values_with_the_null_mark_wu_among_them_is_values_run_togethe
     assert result["applications"]["new_received"] == {
         "natural_person": None, "commercial": 0, "research": 8, "social_welfare": 30, "legal_service": None,
         "other_org": 0, "total": 11}
+
+
+def _detector_three(*rows: str) -> dict:
+    head = ["|申请人情况||||||||||", "|---|---|---|---|---|---|---|---|---|---|",
+            "|自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计||||"]
+    return govparse.parse("\n".join([THREE, *head, *rows, FOUR]) + "\n").to_dict()
+
+
+def test_a_detector_grid_row_is_read_where_its_values_fill_the_columns_and_meet_i1():
+    # the detector's grid has columns of its own (empty in every row) and ran two neighbours into one cell
+    result = _detector_three("|2．其他法律|行政法规禁止公开||0|||||0 3|0|0|12|15|",
+                             "|3．危及“三安全一稳定”||0||||0|0|0|0|0|0|")
+    row = result["applications"]["denied_prohibited_by_law"]
+    assert row == {"natural_person": 0, "commercial": 0, "research": 3, "social_welfare": 0, "legal_service": 0,
+                   "other_org": 12, "total": 15}
+    assert any(d["code"] == "read-by-identity" for d in result["diagnostics"])
+
+
+def test_a_detector_grid_row_that_breaks_i1_or_holds_a_mark_stays_null():
+    # a number the grid cut in two (1,03 | 8), a blank of the row's own: seven pieces that break I1
+    result = _detector_three("|2．其他法律行政法规禁止公开||30|||||512|427|21|37|1,03|8|",
+                             "|3．危及“三安全一稳定”||0||||0|0|—|0|0|0|",
+                             "|4．保护第三方合法权益||1||||2|3|4|5|6|100|")
+    table = result["applications"]
+    for key in ("denied_prohibited_by_law", "denied_security_stability", "denied_third_party"):
+        assert set(table[key].values()) == {None}, key

@@ -43,7 +43,8 @@ def read_rows(ctx: BuildContext, tokens: Sequence[TableToken], grammar: TableGra
     columns = columns_by_row(model, tuple(spans.items()))
     header_notes(printed, columns, events)
     glue = Glue(digit_kinds(model), identities[1], identities[0]) if ctx.glued else None
-    placed = place_rows(printed, columns, events, glue, ctx.page_lines, ctx.table_starts)
+    confirm = identities if ctx.detector_grid and identities is not NO_IDENTITY else None
+    placed = place_rows(printed, columns, events, glue, ctx.page_lines, ctx.table_starts, confirm)
     if glue is not None:
         if settle is not None and glue.pending:
             settle(placed, glue, events, model)
