@@ -215,7 +215,10 @@ def _cell_break(found) -> str:
     return " " if digit else ""
 
 
-_WRAPPED_GROUP: Final = regex.compile(r"\d,\d{0,2}$")  # a thousands group not yet three digits long
+_WRAPPED_GROUP: Final = regex.compile(r"\d,\d{0,2}$")
+# Inline markup a markdown writer puts in a cell's text (pymupdf4llm: <sup>总计</sup> for text set smaller, <u>):
+# the text is the cell's, the tags are nothing.
+_INLINE_TAG: Final = regex.compile(r"</?(?:sup|sub|u|b|i|strong|em|span)\b[^>]*>", regex.IGNORECASE)  # a thousands group not yet three digits long
 
 
 def _pipe_cells(doc: Document, first: int, texts: list[str], markdown: bool, separated: bool) -> list[Cell]:
@@ -248,7 +251,8 @@ def _pipe_cells(doc: Document, first: int, texts: list[str], markdown: bool, sep
             for at in range(first_cell, len(cells)):  # markdown's escapes: pandoc writes a cell's - as \-
                 cell = cells[at]
                 if "\\" in cell.text or "<" in cell.text:
-                    unescaped = _MARKDOWN_BREAK.sub(_cell_break, _MARKDOWN_ESCAPE.sub(r"\1", cell.text)).strip()
+                    unescaped = _MARKDOWN_BREAK.sub(_cell_break, _MARKDOWN_ESCAPE.sub(r"\1", cell.text))
+                    unescaped = _INLINE_TAG.sub("", unescaped).strip() if "<" in unescaped else unescaped.strip()
                     cells[at] = Cell(unescaped, cell.line, cell.column)
     return cells
 

@@ -518,3 +518,13 @@ def test_a_detector_grid_row_that_breaks_i1_or_holds_a_mark_stays_null():
     table = result["applications"]
     for key in ("denied_prohibited_by_law", "denied_security_stability", "denied_third_party"):
         assert set(table[key].values()) == {None}, key
+
+
+def test_inline_markup_in_a_markdown_cell_is_no_text():
+    # pymupdf4llm sets text printed smaller as <sup>…</sup>: 总计 is still the header label
+    values = ["1", "2", "0", "0", "3", "4", "5", "0", "0", "9", "0", "0", "6", "1", "7"]
+    text = "\n".join([FOUR, "|行政复议|行政诉讼|", "|---|---|",
+                      "|结果维持|结果纠正|其他结果|尚未审结|<sup>总计</sup>|", "|" + "|".join(values) + "|", FIVE]) + "\n"
+    result = govparse.parse(text)
+    assert result.to_dict()["review_litigation"]["review"]["total"] == 3
+    assert not any(d.code == "unknown-row" for d in result.diagnostics)
