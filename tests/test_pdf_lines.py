@@ -528,3 +528,10 @@ def test_inline_markup_in_a_markdown_cell_is_no_text():
     result = govparse.parse(text)
     assert result.to_dict()["review_litigation"]["review"]["total"] == 3
     assert not any(d.code == "unknown-row" for d in result.diagnostics)
+
+
+def test_a_label_piece_with_wu_stays_text_and_values_with_wu_are_values():
+    from govparse.values import Kind, kind_of
+
+    assert kind_of("4．无") == Kind.TEXT  # 4．无 / 正当理由大量反复申请: a label broken after 无
+    assert kind_of("30 无") == Kind.UNREADABLE and kind_of("无 0 5") == Kind.UNREADABLE
