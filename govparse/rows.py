@@ -632,7 +632,26 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events,
                    f"whose writer ran cells together (line {merged.line}: {merged.text!r}), so the blanks may "
                    "not stand where they were printed; its cells are null", cells[0].line, cells[0].column, row=key)
         return None
+    if confirm is not None and merged is not None and not blanks_in_place and _breaks(key, cells, confirm):
+        # the grid that ran two cells into one may also have cut a number in two (1|2 for 12) where the row
+        # had a blank: the count fits, the identity does not
+        events.add("error", "cell-count", f"row {key}: its values ({_shown(cells)}) break {confirm[0]} in a table "
+                   f"whose writer ran cells together (line {merged.line}: {merged.text!r}), where a number cut in "
+                   "two may stand for a blank cell; its cells are null", cells[0].line, cells[0].column, row=key)
+        return None
     return _in_header_order(cells, printed, columns)
+
+
+def _breaks(key: str, cells: Sequence[Cell], confirm: Confirm) -> bool:
+    """Whether a row's cells, all numbers, break the identity that binds it (a blank or a mark: no)."""
+    numbers: list[Decimal | None] = []
+    for cell in cells:
+        value = read_value(cell.text)
+        if value.kind != Kind.NUMBER:
+            return False
+        numbers.append(value.number)
+    rules = confirm[1](key, len(cells))
+    return bool(rules) and not all(holds(rule, numbers) for rule in rules)
 
 
 def _confirmed(key: str, found: Sequence[Cell], width: int, confirm: Confirm,

@@ -535,3 +535,13 @@ def test_a_label_piece_with_wu_stays_text_and_values_with_wu_are_values():
 
     assert kind_of("4．无") == Kind.TEXT  # 4．无 / 正当理由大量反复申请: a label broken after 无
     assert kind_of("30 无") == Kind.UNREADABLE and kind_of("无 0 5") == Kind.UNREADABLE
+
+
+def test_a_row_that_fits_a_grid_which_ran_cells_together_but_breaks_i1_is_null():
+    # pymupdf4llm: 12 cut in two by the grid (1|2), the row's blank column dropped: seven numbers that fit the
+    # count and break I1, in a table that ran two cells into one (29 0) elsewhere
+    result = _detector_three("|4．无正当理由大量反复申请|0|0|0|1|2|129943|129955||",
+                             "|5．要求行政机关确认或重新出具已获取信息|0|0|0|29 0||0|29||")
+    table = result["applications"]
+    assert set(table["rejected_excessive"].values()) == {None}
+    assert table["rejected_confirmation"]["total"] == 29
