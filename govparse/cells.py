@@ -37,9 +37,9 @@ from mypy_extensions import mypyc_attr
 from .docxrows import collapse_merged, row_spans
 from .furniture import REPEATED_HEADER, Furniture, is_value_cell, may_hold_furniture, page_breaks, table_furniture
 from .gapblanks import aligned_cells, gapped_cells, gaps_hold_blanks
-from .layout import (BLANK_SEPARATED, GRID, HTML, LINEAR_CELL, MARKDOWN, MERGED_REPEATED, PIPE_DELIMITED,
-                     PIPE_SEPARATED, READING_ORDER, ROW_PER_LINE, ROWS_APART, RUN_TOGETHER, SPACE_ALIGNED, SPACE_DELIMITED,
-                     TAB_DELIMITED, WRAPPED_LABELS, X_POSITIONED, TableLayout)
+from .layout import (BLANK_SEPARATED, GRID, HTML, LINEAR_CELL, MARKDOWN, MERGED_REPEATED, PDF_LINES,
+                     PIPE_DELIMITED, PIPE_SEPARATED, READING_ORDER, ROW_PER_LINE, ROWS_APART, RUN_TOGETHER,
+                     SPACE_ALIGNED, SPACE_DELIMITED, TAB_DELIMITED, WRAPPED_LABELS, X_POSITIONED, TableLayout)
 from .normalize import ColumnMap, Document, source_column
 from .pdforder import MOVED_VALUES, reading_order_rows
 from .sections import Section
@@ -166,6 +166,12 @@ def _read(doc: Document, first: int, texts: list[str], layout: TableLayout, skip
         return _placed_cells(doc, first, texts, aligned_cells(texts))
     if layout.format == SPACE_DELIMITED or layout.format == RUN_TOGETHER:
         return _spaced_cells(doc, first, texts)
+    if layout.style == PDF_LINES:
+        # a PDF's lines in page order (PyMuPDF, pdftohtml): a blank cell is its space, like rows apart, and a
+        # label's line may carry the row's first value (govparse.pagelines)
+        from .pagelines import values_apart  # here: it builds on Cell
+
+        return values_apart(_linear_cells(doc, first, texts, False, skip, True, headers))
     return _linear_cells(doc, first, texts, layout.style == BLANK_SEPARATED, skip, layout.style == ROWS_APART,
                          headers)
 
@@ -212,7 +218,10 @@ def _cell_break(found) -> str:
     return " " if digit else ""
 
 
-_WRAPPED_GROUP: Final = regex.compile(r"\d,\d{0,2}$")  # a thousands group not yet three digits long
+_WRAPPED_GROUP: Final = regex.compile(r"\d,\d{0,2}$")
+# Inline markup a markdown writer puts in a cell's text (pymupdf4llm: <sup>总计</sup> for text set smaller, <u>):
+# the text is the cell's, the tags are nothing.
+_INLINE_TAG: Final = regex.compile(r"</?(?:sup|sub|u|b|i|strong|em|span)\b[^>]*>", regex.IGNORECASE)  # a thousands group not yet three digits long
 
 
 def _pipe_cells(doc: Document, first: int, texts: list[str], markdown: bool, separated: bool) -> list[Cell]:
@@ -245,9 +254,21 @@ def _pipe_cells(doc: Document, first: int, texts: list[str], markdown: bool, sep
             for at in range(first_cell, len(cells)):  # markdown's escapes: pandoc writes a cell's - as \-
                 cell = cells[at]
                 if "\\" in cell.text or "<" in cell.text:
-                    unescaped = _MARKDOWN_BREAK.sub(_cell_break, _MARKDOWN_ESCAPE.sub(r"\1", cell.text)).strip()
+                    unescaped = _MARKDOWN_BREAK.sub(_cell_break, _MARKDOWN_ESCAPE.sub(r"\1", cell.text))
+                    unescaped = _INLINE_TAG.sub("", unescaped).strip() if "<" in unescaped else unescaped.strip()
                     cells[at] = Cell(unescaped, cell.line, cell.column)
     return cells
+
+
+def markdown_table_starts(doc: Document, section: Section) -> tuple[int, ...]:
+    """The source line of each markdown table's first row in ``section``: the line above each ``|---|``
+    rule. A PDF's table detector (pymupdf4llm) writes each table it finds with a grid of its own."""
+    starts: list[int] = []
+    for index in range(max(section.start, 1), section.stop):
+        text = doc.raw_lines[index]
+        if "---" in text and _MARKDOWN_RULE.match(text):
+            starts.append(doc.number(index - 1))
+    return tuple(starts)
 
 
 def _cut_cells(text: str, separator: str, start: int, stop: int, number: int, columns: ColumnMap | None,

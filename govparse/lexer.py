@@ -600,6 +600,20 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
             variant = labels.variant(infos[index], cells[index].text) if name is None else None
             if variant is not None:
                 name = variant.name
+            elif name is None and infos[index].grows:
+                around = _label_around(infos, index, labels)
+                if around is not None:
+                    # a row label's lines around its values (a PDF's lines in page order): its tokens, then
+                    # the values, which the next label or text ends
+                    _flush(tokens, run, run_filled)
+                    row, pieces, group, values = around
+                    if group >= 0:
+                        tokens.append(TableToken(infos[group].name or UNKNOWN, (cells[group],)))
+                    tokens.append(TableToken(row, tuple([cells[at] for at in pieces])))
+                    run = [cells[at] for at in range(values[0], values[1])]
+                    run_filled = any(infos[at].kind is not Kind.BLANK for at in range(values[0], values[1]))
+                    index = pieces[-1] + 1
+                    continue
         if name is not None:
             _flush(tokens, run, run_filled)
             run_filled = False
@@ -823,6 +837,53 @@ def _label_at(infos: list[TextInfo], index: int, labels: Labels) -> tuple[str | 
         if name is not None:
             return name, width
     return first.name, 1
+
+
+def _label_around(infos: list[TextInfo], index: int, labels: Labels) -> tuple[str, list[int], int, tuple[int, int]] | None:
+    """A row label whose printed lines stand around other cells, as a PDF's lines in page order give a
+    label wrapped in its cell: its first line (at ``index``, naming no label alone), at most one group
+    label beside it (（六）其他处理) between its lines, the row's values on its middle line's baseline,
+    then its last line (1．申请人无正当理由逾期不补正、 / （六）其他处理 / 行政机关不再处理其政府信息公开申 /
+    5 0 0 0 0 0 5 / 请). (row terminal, the label's cell indices, the group label's or -1, the values'
+    (start, stop)), when the pieces name a row label and every piece after the first only grows it;
+    else None. Looked for only where a cell begins a label and names none (a few per table at most)."""
+    key = infos[index].key
+    pieces = [index]
+    group = -1
+    start = stop = -1
+    limit = min(len(infos), index + _AROUND_LIMIT)
+    at = index + 1
+    while at < limit:
+        info = infos[at]
+        if info.kind is not Kind.TEXT:
+            if start >= 0:
+                return None  # a second run of values
+            start = at  # the row's values (neighbours on one line, 0 0, read as one unreadable cell among them)
+            while at < limit and infos[at].kind is not Kind.TEXT:
+                at += 1
+            stop = at
+            continue
+        if info.name is not None and group < 0 and start < 0 and info.name not in labels.row_terminals \
+                and labels.group_piece(info.key):
+            group = at  # the group label printed beside the row's first lines
+            at += 1
+            continue
+        grown = key + info.key
+        named = labels.named(grown)
+        if named is not None:
+            if named not in labels.row_terminals or start < 0 and group < 0:
+                return None  # a join _label_at makes itself
+            pieces.append(at)
+            return named, pieces, group, ((start, stop) if start >= 0 else (at + 1, at + 1))
+        if not labels.may_grow(grown):
+            return None
+        key = grown
+        pieces.append(at)
+        at += 1
+    return None
+
+
+_AROUND_LIMIT: Final = 16  # cells a label's lines may stand around: its pieces, a group label and a row's values
 
 
 def _annotation(cells: list[Cell], infos: list[TextInfo], start: int, opens: bool) -> int:

@@ -8,13 +8,14 @@ a Result.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import Any
 
-from .cells import read_table
+from .cells import markdown_table_starts, read_table
 from .decode import Decoded, decode
 from .diagnostics import INFO, WARNING, Diagnostic, Diagnostics
 from .documents import DOCUMENT_LAYOUTS, Reading, place_at, read_document, sniff
@@ -24,8 +25,8 @@ from .gapblanks import placed_by_x
 from .grammar import UNKNOWN, VALUES, load
 from .identities import check_all
 from .html import html_to_lines, looks_like_html
-from .layout import (HTML, LINEAR_CELL, READING_ORDER, SPACE_ALIGNED, SPACE_DELIMITED, X_POSITIONED,
-                     TableLayout, detect_layout, follow_reading_order, rows_printed_whole)
+from .layout import (HTML, LINEAR_CELL, MARKDOWN, PDF_LINES, READING_ORDER, SPACE_ALIGNED, SPACE_DELIMITED,
+                     X_POSITIONED, TableLayout, detect_layout, follow_reading_order, rows_printed_whole)
 from .locate import locate_by_labels
 from .lexer import UNIT, Labels, lex
 from .meta import read_meta
@@ -180,8 +181,10 @@ def _parse(data: bytes | bytearray | memoryview | str, clock) -> Result:
             told = True  # its cells as read named the edition: the tables after it follow them
             if not any(e for e, _ in detected.values()):
                 fallback = trace.edition or fallback
-        if trace.tokens is not None and found_by == FOUND_BY_HEADING and not _has_labels(trace):
-            # The heading leads to no table: look for the table's labels elsewhere.
+        if trace.tokens is not None and found_by == FOUND_BY_HEADING and not _has_labels(trace) \
+                and not _has_values(table):
+            # The heading leads to no table: look for the table's labels elsewhere. (Values read under it
+            # without labels, table 四's fifteen under its header's words out of their cells, are its table.)
             taken = [region for numeral, (region, _) in regions.items() if numeral != spec.numeral]
             elsewhere = locate_by_labels(doc, TABLE_GRAMMARS, [spec.numeral], taken).get(spec.numeral)
             if elsewhere is not None:
@@ -344,6 +347,17 @@ def _has_labels(trace: TableTrace) -> bool:
     return any(token.type != UNKNOWN and token.type != VALUES for token in trace.tokens)
 
 
+def _has_values(table: object) -> bool:
+    """Whether a table model holds a value (a row read), in any of its rows."""
+    if table is None:
+        return False
+    for field in dataclasses.fields(table):  # type: ignore[arg-type]
+        value = getattr(table, field.name)
+        if _has_values(value) if dataclasses.is_dataclass(value) else value is not None:
+            return True
+    return False
+
+
 def _read_table(spec: TableSpec, doc: Document, section: Section | None, found_by: str, diagnostics: Diagnostics,
                 sources: Sources, edition: str, evidence: str, layout, clock, told: bool = True):
     if section is None:
@@ -395,8 +409,11 @@ def _read_table(spec: TableSpec, doc: Document, section: Section | None, found_b
     ctx = BuildContext(spec.key, diagnostics, sources, section.heading + 1, glued=glued,
                        reading_order=layout.style == READING_ORDER,
                        set_aside=frozenset([item.line for item in furniture if item.kind == MOVED_VALUES]),
-                       linear=layout.format == LINEAR_CELL,
-                       wrapping=layout.format in (SPACE_DELIMITED, SPACE_ALIGNED), glued_by_x=glued_by_x)
+                       linear=layout.format == LINEAR_CELL, page_lines=layout.style == PDF_LINES,
+                       table_starts=markdown_table_starts(doc, section) if layout.style == MARKDOWN else (),
+                       detector_grid=layout.style == MARKDOWN,
+                       wrapping=layout.format in (SPACE_DELIMITED, SPACE_ALIGNED) or layout.style == PDF_LINES
+                       or layout.style == MARKDOWN, glued_by_x=glued_by_x)
     table = spec.read(ctx, lexed.tokens, load(grammar_name), spec.models[edition])
     clock.lap("rows")
     return table, trace

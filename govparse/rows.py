@@ -29,6 +29,7 @@ costs no more than the rows it touches:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -42,6 +43,10 @@ from .digits import Constraint, DigitSplit, holds, split_digits
 from .grammar import UNKNOWN, VALUES, TableGrammar, out_of_order
 from .lexer import TableToken
 from .runtogether import row_groups
+from .values import Kind, read_value
+
+# The identity that binds a row, as the tables name it and give its constraints: (name, (row key, width) -> ...).
+Confirm = tuple[str, Callable[[str, int], tuple[Constraint, ...]]]
 
 MAX_REPORTED = 20  # events of one kind reported one by one in a table; the rest as a count
 # A cell holding several values a tool ran together (pdftotext's 13 13, a markdown converter's 1 / 0 or — 1):
@@ -518,10 +523,16 @@ def _shown(cells: Sequence[Cell]) -> str:
 
 
 def place_rows(rows: Sequence[Printed], columns: dict[str, Columns], events: Events,
-               glue: Glue | None = None) -> dict[str, Placed]:
+               glue: Glue | None = None, blanks_in_place: bool = False,
+               table_starts: Sequence[int] = (), confirm: Confirm | None = None) -> dict[str, Placed]:
     """Each row key's cells, one per column: copies of a row reconciled, out-of-order rows
     read and reported; with ``glue``, glued digits split (rows left ambiguous wait in
-    ``glue.pending`` for identities across rows)."""
+    ``glue.pending`` for identities across rows). ``blanks_in_place``: the text is a PDF's lines in
+    the page's order, where a blank cell's space stands where it was printed or nowhere (then its row
+    has a cell too few), never elsewhere, even where neighbours share a line. ``table_starts``: the
+    lines where a markdown table begins, each with a grid of its own. ``confirm``: the identity that
+    binds a row, by which a row of a table detector's grid that does not fit is read where its values,
+    blanks left out, are as many as its columns and meet it (``_confirmed``)."""
     by_key: dict[str, list[Printed]] = {}
     for printed in rows:
         copies = by_key.get(printed.key)
@@ -531,13 +542,18 @@ def place_rows(rows: Sequence[Printed], columns: dict[str, Columns], events: Eve
             copies.append(printed)
     merged = _merged_cell(rows)
     positions = _Positions()
+    suspects = _merged_tables(rows, table_starts) if merged is not None and table_starts else None
     placed: dict[str, Placed] = {}
     for key, copies in by_key.items():
         first = copies[0]
         if first.out_of_order and len(copies) == 1:
             events.add("info", "row-order", f"row {key} ({first.label.text[:30]}) is out of the statutory "
                        "order; read by its label", first.label.line, row=key)
-        placed[key] = _reconciled(key, copies, columns[key], events, glue, merged, positions)
+        ran = merged
+        if suspects is not None and copies[0].values is not None:
+            ran = suspects.get(bisect_right(table_starts, copies[0].values.cells[0].line), merged)
+        placed[key] = _reconciled(key, copies, columns[key], events, glue, merged, positions,
+                                  blanks_in_place or ran is None, confirm)
     return placed
 
 
@@ -559,6 +575,30 @@ class _Positions:
         return self.found
 
 
+def _merged_tables(rows: Sequence[Printed], table_starts: Sequence[int]) -> dict[int, Cell | None]:
+    """Each markdown table (by its place among ``table_starts``) with the first cell of several values in
+    it, or None for a table of ``_MIN_GRID_ROWS`` rows or more with none. Where a table detector ran cells
+    together it found that table's columns wrong, and its rows' blanks may not stand where they were
+    printed; a table of its own grid (the page after) is not under suspicion. (A converter that writes a
+    table a row or two, markitdown's PDF tables, shows no grid of its own: its rows stay under suspicion.)"""
+    found: dict[int, Cell | None] = {}
+    sizes: dict[int, int] = {}
+    for printed in rows:
+        if printed.values is not None:
+            table = bisect_right(table_starts, printed.values.cells[0].line)
+            sizes[table] = sizes.get(table, 0) + 1
+            for cell in printed.values.cells:
+                if several_values(cell) and found.get(bisect_right(table_starts, cell.line)) is None:
+                    found[bisect_right(table_starts, cell.line)] = cell
+    for table, size in sizes.items():
+        if size >= _MIN_GRID_ROWS and table not in found:
+            found[table] = None
+    return found
+
+
+_MIN_GRID_ROWS = 4  # rows of a markdown table that show a grid of its own
+
+
 def _merged_cell(rows: Sequence[Printed]) -> Cell | None:
     """The first cell of the table holding several values: the tool that wrote the table found its
     columns itself (a PDF table detector) and ran cells together there."""
@@ -571,14 +611,16 @@ def _merged_cell(rows: Sequence[Printed]) -> Cell | None:
 
 
 def _reconciled(key: str, copies: list[Printed], columns: Columns, events: Events, glue: Glue | None,
-                merged: Cell | None, positions: _Positions) -> Placed:
+                merged: Cell | None, positions: _Positions, blanks_in_place: bool,
+                confirm: Confirm | None = None) -> Placed:
     with_values = [printed for printed in copies if printed.values is not None]
     if not with_values:
         return Placed(key, copies[0].label, None)
     printed = with_values[0]
-    cells = _placed_cells(key, printed, columns, events, glue, merged, positions)
+    cells = _placed_cells(key, printed, columns, events, glue, merged, positions, blanks_in_place, confirm)
     if len(copies) > 1:
-        readings = [cells] + [_placed_cells(key, other, columns, events, glue, merged, positions)
+        readings = [cells] + [_placed_cells(key, other, columns, events, glue, merged, positions, blanks_in_place,
+                                            confirm)
                               for other in with_values[1:]]
         lines = ", ".join(str(p.label.line) for p in copies)
         texts = {None if found is None else tuple([cell.text for cell in found]) for found in readings}
@@ -592,19 +634,26 @@ def _reconciled(key: str, copies: list[Printed], columns: Columns, events: Event
 
 
 def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events, glue: Glue | None,
-                  merged: Cell | None, positions: _Positions) -> tuple[Cell, ...] | None:
+                  merged: Cell | None, positions: _Positions, blanks_in_place: bool = False,
+                  confirm: Confirm | None = None) -> tuple[Cell, ...] | None:
     """A row's cells, one per column in statutory order, or None (reported). ``merged``: the table's
     first cell holding several values (_merged_cell), None where no cell of it holds several."""
     assert printed.values is not None
     if printed.unreadable:
         return None
+
     if merged is not None:
-        apart = cells_apart(f"row {key}", printed.values.cells, len(columns.keys), events, key)
+        apart = cells_apart(f"row {key}", printed.values.cells, len(columns.keys), events, key,
+                            blanks_in_place)
         if apart is not None:
             return _in_header_order(apart, positions.of(printed.header, columns))
     cells = fit_cells(printed.values.cells, len(columns.keys), printed.room)
     if cells is None and glue is not None and row_groups(printed.values.text) is not None and glue.live():
         return split_glued(key, printed, len(columns.keys), glue, events)
+    if cells is None and confirm is not None:
+        cells = _confirmed(key, printed.values.cells, len(columns.keys), confirm, events)
+        if cells is not None:
+            return _in_header_order(cells, positions.of(printed.header, columns))
     if cells is None:
         found = printed.values.cells
         filled = sum(1 for cell in found if cell.text)
@@ -620,19 +669,75 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events, 
             if several_values(cell):
                 joined = cell
                 break
+    confirmed = _confirmed(key, printed.values.cells, len(columns.keys), confirm, events) \
+        if confirm is not None and (joined is not None or merged is not None and not blanks_in_place
+                                    and any(not cell.text for cell in cells)) else None
+    if confirmed is not None:
+        return _in_header_order(confirmed, positions.of(printed.header, columns))
     if joined is not None:
         # Cells a tool ran into one: how many there are, and which columns they fill, is no longer known.
         events.add("error", "cell-count", f"row {key}: {joined.text!r} is several values in one cell, so its "
                    "cells cannot be counted; its cells are null", joined.line, joined.column, row=key)
         return None
-    if merged is not None and any(not cell.text for cell in cells) and not all(not cell.text for cell in cells):
+    if merged is not None and not blanks_in_place and any(not cell.text for cell in cells) \
+            and not all(not cell.text for cell in cells):
         # pymupdf4llm drops a blank cell here and pads the row at its end there: where a table's writer
-        # ran cells together, the places of a row's blanks are not known either.
+        # ran cells together, the places of a row's blanks are not known either. (In a PDF's lines in
+        # page order, two cells on one line are neighbours, and a blank's space stands in its place.)
         events.add("error", "cell-count", f"row {key}: blank cells among its values ({_shown(cells)}) in a table "
                    f"whose writer ran cells together (line {merged.line}: {merged.text!r}), so the blanks may "
                    "not stand where they were printed; its cells are null", cells[0].line, cells[0].column, row=key)
         return None
+    if confirm is not None and merged is not None and not blanks_in_place and _breaks(key, cells, confirm):
+        # the grid that ran two cells into one may also have cut a number in two (1|2 for 12) where the row
+        # had a blank: the count fits, the identity does not
+        events.add("error", "cell-count", f"row {key}: its values ({_shown(cells)}) break {confirm[0]} in a table "
+                   f"whose writer ran cells together (line {merged.line}: {merged.text!r}), where a number cut in "
+                   "two may stand for a blank cell; its cells are null", cells[0].line, cells[0].column, row=key)
+        return None
     return _in_header_order(cells, positions.of(printed.header, columns))
+
+
+def _breaks(key: str, cells: Sequence[Cell], confirm: Confirm) -> bool:
+    """Whether a row's cells, all numbers, break the identity that binds it (a blank or a mark: no)."""
+    numbers: list[Decimal | None] = []
+    for cell in cells:
+        value = read_value(cell.text)
+        if value.kind != Kind.NUMBER:
+            return False
+        numbers.append(value.number)
+    rules = confirm[1](key, len(cells))
+    return bool(rules) and not all(holds(rule, numbers) for rule in rules)
+
+
+def _confirmed(key: str, found: Sequence[Cell], width: int, confirm: Confirm,
+               events: Events) -> tuple[Cell, ...] | None:
+    """A row of a table detector's grid (pymupdf4llm), whose blank cells may be columns it made up and whose
+    cells may hold two neighbours' values (0 503), as its values one a column in printed order: where,
+    blanks left out and run-together cells cut, they are exactly as many as its columns, every one a
+    number, and they meet the identity that binds the row (I1); else None. A number the grid cut in two
+    (1,03 | 8) makes one too many, or, with a blank of the row's own, as many: the identity is what tells."""
+    values: list[Cell] = []
+    for cell in found:
+        text = cell.text
+        if not text:
+            continue
+        for part in text.split() if several_values(cell) else (text,):
+            if read_value(part).kind != Kind.NUMBER:
+                return None  # a null mark or a damaged number: nothing to check the row by
+            values.append(Cell(part, cell.line, cell.column))
+    name, constraints = confirm
+    rules = constraints(key, width)
+    if len(values) != width or not rules:
+        return None
+    numbers = [read_value(cell.text).number for cell in values]
+    if not all(holds(rule, numbers) for rule in rules):
+        return None
+    events.add("warning", "read-by-identity", f"row {key}: its {width} values read one a column in printed order, "
+               f"blanks left out ({_shown(found)}), as they meet {name} (a table detector's columns; were {name} "
+               "broken in the report, these numbers could stand in the wrong columns)", found[0].line,
+               found[0].column, row=key)
+    return tuple(values)
 
 
 def _in_header_order(cells: tuple[Cell, ...], positions: tuple[int, ...] | None) -> tuple[Cell, ...]:
@@ -648,17 +753,20 @@ def several_values(cell: Cell) -> bool:
 
 
 def cells_apart(name: str, found: Sequence[Cell], width: int, events: Events,
-                row: str | None = None) -> tuple[Cell, ...] | None:
+                row: str | None = None, blanks_in_place: bool = False) -> tuple[Cell, ...] | None:
     """A row with cells a table's writer ran together (0<br>20) as its values one by one, when they are
     exactly as many as its columns and only blank cells follow them: then every column has its value, in
     the order printed, and the blanks are padding. None otherwise (and where no cell holds several).
-    ``name`` names the row (or rows) in the warning."""
+    ``blanks_in_place``: a blank cell stands where it was printed (a PDF's lines in page order), so it
+    is a column's, and no row is padded. ``name`` names the row (or rows) in the warning."""
     values: list[Cell] = []
     joined = False
     for cell in found:
         text = cell.text
         if not text:
-            if len(values) < width:
+            if blanks_in_place:
+                values.append(cell)
+            elif len(values) < width:
                 return None  # a blank among the values: which column it is, the merge hides
             continue
         if several_values(cell):

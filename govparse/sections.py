@@ -33,13 +33,14 @@ NUMERALS = tuple(SUBJECTS)
 # both): normalizing and compacting only drop characters, so a raw line without
 # one of them (a table row such as 四、结转下年度继续办理) is no heading.
 _SUBJECT_MARKS = {"一": "情", "二": "主", "三": "收申", "四": "行", "五": "存改", "六": "其"}
-# A heading may come marked up by a converter: ## 二、… (markdown), **二、…** (bold).
-_MARKUP = rf"(?:#{{1,6}}{WHITE_SPACE}*|\*\*)?"
+# A heading may come marked up by a converter: ## 二、… (markdown), **二、…** (bold), |四、…| (a
+# table detector's one-cell table: pymupdf4llm).
+_MARKUP = rf"(?:#{{1,6}}{WHITE_SPACE}*|\*\*|\|)?"
 _HEADING = re.compile(rf"{WHITE_SPACE}*{_MARKUP}([一二三四五六])(?:[、.,:]|{WHITE_SPACE})")
 _MAX_HEADING_CHARS = 40
-# First characters of lines that may be headings: a numeral, markup (# or *), or the white space
+# First characters of lines that may be headings: a numeral, markup (#, * or |), or the white space
 # of an indented one (none lies above U+3000, none between U+0021 and U+0084).
-_LINE_STARTS: Final = frozenset(NUMERALS + ("#", "*") +
+_LINE_STARTS: Final = frozenset(NUMERALS + ("#", "*", "|") +
                                 tuple(re.findall(WHITE_SPACE, "".join(map(chr, range(0x3001))))))
 _LAST_SPACE: Final = 0x3000
 # A raw line that may be a heading: a numeral (perhaps with injected pinyin,
@@ -129,7 +130,8 @@ def _may_start_heading(raw: str) -> bool:
     if first > _LAST_SPACE:
         return first == 0x4E00 or first == 0x4E8C or first == 0x4E09 or first == 0x56DB or first == 0x4E94 \
             or first == 0x516D  # 一二三四五六
-    return (first <= 0x20 or first >= 0x85 or first == 0x23 or first == 0x2A) and raw[0] in _LINE_STARTS
+    return (first <= 0x20 or first >= 0x85 or first == 0x23 or first == 0x2A or first == 0x7C) \
+        and raw[0] in _LINE_STARTS
 
 
 def _raw_heading_numeral(raw: str) -> str | None:

@@ -106,6 +106,9 @@ class BuildContext:
     # Text that may be laid out by x (space-delimited): whether two cells may have run together there, asked
     # only once a row does not fit its columns (the answer reads the table's lines again)
     glued_by_x: Callable[[], bool] | None = None
+    page_lines: bool = False  # a PDF's text a line a span in page order: a blank cell's space stands in its place
+    table_starts: tuple[int, ...] = ()  # where each markdown table begins (a table detector's grids: pymupdf4llm)
+    detector_grid: bool = False  # markdown tables a PDF table detector drew: its columns may be wrong
 
 
 _KNOWN_LIMIT = 65536  # texts each kind of column remembers

@@ -137,7 +137,13 @@ def _classify(text: str) -> CellValue:
         return UNREADABLE
     if len(text) <= 16 and _HAS_DIGIT.search(text) and not _HAN.search(_UNIT_SUFFIX.sub("", text)):
         return UNREADABLE
+    if len(text) <= 16 and _WITH_WU.fullmatch(text):
+        return UNREADABLE  # values a tool ran together, the null mark 无 among them (30 无), not text
     return TEXT
+
+
+# Numbers and the null mark 无 apart by white space, two at least, a number among them: cells run together.
+_WITH_WU: Final = regex.compile(r"(?=.*\d)(?:[+-]?\d[\d,.]*|无)(?:\s+(?:[+-]?\d[\d,.]*|无))+")
 
 
 def _signed_by_word(text: str) -> CellValue:

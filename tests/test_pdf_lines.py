@@ -315,3 +315,233 @@ def test_the_comma_of_a_group_label_printed_a_character_a_line_is_no_value():
     tokens = lex(cells, labels).tokens
     assert [token.type for token in tokens] == ["DENIED_STATE_SECRET", VALUES, "DENIED_PROHIBITED_BY_LAW", VALUES]
     assert len(tokens[1].cells) == 7
+
+
+# --- PyMuPDF's and pdftohtml's text: a line a span, in the page's order (layout pdf-lines) -------------------
+
+THREE = "三、收到和处理政府信息公开申请情况"
+# Table 三's head as these tools write it: a cell a line, neighbours on one line one space apart.
+PAGE_LINES_HEAD = ["申请人情况", "自然人", "法人或其他组织", "总计", "商业企业 科研机构", "社会公益组织", "法律服务机构 其他"]
+
+
+def _page_lines_three(*rows: tuple[str, list[str]]) -> list[str]:
+    lines = [THREE, *PAGE_LINES_HEAD]
+    for label, values in rows:
+        lines.append(label)
+        lines.extend(values)
+    return lines
+
+
+def test_a_blank_written_as_its_space_stands_in_its_column_where_neighbours_share_lines():
+    # A row's cells a line each, two neighbours on one line (0 7), a blank cell as a line of a no-break space:
+    # where the text is a PDF's lines in page order, the blank is the column it stands in.
+    result = _parse(*_page_lines_three(
+        ("一、本年新收政府信息公开申请数量", ["3", "0 7", "0", "0", "\u00a0", "10"]),
+        ("二、上年结转政府信息公开申请数量", ["1", "0", "0 0", "0", "0", "1"]),
+        ("四、结转下年度继续办理", ["0", "2 0", "0", "0", "0", "2"])), FOUR)
+    table = result["applications"]
+    assert table["new_received"] == {"natural_person": 3, "commercial": 0, "research": 7, "social_welfare": 0,
+                                     "legal_service": 0, "other_org": None, "total": 10}
+    assert table["carried_over"]["total"] == 1
+
+
+def test_an_empty_line_in_page_lines_is_a_page_end_not_a_blank_cell():
+    # PyMuPDF ends a page with an empty line: inside a row cut by the page break it is no cell, and the row,
+    # a cell short, is null, never read one column off.
+    result = _parse(*_page_lines_three(
+        ("一、本年新收政府信息公开申请数量", ["3", "0 7", "0", "第 1 页 共 2 页", "", "0", "10"]),
+        ("二、上年结转政府信息公开申请数量", ["1", "0", "0 0", "0", "0", "1"])), FOUR)
+    table = result["applications"]
+    assert set(table["new_received"].values()) == {None}
+    assert table["carried_over"]["total"] == 1
+
+
+# Table 四's header as pdftohtml writes it: each printed line of the header row across its cells, so that no
+# label is whole (行政 / 复议 行政诉讼, 结果 结果 其他 尚未 / 维持 纠正 结果 审结 总计 …).
+SLICED_FOUR = ["行政", "复议 行政诉讼", "未经", "结果 结果 其他 尚未", "复议", "维持 纠正 结果 审结 总计 直接 复议后起诉",
+               "起诉", "结果 结果 其他 尚未", "结果 其他 尚未", "维持 纠正 结果 审结 总计 结果", "维持 纠正 结果 审结 总计"]
+
+
+def test_table_four_under_its_heading_with_a_header_of_slices_is_read_there():
+    values = ["7", "0", "7", "1", "15", "832", "0", "0", "2", "834", "25", "0", "27", "10", "62"]
+    result = _parse(*_page_lines_three(
+        ("一、本年新收政府信息公开申请数量", ["3", "0 7", "0", "0", "0", "10"]),
+        ("四、结转下年度继续办理", ["0", "2 0", "0", "0", "0", "2"])), FOUR, *SLICED_FOUR, *values, FIVE)
+    assert result["review_litigation"] == {
+        "review": {"upheld": 7, "corrected": 0, "other": 7, "pending": 1, "total": 15},
+        "suit_direct": {"upheld": 832, "corrected": 0, "other": 0, "pending": 2, "total": 834},
+        "suit_after_review": {"upheld": 25, "corrected": 0, "other": 27, "pending": 10, "total": 62}}
+    assert "header-unread" in _codes(result)
+
+
+def test_a_label_wrapped_around_its_values_is_one_label_with_a_group_label_between_its_lines():
+    # pdftohtml: a three-line label's first line, the group label beside it, its middle line with the first
+    # value run on, the other values, then its last line
+    labels = labels_for("applications_2021")
+    texts = ["1．申请人无正当理由逾期不补正、", "（六）其他处理", "行政机关不再处理其政府信息公开申", "5", "0", "0 0", "0",
+             "0", "5", "请", "2．申请人逾期未按收费通知要求缴纳费"]
+    tokens = lex([Cell(text, number, 1) for number, text in enumerate(texts, 1)], labels).tokens
+    assert [token.type for token in tokens][:3] == ["OTHER_GROUP", "OTHER_NO_CORRECTION", VALUES]
+    assert tokens[2].text.split() == ["5", "0", "0", "0", "0", "0", "5"]
+
+
+def test_text_around_values_that_makes_no_label_with_the_line_before_stays_apart():
+    # 规范性文件 / values / 行政许可: the text after the values is the next row's label, never a tail
+    labels = labels_for("applications_2021")
+    texts = ["1．申请人无正当理由逾期不补正、", "5", "0", "0", "0", "0", "0", "5", "3．其他"]
+    tokens = lex([Cell(text, number, 1) for number, text in enumerate(texts, 1)], labels).tokens
+    assert [token.type for token in tokens] == [UNKNOWN, VALUES, "OTHER_MISC"]
+
+
+def test_values_run_on_after_a_label_line_in_page_lines_are_the_rows():
+    # pdftohtml and PyMuPDF write a row's first value on the line of the label line beside it
+    for run_on in ("（二）部分公开（区分处理的，只计这一 4", "（二）部分公开（区分处理的，只计这一4"):
+        result = _parse(*_page_lines_three(
+            ("一、本年新收政府信息公开申请数量", ["3", "0 7", "0", "0", "0", "10"]),
+            ("三、本年度办理结果", []), ("（一）予以公开", ["0", "0 0", "0", "0", "0", "0"]),
+            (run_on, ["0", "0 0", "1", "0", "5"]), ("情形，不计其他情形）", [])), FOUR)
+        assert result["applications"]["partially_granted"] == {
+            "natural_person": 4, "commercial": 0, "research": 0, "social_welfare": 0, "legal_service": 1,
+            "other_org": 0, "total": 5}
+
+
+def test_a_number_wrapped_in_its_cell_in_table_four_is_joined_where_i3_shows_it():
+    # PyMuPDF and pdftohtml write a six-digit number wrapped in table 四's narrow cell as two lines
+    values = ["212", "30", "27", "0", "269", "19", "21", "0", "0", "40", "428", "0", "11419", "9", "6", "11463", "3"]
+    result = _parse(*_page_lines_three(
+        ("一、本年新收政府信息公开申请数量", ["3", "0 7", "0", "0", "0", "10"]),
+        ("四、结转下年度继续办理", ["0", "2 0", "0", "0", "0", "2"])), FOUR, *SLICED_FOUR, *values, FIVE)
+    assert result["review_litigation"]["suit_after_review"] == {
+        "upheld": 428, "corrected": 0, "other": 114199, "pending": 6, "total": 114633}
+    assert result["review_litigation"]["review"]["total"] == 269
+
+
+# --- pymupdf4llm: PyMuPDF's table finder as markdown tables ------------------------------------------------
+
+def _md_row(label: str, values: list[str], pad: int = 0) -> str:
+    return "|" + "|".join([label, *values] + [""] * pad) + "|"
+
+
+MD_THREE_HEAD = ["|申请人情况||||||||", "|---|---|---|---|---|---|---|---|",
+                 "|自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计||"]
+
+
+def _md_three(first_rows: list[str], second_rows: list[str], width: int) -> str:
+    """Table 三 as two markdown tables: the page before the break and the page after, each its own grid."""
+    second_head = ["|" + "|".join(["（三）不予公开", "1．属于国家秘密", *["0"] * 7]) + "|",
+                   "|" + "|".join(["---"] * width) + "|"]
+    return "\n".join([THREE, *MD_THREE_HEAD, *first_rows, "", *second_head, *second_rows, FOUR]) + "\n"
+
+
+SECOND_PAGE = [_md_row("3．危及“三安全一稳定”", ["0"] * 7, 1), _md_row("4．保护第三方合法权益", ["0"] * 7, 1),
+               _md_row("5．属于三类内部事务信息", ["0"] * 7, 1)]
+
+
+def test_a_blank_in_a_markdown_table_of_its_own_grid_stands_where_printed():
+    # the first table ran two cells into one (0 503): its grid is wrong, its blanks may have moved; the
+    # table after the page break has a grid of its own, where a row's blank is its column's
+    first = [_md_row("一、本年新收政府信息公开申请数量", ["45", "33", "848", "0 503", "70305", "71734"])]
+    second = [*SECOND_PAGE, _md_row("2．其他法律行政法规禁止公开", ["0", "0", "", "0", "0", "0", "0"], 1)]
+    result = govparse.parse(_md_three(first, second, 9)).to_dict()["applications"]
+    assert result["denied_prohibited_by_law"] == {"natural_person": 0, "commercial": 0, "research": None,
+                                                  "social_welfare": 0, "legal_service": 0, "other_org": 0,
+                                                  "total": 0}
+    assert result["new_received"]["social_welfare"] == 0 and result["new_received"]["legal_service"] == 503
+
+
+def test_a_blank_in_the_markdown_table_that_ran_cells_together_is_not_placed():
+    first = [_md_row("一、本年新收政府信息公开申请数量", ["45", "33", "848", "0 503", "70305", "71734"]),
+             _md_row("二、上年结转政府信息公开申请数量", ["0", "", "24", "0", "6", "30"], 1)]
+    result = govparse.parse(_md_three(first, SECOND_PAGE, 9)).to_dict()["applications"]
+    assert set(result["carried_over"].values()) == {None}
+
+
+def test_markdown_tables_of_a_row_or_two_show_no_grid_of_their_own():
+    # markitdown's PDF tables: a rule under nearly every row; such a table is no evidence of a grid found right
+    rows = [_md_row("3．危及“三安全一稳定”", ["0", "", "0", "0", "0", "0", "0"], 1), "|---|---|---|---|---|---|---|---|---|"]
+    first = [_md_row("一、本年新收政府信息公开申请数量", ["45", "33", "848", "0 503", "70305", "71734"])]
+    result = govparse.parse(_md_three(first, rows, 9)).to_dict()["applications"]
+    assert set(result["denied_security_stability"].values()) == {None}
+
+
+def test_a_heading_as_a_one_cell_markdown_table_opens_its_section():
+    # pymupdf4llm takes a heading in a ruled box for a table of one cell
+    from govparse.normalize import Document
+    from govparse.sections import locate_sections
+
+    lines = [THREE, "|四、结转下年度继续办理|0|2|", "", "|四、政府信息公开行政复议、行政诉讼情况|", "|---|", FIVE]
+    sections, _ = locate_sections(Document("\n".join(lines)))
+    assert sections["四"].heading == 3
+    assert sections["三"].stop == 3  # the row of table 三 that starts with 四、 is no heading
+
+
+def test_a_number_wrapped_in_its_markdown_cell_in_table_four_is_joined_where_i3_shows_it():
+    # pymupdf4llm: 114199 wrapped in its cell (11419<br>9); the cell of two neighbours (3<br>18441<br>6) too
+    cells = ["13", "0", "0", "0", "13", "874", "22", "0", "2", "898", "3", "68927", "3<br>18441<br>6", "25334<br>9"]
+    text = "\n".join([FOUR, "|行政复议|行政诉讼|", "|---|---|", "|" + "|".join(cells) + "|", FIVE]) + "\n"
+    result = govparse.parse(text).to_dict()["review_litigation"]
+    assert result["suit_after_review"] == {"upheld": 3, "corrected": 68927, "other": 3, "pending": 184416,
+                                           "total": 253349}
+
+
+def test_a_line_of_values_with_the_null_mark_wu_among_them_is_values_run_together():
+    # pdftohtml writes neighbours on one line: 30 无 is two cells, 30 and the null mark 无
+    result = _parse(*_page_lines_three(
+        ("一、本年新收政府信息公开申请数量", ["—", "0", "8", "30 无", "0", "11"]),
+        ("二、上年结转政府信息公开申请数量", ["1", "0", "0 0", "0", "0", "1"])), FOUR)
+    assert result["applications"]["new_received"] == {
+        "natural_person": None, "commercial": 0, "research": 8, "social_welfare": 30, "legal_service": None,
+        "other_org": 0, "total": 11}
+
+
+def _detector_three(*rows: str) -> dict:
+    head = ["|申请人情况||||||||||", "|---|---|---|---|---|---|---|---|---|---|",
+            "|自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计||||"]
+    return govparse.parse("\n".join([THREE, *head, *rows, FOUR]) + "\n").to_dict()
+
+
+def test_a_detector_grid_row_is_read_where_its_values_fill_the_columns_and_meet_i1():
+    # the detector's grid has columns of its own (empty in every row) and ran two neighbours into one cell
+    result = _detector_three("|2．其他法律|行政法规禁止公开||0|||||0 3|0|0|12|15|",
+                             "|3．危及“三安全一稳定”||0||||0|0|0|0|0|0|")
+    row = result["applications"]["denied_prohibited_by_law"]
+    assert row == {"natural_person": 0, "commercial": 0, "research": 3, "social_welfare": 0, "legal_service": 0,
+                   "other_org": 12, "total": 15}
+    assert any(d["code"] == "read-by-identity" for d in result["diagnostics"])
+
+
+def test_a_detector_grid_row_that_breaks_i1_or_holds_a_mark_stays_null():
+    # a number the grid cut in two (1,03 | 8), a blank of the row's own: seven pieces that break I1
+    result = _detector_three("|2．其他法律行政法规禁止公开||30|||||512|427|21|37|1,03|8|",
+                             "|3．危及“三安全一稳定”||0||||0|0|—|0|0|0|",
+                             "|4．保护第三方合法权益||1||||2|3|4|5|6|100|")
+    table = result["applications"]
+    for key in ("denied_prohibited_by_law", "denied_security_stability", "denied_third_party"):
+        assert set(table[key].values()) == {None}, key
+
+
+def test_inline_markup_in_a_markdown_cell_is_no_text():
+    # pymupdf4llm sets text printed smaller as <sup>…</sup>: 总计 is still the header label
+    values = ["1", "2", "0", "0", "3", "4", "5", "0", "0", "9", "0", "0", "6", "1", "7"]
+    text = "\n".join([FOUR, "|行政复议|行政诉讼|", "|---|---|",
+                      "|结果维持|结果纠正|其他结果|尚未审结|<sup>总计</sup>|", "|" + "|".join(values) + "|", FIVE]) + "\n"
+    result = govparse.parse(text)
+    assert result.to_dict()["review_litigation"]["review"]["total"] == 3
+    assert not any(d.code == "unknown-row" for d in result.diagnostics)
+
+
+def test_a_label_piece_with_wu_stays_text_and_values_with_wu_are_values():
+    from govparse.values import Kind, kind_of
+
+    assert kind_of("4．无") == Kind.TEXT  # 4．无 / 正当理由大量反复申请: a label broken after 无
+    assert kind_of("30 无") == Kind.UNREADABLE and kind_of("无 0 5") == Kind.UNREADABLE
+
+
+def test_a_row_that_fits_a_grid_which_ran_cells_together_but_breaks_i1_is_null():
+    # pymupdf4llm: 12 cut in two by the grid (1|2), the row's blank column dropped: seven numbers that fit the
+    # count and break I1, in a table that ran two cells into one (29 0) elsewhere
+    result = _detector_three("|4．无正当理由大量反复申请|0|0|0|1|2|129943|129955||",
+                             "|5．要求行政机关确认或重新出具已获取信息|0|0|0|29 0||0|29||")
+    table = result["applications"]
+    assert set(table["rejected_excessive"].values()) == {None}
+    assert table["rejected_confirmation"]["total"] == 29

@@ -44,7 +44,8 @@ def read_rows(ctx: BuildContext, tokens: Sequence[TableToken], grammar: TableGra
     header_notes(printed, columns, events)
     glue = Glue(digit_kinds(model), identities[1], identities[0], shown=ctx.wrapping,
                 applies=None if ctx.glued else ctx.glued_by_x) if ctx.glued or ctx.glued_by_x is not None else None
-    placed = place_rows(printed, columns, events, glue)
+    confirm = identities if ctx.detector_grid and identities is not NO_IDENTITY else None
+    placed = place_rows(printed, columns, events, glue, ctx.page_lines, ctx.table_starts, confirm)
     if glue is not None:
         if settle is not None and glue.pending and not glue.shown:  # (across rows a blank shows nothing either)
             settle(placed, glue, events, model)

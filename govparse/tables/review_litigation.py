@@ -199,6 +199,12 @@ def _whole_row(header: list[str], values: TableToken, events: Events, glued: Cal
     if any(several_values(cell) for cell in found):
         # cells a tool ran together (PyMuPDF: 93224 93224 0): read apart where they fill the columns
         cells = cells_apart(f"rows {_ALL_GROUPS}", found, width, events)
+        if cells is None and wrapping:
+            # more numbers than columns: a number wrapped in its narrow cell (pymupdf4llm: 11419<br>9) makes
+            # two, next to its neighbours' cells run together; joined only as _unwrapped allows
+            pieces = _pieces(found)
+            if len(pieces) > width:
+                cells = _unwrapped(TableToken(VALUES, pieces), events)
         if cells is None:
             events.add("error", "cell-count", f"rows {_ALL_GROUPS}: cells holding several values among them "
                        f"({values.text[:60]}) do not make {width} values; their cells are null", values.line,
@@ -276,6 +282,25 @@ def _joins_proven(texts: list[str], joined: set[int], printed: tuple[str, ...],
                 if any(value is None for value in chunk) or not holds(sums[group], parts):
                     return False
     return True
+
+
+def _pieces(found: Sequence[Cell]) -> tuple[Cell, ...]:
+    """A row's cells with those holding several values cut into one cell per value, in printed order (blank
+    cells after the last value left out: a table's padding)."""
+    pieces: list[Cell] = []
+    end = len(found)
+    while end > 0 and not found[end - 1].text:
+        end -= 1
+    for cell in found[:end]:
+        if not several_values(cell):
+            pieces.append(cell)
+            continue
+        at = 0
+        for part in cell.text.split():
+            at = cell.text.index(part, at)
+            pieces.append(Cell(part, cell.line, cell.column + at))
+            at += len(part)
+    return tuple(pieces)
 
 
 def _placed_groups(header: list[str], cells: tuple[Cell, ...], values: TableToken,
