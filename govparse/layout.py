@@ -84,6 +84,8 @@ _ENUMERATOR_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[
 _ENUMERATED_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[．.、]")
 _WIDE_GAP = re.compile(r"\S {3,}\S")
 _CAPTION_HEAD = re.compile(r"第[一二三四五六七八九十]{1,3}条")
+# an enumerator standing alone as a label's first line: 5. / 5．/ （六 / (六) / 一、
+_ENUMERATOR_ALONE = re.compile(r"[（(]?[一二三四五六七八九十]{1,3}[）)]?[、.．]?|\d{1,2}[．.、]")
 _WRAPPING_TABLE_LINES = 20
 _MIN_ROWS_ONLY = 3  # lines of rows that tell space-delimited rows among many lines of label pieces
 _SEPARATOR_RULE = re.compile(r":?-{3,}:?(?:\|:?-{3,}:?)+")
@@ -241,6 +243,12 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
                            f"{spaced} of {count} non-blank lines are three or more space-separated cells "
                            "or a label and its values")
     rows = _rows_only(lines, filled) if spaced >= _MIN_ROWS_ONLY else 0
+    opened = _opened_by_enumerator(lines, filled) if rows and count >= _WRAPPING_TABLE_LINES else 0
+    if opened >= _MIN_ROWS_ONLY:
+        return TableLayout(SPACE_DELIMITED, WRAPPED_LABELS,
+                           f"{spaced} of {count} non-blank lines are space-separated cells, {opened} of them a row's "
+                           "values after its enumerator alone (5. 0 0 0 …, the label's words on the lines below): "
+                           "labels wrapped below the line that holds their values")
     if rows:
         return TableLayout(SPACE_DELIMITED, ROW_PER_LINE,
                            f"{spaced} of {count} non-blank lines are space-separated cells, and the {rows} lines "
@@ -408,6 +416,24 @@ def _rows_only(lines: list[str], filled: list[int]) -> int:
             return 0
         rows += 1
     return rows if rows >= _MIN_ROWS_ONLY else 0
+
+
+def _opened_by_enumerator(lines: list[str], filled: list[int]) -> int:
+    """How many lines hold a row's values after nothing but an enumerator (``5.``, ``（六 1.``) with a line of
+    text alone after them: a narrow label cell wrapped a few characters a line, its values printed beside
+    its first line and the rest of its words below (a borderless table of a Word document, as a PDF lays it
+    out), where rows whose labels are broken over the lines above open with the label's last words."""
+    opened = 0
+    for at in range(len(filled) - 1):
+        words = lines[filled[at]].split()
+        if len(words) < 3 or _VALUE_WORD.fullmatch(words[-1]) is None or not _text_only(lines[filled[at + 1]]):
+            continue
+        head = 0
+        while head < len(words) and _ENUMERATOR_ALONE.fullmatch(words[head]) is not None:
+            head += 1
+        if head and head < len(words) and _VALUE_WORD.fullmatch(words[head]) is not None:
+            opened += 1
+    return opened
 
 
 def _label_head(lines: list[str], filled: list[int], at: int) -> bool:

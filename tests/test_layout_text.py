@@ -475,3 +475,30 @@ def test_a_no_break_space_among_values_laid_out_by_x_is_a_blank_cell():
     assert lone_blanks("0 0 \u00a0 0") == [4]  # pypdf's plain text: a space either side
     # values a space apart: a no-break space beside a run of spaces is spacing, as before
     assert lone_blanks("规章 0  \u00a0 891") == []
+
+
+def test_labels_wrapped_below_the_line_of_their_values_are_no_rows_of_labels_above():
+    # the lines govparse's PDF reader gives for a borderless table of a Word document (a rendered report,
+    # 2021-blank-cells 1201, through pandoc to DOCX and LibreOffice to PDF): label cells two characters wide,
+    # the enumerator on the line of the row's values (5．  0  0 …) and the label's words below. Read as rows
+    # whose labels are broken over the lines above, each row took the next one's values: 要求行政机关确认…
+    # read （六）1．'s 0 23 19 0 16 58 with no word. Every cell is now right or null.
+    import json
+    from decimal import Decimal
+    from pathlib import Path
+
+    import govparse
+    from govparse.layout import WRAPPED_LABELS
+
+    data = Path(__file__).parent / "data"
+    result = govparse.parse((data / "borderless-word-table-pdf-lines.txt").read_text(encoding="utf-8"))
+    expected = json.loads((data / "borderless-word-table-pdf-lines.expected.json").read_text(encoding="utf-8"),
+                          parse_float=Decimal)
+    assert result.traces["applications"].layout.style == WRAPPED_LABELS
+    read = result.to_dict()
+    wrong = [(table, row, column, value, read[table][row][column])
+             for table in ("active_disclosure", "applications", "review_litigation")
+             for row, columns in expected[table].items() for column, value in columns.items()
+             if read[table][row][column] is not None and read[table][row][column] != value]
+    assert wrong == []
+    assert read["applications"]["rejected_publication"]["total"] == 29
