@@ -9,6 +9,7 @@ so the year says nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 from .model import columns_of, rows_of
 from .normalize import Document
@@ -18,7 +19,6 @@ _NOISE = (" ", "\t", "|", "/", "│", "┃", "║")  # and box-drawn bars (w3m):
 
 EDITION_2019 = "2019"
 EDITION_2021 = "2021"
-IN_CELLS = " in the cells as read"  # how evidence found in a table's cells ends
 
 # compact-form words found only in one edition's table, by section
 _MARKERS = {
@@ -71,12 +71,19 @@ def detect_edition(doc: Document, section: Section) -> tuple[str | None, str]:
     return None, "no edition-specific label found"
 
 
-def recheck_in_cells(numeral: str, edition: str, texts: Iterable[str], told: bool = True) -> tuple[str, str] | None:
+class FoundInCells(NamedTuple):
+    """The edition a table's cells as read name, and the labels that name it."""
+
+    edition: str
+    evidence: str
+
+
+def recheck_in_cells(numeral: str, edition: str, texts: Iterable[str], told: bool = True) -> FoundInCells | None:
     """The edition checked again in a table's cells as read, where the section's lines could not
     tell it: a grid or PDF reader joins a label a tool wrapped over lines between other columns'
     text. Two cases: a table whose own lines named no edition (``told`` false: its edition came
     from the other tables or the default), and a table 三 told 2019 only by the absence of the
-    2021 sub-rows. (edition, evidence) when the cells name one, else None. ``texts`` is read only
+    2021 sub-rows. What the cells name, or None when they name no edition. ``texts`` is read only
     then (the pipeline passes a generator: most tables never pay for it)."""
     markers = _MARKERS.get(numeral)
     if markers is None or (told and (numeral != "三" or edition != EDITION_2019)):
@@ -84,9 +91,9 @@ def recheck_in_cells(numeral: str, edition: str, texts: Iterable[str], told: boo
     found = _present("".join(texts), _WORDS[numeral])
     hits = {name: sorted(w for w in words if w in found) for name, words in markers.items()}
     if len(hits[EDITION_2021]) > len(hits[EDITION_2019]):
-        return EDITION_2021, "labels " + "、".join(hits[EDITION_2021]) + IN_CELLS
+        return FoundInCells(EDITION_2021, "labels " + "、".join(hits[EDITION_2021]) + " in the cells as read")
     if hits[EDITION_2019] and not told:
-        return EDITION_2019, "labels " + "、".join(hits[EDITION_2019]) + IN_CELLS
+        return FoundInCells(EDITION_2019, "labels " + "、".join(hits[EDITION_2019]) + " in the cells as read")
     return None
 
 

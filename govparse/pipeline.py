@@ -19,7 +19,7 @@ from .cells import markdown_table_starts, read_table
 from .decode import Decoded, decode
 from .diagnostics import INFO, WARNING, Diagnostic, Diagnostics
 from .documents import DOCUMENT_LAYOUTS, Reading, place_at, read_document, sniff
-from .edition import EDITION_2021, IN_CELLS, rows_told_by_edition, detect_edition, recheck_in_cells
+from .edition import EDITION_2021, rows_told_by_edition, detect_edition, recheck_in_cells
 from .errors import GovparseError, InputTooLarge, InternalError
 from .gapblanks import placed_by_x
 from .grammar import UNKNOWN, VALUES, load
@@ -177,7 +177,7 @@ def _parse(data: bytes | bytearray | memoryview | str, clock) -> Result:
         section, found_by = regions.get(spec.numeral, (None, ""))
         table, trace = _read_table(spec, doc, section, found_by, diagnostics, sources, edition, evidence,
                                    layouts.get(spec.key), clock, told)
-        if not told and trace.edition_evidence.endswith(IN_CELLS):
+        if not told and trace.edition_in_cells:
             told = True  # its cells as read named the edition: the tables after it follow them
             if not any(e for e, _ in detected.values()):
                 fallback = trace.edition or fallback
@@ -197,7 +197,7 @@ def _parse(data: bytes | bytearray | memoryview | str, clock) -> Result:
                 if table is not None:  # read again, this time keeping what it says
                     table, trace = _read_table(spec, doc, elsewhere, found_by, diagnostics, sources, edition,
                                                evidence, trace.layout, clock, told)
-                told = told or trace.edition_evidence.endswith(IN_CELLS)
+                told = told or trace.edition_in_cells
         tables[spec.key] = table
         traces[spec.key] = trace
         if table is not None and told and trace.edition is not None:
@@ -374,7 +374,7 @@ def _read_table(spec: TableSpec, doc: Document, section: Section | None, found_b
     cells, furniture = read_table(doc, section, layout)
     rechecked = recheck_in_cells(spec.numeral, edition, (cell.text for cell in cells), told)
     if rechecked is not None:
-        edition, evidence = rechecked
+        edition, evidence = rechecked.edition, rechecked.evidence
         grammar_name = spec.grammars[edition]
     for item in [item for item in furniture if item.kind == MOVED_VALUES][:MAX_CELL_NOTES]:
         diagnostics.add(WARNING, "reading-order", f"{spec.key}: {item.text}", item.line, table=spec.key)
@@ -392,7 +392,7 @@ def _read_table(spec: TableSpec, doc: Document, section: Section | None, found_b
         layout = replace(layout, split_header=True, split_labels=tuple(
             f"{'+'.join(c.text for c in token.cells)}@{token.line}" for token in lexed.joined))
     trace = TableTrace(spec.key, section, edition, evidence, layout, tuple(cells), tuple(lexed.tokens),
-                       grammar_name, found_by)
+                       grammar_name, found_by, edition_in_cells=rechecked is not None)
     for token, printed, statutory, how in lexed.variants[:MAX_CELL_NOTES]:
         # a unit of money other than the label's may mean figures in another unit: a warning
         level = WARNING if UNIT in how else INFO
@@ -413,7 +413,7 @@ def _read_table(spec: TableSpec, doc: Document, section: Section | None, found_b
                        table_starts=markdown_table_starts(doc, section) if layout.style == MARKDOWN else (),
                        detector_grid=layout.style == MARKDOWN,
                        wrapping=layout.format in (SPACE_DELIMITED, SPACE_ALIGNED) or layout.style == PDF_LINES
-                       or layout.style == MARKDOWN, glued_by_x=glued_by_x)
+                       or layout.style == MARKDOWN, glued_by_x=glued_by_x, glue_shown=layout.format != RUN_TOGETHER)
     table = spec.read(ctx, lexed.tokens, load(grammar_name), spec.models[edition])
     clock.lap("rows")
     return table, trace

@@ -39,6 +39,7 @@ class TableTrace:
     tokens: tuple = ()
     grammar: str | None = None
     found_by: str = ""  # "heading", or "labels" when the table was found by the labels it holds
+    edition_in_cells: bool = False  # the edition was told by the table's cells as read, not its lines
 
 
 @dataclass(frozen=True, slots=True)

@@ -106,6 +106,8 @@ class BuildContext:
     # Text that may be laid out by x (space-delimited): whether two cells may have run together there, asked
     # only once a row does not fit its columns (the answer reads the table's lines again)
     glued_by_x: Callable[[], bool] | None = None
+    # Cells run together in text placed by x, not by a crawler: a split stands only where the identities show it
+    glue_shown: bool = False
     page_lines: bool = False  # a PDF's text a line a span in page order: a blank cell's space stands in its place
     table_starts: tuple[int, ...] = ()  # where each markdown table begins (a table detector's grids: pymupdf4llm)
     detector_grid: bool = False  # markdown tables a PDF table detector drew: its columns may be wrong

@@ -511,8 +511,9 @@ def _add_left_over(built: list[tuple[list[_Label], list[_Token]]], lines: list[_
 
 def _fits_under(tokens: list[_Token], labels: list[_Label]) -> bool:
     """Whether a line is no wider than a row's widest label line: a line after a page break may go on
-    with the label of the row it cut, in its cell; a running header or a title is wider."""
-    return _span(tokens) <= max(_span(label.tokens) for label in labels) + _FULL_SLACK
+    with the label of the row it cut, in its cell; a running header or a title is wider. A row printed
+    with no label line has no width to fit under."""
+    return bool(labels) and _span(tokens) <= max(_span(label.tokens) for label in labels) + _FULL_SLACK
 
 
 def _blank_columns(rows: list[tuple[list[_Label], list[_Token]]],

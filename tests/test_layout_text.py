@@ -502,3 +502,11 @@ def test_labels_wrapped_below_the_line_of_their_values_are_no_rows_of_labels_abo
              if read[table][row][column] is not None and read[table][row][column] != value]
     assert wrong == []
     assert read["applications"]["rejected_publication"]["total"] == 29
+
+
+def test_a_line_after_a_page_break_fits_under_no_row_without_a_label():
+    """A row printed with values and no label line has no width a line after a page break could fit
+    under: that line starts a row of its own (max() over no label lines used to raise)."""
+    from govparse.wrapped import _fits_under, _Token
+
+    assert not _fits_under([_Token("信息", 0, 0, 0, False)], [])

@@ -42,7 +42,7 @@ def read_rows(ctx: BuildContext, tokens: Sequence[TableToken], grammar: TableGra
         printed = adjust(printed, events)
     columns = columns_by_row(model, tuple(spans.items()))
     header_notes(printed, columns, events)
-    glue = Glue(digit_kinds(model), identities[1], identities[0], shown=ctx.wrapping,
+    glue = Glue(digit_kinds(model), identities[1], identities[0], shown=ctx.glue_shown,
                 applies=None if ctx.glued else ctx.glued_by_x) if ctx.glued or ctx.glued_by_x is not None else None
     confirm = identities if ctx.detector_grid and identities is not NO_IDENTITY else None
     placed = place_rows(printed, columns, events, glue, ctx.page_lines, ctx.table_starts, confirm)
