@@ -419,7 +419,11 @@ def _grid_width(rows: Sequence[Printed], tokens: Sequence[TableToken], structure
                 # rows narrower than that printed at their own width, their last value filled, speak against
                 # it: a row padded where another as narrow is not may be a row with a cell doubled (0 0 ∅ for 0 ∅)
                 against += len(row.values.cells) == widths[row.key] and lead + widths[row.key] < width
-    shown -= min(shown, against)
+    if against > shown:
+        # more rows printed narrower at their own width than padded: captions or a line of blank cells
+        # show how wide the grid is, not that its rows are padded to it
+        return 0, counted - most
+    shown -= against
     for token in tokens:  # (width is a row's span, 1 or more: a token this wide has a last cell)
         shown += len(token.cells) == width and not token.cells[-1].text and token.type in structure
     # or padding fits more rows than no padding does (a row printed wrong either way is one row)

@@ -189,13 +189,13 @@ ROWS_BY_LABEL = "not yet: see the comment of FAILING_NOW / SILENT_NOW"
 # "lost-first-label-split-2019-space", "page-break-delta-in-words-2019-space"); table 四's blank last cell
 # is no padding after a doubled cell (see SILENT_NOW); a header repeated after a page break in cell-a-line text
 # with its own empty cells around it (furniture._header_again, cells._linear_cells:
-# "page-break-header-again-blank-separated-2019", "page-break-table-four-*"). Still failing, held by a pinned
-# case (in REGRESSIONS, so that the strict xfail holds on every run):
-FAILING_NOW: frozenset = frozenset({
-    # a doubled cell in a 2019 table 二 whose captions, split in two cells with stray empty cells after them,
-    # look padded to the table's width: the row printed at its own width beside it (行政事业性收费 0 0) is
-    # nulled, named ("doubled-null-mark-padded-by-captions-2019"; no wrong number: not-silent holds)
-    "duplicate-cell"})
+# "page-break-header-again-blank-separated-2019", "page-break-table-four-*"); a doubled cell in a 2019 table 二
+# whose captions, split in two cells with stray empty cells after them, looked padded to the table's width while
+# no row was padded and one printed at its own width beside it (行政事业性收费 0 0: nulled, named): captions show
+# the grid's width, not that rows are padded to it ("doubled-null-mark-padded-by-captions-2019",
+# rows._grid_width). A kind still failing is held by a pinned case (in REGRESSIONS, so that the strict xfail
+# holds on every run):
+FAILING_NOW: frozenset = frozenset()
 # Kinds that give another number than the model's with no warning naming its row and no new failing
 # identity (REGRESSIONS keeps a case of each kind that once did). Fixed: a doubled cell read as a padded row's
 # values ("doubled-cell-padded-by-caption-2019", rows._grid_width: a row narrower than the table printed at its own
@@ -393,8 +393,9 @@ REGRESSIONS = {
     # against padding; the row is null, named)
     "doubled-cell-padded-by-caption-2019": (zero_report_2019(**{"active_disclosure.procurement.amount": None}),
                                             LAYOUTS[0], 0, 64, ("split-header", "stray-cells"), 0, 1),
-    # duplicate-cell, still failing local (FAILING_NOW), found checking the fix above: 政府集中采购's null mark
-    # printed twice (— - 无): the table read as padded (its captions' stray cells), 行政事业性收费 0 0 nulled, named
+    # duplicate-cell, found checking the fix above: 政府集中采购's null mark printed twice (— - 无): the table
+    # read as padded (its captions' stray cells), 行政事业性收费 0 0 nulled, named; local once rows printed at
+    # their own width outvote captions (rows._grid_width)
     "doubled-null-mark-padded-by-captions-2019": (
         zero_report_2019(**{"active_disclosure.procurement.amount": None,
                             "active_disclosure.procurement.projects": None}),

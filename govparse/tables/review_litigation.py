@@ -140,10 +140,11 @@ _ANY_WIDTH = -1
 
 
 def _padded_lines(tokens: Sequence[TableToken]) -> frozenset[int]:
-    """The widths of the lines of labels that end with a blank cell (the table's empty columns), or
+    """The width of the lines of labels that end with a blank cell (the table's empty columns), or
     ``_ANY_WIDTH`` where such lines are of two widths or more and all narrower than the fifteen numbers
     (a Word table with an empty last column: its rows of merged header cells are of any width, a header
-    row of split label cells may fill it)."""
+    row of split label cells may fill it). Lines of several widths, one as wide as the numbers or wider,
+    tell no width: a ragged header (stray cells after its lines) says nothing of a row's last blank."""
     widths: dict[int, int] = {}
     last: dict[int, str] = {}
     labelled: set[int] = set()  # lines with a label on them: a line of blank cells alone (a cell-per-line
@@ -162,7 +163,7 @@ def _padded_lines(tokens: Sequence[TableToken]) -> frozenset[int]:
         # of a table that pads its rows (where one is as wide, the table's width is known from it, and a
         # row of one cell more has a cell too many)
         return frozenset([_ANY_WIDTH])
-    return ending_blank
+    return ending_blank if len(ending_blank) == 1 else frozenset()
 
 
 def _split(values: TableToken, events: Events, shown: bool = False) -> tuple | None:
