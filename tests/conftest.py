@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -25,6 +28,15 @@ settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile("long", max_examples=20_000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+def load_corpus_tool(script: str, name: str) -> ModuleType:
+    """A script of corpus/tools/ (not a package) as module ``name``, registered so its dataclasses find it."""
+    spec = importlib.util.spec_from_file_location(name, CORPUS / "tools" / script)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def seed_reports() -> list[Path]:

@@ -16,27 +16,17 @@ pair. These tests only read the committed files; none of the tools is needed.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS
+from conftest import CORPUS, load_corpus_tool
 
 TOOLS = CORPUS / "tools"
 
 
-def _load_score():
-    spec = importlib.util.spec_from_file_location("tool_corpus_score", TOOLS / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-score = _load_score()
+score = load_corpus_tool("score.py", "tool_corpus_score")
 FIXTURES = score.fixtures(TOOLS)
 KNOWN_WRONG: dict[str, str] = json.loads((TOOLS / "known_wrong.json").read_text(encoding="utf-8"))
 FLOORS: dict[str, float] = json.loads((TOOLS / "coverage_floor.json").read_text(encoding="utf-8"))
