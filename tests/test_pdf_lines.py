@@ -385,6 +385,17 @@ def test_a_label_wrapped_around_its_values_is_one_label_with_a_group_label_betwe
     assert tokens[2].text.split() == ["5", "0", "0", "0", "0", "0", "5"]
 
 
+def test_a_markdown_rows_empty_cells_among_a_wrapped_labels_pieces_are_no_values():
+    # markitdown's PDF tables: the label's first line above the table row, the group label and its middle line
+    # in the row with the grid's empty cells between them, its last line below; the empty cells are no values
+    labels = labels_for("applications_2021")
+    texts = ["1．申请人无正当理由逾期不补正、", "（六）其他处理", "", "行政机关不再处理其政府信息公开申", "", "", "5 0", "0 0",
+             "0 0 5", "请", "2．申请人逾期未按收费通知要求缴纳费"]
+    tokens = lex([Cell(text, number, 1) for number, text in enumerate(texts, 1)], labels).tokens
+    assert [token.type for token in tokens][:3] == ["OTHER_GROUP", "OTHER_NO_CORRECTION", VALUES]
+    assert [cell.text for cell in tokens[2].cells if cell.text] == ["5 0", "0 0", "0 0 5"]
+
+
 def test_text_around_values_that_makes_no_label_with_the_line_before_stays_apart():
     # 规范性文件 / values / 行政许可: the text after the values is the next row's label, never a tail
     labels = labels_for("applications_2021")
