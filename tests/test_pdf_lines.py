@@ -495,6 +495,19 @@ def test_a_number_wrapped_in_its_markdown_cell_in_table_four_is_joined_where_i3_
                                            "total": 253349}
 
 
+def test_wrapped_numbers_heads_and_tails_in_markdown_rows_of_their_own_are_joined_where_i3_shows_it():
+    # markitdown's PDF tables: 124231 wrapped in its cell puts its head (12423) in a row above the values and
+    # its tail (1) in a row below, in the grid's columns, among empty cells whose places say nothing
+    rows = ["| 12423 |       | 12423 |       |      |         |         |",
+            "| 0     | 0 0   | 0 23  | 0 0   | 23 8 | 0 82473 | 0 82481 |",
+            "| 1     |       | 1     |       |      |         |         |"]
+    text = "\n".join([FOUR, "|行政复议|行政诉讼|", "|---|---|", *rows, FIVE]) + "\n"
+    result = govparse.parse(text).to_dict()["review_litigation"]
+    assert result["suit_direct"] == {"upheld": 0, "corrected": 23, "other": 0, "pending": 0, "total": 23}
+    assert result["suit_after_review"] == {"upheld": 8, "corrected": 0, "other": 82473, "pending": 0, "total": 82481}
+    assert result["review"]["total"] == 124231 and result["review"]["upheld"] is None  # 0|124231: I3 cannot tell
+
+
 def test_a_line_of_values_with_the_null_mark_wu_among_them_is_values_run_together():
     # pdftohtml writes neighbours on one line: 30 无 is two cells, 30 and the null mark 无
     result = _parse(*_page_lines_three(

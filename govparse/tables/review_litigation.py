@@ -286,12 +286,19 @@ def _joins_proven(texts: list[str], joined: set[int], printed: tuple[str, ...],
 
 def _pieces(found: Sequence[Cell]) -> tuple[Cell, ...]:
     """A row's cells with those holding several values cut into one cell per value, in printed order (blank
-    cells after the last value left out: a table's padding)."""
+    cells after the last value left out: a table's padding; and the blank cells of lines above and below
+    the values' line, lines of wrapped numbers' heads and tails, whose places the grid does not keep)."""
     pieces: list[Cell] = []
     end = len(found)
     while end > 0 and not found[end - 1].text:
         end -= 1
+    lines: dict[int, int] = {}
     for cell in found[:end]:
+        lines[cell.line] = lines.get(cell.line, 0) + (len(cell.text.split()) if cell.text else 0)
+    main = max(lines, key=lambda line: lines[line]) if lines else -1
+    for cell in found[:end]:
+        if not cell.text and cell.line != main:
+            continue
         if not several_values(cell):
             pieces.append(cell)
             continue
