@@ -87,6 +87,18 @@ class Constraint:
     const: Number = 0
 
 
+_FORCED: Final = re.compile(r"0+[0-9]?")
+
+
+def forced_parts(text: str) -> list[str] | None:
+    """The cells of a run that splits one way only, whatever the number of cells: zeros and at most one digit
+    after them (``00``, ``03``, ``000``: no count has a leading zero, so each digit is a cell); None for any
+    other text (a lone ``0``, or ``015``, 0|15 or 0|1|5, which the count or the identities must decide)."""
+    if len(text) < 2 or _FORCED.fullmatch(text) is None:
+        return None
+    return list(text)
+
+
 def row_sum(cells: int) -> Constraint:
     """The last cell is the sum of the others (I1 over a table 三 row)."""
     return Constraint(plus=(cells - 1,), minus=tuple(range(cells - 1)))
