@@ -87,16 +87,19 @@ class Constraint:
     const: Number = 0
 
 
-_FORCED: Final = re.compile(r"0+[0-9]?")
+_LEADING_ZEROS: Final = re.compile(r"(0+)([0-9]*)")
 
 
 def forced_parts(text: str) -> list[str] | None:
-    """The cells of a run that splits one way only, whatever the number of cells: zeros and at most one digit
-    after them (``00``, ``03``, ``000``: no count has a leading zero, so each digit is a cell); None for any
-    other text (a lone ``0``, or ``015``, 0|15 or 0|1|5, which the count or the identities must decide)."""
-    if len(text) < 2 or _FORCED.fullmatch(text) is None:
+    """The cuts of a run of digits that no count of cells decides: no count but ``0`` itself starts with ``0``,
+    so each leading zero is a cell, and the digits after them one more, taken whole as any cell's text is
+    (``00``: 0|0, ``03``: 0|3, ``0179717``: 0|179717); None where nothing is cut (a lone ``0``, ``30``,
+    text other than digits)."""
+    found = _LEADING_ZEROS.fullmatch(text)
+    if found is None or len(text) < 2:
         return None
-    return list(text)
+    zeros, rest = found.groups()
+    return list(zeros) + ([rest] if rest else [])
 
 
 def row_sum(cells: int) -> Constraint:

@@ -701,9 +701,10 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events, 
 
 
 def forced_apart(key: str, found: Sequence[Cell], width: int, events: Events) -> tuple[Cell, ...] | None:
-    """A row of text placed by x (its blanks placed where printed) whose cells run together split one way only
-    (``00``: 0|0, govparse.digits.forced_parts), cut so, where that makes exactly its columns; else None. The
-    cut does not rest on the count (a row that lost a blank stays a cell short) nor on an identity."""
+    """A row of text placed by x (its blanks placed where printed) with cells run together after a zero, cut
+    where no count decides (``00``: 0|0, ``0179717``: 0|179717, govparse.digits.forced_parts), where that makes
+    exactly its columns; else None. The cut rests on no count nor identity: a row that lost a blank stays a
+    cell short, and the digits after the zeros are taken whole, as in any row that fits."""
     cells: list[Cell] = []
     cut: list[str] = []
     for cell in found:
@@ -715,8 +716,8 @@ def forced_apart(key: str, found: Sequence[Cell], width: int, events: Events) ->
         cells.extend(Cell(part, cell.line, cell.column + at) for at, part in enumerate(parts))
     if not cut or len(cells) != width:
         return None
-    events.add("info", "merged-cells", f"row {key}: cells run together that split one way only ({', '.join(cut)}) "
-               f"cut into their digits: {_shown(cells)}", found[0].line, found[0].column, row=key)
+    events.add("info", "merged-cells", f"row {key}: cells run together after a zero ({', '.join(cut)}) cut "
+               f"after it: {_shown(cells)}", found[0].line, found[0].column, row=key)
     return tuple(cells)
 
 

@@ -349,13 +349,15 @@ def test_cells_run_together_that_split_one_way_only_are_cut_where_the_row_keeps_
             _row("3．危及“三安全一稳定”", dict(zip(places, ["0", "0", "0", "00", "0", "0"]))),
             _row("6．属于四类过程性信息", dict(zip(places, ["0", "13", "220", "03", "0", "236"]))),
             _row("7．属于行政执法案卷", dict(zip(places, ["22", "0", "0", "00", "0", "22"]))),
-            _row("8．属于行政查询事项", dict(zip([24, 47, 52, 60, 69], ["0", "0", "0", "0", "10"])))]
+            _row("8．属于行政查询事项", dict(zip([24, 47, 52, 60, 69], ["0", "0", "0", "0", "10"]))),
+            _row("2．没有现成信息需要另行制作", dict(zip(places, ["0", "无", "14", "0", "0", "0179717"])))]
     text = "\n".join(["三、收到和处理政府信息公开申请情况", "自然人                  商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
                       *rows, "四、政府信息公开行政复议、行政诉讼情况"]) + "\n"
     table = govparse.parse(text).to_dict()["applications"]
     assert list(table["denied_prohibited_by_law"].values()) == [0, 3, None, 0, 0, 0, 3]
     assert list(table["denied_process_info"].values()) == [0, 13, 220, 0, 3, 0, 236]
     assert set(table["denied_admin_query"].values()) == {None}  # 0 at the glued place: which of the two is blank?
+    assert list(table["unable_needs_creation"].values()) == [0, None, 14, 0, 0, 0, 179717]  # 0|179717 after 0
 
 
 def test_runs_over_needs_the_next_columns_place():
