@@ -107,7 +107,7 @@ def lone_blanks(shape: str) -> list[int]:
     ``规章 0 891 \u00a0``), on a line one or more of whose words are values: pypdf writes an empty
     table cell so. (One inside text, ``三、\u00a0收到``, or beside other white space runs, is spacing; on a
     line laid out by x, values two spaces apart or more, as pypdf's layout mode writes it, spaces of any
-    width stand around such a blank.)"""
+    width stand around such a blank, and it may stand glued to a value's digits, one side or the other.)"""
     blanks: list[int] = []
     start = shape.find("\u00a0")
     placed = _PLACED_VALUES.search(shape) is not None
@@ -118,7 +118,12 @@ def lone_blanks(shape: str) -> list[int]:
         opens = start == 0 or (shape[start - 1] == " " and (start == 1 or placed or not shape[start - 2].isspace()))
         closes = stop == len(shape) or (shape[stop] == " " and (stop + 1 == len(shape) or placed
                                                                 or not shape[stop + 1].isspace()))
-        if opens and closes:
+        # laid out by x, an empty cell printed close to a value comes out glued to its digits (0\u00a0: the 0
+        # and a blank beside it), as two values do (00)
+        glued = placed and stop - start == 1 and (
+            opens and stop < len(shape) and shape[stop].isdigit()
+            or closes and start > 0 and shape[start - 1].isdigit())
+        if opens and closes or glued:
             blanks.append(start)
         start = shape.find("\u00a0", stop)
     if blanks and not any(_VALUE.fullmatch(word) for word in shape.split()):

@@ -518,6 +518,18 @@ def test_a_no_break_space_among_values_laid_out_by_x_is_a_blank_cell():
     assert lone_blanks("规章 0  \u00a0 891") == []
 
 
+def test_a_no_break_space_glued_to_a_value_laid_out_by_x_is_a_blank_cell_beside_it():
+    # pypdf's layout mode: two columns printed close, the second one empty (0 and a blank: 0\u00a0), as 00 is two
+    from govparse.wrapped import lone_blanks
+
+    line = "2．没有现成信息需要另行制作          0                      0    0       0\u00a0   0    0"
+    assert lone_blanks(line) == [line.index("\u00a0")]
+    line = "3．补正后申请内容仍不明确         0                    0      9      \u00a036465   1536489"
+    assert lone_blanks(line) == [line.index("\u00a0")]
+    assert lone_blanks("三、\u00a0收到  0    0") == []  # beside text: spacing
+    assert lone_blanks("0 0\u00a0 0") == []  # values a space apart (pypdf's plain text): not laid out by x
+
+
 def test_labels_wrapped_below_the_line_of_their_values_are_no_rows_of_labels_above():
     # the lines govparse's PDF reader gives for a borderless table of a Word document (a rendered report,
     # 2021-blank-cells 1201, through pandoc to DOCX and LibreOffice to PDF): label cells two characters wide,
