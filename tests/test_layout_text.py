@@ -383,8 +383,9 @@ def test_tails_join_the_value_above_them_after_a_full_cells_digits():
     cells = _cells(ROW_GLUED, TAILS_GLUED)
     assert tails_under(cells)
     texts, joined = tails_joined(cells)
-    # 16744 and 3 ran together: the tail goes after the five digits a cell holds, before the glued 3
-    assert texts == ["26", "0", "0", "20635", "206610", "0", "20", "167425", "1674453", "13", "0", "0", "16"]
+    # 16744 and 3 ran together: the tail goes after the five digits a cell holds, the number ends there, before
+    # the glued 3
+    assert texts == ["26", "0", "0", "20635", "206610", "0", "20", "167425", "167445 3", "13", "0", "0", "16"]
     assert joined == {7, 8}
 
 
@@ -394,7 +395,20 @@ def test_two_tails_under_one_run_of_cells_each_join_its_own_cell():
     cells = _cells("0    23   0    1152111523261  5    29   16   311  0    2    28   0    30",
                    "               6    9")
     texts, joined = tails_joined(cells)
-    assert texts[3] == "11521611523" + "9" + "261" and joined == {3}
+    assert texts[3] == "115216 11523" + "9 " + "261" and joined == {3}
+
+
+def test_tails_that_meet_i3_joined_after_two_counts_of_digits_leave_table_four_null():
+    # pypdf's layout mode, a held-out report: 149700 over 1 is 14970|1 and 0 (a cell of five digits) or 1497|1
+    # and 00 (four, as the places four apart say); both meet I3, and the four read 149710 for 149701
+    import govparse
+
+    text = "\n".join(["四、政府信息公开行政复议、行政诉讼情况", "行政复议 行政诉讼",
+                      "149700   0    22   14972404  0    0   0    404  0    0    0    0   0",
+                      "1                  3", "五、存在的主要问题及改进情况"]) + "\n"
+    result = govparse.parse(text)
+    assert set(result.to_dict()["review_litigation"]["review"].values()) == {None}
+    assert any(d.code == "wrapped-number" for d in result.diagnostics)
 
 
 def test_lines_that_are_no_row_and_its_tails_are_not_joined():
