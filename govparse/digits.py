@@ -87,6 +87,21 @@ class Constraint:
     const: Number = 0
 
 
+_LEADING_ZEROS: Final = re.compile(r"(0+)([0-9]*)")
+
+
+def forced_parts(text: str) -> list[str] | None:
+    """The cuts of a run of digits that no count of cells decides: no count but ``0`` itself starts with ``0``,
+    so each leading zero is a cell, and the digits after them one more, taken whole as any cell's text is
+    (``00``: 0|0, ``03``: 0|3, ``0179717``: 0|179717); None where nothing is cut (a lone ``0``, ``30``,
+    text other than digits)."""
+    found = _LEADING_ZEROS.fullmatch(text)
+    if found is None or len(text) < 2:
+        return None
+    zeros, rest = found.groups()
+    return list(zeros) + ([rest] if rest else [])
+
+
 def row_sum(cells: int) -> Constraint:
     """The last cell is the sum of the others (I1 over a table 三 row)."""
     return Constraint(plus=(cells - 1,), minus=tuple(range(cells - 1)))

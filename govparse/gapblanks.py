@@ -352,14 +352,17 @@ def tails_under(cells: list[tuple[str, int, int]]) -> bool:
     return _under_heads(cells) is not None
 
 
-def tails_joined(cells: list[tuple[str, int, int]]) -> tuple[list[str], set[int]] | None:
+def tails_joined(cells: list[tuple[str, int, int]], held: int | None = None) -> tuple[list[str], set[int]] | None:
     """A row of values placed by x, given as its cells (text, line, column), whose numbers too wide for
     their narrow cells wrapped: the line of values, and below it a line of the numbers' tails, each under
     its head (pypdf's layout mode: ``4    193243    0    19325`` over ``     7              4``). The
     values line's texts with each tail joined to the value it stands under, after as many digits as the
     row's wrapped heads hold (the cells are of one width; a head longer than that is glued to the next
-    cell, ``19324`` and ``3``: the tail goes between), and the indexes of the texts joined; None where
-    the cells are not so. Whether the joins are right is for the row's identities to tell."""
+    cell, ``19324`` and ``3``: the tail goes between, and a space after it, the number's end), and the
+    indexes of the texts joined; None where
+    the cells are not so. Whether the joins are right is for the row's identities to tell. ``held``: the digits
+    a cell holds, where not the fewest the row shows (a head may be glued to its neighbour, 149700 for 14970 and
+    0, and the places of a line laid out by x may stand closer than a cell's digits: either way may be wrong)."""
     found = _under_heads(cells)
     if found is None:
         return None
@@ -375,7 +378,8 @@ def tails_joined(cells: list[tuple[str, int, int]]) -> tuple[list[str], set[int]
     sizes = [len(row[at][0]) for at, pieces in heads.items() if len(pieces) == 1 and pieces[0][0] == 0]
     sizes += [later - earlier for pieces in heads.values() for (earlier, _), (later, _) in zip(pieces, pieces[1:])]
     sizes += [later - earlier for (_, earlier), (_, later) in zip(row, row[1:])]
-    held = min(sizes)
+    if held is None:
+        held = min(sizes)
     if held < _MIN_WRAPPED_HEAD or any(len(tail) > held for pieces in heads.values() for _, tail in pieces):
         return None
     texts = [text for text, _ in row]
@@ -385,7 +389,7 @@ def tails_joined(cells: list[tuple[str, int, int]]) -> tuple[list[str], set[int]
             cut = offset + held
             if cut > len(text) or any(cut <= other + held for other, _ in pieces if other < offset):
                 return None
-            text = text[:cut] + tail + text[cut:]
+            text = text[:cut] + tail + (" " if cut < len(text) else "") + text[cut:]  # then the next cell
         texts[at] = text
     return texts, set(heads)
 

@@ -856,12 +856,14 @@ def _label_around(infos: list[TextInfo], index: int, labels: Labels) -> tuple[st
     while at < limit:
         info = infos[at]
         if info.kind is not Kind.TEXT:
-            if start >= 0:
-                return None  # a second run of values
-            start = at  # the row's values (neighbours on one line, 0 0, read as one unreadable cell among them)
+            run = at
             while at < limit and infos[at].kind is not Kind.TEXT:
                 at += 1
-            stop = at
+            if all(infos[blank].kind is Kind.BLANK for blank in range(run, at)):
+                continue  # a table's empty cells between the pieces (a markdown row's padding): no values
+            if start >= 0:
+                return None  # a second run of values
+            start, stop = run, at  # the row's values (neighbours on one line, 0 0, read as one unreadable cell)
             continue
         if info.name is not None and group < 0 and start < 0 and info.name not in labels.row_terminals \
                 and labels.group_piece(info.key):

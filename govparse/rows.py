@@ -39,7 +39,7 @@ from mypy_extensions import mypyc_attr
 
 from .cells import Cell
 from .diagnostics import Diagnostics
-from .digits import Constraint, DigitSplit, holds, split_digits
+from .digits import Constraint, DigitSplit, forced_parts, holds, split_digits
 from .grammar import UNKNOWN, VALUES, TableGrammar, out_of_order
 from .lexer import TableToken
 from .runtogether import row_groups
@@ -652,6 +652,8 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events, 
         if apart is not None:
             return _in_header_order(apart, positions.of(printed.header, columns))
     cells = fit_cells(printed.values.cells, len(columns.keys), printed.room)
+    if cells is None and glue is not None and glue.shown:
+        cells = forced_apart(key, printed.values.cells, len(columns.keys), events)
     if cells is None and glue is not None and row_groups(printed.values.text) is not None and glue.live():
         return split_glued(key, printed, len(columns.keys), glue, events)
     if cells is None and confirm is not None:
@@ -700,6 +702,27 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events, 
                    "two may stand for a blank cell; its cells are null", cells[0].line, cells[0].column, row=key)
         return None
     return _in_header_order(cells, positions.of(printed.header, columns))
+
+
+def forced_apart(key: str, found: Sequence[Cell], width: int, events: Events) -> tuple[Cell, ...] | None:
+    """A row of text placed by x (its blanks placed where printed) with cells run together after a zero, cut
+    where no count decides (``00``: 0|0, ``0179717``: 0|179717, govparse.digits.forced_parts), where that makes
+    exactly its columns; else None. The cut rests on no count nor identity: a row that lost a blank stays a
+    cell short, and the digits after the zeros are taken whole, as in any row that fits."""
+    cells: list[Cell] = []
+    cut: list[str] = []
+    for cell in found:
+        parts = forced_parts(cell.text)
+        if parts is None:
+            cells.append(cell)
+            continue
+        cut.append(cell.text)
+        cells.extend(Cell(part, cell.line, cell.column + at) for at, part in enumerate(parts))
+    if not cut or len(cells) != width:
+        return None
+    events.add("info", "merged-cells", f"row {key}: cells run together after a zero ({', '.join(cut)}) cut "
+               f"after it: {_shown(cells)}", found[0].line, found[0].column, row=key)
+    return tuple(cells)
 
 
 def _breaks(key: str, cells: Sequence[Cell], confirm: Confirm) -> bool:

@@ -107,7 +107,7 @@ def lone_blanks(shape: str) -> list[int]:
     ``规章 0 891 \u00a0``), on a line one or more of whose words are values: pypdf writes an empty
     table cell so. (One inside text, ``三、\u00a0收到``, or beside other white space runs, is spacing; on a
     line laid out by x, values two spaces apart or more, as pypdf's layout mode writes it, spaces of any
-    width stand around such a blank.)"""
+    width stand around such a blank, and it may stand glued to a value's digits, one side or the other.)"""
     blanks: list[int] = []
     start = shape.find("\u00a0")
     placed = _PLACED_VALUES.search(shape) is not None
@@ -118,7 +118,12 @@ def lone_blanks(shape: str) -> list[int]:
         opens = start == 0 or (shape[start - 1] == " " and (start == 1 or placed or not shape[start - 2].isspace()))
         closes = stop == len(shape) or (shape[stop] == " " and (stop + 1 == len(shape) or placed
                                                                 or not shape[stop + 1].isspace()))
-        if opens and closes:
+        # laid out by x, an empty cell printed close to a value comes out glued to its digits (0\u00a0: the 0
+        # and a blank beside it), as two values do (00)
+        glued = placed and stop - start == 1 and (
+            opens and stop < len(shape) and shape[stop].isdigit()
+            or closes and start > 0 and shape[start - 1].isdigit())
+        if opens and closes or glued:
             blanks.append(start)
         start = shape.find("\u00a0", stop)
     if blanks and not any(_VALUE.fullmatch(word) for word in shape.split()):
@@ -543,9 +548,10 @@ def _blank_columns(rows: list[tuple[list[_Label], list[_Token]]],
         reach = [[max((_at(token, by_shown) + (_display(token.text) if by_shown else len(token.text))
                        for label in labels for token in label.tokens), default=-1) for labels, _ in rows]
                  for by_shown in (False, True)]
+        lengths = [[len(token.text) for token in values] for _, values in rows]
         ways = [placed for placed in (
-            _clustered([(shape, end, places) for (shape, _, places), end in zip(described, reach[0])], width),
-            _clustered([(shape, end, places) for (shape, _, places), end in zip(shown, reach[1])], width))
+            _clustered([(shape, end, places) for (shape, _, places), end in zip(described, reach[0])], width, lengths),
+            _clustered([(shape, end, places) for (shape, _, places), end in zip(shown, reach[1])], width, lengths))
             if placed is not None]
         for index, columns in enumerate(found):
             if columns is None and ways and all(placed[index] == ways[0][index] for placed in ways):
@@ -613,7 +619,8 @@ def _may_place(count: int, width: int) -> bool:
     return 0 < count < width and (2 * count > width or width >= _WIDE_TABLE)
 
 
-def _clustered(rows: list[tuple[int, int, list[int]]], width: int) -> list[list[int] | None] | None:
+def _clustered(rows: list[tuple[int, int, list[int]]], width: int,
+               lengths: list[list[int]]) -> list[list[int] | None] | None:
     """The column of each value of a row short of values, from the places of all values of the table's rows
     (full or not) taken together, where they fall in tight groups (places one apart at most), each held by
     two values or more: a table whose every row lacks some value (a third of its cells blank) shows no
@@ -622,8 +629,9 @@ def _clustered(rows: list[tuple[int, int, list[int]]], width: int) -> list[list[
     ``width`` groups from the one window of consecutive groups that holds all its values, leaves no
     column said to be blank under its label (all its pieces, ``rows``' second field: how far right they
     reach), and starts right of a group its label reaches (a window starting after a group the label
-    does not reach would leave that group's column to no row); where two windows fit, or a value falls
-    in no group, None
+    does not reach would leave that group's column to no row); where two windows fit, a value falls
+    in no group, or a value (``lengths``: each row's values' lengths) runs over the group of a column said
+    to be blank after it (two cells glued, ``180`` for 18 and 0: ``runs_over``), None
     (the row stage reports the short row). None where the values do not group so: places not counted the
     way the table counts them."""
     places = [place for shape, _, row in rows if shape >= 0 for place in row]
@@ -640,7 +648,7 @@ def _clustered(rows: list[tuple[int, int, list[int]]], width: int) -> list[list[
     if not width <= len(spans) <= width + 1 or any(count < 2 for _, _, count in spans):
         return None  # (a row beside a group label shifts its values by one column, no more)
     found: list[list[int] | None] = []
-    for shape, label_end, row in rows:
+    for (shape, label_end, row), sizes in zip(rows, lengths):
         if shape < 0 or not _may_place(len(row), width):
             found.append(None)
             continue
@@ -649,6 +657,10 @@ def _clustered(rows: list[tuple[int, int, list[int]]], width: int) -> list[list[
             found.append(None)
             continue
         taken = set(groups)
+        if any(group + 1 < len(spans) and group + 1 not in taken and runs_over(place + size, spans[group + 1][0])
+               for group, place, size in zip(groups, row, sizes)):
+            found.append(None)
+            continue
         windows = [start for start in range(max(0, groups[-1] - width + 1), groups[0] + 1)
                    if start + width <= len(spans) and (start == 0 or spans[start - 1][0] <= label_end) and not any(
                        at not in taken and spans[at][0] <= label_end for at in range(start, start + width))]

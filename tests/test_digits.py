@@ -280,3 +280,11 @@ def test_rows_chosen_together_are_the_true_rows_or_none(table):
         return
     choice = choose_rows([split.options for split in splits], 7, _column_sums(len(rows), 7))
     assert choice.rows is None or [list(row) for row in choice.rows] == rows
+
+
+def test_leading_zeros_are_cells_of_their_own_whatever_the_count():
+    from govparse.digits import forced_parts
+
+    assert forced_parts("00") == ["0", "0"] and forced_parts("03") == ["0", "3"] and forced_parts("000") == ["0"] * 3
+    assert forced_parts("0179717") == ["0", "179717"] and forced_parts("0015") == ["0", "0", "15"]
+    assert forced_parts("0") is None and forced_parts("30") is None and forced_parts("0无") is None

@@ -319,6 +319,47 @@ def test_a_short_rows_value_running_over_a_blank_columns_place_is_two_cells_glue
     assert _placed_columns(rows, rows, lengths)[1] is None
 
 
+def test_a_value_running_over_a_blank_columns_group_is_not_placed_by_groups_either():
+    # pypdf's layout mode, a held-out report: 18 and 0 ran together (180 at 69, the total's column at 71).
+    # Placed by the groups of all rows' values, 180 took 其他 and left 总计 blank: a wrong number.
+    from govparse.wrapped import _clustered
+
+    places = [30, 49, 53, 61, 64, 69, 71]
+    rows = [(1, 16, places), (1, 16, places), (1, 16, [30, 49, 53, 61, 64, 69]), (1, 16, places)]
+    lengths = [[1] * 7, [1] * 7, [1, 1, 2, 1, 1, 3], [1] * 7]
+    assert _clustered(rows, 7, lengths)[2] is None
+    lengths[2] = [1, 1, 2, 1, 1, 2]  # 18 ends where the total's column starts: a blank total
+    assert _clustered(rows, 7, lengths)[2] == [0, 1, 2, 3, 4, 5]
+
+
+def test_cells_run_together_that_split_one_way_only_are_cut_where_the_row_keeps_its_blank():
+    # pypdf's layout mode runs two close columns together (00, 03) in every row; a row with a blank placed
+    # by x, which I1 cannot show, is read all the same: 00 is 0|0 whatever the count, and the count fits
+    import govparse
+
+    def _row(label: str, values: dict[int, str]) -> str:
+        line = label
+        for place, value in sorted(values.items()):
+            line = line.ljust(place) + value
+        return line
+
+    places = [24, 47, 52, 60, 64, 69]
+    rows = [_row("5．属于三类内部事务信息", dict(zip(places, ["0", "0", "0", "00", "0", "0"]))),
+            _row("2．其他法律行政法规禁止公开", dict(zip([24, 47, 60, 64, 69], ["0", "3", "00", "0", "3"]))),
+            _row("3．危及“三安全一稳定”", dict(zip(places, ["0", "0", "0", "00", "0", "0"]))),
+            _row("6．属于四类过程性信息", dict(zip(places, ["0", "13", "220", "03", "0", "236"]))),
+            _row("7．属于行政执法案卷", dict(zip(places, ["22", "0", "0", "00", "0", "22"]))),
+            _row("8．属于行政查询事项", dict(zip([24, 47, 52, 60, 69], ["0", "0", "0", "0", "10"]))),
+            _row("2．没有现成信息需要另行制作", dict(zip(places, ["0", "无", "14", "0", "0", "0179717"])))]
+    text = "\n".join(["三、收到和处理政府信息公开申请情况", "自然人                  商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
+                      *rows, "四、政府信息公开行政复议、行政诉讼情况"]) + "\n"
+    table = govparse.parse(text).to_dict()["applications"]
+    assert list(table["denied_prohibited_by_law"].values()) == [0, 3, None, 0, 0, 0, 3]
+    assert list(table["denied_process_info"].values()) == [0, 13, 220, 0, 3, 0, 236]
+    assert set(table["denied_admin_query"].values()) == {None}  # 0 at the glued place: which of the two is blank?
+    assert list(table["unable_needs_creation"].values()) == [0, None, 14, 0, 0, 0, 179717]  # 0|179717 after 0
+
+
 def test_runs_over_needs_the_next_columns_place():
     from govparse.gapblanks import runs_over
 
@@ -342,8 +383,9 @@ def test_tails_join_the_value_above_them_after_a_full_cells_digits():
     cells = _cells(ROW_GLUED, TAILS_GLUED)
     assert tails_under(cells)
     texts, joined = tails_joined(cells)
-    # 16744 and 3 ran together: the tail goes after the five digits a cell holds, before the glued 3
-    assert texts == ["26", "0", "0", "20635", "206610", "0", "20", "167425", "1674453", "13", "0", "0", "16"]
+    # 16744 and 3 ran together: the tail goes after the five digits a cell holds, the number ends there, before
+    # the glued 3
+    assert texts == ["26", "0", "0", "20635", "206610", "0", "20", "167425", "167445 3", "13", "0", "0", "16"]
     assert joined == {7, 8}
 
 
@@ -353,7 +395,20 @@ def test_two_tails_under_one_run_of_cells_each_join_its_own_cell():
     cells = _cells("0    23   0    1152111523261  5    29   16   311  0    2    28   0    30",
                    "               6    9")
     texts, joined = tails_joined(cells)
-    assert texts[3] == "11521611523" + "9" + "261" and joined == {3}
+    assert texts[3] == "115216 11523" + "9 " + "261" and joined == {3}
+
+
+def test_tails_that_meet_i3_joined_after_two_counts_of_digits_leave_table_four_null():
+    # pypdf's layout mode, a held-out report: 149700 over 1 is 14970|1 and 0 (a cell of five digits) or 1497|1
+    # and 00 (four, as the places four apart say); both meet I3, and the four read 149710 for 149701
+    import govparse
+
+    text = "\n".join(["四、政府信息公开行政复议、行政诉讼情况", "行政复议 行政诉讼",
+                      "149700   0    22   14972404  0    0   0    404  0    0    0    0   0",
+                      "1                  3", "五、存在的主要问题及改进情况"]) + "\n"
+    result = govparse.parse(text)
+    assert set(result.to_dict()["review_litigation"]["review"].values()) == {None}
+    assert any(d.code == "wrapped-number" for d in result.diagnostics)
 
 
 def test_lines_that_are_no_row_and_its_tails_are_not_joined():
@@ -475,6 +530,18 @@ def test_a_no_break_space_among_values_laid_out_by_x_is_a_blank_cell():
     assert lone_blanks("0 0 \u00a0 0") == [4]  # pypdf's plain text: a space either side
     # values a space apart: a no-break space beside a run of spaces is spacing, as before
     assert lone_blanks("规章 0  \u00a0 891") == []
+
+
+def test_a_no_break_space_glued_to_a_value_laid_out_by_x_is_a_blank_cell_beside_it():
+    # pypdf's layout mode: two columns printed close, the second one empty (0 and a blank: 0\u00a0), as 00 is two
+    from govparse.wrapped import lone_blanks
+
+    line = "2．没有现成信息需要另行制作          0                      0    0       0\u00a0   0    0"
+    assert lone_blanks(line) == [line.index("\u00a0")]
+    line = "3．补正后申请内容仍不明确         0                    0      9      \u00a036465   1536489"
+    assert lone_blanks(line) == [line.index("\u00a0")]
+    assert lone_blanks("三、\u00a0收到  0    0") == []  # beside text: spacing
+    assert lone_blanks("0 0\u00a0 0") == []  # values a space apart (pypdf's plain text): not laid out by x
 
 
 def test_labels_wrapped_below_the_line_of_their_values_are_no_rows_of_labels_above():

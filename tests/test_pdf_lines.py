@@ -385,6 +385,17 @@ def test_a_label_wrapped_around_its_values_is_one_label_with_a_group_label_betwe
     assert tokens[2].text.split() == ["5", "0", "0", "0", "0", "0", "5"]
 
 
+def test_a_markdown_rows_empty_cells_among_a_wrapped_labels_pieces_are_no_values():
+    # markitdown's PDF tables: the label's first line above the table row, the group label and its middle line
+    # in the row with the grid's empty cells between them, its last line below; the empty cells are no values
+    labels = labels_for("applications_2021")
+    texts = ["1．申请人无正当理由逾期不补正、", "（六）其他处理", "", "行政机关不再处理其政府信息公开申", "", "", "5 0", "0 0",
+             "0 0 5", "请", "2．申请人逾期未按收费通知要求缴纳费"]
+    tokens = lex([Cell(text, number, 1) for number, text in enumerate(texts, 1)], labels).tokens
+    assert [token.type for token in tokens][:3] == ["OTHER_GROUP", "OTHER_NO_CORRECTION", VALUES]
+    assert [cell.text for cell in tokens[2].cells if cell.text] == ["5 0", "0 0", "0 0 5"]
+
+
 def test_text_around_values_that_makes_no_label_with_the_line_before_stays_apart():
     # 规范性文件 / values / 行政许可: the text after the values is the next row's label, never a tail
     labels = labels_for("applications_2021")
@@ -482,6 +493,19 @@ def test_a_number_wrapped_in_its_markdown_cell_in_table_four_is_joined_where_i3_
     result = govparse.parse(text).to_dict()["review_litigation"]
     assert result["suit_after_review"] == {"upheld": 3, "corrected": 68927, "other": 3, "pending": 184416,
                                            "total": 253349}
+
+
+def test_wrapped_numbers_heads_and_tails_in_markdown_rows_of_their_own_are_joined_where_i3_shows_it():
+    # markitdown's PDF tables: 124231 wrapped in its cell puts its head (12423) in a row above the values and
+    # its tail (1) in a row below, in the grid's columns, among empty cells whose places say nothing
+    rows = ["| 12423 |       | 12423 |       |      |         |         |",
+            "| 0     | 0 0   | 0 23  | 0 0   | 23 8 | 0 82473 | 0 82481 |",
+            "| 1     |       | 1     |       |      |         |         |"]
+    text = "\n".join([FOUR, "|行政复议|行政诉讼|", "|---|---|", *rows, FIVE]) + "\n"
+    result = govparse.parse(text).to_dict()["review_litigation"]
+    assert result["suit_direct"] == {"upheld": 0, "corrected": 23, "other": 0, "pending": 0, "total": 23}
+    assert result["suit_after_review"] == {"upheld": 8, "corrected": 0, "other": 82473, "pending": 0, "total": 82481}
+    assert result["review"]["total"] == 124231 and result["review"]["upheld"] is None  # 0|124231: I3 cannot tell
 
 
 def test_a_line_of_values_with_the_null_mark_wu_among_them_is_values_run_together():

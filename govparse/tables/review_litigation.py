@@ -214,7 +214,7 @@ def _whole_row(header: list[str], values: TableToken, events: Events, glued: Cal
         return _placed_groups(header, cells, values, events)
     placed = [(cell.text, cell.line, cell.column) for cell in found]
     if wrapping and tails_under(placed) and glued():  # placed by x, wrapped numbers' tails under the values
-        return _tails_joined(header, values, tails_joined(placed), events)
+        return _tails_joined(header, values, tails_joined(placed), events, placed)
     if len(found) == width:
         cells = fit_cells(found, width)  # exactly its columns: no padding to tell
     else:
@@ -239,10 +239,12 @@ def _whole_row(header: list[str], values: TableToken, events: Events, glued: Cal
 
 
 def _tails_joined(header: list[str], values: TableToken, tails: tuple[list[str], set[int]] | None,
-                  events: Events) -> dict[str, Placed]:
+                  events: Events, placed: list[tuple[str, int, int]]) -> dict[str, Placed]:
     """The row with its wrapped numbers' tails joined by place (govparse.gapblanks.tails_joined), cells run
     together split under I3, read only where each group holding a joined number shows I3 met (no blank
-    in it): a join the identity does not confirm may be a wrong number."""
+    in it): a join the identity does not confirm may be a wrong number; and only where the tails joined
+    after another count of digits a cell (``placed``: the row's cells; 149700 is 14970 and 0 glued or 1497 and
+    00, which the places do not always tell) give no other reading that meets I3."""
     width = _WIDTH * len(GROUPS.keys)
     if tails is None:
         events.add("warning", "wrapped-number", f"rows {_ALL_GROUPS}: the tails of numbers wrapped in their cells "
@@ -252,7 +254,7 @@ def _tails_joined(header: list[str], values: TableToken, tails: tuple[list[str],
     texts, joined = tails
     found = row_groups(" ".join(texts))
     sums = group_sums(len(GROUPS.keys), _WIDTH)
-    split = None if found is None or len(found[0]) != len(texts) else split_digits(found[0], width, sums)
+    split = None if found is None or len(found[0]) != _words(texts) else split_digits(found[0], width, sums)
     parts = None if split is None else split.parts
     shown = ", ".join(texts[at] for at in sorted(joined))
     if split is None or parts is None or not _joins_proven(texts, joined, split.candidates[0], parts, sums):
@@ -261,10 +263,33 @@ def _tails_joined(header: list[str], values: TableToken, tails: tuple[list[str],
                    f"above them ({shown}), the values do not make {width} numbers whose groups meet I3{why}; their "
                    "cells are null", values.line)
         return {key: Placed(key, values, None, True) for key in GROUPS.keys}
+    for held in range(_MIN_HEAD, max(len(text) for text, _, _ in placed) + 1):
+        other = tails_joined(placed, held)
+        if other is None or other[0] == texts:
+            continue
+        other_found = row_groups(" ".join(other[0]))
+        if other_found is None or len(other_found[0]) != _words(other[0]):
+            continue
+        other_split = split_digits(other_found[0], width, sums)
+        if other_split.parts is not None and other_split.parts != parts and _joins_proven(
+                other[0], other[1], other_split.candidates[0], other_split.parts, sums):
+            events.add("warning", "wrapped-number", f"rows {_ALL_GROUPS}: the tails below joined to the numbers "
+                       f"above them ({shown}) meet I3 after {held} digits a cell as well "
+                       f"({', '.join(other[0][at] for at in sorted(other[1]))}): which is not in the text; their "
+                       "cells are null", values.line)
+            return {key: Placed(key, values, None, True) for key in GROUPS.keys}
     events.add("warning", "split-by-identity", f"rows {_ALL_GROUPS}: numbers wrapped in their cells joined by "
                f"place ({shown}) and read as {'|'.join(map(str, parts))}, their groups meeting I3 (were I3 broken "
                "in the report, these numbers would be wrong)", values.line)
     return _placed_groups(header, glued_cells(values, parts, split.candidates[0]), values, events)
+
+
+_MIN_HEAD = 3  # digits: a number wraps only where its cell is full, never at one or two
+
+
+def _words(texts: list[str]) -> int:
+    """How many space-separated pieces ``texts`` hold (a joined number's end is a space: see tails_joined)."""
+    return sum(len(text.split()) for text in texts)
 
 
 def _joins_proven(texts: list[str], joined: set[int], printed: tuple[str, ...],
@@ -273,8 +298,8 @@ def _joins_proven(texts: list[str], joined: set[int], printed: tuple[str, ...],
     cells as printed, ``texts`` cut into them in order) is all numbers and meets I3."""
     cell = 0
     for at, text in enumerate(texts):
-        first, taken = cell, ""
-        while cell < len(printed) and len(taken) < len(text):
+        first, taken, size = cell, "", len(text) - text.count(" ")
+        while cell < len(printed) and len(taken) < size:
             taken += printed[cell]
             cell += 1
         if at in joined:
@@ -287,12 +312,19 @@ def _joins_proven(texts: list[str], joined: set[int], printed: tuple[str, ...],
 
 def _pieces(found: Sequence[Cell]) -> tuple[Cell, ...]:
     """A row's cells with those holding several values cut into one cell per value, in printed order (blank
-    cells after the last value left out: a table's padding)."""
+    cells after the last value left out: a table's padding; and the blank cells of lines above and below
+    the values' line, lines of wrapped numbers' heads and tails, whose places the grid does not keep)."""
     pieces: list[Cell] = []
     end = len(found)
     while end > 0 and not found[end - 1].text:
         end -= 1
+    lines: dict[int, int] = {}
     for cell in found[:end]:
+        lines[cell.line] = lines.get(cell.line, 0) + (len(cell.text.split()) if cell.text else 0)
+    main = max(lines, key=lambda line: lines[line]) if lines else -1
+    for cell in found[:end]:
+        if not cell.text and cell.line != main:
+            continue
         if not several_values(cell):
             pieces.append(cell)
             continue
