@@ -315,6 +315,21 @@ def test_a_row_of_values_shaped_like_a_page_number_that_counts_no_page_is_a_row(
     assert is_page_number("3 / 5") and is_page_number("第 2 页 共 2 页")
 
 
+@pytest.mark.parametrize(("line", "lone_numbers", "may_hold"), [
+    ("\u3000 - 4 -\t", False, True), ("  第 3 页 共 9 页", False, True), ("4 / 6", False, True), ("Page 2 of 5", False, True),
+    ("x\fy", False, True), ("  12", True, True), ("  12", False, False), ("12 0", True, False), ("| 4 |", True, False),
+    ("| - 4 - |", False, False), ("（一）规章 4", True, False), ("\u3000\u3000", True, False), ("- 4 - 5", False, False),
+])
+def test_a_table_may_hold_furniture_only_where_a_whole_line_is_a_page_number_or_a_form_feed(line, lone_numbers, may_hold):
+    # told line by line by the first character past the padding, then the whole line matched (a piped row,
+    # a label, values after a figure are none of the forms)
+    from govparse.furniture import may_hold_furniture
+
+    doc = Document("\n".join(["三、收到和处理政府信息公开申请情况", "规章 1 2", line, "规章 3 4"]))
+    assert may_hold_furniture(doc, 1, 4, lone_numbers) is may_hold
+    assert not may_hold_furniture(doc, 1, 2, lone_numbers) and not may_hold_furniture(doc, 3, 4, lone_numbers)
+
+
 def test_lone_numbers_counting_pages_are_furniture_in_row_tables_only():
     filler = [f"{n}．属于国家秘密 1 2 3 4 5 6 21" for n in range(1, 12)]
     pages = []
