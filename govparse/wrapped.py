@@ -582,14 +582,18 @@ def _under_header(rows: list[tuple[list[_Label], list[_Token]]], headers: set[in
         counts = counted or (False, True)
         ways: list[tuple[list[int], int]] = []
         for by_shown in counts:
-            columns = _right_of(header, labels, by_shown, width)
+            columns = _right_of(header, labels, by_shown)
             # A row under the header as wide as its columns says they are the table's; where no row is, the
             # columns are the header's cells on one line (pieces of a cell stacked over lines joined there:
             # a piece left on a line of its own may be a wrapped cell's tail, no column) and each value
             # starts where its column's piece starts (cells placed alike: nothing else tells the columns)
+            # A name with a space inside may be two names printed one space apart (a narrow column filled to
+            # its edge: 上一年项目数量 本年增/减): the columns may be more than the pieces, and only a row as wide
+            # as the block shows how many
             confirmed = fullest == len(columns)
+            glued = any(" " in column.text for column in columns)
             if not len(values) < len(columns) < _WIDE_TABLE or fullest > len(columns) \
-                    or not confirmed and (spaced_out or len({column.offset for column in columns}) != 1):
+                    or not confirmed and (spaced_out or glued or len({column.offset for column in columns}) != 1):
                 break
             # Each column's span: its piece's, up to the next piece (a cell stacked over lines and joined,
             # 采购项 / 目数量, reads as wide as both lines' text)
@@ -607,10 +611,11 @@ def _under_header(rows: list[tuple[list[_Label], list[_Token]]], headers: set[in
                 assigned.append(hits[0])
             if len(assigned) != len(values):
                 break
-            ways.append((assigned, len(columns)))
+            # as wide as the table's rows where its narrow rows are padded to them (blanks after the values),
+            # where the pieces are the columns (none perhaps two names)
+            ways.append((assigned, max(len(columns), width) if pads and not glued else len(columns)))
         if len(ways) == len(counts) and all(way == ways[0] for way in ways):
-            # as wide as the table's rows where its narrow rows are padded to them (blanks after the values)
-            placed[index] = (ways[0][0], max(ways[0][1], width)) if pads else ways[0]
+            placed[index] = ways[0]
     return placed
 
 
@@ -624,35 +629,17 @@ def _spaced_out(header: list[_Label]) -> bool:
         return False
     edge = min(token.place for token in tokens)
     line = max(token.offset for token in tokens if token.place == edge)
-    return any(len(piece.text) < 2 for token in tokens if token.offset == line for piece in _spaced_pieces(token))
+    return any(len(word) < 2 for token in tokens if token.offset == line for word in token.text.split())
 
 
-def _right_of(header: list[_Token], labels: list[_Label], by_shown: bool, width: int) -> list[_Token]:
-    """The header's pieces right of every piece of a row's label: its value columns' names. Two cells
-    printed one space apart (a narrow column filled to its edge) are one piece: its words are the cells,
-    where they stand on one line and the table's fullest row (``width``) has as many columns. A piece in
-    brackets (（单位：万元）, （包括自然失效…）) qualifies the name before it: no column of its own."""
+def _right_of(header: list[_Token], labels: list[_Label], by_shown: bool) -> list[_Token]:
+    """The header's pieces right of every piece of a row's label: its value columns' names. A piece in
+    brackets (（单位：万元）, （包括自然失效…）) qualifies the name before it: no column of its own. (Two names
+    printed one space apart stay one piece: a piece joined from a cell stacked over lines, 本年新 / 制作数
+    本年新公开数量 / 量, holds words of several lines, and where its second word starts is not known.)"""
     reach = max((_at(token, by_shown) + (_display(token.text) if by_shown else len(token.text))
                  for label in labels for token in label.tokens), default=-1)
-    columns = [token for token in header if _at(token, by_shown) > reach and token.text[0] not in _OPENING]
-    split = [piece for token in columns for piece in _spaced_pieces(token) if piece.text[0] not in _OPENING]
-    if len(columns) < len(split) <= width and len({piece.offset for piece in split}) == 1:
-        return split
-    return columns
-
-
-def _spaced_pieces(token: _Token) -> list[_Token]:
-    """A header piece cut at its single spaces, each part at its own place."""
-    if " " not in token.text:
-        return [token]
-    pieces: list[_Token] = []
-    start = 0
-    for part in token.text.split(" "):
-        if part:
-            pieces.append(_Token(part, token.offset, token.index + start, token.place + start, False,
-                                 token.shown + _display(token.text[:start])))
-        start += len(part) + 1
-    return pieces
+    return [token for token in header if _at(token, by_shown) > reach and token.text[0] not in _OPENING]
 
 
 _OPENING = frozenset("（(［[【《")
