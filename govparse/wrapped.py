@@ -355,7 +355,7 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False, counted
     under: dict[int, tuple[list[int], int]] = {}
     if placed:
         columns, width = _blank_columns(rows, headers)
-        under = _under_header(rows, headers, columns, counted)
+        under = _under_header(rows, headers, columns, width, counted)
     result: list[Row] = [[_cell(token) for label in labels for token in label.tokens] if index in headers
                          else _label_cells(labels, placed, counted) + (
                              _with_blanks(values, *under[index]) if index in under
@@ -560,17 +560,23 @@ def _blank_columns(rows: list[tuple[list[_Label], list[_Token]]],
 
 
 def _under_header(rows: list[tuple[list[_Label], list[_Token]]], headers: set[int],
-                  found: list[list[int] | None], counted: tuple[bool, ...] = ()) -> dict[int, tuple[list[int], int]]:
+                  found: list[list[int] | None], width: int,
+                  counted: tuple[bool, ...] = ()) -> dict[int, tuple[list[int], int]]:
     """Rows of a narrow block (table 二: one to three values a row) short of values that no other row
     places, placed under the header above them: each value within the span of one header piece right of
     the row's label, in order, counted as the table counts (``counted``; where it does not tell, by
     character and by display alike); the row's columns are those
     pieces (a blank cell prints nothing, and the header says where each column stands), as many as
-    another row under the header holds values. {row: (the
-    column of each value, how many columns)}; a row not placed so is left short for the row stage."""
+    another row under the header holds values, or, where none does (a block of one row, 政府集中采购 8), as
+    many as the header names on its one line, each value starting where its column's name starts. Where
+    the table pads its narrow rows to its widest (``found`` places a row with blanks after its values), a
+    row placed here is padded alike, to ``width``. {row: (the column of each value, how many columns)}; a
+    row not placed so is left short for the row stage."""
     placed: dict[int, tuple[list[int], int]] = {}
     header: list[_Token] = []
     fullest = 0  # the most values a row under the header holds
+    pads = any(columns == list(range(len(values))) for columns, (_, values) in zip(found, rows) if columns is not None)
+    spaced_out = any(_spaced_out(rows[index][0]) for index in headers)
     for index, (labels, values) in enumerate(rows):
         if index in headers:
             header = [token for label in labels for token in label.tokens if not token.value]
@@ -579,14 +585,22 @@ def _under_header(rows: list[tuple[list[_Label], list[_Token]]], headers: set[in
             continue
         if not values or found[index] is not None or not header or not all(token.value for token in values):
             continue
-        ways: list[tuple[list[int], int]] = []
         counts = counted or (False, True)
+        ways: list[tuple[list[int], int]] = []
         for by_shown in counts:
-            reach = max((_at(token, by_shown) + (_display(token.text) if by_shown else len(token.text))
-                         for label in labels for token in label.tokens), default=-1)
-            columns = [token for token in header if _at(token, by_shown) > reach]
-            if not len(values) < len(columns) == fullest < _WIDE_TABLE:
-                break  # (a row under the header as wide as its columns says they are the table's)
+            columns = _right_of(header, labels, by_shown)
+            # A row under the header as wide as its columns says they are the table's; where no row is, the
+            # columns are the header's cells on one line (pieces of a cell stacked over lines joined there:
+            # a piece left on a line of its own may be a wrapped cell's tail, no column) and each value
+            # starts where its column's piece starts (cells placed alike: nothing else tells the columns)
+            # A name with a space inside may be two names printed one space apart (a narrow column filled to
+            # its edge: 上一年项目数量 本年增/减): the columns may be more than the pieces, and only a row as wide
+            # as the block shows how many
+            confirmed = fullest == len(columns)
+            glued = any(" " in column.text for column in columns)
+            if not len(values) < len(columns) < _WIDE_TABLE or fullest > len(columns) \
+                    or not confirmed and (spaced_out or glued or len({column.offset for column in columns}) != 1):
+                break
             # Each column's span: its piece's, up to the next piece (a cell stacked over lines and joined,
             # 采购项 / 目数量, reads as wide as both lines' text)
             starts = [_at(column, by_shown) for column in columns]
@@ -597,17 +611,44 @@ def _under_header(rows: list[tuple[list[_Label], list[_Token]]], headers: set[in
             for token in values:
                 at = _at(token, by_shown)
                 hits = [position for position in range(len(columns)) if starts[position] - 1 <= at < ends[position]]
-                if len(hits) != 1 or assigned and hits[0] <= assigned[-1]:
+                if len(hits) != 1 or assigned and hits[0] <= assigned[-1] \
+                        or not confirmed and abs(at - starts[hits[0]]) > 1:
                     break
                 assigned.append(hits[0])
             if len(assigned) != len(values):
                 break
-            ways.append((assigned, len(columns)))
+            # as wide as the table's rows where its narrow rows are padded to them (blanks after the values),
+            # where the pieces are the columns (none perhaps two names)
+            ways.append((assigned, max(len(columns), width) if pads and not glued else len(columns)))
         if len(ways) == len(counts) and all(way == ways[0] for way in ways):
             placed[index] = ways[0]
     return placed
 
 
+def _spaced_out(header: list[_Label]) -> bool:
+    """Whether the line of a header's label-column name (信息内容: the lowest piece at its left edge, under the
+    caption) holds a lone character (采  购项目数量, 信  息内容, 本年增/减 处): words spaced out, whose pieces
+    are no cells; the table's headers do not tell its columns unconfirmed. (A lone character on a line of
+    its own, 量 under 上一年项目数, is a stacked cell's tail.)"""
+    tokens = [token for label in header for token in label.tokens if not token.value]
+    if not tokens:
+        return False
+    edge = min(token.place for token in tokens)
+    line = max(token.offset for token in tokens if token.place == edge)
+    return any(len(word) < 2 for token in tokens if token.offset == line for word in token.text.split())
+
+
+def _right_of(header: list[_Token], labels: list[_Label], by_shown: bool) -> list[_Token]:
+    """The header's pieces right of every piece of a row's label: its value columns' names. A piece in
+    brackets (（单位：万元）, （包括自然失效…）) qualifies the name before it: no column of its own. (Two names
+    printed one space apart stay one piece: a piece joined from a cell stacked over lines, 本年新 / 制作数
+    本年新公开数量 / 量, holds words of several lines, and where its second word starts is not known.)"""
+    reach = max((_at(token, by_shown) + (_display(token.text) if by_shown else len(token.text))
+                 for label in labels for token in label.tokens), default=-1)
+    return [token for token in header if _at(token, by_shown) > reach and token.text[0] not in _OPENING]
+
+
+_OPENING = frozenset("（(［[【《")
 _MIN_CLUSTERED_ROWS = 3  # rows whose values, taken together, must show every column's place
 _WIDE_TABLE = 5  # values in a full row: a table of one width (三's seven), not blocks of one to three (二)
 
