@@ -545,6 +545,8 @@ def place_rows(rows: Sequence[Printed], columns: dict[str, Columns], events: Eve
         else:
             copies.append(printed)
     merged = _merged_cell(rows)
+    if confirm is not None and merged is None and _misfits(rows, columns) < 2:
+        confirm = None  # a grid's made-up columns show in more rows than one: one row is its own cell off
     positions = _Positions()
     suspects = _merged_tables(rows, table_starts) if merged is not None and table_starts else None
     placed: dict[str, Placed] = {}
@@ -559,6 +561,16 @@ def place_rows(rows: Sequence[Printed], columns: dict[str, Columns], events: Eve
         placed[key] = _reconciled(key, copies, columns[key], events, glue, merged, positions,
                                   blanks_in_place or ran is None, confirm)
     return placed
+
+
+def _misfits(rows: Sequence[Printed], columns: dict[str, Columns]) -> int:
+    """How many rows' cells do not fit their columns as counted: a table detector makes up blank columns
+    for its whole grid, so they show in many rows; a cell of a row's own printed twice or lost, in one."""
+    count = 0
+    for row in rows:
+        if row.values is not None and fit_cells(row.values.cells, len(columns[row.key].keys), row.room) is None:
+            count += 1
+    return count
 
 
 class _Positions:

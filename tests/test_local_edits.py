@@ -408,6 +408,15 @@ REGRESSIONS = {
         zero_report_2019(**{"active_disclosure.procurement.amount": None,
                             "active_disclosure.procurement.projects": None}),
         LAYOUTS[0], 0, 64, ("null-marks", "split-header", "stray-cells"), 0, 2315),
+    # duplicate-cell (the census at 6,000 draws, once; a known gap until rows._misfits): a 0 printed twice in a
+    # markdown row whose other_org is blank (0 0 0 0 0 0 ∅ 0, then the table's padding): seven numbers that meet
+    # I1, read one a column (rows._confirmed, for a table detector's made-up columns), other_org read 0 under a
+    # read-by-identity warning. Zeros meet a sum wherever they stand; a detector makes up columns for its whole
+    # grid, so where only one row of the table does not fit its columns, the row is its own cell off and is
+    # nulled, named (pymupdf4llm and markitdown's PDF, held out 2200..2205: unchanged)
+    "doubled-zero-beside-blank-read-by-identity-markdown": (
+        zero_report(**{"applications.partially_granted.other_org": None}),
+        next(layout for layout in LAYOUTS if layout.name == "pipe-delimited/markdown"), 1, 21, (), 0, 0),
 }
 # Found by the long run, not met by the stages this issue owns: pinned in test_known_local_gaps (strict xfail),
 # not in REGRESSIONS, so that the kinds they touch keep being searched: (report, layout, kind, table, place,
@@ -418,16 +427,17 @@ KNOWN_GAPS = {
     # empty cells (blank lines between and after the skipped furniture lines, cells._linear_cells) run on
     # after 规章 0 0 0, which is nulled (cell-count, named): a neighbour lost, no wrong number
     #
-    # duplicate-cell (the census at 6,000 draws, once): a 0 printed twice in a markdown row whose other_org is
-    # blank (0 0 0 0 0 0 ∅ 0, then the table's padding): seven numbers that meet I1, read one a column
-    # (rows._confirmed, for a table detector's made-up columns), so other_org reads 0 under a read-by-identity
-    # warning naming the row. Zeros meet a sum wherever they stand; refusing rows with two zeros side by side
-    # costs pymupdf4llm 87.3 -> 81.9 % held out, so it waits for a rule telling a detector's made-up columns
-    # from a row's own blank (the columns blank in every row)
-    "doubled-zero-beside-blank-read-by-identity-markdown": (
-        zero_report(**{"applications.partially_granted.other_org": None}),
-        next(layout for layout in LAYOUTS if layout.name == "pipe-delimited/markdown"), "duplicate-cell", 1, 21,
-        (), 0, 0),
+    # delete-cell (the long run of branch dupcell, shrunk; on main e8eef39 too): a 0 of 2、没有现成信 | 息需要另行制作
+    # taken out in pipe rows padded to ten cells (2019 edition, labels split over two cells): counted by cells,
+    # that row fits and 3．补正后申请内容仍不明 | 确's eleven cells do not; by labels, the reverse. Both counts leave
+    # one row off, the tie goes to counting by cells, and unable_unclear (untouched) is nulled, named (cell-count)
+    "lost-cell-beside-split-label-pipe-rows-2019": (zero_report_2019(), LAYOUTS[3], "delete-cell", 1, 252,
+                                                    ("label-variants", "split-header"), 0, 7919903),
+    # delete-label (the same long run, shrunk; not looked into): 规章's label taken out in space-delimited
+    # rows with split labels, 行政许可's 本年增/减 printed 增1 and split: '增' read as an unknown row, licensing
+    # (untouched) nulled, named (cell-count); regulations reported missing, its 0 0 0 stray values
+    "lost-label-delta-in-words-2019-space": (zero_report_2019(**{"active_disclosure.licensing.delta": 1}), LAYOUTS[7],
+                                             "delete-label", 0, 0, ("label-variants", "split-header"), 0, 1721),
 }
 
 
