@@ -545,8 +545,8 @@ def place_rows(rows: Sequence[Printed], columns: dict[str, Columns], events: Eve
         else:
             copies.append(printed)
     merged = _merged_cell(rows)
-    if confirm is not None and merged is None and _misfits(rows, columns) < 2:
-        confirm = None  # a grid's made-up columns show in more rows than one: one row is its own cell off
+    if confirm is not None and merged is None:
+        confirm = _if_misfits(confirm, rows, columns)
     positions = _Positions()
     suspects = _merged_tables(rows, table_starts) if merged is not None and table_starts else None
     placed: dict[str, Placed] = {}
@@ -561,6 +561,21 @@ def place_rows(rows: Sequence[Printed], columns: dict[str, Columns], events: Eve
         placed[key] = _reconciled(key, copies, columns[key], events, glue, merged, positions,
                                   blanks_in_place or ran is None, confirm)
     return placed
+
+
+def _if_misfits(confirm: Confirm, rows: Sequence[Printed], columns: dict[str, Columns]) -> Confirm:
+    """``confirm`` with no rule for any row unless two or more of the table's rows do not fit their
+    columns: a grid's made-up columns show in more rows than one; one row off is its own cell doubled or
+    lost. Counted once, at the first row that asks (in most tables every row fits and none asks)."""
+    name, constraints = confirm
+    many: list[bool] = []
+
+    def rules(key: str, width: int) -> tuple[Constraint, ...]:
+        if not many:
+            many.append(_misfits(rows, columns) >= 2)
+        return constraints(key, width) if many[0] else ()
+
+    return name, rules
 
 
 def _misfits(rows: Sequence[Printed], columns: dict[str, Columns]) -> int:

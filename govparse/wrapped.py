@@ -540,15 +540,13 @@ def _blank_columns(rows: list[tuple[list[_Label], list[_Token]]],
         described.append((shape, label_end, [token.place for token in values]))
         shown_end = max((token.shown + _display(token.text) for token in beside), default=-1)
         shown.append((shape, shown_end, [token.shown for token in values]))
-    found = placed_columns(described, shown, [[len(token.text) for token in values] for _, values in rows])
+    lengths = [[len(token.text) for token in values] for _, values in rows]
+    found = placed_columns(described, shown, lengths)
     width = max((len(places) for _, _, places in described), default=0)
     if any(columns is None and _may_place(len(places), width) for columns, (_, _, places) in zip(found, described)):
         # Each way of counting places whose values group tightly; where both do, they must agree. A row's
         # label here is all its pieces, on every line: how far right it reaches tells its window.
-        reach = [[max((_at(token, by_shown) + (_display(token.text) if by_shown else len(token.text))
-                       for label in labels for token in label.tokens), default=-1) for labels, _ in rows]
-                 for by_shown in (False, True)]
-        lengths = [[len(token.text) for token in values] for _, values in rows]
+        reach = [[_reach(labels, by_shown) for labels, _ in rows] for by_shown in (False, True)]
         ways = [placed for placed in (
             _clustered([(shape, end, places) for (shape, _, places), end in zip(described, reach[0])], width, lengths),
             _clustered([(shape, end, places) for (shape, _, places), end in zip(shown, reach[1])], width, lengths))
@@ -643,9 +641,15 @@ def _right_of(header: list[_Token], labels: list[_Label], by_shown: bool) -> lis
     brackets (（单位：万元）, （包括自然失效…）) qualifies the name before it: no column of its own. (Two names
     printed one space apart stay one piece: a piece joined from a cell stacked over lines, 本年新 / 制作数
     本年新公开数量 / 量, holds words of several lines, and where its second word starts is not known.)"""
-    reach = max((_at(token, by_shown) + (_display(token.text) if by_shown else len(token.text))
-                 for label in labels for token in label.tokens), default=-1)
+    reach = _reach(labels, by_shown)
     return [token for token in header if _at(token, by_shown) > reach and token.text[0] not in _OPENING]
+
+
+def _reach(labels: list[_Label], by_shown: bool) -> int:
+    """How far right a row's label reaches, all its pieces on every line, counted by character or by
+    display column (``by_shown``); -1 for a row with no label."""
+    return max((_at(token, by_shown) + (_display(token.text) if by_shown else len(token.text))
+                for label in labels for token in label.tokens), default=-1)
 
 
 _OPENING = frozenset("（(［[【《")
