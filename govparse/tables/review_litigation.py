@@ -252,12 +252,10 @@ def _tails_joined(header: list[str], values: TableToken, tails: tuple[list[str],
                    values.line)
         return {key: Placed(key, values, None, True) for key in GROUPS.keys}
     texts, joined = tails
-    found = row_groups(" ".join(texts))
     sums = group_sums(len(GROUPS.keys), _WIDTH)
-    split = None if found is None or len(found[0]) != _words(texts) else split_digits(found[0], width, sums)
-    parts = None if split is None else split.parts
+    split, parts = _proven_split(tails, width, sums)
     shown = ", ".join(texts[at] for at in sorted(joined))
-    if split is None or parts is None or not _joins_proven(texts, joined, split.candidates[0], parts, sums):
+    if parts is None:
         why = "" if split is None or split.problem is None else f" ({split.problem})"
         events.add("warning", "wrapped-number", f"rows {_ALL_GROUPS}: with the tails below joined to the numbers "
                    f"above them ({shown}), the values do not make {width} numbers whose groups meet I3{why}; their "
@@ -267,12 +265,8 @@ def _tails_joined(header: list[str], values: TableToken, tails: tuple[list[str],
         other = tails_joined(placed, held)
         if other is None or other[0] == texts:
             continue
-        other_found = row_groups(" ".join(other[0]))
-        if other_found is None or len(other_found[0]) != _words(other[0]):
-            continue
-        other_split = split_digits(other_found[0], width, sums)
-        if other_split.parts is not None and other_split.parts != parts and _joins_proven(
-                other[0], other[1], other_split.candidates[0], other_split.parts, sums):
+        other_parts = _proven_split(other, width, sums)[1]
+        if other_parts is not None and other_parts != parts:
             events.add("warning", "wrapped-number", f"rows {_ALL_GROUPS}: the tails below joined to the numbers "
                        f"above them ({shown}) meet I3 after {held} digits a cell as well "
                        f"({', '.join(other[0][at] for at in sorted(other[1]))}): which is not in the text; their "
@@ -282,6 +276,19 @@ def _tails_joined(header: list[str], values: TableToken, tails: tuple[list[str],
                f"place ({shown}) and read as {'|'.join(map(str, parts))}, their groups meeting I3 (were I3 broken "
                "in the report, these numbers would be wrong)", values.line)
     return _placed_groups(header, glued_cells(values, parts, split.candidates[0]), values, events)
+
+
+def _proven_split(tails: tuple[list[str], set[int]], width: int, sums: tuple) -> tuple:
+    """``(split, parts)``: the row's texts with tails joined (``tails``) split into ``width`` cells, and the
+    parts where every group holding a joined number meets I3 (else None); split is None where the texts are
+    not one run of numbers."""
+    texts, joined = tails
+    found = row_groups(" ".join(texts))
+    if found is None or len(found[0]) != _words(texts):
+        return None, None
+    split = split_digits(found[0], width, sums)
+    proven = split.parts is not None and _joins_proven(texts, joined, split.candidates[0], split.parts, sums)
+    return split, split.parts if proven else None
 
 
 _MIN_HEAD = 3  # digits: a number wraps only where its cell is full, never at one or two
