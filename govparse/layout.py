@@ -87,6 +87,7 @@ _CAPTION_HEAD = re.compile(r"第[一二三四五六七八九十]{1,3}条")
 # an enumerator standing alone as a label's first line: 5. / 5．/ （六 / (六) / 一、
 _ENUMERATOR_ALONE = re.compile(r"[（(]?[一二三四五六七八九十]{1,3}[）)]?[、.．]?|\d{1,2}[．.、]")
 _WRAPPING_TABLE_LINES = 20
+_MIN_STACKED = 6  # lines of values only next to another that tell a row's cells a line or two each
 _MIN_ROWS_ONLY = 3  # lines of rows that tell space-delimited rows among many lines of label pieces
 _SEPARATOR_RULE = re.compile(r":?-{3,}:?(?:\|:?-{3,}:?)+")
 _TWO_FILLED_CELLS = re.compile(r"[\s|]*[^\s|][^|]*\|[\s|]*[^\s|]")
@@ -205,12 +206,17 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
                                    "header cell printed above and below its header's middle line: a PDF's cells "
                                    "placed by x")
     # Values on a line of their own, a label's pieces around them: a PDF's wrapped cells.
-    alone = inner = 0  # lines of values only; of them, those with more of the table below
+    alone = inner = stacked = 0  # lines of values only; of them, those with more of the table below, and
+    # those next to another (a row's values over several lines: a PDF's text a span or two a line, pdftohtml)
     if spaced * 10 >= count * 3:
-        for i in filled:
-            if _values_only(lines[i]):
-                alone += 1
-                inner += i != filled[-1]
+        only = [_values_only(lines[i]) for i in filled]
+        alone = sum(only)
+        inner = alone - only[-1]
+        stacked = sum(1 for at in range(len(only)) if only[at] and (at and only[at - 1] or
+                                                                     at + 1 < len(only) and only[at + 1]))
+    # A label wrapped around its row holds one line of the row's values; lines of values one under another,
+    # most of them so, are a row's cells a line or two each, whose pairs (0 0) pass for space-separated rows.
+    spans = stacked >= _MIN_STACKED and stacked * 2 > alone
     wide = sum(1 for i in filled if _WIDE_GAP.search(lines[i].strip())) if inner else 0
     # A label's tail below its row (第 1 页 aside): a line of text alone after a line ending in values,
     # looked for in a long table (三, the one whose labels wrap) with one line of values alone, or with
@@ -225,7 +231,7 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
         if inner <= 1 and alone < 2 and count >= _WRAPPING_TABLE_LINES and spaced * 10 >= count * 3 else 0
     # One line of values alone is evidence only inside a long table, not in 四, whose one row may
     # have prose after it.
-    if alone >= 2 or count >= _WRAPPING_TABLE_LINES and (inner and wide * 10 >= count * 6 or tails):
+    if not spans and (alone >= 2 or count >= _WRAPPING_TABLE_LINES and (inner and wide * 10 >= count * 6 or tails)):
         if wide * 10 >= count * 3:
             return TableLayout(SPACE_ALIGNED, X_POSITIONED,
                                f"{alone} of {count} non-blank lines hold values only, {wide} hold words "
@@ -238,7 +244,7 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
         return TableLayout(SPACE_ALIGNED, X_POSITIONED,
                            f"{spaced} of {count} non-blank lines are space-separated, a header cell printed above and "
                            "below its header's middle line: a PDF's cells placed by x")
-    if spaced * 10 >= count * 3:
+    if spaced * 10 >= count * 3 and not spans:
         return TableLayout(SPACE_DELIMITED, ROW_PER_LINE,
                            f"{spaced} of {count} non-blank lines are three or more space-separated cells "
                            "or a label and its values")

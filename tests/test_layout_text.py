@@ -580,10 +580,11 @@ def test_a_line_after_a_page_break_fits_under_no_row_without_a_label():
 
 
 
-def _pdftohtml_shifted_rows():
-    """(wrong rows, rows a failing identity flags) of pdftohtml's text of one held-out report (2201, 2021
-    traditional variants): its label, then its values a cell or two a line (`0&#160;0`); after the page break
-    the wrapped-labels reader gives each row of table 三 the previous row's last values."""
+def test_pdftohtml_rows_a_cell_or_two_a_line_are_not_read_as_wrapped_labels():
+    """pdftohtml's text of one held-out report (2201, 2021 traditional variants): each label, then its values
+    a cell or two a line (`0&#160;0`, lines that pass for space-separated rows). Read as labels wrapped around
+    their values, every row of table 三 after the page break took the previous row's last values (18 cells, each
+    row failing I1); lines of values one under another are a PDF's text a span a line, read in its order."""
     import json
     from decimal import Decimal
     from pathlib import Path
@@ -595,20 +596,10 @@ def _pdftohtml_shifted_rows():
     expected = json.loads((data / "pdftohtml-rows-shifted-after-page-break.expected.json").read_text(
         encoding="utf-8"), parse_float=Decimal)
     read = result.to_dict()
-    wrong = {(table, row) for table in ("active_disclosure", "applications", "review_litigation")
-             for row, columns in expected[table].items() for column, value in columns.items()
-             if (read[table] or {}).get(row, {}).get(column) not in (None, value)}
-    return wrong, {("applications", check.name) for check in result.findings}
-
-
-def test_pdftohtml_rows_shifted_after_a_page_break_are_flagged():
-    """The known gap below never turns silent: every row read wrong fails I1."""
-    wrong, flagged = _pdftohtml_shifted_rows()
-    assert wrong <= flagged, f"wrong and not flagged: {sorted(wrong - flagged)}"
-
-
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="known: 18 cells of six rows read shifted, every "
-                   "row flagged by a failing I1 (found in a held-out set, 2201, after the session's merges)")
-def test_pdftohtml_rows_after_a_page_break_are_not_shifted():
-    wrong, _ = _pdftohtml_shifted_rows()
-    assert not wrong, f"wrong, flagged by I1: {sorted(wrong)}"
+    assert result.traces["applications"].layout.style == "pdf-lines"
+    assert {(table, row, column): (read[table] or {}).get(row, {}).get(column)
+            for table in ("active_disclosure", "applications", "review_litigation")
+            for row, columns in expected[table].items() for column in columns} == \
+        {(table, row, column): value for table in ("active_disclosure", "applications", "review_litigation")
+         for row, columns in expected[table].items() for column, value in columns.items()}
+    assert not result.findings
