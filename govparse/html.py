@@ -4,7 +4,8 @@ Many scrapers save the page itself. Its paragraphs become lines (the section
 headings and narrative live there) and each ``<tr>`` of a ``<table>`` becomes
 one line of tab-separated cells, which the tab-delimited cell reader takes from
 there. ``<br>`` inside a cell joins its pieces (``结果<br>维持`` is one label), and
-``&nbsp;`` is a space like any other. A cell spanning rows or columns appears
+``&nbsp;`` is a space like any other (a line of one alone between ``<br>``s, pdftohtml's blank
+cell, is kept as a line of white space). A cell spanning rows or columns appears
 once, in the first row it covers: labels decide the columns, not positions.
 
 Every produced line remembers the source line of the element it came from, so
@@ -96,11 +97,16 @@ class _Reader:
         self.numbers: list[int] = []
         self.pending: list[str] = []
         self.pending_line = 1
+        self.spaced_line = 0  # source line of a line of no-break space alone, between two <br> (0: none)
 
     def add_text(self, text: str | None, element) -> None:
         """Queue text for the current line; its number is that of the element it came with,
         plus the lines before it where a blank line splits the text into paragraphs."""
         if not text or text.isspace():
+            if text and "\xa0" in text and element.tag == "br" and element.sourceline:
+                # a line of a no-break space alone (pdftohtml writes a PDF's blank cell so): kept as one, the
+                # blank's trace in a PDF's lines (govparse.cells); other white space between lines is nothing
+                self.spaced_line = element.sourceline + text.count("\n", 0, text.index("\xa0"))
             return
         start = 0
         for found in _breaks(text) if "\n" in text else ():
@@ -122,6 +128,10 @@ class _Reader:
                 self.lines.append(text)
                 self.numbers.append(self.pending_line)
             self.pending.clear()
+        elif self.spaced_line:
+            self.lines.append("\xa0")
+            self.numbers.append(self.spaced_line)
+        self.spaced_line = 0
 
     def walk(self, element) -> None:
         tag = element.tag

@@ -85,3 +85,19 @@ def test_blank_lines_in_loose_text_part_paragraphs():
     assert html_to_lines(page) == (["# 某县人民政府2023年政府信息公开工作年度报告", "来源：某县人民政府 发布时间：2024-01-19",
                                     "一、总体情况", "规章\t1"], [1, 3, 6, 8])
     assert govparse.parse(page).meta.agency == "某县人民政府"
+
+
+def test_a_no_break_space_alone_between_line_breaks_is_a_line_of_its_own():
+    # pdftohtml writes a PDF's blank cell holding a no-break space as a line of it alone: the blank's only trace
+    page = "<html><body><p>0<br/>\n0<br/>\n\u00a0<br/>\n70269<br/>\n</p><p>&nbsp;</p><p>end\n<br/>\n</p></body></html>"
+    lines, numbers = html_to_lines(page)
+    assert lines == ["0", "0", "\u00a0", "70269", "end"]  # a spacer paragraph, or a plain line end, is no line
+    assert numbers[2] == 3
+
+
+def test_pdftohtml_blank_cell_keeps_its_column():
+    # pdftohtml's text of a table 三 row with a blank cell: 0 / 0 / 0 / 0&#160;0 / (no-break space) / 70269
+    fixture = Path(__file__).parent.parent / "corpus" / "tools" / "pdftohtml--2021-blank-cells.txt"
+    row_read = govparse.parse(fixture.read_text(encoding="utf-8")).to_dict()["applications"]["denied_third_party"]
+    assert row_read == {"natural_person": 0, "commercial": 0, "research": 0, "social_welfare": 0,
+                        "legal_service": 0, "other_org": None, "total": 70269}
