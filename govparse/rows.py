@@ -317,7 +317,8 @@ def counted_rows(rows: list[Printed], tokens: Sequence[TableToken], order: Seque
         return rows  # every row its own cells exactly: nothing is padding, nothing runs on
     # a label broken over cells of its line counted as the cells it fills, or as one: whichever
     # gives the table's rows one width more nearly, and where both do as nearly, whichever lets more
-    # rows be read (a row short of a cell by a label in two cells fits the one count by chance)
+    # rows be read (a row short of a cell by a label in two cells fits the one count by chance), and
+    # where as many, whichever reads fewer of them with a blank last value (the padding it may be)
     grid, off = _grid_width(rows, tokens, structure, widths, True, misfits)
     if all(row.lead == row.labels for row in rows if row.values is not None):
         by_labels, off_by_labels = grid, off  # no label broken over cells: both counts are one
@@ -356,16 +357,21 @@ def counted_rows(rows: list[Printed], tokens: Sequence[TableToken], order: Seque
     return out
 
 
-def _fitting(rows: Sequence[Printed], grid: int, by_cells: bool, widths: dict[str, int]) -> int:
+def _fitting(rows: Sequence[Printed], grid: int, by_cells: bool, widths: dict[str, int]) -> tuple[int, int]:
     """How many rows' cells fit their columns in a table that pads its rows to ``grid`` cells, a label
-    broken over cells counted as the cells it fills (``by_cells``) or as one."""
-    fitting = 0
+    broken over cells counted as the cells it fills (``by_cells``) or as one; and how many of those
+    fit with their last value filled (a row that fits only by taking a blank cell for its last value
+    fits as well one cell short, the blank its padding: a row lost a cell beside a label in two)."""
+    fitting = filled = 0
     for row in rows:
         if row.values is not None:
             width = widths[row.key]
             room = grid - (row.lead if by_cells else row.labels)
-            fitting += fit_cells(row.values.cells, width, room if room > width else 0) is not None
-    return fitting
+            cells = fit_cells(row.values.cells, width, room if room > width else 0)
+            if cells is not None:
+                fitting += 1
+                filled += bool(cells[-1].text)
+    return fitting, filled
 
 
 def _padded_by_habit(rows: Sequence[Printed], widths: dict[str, int]) -> bool:

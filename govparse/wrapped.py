@@ -57,7 +57,10 @@ from unicodedata import east_asian_width
 from .gapblanks import placed_columns, runs_over
 from .textgrid import Row, width
 
-_VALUE = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:元|万元|%)?|[/／—－-]+|无")
+# (the trial edition writes a change in words, 增3 / 减少4: a value, never a label glued to its number)
+_SIGNED_IN_WORDS = r"[增减][加少]?\d{1,9}"
+_VALUE = re.compile(rf"[+-]?\d[\d,]*(?:\.\d+)?(?:元|万元|%)?|[/／—－-]+|无|{_SIGNED_IN_WORDS}")
+_SIGNED_WORD = re.compile(_SIGNED_IN_WORDS)
 _ENUMERATED = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[．.、]")
 # pypdf drops the space between a label and what follows at times: 法规禁25, 办理结果（一）予以公开.
 # (and a number glued to the null mark —— before it, as pypdf writes two cells: ——0; —— is never a minus sign)
@@ -169,10 +172,11 @@ def _words_of(text: str, shape: str, offset: int, wide_gaps: bool) -> list[_Toke
 
 
 def _unglued(text: str, words: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """Words with a number or an enumerated label glued to the label before them cut apart."""
+    """Words with a number or an enumerated label glued to the label before them cut apart (a change
+    written in words, 增1, is one value)."""
     cut: list[tuple[int, int, int]] = []
     for start, stop, place in words:
-        if stop - start < 2 or text[start:stop].isascii():
+        if stop - start < 2 or text[start:stop].isascii() or _SIGNED_WORD.fullmatch(text, start, stop):
             cut.append((start, stop, place))
             continue
         begin = start
