@@ -806,12 +806,17 @@ def _label_at(infos: list[TextInfo], index: int, labels: Labels) -> tuple[str | 
     first = infos[index]
     limit = index + 1  # the cell at index is text: it never ends the join
     stop_at = min(len(infos), index + MAX_JOIN)
-    if limit >= stop_at or not first.grows or infos[limit].ends_join:
+    if limit >= stop_at or not first.grows or infos[limit].ends_join \
+            and _over_blanks(infos, limit, stop_at, first.key, labels) == limit:
         return first.name, 1
     keys = [first.key]  # the key of each join, by width
     key = first.key
     skipped = -1  # a piece of a group label the join went over, if any
     while True:
+        ahead = _over_blanks(infos, limit, stop_at, key, labels)
+        if ahead != limit:
+            keys.extend([key] * (ahead - limit))  # (a join never ends on a blank: its key adds nothing)
+            limit = ahead
         grown = key + infos[limit].key
         grows = labels.may_grow(grown)
         if not grows and skipped < 0 and limit + 1 < stop_at and not infos[limit + 1].ends_join \
@@ -828,7 +833,7 @@ def _label_at(infos: list[TextInfo], index: int, labels: Labels) -> tuple[str | 
         if not grows:
             keys.pop()  # so it names no label either
             break
-        if limit >= stop_at or infos[limit].ends_join:
+        if limit >= stop_at or infos[limit].ends_join and _over_blanks(infos, limit, stop_at, key, labels) == limit:
             break
     for width in range(len(keys), 1, -1):
         if not infos[index + width - 1].key or index + width - 1 == skipped:
@@ -837,6 +842,21 @@ def _label_at(infos: list[TextInfo], index: int, labels: Labels) -> tuple[str | 
         if name is not None:
             return name, width
     return first.name, 1
+
+
+def _over_blanks(infos: list[TextInfo], limit: int, stop_at: int, key: str, labels: Labels) -> int:
+    """Where a join of label pieces goes on past the blank cells at ``limit``: the next piece, when the join
+    so far names no label and that piece grows it (a table detector's made-up columns through a label:
+    2．重复申 | | | 请); else ``limit``. A join that names a label already keeps the blanks after it (its row's)."""
+    if infos[limit].kind is not Kind.BLANK or labels.named(key) is not None:
+        return limit
+    ahead = limit + 1
+    while ahead < stop_at and infos[ahead].kind is Kind.BLANK:
+        ahead += 1
+    if ahead < stop_at and infos[ahead].kind is Kind.TEXT and infos[ahead].key \
+            and labels.may_grow(key + infos[ahead].key):
+        return ahead
+    return limit
 
 
 def _label_around(infos: list[TextInfo], index: int, labels: Labels) -> tuple[str, list[int], int, tuple[int, int]] | None:

@@ -553,6 +553,7 @@ def place_rows(rows: Sequence[Printed], columns: dict[str, Columns], events: Eve
     merged = _merged_cell(rows)
     if confirm is not None and merged is None:
         confirm = _if_misfits(confirm, rows, columns)
+    counts = _CountsProve(rows, columns) if confirm is not None else None
     positions = _Positions()
     suspects = _merged_tables(rows, table_starts) if merged is not None and table_starts else None
     placed: dict[str, Placed] = {}
@@ -565,7 +566,7 @@ def place_rows(rows: Sequence[Printed], columns: dict[str, Columns], events: Eve
         if suspects is not None and copies[0].values is not None:
             ran = suspects.get(bisect_right(table_starts, copies[0].values.cells[0].line), merged)
         placed[key] = _reconciled(key, copies, columns[key], events, glue, merged, positions,
-                                  blanks_in_place or ran is None, confirm)
+                                  blanks_in_place or ran is None, confirm, counts)
     return placed
 
 
@@ -649,15 +650,15 @@ def _merged_cell(rows: Sequence[Printed]) -> Cell | None:
 
 def _reconciled(key: str, copies: list[Printed], columns: Columns, events: Events, glue: Glue | None,
                 merged: Cell | None, positions: _Positions, blanks_in_place: bool,
-                confirm: Confirm | None = None) -> Placed:
+                confirm: Confirm | None = None, counts: _CountsProve | None = None) -> Placed:
     with_values = [printed for printed in copies if printed.values is not None]
     if not with_values:
         return Placed(key, copies[0].label, None)
     printed = with_values[0]
-    cells = _placed_cells(key, printed, columns, events, glue, merged, positions, blanks_in_place, confirm)
+    cells = _placed_cells(key, printed, columns, events, glue, merged, positions, blanks_in_place, confirm, counts)
     if len(copies) > 1:
         readings = [cells] + [_placed_cells(key, other, columns, events, glue, merged, positions, blanks_in_place,
-                                            confirm)
+                                            confirm, counts)
                               for other in with_values[1:]]
         lines = ", ".join(str(p.label.line) for p in copies)
         texts = {None if found is None else tuple([cell.text for cell in found]) for found in readings}
@@ -672,9 +673,10 @@ def _reconciled(key: str, copies: list[Printed], columns: Columns, events: Event
 
 def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events, glue: Glue | None,
                   merged: Cell | None, positions: _Positions, blanks_in_place: bool = False,
-                  confirm: Confirm | None = None) -> tuple[Cell, ...] | None:
+                  confirm: Confirm | None = None, counts: _CountsProve | None = None) -> tuple[Cell, ...] | None:
     """A row's cells, one per column in statutory order, or None (reported). ``merged``: the table's
-    first cell holding several values (_merged_cell), None where no cell of it holds several."""
+    first cell holding several values (_merged_cell), None where no cell of it holds several. ``counts``:
+    whether a detector grid's rows are read by their values' count (_CountsProve)."""
     assert printed.values is not None
     if printed.unreadable:
         return None
@@ -691,6 +693,8 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events, 
         return split_glued(key, printed, len(columns.keys), glue, events)
     if cells is None and confirm is not None:
         cells = _confirmed(key, printed.values.cells, len(columns.keys), confirm, events)
+        if cells is None and counts is not None:
+            cells = _by_count(key, printed.values.cells, printed.label, len(columns.keys), counts, events)
         if cells is not None:
             return _in_header_order(cells, positions.of(printed.header, columns))
     if cells is None:
@@ -708,9 +712,12 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events, 
             if several_values(cell):
                 joined = cell
                 break
-    confirmed = _confirmed(key, printed.values.cells, len(columns.keys), confirm, events) \
-        if confirm is not None and (joined is not None or merged is not None and not blanks_in_place
-                                    and any(not cell.text for cell in cells)) else None
+    confirmed = None
+    if confirm is not None and (joined is not None or merged is not None and not blanks_in_place
+                                and any(not cell.text for cell in cells)):
+        confirmed = _confirmed(key, printed.values.cells, len(columns.keys), confirm, events)
+        if confirmed is None and counts is not None:
+            confirmed = _by_count(key, printed.values.cells, printed.label, len(columns.keys), counts, events)
     if confirmed is not None:
         return _in_header_order(confirmed, positions.of(printed.header, columns))
     if joined is not None:
@@ -728,6 +735,9 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events, 
                    "not stand where they were printed; its cells are null", cells[0].line, cells[0].column, row=key)
         return None
     if confirm is not None and merged is not None and not blanks_in_place and _breaks(key, cells, confirm):
+        counted = _by_count(key, cells, printed.label, len(columns.keys), counts, events) if counts is not None else None
+        if counted is not None:
+            return _in_header_order(counted, positions.of(printed.header, columns))
         # the grid that ran two cells into one may also have cut a number in two (1|2 for 12) where the row
         # had a blank: the count fits, the identity does not
         events.add("error", "cell-count", f"row {key}: its values ({_shown(cells)}) break {confirm[0]} in a table "
@@ -797,6 +807,89 @@ def _confirmed(key: str, found: Sequence[Cell], width: int, confirm: Confirm,
                f"blanks left out ({_shown(found)}), as they meet {name} (a table detector's columns; were {name} "
                "broken in the report, these numbers could stand in the wrong columns)", found[0].line,
                found[0].column, row=key)
+    return tuple(values)
+
+
+def _value_parts(found: Sequence[Cell], label: TableToken) -> list[Cell] | None:
+    """A detector grid's row as its values in printed order: blank cells left out (a made-up column and a
+    blank of the row's own look the same), run-together cells cut (0 179717), null marks kept (a mark is
+    a cell's), and a piece that no number begins with (05: a leading zero) joined to the number before it,
+    the tail of a number the grid cut in two (111 | 05 for 11105). None where a piece is neither a number
+    nor a null mark (label text, a damaged number): nothing to count. A null mark the grid put in the
+    label's cell, after its text (1．信访举报投诉类申请——), is the row's first value."""
+    values: list[Cell] = []
+    last = label.cells[-1]
+    mark = _MARK_AFTER_LABEL.search(last.text)
+    if mark is not None:
+        values.append(Cell(mark.group(1), last.line, last.column + mark.start(1)))
+    for cell in found:
+        text = cell.text
+        if not text:
+            continue
+        for part in text.split() if several_values(cell) else (text,):
+            kind = read_value(part).kind
+            if kind == Kind.NUMBER and "," in part and _GROUPED.fullmatch(part) is None:
+                return None  # a number cut inside its thousands groups (1,03 | 8): which pieces join is not known
+            if kind == Kind.NUMBER and _TAIL.match(part) is not None:
+                if not values or read_value(values[-1].text).kind != Kind.NUMBER:
+                    return None
+                values[-1] = Cell(values[-1].text + part, values[-1].line, values[-1].column)
+                continue
+            if kind != Kind.NUMBER and kind != Kind.NULL_MARK:
+                return None
+            values.append(Cell(part, cell.line, cell.column))
+    return values
+
+
+_MARK_AFTER_LABEL = re.compile(r"[\u4e00-\u9fff）)]\s*([—–-]{1,2}|/)$")
+_TAIL = re.compile(r"0\d")
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # a number in whole thousands groups  # digits no number is printed with at its start: a cut number's tail
+
+
+class _CountsProve:
+    """Whether a detector grid's rows may be read by the count of their values (``_value_parts``): only
+    where every row of the table counts as many values as its columns, none more or fewer, none with a
+    number cut inside its thousands groups or a piece that is no value (a number the grid cut in two
+    whose tail shows nothing of it, a blank cell of a row's own left as an empty cell: the two together
+    would make a row's count right with its values in the wrong columns, and such a table shows one or
+    the other elsewhere), and where the table prints a blank as a null mark somewhere (its writer marks
+    its blanks: an empty cell is then a made-up column, not a blank of a row's own; a table without a mark
+    is read by count nowhere, as rows that fit a grid which ran cells together but break I1 are not). Asked
+    at the first row that needs it, then kept."""
+
+    __slots__ = ("rows", "columns", "answer")
+
+    def __init__(self, rows: Sequence[Printed], columns: dict[str, Columns]) -> None:
+        self.rows = rows
+        self.columns = columns
+        self.answer: bool | None = None
+
+    def __call__(self) -> bool:
+        if self.answer is None:
+            marked = False
+            for row in self.rows:
+                if row.values is None or row.unreadable:
+                    continue
+                parts = _value_parts(row.values.cells, row.label)
+                if parts is None or len(parts) != len(self.columns[row.key].keys):
+                    self.answer = False
+                    return False
+                marked = marked or any(read_value(part.text).kind == Kind.NULL_MARK for part in parts)
+            self.answer = marked
+        return self.answer
+
+
+def _by_count(key: str, found: Sequence[Cell], label: TableToken, width: int, counts: _CountsProve,
+              events: Events) -> tuple[Cell, ...] | None:
+    """A row of a detector's grid as its values one a column in printed order, null marks as nulls, where
+    they are exactly as many as its columns and every row of the table counts as many as its own
+    (``_CountsProve``); else None."""
+    values = _value_parts(found, label)
+    if values is None or len(values) != width or not counts():
+        return None
+    events.add("warning", "read-by-count", f"row {key}: its {width} values read one a column in printed order, "
+               f"blanks left out ({_shown(found)}): every row of the table has as many values as columns (a "
+               "table detector's columns)", found[0].line, found[0].column, row=key)
     return tuple(values)
 
 

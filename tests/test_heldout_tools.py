@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import govparse
 
 TABLE_TWO = """二、主动公开政府信息情况
@@ -222,3 +224,33 @@ def test_table_four_header_words_out_of_their_cells_under_a_legible_header_keep_
     assert {group: table[group]["total"] for group in ("review", "suit_direct", "suit_after_review")} == {
         "review": 3, "suit_direct": 2, "suit_after_review": 1}
     assert not any(d.code == "header-unread" for d in result.diagnostics)
+
+
+_MARKDOWN_NULL_MARKS = Path(__file__).parent.parent / "corpus/tools/pymupdf4llm--2019-null-marks-split-labels.txt"
+
+
+def test_a_detector_grid_whose_rows_all_count_their_columns_is_read_by_count():
+    # pymupdf4llm: made-up columns run through table 三 (|一、本年新收政府信息公开申请|数量||0|3||5|25|0|8|358||),
+    # a null mark in a cell of its own, I1 broken in the report: every row holds its seven values, so each is
+    # read one a column in printed order; a cut number's 0-led tail (111|05) joins the number before it
+    result = govparse.parse(_MARKDOWN_NULL_MARKS.read_text(encoding="utf-8"))
+    table = result.to_dict()["applications"]
+    assert list(table["new_received"].values()) == [0, 3, 5, 25, 0, 8, 358]
+    assert list(table["carried_over"].values()) == [17, 0, 1, 0, 24, None, 14]
+    assert table["unable_needs_creation"]["total"] == 11105
+    assert list(table["rejected_duplicate"].values()) == [0, 413, 15, 0, 0, 0, 5]  # 2．重复申 | | | 请, joined
+    assert any(d.code == "read-by-count" and d.row == "new_received" for d in result.diagnostics)
+
+
+def test_a_detector_grid_with_a_row_short_of_a_value_is_not_read_by_count():
+    # one row one value short (a blank of its own left as an empty cell, or a value lost): a row elsewhere could
+    # hold such a blank and a number cut in two, its count right and its values in the wrong columns
+    text = _MARKDOWN_NULL_MARKS.read_text(encoding="utf-8").replace(
+        "|4．保护第三方合法权益|||559|0||0|5|3|0|17||", "|4．保护第三方合法权益|||559|0||0||3|0|17||")
+    result = govparse.parse(text)
+    table = result.to_dict()["applications"]
+    assert set(table["new_received"].values()) == {None}
+    assert set(table["denied_third_party"].values()) == {None}
+    assert not any(d.code == "read-by-count" for d in result.diagnostics)
+    assert any(d.code == "cell-count" and d.row == "new_received" for d in result.diagnostics)
+
