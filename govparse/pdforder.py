@@ -296,34 +296,56 @@ def _review_groups(blocks: list[_Block], texts: list[str], after: Callable[[], l
     the header, 未经复议直接起诉's five cells may stand a block each. 复议后起诉's come after the
     next heading (``after``: the lines after the section), a block each, whether or not that block
     runs on, its total at times the first value closing the document (the last page's moved
-    blocks). Each group is read only where
-    its five values are counts whose total is the sum of the four (I3; a moved total, other than 0)."""
+    blocks). Where the stacked block holds the section's only values and more than five, the
+    columns run on in order: the stack's values after 行政复议's five are 未经复议直接起诉's first,
+    the values after the heading its others, then 复议后起诉's (``_spilled_group``). Each group is
+    read only where its five values are counts whose total is the sum of the four (I3; a moved
+    total, other than 0)."""
     labels = {_compact(block.texts): block.texts for block in blocks if block.texts}
-    groups = _stacked_groups(blocks, texts, labels)
-    later = labels.get("复议后起诉")
-    if later is not None and after is not None:
-        moved = _after_heading(after(), len(texts))
+    groups, spill = _stacked_groups(blocks, texts, labels)
+    if after is None:
+        return groups
+    lines = after()
+    values = _heading_values(lines, len(texts))
+    if spill:
+        direct = labels.get("未经复议直接起诉") or _header_word(blocks, "未经", "未经复议直接起诉")
+        taken = _APPLICATION_COLUMNS - 2 - len(spill)  # 未经复议直接起诉's values after the heading
+        if direct is None or len(values) < taken or not _outcomes([*spill, *values[:taken]]):
+            return groups
+        groups.append((direct, [*spill, *values[:taken]]))
+        values = values[taken:]
+    later = labels.get("复议后起诉") or _header_word(blocks, "复议后起诉", "复议后起诉")
+    if later is not None:
+        moved = _after_heading(values, lines, len(texts))
         if moved is not None and _outcomes(moved):
             groups.append((later, moved))
     return groups
 
 
+def _header_word(blocks: list[_Block], word: str, label: str) -> list[Piece] | None:
+    """A group's label where the header's words are one block (行政 / 行政诉讼 / 复议 / 未经 …): the
+    label at its first word there, or None."""
+    return next(([(label, offset, start)] for block in blocks for text, offset, start in block.texts
+                 if text == word), None)
+
+
 def _stacked_groups(blocks: list[_Block], texts: list[str], labels: dict[str, list[Piece]]
-                    ) -> list[tuple[list[Piece], list[Piece]]]:
+                    ) -> tuple[list[tuple[list[Piece], list[Piece]]], list[Piece]]:
     """行政复议's five values in the block running on into the next heading, and 未经复议直接起诉's
-    in the five single blocks before it, each where it meets I3; else none."""
+    in the five single blocks before it, each where it meets I3; else none. And the stack's values
+    after its five where they are the section's only others, one to four (未经复议直接起诉's first,
+    its others written after the next heading), else none."""
     if not blocks or not blocks[-1].values or any(text.strip() for text in texts[blocks[-1].last + 1:]):
-        return []
+        return [], []
     stack = blocks[-1]
     if stack.last != len(texts) - 1:
-        return []  # a blank line between it and the next heading
+        return [], []  # a blank line between it and the next heading
     review, direct = labels.get("行政复议"), labels.get("未经复议直接起诉")
     if review is None:  # the header's words one block (行政 / 行政诉讼 / 复议 …): the label where it starts
-        review = next(([("行政复议", offset, start)] for block in blocks for word, offset, start in block.texts
-                       if word == "行政"), None)
+        review = _header_word(blocks, "行政", "行政复议")
     first_five = stack.values[:5]
     if review is None or len({offset for _, offset, _ in first_five}) < 2 or not _outcomes(first_five):
-        return []
+        return [], []
     groups = [(review, first_five)]
     last_text = max((at for at, block in enumerate(blocks[:-1]) if block.texts), default=-1)
     singles = blocks[last_text + 1:-1] if not stack.texts and last_text >= 0 else []
@@ -331,17 +353,16 @@ def _stacked_groups(blocks: list[_Block], texts: list[str], labels: dict[str, li
             and all(len(block.values) == 1 and block.first == block.last for block in singles)
             and _outcomes([block.values[0] for block in singles])):
         groups.append((direct, [block.values[0] for block in singles]))
-    return groups
+        return groups, []
+    spill = stack.values[5:]
+    if not 0 < len(spill) < 5 or any(block.values for block in blocks[:-1]):
+        return groups, []
+    return groups, spill
 
 
-def _after_heading(lines: list[str], offset: int) -> list[Piece] | None:
-    """复议后起诉's five values after the next section's heading (``lines``, the first the heading):
-    the values standing alone there, up to the first text, where five stand there; or the last
-    four of them with the first value closing the document as their total, where it is their sum
-    (other than 0): the values before them are other groups' cells pdftotext wrote there. Read
-    only where the readings that meet I3 give one row: any four in a row there are tried with
-    the closing total (a sum does not order its terms: where the first four meet I3 as well as the
-    last four, the text does not say which are the group's)."""
+def _heading_values(lines: list[str], offset: int) -> list[Piece]:
+    """The values standing alone after the next section's heading (``lines``, the first the heading),
+    up to the first text or form feed (pieces at ``offset`` plus their line)."""
     values: list[Piece] = []
     for index in range(1, len(lines)):
         if "\f" in lines[index]:
@@ -350,6 +371,17 @@ def _after_heading(lines: list[str], offset: int) -> list[Piece] | None:
         if any(texts for texts, _ in parts):
             break
         values.extend(piece for _, line_values in parts for piece in line_values)
+    return values
+
+
+def _after_heading(values: list[Piece], lines: list[str], offset: int) -> list[Piece] | None:
+    """复议后起诉's five values among those after the next section's heading (``values``; ``lines``,
+    the first the heading): where five stand there; or the last
+    four of them with the first value closing the document as their total, where it is their sum
+    (other than 0): the values before them are other groups' cells pdftotext wrote there. Read
+    only where the readings that meet I3 give one row: any four in a row there are tried with
+    the closing total (a sum does not order its terms: where the first four meet I3 as well as the
+    last four, the text does not say which are the group's)."""
     readings = [values] if len(values) == 5 and _outcomes(values) else []
     if len(values) >= 4:
         closing = _closing_values(lines, offset)

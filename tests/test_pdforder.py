@@ -403,6 +403,32 @@ def test_table_four_header_in_one_block_with_the_stacked_values_gives_review_its
     assert set(found["review_litigation"]["suit_direct"].values()) == {None}
 
 
+def test_table_four_columns_run_on_from_the_stacked_block_to_the_values_after_the_next_heading():
+    # the stack holds 行政复议's five and 未经复议直接起诉's first; its other four, then 复议后起诉's five,
+    # stand after the heading (found on held-out 2021-clean 3100, 3101: the header's words one block)
+    one_block = ["四、政府信息公开行政复议、行政诉讼情况", "行政", "行政诉讼", "复议", "未经", "结果 结果 其他 尚未", "复议",
+                 "总计", "复议后起诉", "维持 纠正 结果 审结", "直接", "起诉", "总计", "20", "16", "4", "0", "40", "20"]
+
+    def report(after: str, stack: list[str] = one_block) -> str:
+        tail = ["五、存在的主要问题及改进情况", ""] + _cells(after) + TAIL_AFTER_STACK[8:]
+        return "\n".join(HEAD + ACTIVE + _applications() + stack + tail) + "\n"
+    result, found = _parse(report("0 0 0 20 3 1 0 2 6"))
+    assert list(found["review_litigation"]["review"].values()) == [20, 16, 4, 0, 40]
+    assert list(found["review_litigation"]["suit_direct"].values()) == [20, 0, 0, 0, 20]
+    assert list(found["review_litigation"]["suit_after_review"].values()) == [3, 1, 0, 2, 6]
+    # 未经复议直接起诉's five break I3: neither it nor the values after it are read
+    _, found = _parse(report("0 0 1 20 3 1 0 2 6"))
+    assert set(found["review_litigation"]["suit_direct"].values()) == {None}
+    assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
+    # 复议后起诉's three only after the heading (its others stand among table 三's last row's): that one null
+    _, found = _parse(report("0 0 0 20 3 1 0"))
+    assert list(found["review_litigation"]["suit_direct"].values()) == [20, 0, 0, 0, 20]
+    assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
+    # other values in the section before the stack: the stack's sixth is not known to run on
+    _, found = _parse(report("0 0 0 20 3 1 0 2 6", one_block[:13] + ["", "7", ""] + one_block[13:]))
+    assert set(found["review_litigation"]["suit_direct"].values()) == {None}
+
+
 def test_totals_after_a_group_label_written_late_go_to_the_group_first_rows_above_it():
     # （六）其他处理 written after its first row, then the totals of the group-first rows above it, in order.
     first = "1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
