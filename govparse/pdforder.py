@@ -26,14 +26,16 @@ from another row's:
 - in table 四: its groups come swapped and scattered, never in column order, but for those
   whose blocks tell them (``_review_groups``: 行政复议's stacked block running on into the next
   heading, 未经复议直接起诉's five blocks before it, 复议后起诉's after that heading, the last
-  four there at times with the document's closing value as their total), each read where it
-  meets I3;
+  four there at times with the document's closing value as their total; or, where the stacked
+  block holds the section's only values and more than five, the columns running on in order into
+  the values after that heading), each read where it meets I3;
 - in a block shared with another cell (values stacked over lines, or with a header's piece);
 - after a label printed across cells (pieces in blocks of their own): the row's cells do not
   line up with the others';
 - in table 二, a row whose count differs from a row's of the same block: values moved between them;
-  and where any run of table 二 is given to no row, every run of it: its rows swap values
-  around a row that cannot be read (a label in pieces takes the next row's values);
+  and where any run of table 二 is given to no row, every run of its block (the rows under one
+  caption): they swap values around a row that cannot be read (a label in pieces takes the next
+  row's values);
 - in table 三, a run of seven that breaks I1 (the total is the sum of the six): out of column
   order, or another row's (a report whose own row breaks I1 loses that row: null, never a
   wrong number); the table's last row, which pdftotext writes out of column order at times;
@@ -42,7 +44,8 @@ from another row's:
   short of one value only (its last column stands right of the table's others and goes to the
   page's end); two rows after a group's first row short of two or more (its moved blocks land
   there at times); a row I1 cannot check (a null mark) after the first row after the header short
-  of its total.
+  of its total; a group's first row I1 cannot check whose first line holds two values (its
+  right-hand block, written before its other cells at times).
 
 Some moved values are given back, each with a note: the totals of table 三's group-first rows,
 which pdftotext writes after the page's footer (the last page's close the document) or after a
@@ -508,6 +511,10 @@ def _withheld(runs: list[_Run], numeral: str) -> dict[int, str]:
         elif not _adds_up(run.values):
             why[id(run)] = ("break I1 (the total is not the sum of the six): pdftotext wrote them out of "
                             "column order, or with another row's; that row's cells are null")
+        elif _counts(run.values) is None and _group_first(runs, position) and _opens_joined(run):
+            why[id(run)] = ("are a group's first row, whose right-hand columns pdftotext writes in a block of "
+                            "their own, before its other cells at times (its first line holds two values), and "
+                            "I1 cannot check their order (a null mark); that row's cells are null")
         elif position == last:
             why[id(run)] = ("are the table's last row, which pdftotext writes out of column order at times "
                             "(no row under it orders its blocks); that row's cells are null")
@@ -518,13 +525,27 @@ def _withheld(runs: list[_Run], numeral: str) -> dict[int, str]:
                                 "values, which pdftotext writes after the next row's own at times (a blank cell "
                                 "then reads as another row's value); that row's cells are null")
     if numeral == "二" and why:
-        # its rows trade values around a row that cannot be read: 行 / 政许 / 可 then the next row's
-        first = next(run for run in runs if id(run) in why)
-        for run in runs:
-            if run.values and id(run) not in why:
-                why[id(run)] = (f"are in table 二, where the values after {first.label!r} cannot be read: "
-                                "pdftotext moves values between its rows, so none is read")
+        # its rows trade values around a row that cannot be read (行 / 政许 / 可 then the next row's),
+        # within the block of rows under one caption
+        block = [0]  # by run: the caption it follows
+        for position, run in enumerate(runs):
+            block.append(block[-1] + run.caption)
+        first: dict[int, _Run] = {}
+        for position, run in enumerate(runs):
+            if id(run) in why:
+                first.setdefault(block[position + 1], run)
+        for position, run in enumerate(runs):
+            unread = first.get(block[position + 1])
+            if run.values and id(run) not in why and unread is not None:
+                why[id(run)] = (f"are in table 二, where the values after {unread.label!r} cannot be read: "
+                                "pdftotext moves values between the rows under one caption, so none of them is read")
     return why
+
+
+def _opens_joined(run: _Run) -> bool:
+    """Whether a run's first line, apart from its label's, holds more than one of its values."""
+    first = run.values[0][1]
+    return not run.joined and sum(line == first for _, line, _ in run.values) > 1
 
 
 def _label_names(numeral: str) -> Callable[[str], bool]:
