@@ -781,7 +781,8 @@ def _tail_window(values: list[Piece], pool: list[tuple[Piece, tuple[int, int]]]
     """The run of the pool's values that completes a row holding its first ``values`` (its last
     columns, moved after the page's footer): the one line of them (a block of neighbouring cells:
     values from blocks apart, or a part of a line, may be any columns'), however often it stands there, after
-    which the row meets I1 with a total other than 0 (a row of zeros is met by any zeros); else
+    which the row meets I1 with a total other than 0 (a row of zeros is met by any zeros), the
+    standing values not all 0 (after zeros, any line of a value and its total, 19 19, meets I1); else
     none. The line is taken only where it cannot be other columns of the row: pdftotext also
     moves a block of middle columns, the row's total standing with its first columns
     (``0 0 0 0 29`` and ``0 29`` apart: legal_service 0 and other_org 29, or other_org 0 and the
@@ -797,7 +798,7 @@ def _tail_window(values: list[Piece], pool: list[tuple[Piece, tuple[int, int]]]
     for start in range(len(pool) - wanted + 1):
         window = pool[start:start + wanted]
         numbers = _counts([piece for piece, _ in window])
-        if (numbers is None or not numbers[-1] or sum(head) + sum(numbers[:-1]) != numbers[-1]
+        if (numbers is None or not numbers[-1] or not sum(head) or sum(head) + sum(numbers[:-1]) != numbers[-1]
                 or len({piece[1] for piece, _ in window}) > 1
                 or per_line[window[0][0][1]] != wanted):
             continue  # not the row's total, or not a whole line (a block of neighbouring cells)

@@ -509,6 +509,16 @@ def test_a_short_row_takes_its_cells_back_from_a_line_among_the_last_row_s():
     assert any("last row's" in d.message for d in result.diagnostics if d.code == "reading-order")
 
 
+def test_a_short_row_of_zeros_takes_no_line_from_the_last_row_s():
+    # five zeros stand: any line of two equal values (a row's one column and its total, 19 19) meets I1
+    # after them, so I1 tells nothing (held-out 2019-clean 3702 and blank-cells 3702: two rows read wrong)
+    rows = _applications(replace={
+        "（七）总计": ["（七）总计", ""] + _cells("0 0 0 0 0"),
+        "四、结转下年度继续办理": ["四、结转下年度继续办理", "", "3", "", "0", "", "10 10", "", "0", "", "0", "", "0", "", "3", ""]})
+    _, found = _parse(_report(rows))
+    assert set(found["applications"]["total_processed"].values()) == {None}
+
+
 def test_table_four_after_review_group_is_read_after_the_next_heading_where_it_meets_i3():
     tail = ["五、存在的主要问题及改进情况", "", "4", "", "0", "", "4", "", "2", "", "10", "", "（一）存在的主要问题", "无。",
             "六、其他需要报告的事项", "无。"]
