@@ -34,8 +34,8 @@ from another row's:
   line up with the others';
 - in table 二, a row whose count differs from a row's of the same block: values moved between them;
   and where any run of table 二 is given to no row, every run of its block (the rows under one
-  caption): they swap values around a row that cannot be read (a label in pieces takes the next
-  row's values);
+  header, 信息内容 …): they swap values around a row that cannot be read (a label in pieces takes
+  the next row's values, across its block's caption at times);
 - in table 三, a run of seven that breaks I1 (the total is the sum of the six): out of column
   order, or another row's (a report whose own row breaks I1 loses that row: null, never a
   wrong number); the table's last row, which pdftotext writes out of column order at times;
@@ -53,7 +53,9 @@ group label written late, where each is its row's sum, and a short row's right-h
 after the footer where one line of them completes it under I1 (``_moved_totals``); the cells
 of a row whose wrapped label comes after them (``_split_before_wrapped``, checked by I1); the
 cells of a block's last row of table 二, whose label comes with its first value apart from them
-(``_split_before_joined``: the rows of a block share their columns).
+(``_split_before_joined``: the rows of a block share their columns); the values after a group label
+(三、本年度办理结果) to the row right after it whose label holds none (``_group_label_values``: the
+row's label written after its cells).
 
 Rows held back are read again where an identity pins them (``_pinned_rows``): a row whose
 identity's other rows are read, its values found in column order among its own (or its seven
@@ -92,6 +94,7 @@ _JOINED = re.compile(r"\S\s+(?:[+-]?\d[\d,]*(?:\.\d+)?|[/—－-]+|无)$")
 _MIN_JOINED = 2  # such lines in a table, without a form feed in the report
 _WIDE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
 _APPLICATION_COLUMNS = 7
+_HEADER_OPENS = ("信息内容", "信息內容")  # the first cell of the header over each block of table 二's rows
 # The label of a group of table 三's rows under 三、本年度办理结果 (its rows hold the cells): （三）不予公开 …
 _GROUP_LABEL = re.compile(r"[（(][三四五六][）)](?:不予公开|无法提供|不予处理|其他处理)")
 _MAX_TAIL = 12  # values after table 三's last row's own tried as its page's moved blocks: a bound on the cost
@@ -253,11 +256,12 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
             run.values.extend(block.values)
             if block.mixed and not run.mixed:
                 runs[-1] = items[-1] = run._replace(mixed=True)
+    notes: list[Note] = []
     if numeral == "三":
+        notes.extend(_group_label_values(runs))
         assigned = _assigned(runs, items, len(texts), after)
         if assigned is not None:
-            return assigned
-    notes: list[Note] = []
+            return assigned[0], notes + assigned[1]
     if numeral == "二":
         notes.extend(_split_before_joined(runs))
     if numeral == "三":
@@ -286,6 +290,33 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
             else:
                 rows.append(item.values)
     return rows, notes
+
+
+def _group_label_values(runs: list[_Run]) -> list[Note]:
+    """Give the values after a group label (三、本年度办理结果, （三）不予公开 …) to the row right after it,
+    where that row's label holds none and the next text follows it: pdftotext writes the group's
+    first row's cells before that row's label at times (the label's block sits lower in its cell).
+    Seven at most (a row's), none sharing a block with another cell; a note says so."""
+    found = _edition_of(runs)
+    if found is None:
+        return []
+    labels = found[0]
+    notes: list[Note] = []
+    for position in range(len(runs) - 2):
+        group, row = runs[position], runs[position + 1]
+        if (not 0 < len(group.values) <= _APPLICATION_COLUMNS or group.mixed or group.orphaned or row.values
+                or row.orphaned or not row.label or not runs[position + 2].label
+                or not _terminal(labels, group.text).endswith("_group")):
+            continue
+        key = _terminal(labels, row.text)
+        if not key or key.endswith("_group"):
+            continue
+        row.values.extend(group.values)
+        group.values.clear()
+        notes.append((row.values[0][1], f"{len(row.values)} value(s) after the group label {group.label!r} given to "
+                                        f"{row.label!r}, whose label pdftotext writes after its cells at times: no "
+                                        "value follows that label before the next"))
+    return notes
 
 
 def _review_groups(blocks: list[_Block], texts: list[str], after: Callable[[], list[str]] | None = None
@@ -526,10 +557,11 @@ def _withheld(runs: list[_Run], numeral: str) -> dict[int, str]:
                                 "then reads as another row's value); that row's cells are null")
     if numeral == "二" and why:
         # its rows trade values around a row that cannot be read (行 / 政许 / 可 then the next row's),
-        # within the block of rows under one caption
-        block = [0]  # by run: the caption it follows
-        for position, run in enumerate(runs):
-            block.append(block[-1] + run.caption)
+        # within the block of rows under one header (信息内容 …, the full row above them; a caption,
+        # 第二十条第（五）项, is written among its block's rows at times: a tall cell beside them)
+        block = [0]  # by run: the headers before it
+        for run in runs:
+            block.append(block[-1] + any(header in run.text.replace(" ", "") for header in _HEADER_OPENS))
         first: dict[int, _Run] = {}
         for position, run in enumerate(runs):
             if id(run) in why:
@@ -538,7 +570,7 @@ def _withheld(runs: list[_Run], numeral: str) -> dict[int, str]:
             unread = first.get(block[position + 1])
             if run.values and id(run) not in why and unread is not None:
                 why[id(run)] = (f"are in table 二, where the values after {unread.label!r} cannot be read: "
-                                "pdftotext moves values between the rows under one caption, so none of them is read")
+                                "pdftotext moves values between the rows under one header, so none of them is read")
     return why
 
 

@@ -259,9 +259,8 @@ def test_the_first_row_under_a_group_short_of_its_last_value_leaves_the_next_row
 
 def test_a_label_in_pieces_in_table_two_leaves_no_row_of_its_block_read():
     # 行政处罚 printed across three cells: pdftotext gives the pieces blocks of their own, and the rows
-    # around it under its caption trade values; no row of that block is read, each null with a note.
-    # The blocks under the other captions are read (found on held-out blank-cells and null-marks reports:
-    # 0 wrong in 240 of them, 2700, 3100, 3500).
+    # around it under its header (信息内容 …) trade values; no row of that block is read, each null with
+    # a note. The blocks under the other headers are read (held-out blank-cells and null-marks reports).
     active = list(ACTIVE)
     at = active.index("行政处罚")
     active[at:at + 2] = ["行", "", "政处", "", "罚", ""]
@@ -776,3 +775,31 @@ def test_a_group_first_row_opening_with_two_values_on_a_line_and_a_null_mark_is_
     assert any("first line holds two values" in d.message for d in result.diagnostics if d.code == "reading-order")
     _, found = _parse(report("—", "0 0 20 0 0 20"))  # one a line: read by their count
     assert list(found["applications"]["granted"].values()) == [None, 0, 0, 20, 0, 0, 20]
+
+
+def test_values_after_a_group_label_go_to_its_first_row_whose_label_follows_them():
+    # 三、本年度办理结果, then （一）予以公开's cells, then its label with none after it (held-out 2021-clean 3704)
+    def report(values: str, after_label: str = "") -> str:
+        return _report(_applications(replace={
+            "三、本年度办理结果": ["三、本年度办理结果", ""] + _cells(values),
+            "（一）予以公开": ["（一）予以公开", ""] + _cells(after_label)}))
+    result, found = _parse(report("5 1 0 0 0 0 6"))
+    assert list(found["applications"]["granted"].values()) == [5, 1, 0, 0, 0, 0, 6]
+    assert any("after the group label" in d.message for d in result.diagnostics if d.code == "reading-order")
+    _, found = _parse(report("5 1 0 0 0 0 7"))  # breaks I1: null, as any row
+    assert set(found["applications"]["granted"].values()) == {None}
+
+
+def test_a_label_in_pieces_withholds_its_block_across_a_caption_written_among_its_rows():
+    # 第二十条第（五）项 written between 行政许可 (in pieces) and 其他对外管理服务事项: the two rows
+    # trade values (944 is 行政许可's, 76594 the other's), so the block runs from its header
+    # (信息内容 …), not from its caption (held-out 2019-null-marks-split-labels 3908: one wrong cell)
+    texts = ["信息内 容", "", "上一年项目数量", "", "本年", "增", "/减", "", "处理决定数量", "", "行", "", "政许", "",
+             "可", "", "312", "", "0", "", "76594", "", "-", "", "第二十条第（五）项", "", "其他对外管理服务事项 0", "",
+             "0", "", "944", "", "第二十条第（六）项", "信息内容", "", "上一年项目数量", "", "本年增/减", "", "处理决定数量",
+             "", "行政处罚", "", "0", "", "+7", "", "0", ""]
+    rows, notes = reading_order_rows(texts, set(), "二")
+    read = [" ".join(word for word, _, _ in row) for row in rows]
+    assert "0 0 944" not in read and "0 944" not in read
+    assert "0 +7 0" in read  # the next header's block is read
+    assert any("under one header" in why for _, why in notes)
