@@ -306,7 +306,8 @@ def follow_reading_order(layouts: dict[str, TableLayout], rows_whole: Callable[[
     if followed is None:
         return
     rows = next((layout for key, layout in layouts.items()
-                 if layout.style == WRAPPED_LABELS or key == LONG_TABLE and layout.format == SPACE_DELIMITED), None)
+                 if layout.style == WRAPPED_LABELS and key != SHORT_TABLE
+                 or key == LONG_TABLE and layout.format == SPACE_DELIMITED), None)
     if rows is not None and (followed == READING_ORDER or rows_whole()):
         # A table of a PDF's wrapped rows (pypdf, pdfplumber, pdftotext -raw, pypdfium2: rows of a label
         # and its values, lines of values alone or labels' tails), or table 三 (26 rows) as rows of a label
@@ -326,6 +327,9 @@ def follow_reading_order(layouts: dict[str, TableLayout], rows_whole: Callable[[
 
 
 LONG_TABLE = "applications"  # table 三: its rows tell how a tool wrote a report's tables
+# table 四: one row of values under a header of pieces; pdftotext's header lines of a few words
+# (结果 结果 其他 尚未) and its stacked values pass for wrapped rows, so its own layout tells nothing
+SHORT_TABLE = "review_litigation"
 _WHOLE_ROW_VALUES = 5  # values on one line of table 三 (seven a row) that make it a row printed whole
 _MIN_WHOLE_ROWS = 13  # half of table 三's 26 rows
 

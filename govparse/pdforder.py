@@ -26,14 +26,16 @@ from another row's:
 - in table 四: its groups come swapped and scattered, never in column order, but for those
   whose blocks tell them (``_review_groups``: 行政复议's stacked block running on into the next
   heading, 未经复议直接起诉's five blocks before it, 复议后起诉's after that heading, the last
-  four there at times with the document's closing value as their total), each read where it
-  meets I3;
+  four there at times with the document's closing value as their total; or, where the stacked
+  block holds the section's only values and more than five, the columns running on in order into
+  the values after that heading), each read where it meets I3;
 - in a block shared with another cell (values stacked over lines, or with a header's piece);
 - after a label printed across cells (pieces in blocks of their own): the row's cells do not
   line up with the others';
 - in table 二, a row whose count differs from a row's of the same block: values moved between them;
-  and where any run of table 二 is given to no row, every run of it: its rows swap values
-  around a row that cannot be read (a label in pieces takes the next row's values);
+  and where any run of table 二 is given to no row, every run of its block (the rows under one
+  header, 信息内容 …): they swap values around a row that cannot be read (a label in pieces takes
+  the next row's values, across its block's caption at times);
 - in table 三, a run of seven that breaks I1 (the total is the sum of the six): out of column
   order, or another row's (a report whose own row breaks I1 loses that row: null, never a
   wrong number); the table's last row, which pdftotext writes out of column order at times;
@@ -42,7 +44,8 @@ from another row's:
   short of one value only (its last column stands right of the table's others and goes to the
   page's end); two rows after a group's first row short of two or more (its moved blocks land
   there at times); a row I1 cannot check (a null mark) after the first row after the header short
-  of its total.
+  of its total; a group's first row I1 cannot check whose first line holds two values (its
+  right-hand block, written before its other cells at times).
 
 Some moved values are given back, each with a note: the totals of table 三's group-first rows,
 which pdftotext writes after the page's footer (the last page's close the document) or after a
@@ -50,7 +53,9 @@ group label written late, where each is its row's sum, and a short row's right-h
 after the footer where one line of them completes it under I1 (``_moved_totals``); the cells
 of a row whose wrapped label comes after them (``_split_before_wrapped``, checked by I1); the
 cells of a block's last row of table 二, whose label comes with its first value apart from them
-(``_split_before_joined``: the rows of a block share their columns).
+(``_split_before_joined``: the rows of a block share their columns); the values after a group label
+(三、本年度办理结果) to the row right after it whose label holds none (``_group_label_values``: the
+row's label written after its cells).
 
 Rows held back are read again where an identity pins them (``_pinned_rows``): a row whose
 identity's other rows are read, its values found in column order among its own (or its seven
@@ -89,6 +94,7 @@ _JOINED = re.compile(r"\S\s+(?:[+-]?\d[\d,]*(?:\.\d+)?|[/—－-]+|无)$")
 _MIN_JOINED = 2  # such lines in a table, without a form feed in the report
 _WIDE_GAP = re.compile(r"\S(?: {2,}|\t)\S")
 _APPLICATION_COLUMNS = 7
+_HEADER_OPENS = ("信息内容", "信息內容")  # the first cell of the header over each block of table 二's rows
 # The label of a group of table 三's rows under 三、本年度办理结果 (its rows hold the cells): （三）不予公开 …
 _GROUP_LABEL = re.compile(r"[（(][三四五六][）)](?:不予公开|无法提供|不予处理|其他处理)")
 _MAX_TAIL = 12  # values after table 三's last row's own tried as its page's moved blocks: a bound on the cost
@@ -250,11 +256,12 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
             run.values.extend(block.values)
             if block.mixed and not run.mixed:
                 runs[-1] = items[-1] = run._replace(mixed=True)
+    notes: list[Note] = []
     if numeral == "三":
+        notes.extend(_group_label_values(runs))
         assigned = _assigned(runs, items, len(texts), after)
         if assigned is not None:
-            return assigned
-    notes: list[Note] = []
+            return assigned[0], notes + assigned[1]
     if numeral == "二":
         notes.extend(_split_before_joined(runs))
     if numeral == "三":
@@ -285,6 +292,33 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
     return rows, notes
 
 
+def _group_label_values(runs: list[_Run]) -> list[Note]:
+    """Give the values after a group label (三、本年度办理结果, （三）不予公开 …) to the row right after it,
+    where that row's label holds none and the next text follows it: pdftotext writes the group's
+    first row's cells before that row's label at times (the label's block sits lower in its cell).
+    Seven at most (a row's), none sharing a block with another cell; a note says so."""
+    found = _edition_of(runs)
+    if found is None:
+        return []
+    labels = found[0]
+    notes: list[Note] = []
+    for position in range(len(runs) - 2):
+        group, row = runs[position], runs[position + 1]
+        if (not 0 < len(group.values) <= _APPLICATION_COLUMNS or group.mixed or group.orphaned or row.values
+                or row.orphaned or not row.label or not runs[position + 2].label
+                or not _terminal(labels, group.text).endswith("_group")):
+            continue
+        key = _terminal(labels, row.text)
+        if not key or key.endswith("_group"):
+            continue
+        row.values.extend(group.values)
+        group.values.clear()
+        notes.append((row.values[0][1], f"{len(row.values)} value(s) after the group label {group.label!r} given to "
+                                        f"{row.label!r}, whose label pdftotext writes after its cells at times: no "
+                                        "value follows that label before the next"))
+    return notes
+
+
 def _review_groups(blocks: list[_Block], texts: list[str], after: Callable[[], list[str]] | None = None
                    ) -> list[tuple[list[Piece], list[Piece]]]:
     """Table 四's groups pdftotext writes in an order of their own, each (its label's pieces, its
@@ -296,34 +330,56 @@ def _review_groups(blocks: list[_Block], texts: list[str], after: Callable[[], l
     the header, 未经复议直接起诉's five cells may stand a block each. 复议后起诉's come after the
     next heading (``after``: the lines after the section), a block each, whether or not that block
     runs on, its total at times the first value closing the document (the last page's moved
-    blocks). Each group is read only where
-    its five values are counts whose total is the sum of the four (I3; a moved total, other than 0)."""
+    blocks). Where the stacked block holds the section's only values and more than five, the
+    columns run on in order: the stack's values after 行政复议's five are 未经复议直接起诉's first,
+    the values after the heading its others, then 复议后起诉's (``_spilled_group``). Each group is
+    read only where its five values are counts whose total is the sum of the four (I3; a moved
+    total, other than 0)."""
     labels = {_compact(block.texts): block.texts for block in blocks if block.texts}
-    groups = _stacked_groups(blocks, texts, labels)
-    later = labels.get("复议后起诉")
-    if later is not None and after is not None:
-        moved = _after_heading(after(), len(texts))
+    groups, spill = _stacked_groups(blocks, texts, labels)
+    if after is None:
+        return groups
+    lines = after()
+    values = _heading_values(lines, len(texts))
+    if spill:
+        direct = labels.get("未经复议直接起诉") or _header_word(blocks, "未经", "未经复议直接起诉")
+        taken = _APPLICATION_COLUMNS - 2 - len(spill)  # 未经复议直接起诉's values after the heading
+        if direct is None or len(values) < taken or not _outcomes([*spill, *values[:taken]]):
+            return groups
+        groups.append((direct, [*spill, *values[:taken]]))
+        values = values[taken:]
+    later = labels.get("复议后起诉") or _header_word(blocks, "复议后起诉", "复议后起诉")
+    if later is not None:
+        moved = _after_heading(values, lines, len(texts))
         if moved is not None and _outcomes(moved):
             groups.append((later, moved))
     return groups
 
 
+def _header_word(blocks: list[_Block], word: str, label: str) -> list[Piece] | None:
+    """A group's label where the header's words are one block (行政 / 行政诉讼 / 复议 / 未经 …): the
+    label at its first word there, or None."""
+    return next(([(label, offset, start)] for block in blocks for text, offset, start in block.texts
+                 if text == word), None)
+
+
 def _stacked_groups(blocks: list[_Block], texts: list[str], labels: dict[str, list[Piece]]
-                    ) -> list[tuple[list[Piece], list[Piece]]]:
+                    ) -> tuple[list[tuple[list[Piece], list[Piece]]], list[Piece]]:
     """行政复议's five values in the block running on into the next heading, and 未经复议直接起诉's
-    in the five single blocks before it, each where it meets I3; else none."""
+    in the five single blocks before it, each where it meets I3; else none. And the stack's values
+    after its five where they are the section's only others, one to four (未经复议直接起诉's first,
+    its others written after the next heading), else none."""
     if not blocks or not blocks[-1].values or any(text.strip() for text in texts[blocks[-1].last + 1:]):
-        return []
+        return [], []
     stack = blocks[-1]
     if stack.last != len(texts) - 1:
-        return []  # a blank line between it and the next heading
+        return [], []  # a blank line between it and the next heading
     review, direct = labels.get("行政复议"), labels.get("未经复议直接起诉")
     if review is None:  # the header's words one block (行政 / 行政诉讼 / 复议 …): the label where it starts
-        review = next(([("行政复议", offset, start)] for block in blocks for word, offset, start in block.texts
-                       if word == "行政"), None)
+        review = _header_word(blocks, "行政", "行政复议")
     first_five = stack.values[:5]
     if review is None or len({offset for _, offset, _ in first_five}) < 2 or not _outcomes(first_five):
-        return []
+        return [], []
     groups = [(review, first_five)]
     last_text = max((at for at, block in enumerate(blocks[:-1]) if block.texts), default=-1)
     singles = blocks[last_text + 1:-1] if not stack.texts and last_text >= 0 else []
@@ -331,17 +387,16 @@ def _stacked_groups(blocks: list[_Block], texts: list[str], labels: dict[str, li
             and all(len(block.values) == 1 and block.first == block.last for block in singles)
             and _outcomes([block.values[0] for block in singles])):
         groups.append((direct, [block.values[0] for block in singles]))
-    return groups
+        return groups, []
+    spill = stack.values[5:]
+    if not 0 < len(spill) < 5 or any(block.values for block in blocks[:-1]):
+        return groups, []
+    return groups, spill
 
 
-def _after_heading(lines: list[str], offset: int) -> list[Piece] | None:
-    """复议后起诉's five values after the next section's heading (``lines``, the first the heading):
-    the values standing alone there, up to the first text, where five stand there; or the last
-    four of them with the first value closing the document as their total, where it is their sum
-    (other than 0): the values before them are other groups' cells pdftotext wrote there. Read
-    only where the readings that meet I3 give one row: any four in a row there are tried with
-    the closing total (a sum does not order its terms: where the first four meet I3 as well as the
-    last four, the text does not say which are the group's)."""
+def _heading_values(lines: list[str], offset: int) -> list[Piece]:
+    """The values standing alone after the next section's heading (``lines``, the first the heading),
+    up to the first text or form feed (pieces at ``offset`` plus their line)."""
     values: list[Piece] = []
     for index in range(1, len(lines)):
         if "\f" in lines[index]:
@@ -350,6 +405,17 @@ def _after_heading(lines: list[str], offset: int) -> list[Piece] | None:
         if any(texts for texts, _ in parts):
             break
         values.extend(piece for _, line_values in parts for piece in line_values)
+    return values
+
+
+def _after_heading(values: list[Piece], lines: list[str], offset: int) -> list[Piece] | None:
+    """复议后起诉's five values among those after the next section's heading (``values``; ``lines``,
+    the first the heading): where five stand there; or the last
+    four of them with the first value closing the document as their total, where it is their sum
+    (other than 0): the values before them are other groups' cells pdftotext wrote there. Read
+    only where the readings that meet I3 give one row: any four in a row there are tried with
+    the closing total (a sum does not order its terms: where the first four meet I3 as well as the
+    last four, the text does not say which are the group's)."""
     readings = [values] if len(values) == 5 and _outcomes(values) else []
     if len(values) >= 4:
         closing = _closing_values(lines, offset)
@@ -476,6 +542,10 @@ def _withheld(runs: list[_Run], numeral: str) -> dict[int, str]:
         elif not _adds_up(run.values):
             why[id(run)] = ("break I1 (the total is not the sum of the six): pdftotext wrote them out of "
                             "column order, or with another row's; that row's cells are null")
+        elif _counts(run.values) is None and _group_first(runs, position) and _opens_joined(run):
+            why[id(run)] = ("are a group's first row, whose right-hand columns pdftotext writes in a block of "
+                            "their own, before its other cells at times (its first line holds two values), and "
+                            "I1 cannot check their order (a null mark); that row's cells are null")
         elif position == last:
             why[id(run)] = ("are the table's last row, which pdftotext writes out of column order at times "
                             "(no row under it orders its blocks); that row's cells are null")
@@ -486,13 +556,28 @@ def _withheld(runs: list[_Run], numeral: str) -> dict[int, str]:
                                 "values, which pdftotext writes after the next row's own at times (a blank cell "
                                 "then reads as another row's value); that row's cells are null")
     if numeral == "二" and why:
-        # its rows trade values around a row that cannot be read: 行 / 政许 / 可 then the next row's
-        first = next(run for run in runs if id(run) in why)
+        # its rows trade values around a row that cannot be read (行 / 政许 / 可 then the next row's),
+        # within the block of rows under one header (信息内容 …, the full row above them; a caption,
+        # 第二十条第（五）项, is written among its block's rows at times: a tall cell beside them)
+        block = [0]  # by run: the headers before it
         for run in runs:
-            if run.values and id(run) not in why:
-                why[id(run)] = (f"are in table 二, where the values after {first.label!r} cannot be read: "
-                                "pdftotext moves values between its rows, so none is read")
+            block.append(block[-1] + any(header in run.text.replace(" ", "") for header in _HEADER_OPENS))
+        first: dict[int, _Run] = {}
+        for position, run in enumerate(runs):
+            if id(run) in why:
+                first.setdefault(block[position + 1], run)
+        for position, run in enumerate(runs):
+            unread = first.get(block[position + 1])
+            if run.values and id(run) not in why and unread is not None:
+                why[id(run)] = (f"are in table 二, where the values after {unread.label!r} cannot be read: "
+                                "pdftotext moves values between the rows under one header, so none of them is read")
     return why
+
+
+def _opens_joined(run: _Run) -> bool:
+    """Whether a run's first line, apart from its label's, holds more than one of its values."""
+    first = run.values[0][1]
+    return not run.joined and sum(line == first for _, line, _ in run.values) > 1
 
 
 def _label_names(numeral: str) -> Callable[[str], bool]:
@@ -728,7 +813,8 @@ def _tail_window(values: list[Piece], pool: list[tuple[Piece, tuple[int, int]]]
     """The run of the pool's values that completes a row holding its first ``values`` (its last
     columns, moved after the page's footer): the one line of them (a block of neighbouring cells:
     values from blocks apart, or a part of a line, may be any columns'), however often it stands there, after
-    which the row meets I1 with a total other than 0 (a row of zeros is met by any zeros); else
+    which the row meets I1 with a total other than 0 (a row of zeros is met by any zeros), the
+    standing values not all 0 (after zeros, any line of a value and its total, 19 19, meets I1); else
     none. The line is taken only where it cannot be other columns of the row: pdftotext also
     moves a block of middle columns, the row's total standing with its first columns
     (``0 0 0 0 29`` and ``0 29`` apart: legal_service 0 and other_org 29, or other_org 0 and the
@@ -744,7 +830,7 @@ def _tail_window(values: list[Piece], pool: list[tuple[Piece, tuple[int, int]]]
     for start in range(len(pool) - wanted + 1):
         window = pool[start:start + wanted]
         numbers = _counts([piece for piece, _ in window])
-        if (numbers is None or not numbers[-1] or sum(head) + sum(numbers[:-1]) != numbers[-1]
+        if (numbers is None or not numbers[-1] or not sum(head) or sum(head) + sum(numbers[:-1]) != numbers[-1]
                 or len({piece[1] for piece, _ in window}) > 1
                 or per_line[window[0][0][1]] != wanted):
             continue  # not the row's total, or not a whole line (a block of neighbouring cells)
