@@ -112,28 +112,31 @@ def _places(text: str, words: list[tuple[int, str]], by_shown: bool) -> list[int
     return places
 
 
-def aligned_cells(texts: list[str]) -> list[list[tuple[int, str]]]:
+def aligned_cells(texts: list[str], shapes: list[str] | None = None) -> list[list[tuple[int, str]]]:
     """(start, text) of each cell of each line: words, with blank cells where a row's values sit
     under some of the columns of the header line above it, columns that another row under that
     header fills at every start (a label with a space inside is no column: see the module). Starts
     are compared by character, or where no row fills the header's columns so, by display column;
-    where rows fill them both ways, a row short of values is placed only where both ways agree."""
+    where rows fill them both ways, a row short of values is placed only where both ways agree. ``shapes``:
+    each line as the source prints it (full-width digits two columns wide), where it is as long as the text."""
     lines = [_words(text) for text in texts]
+    places = shapes if shapes is not None else texts  # what places a character in a column
     values = [[_is_value(word) for _, word in words] for words in lines]  # told once per word
     # a lone character beside other words (行    政    强制 0, 信  息内容): words spaced out, whose pieces
-    # tell no columns where no row fills them
-    spaced = any(len(words) >= 2 and any(len(word) == 1 and not word.isascii() and not valued
-                                         for (_, word), valued in zip(words, flags))
+    # tell no columns where no row fills them (a block's caption aside: 第二十条第（一） 项)
+    spaced = any(len(words) >= 2 and not words[0][1].startswith("第二十")
+                 and any(len(word) == 1 and not word.isascii() and not valued
+                         for (_, word), valued in zip(words, flags))
                  for words, flags in zip(lines, values))
     header = -1  # the last header line
     block: list[int] = []  # lines under it with values
     for index, words in enumerate(lines):
         if len(words) >= 2 and True not in values[index]:
-            _end_block(texts, lines, values, header, block, spaced)
+            _end_block(places, lines, values, header, block, spaced)
             header, block = index, []
         elif True in values[index]:
             block.append(index)
-    _end_block(texts, lines, values, header, block, spaced)
+    _end_block(places, lines, values, header, block, spaced)
     return lines
 
 
@@ -177,8 +180,8 @@ def _header_words(texts: list[str], lines: list[list[tuple[int, str]]], values: 
     row's wrapped cell on it), in order of place."""
     def placed(index: int) -> list[tuple[int, int, str]]:
         places = _places(texts[index], lines[index], by_shown)
-        return [(place, place + (_display(word) if by_shown else len(word)), word)
-                for place, (_, word) in zip(places, lines[index])]
+        return [(place, place + (_display(texts[index][start:start + len(word)]) if by_shown else len(word)), word)
+                for place, (start, word) in zip(places, lines[index])]
 
     words = placed(header)
     if 0 < header < len(lines) - 1 and len(lines[header - 1]) == 1 == len(lines[header + 1]) \
@@ -284,7 +287,8 @@ def _fill_placed(texts: list[str], lines: list[list[tuple[int, str]]], values: l
             # A blank in a padded row leaves a wider gap; here nothing marks one.
             packed.add(index)
         shown_at = _places(texts[index], words, True)
-        shown.append((labels, shown_at[labels - 1] + _display(words[labels - 1][1]) if labels else -1,
+        start, word = words[labels - 1] if labels else (0, "")
+        shown.append((labels, shown_at[labels - 1] + _display(texts[index][start:start + len(word)]) if labels else -1,
                       shown_at[labels:]))
     lengths = [[len(word) for _, word in lines[index][labels:]] if labels >= 0 else [] for index, (labels, _, _)
                in zip(block, described)]

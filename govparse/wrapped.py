@@ -750,7 +750,9 @@ def _header_lines(pending: list[_Label], first: _Token | None, counted: tuple[bo
     put on that middle line at its place; other pieces stay on their lines, in line order."""
     last = -1
     for position, label in enumerate(pending):
-        if first is None or any(_over(word, first, counted) for token in label.tokens for word in _words_in(token)):
+        if first is None or any(_over(token, first, counted) or any(_at_or_right(word, first, counted)
+                                                                   for word in _words_in(token)[1:])
+                                for token in label.tokens):
             last = position
     if last < 0:
         return 0, []
@@ -963,6 +965,13 @@ def _join_through(above: list[_Token], middle: list[_Token], below: list[_Token]
         *([rest] if rest is not None else [])]
     above.clear()
     below.clear()
+
+
+def _at_or_right(word: _Token, first: _Token, counted: tuple[bool, ...]) -> bool:
+    """Whether a word inside a piece starts at or right of a row's first value, by every way of counting
+    places the table allows: a second name over the values (项目数 本年增/减), not a wrapped label's word near
+    them (1．属 于国 beside its values' line)."""
+    return all(_at(word, by_shown) >= _at(first, by_shown) for by_shown in counted or (False, True))
 
 
 def _words_in(piece: _Token) -> list[_Token]:

@@ -432,3 +432,14 @@ def test_aligned_rows_with_words_spaced_out_are_not_placed_by_the_names():
              "信息内容        上一       年项    目数量     本年增/减",
              "事业性          0        0"]
     assert [word for _, word in aligned_cells(lines)[2]] == ["事业性", "0", "0"]
+
+
+def test_a_wrapped_second_label_word_near_the_values_is_no_header():
+    # real pdftotext -layout (held-out 3511): 1．属 于国 above （三）不予公 开 0 9 …: 于国 ends near the first value,
+    # but starts left of it: the second label column's head, not a header name over the values
+    lines = ["                     0              0        4         0            30        533      0",
+             "                                    1．属 于国",
+             "（三）不予公               开                     0           9            2         0        14    588 0",
+             "                                    家秘 密"]
+    rows = [_texts(row) for row in physical_rows(lines, lines)]
+    assert rows[-1][-7:] == ["0", "9", "2", "0", "14", "588", "0"] and "1．属 于国家秘 密" in rows[-1]
