@@ -163,7 +163,7 @@ def _read(doc: Document, first: int, texts: list[str], layout: TableLayout, skip
     if layout.format == SPACE_DELIMITED and gaps_hold_blanks(texts):
         return _placed_cells(doc, first, texts, [gapped_cells(text) for text in texts])
     if layout.format == SPACE_DELIMITED and layout.style == ROW_PER_LINE:
-        return _placed_cells(doc, first, texts, aligned_cells(texts))
+        return _placed_cells(doc, first, texts, aligned_cells(texts, _shapes(doc, first, texts)))
     if layout.format == SPACE_DELIMITED or layout.format == RUN_TOGETHER:
         return _spaced_cells(doc, first, texts)
     if layout.style == PDF_LINES:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from .textgrid import display_columns, width
+from .textgrid import width
 from .values import Kind, kind_of
 
 # Of the gaps before a value, at least this share is one space: cells written one space apart.
@@ -43,6 +43,10 @@ def _words(text: str) -> list[tuple[int, str]]:
         words.append((start, word))
         position = start + len(word)
     return words
+
+
+def _display(text: str) -> int:
+    return sum(width(char) for char in text)
 
 
 def _is_value(text: str) -> bool:
@@ -90,44 +94,164 @@ def gapped_cells(text: str) -> list[tuple[int, str]]:
     return cells
 
 
-def aligned_cells(texts: list[str]) -> list[list[tuple[int, str]]]:
+def _places(text: str, words: list[tuple[int, str]], by_shown: bool) -> list[int]:
+    """Where each word of ``text`` starts, counted by character (pdftotext's grid, a browser's dump) or by
+    display column (text laid out for the eye, a Chinese character two columns); a form feed (a page's
+    start, pdftotext) takes no place."""
+    if text.isascii() and "\f" not in text:
+        return [start for start, _ in words]
+    places: list[int] = []
+    position = 0
+    at = 0
+    for start, _ in words:
+        for char in text[at:start]:
+            if char != "\f":
+                position += width(char) if by_shown else 1
+        at = start
+        places.append(position)
+    return places
+
+
+def aligned_cells(texts: list[str], shapes: list[str] | None = None) -> list[list[tuple[int, str]]]:
     """(start, text) of each cell of each line: words, with blank cells where a row's values sit
     under some of the columns of the header line above it, columns that another row under that
-    header fills at every start (a label with a space inside is no column: see the module)."""
+    header fills at every start (a label with a space inside is no column: see the module). Starts
+    are compared by character, or where no row fills the header's columns so, by display column;
+    where rows fill them both ways, a row short of values is placed only where both ways agree. ``shapes``:
+    each line as the source prints it (full-width digits two columns wide), where it is as long as the text."""
     lines = [_words(text) for text in texts]
+    places = shapes if shapes is not None else texts  # what places a character in a column
     values = [[_is_value(word) for _, word in words] for words in lines]  # told once per word
-    header: list[int] = []  # where the columns of the last header line start
-    columns: set[int] = set()  # the same, the label's column aside
-    confirmed = False  # a row under it has a value at each of its columns
-    partial: list[int] = []  # lines under it with values under some of its columns
+    # a lone character beside other words (行    政    强制 0, 信  息内容): words spaced out, whose pieces
+    # tell no columns where no row fills them (a block's caption aside: 第二十条第（一） 项)
+    spaced = any(len(words) >= 2 and not words[0][1].startswith("第二十")
+                 and any(len(word) == 1 and not word.isascii() and not valued
+                         for (_, word), valued in zip(words, flags))
+                 for words, flags in zip(lines, values))
+    header = -1  # the last header line
     block: list[int] = []  # lines under it with values
     for index, words in enumerate(lines):
-        valued = values[index]
-        has_value = True in valued
-        if len(words) >= 2 and not has_value:
-            _end_block(texts, lines, values, confirmed, partial, header, block)
-            header, confirmed, partial, block = [start for start, _ in words], False, [], []
-            columns = set(header[1:])
-            continue
-        if has_value:
+        if len(words) >= 2 and True not in values[index]:
+            _end_block(places, lines, values, header, block, spaced)
+            header, block = index, []
+        elif True in values[index]:
             block.append(index)
-        placed = _under(words, valued, header, columns)
-        if placed == len(header) - 1 and placed:
-            confirmed = True
-        elif placed > 0:
-            partial.append(index)
-    _end_block(texts, lines, values, confirmed, partial, header, block)
+    _end_block(places, lines, values, header, block, spaced)
     return lines
 
 
-def _end_block(texts: list[str], lines: list[list[tuple[int, str]]], values: list[list[bool]], confirmed: bool,
-               partial: list[int], header: list[int], block: list[int]) -> None:
+def _end_block(texts: list[str], lines: list[list[tuple[int, str]]], values: list[list[bool]], header: int,
+               block: list[int], spaced: bool) -> None:
     """Blanks in the rows under one header: under its columns' starts (a browser's table), else
     where rows of one shape place their values alike (a PDF's, govparse.gapblanks.placed_columns)."""
-    if confirmed:
-        _fill(lines, partial, header)
+    fills: list[dict[int, list[tuple[int, str]]]] = []
+    wide = header >= 0 and not all(texts[index].isascii() for index in [header, *block])
+    for by_shown in (False, True) if wide else (False,):
+        fill = _under_header(texts, lines, values, header, block, by_shown) if header >= 0 else None
+        if fill is not None:
+            fills.append(fill)
+    if len(fills) == 2:
+        # both ways find a full row: a row is placed only where both place it alike
+        fills = [{index: cells for index, cells in fills[0].items() if fills[1].get(index) == cells}]
+    if not fills and header >= 0 and block and not spaced:
+        # no row fills the header's columns (table 二's narrow blocks, each row lacking a value): its
+        # values are placed where the header's names start, where every row's values do so one way only
+        for by_shown in (False, True) if wide else (False,):
+            fill = _at_name_starts(texts, lines, values, header, block, by_shown)
+            if fill is not None:
+                fills.append(fill)
+        if len(fills) == 2:
+            fills = [{index: cells for index, cells in fills[0].items() if fills[1].get(index) == cells}]
+    if fills:
+        for index, cells in fills[0].items():
+            lines[index] = cells
     elif len(block) >= 2:
         _fill_placed(texts, lines, values, block)
+
+
+_OPENING: Final = frozenset("（(［[【《")
+
+
+def _header_words(texts: list[str], lines: list[list[tuple[int, str]]], values: list[list[bool]], header: int,
+                  by_shown: bool) -> list[tuple[int, int, str]]:
+    """(place, end, text) of each word of a header line, places counted one way, with the cells stacked
+    around it: a word alone on the line above and one alone on the line below at one place, clear of the
+    header line's words (现行有 / 效件数 beside 信息内容 本年制发件数 本年废止件数: a PDF centres a one-line
+    row's wrapped cell on it), in order of place."""
+    def placed(index: int) -> list[tuple[int, int, str]]:
+        places = _places(texts[index], lines[index], by_shown)
+        return [(place, place + (_display(texts[index][start:start + len(word)]) if by_shown else len(word)), word)
+                for place, (start, word) in zip(places, lines[index])]
+
+    words = placed(header)
+    if 0 < header < len(lines) - 1 and len(lines[header - 1]) == 1 == len(lines[header + 1]) \
+            and not values[header - 1][0] and not values[header + 1][0]:
+        (top, top_end, above), (bottom, bottom_end, below) = placed(header - 1)[0], placed(header + 1)[0]
+        if top == bottom and not any(place < max(top_end, bottom_end) and top < end for place, end, _ in words):
+            words = sorted([*words, (top, max(top_end, bottom_end), above + below)])
+    return words
+
+
+def _at_name_starts(texts: list[str], lines: list[list[tuple[int, str]]], values: list[list[bool]], header: int,
+                    block: list[int], by_shown: bool) -> dict[int, list[tuple[int, str]]] | None:
+    """The rows under ``header`` where none fills its columns, each value where a column's name starts
+    (places counted one way): {row: its cells, a blank under each column it leaves empty}; None unless every
+    row's values all start so. A name in brackets qualifies the one before it (no column); a value's column is taken only where no name
+    before it stands one space after the word before it (two such words may be one name: the columns
+    before the value would be one fewer)."""
+    words = _header_words(texts, lines, values, header, by_shown)
+    starts = [place for place, _, _ in words]
+    names = [at for at in range(1, len(words)) if words[at][2][0] not in _OPENING]
+    columns = {starts[at]: position for position, at in enumerate(names)}
+    # where a column's index is sure: no name up to it one space after the word before it
+    sure = 0
+    while sure < len(names) and starts[names[sure]] - words[names[sure] - 1][1] >= 2:
+        sure += 1
+    found: dict[int, list[tuple[int, str]]] = {}
+    for index in block:
+        row = lines[index]
+        valued = values[index]
+        places = _places(texts[index], row, by_shown)
+        if valued[0] or not all(valued[1:]) or len(row) - 1 >= len(names) or places[0] != starts[0]:
+            return None
+        assigned = [columns.get(place, -1) for place in places[1:]]
+        if -1 in assigned or any(b <= a for a, b in zip(assigned, assigned[1:])) or assigned[-1] > sure:
+            return None
+        by_column = dict(zip(assigned, row[1:]))
+        cells = [row[0]]
+        for column in range(len(names)):
+            follower = next((by_column[later] for later in range(column + 1, len(names)) if later in by_column), None)
+            cells.append(by_column.get(column) or (follower[0] if follower is not None else len(texts[index]), ""))
+        found[index] = cells
+    return found
+
+
+def _under_header(texts: list[str], lines: list[list[tuple[int, str]]], values: list[list[bool]], header: int,
+                  block: list[int], by_shown: bool) -> dict[int, list[tuple[int, str]]] | None:
+    """The rows under ``header`` short of values, each value at the start of one of its columns (places
+    counted one way): {row: its cells, a blank under each column it leaves empty}; None unless some row
+    fills every column so."""
+    starts = [place for place, _, _ in _header_words(texts, lines, values, header, by_shown)]
+    columns = set(starts[1:])
+    confirmed = False
+    partial: dict[int, list[tuple[int, str]]] = {}
+    for index in block:
+        words = lines[index]
+        places = _places(texts[index], words, by_shown)
+        placed = _under(places, values[index], starts, columns)
+        if placed == len(starts) - 1 and placed:
+            confirmed = True
+        elif placed > 0:
+            by_place = {place: word for place, word in zip(places[1:], words[1:])}
+            cells = [words[0]]
+            for at, place in enumerate(starts[1:], 1):
+                # a blank where the header's column starts (by character), or at the next value
+                word = by_place.get(place)
+                follower = next((by_place[later] for later in starts[at + 1:] if later in by_place), None)
+                cells.append(word if word is not None else (
+                    place if not by_shown else follower[0] if follower is not None else len(texts[index]), ""))
+            partial[index] = cells
+    return partial if confirmed else None
 
 
 def _fill_placed(texts: list[str], lines: list[list[tuple[int, str]]], values: list[list[bool]],
@@ -144,8 +268,9 @@ def _fill_placed(texts: list[str], lines: list[list[tuple[int, str]]], values: l
         if not all(valued[labels:]):
             described.append((-1, 0, []))  # text after the values: not placed
             continue
-        label_end = words[labels - 1][0] + len(words[labels - 1][1]) if labels else -1
-        described.append((labels, label_end, [start for start, _ in words[labels:]]))
+        places = _places(texts[index], words, False)
+        label_end = places[labels - 1] + len(words[labels - 1][1]) if labels else -1
+        described.append((labels, label_end, places[labels:]))
     count = max(len(places) for _, _, places in described)
     if not any(count < 2 * len(places) <= 2 * count - 2 for _, _, places in described):
         return  # no row short of values that _placed_by would place: the display columns are not needed
@@ -161,9 +286,10 @@ def _fill_placed(texts: list[str], lines: list[list[tuple[int, str]]], values: l
             # pdfplumber): 160 fills the room of 16 and 0, and a template's places fit it by chance.
             # A blank in a padded row leaves a wider gap; here nothing marks one.
             packed.add(index)
-        shown_at = display_columns(texts[index])
-        shown.append((labels, shown_at[label_end - 1] + width(texts[index][label_end - 1]) if labels else -1,
-                      [shown_at[start] for start in places]))
+        shown_at = _places(texts[index], words, True)
+        start, word = words[labels - 1] if labels else (0, "")
+        shown.append((labels, shown_at[labels - 1] + _display(texts[index][start:start + len(word)]) if labels else -1,
+                      shown_at[labels:]))
     lengths = [[len(word) for _, word in lines[index][labels:]] if labels >= 0 else [] for index, (labels, _, _)
                in zip(block, described)]
     for index, (labels, _, places), columns in zip(block, described, placed_columns(described, shown, lengths)):
@@ -182,23 +308,16 @@ def _fill_placed(texts: list[str], lines: list[list[tuple[int, str]]], values: l
         lines[index] = filled
 
 
-def _under(words: list[tuple[int, str]], valued: list[bool], header: list[int], columns: set[int]) -> int:
+def _under(places: list[int], valued: list[bool], header: list[int], columns: set[int]) -> int:
     """How many values a row has (``valued``: which of its words are values), each under a column
-    of ``header`` (``columns``: where they start, the first aside), its label under the first; 0
-    when it is no such row."""
-    if not header or len(words) < 2 or valued[0] or words[0][0] != header[0]:
+    of ``header`` (``columns``: where they start, the first aside; ``places``: where the row's words
+    start, counted as the header's), its label under the first; 0 when it is no such row."""
+    if not header or len(places) < 2 or valued[0] or places[0] != header[0]:
         return 0
-    for at in range(1, len(words)):
-        if not valued[at] or words[at][0] not in columns:
+    for at in range(1, len(places)):
+        if not valued[at] or places[at] not in columns:
             return 0
-    return len(words) - 1
-
-
-def _fill(lines: list[list[tuple[int, str]]], partial: list[int], header: list[int]) -> None:
-    for index in partial:
-        words = lines[index]
-        by_start = dict(words[1:])
-        lines[index] = [words[0]] + [(start, by_start.get(start, "")) for start in header[1:]]
+    return len(places) - 1
 
 
 Placed = list[tuple[int, int, list[int]]]  # per row: its shape, where its label ends, where its values start

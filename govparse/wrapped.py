@@ -373,21 +373,29 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False, counted
 
 
 def _label_column_width(lines: list[list[_Token]]) -> int:
-    """How wide the label column prints: the widest first label piece beside values, on lines that open
-    at the table's left edge (0 where fewer than two lines show it)."""
+    """How wide the label column prints: the widest first label piece beside values, or alone right above
+    a line of values only (a label centred around its values: 行政规范性文 / 0 374 0 / 件), on lines that
+    open at the table's left edge (0 where fewer than two lines show it)."""
     edge = min((tokens[0].place for tokens in lines if tokens), default=0)
-    widths = [_display(tokens[0].text) for tokens in lines
-              if len(tokens) >= 2 and not tokens[0].value and tokens[1].value and tokens[0].place <= edge + 1]
+    widths = [_display(tokens[0].text) for position, tokens in enumerate(lines)
+              if tokens and not tokens[0].value and tokens[0].place <= edge + 1 and (
+                  len(tokens) >= 2 and tokens[1].value
+                  or len(tokens) == 1 and position + 1 < len(lines) and bool(lines[position + 1])
+                  and all(token.value for token in lines[position + 1]))]
     return max(widths) if len(widths) >= 2 else 0
 
 
 def _whole_label(pending: list[_Token], label: _Token, label_full: int) -> bool:
     """Whether a line of text above a row's label, in its column, is a whole label, not its wrapped head:
     a cell wraps a label at its column's width, and this line falls short of it by more than a wrap
-    leaves (行政处罚 over 行政强制 0, its row printing nothing)."""
-    return len(pending) == 1 and not pending[0].value and _ENUMERATED.match(label.text) is None \
-        and abs(pending[0].place - label.place) <= 1 and label_full > 0 \
-        and _display(pending[0].text) < label_full - _FULL_SLACK
+    leaves (行政处罚 over 行政强制 0, its row printing nothing): a wide character, or where the line holds
+    other characters than ideographs, what normalizing narrows as well (_FULL_SLACK)."""
+    if len(pending) != 1 or pending[0].value or _ENUMERATED.match(label.text) is not None \
+            or abs(pending[0].place - label.place) > 1 or label_full <= 0:
+        return False
+    text = pending[0].text
+    slack = 2 if all("\u4e00" <= char <= "\u9fff" for char in text) else _FULL_SLACK
+    return _display(text) < label_full - slack
 
 
 def _centred_heads(lines: list[list[_Token]]) -> set[int]:
@@ -596,12 +604,15 @@ def _under_header(rows: list[tuple[list[_Label], list[_Token]]], headers: set[in
             # a piece left on a line of its own may be a wrapped cell's tail, no column) and each value
             # starts where its column's piece starts (cells placed alike: nothing else tells the columns)
             # A name with a space inside may be two names printed one space apart (a narrow column filled to
-            # its edge: 上一年项目数量 本年增/减): the columns may be more than the pieces, and only a row as wide
-            # as the block shows how many
-            confirmed = fullest == len(columns)
-            glued = any(" " in column.text for column in columns)
-            if not len(values) < len(columns) < _WIDE_TABLE or fullest > len(columns) \
-                    or not confirmed and (spaced_out or glued or len({column.offset for column in columns}) != 1):
+            # its edge: 上一年项目数量 本年增/减): the columns may be more than the pieces, and no row confirms
+            # them (a row of as many values as pieces may lack a name's). Unconfirmed, a value is placed only
+            # at a piece no such piece stands before (its column is the same either way), the columns after
+            # it as many as the names at most (the row stage holds the row to its own width)
+            names = [len(column.text.split(" ")) for column in columns]
+            count = sum(names)
+            confirmed = fullest == len(columns) == count
+            if not len(values) < count < _WIDE_TABLE or fullest > len(columns) \
+                    or not confirmed and (spaced_out or len({column.offset for column in columns}) != 1):
                 break
             # Each column's span: its piece's, up to the next piece (a cell stacked over lines and joined,
             # 采购项 / 目数量, reads as wide as both lines' text)
@@ -617,11 +628,10 @@ def _under_header(rows: list[tuple[list[_Label], list[_Token]]], headers: set[in
                         or not confirmed and abs(at - starts[hits[0]]) > 1:
                     break
                 assigned.append(hits[0])
-            if len(assigned) != len(values):
+            if len(assigned) != len(values) or any(sum(names[:column]) != column for column in assigned):
                 break
-            # as wide as the table's rows where its narrow rows are padded to them (blanks after the values),
-            # where the pieces are the columns (none perhaps two names)
-            ways.append((assigned, max(len(columns), width) if pads and not glued else len(columns)))
+            # as wide as the table's rows where its narrow rows are padded to them (blanks after the values)
+            ways.append((assigned, max(count, width) if pads else count))
         if len(ways) == len(counts) and all(way == ways[0] for way in ways):
             placed[index] = ways[0]
     return placed
@@ -744,7 +754,9 @@ def _header_lines(pending: list[_Label], first: _Token | None, counted: tuple[bo
     put on that middle line at its place; other pieces stay on their lines, in line order."""
     last = -1
     for position, label in enumerate(pending):
-        if first is None or any(_over(token, first, counted) for token in label.tokens):
+        if first is None or any(_over(token, first, counted) or any(_at_or_right(word, first, counted)
+                                                                   for word in _words_in(token)[1:])
+                                for token in label.tokens):
             last = position
     if last < 0:
         return 0, []
@@ -951,10 +963,47 @@ def _join_through(above: list[_Token], middle: list[_Token], below: list[_Token]
     if len(centre) != 1 or centre[0].value:
         return
     piece = centre[0]
-    middle[middle.index(piece)] = _Token(top.text + piece.text + bottom.text, piece.offset, piece.index,
-                                         piece.place, False, piece.shown)
+    own, rest = _own_word(piece, top, bottom)
+    middle[middle.index(piece):middle.index(piece) + 1] = [
+        _Token(top.text + own.text + bottom.text, piece.offset, piece.index, piece.place, False, piece.shown),
+        *([rest] if rest is not None else [])]
     above.clear()
     below.clear()
+
+
+def _at_or_right(word: _Token, first: _Token, counted: tuple[bool, ...]) -> bool:
+    """Whether a word inside a piece starts at or right of a row's first value, by every way of counting
+    places the table allows: a second name over the values (项目数 本年增/减), not a wrapped label's word near
+    them (1．属 于国 beside its values' line)."""
+    return all(_at(word, by_shown) >= _at(first, by_shown) for by_shown in counted or (False, True))
+
+
+def _words_in(piece: _Token) -> list[_Token]:
+    """A piece's words one space apart, each placed where it starts: a header piece may be two names
+    printed one space apart (项目数 本年增/减, the second over the values while the first is not)."""
+    if " " not in piece.text:
+        return [piece]
+    words: list[_Token] = []
+    skip = shown = 0
+    for word in piece.text.split(" "):
+        words.append(_Token(word, piece.offset, piece.index + skip, piece.place + skip, piece.value, piece.shown + shown))
+        skip += len(word) + 1
+        shown += _display(word) + 1
+    return words
+
+
+def _own_word(piece: _Token, top: _Token, bottom: _Token) -> tuple[_Token, _Token | None]:
+    """The part of a middle piece that goes with a cell's head and tail stacked at its place, and the rest
+    (or None). A cell wraps at its column's width, so its head fills the column: where the piece's first
+    word is as wide as the head (and the tail no wider), the column ends there and the words one space
+    after it are the next column's name printed one space apart (上一年 / 项目数 本年增/减 / 量)."""
+    first, space, after = piece.text.partition(" ")
+    if not space or abs(_display(first) - _display(top.text)) > 1 or _display(bottom.text) > _display(first) + 1:
+        return piece, None
+    skip = len(first) + 1
+    return (_Token(first, piece.offset, piece.index, piece.place, False, piece.shown),
+            _Token(after, piece.offset, piece.index + skip, piece.place + skip, False,
+                   piece.shown + _display(first) + 1))
 
 
 def _beside_all(top: _Token, middle: list[_Token], below: list[_Token], by_shown: bool) -> bool:
