@@ -216,7 +216,7 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
                                                                      at + 1 < len(only) and only[at + 1]))
     # A label wrapped around its row holds one line of the row's values; lines of values one under another,
     # most of them so, are a row's cells a line or two each, whose pairs (0 0) pass for space-separated rows.
-    spans = stacked >= _MIN_STACKED and stacked * 2 > alone
+    cells_a_line = stacked >= _MIN_STACKED and stacked * 2 > alone
     wide = sum(1 for i in filled if _WIDE_GAP.search(lines[i].strip())) if inner else 0
     # A label's tail below its row (第 1 页 aside): a line of text alone after a line ending in values,
     # looked for in a long table (三, the one whose labels wrap) with one line of values alone, or with
@@ -231,7 +231,7 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
         if inner <= 1 and alone < 2 and count >= _WRAPPING_TABLE_LINES and spaced * 10 >= count * 3 else 0
     # One line of values alone is evidence only inside a long table, not in 四, whose one row may
     # have prose after it.
-    if not spans and (alone >= 2 or count >= _WRAPPING_TABLE_LINES and (inner and wide * 10 >= count * 6 or tails)):
+    if not cells_a_line and (alone >= 2 or count >= _WRAPPING_TABLE_LINES and (inner and wide * 10 >= count * 6 or tails)):
         if wide * 10 >= count * 3:
             return TableLayout(SPACE_ALIGNED, X_POSITIONED,
                                f"{alone} of {count} non-blank lines hold values only, {wide} hold words "
@@ -244,7 +244,7 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
         return TableLayout(SPACE_ALIGNED, X_POSITIONED,
                            f"{spaced} of {count} non-blank lines are space-separated, a header cell printed above and "
                            "below its header's middle line: a PDF's cells placed by x")
-    if spaced * 10 >= count * 3 and not spans:
+    if spaced * 10 >= count * 3 and not cells_a_line:
         return TableLayout(SPACE_DELIMITED, ROW_PER_LINE,
                            f"{spaced} of {count} non-blank lines are three or more space-separated cells "
                            "or a label and its values")

@@ -956,7 +956,8 @@ def split_glued(key: str, printed: Printed, width: int, glue: Glue, events: Even
     assert found is not None
     constraints = glue.identities(key, width)
     split = split_digits(found[0], width, constraints, glue.kinds[key])
-    if split.parts is not None and glue.shown and not shown_by(constraints, split.parts):
+    if split.parts is not None and glue.shown and not shown_by(constraints, split.parts, split.candidates[0],
+                                                                 found[0]):
         split = replace(split, parts=None, problem=f"{split.run!r} split as {'|'.join(split.candidates[0])} fits "
                         f"the cell format, but {glue.identity_name} does not show it (a row of text placed by x "
                         "short of a cell may have lost a blank)")
@@ -972,11 +973,44 @@ def split_glued(key: str, printed: Printed, width: int, glue: Glue, events: Even
     return glued_cells(printed.values, split.parts, split.candidates[0])
 
 
-def shown_by(constraints: Sequence[Constraint], parts: Sequence[int | Decimal | None]) -> bool:
+def shown_by(constraints: Sequence[Constraint], parts: Sequence[int | Decimal | None],
+             texts: Sequence[str] = (), groups: Sequence[str] = ()) -> bool:
     """Whether ``constraints`` show ``parts`` right: there are some, each with all its terms present, and
-    each holds (a blank among the terms shows nothing)."""
-    return bool(constraints) and all(all(parts[k] is not None for k in c.plus + c.minus) and holds(c, parts)
-                                     for c in constraints)
+    each holds (a blank among the terms shows nothing), and none only as two one-digit parts cut from one
+    printed group (``texts``: the split as printed; ``groups``: the run it cut) being equal, the rest zero: a
+    digit repeated (22) meets that one time in ten, whichever cells it fills (a row 0 0 0 0 0 _ 22 short of its
+    blank reads 2|2, I1 holding), where 764764 cut as 764|764 does one time in a thousand."""
+    if not constraints:
+        return False
+    group_of = _group_of(texts, groups)
+    return all(all(parts[k] is not None for k in c.plus + c.minus) and holds(c, parts)
+               and not _equal_cut(c, parts, group_of) for c in constraints)
+
+
+def _group_of(texts: Sequence[str], groups: Sequence[str]) -> list[int]:
+    """For each part of a split (``texts``), the index of the printed group it was cut from (-1 where the
+    texts do not rebuild the groups)."""
+    owner: list[int] = []
+    group, taken = 0, ""
+    for text in texts:
+        if group >= len(groups):
+            return [-1] * len(texts)
+        owner.append(group)
+        taken += text
+        if taken == groups[group]:
+            group, taken = group + 1, ""
+    return owner if group == len(groups) else [-1] * len(texts)
+
+
+def _equal_cut(constraint: Constraint, parts: Sequence[int | Decimal | None], group_of: Sequence[int]) -> bool:
+    """Whether ``constraint`` (holding) says no more than that two one-digit parts cut from one group, one a
+    side, are equal: its only terms not zero."""
+    if constraint.const or not group_of:
+        return False
+    plus = [k for k in constraint.plus if parts[k]]
+    minus = [k for k in constraint.minus if parts[k]]
+    return len(plus) == 1 and len(minus) == 1 and group_of[plus[0]] == group_of[minus[0]] != -1 \
+        and abs(parts[plus[0]] or 0) < 10
 
 
 def glued_cells(values: TableToken, parts: Sequence[int | Decimal | None],

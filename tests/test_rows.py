@@ -388,3 +388,38 @@ def test_table_four_cells_holding_several_values_are_read_apart_or_null():
     table, diagnostics = _table_four(header, "0 | 0 | 0 | 93224 93224 0 | 552 | 25 | 0 | 577 | 10712 0 | 0 | 0 | 0 | 10712 0 |")
     assert all(value is None for group in table.values() for value in group.values())
     assert "cell-count" in _codes(diagnostics)
+
+
+def test_a_repeated_digit_cut_in_two_is_not_shown_by_i1_alone():
+    """Text placed by x: a row short of a cell may have lost a blank (0 0 0 0 0 _ 22), and 22 cut as 2|2 meets
+    I1 whatever the row was; a longer number cut into two equal halves (764764) rarely does by chance."""
+    from govparse.digits import Constraint
+    from govparse.rows import shown_by
+
+    i1 = [Constraint(plus=(6,), minus=(0, 1, 2, 3, 4, 5))]
+    zeros = ("0",) * 5
+    assert not shown_by(i1, (0, 0, 0, 0, 0, 2, 2), zeros + ("2", "2"), zeros + ("22",))
+    assert shown_by(i1, (0, 0, 0, 0, 0, 2, 2), zeros + ("2", "2"), zeros + ("2", "2"))  # printed apart
+    assert shown_by(i1, (0, 0, 0, 0, 0, 764, 764), zeros + ("764", "764"), zeros + ("764764",))
+    assert shown_by(i1, (0, 0, 1, 0, 0, 1, 2), ("0", "0", "1", "0", "0", "1", "2"), ("0", "0", "1", "0", "0", "12"))
+
+
+def test_x_positioned_row_short_of_its_blank_reads_no_number_from_a_repeated_digit():
+    # pdftotext -layout of a held-out report (3505, 2021 blank cells): （一）予以公开 0 0 0 0 0 _ 22
+    import json
+    from pathlib import Path
+
+    import govparse
+
+    data = Path(__file__).parent / "data"
+    result = govparse.parse((data / "pdftotext-layout-blank-before-repeated-digit-total.txt").read_text(
+        encoding="utf-8"))
+    expected = json.loads((data / "pdftotext-layout-blank-before-repeated-digit-total.expected.json").read_text(
+        encoding="utf-8"))
+    read = result.to_dict()
+    wrong = [(table, row, column) for table in ("active_disclosure", "applications", "review_litigation")
+             for row, columns in expected[table].items() for column, value in columns.items()
+             if (read[table] or {}).get(row, {}).get(column) not in (None, value)]
+    assert not wrong
+    assert read["applications"]["granted"]["total"] is None
+    assert any(d.code == "ambiguous-digits" and d.row == "granted" for d in result.diagnostics)

@@ -173,7 +173,7 @@ def _split(values: TableToken, events: Events, shown: bool = False) -> tuple | N
     assert found is not None
     sums = group_sums(len(GROUPS.keys), _WIDTH)
     split = split_digits(found[0], _WIDTH * len(GROUPS.keys), sums)
-    if split.parts is not None and shown and not shown_by(sums, split.parts):
+    if split.parts is not None and shown and not shown_by(sums, split.parts, split.candidates[0], found[0]):
         split = replace(split, parts=None, problem=f"{split.run!r} split as {'|'.join(split.candidates[0])} fits "
                         "the cell format, but I3 does not show it in every group")
     if split.parts is None:
