@@ -806,15 +806,15 @@ def _label_at(infos: list[TextInfo], index: int, labels: Labels) -> tuple[str | 
     first = infos[index]
     limit = index + 1  # the cell at index is text: it never ends the join
     stop_at = min(len(infos), index + MAX_JOIN)
-    if limit >= stop_at or not first.grows or infos[limit].ends_join \
-            and _over_blanks(infos, limit, stop_at, first.key, labels) == limit:
+    if limit >= stop_at or not first.grows or infos[limit].ends_join and (
+            infos[limit].kind is not Kind.BLANK or _over_blanks(infos, limit, stop_at, first.key, labels) == limit):
         return first.name, 1
     keys = [first.key]  # the key of each join, by width
     key = first.key
     skipped = -1  # a piece of a group label the join went over, if any
     while True:
-        ahead = _over_blanks(infos, limit, stop_at, key, labels)
-        if ahead != limit:
+        if infos[limit].kind is Kind.BLANK:  # only where _over_blanks let the join on past blank cells
+            ahead = _over_blanks(infos, limit, stop_at, key, labels)
             keys.extend([key] * (ahead - limit))  # (a join never ends on a blank: its key adds nothing)
             limit = ahead
         grown = key + infos[limit].key
@@ -833,7 +833,8 @@ def _label_at(infos: list[TextInfo], index: int, labels: Labels) -> tuple[str | 
         if not grows:
             keys.pop()  # so it names no label either
             break
-        if limit >= stop_at or infos[limit].ends_join and _over_blanks(infos, limit, stop_at, key, labels) == limit:
+        if limit >= stop_at or infos[limit].ends_join and (
+                infos[limit].kind is not Kind.BLANK or _over_blanks(infos, limit, stop_at, key, labels) == limit):
             break
     for width in range(len(keys), 1, -1):
         if not infos[index + width - 1].key or index + width - 1 == skipped:

@@ -810,35 +810,44 @@ def _confirmed(key: str, found: Sequence[Cell], width: int, confirm: Confirm,
     return tuple(values)
 
 
-def _value_parts(found: Sequence[Cell], label: TableToken) -> list[Cell] | None:
-    """A detector grid's row as its values in printed order: blank cells left out (a made-up column and a
-    blank of the row's own look the same), run-together cells cut (0 179717), null marks kept (a mark is
-    a cell's), and a piece that no number begins with (05: a leading zero) joined to the number before it,
-    the tail of a number the grid cut in two (111 | 05 for 11105). None where a piece is neither a number
-    nor a null mark (label text, a damaged number): nothing to count. A null mark the grid put in the
-    label's cell, after its text (1．信访举报投诉类申请——), is the row's first value."""
+def _value_parts(found: Sequence[Cell], label: TableToken) -> tuple[list[Cell], bool] | None:
+    """A detector grid's row as its values in printed order, and whether one is a null mark: blank cells
+    left out (a made-up column and a blank of the row's own look the same), run-together cells cut
+    (0 179717), null marks kept (a mark is a cell's), and a piece that no number begins with (05: a leading
+    zero) joined to the number before it, the tail of a number the grid cut in two (111 | 05 for 11105).
+    None where a piece is neither a number nor a null mark (label text, a damaged number): nothing to
+    count. A null mark the grid put in the label's cell, after its text (1．信访举报投诉类申请——), is the
+    row's first value. (A plain count, most pieces, is told by two string tests, without read_value.)"""
     values: list[Cell] = []
     last = label.cells[-1]
     mark = _MARK_AFTER_LABEL.search(last.text)
+    marked = mark is not None
     if mark is not None:
         values.append(Cell(mark.group(1), last.line, last.column + mark.start(1)))
+    after_number = False  # whether the last value is a number (a cut number's tail joins only one)
     for cell in found:
         text = cell.text
         if not text:
             continue
         for part in text.split() if several_values(cell) else (text,):
-            kind = read_value(part).kind
-            if kind == Kind.NUMBER and "," in part and _GROUPED.fullmatch(part) is None:
-                return None  # a number cut inside its thousands groups (1,03 | 8): which pieces join is not known
+            if part.isdigit() and part.isascii():
+                kind = Kind.NUMBER
+            else:
+                kind = read_value(part).kind
+                if kind == Kind.NUMBER and "," in part and _GROUPED.fullmatch(part) is None:
+                    return None  # a number cut inside its thousands groups (1,03 | 8): which pieces join is unknown
             if kind == Kind.NUMBER and _TAIL.match(part) is not None:
-                if not values or read_value(values[-1].text).kind != Kind.NUMBER:
+                if not after_number:
                     return None
                 values[-1] = Cell(values[-1].text + part, values[-1].line, values[-1].column)
                 continue
-            if kind != Kind.NUMBER and kind != Kind.NULL_MARK:
+            if kind == Kind.NULL_MARK:
+                marked = True
+            elif kind != Kind.NUMBER:
                 return None
             values.append(Cell(part, cell.line, cell.column))
-    return values
+            after_number = kind == Kind.NUMBER
+    return values, marked
 
 
 _MARK_AFTER_LABEL = re.compile(r"[\u4e00-\u9fff）)]\s*([—–-]{1,2}|/)$")
@@ -871,10 +880,10 @@ class _CountsProve:
                 if row.values is None or row.unreadable:
                     continue
                 parts = _value_parts(row.values.cells, row.label)
-                if parts is None or len(parts) != len(self.columns[row.key].keys):
+                if parts is None or len(parts[0]) != len(self.columns[row.key].keys):
                     self.answer = False
                     return False
-                marked = marked or any(read_value(part.text).kind == Kind.NULL_MARK for part in parts)
+                marked = marked or parts[1]
             self.answer = marked
         return self.answer
 
@@ -884,9 +893,10 @@ def _by_count(key: str, found: Sequence[Cell], label: TableToken, width: int, co
     """A row of a detector's grid as its values one a column in printed order, null marks as nulls, where
     they are exactly as many as its columns and every row of the table counts as many as its own
     (``_CountsProve``); else None."""
-    values = _value_parts(found, label)
-    if values is None or len(values) != width or not counts():
+    parts = _value_parts(found, label)
+    if parts is None or len(parts[0]) != width or not counts():
         return None
+    values = parts[0]
     events.add("warning", "read-by-count", f"row {key}: its {width} values read one a column in printed order, "
                f"blanks left out ({_shown(found)}): every row of the table has as many values as columns (a "
                "table detector's columns)", found[0].line, found[0].column, row=key)
