@@ -448,14 +448,14 @@ def _opened_by_enumerator(lines: list[str], filled: list[int]) -> int:
 
 def _label_head(lines: list[str], filled: list[int], at: int) -> bool:
     """Whether the text alone on ``lines[filled[at]]`` opens what follows rather than ending the row above: a
-    caption (第 / 二十条第（五）项), or the head of a label whose rest opens the next line with values
+    caption (第 / 二十条第（五）项, 第二十 / 条 第（一）项 after a page break), or the head of a label whose rest opens the next line with values
     (行政规范性文 / 件 0 0 0: a label broken before its row, not wrapped after it, as a row's tail is
     followed by a row that opens with its enumerator). Each run of text lines is looked through once."""
     text = lines[filled[at]].strip()
     after = at + 1
     while after < len(filled) and _text_only(lines[filled[after]]):
         after += 1
-    if after - at > 1 and _CAPTION_HEAD.match(text + lines[filled[at + 1]].strip()) or _CAPTION_HEAD.match(text):
+    if at + 1 < len(filled) and _CAPTION_HEAD.match(text + lines[filled[at + 1]].lstrip()) or _CAPTION_HEAD.match(text):
         return True
     if after == len(filled) or not _ends_in_value(lines[filled[after]]):
         return False
