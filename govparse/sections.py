@@ -43,6 +43,7 @@ _MAX_HEADING_CHARS = 40
 _LINE_STARTS: Final = frozenset(NUMERALS + ("#", "*", "|") +
                                 tuple(re.findall(WHITE_SPACE, "".join(map(chr, range(0x3001))))))
 _LAST_SPACE: Final = 0x3000
+_NUMERAL_CHARS: Final = "".join(NUMERALS)
 # A raw line that may be a heading: a numeral (perhaps with injected pinyin,
 # 二(èr)), then 、 . , : (half or full width) or a space; "二是……" prose never
 # gets as far as normalization.
@@ -130,8 +131,12 @@ def _may_start_heading(raw: str) -> bool:
     if first > _LAST_SPACE:
         return first == 0x4E00 or first == 0x4E8C or first == 0x4E09 or first == 0x56DB or first == 0x4E94 \
             or first == 0x516D  # 一二三四五六
-    return (first <= 0x20 or first >= 0x85 or first == 0x23 or first == 0x2A or first == 0x7C) \
-        and raw[0] in _LINE_STARTS
+    if first == 0x7C or first == 0x2A:
+        # | or ** before the numeral with nothing between (_MARKUP): a table's row, | 规章 | 0 |, fails here
+        # without the cache's hash of a line it never saw nor the pattern
+        at = 1 if first == 0x7C else 2
+        return len(raw) > at and raw[at] in _NUMERAL_CHARS and (at == 1 or raw[1] == "*")
+    return (first <= 0x20 or first >= 0x85 or first == 0x23) and raw[0] in _LINE_STARTS
 
 
 def _raw_heading_numeral(raw: str) -> str | None:
