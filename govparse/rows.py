@@ -1019,8 +1019,10 @@ def _equal_cut(constraint: Constraint, parts: Sequence[int | Decimal | None], gr
         return False
     plus = [k for k in constraint.plus if parts[k]]
     minus = [k for k in constraint.minus if parts[k]]
-    return len(plus) == 1 and len(minus) == 1 and group_of[plus[0]] == group_of[minus[0]] != -1 \
-        and abs(parts[plus[0]] or 0) < 10
+    if len(plus) != 1 or len(minus) != 1:
+        return False
+    value = parts[plus[0]]
+    return value is not None and -10 < value < 10 and group_of[plus[0]] == group_of[minus[0]] != -1
 
 
 def glued_cells(values: TableToken, parts: Sequence[int | Decimal | None],
