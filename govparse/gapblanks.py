@@ -98,8 +98,8 @@ def _places(text: str, words: list[tuple[int, str]], by_shown: bool) -> list[int
     """Where each word of ``text`` starts, counted by character (pdftotext's grid, a browser's dump) or by
     display column (text laid out for the eye, a Chinese character two columns); a form feed (a page's
     start, pdftotext) takes no place."""
-    if text.isascii() and "\f" not in text:
-        return [start for start, _ in words]
+    if "\f" not in text and (not by_shown or text.isascii()):
+        return [start for start, _ in words]  # a character a place: where each word starts
     places: list[int] = []
     position = 0
     at = 0
@@ -144,6 +144,8 @@ def _end_block(texts: list[str], lines: list[list[tuple[int, str]]], values: lis
                block: list[int], spaced: bool) -> None:
     """Blanks in the rows under one header: under its columns' starts (a browser's table), else
     where rows of one shape place their values alike (a PDF's, govparse.gapblanks.placed_columns)."""
+    if not block:
+        return  # a header line after a header line (a header of several lines, a caption): no row to place
     fills: list[dict[int, list[tuple[int, str]]]] = []
     wide = header >= 0 and not all(texts[index].isascii() for index in [header, *block])
     for by_shown in (False, True) if wide else (False,):
