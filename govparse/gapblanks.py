@@ -233,6 +233,10 @@ def _under_header(texts: list[str], lines: list[list[tuple[int, str]]], values: 
     """The rows under ``header`` short of values, each value at the start of one of its columns (places
     counted one way): {row: its cells, a blank under each column it leaves empty}; None unless some row
     fills every column so."""
+    named = len(lines[header])  # the header's words, one more with a cell stacked around its line
+    if not any(len(lines[index]) in (named, named + 1) and not values[index][0] and all(values[index][1:])
+               for index in block):
+        return None  # no row as long as the header: none fills every column, whatever the places
     starts = [place for place, _, _ in _header_words(texts, lines, values, header, by_shown)]
     columns = set(starts[1:])
     confirmed = False
