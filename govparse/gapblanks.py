@@ -155,7 +155,7 @@ def _end_block(texts: list[str], lines: list[list[tuple[int, str]]], values: lis
     if len(fills) == 2:
         # both ways find a full row: a row is placed only where both place it alike
         fills = [{index: cells for index, cells in fills[0].items() if fills[1].get(index) == cells}]
-    if not fills and header >= 0 and block and not spaced:
+    if not fills and header >= 0 and not spaced:
         # no row fills the header's columns (table 二's narrow blocks, each row lacking a value): its
         # values are placed where the header's names start, where every row's values do so one way only
         for by_shown in (False, True) if wide else (False,):
