@@ -46,6 +46,9 @@ _PAGE_NUMBER_LINE = re.compile(
 _PAGE_NUMBER_LINE_OR_LONE = re.compile(
     rf"\n[ \t\u3000]*(?=[{_DASH}第Pp\d])(?![^\n|]*\|)(?:{_PAGE_NUMBER.pattern}|\d{{1,4}})[ \t\u3000]*(?=\n)")
 _VALUE_WORD = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?|[/—－-]+|无")
+# A page number is set as one run of text: its figures and marks a space or two apart. Wider gaps (or a
+# tab) put them in columns: ``26    /    491`` is a row's values around a null mark, not page 26 of 491.
+_COLUMN_GAP = re.compile(r"\t|[ \u3000\u00a0]{3,}")
 _MIN_PAGE_GAP = 10  # lines between two page numbers of a run, at least
 _NEAR = 1  # a running line is the filled line next to a page break
 _LOOK = 12  # lines looked at on each side of a break, at most (blank ones included)
@@ -70,11 +73,14 @@ def _squeezed(text: str) -> str:
     return " ".join(text.split())
 
 
-def _page_number(text: str) -> bool:
-    """Whether squeezed ``text`` is a page number in one of its written forms that can count pages:
-    page n of m only where 1 <= n <= m (``28 / 0`` is a row's values around a null mark, not page 28
-    of none)."""
+def _page_number(text: str, raw: str) -> bool:
+    """Whether squeezed ``text`` (line ``raw``) is a page number in one of its written forms that can
+    count pages: page n of m only where 1 <= n <= m (``28 / 0`` is a row's values around a null mark,
+    not page 28 of none); a form of figures and marks alone only where they stand as one run of text."""
     if _PAGE_NUMBER.fullmatch(text) is None:
+        return False
+    if "页" not in text and "age" not in text and "AGE" not in text \
+            and _COLUMN_GAP.search(raw.strip(" \t\u3000\u00a0\f")) is not None:
         return False
     numbers = [int(number) for number in _DIGITS.findall(text)]
     return numbers[0] >= 1 and (len(numbers) == 1 or numbers[0] <= numbers[1])
@@ -83,7 +89,7 @@ def _page_number(text: str) -> bool:
 def is_page_number(text: str) -> bool:
     """Whether a line is a page number in one of its written forms (第 4 页 共 6 页, - 4 -, 4 / 6)."""
     squeezed = _squeezed(text)
-    return len(squeezed) <= _MAX_FURNITURE_CHARS and _page_number(squeezed)
+    return len(squeezed) <= _MAX_FURNITURE_CHARS and _page_number(squeezed, text)
 
 
 def may_hold_furniture(doc: Document, start: int, stop: int, lone_numbers: bool) -> bool:
@@ -114,7 +120,7 @@ def page_breaks(doc: Document, lone_numbers: bool) -> dict[int, Furniture]:
         text = _squeezed(raw)
         if not text or len(text) > _MAX_FURNITURE_CHARS:
             continue
-        if _page_number(text):
+        if _page_number(text, raw):
             found[index] = Furniture(index, text, PAGE_NUMBER)
         elif lone_numbers and _LONE_NUMBER.fullmatch(text):
             if "\f" in raw or (index + 1 < len(raw_lines) and raw_lines[index + 1].startswith("\f")):

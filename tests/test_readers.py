@@ -315,6 +315,16 @@ def test_a_row_of_values_shaped_like_a_page_number_that_counts_no_page_is_a_row(
     assert is_page_number("3 / 5") and is_page_number("第 2 页 共 2 页")
 
 
+@pytest.mark.parametrize("values", ["26          /          491", "— 6\t—", "4\t/\t6", "-    3    -"])
+def test_figures_and_marks_set_in_columns_are_a_row_not_a_page_number(values):
+    # pdftotext -layout: a values line between a label's wrapped pieces, '/' a blank's mark, keeps each
+    # cell in its column; a page number is set as one run of text
+    from govparse.furniture import is_page_number
+
+    assert not is_page_number(values)
+    assert is_page_number("  26 / 491  ") and is_page_number("—  6  —") and is_page_number("第 2 页      共 2 页")
+
+
 @pytest.mark.parametrize(("line", "lone_numbers", "may_hold"), [
     ("\u3000 - 4 -\t", False, True), ("  第 3 页 共 9 页", False, True), ("4 / 6", False, True), ("Page 2 of 5", False, True),
     ("x\fy", False, True), ("  12", True, True), ("  12", False, False), ("12 0", True, False), ("| 4 |", True, False),
