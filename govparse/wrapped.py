@@ -55,6 +55,8 @@ from itertools import combinations
 from unicodedata import east_asian_width
 
 from .gapblanks import placed_columns, runs_over
+from .grammar import grammar_names, load
+from .normalize import compact, translate
 from .textgrid import Row, width
 
 # (the trial edition writes a change in words, 增3 / 减少4: a value, never a label glued to its number)
@@ -598,7 +600,8 @@ def _under_header(rows: list[tuple[list[_Label], list[_Token]]], headers: set[in
         counts = counted or (False, True)
         ways: list[tuple[list[int], int]] = []
         for by_shown in counts:
-            columns = _right_of(header, labels, by_shown)
+            columns = [word for piece in _right_of(header, labels, by_shown)
+                       for word in (_words_in(piece) if _statutory_names(piece.text) else (piece,))]
             # A row under the header as wide as its columns says they are the table's; where no row is, the
             # columns are the header's cells on one line (pieces of a cell stacked over lines joined there:
             # a piece left on a line of its own may be a wrapped cell's tail, no column) and each value
@@ -635,6 +638,30 @@ def _under_header(rows: list[tuple[list[_Label], list[_Token]]], headers: set[in
         if len(ways) == len(counts) and all(way == ways[0] for way in ways):
             placed[index] = ways[0]
     return placed
+
+
+def _statutory_names(text: str) -> bool:
+    """Whether a header piece is two names or more one space apart, each word a column name the format
+    prints (本年制发件数 本年废止件数, 上一年项目数量 本年增/减): a narrow column filled to its edge, each
+    name its own column, starting where its word starts (no one cell holds two of the format's names)."""
+    words = text.split(" ")
+    return len(words) >= 2 and all(_column_names().fullmatch(compact(word)) is not None for word in words)
+
+
+_COLUMN_NAMES: list[re.Pattern] = []
+
+
+def _column_names() -> re.Pattern:
+    """The column names of every table's header, as the grammars write them (compact), one pattern."""
+    if not _COLUMN_NAMES:
+        names = []
+        for name in grammar_names():
+            grammar = load(name)
+            names.extend(re.escape(compact(translate(pattern))) if literal else translate(pattern)
+                         for terminal, pattern, literal in grammar.label_terminals()
+                         if terminal in grammar.header_terminals)
+        _COLUMN_NAMES.append(re.compile("|".join(f"(?:{name})" for name in sorted(set(names)))))
+    return _COLUMN_NAMES[0]
 
 
 def _spaced_out(header: list[_Label]) -> bool:

@@ -310,52 +310,69 @@ def test_a_header_with_words_spaced_out_places_no_row_by_its_pieces():
     assert _texts(physical_rows(lines, lines)[-1]) == ["行政强制", "933", "+33", "8"]
 
 
-def test_a_row_under_names_one_space_apart_is_not_padded_to_the_tables_width():
-    # 上一年项目数量 本年增/减 (two names one space apart, one piece) and 处理决定数量: 254 stands under the second
-    # piece, which is the block's third column. Padded to the table's three columns like the table's other
-    # narrow rows (政府集中采购 0 0), it read as 本年增/减 (long run, seed 6787): a row under a piece that may
-    # hold two names keeps its own count, short, for the row stage to null.
-    lines = ["第二十条第（一）项",
-             "                            本年新公开      对外公开",
-             "信息内容     本年新制作数量",
-             "                            数量            总数量",
-             "规章                                        182",
-             "规范性文件   0              9               5",
-             "第二十条第（六）项",
-             "                                            处理决定",
-             "信息内容     上一年项目数量 本年增/减",
-             "                                            数量",
-             "行政处罚                    +77             9",
-             "行政强制                                    254",
-             "第二十条第（九）项",
-             "信息内容     采购项目数量   采购总金额",
-             "政府集中采购 0              0"]
-    rows = [_texts(row) for row in physical_rows(lines, lines)]
+def _narrow_blocks(names: str) -> list[str]:
+    return ["第二十条第（一）项",
+            "                            本年新公开      对外公开",
+            "信息内容     本年新制作数量",
+            "                            数量            总数量",
+            "规章                                        182",
+            "规范性文件   0              9               5",
+            "第二十条第（六）项",
+            "                                            处理决定",
+            f"信息内容     {names}",
+            "                                            数量",
+            "行政处罚                    +77             9",
+            "行政强制                                    254",
+            "第二十条第（九）项",
+            "信息内容     采购项目数量   采购总金额",
+            "政府集中采购 0              0"]
+
+
+def test_a_row_under_names_one_space_apart_not_the_formats_is_not_padded_to_the_tables_width():
+    # 上年项目数量 本年增/减 (two names one space apart, one piece, the first not as the format prints it) and
+    # 处理决定数量: 254 stands under the second piece, which is the block's third column. Padded to the table's
+    # three columns like the table's other narrow rows (政府集中采购 0 0), it read as 本年增/减 (long run, seed
+    # 6787): a row under a piece that may hold two names keeps its own count, short, for the row stage to null.
+    rows = [_texts(row) for row in physical_rows(*[_narrow_blocks("上年项目数量 本年增/减")] * 2)]
     # (254 follows a piece that may be two names: its column is not sure, and it is left where it stands)
     assert next(row for row in rows if row[0] == "行政强制") in (["行政强制", "", "254"], ["行政强制", "254"])
 
 
+def test_names_of_the_format_one_space_apart_are_a_column_each():
+    # 上一年项目数量 本年增/减: each word a column name the format prints, so each is a column, starting where
+    # its word starts (no one cell holds two of the format's names): 254 under 处理决定数量 is the third
+    rows = [_texts(row) for row in physical_rows(*[_narrow_blocks("上一年项目数量 本年增/减")] * 2)]
+    assert next(row for row in rows if row[0] == "行政强制") == ["行政强制", "", "", "254"]
+    assert next(row for row in rows if row[0] == "行政处罚") == ["行政处罚", "", "+77", "9"]
+
+
 def test_a_row_is_placed_only_where_its_column_is_sure_after_names_one_space_apart():
-    # 上一年项目数量 本年增/减 is one piece (two names one space apart): 0 under 处理决定数量 (the third column) was
-    # placed as the second and padded, a silent 0 in 本年增/减 (xround2, 2,000 derandomized draws); a value at
-    # the piece's start is placed (its column the same whether the piece is one name or two)
-    lines = ["第二十条第（一）项",
-             "信息内容        本年新制作数量 本年新公开数量   对外公开总数量",
-             "规章            22261          2247             24",
-             "规范性文件      20             7                5580",
-             "第二十条第（五）项",
-             "信息内容        上一年项目数量 本年增/减        处理决定数量",
-             "行政许可        0                               11879",
-             "其他对外管理",
-             "                                                0",
-             "服务事项",
-             "第二十条第（八）项",
-             "信息内容        上一年项目数量 本年增/减",
-             "行政事业性收",
-             "                0",
-             "费"]
-    rows = [_texts(row) for row in physical_rows(lines, lines)]
+    # 上一年项目数 本年增/减 (the first name not as the format prints it) is one piece that may hold two names:
+    # 0 under 处理决定数量 (the third column) was placed as the second and padded, a silent 0 in 本年增/减
+    # (xround2, 2,000 derandomized draws); a value at the piece's start is placed (its column the same whether
+    # the piece is one name or two). With the format's own names, each is a column and every row is placed.
+    def lines(names: str) -> list[str]:
+        return ["第二十条第（一）项",
+                "信息内容        本年新制作数量 本年新公开数量   对外公开总数量",
+                "规章            22261          2247             24",
+                "规范性文件      20             7                5580",
+                "第二十条第（五）项",
+                f"信息内容        {names.ljust(13)}        处理决定数量",
+                "行政许可        0                               11879",
+                "其他对外管理",
+                "                                                0",
+                "服务事项",
+                "第二十条第（八）项",
+                f"信息内容        {names}",
+                "行政事业性收",
+                "                0",
+                "费"]
+
+    rows = [_texts(row) for row in physical_rows(*[lines("上一年项目数 本年增/减")] * 2)]
     assert ["其他对外管理服务事项", "0"] in rows
+    assert rows[-1] == ["行政事业性收费", "0", ""]
+    rows = [_texts(row) for row in physical_rows(*[lines("上一年项目数量 本年增/减")] * 2)]
+    assert ["其他对外管理服务事项", "", "", "0"] in rows and ["行政许可", "0", "", "11879"] in rows
     assert rows[-1] == ["行政事业性收费", "0", ""]
 
 
