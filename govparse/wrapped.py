@@ -600,8 +600,9 @@ def _under_header(rows: list[tuple[list[_Label], list[_Token]]], headers: set[in
         counts = counted or (False, True)
         ways: list[tuple[list[int], int]] = []
         for by_shown in counts:
-            columns = [word for piece in _right_of(header, labels, by_shown)
-                       for word in (_words_in(piece) if _statutory_names(piece.text) else (piece,))]
+            pieces = _right_of(header, labels, by_shown)
+            named = _format_columns(pieces, by_shown)
+            columns = pieces if named is None else named
             # A row under the header as wide as its columns says they are the table's; where no row is, the
             # columns are the header's cells on one line (pieces of a cell stacked over lines joined there:
             # a piece left on a line of its own may be a wrapped cell's tail, no column) and each value
@@ -615,7 +616,7 @@ def _under_header(rows: list[tuple[list[_Label], list[_Token]]], headers: set[in
             count = sum(names)
             confirmed = fullest == len(columns) == count
             if not len(values) < count < _WIDE_TABLE or fullest > len(columns) \
-                    or not confirmed and (spaced_out or len({column.offset for column in columns}) != 1):
+                    or not confirmed and (spaced_out or named is None and len({column.offset for column in columns}) != 1):
                 break
             # Each column's span: its piece's, up to the next piece (a cell stacked over lines and joined,
             # 采购项 / 目数量, reads as wide as both lines' text)
@@ -640,12 +641,27 @@ def _under_header(rows: list[tuple[list[_Label], list[_Token]]], headers: set[in
     return placed
 
 
-def _statutory_names(text: str) -> bool:
-    """Whether a header piece is two names or more one space apart, each word a column name the format
-    prints (本年制发件数 本年废止件数, 上一年项目数量 本年增/减): a narrow column filled to its edge, each
-    name its own column, starting where its word starts (no one cell holds two of the format's names)."""
-    words = text.split(" ")
-    return len(words) >= 2 and all(_column_names().fullmatch(compact(word)) is not None for word in words)
+def _format_columns(pieces: list[_Token], by_shown: bool) -> list[_Token] | None:
+    """A header's pieces as the columns the format names, where they are: their words grouped by where
+    each starts (one place a column: a name stacked over lines, 上一年项目数 / 量, or names one space apart
+    on a line, 本年制发件数 本年废止件数 or 本年增 处理决定 over /减 数量), each group, its words joined in line
+    order, a column name the format prints. One token a column, at its start, in order of place; None
+    where a group is no such name (a wrapped label's tail, a variant: the pieces say less)."""
+    groups: dict[int, list[_Token]] = {}
+    for piece in pieces:
+        for word in _words_in(piece):
+            groups.setdefault(_at(word, by_shown), []).append(word)
+    if len(groups) < 2:
+        return None
+    columns: list[_Token] = []
+    for start in sorted(groups):
+        words = sorted(groups[start], key=lambda word: word.offset)
+        text = "".join(word.text for word in words)
+        if _column_names().fullmatch(compact(text)) is None:
+            return None
+        first = words[0]
+        columns.append(_Token(text, first.offset, first.index, first.place, False, first.shown))
+    return columns
 
 
 _COLUMN_NAMES: list[re.Pattern] = []

@@ -346,6 +346,35 @@ def test_names_of_the_format_one_space_apart_are_a_column_each():
     assert next(row for row in rows if row[0] == "行政处罚") == ["行政处罚", "", "+77", "9"]
 
 
+def test_names_stacked_over_lines_are_the_columns_the_format_names():
+    # 上一年项目数 / 量, 本年增 / /减 and 处理决定 / 数量, each a cell over two lines (本年增 处理决定 one space apart
+    # on the top line): grouped by where each piece starts, every group is a column name the format prints, so
+    # the rows short of values under them are placed by those starts (x-positioned round trip, derandomized draws)
+    lines = ["第二十条第（一）项",
+             "                                      本年新",
+             "                       本年新制作数          对外公开",
+             "信息内容                              公开数",
+             "                       量                    总数量",
+             "                                      量",
+             "规章                   9              3      28",
+             "规范性文件             9              3      28",
+             "第二十条第（五）项",
+             "                       上一年项目数   本年增 处理决定",
+             "信息内容",
+             "                       量             /减    数量",
+             "行政许可               0              -28",
+             "其他对外管理服务事项   495",
+             "第二十条第（六）项",
+             "                       上一年项目数   本年增 处理决定",
+             "信息内容",
+             "                       量             /减    数量",
+             "行政处罚               8              -1432  0",
+             "行政强制               65                    0"]
+    rows = [_texts(row) for row in physical_rows(lines, lines)]
+    assert ["其他对外管理服务事项", "495", "", ""] in rows
+    assert ["行政许可", "0", "-28", ""] in rows and ["行政强制", "65", "", "0"] in rows
+
+
 def test_a_row_is_placed_only_where_its_column_is_sure_after_names_one_space_apart():
     # 上一年项目数 本年增/减 (the first name not as the format prints it) is one piece that may hold two names:
     # 0 under 处理决定数量 (the third column) was placed as the second and padded, a silent 0 in 本年增/减

@@ -143,8 +143,8 @@ SHAPES = [pytest.param(layout, id=layout.style) for layout in TOOL_LAYOUTS]
 # whatever the draws: a shape that starts to hold must lose its mark.
 ROUND_TRIP_GAPS = {
     PDF_PHYSICAL: "table 二 read well but for a few shapes of block: header names one space apart that are not the "
-                  "format's own words or are stacked over lines (本年废 现行有效 / 止件数 件数: which halves join is not "
-                  "sure); a row printing no values above a label wrapped around its values line; a block of one row under a stacked header where the table's rows do not tell how places count; "
+                  "format's own words; a table 二 whose rows all fill their lines (read as rows a line, gapblanks, not by "
+                  "x) under names stacked over lines one space apart (本年废 现行有效 / 止件数 件数); a row printing no values above a label wrapped around its values line; a block of one row under a stacked header where the table's rows do not tell how places count; "
                   "table 三's two label columns wrapped around one values line (（六）其他处理 beside 1．申请人无正当"
                   "理由…); table 四 with a page break between its header and its row (the same 2,000 derandomized "
                   "draws: 119 -> 18 fail without perturbations, 114 -> 30 with; none with a wrong number; the CI "
@@ -194,7 +194,8 @@ ROUND_TRIP_SHAPES = [
 #   was nulled (fixed: each word a column name the format prints, each is a column: wrapped._statutory_names)
 @example(zero_report_2019(**{"active_disclosure.fees.prev_items": None}), (), 94)
 # - pdftotext -layout (still, ROUND_TRIP_GAPS): 本年废 现行有效 / 止件数 件数, two names stacked over lines one
-#   space apart: 规章 1000 0 (its third cell blank) is nulled
+#   space apart, in a table 二 read as rows a line (gapblanks._at_name_starts takes the header's last line only):
+#   规章 1000 0 (its third cell blank) is nulled
 @example(zero_report(**{"active_disclosure.regulations.issued": 1000, "active_disclosure.regulations.in_force": None,
                         "active_disclosure.normative_documents.in_force": None}), (), 7)
 # - run-together (the long run): 行政强制０增9- (a blank decisions as -, glued after 增9), the hyphen cut
@@ -276,7 +277,7 @@ X_POSITIONED_GAPS = [
     pytest.param(zero_report(**{"active_disclosure.regulations.issued": 1000,
                                 "active_disclosure.regulations.in_force": None,
                                 "active_disclosure.normative_documents.in_force": None}), (), 7,
-                 id="names-stacked-over-lines-one-space-apart"),  # 本年废 现行有效 / 止件数 件数: which halves join
+                 id="names-stacked-over-lines-one-space-apart"),  # rows a line (gapblanks): the last header line only
 ]
 
 
