@@ -670,7 +670,7 @@ _COLUMN_NAMES: list[re.Pattern] = []
 def _column_names() -> re.Pattern:
     """The column names of every table's header, as the grammars write them (compact), one pattern."""
     if not _COLUMN_NAMES:
-        names = []
+        names: list[str] = []
         for name in grammar_names():
             grammar = load(name)
             names.extend(re.escape(compact(translate(pattern))) if literal else translate(pattern)
