@@ -45,21 +45,22 @@ from another row's:
   page's end); two rows after a group's first row short of two or more (its moved blocks land
   there at times), these two only where a cell may be blank (``_printed_whole``: where the values
   from table 二's heading to the document's end are as many as the tables' cells, none a null mark,
-  no cell is blank, and seven values meeting I1 are the row's own); a row I1 cannot check (a null mark) after the first row after the header short
-  of its total; a group's first row I1 cannot check whose first line holds two values (its
-  right-hand block, written before its other cells at times).
+  no cell is blank, and seven values meeting I1 are the row's own); a row I1 cannot check (a null
+  mark) after the first row after the header short of its total; a group's first row I1 cannot
+  check whose first line holds two values (its right-hand block, written before its other cells at
+  times).
 
 Some moved values are given back, each with a note: the totals of table 三's group-first rows,
 which pdftotext writes after the page's footer (the last page's close the document) or after a
 group label written late, where each is its row's sum, and a short row's right-hand cells
 after the footer where one line of them completes it under I1 (``_moved_totals``; a 0 not to a row
 of six zeros above a group's first row whose run runs on into the next row's, where a cell may be
-blank: that row's total, moved there too, may be the 0); the cells
-of a row whose wrapped label comes after them (``_split_before_wrapped``, checked by I1); the
-cells of a block's last row of table 二, whose label comes with its first value apart from them
-(``_split_before_joined``: the rows of a block share their columns); the values after a group label
-(三、本年度办理结果) to the row right after it whose label holds none (``_group_label_values``: the
-row's label written after its cells).
+blank: that row's total, moved there too, may be the 0); the cells of a row whose wrapped label
+comes after them (``_split_before_wrapped``, checked by I1); the cells of a block's last row of
+table 二, whose label comes with its first value apart from them (``_split_before_joined``: the
+rows of a block share their columns); the values after a group label (三、本年度办理结果) to the
+row right after it whose label holds none (``_group_label_values``: the row's label written after
+its cells).
 
 Rows held back are read again where an identity pins them (``_pinned_rows``): a row whose
 identity's other rows are read, its values found in column order among its own (or its seven
@@ -284,7 +285,7 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
         if given:  # the runs the totals were taken from are shorter now: judge the rows again
             notes.extend(given)
             withheld = _withheld(runs, numeral, whole)
-        notes.extend(_pinned_rows(runs, withheld, lambda: _loose_values(runs, len(texts), after)))
+        notes.extend(_pinned_rows(runs, withheld, lambda: _loose_values(runs, len(texts), after), whole))
     rows: list[list[Piece]] = []
     for item in items:
         if not isinstance(item, _Run):
@@ -991,7 +992,8 @@ def _counts(values: list[Piece]) -> list[int] | None:
 
 
 def _pinned_rows(runs: list[_Run], withheld: dict[int, str],
-                 loose: Callable[[], list[tuple[Piece, _Run | None]]] | None = None) -> list[Note]:
+                 loose: Callable[[], list[tuple[Piece, _Run | None]]] | None = None,
+                 whole: Callable[[], bool] = lambda: False) -> list[Note]:
     """Give table 三's rows held back the values the identities pin column by column, and say so.
 
     A row is held back where pdftotext may have put another row's values among its own (the
@@ -1051,7 +1053,7 @@ def _pinned_rows(runs: list[_Run], withheld: dict[int, str],
                               - sum(known[row][column] for row in minus if row != key))
                       for column in range(_APPLICATION_COLUMNS)]
             run = by_key[key]
-            taken = _in_order(run.values, values)
+            taken = _in_order(run.values, values, whole())
             reordered = _reordered(run.values, values) if taken is None else None
             if reordered is not None:
                 run.values[:] = reordered
@@ -1083,14 +1085,15 @@ def _pinned_rows(runs: list[_Run], withheld: dict[int, str],
                 notes.append((rest[0][1], f"{len(rest)} value(s) ({shown}) written among the values of "
                                           f"{run.label!r} are another row's; given to no row"))
         if not found:
-            found = _pinned_pair(by_key, known, withheld, notes, identities)
+            found = _pinned_pair(by_key, known, withheld, notes, identities, whole())
         if not found:
             break
     return notes
 
 
 def _pinned_pair(by_key: dict[str, _Run], known: dict[str, list[int]], withheld: dict[int, str],
-                 notes: list[Note], identities: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> bool:
+                 notes: list[Note], identities: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...],
+                 whole: bool = False) -> bool:
     """Read two rows together where an identity is their only check left: every other row of it
     read, both held back (the row before short, the table's last row). One of them holding seven
     counts that meet I1 gives the other's values; the pair is read where those stand in column
@@ -1110,7 +1113,7 @@ def _pinned_pair(by_key: dict[str, _Run], known: dict[str, list[int]], withheld:
             values = [sign * (sum(rows[row][column] for row in plus if row != other)
                               - sum(rows[row][column] for row in minus if row != other))
                       for column in range(_APPLICATION_COLUMNS)]
-            taken = _in_order(by_key[other].values, values)
+            taken = _in_order(by_key[other].values, values, whole)
             if taken is not None:
                 table = (tuple(numbers), tuple(values)) if key == pair[0] else (tuple(values), tuple(numbers))
                 readings.setdefault(table, (other, taken))
@@ -1214,23 +1217,25 @@ def _reordered(pieces: list[Piece], values: list[int]) -> list[Piece] | None:
     return ordered
 
 
-def _in_order(pieces: list[Piece], values: list[int]) -> set[int] | None:
+def _in_order(pieces: list[Piece], values: list[int], whole: bool = False) -> set[int] | None:
     """The indexes of ``pieces`` reading ``values`` in order: all of them where they are as many,
     else the first such subsequence where ``values`` are not all 0 and no 0 is left out of it where
     ``values`` hold one (a blank cell leaves no trace, and the identities count it 0: a 0 of another
-    table's may stand for it); None where they are not there."""
+    table's may stand for it), those two unless ``whole`` (every cell of the tables printed: no blank
+    cell, so a 0 the identity gives is printed, and any 0 read for it is that number); None where
+    they are not there."""
     numbers = _counts(pieces)
     if numbers is None or len(numbers) < len(values):
         return None
     if len(numbers) == len(values):
         return set(range(len(numbers))) if numbers == values else None
-    if not any(values):
+    if not any(values) and not whole:
         return None
     taken: list[int] = []
     for index, number in enumerate(numbers):
         if len(taken) < len(values) and number == values[len(taken)]:
             taken.append(index)
-    if len(taken) != len(values) or 0 in values and numbers.count(0) > values.count(0):
+    if len(taken) != len(values) or 0 in values and numbers.count(0) > values.count(0) and not whole:
         return None
     return set(taken)
 

@@ -832,3 +832,16 @@ def test_a_label_in_pieces_withholds_its_block_across_a_caption_written_among_it
     assert "0 0 944" not in read and "0 944" not in read
     assert "0 +7 0" in read  # the next header's block is read
     assert any("under one header" in why for _, why in notes)
+
+
+def test_a_row_s1_pins_is_found_among_zeros_of_other_tables_where_every_cell_is_printed():
+    # pdftotext's 2021-clean fixture: carried_forward's run (0 16 12 0 0 21 0 136 0 461 489 25 46) holds table
+    # 四's numbers and another row's last columns, more zeros than the row S1 pins; no cell of the report is
+    # blank (its values are as many as the tables' cells), so the row is read in column order among them.
+    from pathlib import Path
+
+    fixture = Path(__file__).resolve().parent.parent / "corpus" / "tools" / "pdftotext--2021-clean.txt"
+    result = govparse.parse_file(fixture)
+    found = result.to_dict()["applications"]
+    assert list(found["carried_forward"].values()) == [0, 16, 12, 0, 0, 461, 489]
+    assert any("S1" in d.message and "四、结转下年度继续办理" in d.message for d in result.diagnostics)
