@@ -795,10 +795,11 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
                 # than 0, may have had its total, a 0, moved there too, a place not counted: a 0 then
                 # checks nothing (the row's total may be blank, the 0 that other row's), so it is
                 # given only where no cell is blank
-                unsure = [at for at in groups[sheet] if at not in sixes[sheet] and _FIRST_OF_GROUP.match(runs[at].label)
-                          and not _whole_row(runs[at].values) and not any(_counts(runs[at].values[:6]) or [])]
+                running_on = [at for at in groups[sheet] if at not in sixes[sheet]
+                              and _FIRST_OF_GROUP.match(runs[at].label) and not _whole_row(runs[at].values)
+                              and not any(_counts(runs[at].values[:6]) or [])]
                 placed = [(at, moved) for at, moved in placed
-                          if _counts([moved[0]]) != [0] or not any(later > at for later in unsure)]
+                          if _counts([moved[0]]) != [0] or not any(later > at for later in running_on)]
             give(placed or [], "the page's footer")
         if holding and runs[holding[-1]].sheet == sheet and len(runs[holding[-1]].values) != _APPLICATION_COLUMNS:
             # the table's last row, not read as it stands: lines of other rows' cells stand among its own
