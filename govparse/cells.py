@@ -127,7 +127,7 @@ def read_table(doc: Document, section: Section, layout: TableLayout) -> tuple[li
             if not after:
                 after.extend(doc.texts(section.stop))
             return after
-        rows, notes = reading_order_rows(texts, skip, section.numeral, rest)
+        rows, notes = reading_order_rows(texts, skip, section.numeral, rest, lambda: doc.texts(0, section.start))
         moved = [Furniture(section.start + offset, why, MOVED_VALUES) for offset, why in notes]
         return _row_cells(doc, section.start, texts + after, rows), furniture + moved
     if not furniture:

@@ -43,19 +43,24 @@ from another row's:
   where they fill a blank cell unseen), unless that row is the first under a group label and
   short of one value only (its last column stands right of the table's others and goes to the
   page's end); two rows after a group's first row short of two or more (its moved blocks land
-  there at times); a row I1 cannot check (a null mark) after the first row after the header short
-  of its total; a group's first row I1 cannot check whose first line holds two values (its
-  right-hand block, written before its other cells at times).
+  there at times), these two only where a cell may be blank (``_printed_whole``: where the values
+  from table 二's heading to the document's end are as many as the tables' cells, none a null mark,
+  no cell is blank, and seven values meeting I1 are the row's own); a row I1 cannot check (a null
+  mark) after the first row after the header short of its total; a group's first row I1 cannot
+  check whose first line holds two values (its right-hand block, written before its other cells at
+  times).
 
 Some moved values are given back, each with a note: the totals of table 三's group-first rows,
 which pdftotext writes after the page's footer (the last page's close the document) or after a
 group label written late, where each is its row's sum, and a short row's right-hand cells
-after the footer where one line of them completes it under I1 (``_moved_totals``); the cells
-of a row whose wrapped label comes after them (``_split_before_wrapped``, checked by I1); the
-cells of a block's last row of table 二, whose label comes with its first value apart from them
-(``_split_before_joined``: the rows of a block share their columns); the values after a group label
-(三、本年度办理结果) to the row right after it whose label holds none (``_group_label_values``: the
-row's label written after its cells).
+after the footer where one line of them completes it under I1 (``_moved_totals``; a 0 not to a row
+of six zeros above a group's first row whose run runs on into the next row's, where a cell may be
+blank: that row's total, moved there too, may be the 0); the cells of a row whose wrapped label
+comes after them (``_split_before_wrapped``, checked by I1); the cells of a block's last row of
+table 二, whose label comes with its first value apart from them (``_split_before_joined``: the
+rows of a block share their columns); the values after a group label (三、本年度办理结果) to the
+row right after it whose label holds none (``_group_label_values``: the row's label written after
+its cells).
 
 Rows held back are read again where an identity pins them (``_pinned_rows``): a row whose
 identity's other rows are read, its values found in column order among its own (or its seven
@@ -219,14 +224,17 @@ class _Run(NamedTuple):
 
 
 def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
-                       after: Callable[[], list[str]] | None = None) -> tuple[list[list[Piece]], list[Note]]:
+                       after: Callable[[], list[str]] | None = None,
+                       before: Callable[[], list[str]] | None = None) -> tuple[list[list[Piece]], list[Note]]:
     """The pieces of table section ``numeral`` in pdftotext's reading order, each paragraph label
     first (a row of its text pieces, then one of the values that follow them up to the next text),
     and a note on each run of values given to no row: (offset of its first line, why).
 
     ``after`` gives the document's lines after the section, asked for only where table 三 has rows
     whose total pdftotext moved to its page's end: the last page's moved blocks close the
-    document, after its last page number (their offsets go on from the section's)."""
+    document, after its last page number (their offsets go on from the section's). ``before``
+    gives the lines before the section, asked for only where a rule guards against a blank cell
+    (``_printed_whole``)."""
     blocks, breaks, feeds = _blocks(texts, skip)
     names_label = _label_names(numeral)
     items: list[list[Piece] | _Run] = []  # text pieces, and the runs of values between them
@@ -266,17 +274,18 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
         notes.extend(_split_before_joined(runs))
     if numeral == "三":
         notes.extend(_split_before_wrapped(runs))
-    withheld = _withheld(runs, numeral)
+    whole = _Once(lambda: _printed_whole(runs, texts, skip, after, before))
+    withheld = _withheld(runs, numeral, whole)
     if numeral == "四":
         groups = _review_groups(blocks, texts, after)
         if groups:
             return _given_groups(groups, runs)
     if numeral == "三":
-        given = _moved_totals(runs, withheld, len(texts), after)
+        given = _moved_totals(runs, withheld, len(texts), after, whole)
         if given:  # the runs the totals were taken from are shorter now: judge the rows again
             notes.extend(given)
-            withheld = _withheld(runs, numeral)
-        notes.extend(_pinned_rows(runs, withheld, lambda: _loose_values(runs, len(texts), after)))
+            withheld = _withheld(runs, numeral, whole)
+        notes.extend(_pinned_rows(runs, withheld, lambda: _loose_values(runs, len(texts), after), whole))
     rows: list[list[Piece]] = []
     for item in items:
         if not isinstance(item, _Run):
@@ -514,8 +523,9 @@ def _split_before_wrapped(runs: list[_Run]) -> list[Note]:
     return notes
 
 
-def _withheld(runs: list[_Run], numeral: str) -> dict[int, str]:
-    """Why each run of values is given to no row (by id), for those that are."""
+def _withheld(runs: list[_Run], numeral: str, whole: Callable[[], bool] = lambda: False) -> dict[int, str]:
+    """Why each run of values is given to no row (by id), for those that are. ``whole``: whether
+    every cell of the report's tables is printed (``_printed_whole``): no blank cell to guard against."""
     why: dict[int, str] = {}
     last = max((position for position, run in enumerate(runs) if run.values and not run.orphaned), default=-1)
     for position, run in enumerate(runs):
@@ -551,7 +561,7 @@ def _withheld(runs: list[_Run], numeral: str) -> dict[int, str]:
                             "(no row under it orders its blocks); that row's cells are null")
         else:
             short = _short_before(runs, position)
-            if short:
+            if short and not whole():
                 why[id(run)] = (f"are as many as the columns, but the row before ({short}) is short of its "
                                 "values, which pdftotext writes after the next row's own at times (a blank cell "
                                 "then reads as another row's value); that row's cells are null")
@@ -688,7 +698,7 @@ def _adds_up(values: list[Piece]) -> bool:
 
 
 def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
-                  after: Callable[[], list[str]] | None) -> list[Note]:
+                  after: Callable[[], list[str]] | None, whole: Callable[[], bool] = lambda: False) -> list[Note]:
     """Give table 三's rows the totals pdftotext moved to their page's end, and say so.
 
     The first row under a group label (（一）予以公开 under 三、本年度办理结果, 1．属于国家秘密
@@ -699,7 +709,8 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
     one each in order, where every one of them equals its row's sum (I1): one placement, checked
     by an identity. Where one does not, or the page has fewer such values than rows, none is given;
     a row next to a short or long row on its page (values moved between rows there: a blank cell
-    leaves no trace) keeps its place and is given none: such rows stay short, null in the row stage."""
+    leaves no trace) keeps its place and is given none: such rows stay short, null in the row stage,
+    unless every cell of the report's tables is printed (``whole``)."""
     firsts: dict[int, list[int]] = {}  # by page: positions of group-first rows holding six counts
     groups: dict[int, list[int]] = {}  # by page: positions of all its group-first rows
     unsure: set[int] = set()  # positions of the other rows not holding seven values
@@ -726,7 +737,7 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
     for sheet in list(firsts):
         # a row next to it short or long of values tells that values moved between rows there
         # (a blank cell leaves no trace): it keeps its place among the moved totals, given none
-        firsts[sheet] = [at for at in firsts[sheet] if not _beside(runs, holding, at, unsure)]
+        firsts[sheet] = [at for at in firsts[sheet] if not _beside(runs, holding, at, unsure) or whole()]
         if not firsts[sheet]:
             del firsts[sheet]
     shorts: dict[int, list[int]] = {}  # by page: rows holding one to five counts, their others moved
@@ -778,6 +789,17 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
             kept = set(positions)
             slots = [at for at in sixes[sheet] if at in kept or at > late.get(sheet, -1)]
             placed = _placed(runs, slots, positions, pool) or _placed(runs, groups[sheet], positions, pool)
+            if placed and not whole():
+                # a group's first row below a row of six zeros, holding neither six counts nor seven
+                # meeting I1 (its run runs on into the next row's cells) and its first six not other
+                # than 0, may have had its total, a 0, moved there too, a place not counted: a 0 then
+                # checks nothing (the row's total may be blank, the 0 that other row's), so it is
+                # given only where no cell is blank
+                running_on = [at for at in groups[sheet] if at not in sixes[sheet]
+                              and _FIRST_OF_GROUP.match(runs[at].label) and not _whole_row(runs[at].values)
+                              and not any(_counts(runs[at].values[:6]) or [])]
+                placed = [(at, moved) for at, moved in placed
+                          if _counts([moved[0]]) != [0] or not any(later > at for later in running_on)]
             give(placed or [], "the page's footer")
         if holding and runs[holding[-1]].sheet == sheet and len(runs[holding[-1]].values) != _APPLICATION_COLUMNS:
             # the table's last row, not read as it stands: lines of other rows' cells stand among its own
@@ -798,6 +820,73 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
         if any((position, index) in taken for index in range(len(run.values))):
             run.values[:] = [piece for index, piece in enumerate(run.values) if (position, index) not in taken]
     return notes
+
+
+class _Once:
+    """A yes-or-no question asked at most once: its answer kept."""
+
+    def __init__(self, ask: Callable[[], bool]) -> None:
+        self.ask: Callable[[], bool] | None = ask
+        self.answer = False
+
+    def __call__(self) -> bool:
+        if self.ask is not None:
+            self.answer, self.ask = self.ask(), None
+        return self.answer
+
+
+def _printed_whole(runs: list[_Run], texts: list[str], skip: set[int], after: Callable[[], list[str]] | None,
+                   before: Callable[[], list[str]] | None) -> bool:
+    """Whether every cell of the report's tables (二, 三 and 四) is printed: the values from table 二's
+    heading to the document's end are as many as the tables' cells, each a count or an amount (no
+    null mark).
+
+    pdftotext writes each printed cell once, moved or not, and a blank cell not at all: where the
+    values are exactly the cells, none is blank, so a row's run of values cannot be short of a
+    blank cell and a moved value cannot stand in for one. A value counts where no text follows it
+    on its line (a cell, or a label's line with its row's first value), so prose (2025 年共收到 3556
+    件) adds none; a number wrapped in its cell, a page number standing alone or a value of prose
+    adds one, and then the count tells nothing (more than the cells), unless as many cells are
+    blank: a risk the identities the rows are read by still guard."""
+    from .model import ActiveDisclosure, ActiveDisclosure2019, Applications, ReviewLitigation, columns_of, rows_of
+    from .sections import heading_numeral
+
+    found = _edition_of(runs)
+    if found is None or after is None or before is None:
+        return False
+    model = found[1]
+    tables = (ActiveDisclosure if model is Applications else ActiveDisclosure2019, model, ReviewLitigation)
+    cells = sum(len(columns_of(row)) for table in tables for _, row in rows_of(table))
+    head = before()
+    start = next((index for index in range(len(head) - 1, -1, -1) if heading_numeral(head[index]) == "二"), -1)
+    if start < 0:
+        return False
+    lines = [*head[start + 1:], *(text for offset, text in enumerate(texts) if offset not in skip), *after()]
+    return _printed_values(lines, cells + 1) == cells
+
+
+def _printed_values(lines: list[str], bound: int) -> int:
+    """The values standing where no text follows them on their line, page numbers aside, up to
+    ``bound``; ``bound`` where one is not a count or an amount (a null mark)."""
+    from .furniture import is_page_number
+
+    count = 0
+    for text in lines:
+        if not text.strip() or is_page_number(text.replace("\f", "").strip()):
+            continue
+        for word, _, _ in _parts(text, 0)[-1][1]:
+            if kind_of(word) is not Kind.NUMBER:
+                return bound
+            count += 1
+            if count >= bound:
+                return bound
+    return count
+
+
+def _whole_row(values: list[Piece]) -> bool:
+    """Whether values are one row of table 三 as it stands: seven counts meeting I1."""
+    numbers = _counts(values)
+    return numbers is not None and len(numbers) == _APPLICATION_COLUMNS and sum(numbers[:-1]) == numbers[-1]
 
 
 def _beside(runs: list[_Run], holding: list[int], position: int, unsure: set[int]) -> bool:
@@ -904,7 +993,8 @@ def _counts(values: list[Piece]) -> list[int] | None:
 
 
 def _pinned_rows(runs: list[_Run], withheld: dict[int, str],
-                 loose: Callable[[], list[tuple[Piece, _Run | None]]] | None = None) -> list[Note]:
+                 loose: Callable[[], list[tuple[Piece, _Run | None]]] | None = None,
+                 whole: Callable[[], bool] = lambda: False) -> list[Note]:
     """Give table 三's rows held back the values the identities pin column by column, and say so.
 
     A row is held back where pdftotext may have put another row's values among its own (the
@@ -964,7 +1054,7 @@ def _pinned_rows(runs: list[_Run], withheld: dict[int, str],
                               - sum(known[row][column] for row in minus if row != key))
                       for column in range(_APPLICATION_COLUMNS)]
             run = by_key[key]
-            taken = _in_order(run.values, values)
+            taken = _in_order(run.values, values, whole())
             reordered = _reordered(run.values, values) if taken is None else None
             if reordered is not None:
                 run.values[:] = reordered
@@ -996,14 +1086,15 @@ def _pinned_rows(runs: list[_Run], withheld: dict[int, str],
                 notes.append((rest[0][1], f"{len(rest)} value(s) ({shown}) written among the values of "
                                           f"{run.label!r} are another row's; given to no row"))
         if not found:
-            found = _pinned_pair(by_key, known, withheld, notes, identities)
+            found = _pinned_pair(by_key, known, withheld, notes, identities, whole())
         if not found:
             break
     return notes
 
 
 def _pinned_pair(by_key: dict[str, _Run], known: dict[str, list[int]], withheld: dict[int, str],
-                 notes: list[Note], identities: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> bool:
+                 notes: list[Note], identities: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...],
+                 whole: bool = False) -> bool:
     """Read two rows together where an identity is their only check left: every other row of it
     read, both held back (the row before short, the table's last row). One of them holding seven
     counts that meet I1 gives the other's values; the pair is read where those stand in column
@@ -1023,7 +1114,7 @@ def _pinned_pair(by_key: dict[str, _Run], known: dict[str, list[int]], withheld:
             values = [sign * (sum(rows[row][column] for row in plus if row != other)
                               - sum(rows[row][column] for row in minus if row != other))
                       for column in range(_APPLICATION_COLUMNS)]
-            taken = _in_order(by_key[other].values, values)
+            taken = _in_order(by_key[other].values, values, whole)
             if taken is not None:
                 table = (tuple(numbers), tuple(values)) if key == pair[0] else (tuple(values), tuple(numbers))
                 readings.setdefault(table, (other, taken))
@@ -1127,23 +1218,25 @@ def _reordered(pieces: list[Piece], values: list[int]) -> list[Piece] | None:
     return ordered
 
 
-def _in_order(pieces: list[Piece], values: list[int]) -> set[int] | None:
+def _in_order(pieces: list[Piece], values: list[int], whole: bool = False) -> set[int] | None:
     """The indexes of ``pieces`` reading ``values`` in order: all of them where they are as many,
     else the first such subsequence where ``values`` are not all 0 and no 0 is left out of it where
     ``values`` hold one (a blank cell leaves no trace, and the identities count it 0: a 0 of another
-    table's may stand for it); None where they are not there."""
+    table's may stand for it), those two unless ``whole`` (every cell of the tables printed: no blank
+    cell, so a 0 the identity gives is printed, and any 0 read for it is that number); None where
+    they are not there."""
     numbers = _counts(pieces)
     if numbers is None or len(numbers) < len(values):
         return None
     if len(numbers) == len(values):
         return set(range(len(numbers))) if numbers == values else None
-    if not any(values):
+    if not any(values) and not whole:
         return None
     taken: list[int] = []
     for index, number in enumerate(numbers):
         if len(taken) < len(values) and number == values[len(taken)]:
             taken.append(index)
-    if len(taken) != len(values) or 0 in values and numbers.count(0) > values.count(0):
+    if len(taken) != len(values) or 0 in values and numbers.count(0) > values.count(0) and not whole:
         return None
     return set(taken)
 

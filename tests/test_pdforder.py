@@ -347,6 +347,35 @@ def test_group_first_totals_are_not_given_next_to_a_row_short_of_values():
     assert set(found["applications"]["unable_not_held"].values()) == {None}
 
 
+def test_a_row_after_a_short_row_is_read_where_every_cell_of_the_tables_is_printed():
+    # 2．其他… holds three values, its other four after the page's footer: the values from table 二's heading to
+    # the end are as many as the tables' cells, so no cell is blank and 3．危及…'s seven are its own.
+    replace = {"2．其他法律行政法规禁止公开": ["2．其他法律行政法规禁止公开", ""] + _cells("0 0 0"),
+               "3．危及“三安全一稳定”": ["3．危及“三安全一稳定”", ""] + _cells("0 2 0 0 0 0 2")}
+    _, found = _parse(_closed(_applications(replace=replace), "0 0 0 0"))
+    assert list(found["applications"]["denied_security_stability"].values()) == [0, 2, 0, 0, 0, 0, 2]
+    # one value fewer: a cell may be blank, and the row after the short one is given to no column
+    _, found = _parse(_closed(_applications(replace=replace), "0 0 0"))
+    assert set(found["applications"]["denied_security_stability"].values()) == {None}
+    # a null mark among the values: a blank may stand for one, the count proves nothing
+    replace["2．没有现成信息需要另行制作"] = ["2．没有现成信息需要另行制作", ""] + _cells("0 0 0 — 0 0 0")
+    _, found = _parse(_closed(_applications(replace=replace), "0 0 0 0"))
+    assert set(found["applications"]["denied_security_stability"].values()) == {None}
+
+
+def test_a_moved_zero_is_no_total_for_a_row_of_six_zeros_above_a_group_first_row_running_on():
+    # held-out 3906 (blank-cells): 1．信访… holds six zeros, its total blank; 1．申请人…逾期不补正's run
+    # runs on into the next row's cells, its total 0 moved after the page's footer: that 0 fits 信访's
+    # six under I1 as well, so it is given to neither where a cell may be blank.
+    replace = {"1．信访举报投诉类申请": ["1．信访举报投诉类申请", ""] + _cells("0 0 0 0 0 0"),
+               "1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请":
+                   ["1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", ""] + _cells("0 " * 12),
+               "2．申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请":
+                   ["2．申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", ""]}
+    _, found = _parse(_closed(_applications(replace=replace), "0"))
+    assert found["applications"]["rejected_petition"]["total"] is None
+
+
 def test_values_after_a_footer_followed_by_text_close_no_page_of_the_table():
     text = _report(_applications(replace=SIX_FIRSTS)) + "\n".join(["", "第2页共2页", "", "4", "", "2", "", "附件", ""])
     _, found = _parse(text)
@@ -803,3 +832,16 @@ def test_a_label_in_pieces_withholds_its_block_across_a_caption_written_among_it
     assert "0 0 944" not in read and "0 944" not in read
     assert "0 +7 0" in read  # the next header's block is read
     assert any("under one header" in why for _, why in notes)
+
+
+def test_a_row_s1_pins_is_found_among_zeros_of_other_tables_where_every_cell_is_printed():
+    # pdftotext's 2021-clean fixture: carried_forward's run (0 16 12 0 0 21 0 136 0 461 489 25 46) holds table
+    # 四's numbers and another row's last columns, more zeros than the row S1 pins; no cell of the report is
+    # blank (its values are as many as the tables' cells), so the row is read in column order among them.
+    from pathlib import Path
+
+    fixture = Path(__file__).resolve().parent.parent / "corpus" / "tools" / "pdftotext--2021-clean.txt"
+    result = govparse.parse_file(fixture)
+    found = result.to_dict()["applications"]
+    assert list(found["carried_forward"].values()) == [0, 16, 12, 0, 0, 461, 489]
+    assert any("S1" in d.message and "四、结转下年度继续办理" in d.message for d in result.diagnostics)
