@@ -966,8 +966,13 @@ def split_glued(key: str, printed: Printed, width: int, glue: Glue, events: Even
     assert found is not None
     constraints = glue.identities(key, width)
     split = split_digits(found[0], width, constraints, glue.kinds[key])
-    if split.parts is not None and glue.shown and not shown_by(constraints, split.parts, split.candidates[0],
-                                                                 found[0]):
+    if split.parts is not None and glue.shown and any(not cell.text for cell in printed.values.cells):
+        # a blank cell where it was printed (text placed by x): the split, blind to it, may put a value in its
+        # column, and an identity with a blank term shows nothing
+        split = replace(split, parts=None, problem=f"{split.run!r} beside a blank cell: {glue.identity_name} "
+                        "cannot show how it splits")
+    elif split.parts is not None and glue.shown and not shown_by(constraints, split.parts, split.candidates[0],
+                                                                   found[0]):
         split = replace(split, parts=None, problem=f"{split.run!r} split as {'|'.join(split.candidates[0])} fits "
                         f"the cell format, but {glue.identity_name} does not show it (a row of text placed by x "
                         "short of a cell may have lost a blank)")
