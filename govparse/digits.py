@@ -71,7 +71,7 @@ _FORMATS: Final = {
     DECIMAL: re.compile(rf"{_WHOLE}(?:\.[0-9]+)?"),
 }
 _GROUP: Final = re.compile(r"[0-9.,+\-增减]+")
-_SIGN_WORDS: Final = str.maketrans({"增": "+", "减": "-"})
+_SIGN_WORDS: Final = str.maketrans({"增": "+", "减": "-", ",": None})  # signs in words; separators dropped
 _POWERS: Final = [10 ** n for n in range(MAX_CHARS + 2)]
 
 Number = Union[int, Decimal]
@@ -388,19 +388,14 @@ def _pieces(text: str, ends: set[int], formats, kinds, marks: dict[int, str]) ->
                 for end in range(start + 1, min(size, start + MAX_PART_CHARS) + 1):
                     piece = text[start:end]
                     if fmt.fullmatch(piece) is not None:
-                        found[end] = _number(piece, kind)
+                        found[end] = Decimal(piece.replace(",", "")) if kind == DECIMAL \
+                            else int(piece.translate(_SIGN_WORDS))
                     if end in ends:
                         break  # a part never runs over a space
                 table.append(found)
             by_kind[kind] = table
         out.append(table)
     return out
-
-
-def _number(piece: str, kind: str) -> Number:
-    """A part's value: its separators dropped, 增/减 read as signs."""
-    bare = piece.replace(",", "")
-    return Decimal(bare) if kind == DECIMAL else int(bare.translate(_SIGN_WORDS))
 
 
 def _ways(size: int, cells: int, pieces) -> list[list[int]]:
