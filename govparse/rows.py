@@ -946,8 +946,14 @@ def _cut_number(found: Sequence[Cell]) -> bool:
 def _cell_values(found: Sequence[Cell], label: TableToken) -> list[list[Cell]] | None:
     """Each cell of a detector grid's row as the values it holds (run-together cells cut, a null mark a value,
     an empty cell none); None where a piece is neither a number nor a mark, a number's tail (05) or one cut
-    inside its thousands groups (a cell holding part of another's number), or a mark stands in the label's cell."""
-    if _MARK_AFTER_LABEL.search(label.cells[-1].text) is not None:
+    inside its thousands groups (a cell holding part of another's number), or a mark or a number stands in the
+    label's cell after its text (pymupdf4llm: 2．没有现成信息需要另行制作<br>2, the row's first value in the label's
+    cell, its others a cell further left than in the rows whose label cell holds none)."""
+    last = label.cells[-1].text
+    if _MARK_AFTER_LABEL.search(last) is not None:
+        return None
+    pieces = last.split()
+    if len(pieces) > 1 and read_value(pieces[-1]).kind == Kind.NUMBER:
         return None
     held: list[list[Cell]] = []
     for cell in found:

@@ -672,3 +672,19 @@ def test_pypdf_layout_zeros_glued_are_cut_and_a_row_short_of_its_last_column_has
     rows[2] = [("4．无正当理由", 2, 0), ("0", 2, 37), ("0", 2, 58), ("0", 2, 61), ("0", 2, 68), ("0", 2, 75)]
     assert len(_blanks_by_place(rows)[2]) == 6
     assert placed_by_x(PYPDF_ZEROS_GLUED.splitlines())
+
+
+def test_pypdf_layout_null_mark_wrapped_in_its_cell_is_one_value_of_the_row_above():
+    # pypdf's layout mode writes —— too wide for its cell as — among the row's values and — at the same character
+    # on the line below, beside the label's tail; read apart, the row has a value too many
+    from govparse.wrapped import _marks_rejoined
+
+    row = [("1．本机关不掌握相关", 0, 26), ("14", 0, 50), ("0", 0, 58), ("—", 0, 62), ("0", 0, 65), ("0", 0, 68),
+           ("21", 0, 71)]
+    tail = [("政府信息", 1, 26), ("—", 1, 62)]
+    joined = _marks_rejoined([row, tail])
+    assert [text for text, _, _ in joined[0]] == ["1．本机关不掌握相关", "14", "0", "——", "0", "0", "21"]
+    assert joined[1] == [("政府信息", 1, 26)]
+    # a mark at another character, or beside a number on the line below, is no piece of the one above
+    assert _marks_rejoined([row, [("政府信息", 1, 26), ("—", 1, 63)]])[0] == row
+    assert _marks_rejoined([row, [("政府信息", 1, 26), ("—", 1, 62), ("5", 1, 70)]])[0] == row

@@ -482,3 +482,25 @@ def test_detector_grid_cells_holding_more_values_than_the_full_rows_are_not_read
     columns["r4"] = columns["r1"]
     cutting = _CountsProve(rows + [printed("r4", 4, ["111", "05 1", "2 3"])], columns, (1,))
     assert _by_groups("r3", rows[2].values.cells, rows[2].label, 5, cutting, events) is None
+
+
+def test_detector_grid_row_with_a_value_in_its_label_cell_is_not_read_by_groups():
+    # pymupdf4llm of a held-out report (5002, 2019 null marks): |2．没有现成信息需要另行 制作<br>2|13|28|14|110|11|0||,
+    # the row's first value in its label's cell and the others a cell further left than in the rows whose label
+    # cell holds none (|（三）不予公开<br>1．属于国家秘密|0|0|0|15|0|12|14|): read by those rows' cells, 13 would be
+    # the first column's and the total blank
+    import json
+    from pathlib import Path
+
+    import govparse
+
+    data = Path(__file__).parent / "data"
+    result = govparse.parse((data / "pymupdf4llm-value-in-label-cell.txt").read_text(encoding="utf-8"))
+    expected = json.loads((data / "pymupdf4llm-value-in-label-cell.expected.json").read_text(encoding="utf-8"))
+    read = result.to_dict()
+    wrong = [(table, row, column) for table in ("active_disclosure", "applications", "review_litigation")
+             for row, columns in expected[table].items() for column, value in columns.items()
+             if (read[table] or {}).get(row, {}).get(column) not in (None, value)]
+    assert not wrong
+    assert all(value is None for value in read["applications"]["unable_needs_creation"].values())
+    assert list(read["applications"]["denied_state_secret"].values()) == [0, 0, 0, 15, 0, 12, 14]  # by groups
