@@ -882,8 +882,11 @@ class _CountsProve:
         if self.shapes is None:
             shapes: dict[tuple[int, int, int], tuple[int, ...] | None] = {}
             seen: dict[tuple[int, int, int], int] = {}
-            if any(_cut_number(row.values.cells) for row in self.rows if row.values is not None):
-                self.shapes = shapes  # a grid that cuts numbers (111 | 05) may cut one whose tail fills a blank's cell
+            if any(_cut_number(row.values.cells) for row in self.rows if row.values is not None) \
+                    or _misfits(self.rows, self.columns) < 2:
+                # a grid that cuts numbers (111 | 05) may cut one whose tail fills a blank's cell; and where one row
+                # alone does not fit its columns, it is its own cell lost or doubled, not a grid's made-up columns
+                self.shapes = shapes
                 return None
             for row in self.rows:
                 if row.values is None or row.unreadable:
@@ -980,7 +983,8 @@ def _by_groups(key: str, found: Sequence[Cell], label: TableToken, width: int, c
     table: a table of a row or two, as markitdown writes some, draws a grid of its own), and a cell holding
     fewer holds a blank somewhere among its columns, which is not in the text: those columns are null. None
     where a cell holds more values than in the full rows, or no full rows show the grid, or the grid cuts numbers
-    (``_cut_number`` in a row of the table: a number's tail could fill a blank's cell, the count right)."""
+    (``_cut_number`` in a row of the table: a number's tail could fill a blank's cell, the count right), or the
+    row is the one row of its table that does not fit its columns (``_misfits``: a cell of its own lost)."""
     held = _cell_values(found, label)
     if held is None:
         return None
