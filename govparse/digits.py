@@ -62,13 +62,16 @@ MAX_HYPHENS: Final = 6
 MAX_MARKED: Final = 512  # splits of a row with null marks listed before the constraints are asked
 _MARK: Final = "x"  # a null mark's place in the joined text: no format takes it
 
+# A count with thousands separators has three digits after each comma: the digits after a comma's third
+# begin the next cell (137,7950: 137,795|0), and a comma never stands between two cells.
+_WHOLE: Final = r"(?:0|[1-9][0-9]*|[1-9][0-9]{0,2}(?:,[0-9]{3})+)"
 _FORMATS: Final = {
-    COUNT: re.compile(r"0|[1-9][0-9]*"),
-    SIGNED: re.compile(r"[+\-增减]?(?:0|[1-9][0-9]*)"),  # 增3 / 减8: the trial edition's words for + and -
-    DECIMAL: re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?"),
+    COUNT: re.compile(_WHOLE),
+    SIGNED: re.compile(rf"[+\-增减]?{_WHOLE}"),  # 增3 / 减8: the trial edition's words for + and -
+    DECIMAL: re.compile(rf"{_WHOLE}(?:\.[0-9]+)?"),
 }
-_GROUP: Final = re.compile(r"[0-9.+\-增减]+")
-_SIGN_WORDS: Final = str.maketrans({"增": "+", "减": "-"})
+_GROUP: Final = re.compile(r"[0-9.,+\-增减]+")
+_SIGN_WORDS: Final = str.maketrans({"增": "+", "减": "-", ",": None})  # signs in words; separators dropped
 _POWERS: Final = [10 ** n for n in range(MAX_CHARS + 2)]
 
 Number = Union[int, Decimal]
@@ -176,9 +179,9 @@ def _split_plain(groups: Sequence[str], cells: int, constraints: Sequence[Constr
     if fitting == 1:
         constraints = ()  # the format decides; the identities are checked on the numbers later
     if _from_the_right(cells, constraints):
-        found, steps, complete = _search_from_the_right(size, cells, pieces, constraints, kinds)
+        found, steps, complete = _search_from_the_right(size, cells, pieces, constraints, kinds, text)
     else:
-        found, steps, complete = _search(size, cells, pieces, ways, constraints, kinds)
+        found, steps, complete = _search(size, cells, pieces, ways, constraints, kinds, seps=_separators(text))
     candidates = tuple(tuple(text[a:b] for a, b in split) for split in found)
     options = tuple(tuple(pieces[k][a][b] for k, (a, b) in enumerate(split)) for split in found)
     return _verdict(candidates, options, fitting, complete, steps, bool(constraints), cells, run)
@@ -385,7 +388,8 @@ def _pieces(text: str, ends: set[int], formats, kinds, marks: dict[int, str]) ->
                 for end in range(start + 1, min(size, start + MAX_PART_CHARS) + 1):
                     piece = text[start:end]
                     if fmt.fullmatch(piece) is not None:
-                        found[end] = Decimal(piece) if kind == DECIMAL else int(piece.translate(_SIGN_WORDS))
+                        found[end] = Decimal(piece.replace(",", "")) if kind == DECIMAL \
+                            else int(piece.translate(_SIGN_WORDS))
                     if end in ends:
                         break  # a part never runs over a space
                 table.append(found)
@@ -416,7 +420,16 @@ def _from_the_right(cells: int, constraints: Sequence[Constraint]) -> bool:
     return votes > 0
 
 
-def _search_from_the_right(size, cells, pieces, constraints, kinds):
+def _separators(text: str) -> list[int]:
+    """For each position of ``text``, the thousands separators from there on: no digit, so no part of a value's
+    size (the search's bounds count digits)."""
+    after = [0] * (len(text) + 1)
+    for position in range(len(text) - 1, -1, -1):
+        after[position] = after[position + 1] + (text[position] == ",")
+    return after
+
+
+def _search_from_the_right(size, cells, pieces, constraints, kinds, text: str):
     """_search on the mirrored row: cell k becomes cells-1-k, position p becomes size-p."""
     mirrored = [[{} for _ in range(size + 1)] for _ in range(cells)]
     for k in range(cells):
@@ -427,13 +440,14 @@ def _search_from_the_right(size, cells, pieces, constraints, kinds):
     flip = lambda ks: tuple(cells - 1 - k for k in ks)  # noqa: E731
     flipped = [Constraint(flip(c.plus), flip(c.minus), c.const) for c in constraints]
     found, steps, complete = _search(size, cells, mirrored, _ways(size, cells, mirrored), flipped,
-                                     list(reversed(kinds)))
+                                     list(reversed(kinds)), seps=_separators(text[::-1]))
     return [[(size - b, size - a) for a, b in reversed(split)] for split in found], steps, complete
 
 
-def _search(size, cells, pieces, ways, constraints, kinds, keep: int = MAX_CANDIDATES):
+def _search(size, cells, pieces, ways, constraints, kinds, keep: int = MAX_CANDIDATES,
+            seps: Sequence[int] | None = None):
     """Depth-first over cells left to right, through states that can still fit the format, up to
-    ``keep`` splits found.
+    ``keep`` splits found. ``seps``: the thousands separators from each position on (none where not given).
 
     Returns (splits found, steps taken, whether the search was exhaustive).
     """
@@ -482,7 +496,7 @@ def _search(size, cells, pieces, ways, constraints, kinds, keep: int = MAX_CANDI
 
     def feasible(k: int, start: int) -> bool:
         left = cells - k
-        chars = size - start
+        chars = size - start - (seps[start] if seps is not None else 0)  # digits (and signs) left
         for index in range(count):
             target = remaining[index]  # what the cells from k on must add up to, signed
             up = ups[index][k]

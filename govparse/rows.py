@@ -553,7 +553,7 @@ def place_rows(rows: Sequence[Printed], columns: dict[str, Columns], events: Eve
     merged = _merged_cell(rows)
     if confirm is not None and merged is None:
         confirm = _if_misfits(confirm, rows, columns)
-    counts = _CountsProve(rows, columns) if confirm is not None else None
+    counts = _CountsProve(rows, columns, table_starts) if confirm is not None else None
     positions = _Positions()
     suspects = _merged_tables(rows, table_starts) if merged is not None and table_starts else None
     placed: dict[str, Placed] = {}
@@ -866,12 +866,42 @@ class _CountsProve:
     is read by count nowhere, as rows that fit a grid which ran cells together but break I1 are not). Asked
     at the first row that needs it, then kept."""
 
-    __slots__ = ("rows", "columns", "answer")
+    __slots__ = ("rows", "columns", "answer", "shapes", "table_starts")
 
-    def __init__(self, rows: Sequence[Printed], columns: dict[str, Columns]) -> None:
+    def __init__(self, rows: Sequence[Printed], columns: dict[str, Columns], table_starts: Sequence[int] = ()) -> None:
         self.rows = rows
         self.columns = columns
+        self.table_starts = table_starts  # the lines where a markdown table begins, each with a grid of its own
         self.answer: bool | None = None
+        self.shapes: dict[tuple[int, int, int], tuple[int, ...] | None] | None = None  # _by_groups' full rows
+
+    def groups(self, line: int, cells: int, width: int) -> tuple[int, ...] | None:
+        """How many values each of a row's ``cells`` cells holds in the full rows of that many cells and ``width``
+        columns of the markdown table holding ``line`` (``_cell_values``; a table detector draws a grid per
+        table), where two or more such rows agree on it; else None."""
+        if self.shapes is None:
+            shapes: dict[tuple[int, int, int], tuple[int, ...] | None] = {}
+            seen: dict[tuple[int, int, int], int] = {}
+            if any(_cut_number(row.values.cells) for row in self.rows if row.values is not None) \
+                    or _misfits(self.rows, self.columns) < 2:
+                # a grid that cuts numbers (111 | 05) may cut one whose tail fills a blank's cell; and where one row
+                # alone does not fit its columns, it is its own cell lost or doubled, not a grid's made-up columns
+                self.shapes = shapes
+                return None
+            for row in self.rows:
+                if row.values is None or row.unreadable:
+                    continue
+                held = _cell_values(row.values.cells, row.label)
+                size = len(self.columns[row.key].keys)
+                if held is None or sum(len(parts) for parts in held) != size:
+                    continue
+                shape = (bisect_right(self.table_starts, row.values.cells[0].line), len(held), size)
+                counts = tuple(len(parts) for parts in held)
+                seen[shape] = seen.get(shape, 0) + 1
+                if shapes.setdefault(shape, counts) != counts:
+                    shapes[shape] = None  # full rows of one shape holding their values otherwise: no grid of its own
+            self.shapes = {shape: counts if seen[shape] >= _MIN_GROUP_ROWS else None for shape, counts in shapes.items()}
+        return self.shapes.get((bisect_right(self.table_starts, line), cells, width))
 
     def __call__(self) -> bool:
         if self.answer is None:
@@ -892,15 +922,93 @@ def _by_count(key: str, found: Sequence[Cell], label: TableToken, width: int, co
               events: Events) -> tuple[Cell, ...] | None:
     """A row of a detector's grid as its values one a column in printed order, null marks as nulls, where
     they are exactly as many as its columns and every row of the table counts as many as its own
-    (``_CountsProve``); else None."""
+    (``_CountsProve``); else as the cells of its table's grid hold them (``_by_groups``), or None."""
     parts = _value_parts(found, label)
     if parts is None or len(parts[0]) != width or not counts():
-        return None
+        return _by_groups(key, found, label, width, counts, events)
     values = parts[0]
     events.add("warning", "read-by-count", f"row {key}: its {width} values read one a column in printed order, "
                f"blanks left out ({_shown(found)}): every row of the table has as many values as columns (a "
                "table detector's columns)", found[0].line, found[0].column, row=key)
     return tuple(values)
+
+
+_MIN_GROUP_ROWS = 2  # full rows of a shape that show which columns each cell of a detector's grid holds
+
+
+def _cut_number(found: Sequence[Cell]) -> bool:
+    """Whether a row's cells hold a piece of a number the grid cut in two: digits no number begins with (the
+    05 of 111 | 05 for 11105), or a number cut inside its thousands groups (1,03 | 8)."""
+    for cell in found:
+        for part in cell.text.split():
+            if part[0].isdigit() and (_TAIL.match(part) is not None or "," in part and _GROUPED.fullmatch(part) is None):
+                return True
+    return False
+
+
+def _cell_values(found: Sequence[Cell], label: TableToken) -> list[list[Cell]] | None:
+    """Each cell of a detector grid's row as the values it holds (run-together cells cut, a null mark a value,
+    an empty cell none); None where a piece is neither a number nor a mark, a number's tail (05) or one cut
+    inside its thousands groups (a cell holding part of another's number), or a mark or a number stands in the
+    label's cell after its text (pymupdf4llm: 2．没有现成信息需要另行制作<br>2, the row's first value in the label's
+    cell, its others a cell further left than in the rows whose label cell holds none)."""
+    last = label.cells[-1].text
+    if _MARK_AFTER_LABEL.search(last) is not None:
+        return None
+    pieces = last.split()
+    if len(pieces) > 1 and read_value(pieces[-1]).kind == Kind.NUMBER:
+        return None
+    held: list[list[Cell]] = []
+    for cell in found:
+        parts: list[Cell] = []
+        for part in cell.text.split():
+            kind = read_value(part).kind
+            if kind == Kind.NUMBER and (_TAIL.match(part) is not None
+                                        or "," in part and _GROUPED.fullmatch(part) is None):
+                return None
+            if kind != Kind.NUMBER and kind != Kind.NULL_MARK:
+                return None
+            parts.append(Cell(part, cell.line, cell.column))
+        held.append(parts)
+    return held
+
+
+def _by_groups(key: str, found: Sequence[Cell], label: TableToken, width: int, counts: _CountsProve,
+               events: Events) -> tuple[Cell, ...] | None:
+    """A row of a detector's grid read by the cells of its grid, where the table's rows are not all read by
+    count (a row short of values: a blank cell of its own printed nothing; a grid of made-up columns that not
+    every row fills alike): where two or more full rows with as many cells hold the same number of values in each
+    (``_CountsProve.groups``: the grid gives each of its cells the same columns in every row of that shape),
+    a cell holding as many values as in those rows holds its columns' values in order (rows of one markdown
+    table: a table of a row or two, as markitdown writes some, draws a grid of its own), and a cell holding
+    fewer holds a blank somewhere among its columns, which is not in the text: those columns are null. None
+    where a cell holds more values than in the full rows, or no full rows show the grid, or the grid cuts numbers
+    (``_cut_number`` in a row of the table: a number's tail could fill a blank's cell, the count right), or the
+    row is the one row of its table that does not fit its columns (``_misfits``: a cell of its own lost)."""
+    held = _cell_values(found, label)
+    if held is None:
+        return None
+    template = counts.groups(found[0].line, len(held), width)
+    if template is None:
+        return None
+    cells: list[Cell] = []
+    unknown: list[str] = []
+    for parts, count in zip(held, template):
+        if len(parts) > count:
+            return None
+        if len(parts) == count:
+            cells.extend(parts)
+            continue
+        at = found[len(cells) if len(cells) < len(found) else -1]
+        if parts:
+            unknown.append(f"{' '.join(part.text for part in parts)!r} for {count}")
+        cells.extend(Cell("", at.line, at.column) for _ in range(count))
+    shown = f"; cells holding fewer values than their columns ({', '.join(unknown)}): which of their columns is " \
+            "blank is not in the text, so all are null" if unknown else ""
+    events.add("warning", "read-by-groups", f"row {key}: read by the cells of the table detector's grid, each "
+               f"holding the columns it holds in the full rows of that shape ({_shown(found)}){shown}",
+               found[0].line, found[0].column, row=key)
+    return tuple(cells)
 
 
 def _in_header_order(cells: tuple[Cell, ...], positions: tuple[int, ...] | None) -> tuple[Cell, ...]:
@@ -966,8 +1074,13 @@ def split_glued(key: str, printed: Printed, width: int, glue: Glue, events: Even
     assert found is not None
     constraints = glue.identities(key, width)
     split = split_digits(found[0], width, constraints, glue.kinds[key])
-    if split.parts is not None and glue.shown and not shown_by(constraints, split.parts, split.candidates[0],
-                                                                 found[0]):
+    if split.parts is not None and glue.shown and any(not cell.text for cell in printed.values.cells):
+        # a blank cell where it was printed (text placed by x): the split, blind to it, may put a value in its
+        # column, and an identity with a blank term shows nothing
+        split = replace(split, parts=None, problem=f"{split.run!r} beside a blank cell: {glue.identity_name} "
+                        "cannot show how it splits")
+    elif split.parts is not None and glue.shown and not shown_by(constraints, split.parts, split.candidates[0],
+                                                                   found[0]):
         split = replace(split, parts=None, problem=f"{split.run!r} split as {'|'.join(split.candidates[0])} fits "
                         f"the cell format, but {glue.identity_name} does not show it (a row of text placed by x "
                         "short of a cell may have lost a blank)")

@@ -69,7 +69,7 @@ _TABLE_NUMERALS = "二三四"
 _AFTER_TABLES = "五六"
 _SPACE = re.compile(r"\s+")
 _KEPT = re.compile(rf"[0-9A-Za-z{_HAN_RANGES}]+")  # what normalize.compact keeps
-_DIGIT_RUN = re.compile(r"[0-9.+\-增减]*[0-9][0-9.+\-增减]*")  # split_digits tells the formats
+_DIGIT_RUN = re.compile(r"[0-9.,+\-增减]*[0-9][0-9.,+\-增减]*")  # split_digits tells the formats
 _UNITS = ("万元", "元")
 
 

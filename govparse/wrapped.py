@@ -41,11 +41,13 @@ lists the ways to put them back, for the table's reader to choose among by I3.
 
 Nothing is guessed about values: a row's values are the values on its value line
 in order. Where a row has fewer values than the table's fullest rows (a blank
-cell prints nothing), the places of the ones it has (``pdftotext -layout`` only)
-put each under its column with an empty cell for each gap, when three full rows
-or more agree on every column's place (left or right edge, within three display
-columns) and each value sits at exactly one column's place; otherwise the row is
-left short for the row stage to report. Costs are linear in the characters read.
+cell prints nothing), the places of the ones it has (``pdftotext -layout``, and
+pypdf's layout mode) put each under its column with an empty cell for each gap,
+when full rows agree on every column's place (pdftotext: three or more, within
+three display columns; pypdf: two or more, by character exactly) and each value
+sits at exactly one column's place; otherwise the row is left short for the row
+stage to report.
+Costs are linear in the characters read.
 """
 
 from __future__ import annotations
@@ -54,7 +56,8 @@ import re
 from itertools import combinations
 from unicodedata import east_asian_width
 
-from .gapblanks import placed_columns, runs_over
+from .digits import forced_parts
+from .gapblanks import placed_by_x, placed_columns, runs_over
 from .grammar import grammar_names, load
 from .normalize import compact, translate
 from .textgrid import Row, width
@@ -234,7 +237,8 @@ def _print_width(char: str) -> int:
 
 
 def wrapped_rows(texts: list[str], shapes: list[str]) -> list[Row]:
-    """Rows of a table whose words are separated by single spaces (pdfplumber, pypdf)."""
+    """Rows of a table whose words are separated by single spaces (pdfplumber, pypdf), or placed by x with
+    their labels wrapped (pypdf's layout mode: blanks and cells glued after a zero by place, ``_blanks_by_place``)."""
     lines = [_tokens(texts[offset], shapes[offset], offset, False) for offset in range(len(texts))]
     kept = [tokens for tokens in lines if tokens]
     centred, values_above = _centred(lines)
@@ -244,8 +248,151 @@ def wrapped_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     # A line of the table's header printed again (after a page break) is no label's tail.
     again = {tokens[0].offset for tokens in kept[first_values:] if texts[tokens[0].offset] in header}
     if not centred:
-        return _by_wrap(kept, _full_width(lines), after_gap=after_gap, again=again)
-    return _by_centre(kept, _full_width(lines), after_gap, again, values_above)
+        rows = _by_wrap(kept, _full_width(lines), after_gap=after_gap, again=again)
+    else:
+        rows = _by_centre(kept, _full_width(lines), after_gap, again, values_above)
+    # (values two spaces apart somewhere, a regex's scan, before the words of every line are looked at)
+    if any(_PLACED_VALUES.search(text) is not None for text in texts) and placed_by_x(texts):
+        return _blanks_by_place(rows)
+    return rows
+
+
+_MIN_TEMPLATES = 2  # full rows whose values' places show the table's columns
+
+
+def _blanks_by_place(rows: list[Row]) -> list[Row]:
+    """Rows of text placed by x (pypdf's layout mode writes each word at its x, counted in characters) with
+    cells run together after a zero cut there (``_cells_apart``), and a row short of values given a blank
+    cell in each column it leaves empty, where its values stand exactly at the places of some of a full row's
+    values (a full row: as many values as the fullest rows; a row beside a second label column has its
+    values further right, and may stand at another full row's places), every full row it fits so places it
+    alike, and each column left blank lies right of the label pieces on its values' line. A column whose place
+    a value before it runs over (``1730`` over the place after 173: two cells glued, or a long number and a
+    blank) is neither: the row stays short of it, for the row stage to split the run where the identities
+    show it, and a blank placed elsewhere in the row keeps it from being split (a blank shows nothing).
+    Else the row is left as it was."""
+    rows = _marks_rejoined(rows)
+    split: list[tuple[Row, Row] | None] = []
+    for row in rows:
+        at = 0
+        while at < len(row) and (not row[at][0] or _VALUE.fullmatch(row[at][0]) is None):
+            at += 1
+        while at > 0 and not row[at - 1][0]:
+            at -= 1  # a blank cell before the first value is a value's (pypdf's lone no-break space)
+        values = row[at:]
+        if not values or any(text and _VALUE.fullmatch(text) is None for text, _, _ in values) \
+                or len({offset for _, offset, _ in values}) != 1:
+            split.append(None)
+            continue
+        split.append((row[:at], _cells_apart(values)))
+    counts = [len(found[1]) for found in split if found is not None]
+    if not counts:
+        return rows
+    width = max(counts)
+    templates = {tuple(index for _, _, index in values) for found in split if found is not None
+                 for values in (found[1],) if len(values) == width}
+    if counts.count(width) < _MIN_TEMPLATES:
+        return rows
+    out: list[Row] = []
+    for row, found in zip(rows, split):
+        if found is None:
+            out.append(row)
+            continue
+        labels, values = found
+        if len(values) == width:
+            out.append(labels + values)
+            continue
+        line = values[0][1]
+        label_end = max((index + len(text) for text, offset, index in labels if offset == line), default=-1)
+        fits = {fit for fit in (_place_in(values, template, label_end) for template in templates) if fit is not None}
+        if len(fits) != 1:
+            out.append(labels + values)
+            continue
+        columns, covered = fits.pop()
+        by_column = dict(zip(columns, values))
+        cells: Row = []
+        for column in range(width):
+            cell = by_column.get(column)
+            if cell is None and column in covered:
+                continue  # under a value before it: no cell of its own here
+            if cell is None:
+                follower = next((by_column[c] for c in range(column + 1, width) if c in by_column), values[-1])
+                cell = ("", follower[1], follower[2])
+            cells.append(cell)
+        out.append(labels + cells)
+    return out
+
+
+_DASHES = frozenset("—-－─")
+
+
+def _marks_rejoined(rows: list[Row]) -> list[Row]:
+    """Rows with a null mark wrapped in its cell put back together: pypdf's layout mode writes ``——`` too wide for
+    its cell as ``—`` among a row's values and ``—`` at the same character on the line below, beside the label's
+    tail (``1．本机关不掌握相关 14 0 — 0 0 2125`` over ``政府信息 —``), which read apart is a value too many for the
+    row whose label the tail joins, every value after it a column off. The lower piece goes to the upper one, only
+    where the line below holds no value but such pieces, each under a dash of the row's line."""
+    out: list[Row] = []
+    for row in rows:
+        previous = out[-1] if out else None
+        pieces = [cell for cell in row if cell[0] and _VALUE.fullmatch(cell[0]) is not None]
+        if previous is None or not pieces or any(not set(text) <= _DASHES for text, _, _ in pieces):
+            out.append(row)
+            continue
+        line = pieces[0][1]
+        above = {index: at for at, (text, offset, index) in enumerate(previous)
+                 if offset == line - 1 and text and set(text) <= _DASHES}
+        if any(offset != line or index not in above for _, offset, index in pieces):
+            out.append(row)
+            continue
+        joined = list(previous)
+        for text, _, index in pieces:
+            upper = joined[above[index]]
+            joined[above[index]] = (upper[0] + text, upper[1], upper[2])
+        out[-1] = joined
+        out.append([cell for cell in row if cell not in pieces])
+    return out
+
+
+def _cells_apart(values: Row) -> Row:
+    """A row's value cells with cells run together after a zero cut there (pypdf's layout mode writes two cells
+    printed close with no space between: ``00``, ``0179717``): no count but ``0`` starts with ``0``, so each
+    leading zero is a cell and the digits after it one more (govparse.digits.forced_parts). The cell after a
+    zero starts where the zero ends, at its column's place: text placed by x glues a cell to the one before
+    only where its place is no further right than that one's end, and a column is wider than a digit."""
+    cut: Row = []
+    for text, offset, index in values:
+        parts = forced_parts(text) if text else None
+        if parts is None:
+            cut.append((text, offset, index))
+            continue
+        at = 0
+        for part in parts:
+            cut.append((part, offset, index + at))
+            at += len(part)
+    return cut
+
+
+def _place_in(values: Row, template: tuple[int, ...],
+              label_end: int) -> tuple[tuple[int, ...], frozenset[int]] | None:
+    """The column of each value where each stands at one of ``template``'s places, in order, and the columns
+    no value stands at whose place a value before them runs over; None where a value stands elsewhere or a
+    column left blank lies at or left of ``label_end``."""
+    where = {place: column for column, place in enumerate(template)}
+    columns = tuple(where.get(index, -1) for _, _, index in values)
+    if -1 in columns or any(b <= a for a, b in zip(columns, columns[1:])):
+        return None
+    taken = set(columns)
+    covered: set[int] = set()
+    for (text, _, index), column in zip(values, columns):
+        after = column + 1
+        while after < len(template) and after not in taken and runs_over(index + len(text), template[after]):
+            covered.add(after)
+            after += 1
+    if any(column not in taken and column not in covered and place <= label_end
+           for column, place in enumerate(template)):
+        return None
+    return columns, frozenset(covered)
 
 
 def _centred(lines: list[list[_Token]]) -> tuple[bool, bool]:

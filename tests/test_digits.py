@@ -288,3 +288,38 @@ def test_leading_zeros_are_cells_of_their_own_whatever_the_count():
     assert forced_parts("00") == ["0", "0"] and forced_parts("03") == ["0", "3"] and forced_parts("000") == ["0"] * 3
     assert forced_parts("0179717") == ["0", "179717"] and forced_parts("0015") == ["0", "0", "15"]
     assert forced_parts("0") is None and forced_parts("30") is None and forced_parts("0无") is None
+
+
+# --- thousands separators (pypdf's layout mode of a report printing 137,795: 137,7950 for it and a 0) -------
+
+def test_a_comma_takes_three_digits_and_the_rest_is_the_next_cell():
+    split = split_digits(["0", "0", "0", "0", "137,7950", "137,795"], 7, I1)
+    assert split.parts == (0, 0, 0, 0, 137795, 0, 137795)
+    assert split.candidates[0][4] == "137,795"  # as printed
+    split = split_digits(["0", "185,402939", "27,636212,9811,474428,432"], 7, I1)
+    assert split.parts == (0, 185402, 939, 27636, 212981, 1474, 428432)
+
+
+def test_a_comma_never_stands_between_two_cells():
+    assert split_digits(["1,2"], 2).parts is None  # two digits a comma apart: no number, no cut
+    assert split_digits(["12,3456"], 2).parts == (12345, 6)
+    assert split_digits(["1,23"], 1).parts is None
+
+
+def test_the_bounds_count_digits_not_separators():
+    # fifteen characters, eleven digits: a bound counting characters would call 2,000 too small a total
+    split = split_digits(["1,0001,000", "2,000"], 3, (row_sum(3),))
+    assert split.parts == (1000, 1000, 2000)
+    assert split_digits(["1,0001,0002,000"], 3, (row_sum(3),)).parts == (1000, 1000, 2000)
+    assert split_digits(["2,0001,0001,000"], 3, (Constraint(plus=(0,), minus=(1, 2)),)).parts == (2000, 1000, 1000)
+
+
+@given(st.lists(st.one_of(st.integers(0, 99), st.integers(1000, 2_000_000)), min_size=6, max_size=6).flatmap(
+    lambda six: st.tuples(st.just(six + [sum(six)]), glued([f"{v:,}" for v in six + [sum(six)]]))))
+def test_table_three_rows_with_separators(case):
+    row, groups = case
+    split = split_digits(groups, 7, I1)
+    if split.parts is not None:
+        assert split.parts == tuple(row)
+    elif split.candidates and len(split.candidates) < MAX_CANDIDATES and "gave up" not in split.problem:
+        assert tuple(f"{v:,}" for v in row) in split.candidates

@@ -423,3 +423,84 @@ def test_x_positioned_row_short_of_its_blank_reads_no_number_from_a_repeated_dig
     assert not wrong
     assert read["applications"]["granted"]["total"] is None
     assert any(d.code == "ambiguous-digits" and d.row == "granted" for d in result.diagnostics)
+
+
+def test_detector_grid_rows_short_of_a_blank_read_by_the_cells_of_their_tables_full_rows():
+    # markitdown's PDF of a held-out report (3310, 2021 blank cells): a blank cell prints nothing, the row is a
+    # value short, and its cells hold the columns the table's full rows of that shape show them holding
+    import json
+    from pathlib import Path
+
+    import govparse
+
+    data = Path(__file__).parent / "data"
+    result = govparse.parse((data / "markitdown-pdf-blanks-in-grid-cells.txt").read_text(encoding="utf-8"))
+    expected = json.loads((data / "markitdown-pdf-blanks-in-grid-cells.expected.json").read_text(encoding="utf-8"))
+    read = result.to_dict()
+    wrong = [(table, row, column) for table in ("active_disclosure", "applications", "review_litigation")
+             for row, columns in expected[table].items() for column, value in columns.items()
+             if (read[table] or {}).get(row, {}).get(column) not in (None, value)]
+    assert not wrong
+    table = read["applications"]
+    # | （二）部分公开… | | | | 0 0 | 0 0 | 0 0 |: the first value's cell empty, its column blank, the others read
+    assert list(table["partially_granted"].values()) == [None, 0, 0, 0, 0, 0, 0]
+    # | 2．其他法律… | | | 0 | | 0 | 0 | 19 0 0 |: three values in the cell that holds four: those four are null
+    assert list(table["denied_prohibited_by_law"].values()) == [0, 0, 0, None, None, None, None]
+    # a markdown table of its own (（六）其他处理 and its label's lines around it) draws a grid of its own: its row
+    # is not read by the cells of another table's rows (there its values stand a cell further right)
+    assert all(value is None for value in table["other_no_correction"].values())
+    codes = {(d.code, d.row) for d in result.diagnostics}
+    assert ("read-by-groups", "denied_prohibited_by_law") in codes and ("read-by-groups", "other_no_correction") not in codes
+
+
+def test_detector_grid_cells_holding_more_values_than_the_full_rows_are_not_read_by_groups():
+    from govparse.cells import Cell
+    from govparse.lexer import TableToken
+    from govparse.rows import Columns, Events, Printed, _by_groups, _CountsProve
+    from govparse.diagnostics import Diagnostics
+
+    keys = tuple("abcde")
+    columns = {key: Columns(keys, ()) for key in ("r1", "r2", "r3")}
+
+    def printed(key: str, line: int, texts: list[str]) -> Printed:
+        label = TableToken("LABEL", (Cell(key, line, 1),))
+        return Printed(key, label, TableToken("VALUES", tuple(Cell(text, line, 10 + 5 * at)
+                                                               for at, text in enumerate(texts))), (), False)
+
+    rows = [printed("r1", 1, ["1", "2 3", "4 5"]), printed("r2", 2, ["6", "7 8", "9 10"]),
+            printed("r3", 3, ["1", "2", "4 5"])]
+    events = Events("applications", Diagnostics())
+    counts = _CountsProve(rows, columns, (1,))
+    found = _by_groups("r3", rows[2].values.cells, rows[2].label, 5, counts, events)
+    assert [cell.text for cell in found] == ["1", "", "", "4", "5"]
+    short = printed("r3", 3, ["1 2", "3", "4"])  # a cell holding more than in the full rows: another grid
+    assert _by_groups("r3", short.values.cells, short.label, 5, counts, events) is None
+    alone = _CountsProve(rows[:1] + rows[2:], columns, (1,))  # one full row shows no grid
+    assert _by_groups("r3", rows[2].values.cells, rows[2].label, 5, alone, events) is None
+    # a grid that cut a number in two somewhere (111 | 05 for 11105) could have cut one whose tail fills the
+    # cell of a blank, the count right: no row of the table is read by its cells
+    columns["r4"] = columns["r1"]
+    cutting = _CountsProve(rows + [printed("r4", 4, ["111", "05 1", "2 3"])], columns, (1,))
+    assert _by_groups("r3", rows[2].values.cells, rows[2].label, 5, cutting, events) is None
+
+
+def test_detector_grid_row_with_a_value_in_its_label_cell_is_not_read_by_groups():
+    # pymupdf4llm of a held-out report (5002, 2019 null marks): |2．没有现成信息需要另行 制作<br>2|13|28|14|110|11|0||,
+    # the row's first value in its label's cell and the others a cell further left than in the rows whose label
+    # cell holds none (|（三）不予公开<br>1．属于国家秘密|0|0|0|15|0|12|14|): read by those rows' cells, 13 would be
+    # the first column's and the total blank
+    import json
+    from pathlib import Path
+
+    import govparse
+
+    data = Path(__file__).parent / "data"
+    result = govparse.parse((data / "pymupdf4llm-value-in-label-cell.txt").read_text(encoding="utf-8"))
+    expected = json.loads((data / "pymupdf4llm-value-in-label-cell.expected.json").read_text(encoding="utf-8"))
+    read = result.to_dict()
+    wrong = [(table, row, column) for table in ("active_disclosure", "applications", "review_litigation")
+             for row, columns in expected[table].items() for column, value in columns.items()
+             if (read[table] or {}).get(row, {}).get(column) not in (None, value)]
+    assert not wrong
+    assert all(value is None for value in read["applications"]["unable_needs_creation"].values())
+    assert list(read["applications"]["denied_state_secret"].values()) == [0, 0, 0, 15, 0, 12, 14]  # by groups

@@ -222,7 +222,8 @@ def _whole_row(header: list[str], values: TableToken, events: Events, glued: Cal
         empty_columns = len(found) in padded or _ANY_WIDTH in padded and not found[-1].text or \
             (len(found) >= width + 2 and found[width - 1].text != "")
         cells = fit_cells(found, width, len(found) if empty_columns else 0)
-    if cells is None and row_groups(values.text) is not None and len({cell.line for cell in found}) == 1 and glued():
+    if cells is None and len(found) < width and row_groups(values.text) is not None \
+            and len({cell.line for cell in found}) == 1 and glued():  # (runs glued make fewer cells, never more)
         cells = _split(values, events, wrapping)
         if cells is None:
             return {key: Placed(key, values, None, True) for key in GROUPS.keys}
