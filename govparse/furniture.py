@@ -36,15 +36,11 @@ _PAGE_NUMBER = re.compile(
 )
 _LONE_NUMBER = re.compile(r"\d{1,4}")
 _DIGITS = re.compile(r"\d+")
-_PAGE_MARKS = ("页", "/", "age", "AGE", *_DASH)
-# The same forms as whole lines of a block of text, spaces around them (one search for a table).
-# The block has a newline before and after each line: led by one, a search tries lines, not every
-# character, and gives a line up at once where its first character opens no form (a figure opens
-# only ``4 / 6`` of them, or a lone number); a line holding a pipe (a piped table's) is none.
-_PAGE_NUMBER_LINE = re.compile(
-    rf"\n[ \t\u3000]*(?=[{_DASH}第Pp]|\d{{1,4}} ?/)(?:{_PAGE_NUMBER.pattern})[ \t\u3000]*(?=\n)")
-_PAGE_NUMBER_LINE_OR_LONE = re.compile(
-    rf"\n[ \t\u3000]*(?=[{_DASH}第Pp\d])(?![^\n|]*\|)(?:{_PAGE_NUMBER.pattern}|\d{{1,4}})[ \t\u3000]*(?=\n)")
+# The same forms as a whole line, spaces around them: fullmatched only on a line whose first character
+# (spaces aside) may open one (``_may_open``), which few of a table's lines do.
+_PAGE_NUMBER_TEXT = re.compile(rf"[ \t\u3000]*(?:{_PAGE_NUMBER.pattern})[ \t\u3000]*")
+_PAGE_NUMBER_OR_LONE_TEXT = re.compile(rf"[ \t\u3000]*(?:{_PAGE_NUMBER.pattern}|\d{{1,4}})[ \t\u3000]*")
+assert sorted(map(ord, _DASH)) == [45, 0x2013, 0x2014, 0x2015, 0xFF0D]  # as _may_open tells them
 _VALUE_WORD = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?|[/—－-]+|无")
 # A page number is set as one run of text: its figures and marks a space or two apart. Wider gaps (or a
 # tab) put them in columns: ``26    /    491`` is a row's values around a null mark, not page 26 of 491.
@@ -94,17 +90,49 @@ def is_page_number(text: str) -> bool:
 
 def may_hold_furniture(doc: Document, start: int, stop: int, lone_numbers: bool) -> bool:
     """Whether lines [start, stop) hold a form feed, a page number, or (``lone_numbers``) a lone
-    number: the cheap test (one search over the joined lines) that spares most tables the
-    document-wide search."""
-    block = "\n".join(["", *doc.raw_lines[start:stop], ""])
-    if "\f" in block:
-        return True
-    if lone_numbers:
-        return _PAGE_NUMBER_LINE_OR_LONE.search(block) is not None
-    # Every page number form holds one of these characters; most tables' text none.
-    if any(mark in block for mark in _PAGE_MARKS):
-        return _PAGE_NUMBER_LINE.search(block) is not None
+    number: the cheap test that spares most tables the document-wide search. Line by line, a line
+    looked at by its first characters only unless one may open a page number: a regular expression
+    searched over the joined lines costs a match attempt of several hundred instructions a line."""
+    form = _PAGE_NUMBER_OR_LONE_TEXT if lone_numbers else _PAGE_NUMBER_TEXT
+    raw_lines = doc.raw_lines
+    for index in range(start, stop):
+        line = raw_lines[index]
+        if "\f" in line:
+            return True
+        if _may_open(line, lone_numbers) and form.fullmatch(line) is not None:
+            return True
     return False
+
+
+def _may_open(line: str, lone_numbers: bool) -> bool:
+    """Whether ``line`` may be a page number or (``lone_numbers``) a lone number, by its first character
+    after spaces: a dash, P or p, 第 before a number, or a digit, which opens a lone number, or a page number
+    only as ``4 / 6``; no form holds a pipe. By code point, not by character: compiled, no one-character
+    string is made for the common ones (most lines open with a Han character or a digit, and many tables put
+    a value a line)."""
+    for at in range(len(line)):
+        code = ord(line[at])
+        if code == 32 or code == 9 or code == 0x3000:
+            continue
+        if _digit_at(line, at):
+            return "|" not in line and (lone_numbers or "/" in line)
+        if code == 0x7B2C:  # 第 4 页
+            after = at + 2 if at + 2 < len(line) and line[at + 1] == " " else at + 1
+            return after < len(line) and _digit_at(line, after)
+        # a dash (_DASH, by code point: a set of them would be looked up as a module's global, boxed) or P, p
+        return code == 45 or code == 0x2013 or code == 0x2014 or code == 0xFF0D or code == 0x2015 or code == 80 \
+            or code == 112
+    return False
+
+
+def _digit_at(line: str, at: int) -> bool:
+    """Whether ``line[at]`` is a digit as a regular expression's ``\\d`` takes one (any decimal digit)."""
+    code = ord(line[at])
+    if 48 <= code <= 57 or 0xFF10 <= code <= 0xFF19:
+        return True
+    if code < 128 or 0x3000 <= code <= 0x9FFF or 0xFF00 <= code <= 0xFFEF:
+        return False  # (ASCII, Han characters and full-width forms hold no other digit)
+    return line[at].isdecimal()
 
 
 def page_breaks(doc: Document, lone_numbers: bool) -> dict[int, Furniture]:

@@ -9,16 +9,17 @@ A broken identity is a finding about the report: it carries the cells on each
 side and the difference, and never changes a value. A check with a null cell on
 either side cannot be decided: ``ok`` is None and ``missing`` names the cells.
 
-Each identity is made for every column (or row, or group) of a table at once:
-the table is read once into a tuple per row, and each family of checks is a
-few passes over them.
+Each identity is made for every column (or row, or group) of a table: the table
+is read once into its values end to end, and each check sums the places of its
+two sides there (compiled, a native loop over ints: no iterator, call or tuple
+made per value or per row).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from operator import attrgetter, itemgetter, sub
+from operator import attrgetter
 
 from .model import APPLICANT_COLUMNS, Applications, Applications2019, ReviewLitigation, columns_of, outcome_rows, rows_of
 
@@ -83,61 +84,34 @@ class Check:
                        self.missing)
 
 
-Rows = tuple[tuple, ...]  # a table's values, one tuple per row
-# One side of a family's checks: its sum for each check, in order. A null cell
-# makes a sum of several cells raise TypeError; a side of one cell is that cell,
-# None when it is null.
-Sums = Callable[[Rows], Iterable]
+Values = list  # a table's values, rows end to end: row r's column c at r * (its columns) + c
 
 
 @dataclass(frozen=True, slots=True)
 class Identity:
-    """One check to make: which cells each side sums, as (row, column) places in the rows."""
+    """One check to make: which values each side sums, as places in the table's values."""
 
     id: str
     scope: str
     name: str
-    lhs: tuple[tuple[int, int], ...]
-    rhs: tuple[tuple[int, int], ...]
+    lhs: tuple[int, ...]
+    rhs: tuple[int, ...]
     lhs_names: tuple[str, ...]
     rhs_names: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Family:
-    """One identity made for each column, or each row, of a table."""
-
-    lhs: Sums
-    rhs: Sums
-    identities: tuple[Identity, ...]
-    heads: tuple[tuple, ...]  # the identities' ids, scopes, names, lhs_names, rhs_names: Check's first fields
-
-
 def _family(table_key: str, id_: str, scope: str, rows: list[str], columns: list[str],
-            lhs: tuple[str, ...], rhs: tuple[str, ...], *, by_column: bool) -> Family:
+            lhs: tuple[str, ...], rhs: tuple[str, ...], *, by_column: bool) -> tuple[Identity, ...]:
     """For each column (``by_column``: ``lhs`` and ``rhs`` name rows) or each row (they name
     columns): the cells at ``lhs`` sum to the cells at ``rhs``."""
     lines, places = (columns, rows) if by_column else (rows, columns)
+    width = len(columns)
     lhs_at = [places.index(name) for name in lhs]
     rhs_at = [places.index(name) for name in rhs]
 
-    def sums(at: list[int]) -> Sums:
-        pick = itemgetter(*at)
-        if by_column:
-            if len(at) == 1:
-                return pick  # that row: its value in each column
-            return lambda values: map(sum, zip(*pick(values)))
-        if len(at) == 1:
-            return lambda values: map(pick, values)  # that column: its value in each row
-        others = [place for place in range(len(places)) if place not in at]
-        if len(others) == 1:  # all columns but one (a total's parts): the row's sum less that cell
-            other = itemgetter(*others)
-            return lambda values: map(sub, map(sum, values), map(other, values))
-        return lambda values: map(sum, map(pick, values))
-
     def identity(line: int, name: str) -> Identity:
-        def cells(at: list[int]) -> tuple[tuple[int, int], ...]:
-            return tuple((place, line) if by_column else (line, place) for place in at)
+        def cells(at: list[int]) -> tuple[int, ...]:
+            return tuple(place * width + line if by_column else line * width + place for place in at)
 
         def names(side: tuple[str, ...]) -> tuple[str, ...]:
             return tuple(f"{table_key}.{place}.{name}" if by_column else f"{table_key}.{name}.{place}"
@@ -145,17 +119,15 @@ def _family(table_key: str, id_: str, scope: str, rows: list[str], columns: list
 
         return Identity(id_, scope, name, cells(lhs_at), cells(rhs_at), names(lhs), names(rhs))
 
-    identities = tuple(identity(line, name) for line, name in enumerate(lines))
-    heads = tuple(zip(*((i.id, i.scope, i.name, i.lhs_names, i.rhs_names) for i in identities)))
-    return Family(sums(lhs_at), sums(rhs_at), identities, heads)
+    return tuple(identity(line, name) for line, name in enumerate(lines))
 
 
 @dataclass(frozen=True, slots=True)
 class TableIdentities:
-    """A table class's checks, family by family, and how to read its values."""
+    """A table class's checks, and how to read its values."""
 
-    read: Callable[[object], Rows]
-    families: tuple[Family, ...]
+    read: Callable[[object], Values]
+    identities: tuple[Identity, ...]
 
 
 def _identities_for(table_class: type) -> TableIdentities:
@@ -165,20 +137,22 @@ def _identities_for(table_class: type) -> TableIdentities:
     columns = [column for column, _ in columns_of(row_class)]
     read_rows, read_cells = attrgetter(*rows), attrgetter(*columns)
 
-    def read(table) -> Rows:
-        return tuple(map(read_cells, read_rows(table)))
+    def read(table) -> Values:
+        values: list[int | None] = []
+        for row in read_rows(table):
+            values.extend(read_cells(row))
+        return values
 
     if table_class is ReviewLitigation:
-        return TableIdentities(read, (
-            _family("review_litigation", "I3", "group", rows, columns, ("total",), OUTCOME_PARTS, by_column=False),
-        ))
+        return TableIdentities(read, _family("review_litigation", "I3", "group", rows, columns, ("total",),
+                                             OUTCOME_PARTS, by_column=False))
     key = "applications"
     return TableIdentities(read, (
         _family(key, "S1", "column", rows, columns, ("new_received", "carried_over"),
-                ("total_processed", "carried_forward"), by_column=True),
-        _family(key, "I1", "row", rows, columns, ("total",), APPLICANT_PARTS, by_column=False),
-        _family(key, "I2", "column", rows, columns, ("total_processed",), outcome_rows(table_class), by_column=True),
-    ))
+                ("total_processed", "carried_forward"), by_column=True)
+        + _family(key, "I1", "row", rows, columns, ("total",), APPLICANT_PARTS, by_column=False)
+        + _family(key, "I2", "column", rows, columns, ("total_processed",), outcome_rows(table_class),
+                  by_column=True)))
 
 
 _IDENTITIES: dict[type, TableIdentities] = {
@@ -191,34 +165,31 @@ def check_all(applications: Applications | Applications2019 | None, review: Revi
     for table in (applications, review):
         if table is not None:
             identities = _IDENTITIES[type(table)]
-            values = identities.read(table)
-            for family in identities.families:
-                checks.extend(_evaluate(family, values))
+            values: list[int | None] = identities.read(table)
+            for identity in identities.identities:
+                left = _total(values, identity.lhs)
+                right = _total(values, identity.rhs)
+                if left is None or right is None:  # a null cell: named in the check
+                    checks.append(_evaluate_one(identity, values))
+                else:
+                    checks.append(Check(identity.id, identity.scope, identity.name, identity.lhs_names,
+                                        identity.rhs_names, left, right))
     return checks
 
 
-def _evaluate(family: Family, values: Rows) -> list[Check]:
-    sums = _sums(family, values)
-    if sums is None:  # a null cell: each check on its own, naming the null cells
-        return [_evaluate_one(identity, values) for identity in family.identities]
-    lefts, rights = sums
-    ids, scopes, names, lhs_cells, rhs_cells = family.heads
-    # a loop, not map(Check, …): compiled, each Check is then made natively, not through a call of its type;
-    # over zip, whose items unpack at once (pure Python: as quick as the map)
-    return [Check(id_, scope, name, lhs, rhs, left, right)
-            for id_, scope, name, lhs, rhs, left, right in zip(ids, scopes, names, lhs_cells, rhs_cells, lefts, rights)]
+def _total(values: list[int | None], places: tuple[int, ...]) -> int | None:
+    """The sum of the values at ``places``, or None when one is null. A loop over typed values:
+    compiled, the sum is native arithmetic, no iterator or call made per value."""
+    total = 0
+    for place in places:
+        value = values[place]
+        if value is None:
+            return None
+        total += value
+    return total
 
 
-def _sums(family: Family, values: Rows) -> tuple[list[int], list[int]] | None:
-    """Each check's left and right sums, or None when a cell is null."""
-    try:
-        lefts, rights = list(family.lhs(values)), list(family.rhs(values))
-    except TypeError:
-        return None
-    return None if None in lefts or None in rights else (lefts, rights)
-
-
-def _evaluate_one(identity: Identity, values: Rows) -> Check:
+def _evaluate_one(identity: Identity, values: list[int | None]) -> Check:
     missing: list[str] = []
     left = _side(values, identity.lhs, identity.lhs_names, missing)
     right = _side(values, identity.rhs, identity.rhs_names, missing)
@@ -226,12 +197,12 @@ def _evaluate_one(identity: Identity, values: Rows) -> Check:
                  left, right, tuple(missing))
 
 
-def _side(values: Rows, cells, names, missing: list[str]) -> int | None:
+def _side(values: list[int | None], places: tuple[int, ...], names: tuple[str, ...], missing: list[str]) -> int | None:
     """Sum of one side, or None when a cell is null (named in ``missing``)."""
     total = 0
     complete = True
-    for (row, column), name in zip(cells, names):
-        value = values[row][column]
+    for place, name in zip(places, names):
+        value = values[place]
         if value is None:
             missing.append(name)
             complete = False

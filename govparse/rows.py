@@ -37,7 +37,7 @@ from functools import lru_cache
 
 from mypy_extensions import mypyc_attr
 
-from .cells import Cell
+from .cells import Cell, holds_space
 from .diagnostics import Diagnostics
 from .digits import Constraint, DigitSplit, forced_parts, holds, split_digits
 from .grammar import UNKNOWN, VALUES, TableGrammar, out_of_order
@@ -1019,8 +1019,10 @@ def _in_header_order(cells: tuple[Cell, ...], positions: tuple[int, ...] | None)
 
 
 def several_values(cell: Cell) -> bool:
-    """Whether a cell holds several values a tool ran together (13 13, 1 / 0, — 1)."""
-    return bool(cell.text) and not cell.text.isdigit() and _SEVERAL_VALUES.match(cell.text) is not None
+    """Whether a cell holds several values a tool ran together (13 13, 1 / 0, — 1): values apart by white
+    space, so none where the cell holds none (most cells: 0, 12,251, —), asked before the pattern."""
+    text = cell.text
+    return bool(text) and not text.isdigit() and holds_space(text) and _SEVERAL_VALUES.match(text) is not None
 
 
 def cells_apart(name: str, found: Sequence[Cell], width: int, events: Events,

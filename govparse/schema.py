@@ -89,10 +89,8 @@ def _check_schema() -> dict[str, Any]:
     also lists its cells (govparse.identities.Check.to_dict)."""
     names: dict[tuple[str, str], set[str]] = {}
     for table_identities in _IDENTITIES.values():
-        for family in table_identities.families:
-            ids, scopes, checked = family.heads[:3]
-            for id_, scope, name in zip(ids, scopes, checked):
-                names.setdefault((id_, scope), set()).add(name)
+        for identity in table_identities.identities:
+            names.setdefault((identity.id, identity.scope), set()).add(identity.name)
     cells = {"type": "array", "items": {"type": "string", "pattern": r"^[a-z_]+\.[a-z_]+\.[a-z_]+$"}}
     scopes = sorted({scope for _, scope in names})
     return {

@@ -10,7 +10,7 @@ values of the commonest cell texts remembered (``_KNOWN``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
@@ -92,25 +92,49 @@ class Sources(Mapping):
         return Sources, (self._read(),)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class BuildContext:
+    """What the builder knows of one table's text. Its ``__init__`` written out, as govparse.identities.Check's
+    is: compiled with mypyc it is native, where the dataclass's own stays Python (some 6,000 instructions a
+    table)."""
+
     table: str
     diagnostics: Diagnostics
-    sources: Sources = field(default_factory=Sources)
-    line: int | None = None  # where the table starts: where a row that is not there is reported
-    glued: bool = False  # cells run together (run-together layout): a row's digits may need splitting
-    reading_order: bool = False  # pdftotext's blocks: a label's line ends no row, the header's order places nothing
-    set_aside: frozenset[int] = frozenset()  # lines of values the reading-order reader gave to no row
-    linear: bool = False  # a cell a line: a label's line does not end its row (a value run on after it, 规章0)
-    wrapping: bool = False  # text with no cell marks, as PDF text is: a narrow cell's number may wrap over two lines
+    sources: Sources
+    line: int | None  # where the table starts: where a row that is not there is reported
+    glued: bool  # cells run together (run-together layout): a row's digits may need splitting
+    reading_order: bool  # pdftotext's blocks: a label's line ends no row, the header's order places nothing
+    set_aside: frozenset[int]  # lines of values the reading-order reader gave to no row
+    linear: bool  # a cell a line: a label's line does not end its row (a value run on after it, 规章0)
+    wrapping: bool  # text with no cell marks, as PDF text is: a narrow cell's number may wrap over two lines
     # Text that may be laid out by x (space-delimited): whether two cells may have run together there, asked
     # only once a row does not fit its columns (the answer reads the table's lines again)
-    glued_by_x: Callable[[], bool] | None = None
+    glued_by_x: Callable[[], bool] | None
     # Cells run together in text placed by x, not by a crawler: a split stands only where the identities show it
-    glue_shown: bool = False
-    page_lines: bool = False  # a PDF's text a line a span in page order: a blank cell's space stands in its place
-    table_starts: tuple[int, ...] = ()  # where each markdown table begins (a table detector's grids: pymupdf4llm)
-    detector_grid: bool = False  # markdown tables a PDF table detector drew: its columns may be wrong
+    glue_shown: bool
+    page_lines: bool  # a PDF's text a line a span in page order: a blank cell's space stands in its place
+    table_starts: tuple[int, ...]  # where each markdown table begins (a table detector's grids: pymupdf4llm)
+    detector_grid: bool  # markdown tables a PDF table detector drew: its columns may be wrong
+
+    def __init__(self, table: str, diagnostics: Diagnostics, sources: Sources | None = None, line: int | None = None,
+                 glued: bool = False, reading_order: bool = False, set_aside: frozenset[int] = frozenset(),
+                 linear: bool = False, wrapping: bool = False, glued_by_x: Callable[[], bool] | None = None,
+                 glue_shown: bool = False, page_lines: bool = False, table_starts: tuple[int, ...] = (),
+                 detector_grid: bool = False) -> None:
+        self.table = table
+        self.diagnostics = diagnostics
+        self.sources = Sources() if sources is None else sources
+        self.line = line
+        self.glued = glued
+        self.reading_order = reading_order
+        self.set_aside = set_aside
+        self.linear = linear
+        self.wrapping = wrapping
+        self.glued_by_x = glued_by_x
+        self.glue_shown = glue_shown
+        self.page_lines = page_lines
+        self.table_starts = table_starts
+        self.detector_grid = detector_grid
 
 
 _KNOWN_LIMIT = 65536  # texts each kind of column remembers
