@@ -5,7 +5,7 @@ shape still marked (ROUND_TRIP_GAPS) to its pinned cases; this counts, over N de
 the same strategies (the same N on every run, so a run before and one after a change count the same
 cases), how many draws read a cell wrong, how many leave one null, and which rows the nulls fall in::
 
-    .venv/bin/python tests/shape_census.py [N] [--style x-positioned] [--perturbed]
+    .venv/bin/python tests/shape_census.py [N] [--style x-positioned] [--perturbed] [--verbose]
 
 Draws are the strategy's, not shrunk; to look at one, pin its report and seed in the test file.
 """
@@ -25,7 +25,7 @@ import test_shapes_roundtrip as shapes  # noqa: E402
 from strategies import reports, seeds  # noqa: E402
 
 
-def census(layout, draws: int, perturbed: bool) -> None:
+def census(layout, draws: int, perturbed: bool, verbose: bool = False) -> None:
     counts: collections.Counter = collections.Counter()
     rows: collections.Counter = collections.Counter()
 
@@ -41,6 +41,9 @@ def census(layout, draws: int, perturbed: bool) -> None:
         elif problems:
             counts["null"] += 1
             rows.update({problem.split(":")[0].rsplit(".", 1)[0] for problem in problems})
+            if verbose:
+                print(f"null seed={seed} perturbations={sorted(perturbations) if perturbed else []}: {problems[0]}",
+                      flush=True)
         else:
             counts["ok"] += 1
 
@@ -56,11 +59,12 @@ def main() -> None:
     parser.add_argument("draws", nargs="?", type=int, default=2000)
     parser.add_argument("--style", default="x-positioned", help="a layout style of the tool shapes")
     parser.add_argument("--perturbed", action="store_true", help="with the drawn perturbations")
+    parser.add_argument("--verbose", action="store_true", help="a line for each draw with a null cell")
     args = parser.parse_args()
     layouts = {layout.style: layout for layout in shapes.TOOL_LAYOUTS}
     if args.style not in layouts:
         parser.error(f"--style: one of {', '.join(sorted(layouts))}")
-    census(layouts[args.style], args.draws, args.perturbed)
+    census(layouts[args.style], args.draws, args.perturbed, args.verbose)
 
 
 if __name__ == "__main__":

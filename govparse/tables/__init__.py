@@ -44,7 +44,9 @@ def read_rows(ctx: BuildContext, tokens: Sequence[TableToken], grammar: TableGra
     header_notes(printed, columns, events)
     glue = Glue(digit_kinds(model), identities[1], identities[0], shown=ctx.glue_shown,
                 applies=None if ctx.glued else ctx.glued_by_x) if ctx.glued or ctx.glued_by_x is not None else None
-    confirm = identities if ctx.detector_grid and identities is not NO_IDENTITY else None
+    # (told by its name, not by ``is``: compiled, a tuple is boxed anew where it is passed, so the default
+    # NO_IDENTITY is not the same object in the callee and a table with no identity got a confirm)
+    confirm = identities if ctx.detector_grid and identities[0] != NO_IDENTITY[0] else None
     placed = place_rows(printed, columns, events, glue, ctx.page_lines, ctx.table_starts, confirm)
     if glue is not None:
         if settle is not None and glue.pending and not glue.shown:  # (across rows a blank shows nothing either)
