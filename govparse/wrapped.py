@@ -53,6 +53,7 @@ Costs are linear in the characters read.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import combinations
 from unicodedata import east_asian_width
 
@@ -811,20 +812,16 @@ def _format_columns(pieces: list[_Token], by_shown: bool) -> list[_Token] | None
     return columns
 
 
-_COLUMN_NAMES: list[re.Pattern] = []
-
-
+@lru_cache(maxsize=1)
 def _column_names() -> re.Pattern:
     """The column names of every table's header, as the grammars write them (compact), one pattern."""
-    if not _COLUMN_NAMES:
-        names: list[str] = []
-        for name in grammar_names():
-            grammar = load(name)
-            names.extend(re.escape(compact(translate(pattern))) if literal else translate(pattern)
-                         for terminal, pattern, literal in grammar.label_terminals()
-                         if terminal in grammar.header_terminals)
-        _COLUMN_NAMES.append(re.compile("|".join(f"(?:{name})" for name in sorted(set(names)))))
-    return _COLUMN_NAMES[0]
+    names: list[str] = []
+    for name in grammar_names():
+        grammar = load(name)
+        names.extend(re.escape(compact(translate(pattern))) if literal else translate(pattern)
+                     for terminal, pattern, literal in grammar.label_terminals()
+                     if terminal in grammar.header_terminals)
+    return re.compile("|".join(f"(?:{name})" for name in sorted(set(names))))
 
 
 def _spaced_out(header: list[_Label]) -> bool:

@@ -249,6 +249,16 @@ LINEAR_TABLE_TWO = "\n".join(["二、主动公开政府信息情况", "第二十
                               "信息内容", "本年处理决定数量", "行政许可", "12", "三、收到和处理政府信息公开申请情况", ""])
 
 
+def _read_data(stem: str):
+    """The parse of tests/data/``stem``.txt and its cells as a dict, having checked that no cell read differs
+    from ``stem``.expected.json (a cell may be null; the test says which must be read)."""
+    from test_layout_text import _every_cell
+
+    result, read, _, wrong = _every_cell(stem)
+    assert not wrong
+    return result, read
+
+
 def _linear_table_two(regulations, normative, normative_label="行政规范性文件"):
     text = LINEAR_TABLE_TWO.format(regulations="\n".join(regulations), normative="\n".join(normative))
     result = govparse.parse(text.replace("行政规范性文件", normative_label))
@@ -406,21 +416,7 @@ def test_a_repeated_digit_cut_in_two_is_not_shown_by_i1_alone():
 
 def test_x_positioned_row_short_of_its_blank_reads_no_number_from_a_repeated_digit():
     # pdftotext -layout of a held-out report (3505, 2021 blank cells): （一）予以公开 0 0 0 0 0 _ 22
-    import json
-    from pathlib import Path
-
-    import govparse
-
-    data = Path(__file__).parent / "data"
-    result = govparse.parse((data / "pdftotext-layout-blank-before-repeated-digit-total.txt").read_text(
-        encoding="utf-8"))
-    expected = json.loads((data / "pdftotext-layout-blank-before-repeated-digit-total.expected.json").read_text(
-        encoding="utf-8"))
-    read = result.to_dict()
-    wrong = [(table, row, column) for table in ("active_disclosure", "applications", "review_litigation")
-             for row, columns in expected[table].items() for column, value in columns.items()
-             if (read[table] or {}).get(row, {}).get(column) not in (None, value)]
-    assert not wrong
+    result, read = _read_data("pdftotext-layout-blank-before-repeated-digit-total")
     assert read["applications"]["granted"]["total"] is None
     assert any(d.code == "ambiguous-digits" and d.row == "granted" for d in result.diagnostics)
 
@@ -428,19 +424,7 @@ def test_x_positioned_row_short_of_its_blank_reads_no_number_from_a_repeated_dig
 def test_detector_grid_rows_short_of_a_blank_read_by_the_cells_of_their_tables_full_rows():
     # markitdown's PDF of a held-out report (3310, 2021 blank cells): a blank cell prints nothing, the row is a
     # value short, and its cells hold the columns the table's full rows of that shape show them holding
-    import json
-    from pathlib import Path
-
-    import govparse
-
-    data = Path(__file__).parent / "data"
-    result = govparse.parse((data / "markitdown-pdf-blanks-in-grid-cells.txt").read_text(encoding="utf-8"))
-    expected = json.loads((data / "markitdown-pdf-blanks-in-grid-cells.expected.json").read_text(encoding="utf-8"))
-    read = result.to_dict()
-    wrong = [(table, row, column) for table in ("active_disclosure", "applications", "review_litigation")
-             for row, columns in expected[table].items() for column, value in columns.items()
-             if (read[table] or {}).get(row, {}).get(column) not in (None, value)]
-    assert not wrong
+    result, read = _read_data("markitdown-pdf-blanks-in-grid-cells")
     table = read["applications"]
     # | （二）部分公开… | | | | 0 0 | 0 0 | 0 0 |: the first value's cell empty, its column blank, the others read
     assert list(table["partially_granted"].values()) == [None, 0, 0, 0, 0, 0, 0]
@@ -489,18 +473,6 @@ def test_detector_grid_row_with_a_value_in_its_label_cell_is_not_read_by_groups(
     # the row's first value in its label's cell and the others a cell further left than in the rows whose label
     # cell holds none (|（三）不予公开<br>1．属于国家秘密|0|0|0|15|0|12|14|): read by those rows' cells, 13 would be
     # the first column's and the total blank
-    import json
-    from pathlib import Path
-
-    import govparse
-
-    data = Path(__file__).parent / "data"
-    result = govparse.parse((data / "pymupdf4llm-value-in-label-cell.txt").read_text(encoding="utf-8"))
-    expected = json.loads((data / "pymupdf4llm-value-in-label-cell.expected.json").read_text(encoding="utf-8"))
-    read = result.to_dict()
-    wrong = [(table, row, column) for table in ("active_disclosure", "applications", "review_litigation")
-             for row, columns in expected[table].items() for column, value in columns.items()
-             if (read[table] or {}).get(row, {}).get(column) not in (None, value)]
-    assert not wrong
+    result, read = _read_data("pymupdf4llm-value-in-label-cell")
     assert all(value is None for value in read["applications"]["unable_needs_creation"].values())
     assert list(read["applications"]["denied_state_secret"].values()) == [0, 0, 0, 15, 0, 12, 14]  # by groups
