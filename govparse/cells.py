@@ -152,7 +152,11 @@ def _read(doc: Document, first: int, texts: list[str], layout: TableLayout, skip
             return _row_cells(doc, first, texts, physical_rows(texts, shapes))
         return _row_cells(doc, first, texts, aligned_rows(texts, shapes))
     if layout.format == SPACE_DELIMITED and layout.style == WRAPPED_LABELS:
-        return _row_cells(doc, first, texts, wrapped_rows(texts, _shapes(doc, first, texts)))
+        shapes = _shapes(doc, first, texts)
+        rejoined = rejoined_marks(texts, shapes)
+        if rejoined is not None:
+            texts, shapes = rejoined
+        return _row_cells(doc, first, texts, wrapped_rows(texts, shapes))
     if layout.format == PIPE_DELIMITED:
         return _pipe_cells(doc, first, texts, layout.style == MARKDOWN, layout.style == PIPE_SEPARATED)
     if layout.format == TAB_DELIMITED or layout.format == HTML:

@@ -272,7 +272,6 @@ def _blanks_by_place(rows: list[Row]) -> list[Row]:
     blank) is neither: the row stays short of it, for the row stage to split the run where the identities
     show it, and a blank placed elsewhere in the row keeps it from being split (a blank shows nothing).
     Else the row is left as it was."""
-    rows = _marks_rejoined(rows)
     split: list[tuple[Row, Row] | None] = []
     for row in rows:
         at = 0
@@ -325,34 +324,6 @@ def _blanks_by_place(rows: list[Row]) -> list[Row]:
 
 
 _DASHES = frozenset("—-－─")
-
-
-def _marks_rejoined(rows: list[Row]) -> list[Row]:
-    """Rows with a null mark wrapped in its cell put back together: pypdf's layout mode writes ``——`` too wide for
-    its cell as ``—`` among a row's values and ``—`` at the same character on the line below, beside the label's
-    tail (``1．本机关不掌握相关 14 0 — 0 0 2125`` over ``政府信息 —``), which read apart is a value too many for the
-    row whose label the tail joins, every value after it a column off. The lower piece goes to the upper one, only
-    where the line below holds no value but such pieces, each under a dash of the row's line."""
-    out: list[Row] = []
-    for row in rows:
-        previous = out[-1] if out else None
-        pieces = [cell for cell in row if cell[0] and _VALUE.fullmatch(cell[0]) is not None]
-        if previous is None or not pieces or any(not set(text) <= _DASHES for text, _, _ in pieces):
-            out.append(row)
-            continue
-        line = pieces[0][1]
-        above = {index: at for at, (text, offset, index) in enumerate(previous)
-                 if offset == line - 1 and text and set(text) <= _DASHES}
-        if any(offset != line or index not in above for _, offset, index in pieces):
-            out.append(row)
-            continue
-        joined = list(previous)
-        for text, _, index in pieces:
-            upper = joined[above[index]]
-            joined[above[index]] = (upper[0] + text, upper[1], upper[2])
-        out[-1] = joined
-        out.append([cell for cell in row if cell not in pieces])
-    return out
 
 
 def _cells_apart(values: Row) -> Row:

@@ -6,8 +6,13 @@ the cell's place. Read line by line, the row lacks a value where its cell is and
 around it each hold a stray mark, which a reader hands to the row above or below. Here the
 two pieces go back where they stand: only where the same dash piece stands alone on the line
 right above and the line right below a line of values, at the same character place, and
-that place is a gap of that line wide enough to hold them with a space either side. Any
-other lone mark is left alone. Linear in the lines.
+that place is a gap of that line wide enough to hold them with a space either side.
+
+A cell that wraps its mark over the row's line and the next (pypdf's layout mode) leaves ``—``
+among the row's values and ``—`` on the next line at the same character place, perhaps after
+the rest of a wrapped label: the second piece goes back into the first, or the row would read
+it as one value more and take a glued run beside it for one cell. Any other lone mark is left
+alone. Linear in the lines.
 """
 
 from __future__ import annotations
@@ -45,7 +50,8 @@ def rejoined_marks(texts: list[str], shapes: list[str]) -> tuple[list[str], list
                 index += 2
                 continue
         index += 1
-    if not found:
+    halves = _halves_below(texts, shapes, {row + step for row, _ in found for step in (-1, 0, 1)})
+    if not found and not halves:
         return None
     texts, shapes = list(texts), list(shapes)
     for row, place in found:
@@ -54,7 +60,35 @@ def rejoined_marks(texts: list[str], shapes: list[str]) -> tuple[list[str], list
         shapes[row] = _put(shapes[row], place, mark)
         for piece in (row - 1, row + 1):
             texts[piece] = shapes[piece] = ""
+    for row, place, size in halves:
+        mark = texts[row][place:place + size] + texts[row + 1][place:place + size]
+        texts[row] = _put(texts[row], place, mark)  # over the space after the piece: later values keep their place
+        shapes[row] = _put(shapes[row], place, mark)
+        rest = texts[row + 1][:place].rstrip()
+        texts[row + 1] = shapes[row + 1] = rest if rest.strip() else ""
     return texts, shapes
+
+
+def _halves_below(texts: list[str], shapes: list[str], taken: set[int]) -> list[tuple[int, int, int]]:
+    """(row line, place, size) of each mark whose second half stands on the next line at the same
+    place, as its last word, on a line with no figure and no other mark."""
+    halves: list[tuple[int, int, int]] = []
+    for index in range(len(texts) - 1):
+        below = texts[index + 1]
+        if index in taken or index + 1 in taken or _has_value(below):
+            continue
+        words = below.split()
+        if not words or _lone_dash(words[-1]) != 0 or any(char in _DASHES for word in words[:-1] for char in word):
+            continue
+        last = words[-1]
+        place = below.rindex(last)
+        row = texts[index]
+        if len(shapes[index]) != len(row) or len(shapes[index + 1]) != len(below) or not _has_value(row):
+            continue
+        piece = row[place:place + len(last)]
+        if piece == last and row[place - 1:place] == " " and row[place + len(last):place + len(last) + 1] in (" ", ""):
+            halves.append((index, place, len(last)))
+    return halves
 
 
 def _room(row: str, place: int, size: int) -> bool:

