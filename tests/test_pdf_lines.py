@@ -495,6 +495,23 @@ def test_a_number_wrapped_in_its_markdown_cell_in_table_four_is_joined_where_i3_
                                            "total": 253349}
 
 
+def test_the_blank_cells_of_a_grids_header_line_are_no_values_of_the_row_below():
+    # pymupdf4llm on a real report's PDF: the header's lines are rows of the grid, its spanned columns blank;
+    # the blank cells of its last line, on no line of the numbers, are none of the fifteen numbers' cells
+    header = ["|行政复|议||||行政诉|讼|||||||||", "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+              "||||||未经复|议直接起|诉|||复议后|起诉||||", "|结果|结果|其他结|尚未||||||||||||",
+              "|维持|纠正|果|审结|总计|结果|结果|其他|尚未|总计|结果|结果|其他|尚未审|总计|",
+              "||||||维持|纠正|结果|审结||维持|纠正|结果|结||"]
+    values = "|72|64|178|37|351|13|4|8|1|26|12|1|1|6|20|"
+    result = govparse.parse("\n".join([FOUR, *header, values, FIVE]) + "\n").to_dict()["review_litigation"]
+    assert result["review"] == {"upheld": 72, "corrected": 64, "other": 178, "pending": 37, "total": 351}
+    assert result["suit_after_review"] == {"upheld": 12, "corrected": 1, "other": 1, "pending": 6, "total": 20}
+    # one number fewer: a blank may be a value's cell, so nothing is read
+    short = "|72|64|178|37|351|13|4|8|1|26|12|1|1|6|"
+    result = govparse.parse("\n".join([FOUR, *header, short, FIVE]) + "\n").to_dict()["review_litigation"]
+    assert all(value is None for group in result.values() for value in group.values())
+
+
 def test_wrapped_numbers_heads_and_tails_in_markdown_rows_of_their_own_are_joined_where_i3_shows_it():
     # markitdown's PDF tables: 124231 wrapped in its cell puts its head (12423) in a row above the values and
     # its tail (1) in a row below, in the grid's columns, among empty cells whose places say nothing

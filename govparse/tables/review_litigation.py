@@ -86,7 +86,8 @@ def _whole_rows(parts: list[tuple[list[str], TableToken]], events: Events, glued
     """The row of fifteen numbers, printed once or more (a copy after a page break): read
     once when the copies agree, null with an error when they differ."""
     header = [terminal for part_header, _ in parts for terminal in part_header]
-    readings = [_whole_row(header, values, events, glued, tokens, wrapping) for _, values in parts]
+    readings = [_whole_row(header, _off_header_lines(values), events, glued, tokens, wrapping)
+                for _, values in parts]
     if len(readings) > 1:
         texts = {tuple(None if found.cells is None else tuple([c.text for c in found.cells])
                        for found in reading.values()) for reading in readings}
@@ -134,6 +135,22 @@ def _parts(tokens: Sequence[TableToken], events: Events) -> list[tuple[list[str]
             header.append(token.type)
         index += 1
     return parts
+
+
+def _off_header_lines(values: TableToken) -> TableToken:
+    """``values`` without blank cells on lines above its numbers where the numbers fill every column: a
+    detector's grid (pymupdf4llm) writes the header's lines as rows of cells, the spanned columns blank
+    (``||||||维持|纠正|…``), and the blank cells of its last line join the numbers below. Fifteen numbers
+    leave no column to a blank, so those blanks are none of the row's."""
+    cells = values.cells
+    width = _WIDTH * len(GROUPS.keys)
+    if len(cells) <= width or cells[0].text:
+        return values
+    first = next((cell.line for cell in cells if cell.text), -1)
+    kept = tuple([cell for cell in cells if cell.text or cell.line >= first])
+    if len(kept) != width or any(not cell.text for cell in kept):
+        return values
+    return TableToken(VALUES, kept)
 
 
 _ANY_WIDTH = -1
