@@ -44,6 +44,7 @@ ANNOTATION: Final = "annotation"
 CAPTION: Final = "caption"
 TAIWAN_PHRASES: Final = "taiwan-phrases"
 NEAR_MISS: Final = "near-miss"
+GROUP_PIECES: Final = "after-group-pieces"
 # An annotation naming another unit of money than the statutory label: the figures may
 # be in 元 where the table counts 万元. Worth a warning, not only a note.
 UNIT: Final = "annotation-unit"
@@ -371,14 +372,16 @@ class Labels:
     def variant(self, info: TextInfo, text: str) -> Variant | None:
         """The label a text that names none exactly is printed for, if any (remembered).
 
-        Tried in turn: the text before an annotation in brackets at its end, then a
-        near miss of the whole text.
+        Tried in turn: the text before an annotation in brackets at its end, a row label
+        after pieces of the group labels beside it, then a near miss of the whole text.
         """
         if info.kind is not Kind.TEXT or len(text) > _MAX_VARIANT_TEXT:
             return None
         if text in self._variants:
             return self._variants[text]
         found = self._annotated(text)
+        if found is None:
+            found = self._after_group_pieces(info.key)
         if found is None:
             name = self.near(info.key)
             found = Variant(name, NEAR_MISS, False) if name is not None else None
@@ -405,6 +408,24 @@ class Labels:
         if unit and unit not in self._units.get(name, ()):
             return UNIT
         return ANNOTATION
+
+    def _after_group_pieces(self, key: str) -> Variant | None:
+        """A row label after pieces of the captions or group labels printed down the rows beside it
+        (``办（三）不 4.保护第三方合法权益``: a PDF table detector joined the label column's lines of one
+        row into its cell, 三、本年度办理结果 and （三）不予公开 standing vertically): the row label, where
+        the text before it is such pieces and nothing else."""
+        for cut in range(1, min(len(key) - 1, _MAX_GROUP_PIECES) + 1):
+            name = self.named(key[cut:])
+            if name is not None and name in self.row_terminals and self._group_pieces_only(key[:cut]):
+                return Variant(name, GROUP_PIECES, False)
+        return None
+
+    def _group_pieces_only(self, key: str) -> bool:
+        """Whether compact ``key`` is pieces of caption or group labels one after another."""
+        ends = [True] + [False] * len(key)  # ends[at]: key[:at] is such pieces
+        for at in range(1, len(key) + 1):
+            ends[at] = any(ends[start] and self.group_piece(key[start:at]) for start in range(at))
+        return ends[len(key)]
 
     def near(self, key: str) -> str | None:
         """The label compact text ``key`` misses by a few edits, when it is clearly that label's.
@@ -906,6 +927,7 @@ def _label_around(infos: list[TextInfo], index: int, labels: Labels) -> tuple[st
     return None
 
 
+_MAX_GROUP_PIECES: Final = 10  # characters of group labels' pieces a row label's cell may begin with
 _AROUND_LIMIT: Final = 16  # cells a label's lines may stand around: its pieces, a group label and a row's values
 
 

@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from govparse.cells import Cell
 from govparse.grammar import UNKNOWN, VALUES, load
-from govparse.lexer import ANNOTATION, CAPTION, NEAR_MISS, TAIWAN_PHRASES, UNIT, Labels, distance, lex, spellings
+from govparse.lexer import (ANNOTATION, CAPTION, GROUP_PIECES, NEAR_MISS, TAIWAN_PHRASES, UNIT, Labels, distance, lex,
+                            spellings)
 from govparse.normalize import compact, translate
 
 from conftest import SHARED
@@ -144,6 +145,20 @@ def test_a_label_printed_a_character_a_line():
     assert lexed.types == ("OTHER_GROUP", "OTHER_NO_CORRECTION", VALUES, "OTHER_MISC", VALUES)
     lexed = lex(_cells("结 果", "维持", "尚 未 审", "结", "总计"), _LABELS["review_litigation"])
     assert lexed.types == ("UPHELD", "PENDING", "TOTAL")
+
+
+def test_a_row_label_after_pieces_of_the_group_labels_beside_it():
+    # pymupdf4llm on a real report's PDF: the label column's lines of one row joined into its cell, the
+    # vertical 三、本年度办理结果 and （三）不予公开 cut into the rows they stand beside
+    table = _LABELS["applications_2021"]
+    lexed = lex(_cells("办（三）不 4.保护第三方合法权益", "6", "理结予公开 5.属于三类内部事务信息", "8",
+                       "办（三）不保护第三方合法权益", "2"), table)
+    assert lexed.types == ("DENIED_THIRD_PARTY", VALUES, "DENIED_INTERNAL_AFFAIRS", VALUES, "DENIED_THIRD_PARTY",
+                           VALUES)
+    assert [how for *_, how in _variants(lexed)] == [GROUP_PIECES] * 3
+    # text before the label that is no piece of a group label, or a label that is no row's, names nothing
+    lexed = lex(_cells("办理中 4.保护第三方合法权益", "6", "（三）不 第二十条第（一）项", "8"), table)
+    assert lexed.types == (UNKNOWN, VALUES, UNKNOWN, VALUES)
 
 
 def test_a_bare_comma_does_not_end_or_extend_a_join():
