@@ -372,8 +372,8 @@ class Labels:
     def variant(self, info: TextInfo, text: str) -> Variant | None:
         """The label a text that names none exactly is printed for, if any (remembered).
 
-        Tried in turn: the text before an annotation in brackets at its end, a row label
-        after pieces of the group labels beside it, then a near miss of the whole text.
+        Tried in turn: the text before an annotation in brackets at its end, a near miss of
+        the whole text, then a row label after pieces of the group labels beside it.
         """
         if info.kind is not Kind.TEXT or len(text) > _MAX_VARIANT_TEXT:
             return None
@@ -381,10 +381,8 @@ class Labels:
             return self._variants[text]
         found = self._annotated(text)
         if found is None:
-            found = self._after_group_pieces(info.key)
-        if found is None:
             name = self.near(info.key)
-            found = Variant(name, NEAR_MISS, False) if name is not None else None
+            found = Variant(name, NEAR_MISS, False) if name is not None else self._after_group_pieces(info.key)
         if len(self._variants) < _CACHE_LIMIT:
             self._variants[text] = found
         return found
@@ -412,10 +410,11 @@ class Labels:
     def _after_group_pieces(self, key: str) -> Variant | None:
         """A row label after pieces of the captions or group labels printed down the rows beside it
         (``办（三）不 4.保护第三方合法权益``: a PDF table detector joined the label column's lines of one
-        row into its cell, 三、本年度办理结果 and （三）不予公开 standing vertically): the row label, where
-        the text before it is such pieces and nothing else."""
+        row into its cell, 三、本年度办理结果 and （三）不予公开 standing vertically): the row label with its
+        enumerator, where the text before it is such pieces and nothing else (不属于国家秘密 is no row)."""
         for cut in range(1, min(len(key) - 1, _MAX_GROUP_PIECES) + 1):
-            name = self.named(key[cut:])
+            rest = key[cut:]
+            name = self.named(rest) if strip_enumerator(rest) != rest else None
             if name is not None and name in self.row_terminals and self._group_pieces_only(key[:cut]):
                 return Variant(name, GROUP_PIECES, False)
         return None
@@ -628,8 +627,10 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
                     # the values, which the next label or text ends
                     _flush(tokens, run, run_filled)
                     row, pieces, group, values = around
-                    if group >= 0:
-                        tokens.append(TableToken(infos[group].name or UNKNOWN, (cells[group],)))
+                    if group >= 0 and infos[group].name is not None:
+                        tokens.append(TableToken(infos[group].name, (cells[group],)))
+                    elif group >= 0:
+                        lexed.unmatched.append(cells[group])  # a piece of a vertical group label: noise
                     tokens.append(TableToken(row, tuple([cells[at] for at in pieces])))
                     run = [cells[at] for at in range(values[0], values[1])]
                     run_filled = any(infos[at].kind is not Kind.BLANK for at in range(values[0], values[1]))
@@ -884,8 +885,8 @@ def _over_blanks(infos: list[TextInfo], limit: int, stop_at: int, key: str, labe
 def _label_around(infos: list[TextInfo], index: int, labels: Labels) -> tuple[str, list[int], int, tuple[int, int]] | None:
     """A row label whose printed lines stand around other cells, as a PDF's lines in page order give a
     label wrapped in its cell: its first line (at ``index``, naming no label alone), at most one group
-    label beside it (（六）其他处理) between its lines, the row's values on its middle line's baseline,
-    then its last line (1．申请人无正当理由逾期不补正、 / （六）其他处理 / 行政机关不再处理其政府信息公开申 /
+    label beside it (（六）其他处理, or a piece of one printed down the rows: 他处理) between its lines, the
+    row's values on its middle line's baseline, then its last line (1．申请人无正当理由逾期不补正、 / （六）其他处理 / 行政机关不再处理其政府信息公开申 /
     5 0 0 0 0 0 5 / 请). (row terminal, the label's cell indices, the group label's or -1, the values'
     (start, stop)), when the pieces name a row label and every piece after the first only grows it;
     else None. Looked for only where a cell begins a label and names none (a few per table at most)."""
@@ -907,9 +908,9 @@ def _label_around(infos: list[TextInfo], index: int, labels: Labels) -> tuple[st
                 return None  # a second run of values
             start, stop = run, at  # the row's values (neighbours on one line, 0 0, read as one unreadable cell)
             continue
-        if info.name is not None and group < 0 and start < 0 and info.name not in labels.row_terminals \
-                and labels.group_piece(info.key):
-            group = at  # the group label printed beside the row's first lines
+        if group < 0 and start < 0 and info.name not in labels.row_terminals and labels.group_piece(info.key) \
+                and (info.name is not None or not labels.may_grow(key + info.key)):
+            group = at  # the group label printed beside the row's first lines, or a piece of it (他处理)
             at += 1
             continue
         grown = key + info.key

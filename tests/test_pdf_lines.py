@@ -385,6 +385,21 @@ def test_a_label_wrapped_around_its_values_is_one_label_with_a_group_label_betwe
     assert tokens[2].text.split() == ["5", "0", "0", "0", "0", "0", "5"]
 
 
+def test_a_label_wrapped_around_its_values_with_a_piece_of_a_vertical_group_label_between_its_lines():
+    # markitdown on a real report's PDF: （六）其他处理 printed down the rows, its piece 他处理 between the
+    # label's first two lines; the piece is noise, never a token that ends the label
+    labels = labels_for("applications_2021")
+    texts = ["（六）其", "2、申请人逾期未按收费通知要", "他处理", "求缴纳费用、行政机关不再处理", "6", "0 0", "0", "0 0", "6",
+             "其政府信息公开申请", "3、其他"]
+    tokens = lex([Cell(text, number, 1) for number, text in enumerate(texts, 1)], labels).tokens
+    assert [token.type for token in tokens] == ["OTHER_FEE_UNPAID", VALUES, "OTHER_MISC"]
+    assert tokens[1].text.split() == ["6", "0", "0", "0", "0", "0", "6"]
+    # text between the label's lines that is no piece of a group label ends it
+    texts[2] = "附注"
+    assert "OTHER_FEE_UNPAID" not in [token.type for token in lex([Cell(t, n, 1) for n, t in enumerate(texts, 1)],
+                                                                  labels).tokens]
+
+
 def test_a_markdown_rows_empty_cells_among_a_wrapped_labels_pieces_are_no_values():
     # markitdown's PDF tables: the label's first line above the table row, the group label and its middle line
     # in the row with the grid's empty cells between them, its last line below; the empty cells are no values
