@@ -159,6 +159,9 @@ def test_a_row_label_after_pieces_of_the_group_labels_beside_it():
     lexed = lex(_cells("办理中 4.保护第三方合法权益", "6", "（三）不 第二十条第（一）项", "8", "办（三）不予属于国家秘密", "2"),
                 table)
     assert lexed.types == (UNKNOWN, VALUES, UNKNOWN, VALUES, UNKNOWN, VALUES)
+    # the near-miss property's shrunk case: an enumerator changed into a group piece's character is a near miss
+    lexed = lex(_cells("不属于国家秘密", "0"), _LABELS["applications_2019"])
+    assert _variants(lexed) == [("DENIED_STATE_SECRET", "不属于国家秘密", "1.属于国家秘密", NEAR_MISS)]
 
 
 def test_a_bare_comma_does_not_end_or_extend_a_join():
