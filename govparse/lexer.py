@@ -627,10 +627,12 @@ def lex(cells: list[Cell], labels: Labels) -> Lexed:
                     # the values, which the next label or text ends
                     _flush(tokens, run, run_filled)
                     row, pieces, group, values = around
-                    if group >= 0 and infos[group].name is not None:
-                        tokens.append(TableToken(infos[group].name, (cells[group],)))
-                    elif group >= 0:
-                        lexed.unmatched.append(cells[group])  # a piece of a vertical group label: noise
+                    if group >= 0:
+                        beside = infos[group].name
+                        if beside is not None:
+                            tokens.append(TableToken(beside, (cells[group],)))
+                        else:
+                            lexed.unmatched.append(cells[group])  # a piece of a vertical group label: noise
                     tokens.append(TableToken(row, tuple([cells[at] for at in pieces])))
                     run = [cells[at] for at in range(values[0], values[1])]
                     run_filled = any(infos[at].kind is not Kind.BLANK for at in range(values[0], values[1]))
