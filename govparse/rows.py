@@ -70,6 +70,7 @@ class Columns:
 
 
 HEADER_UNREAD = "?"  # in a Printed header: text among the header's cells that names no column
+HEADER_LINE = "/"  # in a Printed header: the labels after it start on a later line (text whose lines are table rows)
 
 
 class Printed:
@@ -179,6 +180,7 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
     header: list[str] = []
     in_force: tuple[str, ...] = ()  # the header as rows below it see it, made once per block
     header_open = False  # header labels met since the last row: a new header block
+    header_line = -1  # the line the last header label met starts on
     beside: list[TableToken] = []  # group labels (三、本年度办理结果) in the table row of the next row label
     bare: list[TableToken] = []  # row labels and label pieces met one after another with no values (reading order)
     label_end = 0  # the last line of the last label (a row's, a group's or a piece) met
@@ -242,6 +244,9 @@ def printed_rows(tokens: Sequence[TableToken], grammar: TableGrammar, events: Ev
                 header = []
                 in_force = ()
                 header_open = True
+            elif rows_on_lines and token.cells[0].line > header_line:
+                header.append(HEADER_LINE)
+            header_line = token.cells[0].line
             header.append(kind)
         elif kind in grammar.structure_terminals:
             header_open = False
@@ -1178,6 +1183,8 @@ def header_order(header: tuple[str, ...], columns: Columns) -> tuple[str, ...] |
             top.append(terminal)
         elif terminal in wanted and wanted[terminal] not in spanned:
             top.append(wanted[terminal])
+    if HEADER_LINE in header and _below_span(header, columns):
+        return None
     order: list[str] = []
     for item in top:
         if item in spans:
@@ -1205,6 +1212,27 @@ def header_order(header: tuple[str, ...], columns: Columns) -> tuple[str, ...] |
     return tuple(order)
 
 
+def _below_span(header: tuple[str, ...], columns: Columns) -> bool:
+    """Whether a column stands on a line below a spanning label that comes before it in ``header``, a line
+    holding other header labels too (so the lines are the header's rows, not a cell a line): 自然人 centred
+    in its cell of two rows is printed below 法人或其他组织 in PDF text, and left or right of that label,
+    the text does not say."""
+    spans = dict(columns.spans)
+    wanted = {columns.terminal(key): key for key in columns.keys}
+    spanned = {child for parent, children in spans.items() if parent in header for child in children}
+    lines: list[list[str]] = [[]]
+    for terminal in header:
+        if terminal == HEADER_LINE:
+            lines.append([])
+        else:
+            lines[-1].append(terminal)
+    span_line = next((at for at, line in enumerate(lines) if any(terminal in spans for terminal in line)), -1)
+    if span_line < 0:
+        return False
+    return any(len(line) >= 2 and any(terminal in wanted and wanted[terminal] not in spanned for terminal in line)
+               for line in lines[span_line + 1:])
+
+
 def header_notes(rows: Sequence[Printed], columns: dict[str, Columns], events: Events) -> None:
     """Say once per header how the values of the rows under it were placed."""
     seen: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
@@ -1227,6 +1255,9 @@ def header_notes(rows: Sequence[Printed], columns: dict[str, Columns], events: E
             what = "no header" if not printed.header else f"a header naming {named} of {len(row_columns.keys)} columns"
             if HEADER_UNREAD in printed.header:
                 what += " and text that names none"
+            elif HEADER_LINE in printed.header and _below_span(printed.header, row_columns):
+                what += ", one of them on a line below the label spanning others that it follows, so the text " \
+                        "does not say on which side of that label it stands"
             events.add("info", "header-unread", f"row {printed.key} and the rows with it: {what}; values placed "
                        f"in the statutory column order ({', '.join(row_columns.keys)})", line, row=printed.key)
         elif order != row_columns.keys:

@@ -5,7 +5,7 @@ import govparse
 import pytest
 
 from govparse.cells import Cell
-from govparse.rows import Columns, fit_cells, header_order, out_of_order
+from govparse.rows import HEADER_LINE, Columns, fit_cells, header_order, out_of_order
 
 APPLICANTS = Columns(("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org",
                       "total"), (("LEGAL_PERSON", ("commercial", "research", "social_welfare", "legal_service",
@@ -62,6 +62,28 @@ def test_a_two_level_header_printed_line_by_line_places_the_columns():
 
 def test_a_header_in_another_order_gives_that_order():
     header = ("NATURAL_PERSON", "LEGAL_PERSON", "TOTAL", "SOCIAL_WELFARE", "RESEARCH", "COMMERCIAL",
+              "LEGAL_SERVICE", "OTHER_ORG")
+    assert header_order(header, APPLICANTS) == ("natural_person", "social_welfare", "research", "commercial",
+                                                "legal_service", "other_org", "total")
+
+
+def test_a_column_on_a_line_below_the_spanning_label_it_follows_gives_no_order():
+    # PDF text of a real report (pypdf's layout mode): 自然人 and 总计, two header rows tall, centred below
+    # 法人或其他组织; read line by line 自然人 follows the spanning label, and whether it stands left or right
+    # of it the text does not say: the statutory order, not the five columns first (a silent swap of
+    # natural_person and commercial before)
+    header = ("APPLICANT_INFO", HEADER_LINE, "LEGAL_PERSON", HEADER_LINE, "NATURAL_PERSON", "SOCIAL_WELFARE",
+              "LEGAL_SERVICE", "TOTAL", HEADER_LINE, "COMMERCIAL", "RESEARCH", "OTHER_ORG")
+    assert header_order(header, APPLICANTS) is None
+    # the same labels a line each (cell-per-line text) or on one line are the printed order
+    one_a_line = ("LEGAL_PERSON", HEADER_LINE, "NATURAL_PERSON", HEADER_LINE, "TOTAL", HEADER_LINE, "COMMERCIAL",
+                  HEADER_LINE, "RESEARCH", HEADER_LINE, "SOCIAL_WELFARE", HEADER_LINE, "LEGAL_SERVICE", HEADER_LINE,
+                  "OTHER_ORG")
+    expected = ("commercial", "research", "social_welfare", "legal_service", "other_org", "natural_person", "total")
+    assert header_order(one_a_line, APPLICANTS) == expected
+    assert header_order(tuple(t for t in one_a_line if t != HEADER_LINE), APPLICANTS) == expected
+    # a column beside the spanning label on its line, before it, is placed by the header as printed
+    header = ("NATURAL_PERSON", "LEGAL_PERSON", "TOTAL", HEADER_LINE, "SOCIAL_WELFARE", "RESEARCH", "COMMERCIAL",
               "LEGAL_SERVICE", "OTHER_ORG")
     assert header_order(header, APPLICANTS) == ("natural_person", "social_welfare", "research", "commercial",
                                                 "legal_service", "other_org", "total")
