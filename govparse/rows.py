@@ -515,6 +515,65 @@ def _opens_block(grammar: TableGrammar, terminal: str) -> bool:
     return terminal.startswith("ITEM_")
 
 
+def values_between_labels(rows: list[Printed], tokens: Sequence[TableToken], events: Events,
+                          table_starts: Sequence[int]) -> list[Printed]:
+    """Rows whose values stand between two labels, read only where both labels would read alike.
+
+    A converter that writes a PDF's table rows as markdown rows of their own, their labels as lines
+    between them (markitdown), puts a row's values before its label where the numbers sit higher on
+    the page than the label's first line (a label wrapped over two lines): then each row's values are
+    the ones above its label, and read after the label every row takes the next row's. The sign is a
+    block of values that went to no row right above such a row, a value on each of its lines and nothing
+    but its table's rule between them (``table_starts``: the line above each rule), and not the one block
+    after a row whose cells are
+    all blank (which may be that row's, on the next line). From there on, a row whose
+    values after its label differ from the block above it is null with a warning (a run of zeros reads
+    alike either way and is kept)."""
+    if len(rows) < 2:
+        return rows
+    place = {id(token): at for at, token in enumerate(tokens)}
+    owned = {id(row.values) for row in rows if row.values is not None}
+    out = list(rows)
+    doubt = False  # a block of values went to no row above a row whose values stand below its label
+    for at, row in enumerate(rows):
+        values = row.values
+        if values is None or values.cells[0].line <= row.label.cells[-1].line:
+            continue
+        start = place.get(id(row.label), 0) - 1
+        while start >= 0 and tokens[start].type != VALUES:
+            start -= 1
+        if start < 0:
+            continue
+        if not doubt:
+            if id(tokens[start]) in owned:
+                continue
+            block = tokens[start].cells
+            end = block[-1].line
+            if row.label.cells[0].line - end > (2 if end in table_starts else 1) \
+                    or {cell.line for cell in block} != {cell.line for cell in block if cell.text}:
+                continue  # lines between the block and the label, or lines of it holding no value (a label's
+                # pieces around it): not the sign
+            if at > 0 and _printed_none(rows[at - 1]) and not any(
+                    token.type == VALUES and id(token) not in owned
+                    for token in tokens[place.get(id(rows[at - 1].label), 0) + 1:start]):
+                continue  # the one block after a row whose own cells are all blank may be that row's values
+            doubt = True
+        before = tokens[start]
+        if [cell.text for cell in values.cells] != [cell.text for cell in before.cells]:
+            events.add("warning", "reading-order", f"row {row.key}: values stand both above its label "
+                       f"({_shown(before.cells)}) and below it ({_shown(values.cells)}), and values above such a "
+                       "row went to no row: which are its own is not in the text; its cells are null",
+                       row.label.line, row.label.column, row=row.key)
+            out[at] = Printed(row.key, row.label, row.values, row.header, row.out_of_order, True, row.lead,
+                              row.labels, row.room)
+    return out
+
+
+def _printed_none(row: Printed) -> bool:
+    """Whether a row's own line holds no value: no values, or blank cells only."""
+    return row.values is None or not any(cell.text for cell in row.values.cells)
+
+
 def unknown_row(tokens: Sequence[TableToken], index: int, events: Events) -> int:
     """Report a run of text cells that name no label, with the numbers under it; return the
     index after them."""
@@ -1266,4 +1325,4 @@ def header_notes(rows: Sequence[Printed], columns: dict[str, Columns], events: E
 
 
 __all__ = ["Columns", "Events", "Placed", "Printed", "counted_rows", "fit_cells", "header_notes", "header_order",
-           "out_of_order", "place_rows", "printed_rows", "unknown_row"]
+           "out_of_order", "place_rows", "printed_rows", "unknown_row", "values_between_labels"]

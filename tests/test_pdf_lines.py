@@ -400,6 +400,37 @@ def test_a_label_wrapped_around_its_values_with_a_piece_of_a_vertical_group_labe
                                                                   labels).tokens]
 
 
+THREE = "三、收到和处理政府信息公开申请情况"
+VALUES_ROW = "|     | {} 0 | 0 0 | 0 0 | {}   |\n| --- | --- | --- | --- | --- |"
+
+
+def test_markdown_rows_of_values_above_their_labels_are_read_only_where_both_labels_agree():
+    # markitdown on a real report's PDF: each row's numbers sit higher than its label's first line, so the
+    # values come before the label; read after it, each row took the next row's (8 silent wrong numbers)
+    rows = ["| （二）部分公开（区分处理的，只计这一情 形，不 |     |     |     |     |", VALUES_ROW.format(4, 4),
+            "计其他情形）", VALUES_ROW.format(1, 1), "1.属于国家秘密", VALUES_ROW.format(0, 0),
+            "2.其他法律行政法规禁止公开", VALUES_ROW.format(0, 0), "3.危及“三安全一稳定”", VALUES_ROW.format(2, 2),
+            "4.保护第三方合法权益", VALUES_ROW.format(7, 7)]
+    result = govparse.parse("\n".join([THREE, *rows, FOUR]) + "\n").to_dict()["applications"]
+    assert result["denied_state_secret"]["natural_person"] is None  # 1 above it, 0 below
+    assert result["denied_prohibited_by_law"]["natural_person"] == 0  # 0 above and below: either way
+    assert result["denied_security_stability"]["natural_person"] is None  # 0 above, 2 below
+    assert result["denied_third_party"]["natural_person"] is None  # 2 above, 7 below
+
+
+def test_markdown_values_after_a_row_of_blank_cells_are_no_sign_of_values_above_labels():
+    # markitdown: a label's markdown row of blank cells, its values in the next row; the rows after it hold
+    # their values below their labels
+    rows = ["| 法提供 | 2.没有现成信息需要另行制作 |     |     |     |     |     |     |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- |",
+            "|     |     |     | 11  | 0 0 | 0   | 0 0 | 11  |", "3.补正后申请内容仍不明确",
+            "|     |     |     | 1   | 0 0 | 0   | 0 0 | 1   |", "| --- | --- | --- | --- | --- | --- | --- | --- |",
+            "1.信访举报投诉类申请", "|     |     |     | 56  | 6 0 | 0   | 0 0 | 62  |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    result = govparse.parse("\n".join([THREE, *rows, FOUR]) + "\n").to_dict()["applications"]
+    assert result["unable_unclear"]["total"] == 1 and result["rejected_petition"]["total"] == 62
+
+
 def test_a_markdown_rows_empty_cells_among_a_wrapped_labels_pieces_are_no_values():
     # markitdown's PDF tables: the label's first line above the table row, the group label and its middle line
     # in the row with the grid's empty cells between them, its last line below; the empty cells are no values

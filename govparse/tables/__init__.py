@@ -16,7 +16,8 @@ from ..grammar import TableGrammar
 from ..lexer import TableToken
 from ..digits import COUNT as DIGIT_COUNT, DECIMAL, SIGNED, Constraint
 from ..model import COUNT, DELTA, MONEY, columns_of, rows_of
-from ..rows import Columns, Events, Glue, Placed, Printed, counted_rows, header_notes, place_rows, printed_rows
+from ..rows import (Columns, Events, Glue, Placed, Printed, counted_rows, header_notes, place_rows, printed_rows,
+                    values_between_labels)
 from ..transform import BuildContext, build_table
 
 
@@ -37,6 +38,8 @@ def read_rows(ctx: BuildContext, tokens: Sequence[TableToken], grammar: TableGra
     identities across rows."""
     events = Events(ctx.table, ctx.diagnostics)
     printed = printed_rows(tokens, grammar, events, ctx.reading_order, ctx.set_aside, not ctx.linear)
+    if ctx.detector_grid:
+        printed = values_between_labels(printed, tokens, events, ctx.table_starts)
     printed = counted_rows(printed, tokens, grammar.rows, grammar.structure_terminals, row_widths(model), events)
     if adjust is not None:
         printed = adjust(printed, events)
