@@ -38,7 +38,9 @@ from another row's:
   the next row's values, across its block's caption at times);
 - in table 三, a run of seven that breaks I1 (the total is the sum of the six): out of column
   order, or another row's (a report whose own row breaks I1 loses that row: null, never a
-  wrong number); the table's last row, which pdftotext writes out of column order at times;
+  wrong number), unless no row of the report meets I1 (``_rows_unsummed``: its numbers do not
+  add up, so I1 tells nothing of order, and the run is read in column order, as pdftotext writes
+  a row whose cells stand in the table's columns); the table's last row, which pdftotext writes out of column order at times;
   a row after a row short of its values (whose moved values land after the next row's own,
   where they fill a blank cell unseen), unless that row is the first under a group label and
   short of one value only (its last column stands right of the table's others and goes to the
@@ -80,6 +82,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import combinations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -102,6 +105,8 @@ _APPLICATION_COLUMNS = 7
 _HEADER_OPENS = ("信息内容", "信息內容")  # the first cell of the header over each block of table 二's rows
 # The label of a group of table 三's rows under 三、本年度办理结果 (its rows hold the cells): （三）不予公开 …
 _GROUP_LABEL = re.compile(r"[（(][三四五六][）)](?:不予公开|无法提供|不予处理|其他处理)")
+_UNSUMMED_ROWS = 3  # runs of table 三 breaking I1, none meeting it, that tell a report whose rows do not add up
+_MAX_HEADING_VALUES = 12  # values after table 四's next heading tried as 复议后起诉's: a bound on the cost
 _MAX_TAIL = 12  # values after table 三's last row's own tried as its page's moved blocks: a bound on the cost
 _MAX_SHORT_ROWS = 32  # rows of a page looked for in what pdftotext moved (table 三 has 25): a bound on the cost
 _FIRST_OF_GROUP = re.compile(r"1[．.、]|[（(]一[）)]")  # the label of a group's first row opens so
@@ -275,7 +280,8 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
     if numeral == "三":
         notes.extend(_split_before_wrapped(runs))
     whole = _Once(lambda: _printed_whole(runs, texts, skip, after, before))
-    withheld = _withheld(runs, numeral, whole)
+    unsummed = _Once(lambda: numeral == "三" and _rows_unsummed(runs))
+    withheld = _withheld(runs, numeral, whole, unsummed)
     if numeral == "四":
         groups = _review_groups(blocks, texts, after)
         if groups:
@@ -284,7 +290,7 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
         given = _moved_totals(runs, withheld, len(texts), after, whole)
         if given:  # the runs the totals were taken from are shorter now: judge the rows again
             notes.extend(given)
-            withheld = _withheld(runs, numeral, whole)
+            withheld = _withheld(runs, numeral, whole, unsummed)
         notes.extend(_pinned_rows(runs, withheld, lambda: _loose_values(runs, len(texts), after), whole))
     rows: list[list[Piece]] = []
     for item in items:
@@ -422,17 +428,20 @@ def _after_heading(values: list[Piece], lines: list[str], offset: int) -> list[P
     the first the heading): where five stand there; or the last
     four of them with the first value closing the document as their total, where it is their sum
     (other than 0): the values before them are other groups' cells pdftotext wrote there. Read
-    only where the readings that meet I3 give one row: any four in a row there are tried with
-    the closing total (a sum does not order its terms: where the first four meet I3 as well as the
-    last four, the text does not say which are the group's)."""
+    only where the readings that meet I3 give one row: any four in order there are tried with
+    the closing total, not only four in a row (a sum does not order its terms: where the first four
+    meet I3 as well as the last four, the text does not say which are the group's; and another
+    group's cell stands among the group's at times: ``0 26 0 25 28`` closing with 79 reads
+    0 26 25 28 or 26 0 25 28, the 0s not told apart)."""
     readings = [values] if len(values) == 5 and _outcomes(values) else []
-    if len(values) >= 4:
+    if 4 <= len(values) <= _MAX_HEADING_VALUES:
         closing = _closing_values(lines, offset)
         total = _counts(closing[:1])
-        for start in range(len(values) - 3):  # any four in a row may be the group's: I3 tells which
-            numbers = _counts(values[start:start + 4])
-            if numbers is not None and total and sum(numbers) == total[0] != 0:
-                readings.append(values[start:start + 4] + closing[:1])
+        numbers = [_count(piece) for piece in values]
+        counted = [index for index, number in enumerate(numbers) if number is not None]
+        for chosen in combinations(counted, 4):  # any four in order may be the group's: I3 tells which
+            if total and sum(numbers[index] or 0 for index in chosen) == total[0] != 0:
+                readings.append([values[index] for index in chosen] + closing[:1])
     distinct = {tuple(_counts(reading) or []) for reading in readings}
     return readings[-1] if len(distinct) == 1 else None
 
@@ -523,9 +532,12 @@ def _split_before_wrapped(runs: list[_Run]) -> list[Note]:
     return notes
 
 
-def _withheld(runs: list[_Run], numeral: str, whole: Callable[[], bool] = lambda: False) -> dict[int, str]:
+def _withheld(runs: list[_Run], numeral: str, whole: Callable[[], bool] = lambda: False,
+              unsummed: Callable[[], bool] = lambda: False) -> dict[int, str]:
     """Why each run of values is given to no row (by id), for those that are. ``whole``: whether
-    every cell of the report's tables is printed (``_printed_whole``): no blank cell to guard against."""
+    every cell of the report's tables is printed (``_printed_whole``): no blank cell to guard against.
+    ``unsummed``: whether the report's rows of table 三 break I1 throughout (``_rows_unsummed``): a
+    run breaking it tells nothing of its order."""
     why: dict[int, str] = {}
     last = max((position for position, run in enumerate(runs) if run.values and not run.orphaned), default=-1)
     for position, run in enumerate(runs):
@@ -549,7 +561,7 @@ def _withheld(runs: list[_Run], numeral: str, whole: Callable[[], bool] = lambda
                             "block: pdftotext moved values between the two; that row's cells are null")
         elif numeral != "三" or len(run.values) != _APPLICATION_COLUMNS:
             continue  # counted by the row stage: a row short or long of values is null there
-        elif not _adds_up(run.values):
+        elif not _adds_up(run.values) and not unsummed():
             why[id(run)] = ("break I1 (the total is not the sum of the six): pdftotext wrote them out of "
                             "column order, or with another row's; that row's cells are null")
         elif _counts(run.values) is None and _group_first(runs, position) and _opens_joined(run):
@@ -582,6 +594,31 @@ def _withheld(runs: list[_Run], numeral: str, whole: Callable[[], bool] = lambda
                 why[id(run)] = (f"are in table 二, where the values after {unread.label!r} cannot be read: "
                                 "pdftotext moves values between the rows under one header, so none of them is read")
     return why
+
+
+def _rows_unsummed(runs: list[_Run]) -> bool:
+    """Whether table 三's numbers do not add up in this report: of its runs of seven counts after a
+    label (none moved, none sharing a block with another cell, not all 0), none meets I1 and at least
+    ``_UNSUMMED_ROWS`` break it.
+
+    pdftotext writes a row's cells in column order where they all stand in the table's columns (the
+    rows moved or held back are told by the rules of ``_withheld``); I1 is the check of that order
+    where a report's rows add up. Where none does (a report's figures are its own: SPEC §5), a row
+    breaking I1 says nothing of its order, and the rows are read by that order alone. A report
+    whose rows add up breaks I1 in a row or two at most (a misordered run, a typing error), so it
+    keeps the check."""
+    meet = breaks = 0
+    for run in runs:
+        if run.orphaned or run.mixed or not run.label or len(run.values) != _APPLICATION_COLUMNS:
+            continue
+        numbers = _counts(run.values)
+        if numbers is None or not any(numbers):
+            continue
+        if sum(numbers[:-1]) == numbers[-1]:
+            meet += 1
+        else:
+            breaks += 1
+    return not meet and breaks >= _UNSUMMED_ROWS
 
 
 def _opens_joined(run: _Run) -> bool:

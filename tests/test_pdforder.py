@@ -198,6 +198,27 @@ def test_seven_values_that_break_i1_are_given_to_no_column():
     assert notes and "1.本机关不掌握相关政府信息" in notes[0].message
 
 
+def test_rows_of_a_report_whose_numbers_do_not_add_up_are_read_in_column_order():
+    # no row of the report meets I1 (its figures are its own, SPEC 5): I1 tells nothing of a row's order,
+    # so a run of seven after its label is read as pdftotext writes a row, in column order, each broken
+    # identity a check that fails; the table's last row (written out of column order at times) stays null
+    unsummed = [(label, " ".join(str((len(label) * (column + 3)) % 29) for column in range(7)) if values else "")
+                for label, values in ROWS_2021]
+    result, found = _parse(_report(_applications(unsummed)))
+    expected = dict(unsummed)
+    assert list(found["applications"]["new_received"].values()) == [
+        int(value) for value in expected["一、本年新收政府信息公开申请数量"].split()]
+    assert list(found["applications"]["denied_admin_query"].values()) == [
+        int(value) for value in expected["8．属于行政查询事项"].split()]
+    assert set(found["applications"]["carried_forward"].values()) == {None}
+    assert any(check["id"] == "I1" and not check["ok"] for check in found["checks"])
+    # one row breaking I1 among rows that add up: that row is out of order, null (as above)
+    one = [(label, values) for label, values in ROWS_2021]
+    one[1] = (one[1][0], "1 0 0 0 0 1 0")
+    _, found = _parse(_report(_applications(one)))
+    assert set(found["applications"]["carried_over"].values()) == {None}
+
+
 def test_a_last_row_out_of_column_order_is_read_as_the_values_s1_leaves():
     # carried_forward printed 3 0 0 0 0 3 0 (the total before the last column): S1 leaves 3 0 0 0 0 0 3, the
     # same seven values in column order, so the row is read so, with a note
@@ -588,6 +609,10 @@ def test_table_four_after_review_group_is_the_last_four_after_the_heading_with_t
     # 0 0 0 7 0 there and 7 closing: the first four meet I3 with it as well as the last four (7 upheld or
     # 7 other): the text does not say which, none taken (found on held-out traditional-variants 1119)
     _, found = _parse(_after_heading_closed(REVIEW_STACKED, "0 0 0 7 0", "7"))
+    assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
+    # another group's 0 among the group's four: 0 26 25 28 (the first 0 the group's) or 26 0 25 28 (the
+    # second), both in order with 79 closing; four in a row give only the second (held-out 6312 read it: WRONG)
+    _, found = _parse(_after_heading_closed(REVIEW_STACKED, "0 26 0 25 28", "79"))
     assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
 
 
