@@ -31,7 +31,8 @@ from another row's:
   the values after that heading), each read where it meets I3;
 - in a block shared with another cell (values stacked over lines, or with a header's piece);
 - after a label printed across cells (pieces in blocks of their own): the row's cells do not
-  line up with the others';
+  line up with the others', unless in table 三 the pieces, no value among them, name a row and
+  the row's seven stand after the last (``_pieced_labels``: then read as a named label's run);
 - in table 二, a row whose count differs from a row's of the same block: values moved between them;
   and where any run of table 二 is given to no row, every run of its block (the rows under one
   header, 信息内容 …): they swap values around a row that cannot be read (a label in pieces takes
@@ -105,8 +106,11 @@ _APPLICATION_COLUMNS = 7
 _HEADER_OPENS = ("信息内容", "信息內容")  # the first cell of the header over each block of table 二's rows
 # The label of a group of table 三's rows under 三、本年度办理结果 (its rows hold the cells): （三）不予公开 …
 _GROUP_LABEL = re.compile(r"[（(][三四五六][）)](?:不予公开|无法提供|不予处理|其他处理)")
-_UNSUMMED_ROWS = 3  # runs of table 三 breaking I1, none meeting it, that tell a report whose rows do not add up
+_UNSUMMED_ROWS = 3  # runs of table 三 breaking I1 that tell a report whose rows do not add up (at least)
+_UNSUMMED_SHARE = 4  # ... and that many times the runs meeting it (measured: such reports 0-1 meet, 4-14 break;
+# the others 3-16 meet, 0-2 break)
 _MAX_HEADING_VALUES = 12  # values after table 四's next heading tried as 复议后起诉's: a bound on the cost
+_LONGEST_LABEL = 60  # characters of a label of table 三 joined from its pieces, at most
 _MAX_TAIL = 12  # values after table 三's last row's own tried as its page's moved blocks: a bound on the cost
 _MAX_SHORT_ROWS = 32  # rows of a page looked for in what pdftotext moved (table 三 has 25): a bound on the cost
 _FIRST_OF_GROUP = re.compile(r"1[．.、]|[（(]一[）)]")  # the label of a group's first row opens so
@@ -271,6 +275,7 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
                 runs[-1] = items[-1] = run._replace(mixed=True)
     notes: list[Note] = []
     if numeral == "三":
+        _pieced_labels(runs, items, names_label)
         notes.extend(_group_label_values(runs))
         assigned = _assigned(runs, items, len(texts), after)
         if assigned is not None:
@@ -305,6 +310,28 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
             else:
                 rows.append(item.values)
     return rows, notes
+
+
+def _pieced_labels(runs: list[_Run], items: list[list[Piece] | _Run], names_label: Callable[[str], bool]) -> None:
+    """Name the runs of seven values after the last piece of a label printed across cells (``3．危及
+    “三安`` / ``全一稳定”``, each a block of its own, no value between them), where the pieces
+    together name a row of table 三: the row's cells then stand in the table's columns after its
+    label's, the row's seven written in column order, as a named label's are (the rules for those
+    hold them back where they are not). A piece with values of its own, or a run short or long of
+    the columns, keeps the run unnamed (its cells do not line up)."""
+    for position, run in enumerate(runs):
+        if run.named or run.orphaned or run.mixed or len(run.values) != _APPLICATION_COLUMNS:
+            continue
+        text = run.text
+        at = position
+        while at > 0 and not runs[at - 1].values and not runs[at - 1].orphaned and runs[at - 1].text \
+                and runs[at - 1].sheet == run.sheet and len(text) <= _LONGEST_LABEL:
+            at -= 1
+            text = runs[at].text + text
+            if names_label(text):
+                named = run._replace(named=True, label=text[:40], text=text)
+                items[next(index for index, item in enumerate(items) if item is run)] = runs[position] = named
+                break
 
 
 def _group_label_values(runs: list[_Run]) -> list[Note]:
@@ -598,8 +625,9 @@ def _withheld(runs: list[_Run], numeral: str, whole: Callable[[], bool] = lambda
 
 def _rows_unsummed(runs: list[_Run]) -> bool:
     """Whether table 三's numbers do not add up in this report: of its runs of seven counts after a
-    label (none moved, none sharing a block with another cell, not all 0), none meets I1 and at least
-    ``_UNSUMMED_ROWS`` break it.
+    label (none moved, none sharing a block with another cell, not all 0), at least ``_UNSUMMED_ROWS``
+    break I1 and ``_UNSUMMED_SHARE`` times as many as meet it (a row of a report's own figures meets it
+    by chance at times).
 
     pdftotext writes a row's cells in column order where they all stand in the table's columns (the
     rows moved or held back are told by the rules of ``_withheld``); I1 is the check of that order
@@ -618,7 +646,7 @@ def _rows_unsummed(runs: list[_Run]) -> bool:
             meet += 1
         else:
             breaks += 1
-    return not meet and breaks >= _UNSUMMED_ROWS
+    return breaks >= _UNSUMMED_ROWS and meet * _UNSUMMED_SHARE <= breaks
 
 
 def _opens_joined(run: _Run) -> bool:

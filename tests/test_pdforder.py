@@ -219,6 +219,21 @@ def test_rows_of_a_report_whose_numbers_do_not_add_up_are_read_in_column_order()
     assert set(found["applications"]["carried_over"].values()) == {None}
 
 
+def test_a_label_printed_across_cells_is_followed_by_its_row_in_column_order_where_seven_stand():
+    # 3．危及“三安 / 全一稳定” a block each, no value between them: together they name the row, and its seven
+    # values after them are read as a named label's are (here in a report whose rows do not add up, where
+    # I1 checks nothing); six there (a cell moved away, the row's cells not lined up): null
+    label = "3．危及“三安全一稳定”"
+    unsummed = [(name, " ".join(str((len(name) * (column + 3)) % 29) for column in range(7)) if values else "")
+                for name, values in ROWS_2021]
+    values = dict(unsummed)[label]
+    for shown, expected in ((values, [int(value) for value in values.split()]),
+                            (" ".join(values.split()[:6]), [None] * 7)):
+        rows = _applications(unsummed, replace={label: ["3．危及“三安", "", "全一稳定”", ""] + _cells(shown)})
+        _, found = _parse(_report(rows))
+        assert list(found["applications"]["denied_security_stability"].values()) == expected, shown
+
+
 def test_a_last_row_out_of_column_order_is_read_as_the_values_s1_leaves():
     # carried_forward printed 3 0 0 0 0 3 0 (the total before the last column): S1 leaves 3 0 0 0 0 0 3, the
     # same seven values in column order, so the row is read so, with a note
