@@ -53,7 +53,9 @@ from another row's:
   check whose first line holds two values (its right-hand block, written before its other cells at
   times).
 
-Some moved values are given back, each with a note: the totals of table 三's group-first rows,
+Some moved values are given back, each with a note: a page's totals written after its footer
+where they are exactly the sums of its rows of six, one each (``_matched_totals``: pdftotext writes
+them a flow for each column edge, not in row order); the totals of table 三's group-first rows,
 which pdftotext writes after the page's footer (the last page's close the document) or after a
 group label written late, where each is its row's sum, and a short row's right-hand cells
 after the footer where one line of them completes it under I1 (``_moved_totals``; a 0 not to a row
@@ -292,6 +294,10 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
         if groups:
             return _given_groups(groups, runs)
     if numeral == "三":
+        matched = _matched_totals(runs, withheld, len(texts), after)
+        if matched:
+            notes.extend(matched)
+            withheld = _withheld(runs, numeral, whole, unsummed)
         given = _moved_totals(runs, withheld, len(texts), after, whole)
         if given:  # the runs the totals were taken from are shorter now: judge the rows again
             notes.extend(given)
@@ -884,6 +890,55 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
     for position, run in enumerate(runs):
         if any((position, index) in taken for index in range(len(run.values))):
             run.values[:] = [piece for index, piece in enumerate(run.values) if (position, index) not in taken]
+    return notes
+
+
+def _matched_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
+                    after: Callable[[], list[str]] | None) -> list[Note]:
+    """Give a page's rows of six counts the values written after its footer as their totals, where
+    those values are exactly the rows' sums (I1), as many as the rows, each used once, and say so.
+
+    pdftotext writes a page's blocks standing right of its table's column edges (the totals of the
+    rows printed one column right of the others, a total column the page's blocks leave apart) after
+    the page's footer, a flow for each column edge, top to bottom: not in row order across columns
+    (``58`` / ``0 25``: carried_over's, partially_granted's, then granted's one column right). So the
+    values are matched to rows by I1, not by order: each row's total is the sum of its six, and the
+    values after the footer are exactly those sums (no value left over, none missing). Rows with equal
+    sums take equal values, so which block each takes does not change a number. Only where each other
+    run of the page holds seven values or none (a row short of more, a run shared with another cell, a
+    label in pieces: a blank cell may stand there unseen, and a moved 0 fill it) and none is held back;
+    the last page's moved blocks close the document (``after``)."""
+    last_sheet = max((run.sheet for run in runs), default=0)
+    closing: list[Piece] | None = None
+    notes: list[Note] = []
+    for sheet in sorted({run.sheet for run in runs}):
+        rows = [run for run in runs if run.sheet == sheet and not run.orphaned and run.values]
+        sixes = [run for run in rows if len(run.values) == _APPLICATION_COLUMNS - 1]
+        if not sixes or any(run.mixed or not run.named or id(run) in withheld
+                            or len(run.values) not in (_APPLICATION_COLUMNS - 1, _APPLICATION_COLUMNS)
+                            or _counts(run.values) is None for run in rows):
+            continue
+        pool = [(run, index) for run in runs if run.orphaned and run.sheet == sheet
+                for index in range(len(run.values))]
+        pieces = [run.values[index] for run, index in pool]
+        if sheet == last_sheet and after is not None:
+            if closing is None:
+                closing = _closing_values(after(), offset)
+            pieces = pieces + closing
+        sums = sorted(sum(_counts(run.values) or []) for run in sixes)
+        if len(pieces) != len(sixes) or sorted(_counts(pieces) or []) != sums:
+            continue
+        free = list(range(len(pieces)))
+        for run in sixes:
+            total = sum(_counts(run.values) or [])
+            index = next(index for index in free if _count(pieces[index]) == total)
+            free.remove(index)
+            run.values.append(pieces[index])
+            notes.append((pieces[index][1], f"total {pieces[index][0]} written after the page's footer given to "
+                                            f"{run.label!r}: the values there are exactly the sums (I1) of the "
+                                            "page's rows of six, one each"))
+        for run, _ in pool:
+            run.values.clear()
     return notes
 
 

@@ -234,6 +234,31 @@ def test_a_label_printed_across_cells_is_followed_by_its_row_in_column_order_whe
         assert list(found["applications"]["denied_security_stability"].values()) == expected, shown
 
 
+def test_totals_after_the_footer_out_of_row_order_are_matched_to_rows_by_their_sums():
+    # a page's rows of six (carried_over, granted, partially_granted), their totals after the footer a
+    # flow for each column edge: 3 (carried_over's), then 1 6 (partially_granted's, granted's one column
+    # right). The values there are exactly the rows' sums, one each: each row takes its own
+    rows = [(label, values) for label, values in ROWS_2021]
+    rows[1] = (rows[1][0], "1 0 0 0 0 2 3")
+    rows[3] = (rows[3][0], "5 1 0 0 0 0 6")
+    partly = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+
+    def report(moved: list[str]) -> str:
+        return _report(_applications(rows, replace={
+            "二、上年结转政府信息公开申请数量": ["二、上年结转政府信息公开申请数量", ""] + _cells("1 0 0 0 0 2"),
+            "（一）予以公开": ["（一）予以公开", ""] + _cells("5 1 0 0 0 0"),
+            partly: [partly, ""] + _cells("1 0 0 0 0 0") + ["第1页共2页", ""] + moved + ["\f（三）不予公开", ""],
+            "（三）不予公开": []}))
+    result, found = _parse(report(["3", "", "1 6", ""]))
+    assert list(found["applications"]["carried_over"].values()) == [1, 0, 0, 0, 0, 2, 3]
+    assert list(found["applications"]["granted"].values()) == [5, 1, 0, 0, 0, 0, 6]
+    assert list(found["applications"]["partially_granted"].values()) == [1, 0, 0, 0, 0, 0, 1]
+    assert any("exactly the sums" in d.message for d in result.diagnostics)
+    for moved in (["3", "", "1 7", ""], ["3", "", "1 6 0", ""]):  # a value not a row's sum; one left over
+        _, found = _parse(report(moved))
+        assert set(found["applications"]["carried_over"].values()) == {None}, moved
+
+
 def test_a_last_row_out_of_column_order_is_read_as_the_values_s1_leaves():
     # carried_forward printed 3 0 0 0 0 3 0 (the total before the last column): S1 leaves 3 0 0 0 0 0 3, the
     # same seven values in column order, so the row is read so, with a note
