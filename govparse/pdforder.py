@@ -32,16 +32,18 @@ from another row's:
 - in a block shared with another cell (values stacked over lines, or with a header's piece);
 - after a label printed across cells (pieces in blocks of their own): the row's cells do not
   line up with the others', unless in table 三 the pieces, no value among them, name a row and
-  the row's seven stand after the last (``_pieced_labels``: then read as a named label's run);
+  the row's seven, meeting I1, stand after the last (``_pieced_labels``: then judged as a named
+  label's run);
 - in table 二, a row whose count differs from a row's of the same block: values moved between them;
   and where any run of table 二 is given to no row, every run of its block (the rows under one
   header, 信息内容 …): they swap values around a row that cannot be read (a label in pieces takes
   the next row's values, across its block's caption at times);
 - in table 三, a run of seven that breaks I1 (the total is the sum of the six): out of column
   order, or another row's (a report whose own row breaks I1 loses that row: null, never a
-  wrong number), unless no row of the report meets I1 (``_rows_unsummed``: its numbers do not
-  add up, so I1 tells nothing of order, and the run is read in column order, as pdftotext writes
-  a row whose cells stand in the table's columns); the table's last row, which pdftotext writes out of column order at times;
+  wrong number), unless most of the report's rows break I1 (``_rows_unsummed``: its numbers do
+  not add up, so I1 tells nothing of order, and the run is read in column order, as pdftotext
+  writes a row whose cells stand in the table's columns); the table's last row, which pdftotext
+  writes out of column order at times;
   a row after a row short of its values (whose moved values land after the next row's own,
   where they fill a blank cell unseen), unless that row is the first under a group label and
   short of one value only (its last column stands right of the table's others and goes to the
@@ -319,14 +321,17 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
 
 
 def _pieced_labels(runs: list[_Run], items: list[list[Piece] | _Run], names_label: Callable[[str], bool]) -> None:
-    """Name the runs of seven values after the last piece of a label printed across cells (``3．危及
-    “三安`` / ``全一稳定”``, each a block of its own, no value between them), where the pieces
+    """Name the runs of seven values meeting I1 after the last piece of a label printed across cells
+    (``3．危及“三安`` / ``全一稳定”``, each a block of its own, no value between them), where the pieces
     together name a row of table 三: the row's cells then stand in the table's columns after its
     label's, the row's seven written in column order, as a named label's are (the rules for those
     hold them back where they are not). A piece with values of its own, or a run short or long of
-    the columns, keeps the run unnamed (its cells do not line up)."""
+    the columns, keeps the run unnamed (its cells do not line up); so does a run I1 cannot check (a
+    null mark, or a report whose rows do not add up): pieces may be a label wrapped in a tall cell,
+    whose row pdftotext writes its first columns last at times (held-out 6500: ``- 3 0 0 0 0 9``
+    after 一、本年新收政府信息公开申请 / 数量, the row 0 9 - 3 0 0 0)."""
     for position, run in enumerate(runs):
-        if run.named or run.orphaned or run.mixed or len(run.values) != _APPLICATION_COLUMNS:
+        if run.named or run.orphaned or run.mixed or not _whole_row(run.values):
             continue
         text = run.text
         at = position
@@ -906,17 +911,25 @@ def _matched_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
     values after the footer are exactly those sums (no value left over, none missing). Rows with equal
     sums take equal values, so which block each takes does not change a number. Only where each other
     run of the page holds seven values or none (a row short of more, a run shared with another cell, a
-    label in pieces: a blank cell may stand there unseen, and a moved 0 fill it) and none is held back;
-    the last page's moved blocks close the document (``after``)."""
+    label in pieces: a blank cell may stand there unseen, and a moved 0 fill it) and none is held back
+    but for its place (a run of seven breaking I1 holds another row's value at times: held-out 6103's
+    last row ``0 0 0 0 0 18 0``, its 18 closing the document as another row's sum), and no row of six
+    may be its first five and its total (``_five_and_total``); the last page's moved blocks close the
+    document (``after``). Where a tall cell (a wrapped label) holds the page's moved blocks back, they
+    stand among the values of a later row, longer than a row by as many (``_held_totals``), the page
+    then with nothing after its footer."""
     last_sheet = max((run.sheet for run in runs), default=0)
     closing: list[Piece] | None = None
     notes: list[Note] = []
     for sheet in sorted({run.sheet for run in runs}):
         rows = [run for run in runs if run.sheet == sheet and not run.orphaned and run.values]
         sixes = [run for run in rows if len(run.values) == _APPLICATION_COLUMNS - 1]
-        if not sixes or any(run.mixed or not run.named or id(run) in withheld
-                            or len(run.values) not in (_APPLICATION_COLUMNS - 1, _APPLICATION_COLUMNS)
-                            or _counts(run.values) is None for run in rows):
+        longer = [run for run in rows if len(run.values) > _APPLICATION_COLUMNS]
+        if not sixes or len(longer) > 1 or any(
+                run.mixed or not run.named or _counts(run.values) is None
+                or id(run) in withheld and not _whole_row(run.values)
+                or len(run.values) < _APPLICATION_COLUMNS - 1 for run in rows) or any(
+                _five_and_total(_counts(run.values) or []) for run in sixes):
             continue
         pool = [(run, index) for run in runs if run.orphaned and run.sheet == sheet
                 for index in range(len(run.values))]
@@ -926,6 +939,16 @@ def _matched_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
                 closing = _closing_values(after(), offset)
             pieces = pieces + closing
         sums = sorted(sum(_counts(run.values) or []) for run in sixes)
+        where = "after the page's footer"
+        if longer:  # held back by a tall cell: the page's totals written among a later row's values
+            block = _held_totals(longer[0], sums) if not pieces and rows.index(longer[0]) > rows.index(sixes[-1]) \
+                else None
+            if block is None:
+                continue
+            pool = []
+            pieces = longer[0].values[block:block + len(sums)]
+            del longer[0].values[block:block + len(sums)]
+            where = f"among the values of {longer[0].label!r}"
         if len(pieces) != len(sixes) or sorted(_counts(pieces) or []) != sums:
             continue
         free = list(range(len(pieces)))
@@ -934,12 +957,34 @@ def _matched_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
             index = next(index for index in free if _count(pieces[index]) == total)
             free.remove(index)
             run.values.append(pieces[index])
-            notes.append((pieces[index][1], f"total {pieces[index][0]} written after the page's footer given to "
-                                            f"{run.label!r}: the values there are exactly the sums (I1) of the "
-                                            "page's rows of six, one each"))
+            notes.append((pieces[index][1], f"total {pieces[index][0]} written {where} given to {run.label!r}: the "
+                                            "values there are exactly the sums (I1) of the page's rows of six, one "
+                                            "each"))
         for run, _ in pool:
             run.values.clear()
     return notes
+
+
+def _five_and_total(numbers: list[int]) -> bool:
+    """Whether six counts may be a row's first five and its total (the last the sum of the others,
+    not 0), a middle column moved away as a 0: then the sum of the six is no total I1 can check."""
+    return bool(numbers[-1]) and sum(numbers[:-1]) == numbers[-1]
+
+
+def _held_totals(run: _Run, sums: list[int]) -> int | None:
+    """Where, in a run longer than a row, the page's totals held back stand: the one place of a block
+    of ``len(sums)`` values that are exactly ``sums`` (in any order) whose removal leaves the row's
+    seven counts meeting I1; or None (none, or two places giving two rows)."""
+    numbers = _counts(run.values) or []
+    size = len(sums)
+    if len(numbers) != _APPLICATION_COLUMNS + size:
+        return None
+    found: dict[tuple[int, ...], int] = {}
+    for start in range(len(numbers) - size + 1):
+        rest = numbers[:start] + numbers[start + size:]
+        if sorted(numbers[start:start + size]) == sums and sum(rest[:-1]) == rest[-1]:
+            found.setdefault(tuple(rest), start)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 class _Once:

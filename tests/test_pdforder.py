@@ -221,15 +221,16 @@ def test_rows_of_a_report_whose_numbers_do_not_add_up_are_read_in_column_order()
 
 def test_a_label_printed_across_cells_is_followed_by_its_row_in_column_order_where_seven_stand():
     # 3．危及“三安 / 全一稳定” a block each, no value between them: together they name the row, and its seven
-    # values after them are read as a named label's are (here in a report whose rows do not add up, where
-    # I1 checks nothing); six there (a cell moved away, the row's cells not lined up): null
+    # values after them, meeting I1, are read as a named label's are; six there (a cell moved away, the
+    # row's cells not lined up), or seven I1 cannot check (a report whose rows do not add up): null
     label = "3．危及“三安全一稳定”"
     unsummed = [(name, " ".join(str((len(name) * (column + 3)) % 29) for column in range(7)) if values else "")
                 for name, values in ROWS_2021]
-    values = dict(unsummed)[label]
-    for shown, expected in ((values, [int(value) for value in values.split()]),
-                            (" ".join(values.split()[:6]), [None] * 7)):
-        rows = _applications(unsummed, replace={label: ["3．危及“三安", "", "全一稳定”", ""] + _cells(shown)})
+    summed = [(name, "0 3 0 0 1 0 4" if name == label else values) for name, values in ROWS_2021]
+    for table, shown, expected in ((summed, "0 3 0 0 1 0 4", [0, 3, 0, 0, 1, 0, 4]),
+                                   (summed, "0 3 0 0 1 0", [None] * 7),
+                                   (unsummed, dict(unsummed)[label], [None] * 7)):
+        rows = _applications(table, replace={label: ["3．危及“三安", "", "全一稳定”", ""] + _cells(shown)})
         _, found = _parse(_report(rows))
         assert list(found["applications"]["denied_security_stability"].values()) == expected, shown
 
@@ -257,6 +258,23 @@ def test_totals_after_the_footer_out_of_row_order_are_matched_to_rows_by_their_s
     for moved in (["3", "", "1 7", ""], ["3", "", "1 6 0", ""]):  # a value not a row's sum; one left over
         _, found = _parse(report(moved))
         assert set(found["applications"]["carried_over"].values()) == {None}, moved
+
+
+def test_totals_held_back_by_a_tall_cell_among_a_later_rows_values_are_matched_by_their_sums():
+    # two group-first rows of six (their totals one column right); a tall cell holds that flow back, so
+    # pdftotext writes it among a later row's values (3．其他: 1 0 0 0 0 [2 2] 0 1). The block is exactly the
+    # rows' sums and the rest is the row's seven meeting I1: each taken back; a block not the sums: none
+    secret, held, misc = "1．属于国家秘密", "1．本机关不掌握相关政府信息", "3．其他"
+    rows = [(label, "0 0 2 0 0 0 2" if label == secret else "1 0 0 0 0 0 1" if label == misc else values)
+            for label, values in ROWS_2021]
+    for shown, read in (("1 0 0 0 0 2 2 0 1", True), ("1 2 2 0 0 0 0 0 1", True), ("1 0 0 0 0 2 3 0 1", False)):
+        _, found = _parse(_report(_applications(rows, replace={
+            secret: [secret, ""] + _cells("0 0 2 0 0 0"), held: [held, ""] + _cells("2 0 0 0 0 0"),
+            misc: [misc, ""] + _cells(shown)})))
+        applications = found["applications"]
+        assert list(applications["denied_state_secret"].values()) == ([0, 0, 2, 0, 0, 0, 2] if read else [None] * 7)
+        assert list(applications["unable_not_held"].values()) == ([2, 0, 0, 0, 0, 0, 2] if read else [None] * 7)
+        assert list(applications["other_misc"].values()) == ([1, 0, 0, 0, 0, 0, 1] if read else [None] * 7)
 
 
 def test_a_last_row_out_of_column_order_is_read_as_the_values_s1_leaves():
@@ -390,10 +408,15 @@ def test_group_first_rows_take_their_totals_from_the_page_end_where_each_meets_i
 
 
 def test_group_first_totals_that_do_not_meet_i1_are_given_to_no_row():
-    for moved in ("4 3", "2 4", "2"):  # the second's sum is 2; swapped; one value for two rows
+    for moved in ("4 3", "2"):  # the second's sum is 2; one value for two rows
         _, found = _parse(_closed(_applications(replace=SIX_FIRSTS), moved))
         assert set(found["applications"]["denied_state_secret"].values()) == {None}, moved
         assert set(found["applications"]["unable_not_held"].values()) == {None}, moved
+    # swapped: exactly the two rows' sums, one each, the page's other rows whole: matched by their sums
+    # (pdftotext writes the page's right-hand blocks a flow per column edge, not in row order)
+    _, found = _parse(_closed(_applications(replace=SIX_FIRSTS), "2 4"))
+    assert list(found["applications"]["denied_state_secret"].values()) == [0, 4, 0, 0, 0, 0, 4]
+    assert list(found["applications"]["unable_not_held"].values()) == [2, 0, 0, 0, 0, 0, 2]
 
 
 def test_group_first_totals_are_not_given_next_to_a_row_short_of_values():
