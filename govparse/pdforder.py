@@ -31,14 +31,19 @@ from another row's:
   the values after that heading), each read where it meets I3;
 - in a block shared with another cell (values stacked over lines, or with a header's piece);
 - after a label printed across cells (pieces in blocks of their own): the row's cells do not
-  line up with the others';
+  line up with the others', unless in table 三 the pieces, no value among them, name a row and
+  the row's seven, meeting I1, stand after the last (``_pieced_labels``: then judged as a named
+  label's run);
 - in table 二, a row whose count differs from a row's of the same block: values moved between them;
   and where any run of table 二 is given to no row, every run of its block (the rows under one
   header, 信息内容 …): they swap values around a row that cannot be read (a label in pieces takes
   the next row's values, across its block's caption at times);
 - in table 三, a run of seven that breaks I1 (the total is the sum of the six): out of column
   order, or another row's (a report whose own row breaks I1 loses that row: null, never a
-  wrong number); the table's last row, which pdftotext writes out of column order at times;
+  wrong number), unless most of the report's rows break I1 (``_rows_unsummed``: its numbers do
+  not add up, so I1 tells nothing of order, and the run is read in column order, as pdftotext
+  writes a row whose cells stand in the table's columns); the table's last row, which pdftotext
+  writes out of column order at times;
   a row after a row short of its values (whose moved values land after the next row's own,
   where they fill a blank cell unseen), unless that row is the first under a group label and
   short of one value only (its last column stands right of the table's others and goes to the
@@ -50,7 +55,9 @@ from another row's:
   check whose first line holds two values (its right-hand block, written before its other cells at
   times).
 
-Some moved values are given back, each with a note: the totals of table 三's group-first rows,
+Some moved values are given back, each with a note: a page's totals written after its footer
+where they are exactly the sums of its rows of six, one each (``_matched_totals``: pdftotext writes
+them a flow for each column edge, not in row order); the totals of table 三's group-first rows,
 which pdftotext writes after the page's footer (the last page's close the document) or after a
 group label written late, where each is its row's sum, and a short row's right-hand cells
 after the footer where one line of them completes it under I1 (``_moved_totals``; a 0 not to a row
@@ -80,6 +87,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import combinations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -102,6 +110,11 @@ _APPLICATION_COLUMNS = 7
 _HEADER_OPENS = ("信息内容", "信息內容")  # the first cell of the header over each block of table 二's rows
 # The label of a group of table 三's rows under 三、本年度办理结果 (its rows hold the cells): （三）不予公开 …
 _GROUP_LABEL = re.compile(r"[（(][三四五六][）)](?:不予公开|无法提供|不予处理|其他处理)")
+_UNSUMMED_ROWS = 3  # runs of table 三 breaking I1 that tell a report whose rows do not add up (at least)
+_UNSUMMED_SHARE = 4  # ... and that many times the runs meeting it (measured: such reports 0-1 meet, 4-14 break;
+# the others 3-16 meet, 0-2 break)
+_MAX_HEADING_VALUES = 12  # values after table 四's next heading tried as 复议后起诉's: a bound on the cost
+_LONGEST_LABEL = 60  # characters of a label of table 三 joined from its pieces, at most
 _MAX_TAIL = 12  # values after table 三's last row's own tried as its page's moved blocks: a bound on the cost
 _MAX_SHORT_ROWS = 32  # rows of a page looked for in what pdftotext moved (table 三 has 25): a bound on the cost
 _FIRST_OF_GROUP = re.compile(r"1[．.、]|[（(]一[）)]")  # the label of a group's first row opens so
@@ -266,6 +279,7 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
                 runs[-1] = items[-1] = run._replace(mixed=True)
     notes: list[Note] = []
     if numeral == "三":
+        _pieced_labels(runs, items, names_label)
         notes.extend(_group_label_values(runs))
         assigned = _assigned(runs, items, len(texts), after)
         if assigned is not None:
@@ -275,16 +289,21 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
     if numeral == "三":
         notes.extend(_split_before_wrapped(runs))
     whole = _Once(lambda: _printed_whole(runs, texts, skip, after, before))
-    withheld = _withheld(runs, numeral, whole)
+    unsummed = _Once(lambda: numeral == "三" and _rows_unsummed(runs))
+    withheld = _withheld(runs, numeral, whole, unsummed)
     if numeral == "四":
         groups = _review_groups(blocks, texts, after)
         if groups:
             return _given_groups(groups, runs)
     if numeral == "三":
+        matched = _matched_totals(runs, withheld, len(texts), after)
+        if matched:
+            notes.extend(matched)
+            withheld = _withheld(runs, numeral, whole, unsummed)
         given = _moved_totals(runs, withheld, len(texts), after, whole)
         if given:  # the runs the totals were taken from are shorter now: judge the rows again
             notes.extend(given)
-            withheld = _withheld(runs, numeral, whole)
+            withheld = _withheld(runs, numeral, whole, unsummed)
         notes.extend(_pinned_rows(runs, withheld, lambda: _loose_values(runs, len(texts), after), whole))
     rows: list[list[Piece]] = []
     for item in items:
@@ -299,6 +318,31 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
             else:
                 rows.append(item.values)
     return rows, notes
+
+
+def _pieced_labels(runs: list[_Run], items: list[list[Piece] | _Run], names_label: Callable[[str], bool]) -> None:
+    """Name the runs of seven values meeting I1 after the last piece of a label printed across cells
+    (``3．危及“三安`` / ``全一稳定”``, each a block of its own, no value between them), where the pieces
+    together name a row of table 三: the row's cells then stand in the table's columns after its
+    label's, the row's seven written in column order, as a named label's are (the rules for those
+    hold them back where they are not). A piece with values of its own, or a run short or long of
+    the columns, keeps the run unnamed (its cells do not line up); so does a run I1 cannot check (a
+    null mark, or a report whose rows do not add up): pieces may be a label wrapped in a tall cell,
+    whose row pdftotext writes its first columns last at times (held-out 6500: ``- 3 0 0 0 0 9``
+    after 一、本年新收政府信息公开申请 / 数量, the row 0 9 - 3 0 0 0)."""
+    for position, run in enumerate(runs):
+        if run.named or run.orphaned or run.mixed or not _whole_row(run.values):
+            continue
+        text = run.text
+        at = position
+        while at > 0 and not runs[at - 1].values and not runs[at - 1].orphaned and runs[at - 1].text \
+                and runs[at - 1].sheet == run.sheet and len(text) <= _LONGEST_LABEL:
+            at -= 1
+            text = runs[at].text + text
+            if names_label(text):
+                named = run._replace(named=True, label=text[:40], text=text)
+                items[next(index for index, item in enumerate(items) if item is run)] = runs[position] = named
+                break
 
 
 def _group_label_values(runs: list[_Run]) -> list[Note]:
@@ -422,17 +466,20 @@ def _after_heading(values: list[Piece], lines: list[str], offset: int) -> list[P
     the first the heading): where five stand there; or the last
     four of them with the first value closing the document as their total, where it is their sum
     (other than 0): the values before them are other groups' cells pdftotext wrote there. Read
-    only where the readings that meet I3 give one row: any four in a row there are tried with
-    the closing total (a sum does not order its terms: where the first four meet I3 as well as the
-    last four, the text does not say which are the group's)."""
+    only where the readings that meet I3 give one row: any four in order there are tried with
+    the closing total, not only four in a row (a sum does not order its terms: where the first four
+    meet I3 as well as the last four, the text does not say which are the group's; and another
+    group's cell stands among the group's at times: ``0 26 0 25 28`` closing with 79 reads
+    0 26 25 28 or 26 0 25 28, the 0s not told apart)."""
     readings = [values] if len(values) == 5 and _outcomes(values) else []
-    if len(values) >= 4:
+    if 4 <= len(values) <= _MAX_HEADING_VALUES:
         closing = _closing_values(lines, offset)
         total = _counts(closing[:1])
-        for start in range(len(values) - 3):  # any four in a row may be the group's: I3 tells which
-            numbers = _counts(values[start:start + 4])
-            if numbers is not None and total and sum(numbers) == total[0] != 0:
-                readings.append(values[start:start + 4] + closing[:1])
+        numbers = [_count(piece) for piece in values]
+        counted = [index for index, number in enumerate(numbers) if number is not None]
+        for chosen in combinations(counted, 4):  # any four in order may be the group's: I3 tells which
+            if total and sum(numbers[index] or 0 for index in chosen) == total[0] != 0:
+                readings.append([values[index] for index in chosen] + closing[:1])
     distinct = {tuple(_counts(reading) or []) for reading in readings}
     return readings[-1] if len(distinct) == 1 else None
 
@@ -523,9 +570,12 @@ def _split_before_wrapped(runs: list[_Run]) -> list[Note]:
     return notes
 
 
-def _withheld(runs: list[_Run], numeral: str, whole: Callable[[], bool] = lambda: False) -> dict[int, str]:
+def _withheld(runs: list[_Run], numeral: str, whole: Callable[[], bool] = lambda: False,
+              unsummed: Callable[[], bool] = lambda: False) -> dict[int, str]:
     """Why each run of values is given to no row (by id), for those that are. ``whole``: whether
-    every cell of the report's tables is printed (``_printed_whole``): no blank cell to guard against."""
+    every cell of the report's tables is printed (``_printed_whole``): no blank cell to guard against.
+    ``unsummed``: whether the report's rows of table 三 break I1 throughout (``_rows_unsummed``): a
+    run breaking it tells nothing of its order."""
     why: dict[int, str] = {}
     last = max((position for position, run in enumerate(runs) if run.values and not run.orphaned), default=-1)
     for position, run in enumerate(runs):
@@ -549,7 +599,7 @@ def _withheld(runs: list[_Run], numeral: str, whole: Callable[[], bool] = lambda
                             "block: pdftotext moved values between the two; that row's cells are null")
         elif numeral != "三" or len(run.values) != _APPLICATION_COLUMNS:
             continue  # counted by the row stage: a row short or long of values is null there
-        elif not _adds_up(run.values):
+        elif not _adds_up(run.values) and not unsummed():
             why[id(run)] = ("break I1 (the total is not the sum of the six): pdftotext wrote them out of "
                             "column order, or with another row's; that row's cells are null")
         elif _counts(run.values) is None and _group_first(runs, position) and _opens_joined(run):
@@ -582,6 +632,32 @@ def _withheld(runs: list[_Run], numeral: str, whole: Callable[[], bool] = lambda
                 why[id(run)] = (f"are in table 二, where the values after {unread.label!r} cannot be read: "
                                 "pdftotext moves values between the rows under one header, so none of them is read")
     return why
+
+
+def _rows_unsummed(runs: list[_Run]) -> bool:
+    """Whether table 三's numbers do not add up in this report: of its runs of seven counts after a
+    label (none moved, none sharing a block with another cell, not all 0), at least ``_UNSUMMED_ROWS``
+    break I1 and ``_UNSUMMED_SHARE`` times as many as meet it (a row of a report's own figures meets it
+    by chance at times).
+
+    pdftotext writes a row's cells in column order where they all stand in the table's columns (the
+    rows moved or held back are told by the rules of ``_withheld``); I1 is the check of that order
+    where a report's rows add up. Where none does (a report's figures are its own: SPEC §5), a row
+    breaking I1 says nothing of its order, and the rows are read by that order alone. A report
+    whose rows add up breaks I1 in a row or two at most (a misordered run, a typing error), so it
+    keeps the check."""
+    meet = breaks = 0
+    for run in runs:
+        if run.orphaned or run.mixed or not run.label or len(run.values) != _APPLICATION_COLUMNS:
+            continue
+        numbers = _counts(run.values)
+        if numbers is None or not any(numbers):
+            continue
+        if sum(numbers[:-1]) == numbers[-1]:
+            meet += 1
+        else:
+            breaks += 1
+    return breaks >= _UNSUMMED_ROWS and meet * _UNSUMMED_SHARE <= breaks
 
 
 def _opens_joined(run: _Run) -> bool:
@@ -820,6 +896,95 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
         if any((position, index) in taken for index in range(len(run.values))):
             run.values[:] = [piece for index, piece in enumerate(run.values) if (position, index) not in taken]
     return notes
+
+
+def _matched_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
+                    after: Callable[[], list[str]] | None) -> list[Note]:
+    """Give a page's rows of six counts the values written after its footer as their totals, where
+    those values are exactly the rows' sums (I1), as many as the rows, each used once, and say so.
+
+    pdftotext writes a page's blocks standing right of its table's column edges (the totals of the
+    rows printed one column right of the others, a total column the page's blocks leave apart) after
+    the page's footer, a flow for each column edge, top to bottom: not in row order across columns
+    (``58`` / ``0 25``: carried_over's, partially_granted's, then granted's one column right). So the
+    values are matched to rows by I1, not by order: each row's total is the sum of its six, and the
+    values after the footer are exactly those sums (no value left over, none missing). Rows with equal
+    sums take equal values, so which block each takes does not change a number. Only where each other
+    run of the page holds seven values or none (a row short of more, a run shared with another cell, a
+    label in pieces: a blank cell may stand there unseen, and a moved 0 fill it) and none is held back
+    but for its place (a run of seven breaking I1 holds another row's value at times: held-out 6103's
+    last row ``0 0 0 0 0 18 0``, its 18 closing the document as another row's sum), and no row of six
+    may be its first five and its total (``_five_and_total``); the last page's moved blocks close the
+    document (``after``). Where a tall cell (a wrapped label) holds the page's moved blocks back, they
+    stand among the values of a later row, longer than a row by as many (``_held_totals``), the page
+    then with nothing after its footer."""
+    last_sheet = max((run.sheet for run in runs), default=0)
+    closing: list[Piece] | None = None
+    notes: list[Note] = []
+    for sheet in sorted({run.sheet for run in runs}):
+        rows = [run for run in runs if run.sheet == sheet and not run.orphaned and run.values]
+        sixes = [run for run in rows if len(run.values) == _APPLICATION_COLUMNS - 1]
+        longer = [run for run in rows if len(run.values) > _APPLICATION_COLUMNS]
+        if not sixes or len(longer) > 1 or any(
+                run.mixed or not run.named or _counts(run.values) is None
+                or id(run) in withheld and not _whole_row(run.values)
+                or len(run.values) < _APPLICATION_COLUMNS - 1 for run in rows) or any(
+                _five_and_total(_counts(run.values) or []) for run in sixes):
+            continue
+        pool = [(run, index) for run in runs if run.orphaned and run.sheet == sheet
+                for index in range(len(run.values))]
+        pieces = [run.values[index] for run, index in pool]
+        if sheet == last_sheet and after is not None:
+            if closing is None:
+                closing = _closing_values(after(), offset)
+            pieces = pieces + closing
+        sums = sorted(sum(_counts(run.values) or []) for run in sixes)
+        where = "after the page's footer"
+        if longer:  # held back by a tall cell: the page's totals written among a later row's values
+            block = _held_totals(longer[0], sums) if not pieces and rows.index(longer[0]) > rows.index(sixes[-1]) \
+                else None
+            if block is None:
+                continue
+            pool = []
+            pieces = longer[0].values[block:block + len(sums)]
+            del longer[0].values[block:block + len(sums)]
+            where = f"among the values of {longer[0].label!r}"
+        if len(pieces) != len(sixes) or sorted(_counts(pieces) or []) != sums:
+            continue
+        free = list(range(len(pieces)))
+        for run in sixes:
+            total = sum(_counts(run.values) or [])
+            index = next(index for index in free if _count(pieces[index]) == total)
+            free.remove(index)
+            run.values.append(pieces[index])
+            notes.append((pieces[index][1], f"total {pieces[index][0]} written {where} given to {run.label!r}: the "
+                                            "values there are exactly the sums (I1) of the page's rows of six, one "
+                                            "each"))
+        for run, _ in pool:
+            run.values.clear()
+    return notes
+
+
+def _five_and_total(numbers: list[int]) -> bool:
+    """Whether six counts may be a row's first five and its total (the last the sum of the others,
+    not 0), a middle column moved away as a 0: then the sum of the six is no total I1 can check."""
+    return bool(numbers[-1]) and sum(numbers[:-1]) == numbers[-1]
+
+
+def _held_totals(run: _Run, sums: list[int]) -> int | None:
+    """Where, in a run longer than a row, the page's totals held back stand: the one place of a block
+    of ``len(sums)`` values that are exactly ``sums`` (in any order) whose removal leaves the row's
+    seven counts meeting I1; or None (none, or two places giving two rows)."""
+    numbers = _counts(run.values) or []
+    size = len(sums)
+    if len(numbers) != _APPLICATION_COLUMNS + size:
+        return None
+    found: dict[tuple[int, ...], int] = {}
+    for start in range(len(numbers) - size + 1):
+        rest = numbers[:start] + numbers[start + size:]
+        if sorted(numbers[start:start + size]) == sums and sum(rest[:-1]) == rest[-1]:
+            found.setdefault(tuple(rest), start)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 class _Once:

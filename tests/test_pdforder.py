@@ -198,6 +198,85 @@ def test_seven_values_that_break_i1_are_given_to_no_column():
     assert notes and "1.本机关不掌握相关政府信息" in notes[0].message
 
 
+def test_rows_of_a_report_whose_numbers_do_not_add_up_are_read_in_column_order():
+    # no row of the report meets I1 (its figures are its own, SPEC 5): I1 tells nothing of a row's order,
+    # so a run of seven after its label is read as pdftotext writes a row, in column order, each broken
+    # identity a check that fails; the table's last row (written out of column order at times) stays null
+    unsummed = [(label, " ".join(str((len(label) * (column + 3)) % 29) for column in range(7)) if values else "")
+                for label, values in ROWS_2021]
+    result, found = _parse(_report(_applications(unsummed)))
+    expected = dict(unsummed)
+    assert list(found["applications"]["new_received"].values()) == [
+        int(value) for value in expected["一、本年新收政府信息公开申请数量"].split()]
+    assert list(found["applications"]["denied_admin_query"].values()) == [
+        int(value) for value in expected["8．属于行政查询事项"].split()]
+    assert set(found["applications"]["carried_forward"].values()) == {None}
+    assert any(check["id"] == "I1" and not check["ok"] for check in found["checks"])
+    # one row breaking I1 among rows that add up: that row is out of order, null (as above)
+    one = [(label, values) for label, values in ROWS_2021]
+    one[1] = (one[1][0], "1 0 0 0 0 1 0")
+    _, found = _parse(_report(_applications(one)))
+    assert set(found["applications"]["carried_over"].values()) == {None}
+
+
+def test_a_label_printed_across_cells_is_followed_by_its_row_in_column_order_where_seven_stand():
+    # 3．危及“三安 / 全一稳定” a block each, no value between them: together they name the row, and its seven
+    # values after them, meeting I1, are read as a named label's are; six there (a cell moved away, the
+    # row's cells not lined up), or seven I1 cannot check (a report whose rows do not add up): null
+    label = "3．危及“三安全一稳定”"
+    unsummed = [(name, " ".join(str((len(name) * (column + 3)) % 29) for column in range(7)) if values else "")
+                for name, values in ROWS_2021]
+    summed = [(name, "0 3 0 0 1 0 4" if name == label else values) for name, values in ROWS_2021]
+    for table, shown, expected in ((summed, "0 3 0 0 1 0 4", [0, 3, 0, 0, 1, 0, 4]),
+                                   (summed, "0 3 0 0 1 0", [None] * 7),
+                                   (unsummed, dict(unsummed)[label], [None] * 7)):
+        rows = _applications(table, replace={label: ["3．危及“三安", "", "全一稳定”", ""] + _cells(shown)})
+        _, found = _parse(_report(rows))
+        assert list(found["applications"]["denied_security_stability"].values()) == expected, shown
+
+
+def test_totals_after_the_footer_out_of_row_order_are_matched_to_rows_by_their_sums():
+    # a page's rows of six (carried_over, granted, partially_granted), their totals after the footer a
+    # flow for each column edge: 3 (carried_over's), then 1 6 (partially_granted's, granted's one column
+    # right). The values there are exactly the rows' sums, one each: each row takes its own
+    rows = [(label, values) for label, values in ROWS_2021]
+    rows[1] = (rows[1][0], "1 0 0 0 0 2 3")
+    rows[3] = (rows[3][0], "5 1 0 0 0 0 6")
+    partly = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+
+    def report(moved: list[str]) -> str:
+        return _report(_applications(rows, replace={
+            "二、上年结转政府信息公开申请数量": ["二、上年结转政府信息公开申请数量", ""] + _cells("1 0 0 0 0 2"),
+            "（一）予以公开": ["（一）予以公开", ""] + _cells("5 1 0 0 0 0"),
+            partly: [partly, ""] + _cells("1 0 0 0 0 0") + ["第1页共2页", ""] + moved + ["\f（三）不予公开", ""],
+            "（三）不予公开": []}))
+    result, found = _parse(report(["3", "", "1 6", ""]))
+    assert list(found["applications"]["carried_over"].values()) == [1, 0, 0, 0, 0, 2, 3]
+    assert list(found["applications"]["granted"].values()) == [5, 1, 0, 0, 0, 0, 6]
+    assert list(found["applications"]["partially_granted"].values()) == [1, 0, 0, 0, 0, 0, 1]
+    assert any("exactly the sums" in d.message for d in result.diagnostics)
+    for moved in (["3", "", "1 7", ""], ["3", "", "1 6 0", ""]):  # a value not a row's sum; one left over
+        _, found = _parse(report(moved))
+        assert set(found["applications"]["carried_over"].values()) == {None}, moved
+
+
+def test_totals_held_back_by_a_tall_cell_among_a_later_rows_values_are_matched_by_their_sums():
+    # two group-first rows of six (their totals one column right); a tall cell holds that flow back, so
+    # pdftotext writes it among a later row's values (3．其他: 1 0 0 0 0 [2 2] 0 1). The block is exactly the
+    # rows' sums and the rest is the row's seven meeting I1: each taken back; a block not the sums: none
+    secret, held, misc = "1．属于国家秘密", "1．本机关不掌握相关政府信息", "3．其他"
+    rows = [(label, "0 0 2 0 0 0 2" if label == secret else "1 0 0 0 0 0 1" if label == misc else values)
+            for label, values in ROWS_2021]
+    for shown, read in (("1 0 0 0 0 2 2 0 1", True), ("1 2 2 0 0 0 0 0 1", True), ("1 0 0 0 0 2 3 0 1", False)):
+        _, found = _parse(_report(_applications(rows, replace={
+            secret: [secret, ""] + _cells("0 0 2 0 0 0"), held: [held, ""] + _cells("2 0 0 0 0 0"),
+            misc: [misc, ""] + _cells(shown)})))
+        applications = found["applications"]
+        assert list(applications["denied_state_secret"].values()) == ([0, 0, 2, 0, 0, 0, 2] if read else [None] * 7)
+        assert list(applications["unable_not_held"].values()) == ([2, 0, 0, 0, 0, 0, 2] if read else [None] * 7)
+        assert list(applications["other_misc"].values()) == ([1, 0, 0, 0, 0, 0, 1] if read else [None] * 7)
+
+
 def test_a_last_row_out_of_column_order_is_read_as_the_values_s1_leaves():
     # carried_forward printed 3 0 0 0 0 3 0 (the total before the last column): S1 leaves 3 0 0 0 0 0 3, the
     # same seven values in column order, so the row is read so, with a note
@@ -329,10 +408,15 @@ def test_group_first_rows_take_their_totals_from_the_page_end_where_each_meets_i
 
 
 def test_group_first_totals_that_do_not_meet_i1_are_given_to_no_row():
-    for moved in ("4 3", "2 4", "2"):  # the second's sum is 2; swapped; one value for two rows
+    for moved in ("4 3", "2"):  # the second's sum is 2; one value for two rows
         _, found = _parse(_closed(_applications(replace=SIX_FIRSTS), moved))
         assert set(found["applications"]["denied_state_secret"].values()) == {None}, moved
         assert set(found["applications"]["unable_not_held"].values()) == {None}, moved
+    # swapped: exactly the two rows' sums, one each, the page's other rows whole: matched by their sums
+    # (pdftotext writes the page's right-hand blocks a flow per column edge, not in row order)
+    _, found = _parse(_closed(_applications(replace=SIX_FIRSTS), "2 4"))
+    assert list(found["applications"]["denied_state_secret"].values()) == [0, 4, 0, 0, 0, 0, 4]
+    assert list(found["applications"]["unable_not_held"].values()) == [2, 0, 0, 0, 0, 0, 2]
 
 
 def test_group_first_totals_are_not_given_next_to_a_row_short_of_values():
@@ -588,6 +672,10 @@ def test_table_four_after_review_group_is_the_last_four_after_the_heading_with_t
     # 0 0 0 7 0 there and 7 closing: the first four meet I3 with it as well as the last four (7 upheld or
     # 7 other): the text does not say which, none taken (found on held-out traditional-variants 1119)
     _, found = _parse(_after_heading_closed(REVIEW_STACKED, "0 0 0 7 0", "7"))
+    assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
+    # another group's 0 among the group's four: 0 26 25 28 (the first 0 the group's) or 26 0 25 28 (the
+    # second), both in order with 79 closing; four in a row give only the second (held-out 6312 read it: WRONG)
+    _, found = _parse(_after_heading_closed(REVIEW_STACKED, "0 26 0 25 28", "79"))
     assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
 
 
