@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from mypy_extensions import mypyc_attr
+
 from .model import (APPLICANT_COLUMNS, Applications, Applications2019, ReviewLitigation, columns_of, outcome_rows,
                     rows_of, table_values)
 
@@ -27,11 +29,14 @@ APPLICANT_PARTS = APPLICANT_COLUMNS[:-1]
 OUTCOME_PARTS = ("upheld", "corrected", "other", "pending")
 
 
+@mypyc_attr(acyclic=True)
 @dataclass(slots=True, init=False)
 class Check:
     """One identity check's outcome. Read-only by convention: not frozen, since dozens are
     made per report and a frozen dataclass costs four times as much to build. Its ``__init__``
-    written out: compiled with mypyc it is native, where the dataclass's own stays Python."""
+    written out: compiled with mypyc it is native, where the dataclass's own stays Python.
+    Acyclic (names, tuples of names and numbers): compiled, the garbage collector does not track
+    the forty-odd a report keeps."""
 
     id: str
     scope: str  # "column", "row" or "group"

@@ -72,10 +72,12 @@ class Columns:
 HEADER_UNREAD = "?"  # in a Printed header: text among the header's cells that names no column
 
 
+@mypyc_attr(acyclic=True)
 class Printed:
     """One row as printed: its label token, its values token (or None) and the header above it.
     A plain slotted class, like Placed: some thirty are made per table, and compiled it is made
-    natively, where a named tuple is made (and ``_replace``d) through Python."""
+    natively, where a named tuple is made (and ``_replace``d) through Python. Acyclic, like a Cell
+    (it holds tokens, a tuple of names and numbers): compiled, the garbage collector does not track it."""
 
     __slots__ = ("key", "label", "values", "header", "out_of_order", "unreadable", "lead", "labels", "room")
 
