@@ -266,8 +266,9 @@ def _assembler(cls: type, *, nested: bool) -> Callable[[Sequence], Any]:
     draft then becomes a ``cls`` by ``__class__`` assignment, which Python allows between
     classes of one layout. What comes out is a ``cls`` like any other, frozen from then
     on. The function is written out for the class, a statement per field, so that no
-    call, list or loop is spent on any row; ``values`` must hold exactly its fields. (These classes have no ``__post_init__`` to
-    skip; and this module stays plain Python: mypyc's native classes have no such layout.)
+    call, list or loop is spent on any row; ``values`` must hold exactly its fields. (These
+    classes have no ``__post_init__`` to skip; and this module stays plain Python: mypyc's
+    native classes have no such layout.)
     """
     namespace: dict[str, Any] = {}
     lines: list[str] = []
