@@ -19,19 +19,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from operator import attrgetter
 
-from .model import APPLICANT_COLUMNS, Applications, Applications2019, ReviewLitigation, columns_of, outcome_rows, rows_of
+from mypy_extensions import mypyc_attr
+
+from .model import (APPLICANT_COLUMNS, Applications, Applications2019, ReviewLitigation, columns_of, outcome_rows,
+                    rows_of, table_values)
 
 APPLICANT_PARTS = APPLICANT_COLUMNS[:-1]
 OUTCOME_PARTS = ("upheld", "corrected", "other", "pending")
 
 
+@mypyc_attr(acyclic=True)
 @dataclass(slots=True, init=False)
 class Check:
     """One identity check's outcome. Read-only by convention: not frozen, since dozens are
     made per report and a frozen dataclass costs four times as much to build. Its ``__init__``
-    written out: compiled with mypyc it is native, where the dataclass's own stays Python."""
+    written out: compiled with mypyc it is native, where the dataclass's own stays Python.
+    Acyclic (names, tuples of names and numbers): compiled, the garbage collector does not track
+    the forty-odd a report keeps."""
 
     id: str
     scope: str  # "column", "row" or "group"
@@ -135,14 +140,7 @@ def _identities_for(table_class: type) -> TableIdentities:
     (row_class,) = {cls for _, cls in rows_of(table_class)}
     rows = [row for row, _ in rows_of(table_class)]
     columns = [column for column, _ in columns_of(row_class)]
-    read_rows, read_cells = attrgetter(*rows), attrgetter(*columns)
-
-    def read(table) -> Values:
-        values: list[int | None] = []
-        for row in read_rows(table):
-            values.extend(read_cells(row))
-        return values
-
+    read = table_values(table_class)
     if table_class is ReviewLitigation:
         return TableIdentities(read, _family("review_litigation", "I3", "group", rows, columns, ("total",),
                                              OUTCOME_PARTS, by_column=False))

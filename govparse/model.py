@@ -266,8 +266,9 @@ def _assembler(cls: type, *, nested: bool) -> Callable[[Sequence], Any]:
     draft then becomes a ``cls`` by ``__class__`` assignment, which Python allows between
     classes of one layout. What comes out is a ``cls`` like any other, frozen from then
     on. The function is written out for the class, a statement per field, so that no
-    call, list or loop is spent on any row. (These classes have no ``__post_init__`` to
-    skip; and this module stays plain Python: mypyc's native classes have no such layout.)
+    call, list or loop is spent on any row; ``values`` must hold exactly its fields. (These
+    classes have no ``__post_init__`` to skip; and this module stays plain Python: mypyc's
+    native classes have no such layout.)
     """
     namespace: dict[str, Any] = {}
     lines: list[str] = []
@@ -279,7 +280,7 @@ def _assembler(cls: type, *, nested: bool) -> Callable[[Sequence], Any]:
             raise TypeError(f"{cls.__name__} has a __post_init__ that the constructor would skip")
         hints = typing.get_type_hints(cls)
         fields = [(f.name, make(hints[f.name]) if nested and dataclasses.is_dataclass(hints[f.name])
-                   else f"values[{next(leaves)}]") for f in dataclasses.fields(cls)]
+                   else f"value{next(leaves)}") for f in dataclasses.fields(cls)]
         name = f"made{next(objects)}"
         namespace[f"{name}_draft"], namespace[f"{name}_class"] = _draft(cls), cls
         lines.append(f"{name} = {name}_draft()")
@@ -288,9 +289,29 @@ def _assembler(cls: type, *, nested: bool) -> Callable[[Sequence], Any]:
         return name
 
     made = make(cls)
-    body = "".join(f"    {line}\n" for line in lines)
+    # the values unpacked at once: each field then set from a local, not indexed out of the list
+    names = [f"value{at}" for at in range(next(leaves))]
+    body = f"    ({', '.join(names)},) = values\n" + "".join(f"    {line}\n" for line in lines)
     function = f"make_{cls.__name__}{'_at_once' if nested else ''}"  # as profiles and tracebacks name it
     source = f"def {function}(values):\n{body}    return {made}\n"
+    exec(compile(source, f"<govparse.model {function}>", "exec"), namespace)
+    return namespace[function]
+
+
+@lru_cache(maxsize=None)
+def table_values(table_class: type) -> Callable[[Any], list]:
+    """The inverse of ``table_constructor``: a function of a table that gives all its rows' values end
+    to end (row r's column c at r * its columns + c), as the identities sum them. Written out for the
+    class as one list display, as ``_plainer`` is: no call, tuple or loop per row."""
+    hints = typing.get_type_hints(table_class)
+    lines: list[str] = []
+    leaves: list[str] = []
+    for at, row in enumerate(dataclasses.fields(table_class)):
+        lines.append(f"    row{at} = table.{row.name}\n")
+        leaves.extend(f"row{at}.{column.name}" for column in dataclasses.fields(hints[row.name]))
+    function = f"values_{table_class.__name__}"  # as profiles and tracebacks name it
+    source = f"def {function}(table):\n{''.join(lines)}    return [{', '.join(leaves)}]\n"
+    namespace: dict[str, Any] = {}
     exec(compile(source, f"<govparse.model {function}>", "exec"), namespace)
     return namespace[function]
 

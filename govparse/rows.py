@@ -73,10 +73,12 @@ HEADER_UNREAD = "?"  # in a Printed header: text among the header's cells that n
 HEADER_LINE = "/"  # in a Printed header: the labels after it start on a later line (text whose lines are table rows)
 
 
+@mypyc_attr(acyclic=True)
 class Printed:
     """One row as printed: its label token, its values token (or None) and the header above it.
     A plain slotted class, like Placed: some thirty are made per table, and compiled it is made
-    natively, where a named tuple is made (and ``_replace``d) through Python."""
+    natively, where a named tuple is made (and ``_replace``d) through Python. Acyclic, like a Cell
+    (it holds tokens, a tuple of names and numbers): compiled, the garbage collector does not track it."""
 
     __slots__ = ("key", "label", "values", "header", "out_of_order", "unreadable", "lead", "labels", "room")
 
@@ -715,12 +717,16 @@ def _merged_cell(rows: Sequence[Printed]) -> Cell | None:
 def _reconciled(key: str, copies: list[Printed], columns: Columns, events: Events, glue: Glue | None,
                 merged: Cell | None, positions: _Positions, blanks_in_place: bool,
                 confirm: Confirm | None = None, counts: _CountsProve | None = None) -> Placed:
-    with_values = [printed for printed in copies if printed.values is not None]
-    if not with_values:
+    printed: Printed | None = None  # the first copy with values (a loop: compiled, no list made per row)
+    for copy in copies:
+        if copy.values is not None:
+            printed = copy
+            break
+    if printed is None:
         return Placed(key, copies[0].label, None)
-    printed = with_values[0]
     cells = _placed_cells(key, printed, columns, events, glue, merged, positions, blanks_in_place, confirm, counts)
     if len(copies) > 1:
+        with_values = [other for other in copies if other.values is not None]
         readings = [cells] + [_placed_cells(key, other, columns, events, glue, merged, positions, blanks_in_place,
                                             confirm, counts)
                               for other in with_values[1:]]
@@ -1218,9 +1224,12 @@ def fit_cells(cells: Sequence[Cell], width: int, room: int = 0) -> tuple[Cell, .
     Anything else cannot be placed without guessing: a blank cell more or less is a blank
     value or padding, which no count tells apart."""
     if room > width:
-        if len(cells) == room and not any(cell.text for cell in cells[width:]):
-            return tuple(cells[:width])
-        return None
+        if len(cells) != room:
+            return None
+        for at in range(width, room):  # (an index loop: compiled, no slice or generator made per row)
+            if cells[at].text:
+                return None
+        return tuple(cells[:width])
     if len(cells) == width:
         return tuple(cells)  # a tuple already in the common case: no copy
     return None

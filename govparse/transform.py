@@ -27,8 +27,8 @@ class Sources(Mapping):
     """(table, row, column) -> (line, column) in the source text, for each value read from a cell.
 
     Some 230 entries a report, which few callers ever read (``Result.source_of``, as records
-    does): the builder hands over the keys and the cells of a table, or of a row, at once,
-    and the dict of them is made when it is first read. Reads, compares and pickles as that
+    does): the builder hands over the keys and the cells of each row, and the dict of them is
+    made when it is first read. Reads, compares and pickles as that
     dict."""
 
     __slots__ = ("_pieces", "_found")
@@ -187,24 +187,25 @@ class RowPlan:
 
 
 @lru_cache(maxsize=None)
-def row_plans(table: str, table_class: type) -> tuple[RowPlan, ...]:
-    """The rows of a table class, in statutory order."""
+def table_plan(table: str, table_class: type) -> tuple[tuple[RowPlan, ...], Callable[[list], object]]:
+    """The rows of a table class, in statutory order, and its constructor (model.table_constructor):
+    what the builder asks once per table, in one lookup."""
     plans = []
     for row_key, row_class in rows_of(table_class):
         columns = columns_of(row_class)
         plans.append(RowPlan(row_key, columns, tuple((table, row_key, column) for column, _ in columns),
                              tuple(_KNOWN[kind] for _, kind in columns), (None,) * len(columns)))
-    return tuple(plans)
+    return tuple(plans), table_constructor(table_class)
 
 
 def build_table(ctx: BuildContext, table_class: type, placed: dict[str, Placed]):
     """The table from each row's placed cells; a row not found, or unreadable, is null. Made at
     once from all its values, rows end to end (model.table_constructor: no call per row); the
-    sources of its values handed over at once too."""
+    sources of its values handed over a row at a time, as the row's keys and cells (no list of them made)."""
     values: list[int | Decimal | None] = []
-    keys: list[SourceKey] = []
-    cells: list[Cell] = []
-    for row_plan in row_plans(ctx.table, table_class):
+    sources = ctx.sources
+    plans, make = table_plan(ctx.table, table_class)
+    for row_plan in plans:
         found = placed.get(row_plan.key)
         if found is None or found.label is None and found.cells is None:
             ctx.diagnostics.add("warning", "missing-row", f"{ctx.table}: row {row_plan.key} not found; its cells "
@@ -218,11 +219,9 @@ def build_table(ctx: BuildContext, table_class: type, placed: dict[str, Placed])
                                     table=ctx.table, row=row_plan.key)
             values.extend(row_plan.nulls)
         else:
-            keys.extend(row_plan.sources)
-            cells.extend(found.cells)
+            sources.add(row_plan.sources, found.cells)
             row_values(ctx, row_plan, found.cells, values)
-    ctx.sources.add(keys, cells)
-    return table_constructor(table_class)(values)
+    return make(values)
 
 
 def row_values(ctx: BuildContext, row_plan: RowPlan, placed: tuple[Cell, ...],

@@ -13,8 +13,8 @@ import random
 import pytest
 
 import govparse
-from govparse.model import (ApplicantCounts, Applications, OutcomeCounts, ReviewLitigation, constructor, rows_of,
-                            table_constructor, to_plain)
+from govparse.model import (ApplicantCounts, Applications, Applications2019, OutcomeCounts, ReviewLitigation,
+                            constructor, rows_of, table_constructor, table_values, to_plain)
 from govparse.render import LAYOUTS, random_report, render
 
 
@@ -38,6 +38,15 @@ def test_a_table_made_at_once_is_the_table_its_rows_make():
     assert type(table) is ReviewLitigation and type(table.suit_direct) is OutcomeCounts
     with pytest.raises(dataclasses.FrozenInstanceError):
         table.review.total = 0  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("table_class", [Applications, Applications2019, ReviewLitigation])
+def test_table_values_reads_back_what_table_constructor_made(table_class):
+    """The identities read a table's values end to end as the builder gave them (row r's column c at
+    r * its columns + c)."""
+    count = sum(len(dataclasses.fields(row_class)) for _, row_class in rows_of(table_class))
+    values = [None if at % 5 == 3 else at for at in range(count)]
+    assert table_values(table_class)(table_constructor(table_class)(values)) == values
 
 
 @pytest.mark.parametrize("seed", range(6))

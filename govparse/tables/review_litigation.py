@@ -229,9 +229,10 @@ def _whole_row(header: list[str], values: TableToken, events: Events, glued: Cal
                        values.column)
             return {key: Placed(key, values, None, True) for key in GROUPS.keys}
         return _placed_groups(header, cells, values, events)
-    placed = [(cell.text, cell.line, cell.column) for cell in found]
-    if wrapping and tails_under(placed) and glued():  # placed by x, wrapped numbers' tails under the values
-        return _tails_joined(header, values, tails_joined(placed), events, placed)
+    if wrapping:  # placed by x, wrapped numbers' tails under the values (the places made only where text wraps)
+        placed = [(cell.text, cell.line, cell.column) for cell in found]
+        if tails_under(placed) and glued():
+            return _tails_joined(header, values, tails_joined(placed), events, placed)
     if len(found) == width:
         cells = fit_cells(found, width)  # exactly its columns: no padding to tell
     else:
