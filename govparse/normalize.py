@@ -266,7 +266,11 @@ def _cut_pinyin(text: str) -> tuple[str, ColumnMap | None]:
     opening = text.find("(", 1)  # (a "(" opening the line follows no character)
     while opening > 0:
         closing = text.find(")", opening + 1, opening + _MAX_SYLLABLE + 2)
-        if closing > opening + 1 and _is_han(ord(text[opening - 1])) and _is_syllable(text[opening + 1:closing]):
+        code = ord(text[opening - 1])
+        # (the Han ranges and the remembered answer asked inline: in pure Python a call costs more than they do)
+        if closing > opening + 1 and (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF
+                                      or 0x20000 <= code <= 0x3134F) \
+                and (_SYLLABLES.get(text[opening + 1:closing]) or _is_syllable(text[opening + 1:closing])):
             pieces.append(text[last:opening])
             length += opening - last
             removed += closing + 1 - opening
@@ -280,12 +284,6 @@ def _cut_pinyin(text: str) -> tuple[str, ColumnMap | None]:
         return text, None
     pieces.append(text[last:])
     return "".join(pieces), ColumnMap(len(text) - removed, starts, shifts)
-
-
-def _is_han(code: int) -> bool:
-    """Whether the character of code point ``code`` is in _HAN_RANGES."""
-    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF \
-        or 0x20000 <= code <= 0x3134F
 
 
 def _is_syllable(text: str) -> bool:
@@ -377,8 +375,7 @@ class Document:
         """The lines of a translated block (lines ``todo`` of the document) without
         injected pinyin, giving each line that had some its column map."""
         lines = block.split("\n")
-        for position in range(len(lines)):
-            text = lines[position]
+        for position, text in enumerate(lines):
             if "(" in text and len(text) <= MAX_PINYIN_LINE:
                 cut, columns = _cut_pinyin(text)
                 if columns is not None:
