@@ -32,8 +32,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Final
+
+from mypy_extensions import mypyc_attr
 
 from .docxrows import row_spans
 from .normalize import Document
@@ -76,9 +77,6 @@ SHORT_TABLE_LINES = 40
 
 # A row of space-separated cells ends in a value: 规章 0 0 3 / 行政许可 12,251
 _VALUE_WORD = re.compile(r"[+-]?[\d,.]+\S{0,2}|[/—-]|无")
-# A piped line with two or more filled cells: blanks and pipes, a filled cell and its
-# pipe, blanks and pipes, something filled. Each step's classes are disjoint from the
-# next's, so the match never backtracks (standard ``re``, linear in the line).
 _VALUE_TEXT: Final = "0123456789,.+-—－/／%元万无 \t\u3000\u00a0"  # what a line of values only holds
 _ENUMERATOR_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]")
 _ENUMERATED_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[．.、]")
@@ -90,20 +88,46 @@ _WRAPPING_TABLE_LINES = 20
 _MIN_STACKED = 6  # lines of values only next to another that tell a row's cells a line or two each
 _MIN_ROWS_ONLY = 3  # lines of rows that tell space-delimited rows among many lines of label pieces
 _SEPARATOR_RULE = re.compile(r":?-{3,}:?(?:\|:?-{3,}:?)+")
-_TWO_FILLED_CELLS = re.compile(r"[\s|]*[^\s|][^|]*\|[\s|]*[^\s|]")
 
 
-@dataclass(frozen=True, slots=True)
+@mypyc_attr(acyclic=True)
 class TableLayout:
-    format: str  # LINEAR_CELL, PIPE_DELIMITED, TAB_DELIMITED, SPACE_DELIMITED or HTML
-    style: str  # how cells sit on lines (BLANK_SEPARATED, ROW_PER_LINE, ...)
-    evidence: str
-    split_header: bool = False
-    split_labels: tuple[str, ...] = field(default=())  # labels that were joined, e.g. "结果+维持@548"
+    """How a table section is laid out, and the evidence. A plain slotted class, not a frozen
+    dataclass (as govparse.cells.Cell): compiled, a dataclass's __init__ stays interpreted, some
+    7,000 instructions a layout (valgrind), three or more made per report. Never mutated: a
+    split header is recorded on a new one (``with_split_header``)."""
+
+    __slots__ = ("format", "style", "evidence", "split_header", "split_labels")
+
+    def __init__(self, format: str, style: str, evidence: str, split_header: bool = False,
+                 split_labels: tuple[str, ...] = ()) -> None:
+        self.format = format  # LINEAR_CELL, PIPE_DELIMITED, TAB_DELIMITED, SPACE_DELIMITED or HTML
+        self.style = style  # how cells sit on lines (BLANK_SEPARATED, ROW_PER_LINE, ...)
+        self.evidence = evidence
+        self.split_header = split_header
+        self.split_labels = split_labels  # labels that were joined, e.g. "结果+维持@548"
+
+    def _fields(self) -> tuple[str, str, str, bool, tuple[str, ...]]:
+        return self.format, self.style, self.evidence, self.split_header, self.split_labels
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, TableLayout):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (f"TableLayout(format={self.format!r}, style={self.style!r}, evidence={self.evidence!r}, "
+                f"split_header={self.split_header!r}, split_labels={self.split_labels!r})")
 
     def __reduce__(self) -> tuple:
-        return TableLayout, (self.format, self.style, self.evidence, self.split_header,
-                             self.split_labels)  # see govparse.cells.Cell
+        return TableLayout, self._fields()  # see govparse.cells.Cell
+
+    def with_split_header(self, split_labels: tuple[str, ...]) -> TableLayout:
+        """This layout with its header's labels joined from pieces (``split_labels``)."""
+        return TableLayout(self.format, self.style, self.evidence, True, split_labels)
 
     @property
     def name(self) -> str:
@@ -124,19 +148,22 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
     # (pandoc's gfm writes a simple table as markdown pipes beside the complex ones it keeps as HTML).
     if source_format == HTML and any("\t" in text for text in lines):
         return TableLayout(HTML, ROW_PER_LINE, "the page's <table> rows, read by an HTML parser")
+    # What the sample holds at all, told once: most tables have no pipe or no tab, so their lines are not
+    # each asked; rules are looked for line by line only in a table that has their characters.
+    joined = "\n".join(lines)
+    pipes = "|" in joined
+    tabs = "\t" in joined
     filled: list[int] = []  # indices of the lines with something on them
     piped: list[str] = []
     tabbed = 0
     for index, text in enumerate(lines):
         if text and not text.isspace():  # text.strip() without making it
             filled.append(index)
-            if "|" in text:
+            if pipes and "|" in text:
                 piped.append(text)
-            if "\t" in text and "\t" in text.strip():
+            if tabs and "\t" in text and "\t" in text.strip():
                 tabbed += 1
     grid_rules = grid_lines = boxed = dash_rules = 0
-    # Rules are looked for line by line only in a table that has their characters at all.
-    joined = "\n".join(lines)
     dashed = "---" in joined
     if dashed or "+-" in joined or "─" in joined or "━" in joined or "═" in joined:
         for index in filled:
@@ -511,6 +538,25 @@ def _spaced_row(text: str) -> bool:
     return len(words) == 3 or len(words) == 2 and _VALUE_WORD.fullmatch(text.rsplit(None, 1)[1]) is not None
 
 
+def _two_filled_cells(text: str) -> bool:
+    """Two cells or more with something in them: a filled cell, its pipe, and something after it that is
+    neither white space nor a pipe. The pieces between pipes are looked at in turn, up to the second filled
+    one (a row's label and its first value), each told by str.isspace: cheaper than a pattern's match, and
+    than a split into every piece."""
+    filled = False
+    start = 0
+    while True:
+        bar = text.find("|", start)
+        end = len(text) if bar < 0 else bar
+        if end > start and not text[start:end].isspace():
+            if filled:
+                return True
+            filled = True
+        if bar < 0:
+            return False
+        start = bar + 1
+
+
 def _gaps(filled: list[int]) -> tuple[int, int]:
     """(pairs of neighbouring filled lines one blank line apart, pairs on consecutive lines)."""
     separated = sum(1 for a, b in zip(filled, filled[1:]) if b - a == 2)
@@ -519,19 +565,21 @@ def _gaps(filled: list[int]) -> tuple[int, int]:
 
 
 def _pipe_layout(piped: list[str], count: int, dashed: bool) -> TableLayout:
-    framed = sum(1 for text in map(str.strip, piped)
-                 if text.startswith("|") and text.endswith("|") and text.strip("|").strip())
-    # Cell-per-line never has two filled cells on a line; row-per-line has them on
-    # most lines, even in table 二 whose rows are one to four cells wide.
-    wide = sum(1 for text in piped if not _one_closed_cell(text) and _TWO_FILLED_CELLS.match(text))
+    framed = wide = 0
     # html2text writes ``a| b| c`` under a ``---|---`` rule: pipes between cells, none at either
     # end, so a blank last cell is the blank after the last pipe.
     open_ended = 0
     separator_rule = False
-    if dashed:  # the table has a run of dashes: a rule line, maybe
-        stripped = [text.strip() for text in piped]
-        open_ended = sum(1 for text in stripped if not text.startswith("|"))
-        separator_rule = any("---" in text and _SEPARATOR_RULE.fullmatch(text) for text in stripped)
+    for text in piped:
+        stripped = text.strip()
+        inner = stripped.strip("|")
+        framed += stripped.startswith("|") and stripped.endswith("|") and inner != "" and not inner.isspace()
+        # Cell-per-line never has two filled cells on a line; row-per-line has them on
+        # most lines, even in table 二 whose rows are one to four cells wide.
+        wide += not _one_closed_cell(text) and _two_filled_cells(text)
+        if dashed:  # the table has a run of dashes: a rule line, maybe
+            open_ended += not stripped.startswith("|")
+            separator_rule = separator_rule or "---" in stripped and _SEPARATOR_RULE.fullmatch(stripped) is not None
     if framed * 2 >= len(piped):
         style = MARKDOWN
     elif separator_rule and open_ended * 10 >= len(piped) * 9:

@@ -38,17 +38,19 @@ _PINYIN = (
     r"[aeiouvüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,4}"
     r"(?:ng|n|r|)"
 )
-# Standard ``re``, not ``regex``: it runs over every table line with a
-# parenthesis, where the regex module's timeout would cost more than the match
-# (measured: 5 µs against 45 µs a line). The pattern cannot backtrack beyond one
-# syllable, and lines longer than MAX_PINYIN_LINE are left alone, so its cost
-# is linear and bounded.
-# It opens with the parenthesis and looks back for the Han character from there,
-# so the engine skips ahead to each "(" instead of trying every position.
-_INJECTED_PINYIN = re.compile(rf"\((?<=[{_HAN_RANGES}]\()(?:{_PINYIN})\)", re.IGNORECASE)
+# Injected pinyin is a syllable in parentheses right after a Han character: 報(bào). It is
+# found without a pattern search: each "(" of a line by str.find, the character before it told by
+# its code point, and the text up to the first ")" (a syllable is 8 characters at most) asked of
+# _SYLLABLE, the answer remembered. A split of a pinyin-laden table by a pattern made two strings
+# and a match a cut (some 3,000 instructions each, valgrind); syllables repeat, so the pattern runs
+# once for each new one. IGNORECASE, so upper-case pinyin (BAO, Bào) and what Unicode folds to a
+# pinyin letter (ſ for s, the Kelvin sign for k, ı and İ for i) are pinyin too.
+_SYLLABLE: Final = re.compile(_PINYIN, re.IGNORECASE)
+_MAX_SYLLABLE: Final = 8  # an initial of two, four vowels, a final of two
+_SYLLABLES: Final[dict[str, bool]] = {}
+_SYLLABLES_LIMIT: Final = 4096  # distinct candidates remembered; pinyin has about 1,300 toned syllables
+# Lines longer than this are left alone (a page with no line breaks is no table).
 MAX_PINYIN_LINE = 20_000
-# The same, with the pinyin as a group: split() then gives the text between and the pinyin, in turn.
-_PINYIN_SPLIT: Final = re.compile(f"({_INJECTED_PINYIN.pattern})", re.IGNORECASE)
 # A cheap first look: injected pinyin opens with a Latin letter; （一） or (单位) do not.
 _MAYBE_PINYIN = re.compile(r"\([A-Za-züÀ-ǜ]")
 
@@ -243,9 +245,7 @@ def normalize_text(raw: str) -> str:
 def without_pinyin(text: str) -> str:
     """A translated line with injected pinyin removed: the text of ``_without_pinyin``,
     for a caller that needs no column map."""
-    if "(" not in text or len(text) > MAX_PINYIN_LINE or _MAYBE_PINYIN.search(text) is None:
-        return text
-    return _INJECTED_PINYIN.sub("", text)
+    return _without_pinyin(text)[0]
 
 
 def _without_pinyin(text: str) -> tuple[str, ColumnMap | None]:
@@ -253,26 +253,47 @@ def _without_pinyin(text: str) -> tuple[str, ColumnMap | None]:
     from (None when nothing was removed)."""
     if "(" not in text or len(text) > MAX_PINYIN_LINE or _MAYBE_PINYIN.search(text) is None:
         return text, None
-    spans = [match.span() for match in _INJECTED_PINYIN.finditer(text)]
-    if not spans:
-        return text, None
-    return _cut(text, spans)
+    return _cut_pinyin(text)
 
 
-def _cut(text: str, spans: list[tuple[int, int]]) -> tuple[str, ColumnMap]:
-    """``text`` without the pieces at ``spans`` (in order, apart), and where the characters left came from."""
+def _cut_pinyin(text: str) -> tuple[str, ColumnMap | None]:
+    """``text`` without the syllables in parentheses after a Han character, and where the
+    characters left came from (None when nothing was cut)."""
     pieces: list[str] = []
-    starts: list[int] = []
+    starts: list[int] = []  # the ColumnMap's
     shifts: list[int] = []
-    last = removed = 0
-    for start, end in spans:
-        pieces.append(text[last:start])
-        removed += end - start
-        starts.append(end - removed)
-        shifts.append(removed)
-        last = end
+    last = length = removed = 0  # text kept up to ``last``; characters kept and removed so far
+    opening = text.find("(", 1)  # (a "(" opening the line follows no character)
+    while opening > 0:
+        closing = text.find(")", opening + 1, opening + _MAX_SYLLABLE + 2)
+        code = ord(text[opening - 1])
+        # (the Han ranges and the remembered answer asked inline: in pure Python a call costs more than they do)
+        if closing > opening + 1 and (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF
+                                      or 0x20000 <= code <= 0x3134F) \
+                and (_SYLLABLES.get(text[opening + 1:closing]) or _is_syllable(text[opening + 1:closing])):
+            pieces.append(text[last:opening])
+            length += opening - last
+            removed += closing + 1 - opening
+            starts.append(length)
+            shifts.append(removed)
+            last = closing + 1
+            opening = text.find("(", last)
+        else:
+            opening = text.find("(", opening + 1)
+    if not starts:
+        return text, None
     pieces.append(text[last:])
     return "".join(pieces), ColumnMap(len(text) - removed, starts, shifts)
+
+
+def _is_syllable(text: str) -> bool:
+    """Whether ``text`` is one pinyin syllable (remembered: a report repeats a few hundred)."""
+    known = _SYLLABLES.get(text)
+    if known is None:
+        known = _SYLLABLE.fullmatch(text) is not None
+        if len(_SYLLABLES) < _SYLLABLES_LIMIT:
+            _SYLLABLES[text] = known
+    return known
 
 
 class Document:
@@ -352,55 +373,15 @@ class Document:
 
     def _strip_pinyin(self, block: str, todo: Sequence[int]) -> list[str]:
         """The lines of a translated block (lines ``todo`` of the document) without
-        injected pinyin, giving each line that had some its column map.
-
-        One split of the block at its pinyin: the pieces between hold the lines
-        without any whole, and a line is cut together only where pinyin was."""
-        parts: list[str] = _PINYIN_SPLIT.split(block)  # kept, pinyin, kept, ..., kept (no group is ever None)
-        lines: list[str] = []
-        pieces: list[str] = []  # of the line being cut, kept so far
-        starts: list[int] = []  # its ColumnMap, so far
-        shifts: list[int] = []
-        line_start = 0  # index in block of the line being cut
-        length = removed = 0  # characters of that line kept and removed so far
-        for k in range(0, len(parts), 2):
-            kept = parts[k]
-            if k:
-                removed += len(parts[k - 1])
-                starts.append(length)
-                shifts.append(removed)
-            end = kept.find("\n")
-            if end < 0:
-                pieces.append(kept)
-                length += len(kept)
-                continue
-            pieces.append(kept[:end])
-            length += end
-            lines.append(self._joined(todo[len(lines)], pieces, starts, shifts, length, removed,
-                                      block, line_start))
-            if starts:
-                starts, shifts = [], []
-            line_start += length + removed + 1
-            rest = kept.rfind("\n")
-            if rest > end:  # whole lines without pinyin
-                lines.extend(kept[end + 1:rest].split("\n"))
-                line_start += rest - end
-            pieces = [kept[rest + 1:]]
-            length = len(kept) - rest - 1
-            removed = 0
-        lines.append(self._joined(todo[len(lines)], pieces, starts, shifts, length, removed, block, line_start))
+        injected pinyin, giving each line that had some its column map."""
+        lines = block.split("\n")
+        for position, text in enumerate(lines):
+            if "(" in text and len(text) <= MAX_PINYIN_LINE:
+                cut, columns = _cut_pinyin(text)
+                if columns is not None:
+                    lines[position] = cut
+                    self._columns[todo[position]] = columns
         return lines
-
-    def _joined(self, index: int, pieces: list[str], starts: list[int], shifts: list[int], length: int,
-                removed: int, block: str, line_start: int) -> str:
-        """Line ``index`` from the pieces kept of it, recording its column map if pinyin was cut;
-        a line too long to cut is left as it stands in ``block``, as _without_pinyin does."""
-        if not starts:
-            return pieces[0] if len(pieces) == 1 else "".join(pieces)
-        if length + removed > MAX_PINYIN_LINE:
-            return block[line_start:line_start + length + removed]
-        self._columns[index] = ColumnMap(length, starts, shifts)
-        return "".join(pieces)
 
     def line(self, index: int) -> Line:
         """Normalized line at 0-based ``index``, with its number and column map."""

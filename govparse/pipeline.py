@@ -389,7 +389,7 @@ def _read_table(spec: TableSpec, doc: Document, section: Section | None, found_b
     lexed = lex(cells, labels_for(grammar_name))
     clock.lap("labels")
     if lexed.joined:
-        layout = replace(layout, split_header=True, split_labels=tuple(
+        layout = layout.with_split_header(tuple(
             f"{'+'.join(c.text for c in token.cells)}@{token.line}" for token in lexed.joined))
     trace = TableTrace(spec.key, section, edition, evidence, layout, tuple(cells), tuple(lexed.tokens),
                        grammar_name, found_by, edition_in_cells=rechecked is not None)

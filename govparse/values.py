@@ -121,7 +121,10 @@ def _classify(text: str) -> CellValue:
         unescaped = _MARKDOWN_ESCAPE.sub(r"\1", text)  # a markdown writer's escapes (mammoth): \+18, 7061\.7
         if unescaped != text:
             return _classify(unescaped)
-    match = _NUMBER.match(text) if len(text) <= _MAX_NUMBER_CHARS else None
+    # Every pattern below but the unit's needs a digit (_APPROXIMATE a digit, comma or point): text without
+    # one, a label or its piece, the commonest cell read here, is told by one search, not four.
+    digit = _HAS_DIGIT.search(text) is not None
+    match = _NUMBER.match(text) if digit and len(text) <= _MAX_NUMBER_CHARS else None
     if match is not None:
         sign, whole, fraction = match.groups()
         digits = whole.replace(",", "") + (fraction or "")
@@ -133,11 +136,11 @@ def _classify(text: str) -> CellValue:
         return UNREADABLE
     if not text.strip(_NUMBER_CHARS):
         return UNREADABLE  # digits and separators, but no number: too long, or 1,2 or 1.2.3
-    if len(text) <= _MAX_NUMBER_CHARS and _APPROXIMATE.match(text):
+    if len(text) <= _MAX_NUMBER_CHARS and (digit or "," in text or "." in text) and _APPROXIMATE.match(text):
         return UNREADABLE
-    if len(text) <= 16 and _HAS_DIGIT.search(text) and not _HAN.search(_UNIT_SUFFIX.sub("", text)):
+    if len(text) <= 16 and digit and not _HAN.search(_UNIT_SUFFIX.sub("", text)):
         return UNREADABLE
-    if len(text) <= 16 and _WITH_WU.fullmatch(text):
+    if len(text) <= 16 and digit and _WITH_WU.fullmatch(text):
         return UNREADABLE  # values a tool ran together, the null mark 无 among them (30 无), not text
     return TEXT
 
