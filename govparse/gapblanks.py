@@ -191,7 +191,12 @@ def _header_words(texts: list[str], lines: list[list[tuple[int, str]]], values: 
         return [(place, place + (_display(texts[index][start:start + len(word)]) if by_shown else len(word)), word)
                 for place, (start, word) in zip(places, lines[index])]
 
-    named = _stacked_names(block, placed)
+    def first(index: int) -> tuple[int, int, str]:  # a row's label: its first word alone
+        word = lines[index][0][1]
+        place = _places(texts[index], lines[index][:1], by_shown)[0]
+        return place, place + (_display(word) if by_shown else len(word)), word
+
+    named = _stacked_names(block, placed, first)
     if named is not None:
         return named
     words = placed(header)
@@ -238,24 +243,26 @@ def column_names() -> re.Pattern:
     return re.compile("|".join(f"(?:{name})" for name in sorted(set(names))))
 
 
-def _stacked_names(block: list[int],
-                   placed: Callable[[int], list[tuple[int, int, str]]]) -> list[tuple[int, int, str]] | None:
+def _stacked_names(block: list[int], placed: Callable[[int], list[tuple[int, int, str]]],
+                   first: Callable[[int], tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:
     """The header over ``block`` as its label column's name and the names of its value columns, where the
     header's lines (those above the block's first row with no value, as many as make it so) hold the
     label column's name alone at the rows' label start and right of every row's label only words that group
     into the format's column names (``named_columns``; 本年废 现行有效 / 信息内容 本年制发件数 / 止件数 件数: two
     names stacked over lines one space apart, which the header's last line alone does not tell). ``placed``:
-    a line's words (place, end, text). None where no such lines are."""
-    rows = [placed(index) for index in block]
-    start = rows[0][0][0]
-    if any(row[0][0] != start or _is_value(row[0][2]) for row in rows):
+    a line's words (place, end, text); ``first``: a row's first word so. None where no such lines are."""
+    top = block[0] - 1  # (a line of one word below ``header``, the tail of a name stacked over it, counts)
+    line = placed(top) if top >= 0 else []
+    if not line or any(_is_value(text) for _, _, text in line):
         return None
-    reach = max(row[0][1] for row in rows)
+    labels = [first(index) for index in block]
+    start = labels[0][0]
+    if any(row[0] != start or _is_value(row[2]) for row in labels):
+        return None
+    reach = max(row[1] for row in labels)
     found: list[tuple[int, int, str]] | None = None
     words: list[tuple[int, int, int, str]] = []
     label: list[tuple[int, int, str]] = []
-    top = block[0] - 1  # (a line of one word below ``header``, the tail of a name stacked over it, counts)
-    line = placed(top)
     while line and not any(_is_value(text) for _, _, text in line):
         for place, end, text in line:
             if place >= reach:
