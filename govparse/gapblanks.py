@@ -21,8 +21,13 @@ pieces of a label with a space inside).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from functools import lru_cache
 from typing import Final
 
+from .grammar import grammar_names, load
+from .normalize import compact, translate
 from .textgrid import width
 from .values import Kind, kind_of
 
@@ -175,16 +180,25 @@ _OPENING: Final = frozenset("（(［[【《")
 
 
 def _header_words(texts: list[str], lines: list[list[tuple[int, str]]], values: list[list[bool]], header: int,
-                  by_shown: bool) -> list[tuple[int, int, str]]:
+                  block: list[int], by_shown: bool) -> list[tuple[int, int, str]]:
     """(place, end, text) of each word of a header line, places counted one way, with the cells stacked
-    around it: a word alone on the line above and one alone on the line below at one place, clear of the
-    header line's words (现行有 / 效件数 beside 信息内容 本年制发件数 本年废止件数: a PDF centres a one-line
-    row's wrapped cell on it), in order of place."""
+    around it: the header's lines above ``block`` where their words right of its labels are the format's
+    names (``_stacked_names``: 本年废 现行有效 / 止件数 件数), else a word alone on the line above and one
+    alone on the line below at one place, clear of the header line's words (现行有 / 效件数 beside 信息内容
+    本年制发件数 本年废止件数: a PDF centres a one-line row's wrapped cell on it), in order of place."""
     def placed(index: int) -> list[tuple[int, int, str]]:
         places = _places(texts[index], lines[index], by_shown)
         return [(place, place + (_display(texts[index][start:start + len(word)]) if by_shown else len(word)), word)
                 for place, (start, word) in zip(places, lines[index])]
 
+    def first(index: int) -> tuple[int, int, str]:  # a row's label: its first word alone
+        word = lines[index][0][1]
+        place = _places(texts[index], lines[index][:1], by_shown)[0]
+        return place, place + (_display(word) if by_shown else len(word)), word
+
+    named = _stacked_names(block, placed, first)
+    if named is not None:
+        return named
     words = placed(header)
     if 0 < header < len(lines) - 1 and len(lines[header - 1]) == 1 == len(lines[header + 1]) \
             and not values[header - 1][0] and not values[header + 1][0]:
@@ -194,20 +208,92 @@ def _header_words(texts: list[str], lines: list[list[tuple[int, str]]], values: 
     return words
 
 
+def named_columns(words: list[tuple[int, int, int, str]]) -> list[tuple[int, int, str, int]] | None:
+    """A header's words, each (place, end, line, text), as the columns the format names: grouped by where each
+    starts (one place a column: a name stacked over lines, 本年废 / 止件数 or 上一年项目数 / 量, or names one space
+    apart on a line, 本年制发件数 本年废止件数), each group, its words joined in line order, a column name the
+    format prints. (place, end, name, the index in ``words`` of its top word) of each column, in order of place;
+    None where the words make fewer than two groups or a group is no such name (a wrapped label's tail, a
+    variant: the words say less). The one test of where a header's columns stand that the readers of text
+    placed by x share (govparse.wrapped for rows wrapped over lines, ``aligned_cells`` for rows a line)."""
+    groups: dict[int, list[int]] = {}
+    for at, (place, _, _, _) in enumerate(words):
+        groups.setdefault(place, []).append(at)
+    if len(groups) < 2:
+        return None
+    columns: list[tuple[int, int, str, int]] = []
+    for place in sorted(groups):
+        members = sorted(groups[place], key=lambda at: words[at][2])
+        text = "".join(words[at][3] for at in members)
+        if column_names().fullmatch(compact(text)) is None:
+            return None
+        columns.append((place, max(words[at][1] for at in members), text, members[0]))
+    return columns
+
+
+@lru_cache(maxsize=1)
+def column_names() -> re.Pattern:
+    """The column names of every table's header, as the grammars write them (compact), one pattern."""
+    names: list[str] = []
+    for name in grammar_names():
+        grammar = load(name)
+        names.extend(re.escape(compact(translate(pattern))) if literal else translate(pattern)
+                     for terminal, pattern, literal in grammar.label_terminals()
+                     if terminal in grammar.header_terminals)
+    return re.compile("|".join(f"(?:{name})" for name in sorted(set(names))))
+
+
+def _stacked_names(block: list[int], placed: Callable[[int], list[tuple[int, int, str]]],
+                   first: Callable[[int], tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:
+    """The header over ``block`` as its label column's name and the names of its value columns, where the
+    header's lines (those above the block's first row with no value, as many as make it so) hold the
+    label column's name alone at the rows' label start and right of every row's label only words that group
+    into the format's column names (``named_columns``; 本年废 现行有效 / 信息内容 本年制发件数 / 止件数 件数: two
+    names stacked over lines one space apart, which the header's last line alone does not tell). ``placed``:
+    a line's words (place, end, text); ``first``: a row's first word so. None where no such lines are."""
+    top = block[0] - 1  # (a line of one word below ``header``, the tail of a name stacked over it, counts)
+    line = placed(top) if top >= 0 else []
+    if not line or any(_is_value(text) for _, _, text in line):
+        return None
+    labels = [first(index) for index in block]
+    start = labels[0][0]
+    if any(row[0] != start or _is_value(row[2]) for row in labels):
+        return None
+    reach = max(row[1] for row in labels)
+    found: list[tuple[int, int, str]] | None = None
+    words: list[tuple[int, int, int, str]] = []
+    label: list[tuple[int, int, str]] = []
+    while line and not any(_is_value(text) for _, _, text in line):
+        for place, end, text in line:
+            if place >= reach:
+                words.append((place, end, top, text))
+            elif place == start:
+                label.append((place, end, text))
+            else:
+                return found  # a word over the rows' labels: no header line of these names
+        named = named_columns(words) if len(label) == 1 else None
+        if named is not None:
+            found = [label[0], *[(place, end, text) for place, end, text, _ in named]]
+        top -= 1
+        line = placed(top) if top >= 0 else []
+    return found
+
+
 def _at_name_starts(texts: list[str], lines: list[list[tuple[int, str]]], values: list[list[bool]], header: int,
                     block: list[int], by_shown: bool) -> dict[int, list[tuple[int, str]]] | None:
     """The rows under ``header`` where none fills its columns, each value where a column's name starts
     (places counted one way): {row: its cells, a blank under each column it leaves empty}; None unless every
     row's values all start so. A name in brackets qualifies the one before it (no column); a value's column is taken only where no name
     before it stands one space after the word before it (two such words may be one name: the columns
-    before the value would be one fewer)."""
-    words = _header_words(texts, lines, values, header, by_shown)
+    before the value would be one fewer), unless each of the two is a name the format prints."""
+    words = _header_words(texts, lines, values, header, block, by_shown)
     starts = [place for place, _, _ in words]
     names = [at for at in range(1, len(words)) if words[at][2][0] not in _OPENING]
     columns = {starts[at]: position for position, at in enumerate(names)}
     # where a column's index is sure: no name up to it one space after the word before it
     sure = 0
-    while sure < len(names) and starts[names[sure]] - words[names[sure] - 1][1] >= 2:
+    while sure < len(names) and (starts[names[sure]] - words[names[sure] - 1][1] >= 2 or all(
+            column_names().fullmatch(compact(words[at][2])) is not None for at in (names[sure] - 1, names[sure]))):
         sure += 1
     found: dict[int, list[tuple[int, str]]] = {}
     for index in block:
@@ -237,7 +323,7 @@ def _under_header(texts: list[str], lines: list[list[tuple[int, str]]], values: 
     if not any(len(lines[index]) in (named, named + 1) and not values[index][0] and all(values[index][1:])
                for index in block):
         return None  # no row as long as the header: none fills every column, whatever the places
-    starts = [place for place, _, _ in _header_words(texts, lines, values, header, by_shown)]
+    starts = [place for place, _, _ in _header_words(texts, lines, values, header, block, by_shown)]
     columns = set(starts[1:])
     confirmed = False
     partial: dict[int, list[tuple[int, str]]] = {}

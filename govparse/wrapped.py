@@ -53,14 +53,12 @@ Costs are linear in the characters read.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
 from itertools import combinations
 from unicodedata import east_asian_width
 
 from .digits import forced_parts
-from .gapblanks import placed_by_x, placed_columns, runs_over
-from .grammar import grammar_names, load
-from .normalize import compact, translate
+from .gapblanks import named_columns, placed_by_x, placed_columns, runs_over
 from .textgrid import Row, width
 
 # (the trial edition writes a change in words, 增3 / 减少4: a value, never a label glued to its number)
@@ -83,15 +81,19 @@ _NOTE = re.compile(r"(?:注|备注|说明|数据来源|资料来源)[:：]")
 
 
 class _Token:
-    __slots__ = ("text", "offset", "index", "place", "value", "shown")
+    __slots__ = ("text", "offset", "index", "place", "value", "shown", "source")
 
-    def __init__(self, text: str, offset: int, index: int, place: int, value: bool, shown: int = -1) -> None:
+    def __init__(self, text: str, offset: int, index: int, place: int, value: bool, shown: int = -1,
+                 source: str = "") -> None:
         self.text = text
         self.offset = offset
         self.index = index
         self.place = place  # display column where it starts
         self.value = value
         self.shown = place if shown < 0 else shown  # display column, where ``place`` counts characters
+        # the line as the source prints it, where ``text`` is its piece at ``index`` (normalizing narrows
+        # full-width punctuation: where a word inside the piece starts is counted on it)
+        self.source = source
 
 
 def _tokens(text: str, shape: str, offset: int, wide_gaps: bool) -> list[_Token]:
@@ -172,7 +174,7 @@ def _words_of(text: str, shape: str, offset: int, wide_gaps: bool) -> list[_Toke
             last = tokens[-1]
             last.text = text[last.index:stop]
         else:
-            tokens.append(_Token(piece, offset, start, place, value, shown.get(start, place)))
+            tokens.append(_Token(piece, offset, start, place, value, shown.get(start, place), shape))
         previous_stop = stop
     return tokens
 
@@ -244,10 +246,7 @@ def wrapped_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     kept = [tokens for tokens in lines if tokens]
     centred, values_above = _centred(lines)
     after_gap = {tokens[0].offset for tokens in kept if tokens[0].offset > 0 and not lines[tokens[0].offset - 1]}
-    first_values = next((position for position, tokens in enumerate(kept) if any(t.value for t in tokens)), 0)
-    header = {texts[tokens[0].offset] for tokens in kept[:first_values]}
-    # A line of the table's header printed again (after a page break) is no label's tail.
-    again = {tokens[0].offset for tokens in kept[first_values:] if texts[tokens[0].offset] in header}
+    again = _header_again(kept, texts)
     if not centred:
         rows = _by_wrap(kept, _full_width(lines), after_gap=after_gap, again=again)
     else:
@@ -256,6 +255,13 @@ def wrapped_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     if any(_PLACED_VALUES.search(text) is not None for text in texts) and placed_by_x(texts):
         return _blanks_by_place(rows)
     return rows
+
+
+def _header_again(kept: list[list[_Token]], texts: list[str]) -> set[int]:
+    """Offsets of the lines of the table's header printed again (after a page break): no label's tail."""
+    first_values = next((position for position, tokens in enumerate(kept) if any(t.value for t in tokens)), 0)
+    header = {texts[tokens[0].offset] for tokens in kept[:first_values]}
+    return {tokens[0].offset for tokens in kept[first_values:] if texts[tokens[0].offset] in header}
 
 
 _MIN_TEMPLATES = 2  # full rows whose values' places show the table's columns
@@ -470,6 +476,11 @@ def _by_wrap(lines: list[list[_Token]], full: int, placed: bool = False, counted
         if placed and pending and labels and _whole_label(pending[-1].tokens, labels[0], label_full):
             rows.append((pending, []))  # a row that printed no values (行政处罚, its one cell blank)
             pending = []
+        elif placed and len(pending) >= 2 and not labels and pending[-1].tokens[0].offset in heads \
+                and _whole_label(pending[-2].tokens, pending[-1].tokens[0], label_full):
+            # the same above a label centred around its values (规章 over 行政规范性文 / 15908 0 / 件)
+            rows.append((pending[:-1], []))
+            pending = pending[-1:]
         stray, ordered = _row_labels(labels, values, pending, full, placed)
         if stray:
             rows.append((stray, []))  # a header or a stray tail: not this row's, whose label opens left of it
@@ -699,13 +710,16 @@ def _under_header(rows: list[tuple[list[_Label], list[_Token]]], headers: set[in
     character and by display alike); the row's columns are those
     pieces (a blank cell prints nothing, and the header says where each column stands), as many as
     another row under the header holds values, or, where none does (a block of one row, 政府集中采购 8), as
-    many as the header names on its one line, each value starting where its column's name starts. Where
+    many as the header names on its one line, each value starting where its column's name starts. Confirmed
+    (a row as wide), a value in no piece's span is placed where all the full rows put one of that column (a
+    note printed as a cell of its own, （包括自然失效…）, pushes the names after it right of their values). Where
     the table pads its narrow rows to its widest (``found`` places a row with blanks after its values), a
     row placed here is padded alike, to ``width``. {row: (the column of each value, how many columns)}; a
     row not placed so is left short for the row stage."""
     placed: dict[int, tuple[list[int], int]] = {}
     header: list[_Token] = []
     fullest = 0  # the most values a row under the header holds
+    full_rows: list[list[_Token]] = []  # the rows under the header that hold that many
     pads = any(columns == list(range(len(values))) for columns, (_, values) in zip(found, rows) if columns is not None)
     spaced_out = any(_spaced_out(rows[index][0]) for index in headers)
     for index, (labels, values) in enumerate(rows):
@@ -713,6 +727,8 @@ def _under_header(rows: list[tuple[list[_Label], list[_Token]]], headers: set[in
             header = [token for label in labels for token in label.tokens if not token.value]
             following = next((at for at in range(index + 1, len(rows)) if at in headers), len(rows))
             fullest = max((len(rows[at][1]) for at in range(index + 1, following)), default=0)
+            full_rows = [rows[at][1] for at in range(index + 1, following)
+                         if len(rows[at][1]) == fullest and all(token.value for token in rows[at][1])]
             continue
         if not values or found[index] is not None or not header or not all(token.value for token in values):
             continue
@@ -743,10 +759,16 @@ def _under_header(rows: list[tuple[list[_Label], list[_Token]]], headers: set[in
             ends = [min(start + (_display(column.text) if by_shown else len(column.text)),
                         starts[position + 1] if position + 1 < len(starts) and starts[position + 1] > start else 1 << 30)
                     for position, (start, column) in enumerate(zip(starts, columns))]
+            # Confirmed, the full rows' places, where all alike, are the columns' too (a note in brackets printed
+            # as a cell of its own, （包括自然失效…）, may push the names after it right of their values)
+            templates = {tuple(_at(token, by_shown) for token in row) for row in full_rows} if confirmed else set()
+            template: tuple[int, ...] = templates.pop() if len(templates) == 1 else ()
             assigned: list[int] = []
             for token in values:
                 at = _at(token, by_shown)
                 hits = [position for position in range(len(columns)) if starts[position] - 1 <= at < ends[position]]
+                if not hits and at in template:
+                    hits = [template.index(at)]
                 if len(hits) != 1 or assigned and hits[0] <= assigned[-1] \
                         or not confirmed and abs(at - starts[hits[0]]) > 1:
                     break
@@ -761,51 +783,31 @@ def _under_header(rows: list[tuple[list[_Label], list[_Token]]], headers: set[in
 
 
 def _format_columns(pieces: list[_Token], by_shown: bool) -> list[_Token] | None:
-    """A header's pieces as the columns the format names, where they are: their words grouped by where
-    each starts (one place a column: a name stacked over lines, 上一年项目数 / 量, or names one space apart
-    on a line, 本年制发件数 本年废止件数 or 本年增 处理决定 over /减 数量), each group, its words joined in line
-    order, a column name the format prints. One token a column, at its start, in order of place; None
-    where a group is no such name (a wrapped label's tail, a variant: the pieces say less)."""
-    groups: dict[int, list[_Token]] = {}
-    for piece in pieces:
-        for word in _words_in(piece):
-            groups.setdefault(_at(word, by_shown), []).append(word)
-    if len(groups) < 2:
+    """A header's pieces as the columns the format names, where they are (govparse.gapblanks.named_columns,
+    their words grouped by where each starts: 上一年项目数 / 量, or 本年增 处理决定 over /减 数量). One token a
+    column, at its start, in order of place; None where a group is no such name."""
+    words = [word for piece in pieces for word in _words_in(piece)]
+    named = named_columns([(_at(word, by_shown), 0, word.offset, word.text) for word in words])
+    if named is None:
         return None
-    columns: list[_Token] = []
-    for start in sorted(groups):
-        words = sorted(groups[start], key=lambda word: word.offset)
-        text = "".join(word.text for word in words)
-        if _column_names().fullmatch(compact(text)) is None:
-            return None
-        first = words[0]
-        columns.append(_Token(text, first.offset, first.index, first.place, False, first.shown))
-    return columns
-
-
-@lru_cache(maxsize=1)
-def _column_names() -> re.Pattern:
-    """The column names of every table's header, as the grammars write them (compact), one pattern."""
-    names: list[str] = []
-    for name in grammar_names():
-        grammar = load(name)
-        names.extend(re.escape(compact(translate(pattern))) if literal else translate(pattern)
-                     for terminal, pattern, literal in grammar.label_terminals()
-                     if terminal in grammar.header_terminals)
-    return re.compile("|".join(f"(?:{name})" for name in sorted(set(names))))
+    return [_Token(text, words[top].offset, words[top].index, words[top].place, False, words[top].shown)
+            for _, _, text, top in named]
 
 
 def _spaced_out(header: list[_Label]) -> bool:
-    """Whether the line of a header's label-column name (信息内容: the lowest piece at its left edge, under the
-    caption) holds a lone character (采  购项目数量, 信  息内容, 本年增/减 处): words spaced out, whose pieces
-    are no cells; the table's headers do not tell its columns unconfirmed. (A lone character on a line of
-    its own, 量 under 上一年项目数, is a stacked cell's tail.)"""
+    """Whether the line of a header's label-column name (信息内容: the lowest piece at its left edge with other
+    words on its line, under the caption) holds a lone character (采  购项目数量, 信  息内容, 本年增/减 处): words
+    spaced out, whose pieces are no cells; the table's headers do not tell its columns unconfirmed. (A lone
+    character on a line of its own, 量 under 上一年项目数, is a stacked cell's tail, and 费 under 行政事业性收
+    a label's, a row that printed no values read with the header.)"""
     tokens = [token for label in header for token in label.tokens if not token.value]
     if not tokens:
         return False
     edge = min(token.place for token in tokens)
-    line = max(token.offset for token in tokens if token.place == edge)
-    return any(len(word) < 2 for token in tokens if token.offset == line for word in token.text.split())
+    words = {offset: [word for token in tokens if token.offset == offset for word in token.text.split()]
+             for offset in {token.offset for token in tokens if token.place == edge}}
+    lines = [offset for offset, on in words.items() if len(on) >= 2]
+    return bool(lines) and any(len(word) < 2 for word in words[max(lines)])
 
 
 def _right_of(header: list[_Token], labels: list[_Label], by_shown: bool) -> list[_Token]:
@@ -846,7 +848,8 @@ def _clustered(rows: list[tuple[int, int, list[int]]], width: int,
     ``width`` groups from the one window of consecutive groups that holds all its values, leaves no
     column said to be blank under its label (all its pieces, ``rows``' second field: how far right they
     reach), and starts right of a group its label reaches (a window starting after a group the label
-    does not reach would leave that group's column to no row); where two windows fit, a value falls
+    does not reach would leave that group's column to no row; where no shifted row fills its last column, the
+    window of a shifted row ends one group past the last, that column blank); where two windows fit, a value falls
     in no group, or a value (``lengths``: each row's values' lengths) runs over the group of a column said
     to be blank after it (two cells glued, ``180`` for 18 and 0: ``runs_over``), None
     (the row stage reports the short row). None where the values do not group so: places not counted the
@@ -862,8 +865,13 @@ def _clustered(rows: list[tuple[int, int, list[int]]], width: int,
             spans[-1][2] += 1
         else:
             spans.append([place, place, 1])
-    if not width <= len(spans) <= width + 1 or any(count < 2 for _, _, count in spans):
-        return None  # (a row beside a group label shifts its values by one column, no more)
+    # (a row beside a group label shifts its values by one column, no more: a group past the columns is the
+    # shifted rows' last column, which one of them may fill alone)
+    if not width <= len(spans) <= width + 1 or any(count < 2 for _, _, count in spans[:width]):
+        return None
+    # Where the groups are as many as the columns, a shifted row's last column lies past the last group (no
+    # shifted row fills it): its window may end there, the column blank.
+    past = 1 if len(spans) == width else 0
     found: list[list[int] | None] = []
     for (shape, label_end, row), sizes in zip(rows, lengths):
         if shape < 0 or not _may_place(len(row), width):
@@ -879,8 +887,9 @@ def _clustered(rows: list[tuple[int, int, list[int]]], width: int,
             found.append(None)
             continue
         windows = [start for start in range(max(0, groups[-1] - width + 1), groups[0] + 1)
-                   if start + width <= len(spans) and (start == 0 or spans[start - 1][0] <= label_end) and not any(
-                       at not in taken and spans[at][0] <= label_end for at in range(start, start + width))]
+                   if start + width <= len(spans) + past and (start == 0 or spans[start - 1][0] <= label_end)
+                   and not any(at not in taken and spans[at][0] <= label_end
+                               for at in range(start, min(start + width, len(spans))))]
         found.append([group - windows[0] for group in groups] if len(windows) == 1 else None)
     return found
 
@@ -926,6 +935,8 @@ def _header_lines(pending: list[_Label], first: _Token | None, counted: tuple[bo
     caption = lines[:1] if len(lines) > 1 and _CAPTION.match("".join([token.text for token in lines[0][:4]])) else []
     lines = lines[len(caption):]
     metrics = counted or _metrics(lines)
+    for middle in range(1, len(lines) - 1):
+        _cut_under_stacks(lines[middle - 1], lines[middle], lines[middle + 1], metrics)
     for middle in range(1, len(lines) - 1):
         _join_paired(lines[middle - 1], lines[middle], lines[middle + 1], metrics)
     lines = [tokens for tokens in lines if tokens]
@@ -1142,12 +1153,19 @@ def _words_in(piece: _Token) -> list[_Token]:
     if " " not in piece.text:
         return [piece]
     words: list[_Token] = []
-    skip = shown = 0
+    skip = 0
     for word in piece.text.split(" "):
-        words.append(_Token(word, piece.offset, piece.index + skip, piece.place + skip, piece.value, piece.shown + shown))
+        words.append(_Token(word, piece.offset, piece.index + skip, piece.place + skip, piece.value,
+                            _shown_after(piece, skip), piece.source))
         skip += len(word) + 1
-        shown += _display(word) + 1
     return words
+
+
+def _shown_after(piece: _Token, skip: int) -> int:
+    """The display column ``skip`` characters into a piece, counted on the line as printed where known."""
+    if piece.source:
+        return piece.shown + _display(piece.source[piece.index:piece.index + skip])
+    return piece.shown + _display(piece.text[:skip])
 
 
 def _own_word(piece: _Token, top: _Token, bottom: _Token) -> tuple[_Token, _Token | None]:
@@ -1159,9 +1177,9 @@ def _own_word(piece: _Token, top: _Token, bottom: _Token) -> tuple[_Token, _Toke
     if not space or abs(_display(first) - _display(top.text)) > 1 or _display(bottom.text) > _display(first) + 1:
         return piece, None
     skip = len(first) + 1
-    return (_Token(first, piece.offset, piece.index, piece.place, False, piece.shown),
-            _Token(after, piece.offset, piece.index + skip, piece.place + skip, False,
-                   piece.shown + _display(first) + 1))
+    return (_Token(first, piece.offset, piece.index, piece.place, False, piece.shown, piece.source),
+            _Token(after, piece.offset, piece.index + skip, piece.place + skip, False, _shown_after(piece, skip),
+                   piece.source))
 
 
 def _beside_all(top: _Token, middle: list[_Token], below: list[_Token], by_shown: bool) -> bool:
@@ -1188,8 +1206,9 @@ def _stacked_at(top: _Token, middle: list[_Token], below: list[_Token], by_shown
 
 def stacked_header(texts: list[str]) -> bool:
     """Whether a header cell is printed around the header's middle line (indented pieces above and
-    below a line of pieces left and right of them): a PDF's layout by x, which centres a row's
-    one-line cells on its middle line; text tables put a wrapped cell's lines from its top."""
+    below a line of pieces left and right of them, or at the margin above and below a line of pieces
+    indented past them): a PDF's layout by x, which centres a row's one-line cells on its middle line;
+    text tables put a wrapped cell's lines from its top."""
     made: dict[int, list[_Token]] = {}  # each line's tokens, made when first looked at
 
     def tokens(offset: int) -> list[_Token]:
@@ -1198,14 +1217,19 @@ def stacked_header(texts: list[str]) -> bool:
             found = made[offset] = _tokens(texts[offset], texts[offset], offset, True)
         return found
 
+    margin = min((len(text) - len(text.lstrip()) for text in texts if text.strip()), default=0)
     for middle in range(1, len(texts) - 1):
         if not texts[middle - 1][:1].isspace() and not texts[middle][:1].isspace():
-            continue  # the line above and this one both start at the margin: neither test below can hold
+            continue  # the line above and this one both start at the margin: no test below can hold
         if any(character.isdigit() for character in texts[middle]):
             continue  # a header's middle line holds labels, never figures: not worth tokenizing
         above, below = tokens(middle - 1), tokens(middle + 1)
         if len(above) >= 2 and any(_paired(above, tokens(middle), below, by_shown) for by_shown in (False, True)):
             return True  # a header row's two-line cells around its one-line ones (结果 / 总计 / 维持)
+        if len(above) == 1 == len(below) and not above[0].value and not below[0].value \
+                and above[0].place == below[0].place == margin and len(tokens(middle)) >= 2 \
+                and tokens(middle)[0].place > max(above[0].place + len(above[0].text), below[0].place + len(below[0].text)):
+            return True  # the first column's cell wrapped around a middle line indented past it (结果维 / 持)
         if above and below and min(token.place for token in above + below) >= _MIN_FULL:
             count = len(above)
             _join_stacked(above, list(tokens(middle)), below)
@@ -1345,7 +1369,8 @@ def physical_rows(texts: list[str], shapes: list[str]) -> list[Row]:
     if len(blocks) < _MIN_BLOCKS or len(blocks) * 2 < sum(_value_lines(block) for block in blocks):
         # A tight table, most rows not a blank line apart (or two blocks: a page break between them):
         # the blank lines are a page break's.
-        return _by_wrap([tokens for tokens in lines if tokens], full, True, _counted(lines))
+        kept = [tokens for tokens in lines if tokens]
+        return _by_wrap(kept, full, True, _counted(lines), again=_header_again(kept, texts))
     rows: list[Row] = []
     built: list[tuple[list[_Token], list[_Token]]] = []  # rows read from a block, to place values
     for block in blocks:
@@ -1510,7 +1535,7 @@ def _by_column(tokens: list[_Token], counted: tuple[bool, ...] = ()) -> list[_To
     values' line starts where the lines above and below start theirs), left to right."""
     columns: list[list[_Token]] = []  # label pieces of each label column, top to bottom
     ways = counted or (False,)
-    for token in tokens:
+    for token in _cut_at_columns(tokens, ways):
         column = None
         if _ENUMERATED.match(token.text) is None:  # an enumerated piece opens a label of its own
             column = next((c for c in reversed(columns)
@@ -1525,6 +1550,45 @@ def _by_column(tokens: list[_Token], counted: tuple[bool, ...] = ()) -> list[_To
         head = column[0]
         joined.append(_Token("".join(token.text for token in column), head.offset, head.index, head.place, False))
     return joined
+
+
+def _cut_at_columns(tokens: list[_Token], ways: tuple[bool, ...]) -> list[_Token]:
+    """Label pieces with one cut where a word inside starts where a piece of the line above or below starts
+    (by every way of counting in ``ways``): a label column filled to its edge, one space, then the next
+    column's piece (（六）其他处 逾期不补正、行政机关 under 1．申请人无正当理由, at the second column's place),
+    two cells run together on one line."""
+    cut: list[_Token] = []
+    for token in tokens:
+        others = [other for other in tokens if abs(other.offset - token.offset) == 1]
+        cut.extend(_cut_where(token, lambda word: any(all(_at(other, by_shown) == _at(word, by_shown) for by_shown in ways)
+                                                      for other in others)))
+    return cut
+
+
+def _cut_under_stacks(above: list[_Token], middle: list[_Token], below: list[_Token],
+                      metrics: tuple[bool, ...]) -> None:
+    """Cut a piece of a header's middle line where a word inside starts at a piece above and a piece below
+    (by every way of counting): a cell stacked over three lines whose middle word the next name runs into
+    one space before it (本年新 / 本年新制作数量 公开数 / 量), to be joined with its head and tail."""
+    if not above or not below:
+        return
+    middle[:] = [part for piece in middle for part in _cut_where(piece, lambda word: all(
+        any(abs(_at(token, by_shown) - _at(word, by_shown)) <= 1 for token in above)
+        and any(abs(_at(token, by_shown) - _at(word, by_shown)) <= 1 for token in below) for by_shown in metrics))]
+
+
+def _cut_where(piece: _Token, starts: Callable[[_Token], bool]) -> list[_Token]:
+    """A piece cut before its first word after the first that ``starts`` holds for (one piece, or two)."""
+    if " " not in piece.text or piece.value:
+        return [piece]
+    words = _words_in(piece)
+    at = next((position for position in range(1, len(words)) if starts(words[position])), 0)
+    if not at:
+        return [piece]
+    skip = sum(len(word.text) + 1 for word in words[:at])
+    word = words[at]
+    return [_Token(piece.text[:skip - 1], piece.offset, piece.index, piece.place, False, piece.shown, piece.source),
+            _Token(piece.text[skip:], word.offset, word.index, word.place, False, word.shown, piece.source)]
 
 
 # --- numbers a narrow cell wrapped, in text without positions -------------------------------------

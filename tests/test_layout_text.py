@@ -109,8 +109,17 @@ def test_a_row_whose_number_wrapped_and_was_not_joined_back_stays_short():
     assert _texts(short)[1:] == ["0", "0", "0", "0", "0", "0"]
 
 
-def test_a_short_row_with_no_full_row_of_its_shape_stays_short():
+def test_a_short_row_beside_a_group_label_is_read_a_column_right():
+    """No full row of its shape, its label over the first column's place: its values, each at the place of
+    the next column's, are its columns a column right (as pdftotext shifts a row beside a group label), and
+    its last column, which no such row fills (past the last place the values show), is blank."""
     lines = TABLE_THREE[:1] + ["（三）不予公开                    1．属于国家秘密                    0         0         0 0       0      0"]
+    rows = physical_rows(lines + TABLE_THREE[1:], lines + TABLE_THREE[1:])
+    assert _texts(rows[1])[2:] == ["0", "0", "0", "0", "0", "0", ""]
+
+
+def test_a_short_row_of_another_shape_off_the_columns_stays_short():
+    lines = TABLE_THREE[:1] + ["（三）不予公开                    1．属于国家秘密                    0         0       0   0 0       0"]
     rows = physical_rows(lines + TABLE_THREE[1:], lines + TABLE_THREE[1:])
     assert _texts(rows[1])[2:] == ["0", "0", "0", "0", "0", "0"]
 
