@@ -303,8 +303,9 @@ def _at_name_starts(texts: list[str], lines: list[list[tuple[int, str]]], values
         if valued[0] or not all(valued[1:]) or len(row) - 1 >= len(names) or places[0] != starts[0]:
             return None
         assigned = [columns.get(place, -1) for place in places[1:]]
-        if -1 in assigned or any(b <= a for a, b in zip(assigned, assigned[1:])) or assigned[-1] > sure:
-            return None
+        if -1 in assigned or any(b <= a for a, b in zip(assigned, assigned[1:])) or assigned[-1] > sure \
+                or assigned[-1] < len(names) - 1 and sure < len(names):
+            return None  # (blanks after the last value: the names after it must stand apart as columns too)
         by_column = dict(zip(assigned, row[1:]))
         cells = [row[0]]
         for column in range(len(names)):

@@ -125,6 +125,9 @@ def assert_round_trip(report: Report, layout, perturbations, seed: int, encoding
 @example(zero_report(), LAYOUTS[0], ("split-header",), 117, None)
 @example(zero_report(**{"active_disclosure.normative_documents.issued": None}), LAYOUTS[0],
          ("label-variants", "null-marks"), 0, None)
+# - a header split at a single space (信息内容 本年处 理决定数量) taken for two columns, a blank put after the one
+#   value of each row under it (gapblanks._at_name_starts: the names after a row's last value must stand apart);
+@example(zero_report(), LAYOUTS[7], ("split-header",), 42926705, None)
 # Renderer bugs (the report it wrote had lost information):
 # - a label split after its enumerator's digit (2 / 、重复申请) or into bare punctuation (、);
 @example(zero_report(), LAYOUTS[0], ("label-variants", "split-header"), 1, None)
