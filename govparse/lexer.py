@@ -888,8 +888,8 @@ def _label_around(infos: list[TextInfo], index: int, labels: Labels) -> tuple[st
     """A row label whose printed lines stand around other cells, as a PDF's lines in page order give a
     label wrapped in its cell: its first line (at ``index``, naming no label alone), at most one group
     label beside it (（六）其他处理, or a piece of one printed down the rows: 他处理) between its lines, the
-    row's values on its middle line's baseline, then its last line (1．申请人无正当理由逾期不补正、 / （六）其他处理 / 行政机关不再处理其政府信息公开申 /
-    5 0 0 0 0 0 5 / 请). (row terminal, the label's cell indices, the group label's or -1, the values'
+    row's values on its middle line's baseline, then its last line (1．申请人无正当理由逾期不补正、 /
+    （六）其他处理 / 行政机关不再处理其政府信息公开申 / 5 0 0 0 0 0 5 / 请). (row terminal, the label's cell indices, the group label's or -1, the values'
     (start, stop)), when the pieces name a row label and every piece after the first only grows it;
     else None. Looked for only where a cell begins a label and names none (a few per table at most)."""
     key = infos[index].key

@@ -566,8 +566,7 @@ def values_between_labels(rows: list[Printed], tokens: Sequence[TableToken], eve
                        f"({_shown(before.cells)}) and below it ({_shown(values.cells)}), and values above such a "
                        "row went to no row: which are its own is not in the text; its cells are null",
                        row.label.line, row.label.column, row=row.key)
-            out[at] = Printed(row.key, row.label, row.values, row.header, row.out_of_order, True, row.lead,
-                              row.labels, row.room)
+            out[at] = row._replace(unreadable=True)
     return out
 
 

@@ -85,9 +85,11 @@ def _halves_below(texts: list[str], shapes: list[str], taken: set[int]) -> list[
         row = texts[index]
         if len(shapes[index]) != len(row) or len(shapes[index + 1]) != len(below) or not _has_value(row):
             continue
-        piece = row[place:place + len(last)]
-        if piece == last and row[place - 1:place] == " " and row[place + len(last):place + len(last) + 1] in (" ", ""):
-            halves.append((index, place, len(last)))
+        size = len(last)
+        # the piece alone on the row's line, spaces where the joined mark runs over (the next ``size`` characters)
+        if row[place:place + size] == last and row[place - 1:place] == " " \
+                and not row[place + size:place + 2 * size].strip(" "):
+            halves.append((index, place, size))
     return halves
 
 
