@@ -143,7 +143,13 @@ SHAPES = [pytest.param(layout, id=layout.style) for layout in TOOL_LAYOUTS]
 # misreads (below), whatever the draws: a shape that starts to hold must lose its mark. (PDF_PHYSICAL lost its
 # mark on branch xpos8: tests/shape_census.py's 2,000 derandomized draws 16 -> 0 failing without perturbations,
 # 17 -> 0 with; none with a wrong number.)
-ROUND_TRIP_GAPS: dict = {}
+# PDF_PHYSICAL marked again (end of that session): a random draw of the dev profile on a fresh clone, shrunk and
+# pinned below (seed 496), nulls table 二's first block; the derandomized census on the merged main also finds 7 of
+# 2,000 draws with a null (seed 385). Nulls with diagnostics, never a wrong number (test_no_wrong_numbers).
+ROUND_TRIP_GAPS: dict = {
+    PDF_PHYSICAL: "pdftotext -layout: table 二's first block under bom + full-width + label-variants (seed 496: "
+                  "规章 and 行政规范性文件 with 现行有效件数 blank nulled), and a 2019 table 二 in 7 of 2,000 census draws",
+}
 ROUND_TRIP_SHAPES = [
     pytest.param(layout, id=layout.style, marks=[pytest.mark.xfail(strict=True, raises=AssertionError,
                                                                    reason=ROUND_TRIP_GAPS[layout])]
@@ -167,6 +173,11 @@ ROUND_TRIP_SHAPES = [
 # - w3m centres a row's cells vertically: a blank first value stayed on the first line of a taller label,
 #   on no line with the row's numbers, and was read as the label's padding.
 @example(zero_report(**{"applications.other_no_correction.natural_person": None}), (), 0)
+# - pdftotext -layout, a dev-profile random draw (fresh clone, end of the ninth session), still failing: table 二's
+#   first block with its last column blank under full-width and label variants read null (ROUND_TRIP_GAPS)
+@example(zero_report(**{"active_disclosure.regulations.in_force": None,
+                        "active_disclosure.normative_documents.in_force": None}), ("bom", "full-width", "label-variants"),
+         496)
 # Pinned failures of the shapes still marked (ROUND_TRIP_GAPS), and of those that once were: zero_report(),
 # (), 0 above misread pdftotext -layout's sub-label around its group label (wrapped: places by the table's
 # count); these, pypdf's wrapped label, run-together's null mark and broken identity, pdftotext -layout's
