@@ -936,7 +936,8 @@ def _header_lines(pending: list[_Label], first: _Token | None, counted: tuple[bo
     lines = lines[len(caption):]
     metrics = counted or _metrics(lines)
     for middle in range(1, len(lines) - 1):
-        _cut_under_stacks(lines[middle - 1], lines[middle], lines[middle + 1], metrics)
+        below = lines[middle + 1] + lines[middle + 2] if middle + 2 < len(lines) else lines[middle + 1]
+        _cut_under_stacks(lines[middle - 1], lines[middle], below, metrics)
     for middle in range(1, len(lines) - 1):
         _join_paired(lines[middle - 1], lines[middle], lines[middle + 1], metrics)
     lines = [tokens for tokens in lines if tokens]
@@ -1569,7 +1570,9 @@ def _cut_under_stacks(above: list[_Token], middle: list[_Token], below: list[_To
                       metrics: tuple[bool, ...]) -> None:
     """Cut a piece of a header's middle line where a word inside starts at a piece above and a piece below
     (by every way of counting): a cell stacked over three lines whose middle word the next name runs into
-    one space before it (本年新 / 本年新制作数量 公开数 / 量), to be joined with its head and tail."""
+    one space before it (本年新 / 本年新制作数量 公开数 / 量), to be joined with its head and tail. ``below``
+    may hold two lines: a cell of four lines or more skips the header's middle line, where the one-line
+    cells are (本年废止件数(包 / 本年制发件 括自然失效和不再 / 信息内容 … 现行有效件数 / 按规范性文件管)."""
     if not above or not below:
         return
     middle[:] = [part for piece in middle for part in _cut_where(piece, lambda word: all(

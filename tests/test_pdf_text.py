@@ -276,6 +276,28 @@ def test_header_names_one_space_apart_in_a_stacked_cell_are_cut_where_the_middle
     assert _texts(physical_rows(lines, lines)[-1]) == ["规范性文件", "", "120", ""]
 
 
+def test_a_tall_cell_skipping_the_headers_middle_line_cuts_the_name_run_into_it():
+    # 本年废止件数(包括…管理) wrapped over four lines, its third below the header's middle line (信息内容 …
+    # 现行有效件数), and 本年制发件 / 数 beside it with its first line run into the tall cell's second one space
+    # apart. The cut where a piece above and a piece two lines below start (the middle line between holds
+    # none there) gives three columns; before, 本年制发件 括自然失效和不再数 was one unknown name, the header
+    # named two of three columns and both rows with their last column blank were null (a dev-profile draw,
+    # seed 496 with label variants).
+    lines = ["第二十条第(一) 项",
+             "                         本年废止件数(包",
+             "              本年制发件 括自然失效和不再",
+             "信息内容                                     现行有效件数",
+             "              数         按规范性文件管",
+             "                         理)",
+             "规章          0         0",
+             "行政规范性文",
+             "              0         0",
+             "件"]
+    rows = physical_rows(lines, lines)
+    assert _texts(rows[0])[1:] == ["信息内容", "本年制发件数", "本年废止件数(包括自然失效和不再按规范性文件管理)", "现行有效件数"]
+    assert [_texts(row) for row in rows[1:]] == [["规章", "0", "0"], ["行政规范性文件", "0", "0"]]
+
+
 def test_a_stacked_cell_wider_than_the_middle_word_keeps_the_piece_whole():
     # the head (本年新制) wider than the middle piece's first word (作数): no cut, the piece stays one, the row short
     lines = ["第二十条第（一）项",
