@@ -1094,11 +1094,16 @@ def _join_paired(above: list[_Token], middle: list[_Token], below: list[_Token],
     """A header row whose cells wrap in two lines around its one-line cells (pdftotext centres
     ``结果`` / ``维持`` around ``总计``): when each piece above has one below it at its place and each
     below one above, by every way of counting places, and the line between has pieces at none of
-    those places, each pair is joined into one cell on the middle line, at its place."""
-    if not all(_paired(above, middle, below, by_shown) for by_shown in metrics):
-        return
+    those places, each pair is joined into one cell on the middle line, at its place. Two cells one space
+    apart are one piece (``本年废 现行有效`` over ``止件数 件数``): where the words pair, they are the cells."""
+    tops = [word for token in above for word in _words_in(token)]
+    bottoms = [word for token in below for word in _words_in(token)]
+    if not all(_paired(tops, middle, bottoms, by_shown) for by_shown in metrics):
+        tops, bottoms = above, below
+        if not all(_paired(tops, middle, bottoms, by_shown) for by_shown in metrics):
+            return
     joined = [_Token(top.text + bottom.text, middle[0].offset, top.index, top.place, False, top.shown)
-              for top, bottom in zip(above, below)]
+              for top, bottom in zip(tops, bottoms)]
     merged = sorted(middle + joined, key=lambda token: token.place)
     if any(_by_place(middle + joined, by_shown) != merged for by_shown in metrics):
         return  # the ways of counting places order them differently: left as printed
@@ -1225,7 +1230,11 @@ def stacked_header(texts: list[str]) -> bool:
         if any(character.isdigit() for character in texts[middle]):
             continue  # a header's middle line holds labels, never figures: not worth tokenizing
         above, below = tokens(middle - 1), tokens(middle + 1)
-        if len(above) >= 2 and any(_paired(above, tokens(middle), below, by_shown) for by_shown in (False, True)):
+        # (two cells one space apart are one piece: 本年新公开 对外公开总数 over 数量 / 量; paired word by word)
+        words_above = [word for token in above for word in _words_in(token)]
+        words_below = [word for token in below for word in _words_in(token)]
+        if len(words_above) >= 2 and any(_paired(words_above, tokens(middle), words_below, by_shown)
+                                         for by_shown in (False, True)):
             return True  # a header row's two-line cells around its one-line ones (结果 / 总计 / 维持)
         if len(above) == 1 == len(below) and not above[0].value and not below[0].value \
                 and above[0].place == below[0].place == margin and len(tokens(middle)) >= 2 \

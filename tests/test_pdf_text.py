@@ -109,6 +109,23 @@ def test_stacked_header_is_evidence_of_a_pdf_layout_and_plain_wrapped_headers_ar
     assert not stacked_header(top_aligned)
 
 
+RUN_INTO_EACH_OTHER = ["第二十条第（一）项",
+                      "                                           本年新公开 对外公开总数",
+                      "信息内容                  本年新制作数量",
+                      "                                           数量       量",
+                      "规章                      13               0",
+                      "规范性文件                13               0          2000000"]
+
+
+def test_stacked_cells_one_space_apart_pair_word_by_word():
+    # 本年新公开 / 数量 and 对外公开总数 / 量, two stacked cells right of the middle line's pieces, printed one space
+    # apart above it: one piece, but its words pair with those below (census seed 385: the table was taken for
+    # space-delimited rows and its short rows, no full row in their block, were null)
+    assert stacked_header(RUN_INTO_EACH_OTHER)
+    rows = physical_rows(RUN_INTO_EACH_OTHER, RUN_INTO_EACH_OTHER)
+    assert _texts(rows[0])[1:] == ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"]
+
+
 def test_table_two_with_a_stacked_header_is_read_as_placed_by_x():
     text = (DATA / "x-positioned--stacked-header-2019.txt").read_text(encoding="utf-8")
     doc = Document(text)
