@@ -76,7 +76,9 @@ leaves the other's values (``_pinned_pair``: total_processed and carried_forward
 
 Table 三 is first read as a whole (``_assigned``, govparse.pdfassign): its values cut into its rows
 by their count and the identities, labels aside, taken only where one table fits; the rules
-above read it only where that fails.
+above read it only where that fails. A row all 0 is given values from apart from where it stands
+(by the assignment or ``_matched_totals``) only where no cell may be blank (``_printed_whole``, which
+takes off the heads of numbers wrapped in table 四's narrow cells): I1 holds for it whatever 0.
 
 These rules were found on pdftotext's text of the PDFs corpus/tools/make_fixtures.py makes
 (540 reports of its six shapes, other seeds than the committed fixtures): none reads a wrong
@@ -117,6 +119,9 @@ _MAX_HEADING_VALUES = 12  # values after table 四's next heading tried as 复�
 _LONGEST_LABEL = 60  # characters of a label of table 三 joined from its pieces, at most
 _MAX_TAIL = 12  # values after table 三's last row's own tried as its page's moved blocks: a bound on the cost
 _MAX_SHORT_ROWS = 32  # rows of a page looked for in what pdftotext moved (table 三 has 25): a bound on the cost
+_WRAPPED_HEAD = 4  # digits of the head of a number wrapped in table 四's narrow cells, at least
+_MAX_WRAPPED = 15  # numbers wrapped in table 四's cells, at most (its cells)
+_CUT_GROUP = re.compile(r"\d{1,3}(?:,\d{3})*,\d{0,2}")  # a wrapped number's head cut in a group of thousands: 106,2
 _FIRST_OF_GROUP = re.compile(r"1[．.、]|[（(]一[）)]")  # the label of a group's first row opens so
 _CAPTION = re.compile(r"第[一二三四五六七八九十]{1,3}条")
 # What opens a label: an enumerator (一、 （三） 4．) or a caption (第二十条第（五）项).
@@ -278,17 +283,17 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
             if block.mixed and not run.mixed:
                 runs[-1] = items[-1] = run._replace(mixed=True)
     notes: list[Note] = []
+    whole = _Once(lambda: _printed_whole(runs, texts, skip, after, before))
     if numeral == "三":
         _pieced_labels(runs, items, names_label)
         notes.extend(_group_label_values(runs))
-        assigned = _assigned(runs, items, len(texts), after)
+        assigned = _assigned(runs, items, len(texts), after, whole)
         if assigned is not None:
             return assigned[0], notes + assigned[1]
     if numeral == "二":
         notes.extend(_split_before_joined(runs))
     if numeral == "三":
         notes.extend(_split_before_wrapped(runs))
-    whole = _Once(lambda: _printed_whole(runs, texts, skip, after, before))
     unsummed = _Once(lambda: numeral == "三" and _rows_unsummed(runs))
     withheld = _withheld(runs, numeral, whole, unsummed)
     if numeral == "四":
@@ -296,7 +301,7 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
         if groups:
             return _given_groups(groups, runs)
     if numeral == "三":
-        matched = _matched_totals(runs, withheld, len(texts), after)
+        matched = _matched_totals(runs, withheld, len(texts), after, whole)
         if matched:
             notes.extend(matched)
             withheld = _withheld(runs, numeral, whole, unsummed)
@@ -899,7 +904,7 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
 
 
 def _matched_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
-                    after: Callable[[], list[str]] | None) -> list[Note]:
+                    after: Callable[[], list[str]] | None, whole: Callable[[], bool] = lambda: False) -> list[Note]:
     """Give a page's rows of six counts the values written after its footer as their totals, where
     those values are exactly the rows' sums (I1), as many as the rows, each used once, and say so.
 
@@ -917,7 +922,9 @@ def _matched_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
     may be its first five and its total (``_five_and_total``); the last page's moved blocks close the
     document (``after``). Where a tall cell (a wrapped label) holds the page's moved blocks back, they
     stand among the values of a later row, longer than a row by as many (``_held_totals``), the page
-    then with nothing after its footer."""
+    then with nothing after its footer. A row of six zeros is matched only where no cell may be blank
+    (``whole``): any 0 meets I1 there, and another table's 0 written after the footer (table 四's blocks
+    land there at times) would stand for its blank total, the count of values fooled by it."""
     last_sheet = max((run.sheet for run in runs), default=0)
     closing: list[Piece] | None = None
     notes: list[Note] = []
@@ -929,7 +936,8 @@ def _matched_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
                 run.mixed or not run.named or _counts(run.values) is None
                 or id(run) in withheld and not _whole_row(run.values)
                 or len(run.values) < _APPLICATION_COLUMNS - 1 for run in rows) or any(
-                _five_and_total(_counts(run.values) or []) for run in sixes):
+                _five_and_total(_counts(run.values) or []) for run in sixes) or (
+                not all(any(_counts(run.values) or []) for run in sixes) and not whole()):
             continue
         pool = [(run, index) for run in runs if run.orphaned and run.sheet == sheet
                 for index in range(len(run.values))]
@@ -1010,9 +1018,11 @@ def _printed_whole(runs: list[_Run], texts: list[str], skip: set[int], after: Ca
     values are exactly the cells, none is blank, so a row's run of values cannot be short of a
     blank cell and a moved value cannot stand in for one. A value counts where no text follows it
     on its line (a cell, or a label's line with its row's first value), so prose (2025 年共收到 3556
-    件) adds none; a number wrapped in its cell, a page number standing alone or a value of prose
-    adds one, and then the count tells nothing (more than the cells), unless as many cells are
-    blank: a risk the identities the rows are read by still guard."""
+    件) adds none; a page number standing alone or a value of prose adds one, and then the count
+    tells nothing (more than the cells), unless as many cells are blank: a risk the identities the
+    rows are read by still guard. A number wrapped in table 四's narrow cells (178200 as 17820 / 0)
+    adds its head: such heads are counted apart (``_wrapped_heads``) and taken off, else two wrapped
+    numbers and two blank cells would pass for a table printed whole (held-out blank-cells 6510)."""
     from .model import ActiveDisclosure, ActiveDisclosure2019, Applications, ReviewLitigation, columns_of, rows_of
     from .sections import heading_numeral
 
@@ -1027,7 +1037,42 @@ def _printed_whole(runs: list[_Run], texts: list[str], skip: set[int], after: Ca
     if start < 0:
         return False
     lines = [*head[start + 1:], *(text for offset, text in enumerate(texts) if offset not in skip), *after()]
-    return _printed_values(lines, cells + 1) == cells
+    printed = _printed_values(lines, cells + 1 + _MAX_WRAPPED)
+    return printed <= cells + _MAX_WRAPPED and printed - _wrapped_heads(lines) == cells
+
+
+def _wrapped_heads(lines: list[str]) -> int:
+    """How many numbers may be wrapped in table 四's cells, by their heads: values of at least
+    ``_WRAPPED_HEAD`` digits in a paragraph of lines of values only, two lines or more, after table
+    四's heading, and heads cut inside a group of thousands anywhere (pdftotext writes table 四's
+    blocks among table 三's rows at times: ``140,5`` / ``0`` / ``39`` after 结转下年度继续办理).
+    Before the heading a value of four digits and one under it (``16002`` / ``0``) are table 三's
+    more often than not: counted as heads they cost held-out 2700 133 cells read right. A head
+    without thousands written before table 四's heading is not counted: the count proves no blank
+    cell then only where as many cells are blank as such heads, a coincidence left to the identities.
+
+    Table 四's fifteen columns are too narrow for five or six digits: pdftotext writes such a number's
+    head and tail on lines of their own, in the stacked block of the row's cells (``17820`` / ``17824`` /
+    ``20`` / ``0`` / ``24`` / ``0`` / ``0`` / ``4`` for 178200 20 0 24 178244; ``160,9 160,9`` / ``21`` /
+    ``51`` for 160,921 160,951, the heads cut inside a group of thousands). A number that fits its cell
+    counted as a head makes the count short of the cells (no proof), never a proof it should not be."""
+    from .sections import heading_numeral
+
+    heads = 0
+    table = False  # after table 四's heading
+    stacked: list[list[str]] = []  # the paragraph's lines of values so far
+    for text in [*lines, ""]:
+        table = table or heading_numeral(text.strip()) == "四"
+        words = text.replace("\f", "").split()
+        if words and all(kind_of(word) is Kind.NUMBER or _CUT_GROUP.fullmatch(word) is not None for word in words):
+            stacked.append(words)
+            continue
+        if len(stacked) > 1:
+            heads += sum(_CUT_GROUP.fullmatch(value) is not None
+                         or table and sum(character.isdigit() for character in value) >= _WRAPPED_HEAD
+                         for values in stacked for value in values)
+        stacked = []
+    return heads
 
 
 def _printed_values(lines: list[str], bound: int) -> int:
@@ -1040,7 +1085,7 @@ def _printed_values(lines: list[str], bound: int) -> int:
         if not text.strip() or is_page_number(text.replace("\f", "").strip()):
             continue
         for word, _, _ in _parts(text, 0)[-1][1]:
-            if kind_of(word) is not Kind.NUMBER:
+            if kind_of(word) is not Kind.NUMBER and _CUT_GROUP.fullmatch(word) is None:
                 return bound
             count += 1
             if count >= bound:
@@ -1407,7 +1452,8 @@ def _in_order(pieces: list[Piece], values: list[int], whole: bool = False) -> se
 
 
 def _assigned(runs: list[_Run], items: list[list[Piece] | _Run], offset: int,
-              after: Callable[[], list[str]] | None) -> tuple[list[list[Piece]], list[Note]] | None:
+              after: Callable[[], list[str]] | None, whole: Callable[[], bool]
+              ) -> tuple[list[list[Piece]], list[Note]] | None:
     """Table 三 read as the one assignment of its values to its rows (govparse.pdfassign): the
     header's pieces, then each row's label as the grammar prints it and its seven values, and a
     note on each row that took values moved after its page's footer and on the values left; or
@@ -1419,7 +1465,8 @@ def _assigned(runs: list[_Run], items: list[list[Piece] | _Run], offset: int,
     last one or two so, and each row left out the values its identity leaves (I2, S1), found in
     order among those after the rows above (table 四's numbers may stand there): all of the values
     there, or, where more stand there, a row not all 0 in order among them. At most 15 searches,
-    each of at most govparse.pdfassign.MAX_STEPS moves."""
+    each of at most govparse.pdfassign.MAX_STEPS moves. ``whole``: whether no cell may be blank
+    (``_printed_whole``), asked only where a row all 0 would take values from apart from its row."""
     from .model import outcome_rows, rows_of
 
     found = _edition_of(runs)
@@ -1464,7 +1511,7 @@ def _assigned(runs: list[_Run], items: list[list[Piece] | _Run], offset: int,
     values_of: list[list[Piece]] = []
     left: list[Piece] = []
     roles = Roles(where["granted"], where["total_processed"], where["carried_forward"])
-    cut = assign(numbers, pages, owners, moved_numbers, len(keys), roles)
+    cut = assign(numbers, pages, owners, moved_numbers, len(keys), roles, whole=whole)
     last_run = next((run for run in reversed(runs) if run.values and not run.orphaned), None)
     tail_from = len(stream) - len(last_run.values) + 1 if last_run is not None else len(stream)
     for end in range(len(stream) - 1, max(tail_from, len(stream) - _MAX_TAIL) - 1, -1):
@@ -1476,7 +1523,7 @@ def _assigned(runs: list[_Run], items: list[list[Piece] | _Run], offset: int,
         tail_moved[pages[-1]] = [*stream[end:], *moved.get(pages[-1], [])]
         cut = assign(numbers[:end], pages[:end], owners[:end],
                      {page: [_count(piece) for piece in pieces] for page, pieces in tail_moved.items()},
-                     len(keys), roles)
+                     len(keys), roles, whole=whole)
         if cut is not None:
             moved, stream = tail_moved, stream[:end]
     if cut is not None:
@@ -1488,7 +1535,8 @@ def _assigned(runs: list[_Run], items: list[list[Piece] | _Run], offset: int,
         if cut is not None:
             break
         cut = assign(numbers, pages, owners, moved_numbers, len(keys) - left_out,
-                     roles._replace(forward=-1, total=roles.total if left_out == 1 else -1), open_end=True)
+                     roles._replace(forward=-1, total=roles.total if left_out == 1 else -1), open_end=True,
+                     whole=whole)
         if cut is None:
             continue
         values_of = [_cut_values(stream, moved, step) for step in cut[0]]

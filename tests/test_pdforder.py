@@ -933,3 +933,56 @@ def test_a_row_s1_pins_is_found_among_zeros_of_other_tables_where_every_cell_is_
     found = result.to_dict()["applications"]
     assert list(found["carried_forward"].values()) == [0, 16, 12, 0, 0, 461, 489]
     assert any("S1" in d.message and "四、结转下年度继续办理" in d.message for d in result.diagnostics)
+
+
+def test_a_row_of_zeros_takes_no_moved_zero_where_a_cell_may_be_blank():
+    # held-out blank-cells 6510: a row of six zeros, its total blank; the rows of zeros after it each took the
+    # next row's first 0, and the last (8．属于行政查询事项, its total moved after the page's footer) the 0
+    # there and table 四's: I1 holds for a row of zeros whatever 0 completes it, so the one assignment
+    # proved nothing and the blank read 0.
+    six = "0 0 0 0 0 0"
+    replace = {"2．其他法律行政法规禁止公开": ["2．其他法律行政法规禁止公开", ""] + _cells(six),
+               "8．属于行政查询事项": ["8．属于行政查询事项", ""] + _cells(six)}
+    # table 四's last 0 written after the page's footer as well (its blocks land there at times)
+    review = REVIEW[:-2]
+
+    def closed(moved: str) -> str:
+        lines = HEAD + ACTIVE + _applications(replace=replace) + review + TAIL + ["", "第2页共2页", ""]
+        return "\n".join(lines + _cells(moved) + ["\f"])
+
+    result, found = _parse(closed("0 0"))
+    assert found["applications"]["denied_prohibited_by_law"]["total"] is None
+    assert not any("the one assignment" in d.message for d in result.diagnostics)
+    # every cell printed (the blank row's total moved after the footer too): the values are as many as the
+    # cells, no cell is blank, and the table is cut as before
+    result, found = _parse(closed("0 0 0"))
+    assert found["applications"]["denied_prohibited_by_law"]["total"] == 0
+    assert found["applications"]["denied_admin_query"]["total"] == 0
+    assert any("the one assignment" in d.message for d in result.diagnostics)
+
+
+def test_assignment_gives_a_row_of_zeros_a_moved_value_only_where_no_cell_may_be_blank():
+    rows = [*SMALL[:3], "0 0 0 0 0 0 0", *SMALL[3:]]  # an outcome row of zeros, its total written after the footer
+    roles = Roles(first_outcome=2, total=5, forward=6)
+    stream = _numbers(rows)
+    del stream[27]
+    moved: dict[int, list[int | None]] = {0: [0]}
+    found = assign(stream, [0] * len(stream), [-1] * len(stream), moved, 7, roles)
+    assert found is not None and _cut_table(stream, moved, found[0])[3] == [0] * 7
+    asked: list[bool] = []
+    assert assign(stream, [0] * len(stream), [-1] * len(stream), moved, 7, roles,
+                  whole=lambda: asked.append(True) or False) is None
+    assert asked == [True]  # asked once, where a row of zeros would take the moved 0
+
+
+def test_wrapped_numbers_of_table_four_do_not_make_blank_cells_pass_for_a_table_printed_whole():
+    # held-out blank-cells 6510: two numbers wrapped in table 四's narrow cells (178200 as 17820 / 0, 178244
+    # as 17824 / 4) add two values, two blank cells take two away: the values were as many as the cells.
+    from govparse.pdforder import _printed_values, _wrapped_heads
+
+    lines = ["四、政府信息公开行政复议、行政诉讼情况", "结果", "维持", "", "17820", "17824", "20", "0", "24", "0", "4", ""]
+    assert _printed_values(lines, 100) == 7 and _wrapped_heads(lines) == 2
+    # a head cut inside a group of thousands, before table 四's heading (its blocks among table 三's rows)
+    assert _wrapped_heads(["564", "", "140,5", "0", "39", "", "四、政府信息公开行政复议、行政诉讼情况"]) == 1
+    # four digits and one under them before the heading: table 三's values, not counted
+    assert _wrapped_heads(["16002", "0", "", "四、政府信息公开行政复议、行政诉讼情况"]) == 0
