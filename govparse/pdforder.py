@@ -13,7 +13,14 @@ comes out a cell per paragraph, with these twists:
 - blocks of a page's right-hand columns are written after the page's footer, or among other
   rows, far from their row (``616 635 3556`` after ``第1页共2页``); a row's values may come
   before its label or out of column order; a blank cell leaves no trace; table 四's numbers
-  are scattered over table 三 and the sections after.
+  are scattered over table 三 and the sections after;
+- rows one line high (short labels, seen on real reports) stand so close that a column of a few
+  rows is one block: the rows come a column a block, seven paragraphs of as many values, one a
+  line (``1`` / ``0`` / ``10`` / ``3`` …), their labels in blocks of their own apart; and a row
+  whose label stands in another block (beside a group label's tall cell) has its cells written
+  after the row above's, its label later (``reading_order_columns`` tells the text by these where
+  no line holds neighbours; ``_rows_of_columns`` puts such a run of seven blocks back in row
+  order, read only by the whole-table assignment below, which checks I1, I2 and S1).
 
 Which row and column such a value belongs to is not in the text. So each paragraph is
 written label first (its text pieces, then its values: the lexer joins ``…已获取`` +
@@ -149,6 +156,60 @@ def reading_order_evidence(doc: Document, lines: list[str], filled: list[int]) -
     return ""
 
 
+def reading_order_columns(lines: list[str]) -> str:
+    """Why ``lines`` (a report with form feeds) are pdftotext's reading order by its blocks, or "".
+
+    pdftotext makes a block of the lines that stand close one under another in one column, a
+    paragraph each. Where a table's rows are one line high (short labels), a column of a few rows is
+    one block, so the rows come a column a block: seven paragraphs of values alone, one a line, as
+    many lines each (``1`` / ``0`` / ``0`` / ``10`` / ``3`` for five rows' first column, then their
+    second ...). Where a row's label stands in another block (a group label's tall cell beside it, its
+    own label written later), its cells follow the row above's, a paragraph each: two rows' sevens or
+    more after one label, each meeting I1, one of them with a total other than 0. Other tools write
+    a table's cells a line each in row order, or a row a line, or all its labels before its values."""
+    sizes: list[int] = []  # of each paragraph: its lines where each holds one value and nothing else, or 0
+    numbers: list[int | None] = []  # of each paragraph: its count where it is one value alone
+    size = 0
+    last = ""  # the paragraph's last value
+    for text in [*lines, ""]:
+        word = text.strip()
+        if not word:
+            if size:
+                sizes.append(max(size, 0))
+                numbers.append(_count((last, 0, 0)) if size == 1 else None)
+            size = 0
+        elif size >= 0 and " " not in word and kind_of(word) is Kind.NUMBER:
+            size += 1
+            last = word
+        else:
+            size = -1  # a paragraph with text or values side by side: no column
+    columns = at = 0
+    while at + _APPLICATION_COLUMNS <= len(sizes):
+        if sizes[at] > 1 and sizes[at:at + _APPLICATION_COLUMNS] == [sizes[at]] * _APPLICATION_COLUMNS:
+            columns += 1
+            at += _APPLICATION_COLUMNS
+        else:
+            at += 1
+    if columns:
+        return (f"{columns} run(s) of {_APPLICATION_COLUMNS} paragraphs of values alone, one a line, as many "
+                "lines each, and form feeds: pdftotext's blocks, a column of a few rows each")
+    apart = 0
+    run: list[int] = []
+    for size, number in [*zip(sizes, numbers), (0, None)]:
+        if size == 1 and number is not None:
+            run.append(number)
+            continue
+        sevens = [run[first:first + _APPLICATION_COLUMNS] for first in range(0, len(run), _APPLICATION_COLUMNS)]
+        if (len(run) % _APPLICATION_COLUMNS == 0 and len(sevens) > 1 and any(seven[-1] for seven in sevens)
+                and all(sum(seven[:-1]) == seven[-1] for seven in sevens)):
+            apart += 1
+        run = []
+    if apart:
+        return (f"{apart} run(s) of two rows' seven values or more after one label, a paragraph each, each "
+                "meeting I1, and form feeds: pdftotext's blocks, rows whose labels stand in other blocks")
+    return ""
+
+
 class _Block(NamedTuple):
     """One cell as pdftotext wrote it: a label's lines (or a header's) and the values among them."""
 
@@ -209,6 +270,41 @@ def _blocks(texts: list[str], skip: set[int]) -> tuple[list[_Block], list[int], 
     return blocks, breaks, feeds
 
 
+def _stacked(block: _Block) -> int:
+    """The lines of a block of values alone, one value a line (a column of a few rows), or 0."""
+    lines = {line for _, line, _ in block.values}
+    return len(block.values) if not block.texts and len(block.values) > 1 and len(lines) == len(block.values) else 0
+
+
+def _column_blocks(blocks: list[_Block]) -> list[tuple[int, int]]:
+    """Where pdftotext wrote a few rows of table 三 a column a block: (first block, rows) for each run of
+    seven blocks of values alone, one a line, as many lines each (the rows' seven columns)."""
+    found: list[tuple[int, int]] = []
+    at = 0
+    while at + _APPLICATION_COLUMNS <= len(blocks):
+        size = _stacked(blocks[at])
+        if size and all(_stacked(blocks[at + column]) == size for column in range(1, _APPLICATION_COLUMNS)):
+            found.append((at, size))
+            at += _APPLICATION_COLUMNS
+        else:
+            at += 1
+    return found
+
+
+def _rows_of_columns(blocks: list[_Block]) -> tuple[list[_Block], list[Note]]:
+    """The blocks with each run of column blocks (``_column_blocks``) made one block of its rows' values
+    in row order, each row's seven in column order, and a note on each."""
+    notes: list[Note] = []
+    for at, size in reversed(_column_blocks(blocks)):
+        columns = blocks[at:at + _APPLICATION_COLUMNS]
+        values = [column.values[row] for row in range(size) for column in columns]
+        blocks[at:at + _APPLICATION_COLUMNS] = [_Block([], values, columns[0].first, columns[-1].last, True)]
+        notes.append((columns[0].first, f"{size} rows written a column a block ({_APPLICATION_COLUMNS} blocks of "
+                                        f"{size} values, one a line: pdftotext's blocks of rows whose cells stand "
+                                        "close, a block for each column), read column by column"))
+    return blocks, notes
+
+
 def _parts(text: str, offset: int) -> list[tuple[list[Piece], list[Piece]]]:
     """A line's words as (text pieces, values) parts: text then the values after it, and a new
     part where text follows a value (another cell pdftotext put on the line)."""
@@ -254,6 +350,9 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
     gives the lines before the section, asked for only where a rule guards against a blank cell
     (``_printed_whole``)."""
     blocks, breaks, feeds = _blocks(texts, skip)
+    columns: list[Note] = []
+    if numeral == "三":
+        blocks, columns = _rows_of_columns(blocks)
     names_label = _label_names(numeral)
     items: list[list[Piece] | _Run] = []  # text pieces, and the runs of values between them
     runs: list[_Run] = []
@@ -282,7 +381,7 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
             run.values.extend(block.values)
             if block.mixed and not run.mixed:
                 runs[-1] = items[-1] = run._replace(mixed=True)
-    notes: list[Note] = []
+    notes: list[Note] = list(columns)
     whole = _Once(lambda: _printed_whole(runs, texts, skip, after, before))
     if numeral == "三":
         _pieced_labels(runs, items, names_label)

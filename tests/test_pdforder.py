@@ -986,3 +986,89 @@ def test_wrapped_numbers_of_table_four_do_not_make_blank_cells_pass_for_a_table_
     assert _wrapped_heads(["564", "", "140,5", "0", "39", "", "四、政府信息公开行政复议、行政诉讼情况"]) == 1
     # four digits and one under them before the heading: table 三's values, not counted
     assert _wrapped_heads(["16002", "0", "", "四、政府信息公开行政复议、行政诉讼情况"]) == 0
+
+
+# Tables 二 and 四 with each value a paragraph of its own (no neighbours on one line): nothing but table 三's
+# own blocks tells pdftotext's reading order then.
+ACTIVE_APART = [part for line in ACTIVE for part in ([line.rsplit(" ", 1)[0], "", line.rsplit(" ", 1)[1]]
+                                                      if line.startswith("行政") and line[-1].isdigit() else [line])]
+REVIEW_APART = [part for line in REVIEW for part in (_cells(line) if line == "1 0 0 0 1" else [line])]
+# the ten rows under （三）不予公开 and （四）无法提供 written a column a block (their labels one line high)
+COLUMN_ROWS = ["1．属于国家秘密", "2．其他法律行政法规禁止公开", "3．危及“三安全一稳定”", "4．保护第三方合法权益",
+               "5．属于三类内部事务信息", "6．属于四类过程性信息", "7．属于行政执法案卷", "8．属于行政查询事项",
+               "1．本机关不掌握相关政府信息", "2．没有现成信息需要另行制作"]
+
+
+def _pages(applications: list[str]) -> str:
+    """A report of two pages (a form feed between them) with tables 二 and 四 a value a paragraph."""
+    lines = HEAD + ACTIVE_APART + applications + REVIEW_APART + TAIL
+    return "\n".join(lines[:8] + ["\f"] + lines[8:]) + "\n"
+
+
+def _column_blocks(values: dict[str, str]) -> list[str]:
+    """Table 三 as pdftotext writes it where the rows of COLUMN_ROWS stand one line high: their values a
+    column a block, seven blocks, then their labels in blocks apart."""
+    rows = [(label, values.get(label, given)) for label, given in ROWS_2021]
+    inside = [(label, numbers) for label, numbers in rows if label in COLUMN_ROWS]
+    lines = list(APPLICATION_HEADER)
+    for label, numbers in rows:
+        if label == COLUMN_ROWS[0]:
+            for column in range(7):
+                lines += [numbers_of.split()[column] for _, numbers_of in inside] + [""]
+            lines += ["1．属于国家秘密", "2．其他法律行政法规禁止公开", "3．危及“三安全一稳定”", "（三）不予公开", "",
+                      *COLUMN_ROWS[3:8], "", "（四）无法提供", "", *COLUMN_ROWS[8:], ""]
+        if label in COLUMN_ROWS or label in ("（三）不予公开", "（四）无法提供"):
+            continue
+        lines += [label, ""] + _cells(numbers)
+    return lines
+
+
+def test_rows_written_a_column_a_block_are_read_column_by_column_where_the_identities_hold():
+    # real reports (hzq 2023/2024): rows one line high come a column a block, seven paragraphs of as many values
+    values = {"1．属于国家秘密": "1 0 0 0 0 0 1", "（一）予以公开": "4 1 0 0 0 0 5"}
+    result, found = _parse(_pages(_column_blocks(values)))
+    applications = found["applications"]
+    assert list(applications["denied_state_secret"].values()) == [1, 0, 0, 0, 0, 0, 1]
+    assert list(applications["unable_not_held"].values()) == [2, 0, 0, 0, 0, 0, 2]
+    assert list(applications["granted"].values()) == [4, 1, 0, 0, 0, 0, 5]
+    assert all(value is not None for row in applications.values() for value in row.values())
+    assert any("read column by column" in d.message for d in result.diagnostics)
+    # one column block a value short (a blank cell): no run of seven blocks as long, nothing read column by
+    # column, no row of them read
+    lines = _column_blocks(values)
+    at = lines.index("2", lines.index(APPLICATION_HEADER[-1]) + 30)  # unable_not_held's total, in the last block
+    del lines[at]
+    result, found = _parse(_pages(lines))
+    assert not any("read column by column" in d.message for d in result.diagnostics)
+    for label in ("denied_state_secret", "unable_not_held", "unable_needs_creation"):
+        assert found["applications"][label]["total"] is None
+
+
+def test_column_blocks_that_break_the_identities_are_not_read():
+    # the same blocks, the first row's values in another column (natural_person's 1 under commercial): I1
+    # still holds on each row, but S1 and I2 break: no assignment, the stacked blocks given to no row
+    values = {"1．属于国家秘密": "0 1 0 0 0 0 1", "（一）予以公开": "4 1 0 0 0 0 5"}
+    _, found = _parse(_pages(_column_blocks(values)))
+    assert set(found["applications"]["denied_state_secret"].values()) == {None}
+
+
+def test_rows_whose_labels_stand_apart_follow_the_row_above_a_paragraph_each():
+    # the real huaian 2024 report: （一）予以公开 and （二）部分公开 written after other rows (a group label's tall
+    # cell beside them), their values after 二、上年结转's, a paragraph each
+    lines = list(APPLICATION_HEADER)
+    for label, numbers in ROWS_2021:
+        if label in ("（一）予以公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "三、本年度办理结果"):
+            continue
+        lines += [label, ""] + _cells(numbers)
+        if label == "二、上年结转政府信息公开申请数量":
+            lines += _cells("5 1 0 0 0 0 6") + _cells("1 0 0 0 0 0 1")
+        if label == "1．本机关不掌握相关政府信息":
+            lines += ["（一）予以公开", "（二）部分公开（区分处理的，只计这一情", "形，不计其他情形）", "", "三、", "本", "年",
+                      "度", "办", "理", ""]
+    result, found = _parse(_pages(lines))
+    assert list(found["applications"]["granted"].values()) == [5, 1, 0, 0, 0, 0, 6]
+    assert list(found["applications"]["partially_granted"].values()) == [1, 0, 0, 0, 0, 0, 1]
+    assert list(found["applications"]["carried_forward"].values()) == [3, 0, 0, 0, 0, 0, 3]
+    # without the form feed (a scraped page, a cell a line): not pdftotext's; those rows are not read so
+    _, found = _parse(_pages(lines).replace("\f", ""))
+    assert found["applications"]["granted"]["total"] is None
