@@ -72,8 +72,10 @@ of six zeros above a group's first row whose run runs on into the next row's, wh
 blank: that row's total, moved there too, may be the 0); the cells of a row whose wrapped label
 comes after them (``_split_before_wrapped``, checked by I1); the cells of a block's last row of
 table 二, whose label comes with its first value apart from them (``_split_before_joined``: the
-rows of a block share their columns); the values after a group label (三、本年度办理结果) to the
-row right after it whose label holds none (``_group_label_values``: the row's label written after
+rows of a block share their columns); the values of a block of table 二 with one column
+(本年处理决定数量) to its rows in order where as many (``_one_column_blocks``: a value may share a
+block with the header above or the caption below); the values after a group label (三、本年度办理结果)
+to the row right after it whose label holds none (``_group_label_values``: the row's label written after
 its cells).
 
 Rows held back are read again where an identity pins them (``_pinned_rows``): a row whose
@@ -126,6 +128,7 @@ _MAX_HEADING_VALUES = 12  # values after table 四's next heading tried as 复�
 _LONGEST_LABEL = 60  # characters of a label of table 三 joined from its pieces, at most
 _MAX_TAIL = 12  # values after table 三's last row's own tried as its page's moved blocks: a bound on the cost
 _MAX_SHORT_ROWS = 32  # rows of a page looked for in what pdftotext moved (table 三 has 25): a bound on the cost
+_ONE_COLUMN_HEADS = {"decisions", "amount_wan"}  # the header of a block of table 二 with one column
 _WRAPPED_HEAD = 4  # digits of the head of a number wrapped in table 四's narrow cells, at least
 _MAX_WRAPPED = 15  # numbers wrapped in table 四's cells, at most (its cells)
 _CUT_GROUP = re.compile(r"\d{1,3}(?:,\d{3})*,\d{0,2}")  # a wrapped number's head cut in a group of thousands: 106,2
@@ -390,6 +393,7 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
         if assigned is not None:
             return assigned[0], notes + assigned[1]
     if numeral == "二":
+        notes.extend(_one_column_blocks(runs, items))
         notes.extend(_split_before_joined(runs))
     if numeral == "三":
         notes.extend(_split_before_wrapped(runs))
@@ -614,6 +618,44 @@ def _given_groups(groups: list[tuple[list[Piece], list[Piece]]], runs: list[_Run
             notes.append((left[0][1], f"{len(left)} value(s) ({shown}) are table 四's numbers that pdftotext "
                                       "writes out of column order; given to no group"))
     return rows, notes
+
+
+def _one_column_blocks(runs: list[_Run], items: list[list[Piece] | _Run]) -> list[Note]:
+    """Give the rows of a block of table 二 with one column (本年处理决定数量, 本年收费金额) its values
+    in order, where they are as many as its rows, and say so.
+
+    pdftotext writes such a block's values top to bottom and its labels top to bottom, but a value
+    may share a block with the header above it (``本年处理决定数量`` / ``550`` before 行政许可) or with
+    the next caption below it (``195`` / ``第二十条第（八）项``), as the cells stand close (seen on real
+    reports). One column: the values in order are the rows' in order, whichever text they follow."""
+    from .model import ActiveDisclosure, rows_of
+    from .pipeline import labels_for
+
+    labels = labels_for("active_disclosure_2021")  # the edition whose blocks have one column
+    keys = {key for key, _ in rows_of(ActiveDisclosure)}
+    notes: list[Note] = []
+    starts = [at for at, run in enumerate(runs) if run.caption] + [len(runs)]
+    for start, stop in zip(starts, starts[1:]):
+        block = runs[start:stop]
+        names = [_terminal(labels, run.text) for run in block[1:]]  # the caption's own text aside
+        rows = [start + 1 + at for at, name in enumerate(names) if name in keys]
+        heads = {name for name in names if name not in keys}
+        values = [piece for run in block for piece in run.values]
+        if (not rows or not heads & _ONE_COLUMN_HEADS or not heads <= {"info_content", *_ONE_COLUMN_HEADS}
+                or len(values) != len(rows)
+                or any(run.orphaned for run in block) or _counts(values) is None and len(rows) > 1
+                or all(len(runs[at].values) == 1 and not runs[at].mixed for at in rows)):
+            continue
+        for run in block:
+            run.values.clear()
+        for at, value in zip(rows, values):
+            run = runs[at]._replace(mixed=False)
+            run.values.append(value)
+            items[items.index(runs[at])] = runs[at] = run
+        notes.append((values[0][1], f"{len(values)} value(s) ({' '.join(word for word, _, _ in values)}) of a block of "
+                                    "one column given to its rows in order: pdftotext writes them top to bottom, "
+                                    "at times in a block with the header above or the caption below"))
+    return notes
 
 
 def _split_before_joined(runs: list[_Run]) -> list[Note]:

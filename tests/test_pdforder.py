@@ -1072,3 +1072,21 @@ def test_rows_whose_labels_stand_apart_follow_the_row_above_a_paragraph_each():
     # without the form feed (a scraped page, a cell a line): not pdftotext's; those rows are not read so
     _, found = _parse(_pages(lines).replace("\f", ""))
     assert found["applications"]["granted"]["total"] is None
+
+
+def test_the_values_of_a_one_column_block_of_table_two_go_to_its_rows_in_order():
+    # real reports (hzq 2023): a value in one block with the header above (本年处理决定数量 / 550) or with the
+    # next caption below (195 / 第二十条第（八）项): one column, so the values in order are the rows' in order
+    texts = ["第二十条第（五）项", "信息内容", "", "本年处理决定数量", "550", "", "行政许可", "", "第二十条第（六）项", "",
+             "信息内容", "", "本年处理决定数量", "", "行政处罚", "", "4119", "", "行政强制", "", "195",
+             "第二十条第（八）项", "信息内容", "", "本年收费金额（单位：万元）", "7730.28", "", "行政事业性收费", ""]
+    rows, notes = reading_order_rows(texts, set(), "二")
+    read = [" ".join(word for word, _, _ in row) for row in rows]
+    for label, value in (("行政许可", "550"), ("行政处罚", "4119"), ("行政强制", "195"), ("行政事业性收费", "7730.28")):
+        assert read[read.index(label) + 1] == value
+    assert sum("one column given to its rows in order" in why for _, why in notes) == 3
+    # a value more than the block's rows (another block's moved there): none given so
+    texts[texts.index("195")] = "195 7"
+    rows, notes = reading_order_rows(texts, set(), "二")
+    read = [" ".join(word for word, _, _ in row) for row in rows]
+    assert "4119" not in read[read.index("行政处罚") + 1:read.index("行政处罚") + 2]
