@@ -35,7 +35,9 @@ from another row's:
   heading, 未经复议直接起诉's five blocks before it, 复议后起诉's after that heading, the last
   four there at times with the document's closing value as their total; or, where the stacked
   block holds the section's only values and more than five, the columns running on in order into
-  the values after that heading), each read where it meets I3;
+  the values after that heading), each read where it meets I3; or where its header's words of
+  several columns share a line (pdftotext took the columns as one flow), its fifteen values in the
+  section in the order written, every group meeting I3 (``_groups_in_order``);
 - in a block shared with another cell (values stacked over lines, or with a header's piece);
 - after a label printed across cells (pieces in blocks of their own): the row's cells do not
   line up with the others', unless in table 三 the pieces, no value among them, name a row and
@@ -400,7 +402,7 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
     unsummed = _Once(lambda: numeral == "三" and _rows_unsummed(runs))
     withheld = _withheld(runs, numeral, whole, unsummed)
     if numeral == "四":
-        groups = _review_groups(blocks, texts, after)
+        groups = _review_groups(blocks, texts, after) or _groups_in_order(blocks, runs)
         if groups:
             return _given_groups(groups, runs)
     if numeral == "三":
@@ -514,6 +516,33 @@ def _review_groups(blocks: list[_Block], texts: list[str], after: Callable[[], l
         moved = _after_heading(values, lines, len(texts))
         if moved is not None and _outcomes(moved):
             groups.append((later, moved))
+    return groups
+
+
+def _groups_in_order(blocks: list[_Block], runs: list[_Run]) -> list[tuple[list[Piece], list[Piece]]]:
+    """Table 四's three groups read in the order written, where pdftotext read its header across the
+    columns (a line of several columns' words: ``结果 结果 其他 尚未``), all fifteen values stand in the
+    section after the header, a block each (a header word such as 总计 among them at times), and each
+    group's five meet I3; else none.
+
+    Where the header's words of several columns share a line, pdftotext took the table's columns as one
+    flow, and the row of values under them, one line high, is written left to right (real hzq 2024:
+    ``1`` ``1`` ``0`` ``0`` ``2`` ``1`` … ``总计`` ``3``). Where it cuts the columns into flows of their own
+    (each header word a block), the groups come swapped: those are left to ``_review_groups``."""
+    across = any(len(block.texts) > 1 and len({offset for _, offset, _ in block.texts}) < len(block.texts)
+                 and all(len(word) <= 2 for word, _, _ in block.texts) for block in blocks)
+    values = [piece for run in runs for piece in run.values]
+    if not across or len(values) != 15 or any(run.orphaned or run.mixed for run in runs if run.values):
+        return []
+    names = (("行政复议", "行政"), ("未经复议直接起诉", "未经"), ("复议后起诉", "复议后起诉"))
+    labels = {_compact(block.texts): block.texts for block in blocks if block.texts}
+    groups: list[tuple[list[Piece], list[Piece]]] = []
+    for index, (label, word) in enumerate(names):
+        found = labels.get(label) or _header_word(blocks, label, label) or _header_word(blocks, word, label)
+        five = values[5 * index:5 * index + 5]
+        if found is None or not _outcomes(five):
+            return []
+        groups.append((found, five))
     return groups
 
 

@@ -1090,3 +1090,24 @@ def test_the_values_of_a_one_column_block_of_table_two_go_to_its_rows_in_order()
     rows, notes = reading_order_rows(texts, set(), "二")
     read = [" ".join(word for word, _, _ in row) for row in rows]
     assert "4119" not in read[read.index("行政处罚") + 1:read.index("行政处罚") + 2]
+
+
+def test_table_four_read_in_order_where_its_header_was_read_across_the_columns():
+    # real hzq 2024: the header's words of several columns on one line (结果 结果 其他 尚未), so pdftotext took
+    # the columns as one flow and wrote the row of fifteen values left to right, a block each, 总计 among them
+    header = ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "", "行政诉讼", "未经复议直接起诉", "", "复议后起诉", "",
+              "结果", "维持", "", "尚未", "总 计 结果 结果 其他 尚未", "结果 结果 其他 尚未", "审结", ""]
+
+    def groups(values: str) -> list[str]:
+        cells = _cells(values)
+        texts = header + cells[:-2] + ["总计", ""] + cells[-2:]
+        rows, _ = reading_order_rows(texts, set(), "四")
+        return [" ".join(word for word, _, _ in row) for row in rows]
+
+    read = groups("1 1 0 0 2 1 0 0 0 1 2 0 1 0 3")
+    assert read == ["行政复议", "1 1 0 0 2", "未经复议直接起诉", "1 0 0 0 1", "复议后起诉", "2 0 1 0 3"]
+    # a group breaking I3 (its order or its values not the row's): no group read so
+    assert "1 1 0 0 2" not in groups("1 1 0 0 2 1 0 0 0 2 2 0 1 0 3")
+    # the header's words a block each: the columns cut into flows, the groups may come swapped
+    header[12:14] = ["总计", "", "结果", "", "结果", "", "其他", "", "尚未", ""]
+    assert "1 1 0 0 2" not in groups("1 1 0 0 2 1 0 0 0 1 2 0 1 0 3")
