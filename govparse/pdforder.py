@@ -680,7 +680,8 @@ def _one_column_blocks(runs: list[_Run], items: list[list[Piece] | _Run]) -> lis
         for at, value in zip(rows, values):
             run = runs[at]._replace(mixed=False)
             run.values.append(value)
-            items[items.index(runs[at])] = runs[at] = run
+            where = next(index for index, item in enumerate(items) if item is runs[at])  # not ==: runs alike
+            items[where] = runs[at] = run
         notes.append((values[0][1], f"{len(values)} value(s) ({' '.join(word for word, _, _ in values)}) of a block of "
                                     "one column given to its rows in order: pdftotext writes them top to bottom, "
                                     "at times in a block with the header above or the caption below"))
