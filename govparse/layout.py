@@ -38,7 +38,7 @@ from mypy_extensions import mypyc_attr
 
 from .docxrows import row_spans
 from .normalize import Document
-from .pdforder import reading_order_evidence
+from .pdforder import reading_order_columns, reading_order_evidence
 from .sections import Section
 from .textgrid import is_dash_rule, is_grid_line, is_grid_rule
 from .values import Kind, kind_of
@@ -308,6 +308,11 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
     style = BLANK_SEPARATED if separated > adjacent else LINE_PER_CELL
     # pdftotext's neighbours one space apart on a line: none where no line holds a space or a tab
     reading = reading_order_evidence(doc, lines, filled) if " " in joined or "\t" in joined else ""
+    columns = "" if reading or "\f" not in doc.text else reading_order_columns(doc.texts(section.start, section.stop))
+    if columns:
+        # pdftotext's blocks a column of rows each, or rows after a label not theirs: its reading order,
+        # whatever the gaps between cells (the whole section looked at: such blocks stand anywhere in it)
+        return TableLayout(LINEAR_CELL, READING_ORDER, f"{evidence}; {columns}")
     if reading and style == BLANK_SEPARATED:
         return TableLayout(LINEAR_CELL, READING_ORDER, f"{evidence}; {reading}")
     if reading:

@@ -19,11 +19,16 @@ moved ones in order (some left for no row: other tables' blocks stand there too)
 taken only where all such ways give one table (the same numbers in every cell). Otherwise none is
 (the rules of govparse.pdforder read what they can). The search tries at most ``MAX_STEPS``
 moves (a few thousand for a table of 25 rows; the bound keeps a hostile input's cost linear).
+
+That every value is used is a proof only where no cell is blank (a blank cell leaves no trace, and
+I1 holds for a row of zeros whatever 0 completes it): where a cell may be blank, a row all 0 takes
+no value from apart from where it stands (a moved 0 would fill its blank total, and every row
+after it shift by one: held-out blank-cells 6510 read two blank totals 0 so).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 COLUMNS = 7  # table 三: six applicant columns and their total
@@ -67,7 +72,7 @@ _NONE: tuple[int, ...] = ()
 
 def assign(stream: Sequence[int | None], pages: Sequence[int], owners: Sequence[int],
            moved: dict[int, list[int | None]], rows: int, roles: Roles,
-           open_end: bool = False) -> tuple[list[Cut], State] | None:
+           open_end: bool = False, whole: Callable[[], bool] = lambda: True) -> tuple[list[Cut], State] | None:
     """Each row's cut, by row, and the state after the last row, or None.
 
     ``stream``: the numbers where they stand, in order (None: not a count), ``pages`` the page of
@@ -75,8 +80,9 @@ def assign(stream: Sequence[int | None], pages: Sequence[int], owners: Sequence[
     on a row's label's line is that row's); ``moved``: by page, the
     numbers written after its footer, in order. With ``open_end`` the rows need not take every
     value where they stand (the table's last row is left out: other tables' values stand among its
-    own). None where no cut fits, where cuts give two tables, or where the search passes its bound."""
-    search = _Search(stream, pages, owners, moved, rows, roles, open_end)
+    own). ``whole``: whether no cell may be blank (asked once, where a row all 0 would take values from
+    apart). None where no cut fits, where cuts give two tables, or where the search passes its bound."""
+    search = _Search(stream, pages, owners, moved, rows, roles, open_end, whole)
     key: Key = ((0, 0, pages[0] if pages else 0, 0), _ZERO, _ZERO, _NONE)
     tables = search.tables(key)
     if tables is None or len(tables) != 1 or search.steps > MAX_STEPS:
@@ -102,7 +108,8 @@ class _Search:
     leads to (the rows it has still to close, by their numbers): none, one, or None (more)."""
 
     def __init__(self, stream: Sequence[int | None], pages: Sequence[int], owners: Sequence[int],
-                 moved: dict[int, list[int | None]], rows: int, roles: Roles, open_end: bool) -> None:
+                 moved: dict[int, list[int | None]], rows: int, roles: Roles, open_end: bool,
+                 whole: Callable[[], bool]) -> None:
         self.stream = stream
         self.pages = pages
         self.owners = owners
@@ -113,6 +120,8 @@ class _Search:
         self.last_page = pages[-1] if pages else 0
         self.steps = 0
         self.memo: dict[Key, list[Table] | None] = {}
+        self.whole = whole
+        self.zeros_apart: bool | None = None  # whether a row all 0 may take values from apart (``whole``)
 
     def moves(self, key: Key) -> list[Move]:
         """Each way on from ``key``: the next row closed (its first columns here, the rest after the
@@ -136,7 +145,7 @@ class _Search:
                     and self._owns(owed_row, at, need)):
                 self.steps += 1
                 vector = tuple(number or 0 for number in [*head, *tail])
-                closed = self._closes(owed_row, vector, sums, carried)
+                closed = self._closes(owed_row, vector, sums, carried) if self._apart(vector) else None
                 if closed is not None:
                     found.append((Cut(owed_row, first, count, turned, STREAM, at), vector,
                                   ((row, at + need, page, position), closed[0], closed[1], _NONE)))
@@ -161,11 +170,20 @@ class _Search:
                 if any(number is None for number in tail):
                     continue
                 vector = tuple(number or 0 for number in [*head, *tail])
-                closed = self._closes(row, vector, sums, carried)
+                closed = self._closes(row, vector, sums, carried) if not need or self._apart(vector) else None
                 if closed is not None:
                     found.append((Cut(row, at, count, turned, page, start), vector,
                                   ((row + 1, at + count, page, start + need), closed[0], closed[1], owed)))
         return found
+
+    def _apart(self, vector: tuple[int, ...]) -> bool:
+        """Whether a row of ``vector`` may take values from apart from where it stands: I1 checks them
+        unless the row is all 0, and then only where no cell may be blank."""
+        if any(vector):
+            return True
+        if self.zeros_apart is None:
+            self.zeros_apart = self.whole()
+        return self.zeros_apart
 
     def _owns(self, row: int, first: int, count: int) -> bool:
         """Whether values ``first`` .. ``first + count - 1`` may be row ``row``'s: none on another row's

@@ -13,7 +13,14 @@ comes out a cell per paragraph, with these twists:
 - blocks of a page's right-hand columns are written after the page's footer, or among other
   rows, far from their row (``616 635 3556`` after ``第1页共2页``); a row's values may come
   before its label or out of column order; a blank cell leaves no trace; table 四's numbers
-  are scattered over table 三 and the sections after.
+  are scattered over table 三 and the sections after;
+- rows one line high (short labels, seen on real reports) stand so close that a column of a few
+  rows is one block: the rows come a column a block, seven paragraphs of as many values, one a
+  line (``1`` / ``0`` / ``10`` / ``3`` …), their labels in blocks of their own apart; and a row
+  whose label stands in another block (beside a group label's tall cell) has its cells written
+  after the row above's, its label later (``reading_order_columns`` tells the text by these where
+  no line holds neighbours; ``_rows_of_columns`` puts such a run of seven blocks back in row
+  order, read only by the whole-table assignment below, which checks I1, I2 and S1).
 
 Which row and column such a value belongs to is not in the text. So each paragraph is
 written label first (its text pieces, then its values: the lexer joins ``…已获取`` +
@@ -28,7 +35,9 @@ from another row's:
   heading, 未经复议直接起诉's five blocks before it, 复议后起诉's after that heading, the last
   four there at times with the document's closing value as their total; or, where the stacked
   block holds the section's only values and more than five, the columns running on in order into
-  the values after that heading), each read where it meets I3;
+  the values after that heading), each read where it meets I3; or where its header's words of
+  several columns share a line (pdftotext took the columns as one flow), its fifteen values in the
+  section in the order written, every group meeting I3 (``_groups_in_order``);
 - in a block shared with another cell (values stacked over lines, or with a header's piece);
 - after a label printed across cells (pieces in blocks of their own): the row's cells do not
   line up with the others', unless in table 三 the pieces, no value among them, name a row and
@@ -65,8 +74,10 @@ of six zeros above a group's first row whose run runs on into the next row's, wh
 blank: that row's total, moved there too, may be the 0); the cells of a row whose wrapped label
 comes after them (``_split_before_wrapped``, checked by I1); the cells of a block's last row of
 table 二, whose label comes with its first value apart from them (``_split_before_joined``: the
-rows of a block share their columns); the values after a group label (三、本年度办理结果) to the
-row right after it whose label holds none (``_group_label_values``: the row's label written after
+rows of a block share their columns); the values of a block of table 二 with one column
+(本年处理决定数量) to its rows in order where as many (``_one_column_blocks``: a value may share a
+block with the header above or the caption below); the values after a group label (三、本年度办理结果)
+to the row right after it whose label holds none (``_group_label_values``: the row's label written after
 its cells).
 
 Rows held back are read again where an identity pins them (``_pinned_rows``): a row whose
@@ -76,7 +87,9 @@ leaves the other's values (``_pinned_pair``: total_processed and carried_forward
 
 Table 三 is first read as a whole (``_assigned``, govparse.pdfassign): its values cut into its rows
 by their count and the identities, labels aside, taken only where one table fits; the rules
-above read it only where that fails.
+above read it only where that fails. A row all 0 is given values from apart from where it stands
+(by the assignment or ``_matched_totals``) only where no cell may be blank (``_printed_whole``, which
+takes off the heads of numbers wrapped in table 四's narrow cells): I1 holds for it whatever 0.
 
 These rules were found on pdftotext's text of the PDFs corpus/tools/make_fixtures.py makes
 (540 reports of its six shapes, other seeds than the committed fixtures): none reads a wrong
@@ -117,6 +130,10 @@ _MAX_HEADING_VALUES = 12  # values after table 四's next heading tried as 复�
 _LONGEST_LABEL = 60  # characters of a label of table 三 joined from its pieces, at most
 _MAX_TAIL = 12  # values after table 三's last row's own tried as its page's moved blocks: a bound on the cost
 _MAX_SHORT_ROWS = 32  # rows of a page looked for in what pdftotext moved (table 三 has 25): a bound on the cost
+_ONE_COLUMN_HEADS = {"decisions", "amount_wan"}  # the header of a block of table 二 with one column
+_WRAPPED_HEAD = 4  # digits of the head of a number wrapped in table 四's narrow cells, at least
+_MAX_WRAPPED = 15  # numbers wrapped in table 四's cells, at most (its cells)
+_CUT_GROUP = re.compile(r"\d{1,3}(?:,\d{3})*,\d{0,2}")  # a wrapped number's head cut in a group of thousands: 106,2
 _FIRST_OF_GROUP = re.compile(r"1[．.、]|[（(]一[）)]")  # the label of a group's first row opens so
 _CAPTION = re.compile(r"第[一二三四五六七八九十]{1,3}条")
 # What opens a label: an enumerator (一、 （三） 4．) or a caption (第二十条第（五）项).
@@ -141,6 +158,60 @@ def reading_order_evidence(doc: Document, lines: list[str], filled: list[int]) -
         return f"{joined} lines hold neighbouring cells one space apart (a PDF's text blocks in reading order)"
     if joined and "\f" in doc.text:
         return f"{joined} line holds neighbouring cells one space apart, and the report has form feeds (pdftotext)"
+    return ""
+
+
+def reading_order_columns(lines: list[str]) -> str:
+    """Why ``lines`` (a report with form feeds) are pdftotext's reading order by its blocks, or "".
+
+    pdftotext makes a block of the lines that stand close one under another in one column, a
+    paragraph each. Where a table's rows are one line high (short labels), a column of a few rows is
+    one block, so the rows come a column a block: seven paragraphs of values alone, one a line, as
+    many lines each (``1`` / ``0`` / ``0`` / ``10`` / ``3`` for five rows' first column, then their
+    second ...). Where a row's label stands in another block (a group label's tall cell beside it, its
+    own label written later), its cells follow the row above's, a paragraph each: two rows' sevens or
+    more after one label, each meeting I1, one of them with a total other than 0. Other tools write
+    a table's cells a line each in row order, or a row a line, or all its labels before its values."""
+    sizes: list[int] = []  # of each paragraph: its lines where each holds one value and nothing else, or 0
+    numbers: list[int | None] = []  # of each paragraph: its count where it is one value alone
+    size = 0
+    last = ""  # the paragraph's last value
+    for text in [*lines, ""]:
+        word = text.strip()
+        if not word:
+            if size:
+                sizes.append(max(size, 0))
+                numbers.append(_count((last, 0, 0)) if size == 1 else None)
+            size = 0
+        elif size >= 0 and " " not in word and kind_of(word) is Kind.NUMBER:
+            size += 1
+            last = word
+        else:
+            size = -1  # a paragraph with text or values side by side: no column
+    columns = at = 0
+    while at + _APPLICATION_COLUMNS <= len(sizes):
+        if sizes[at] > 1 and sizes[at:at + _APPLICATION_COLUMNS] == [sizes[at]] * _APPLICATION_COLUMNS:
+            columns += 1
+            at += _APPLICATION_COLUMNS
+        else:
+            at += 1
+    if columns:
+        return (f"{columns} run(s) of {_APPLICATION_COLUMNS} paragraphs of values alone, one a line, as many "
+                "lines each, and form feeds: pdftotext's blocks, a column of a few rows each")
+    apart = 0
+    run: list[int] = []
+    for size, number in [*zip(sizes, numbers), (0, None)]:
+        if size == 1 and number is not None:
+            run.append(number)
+            continue
+        sevens = [run[first:first + _APPLICATION_COLUMNS] for first in range(0, len(run), _APPLICATION_COLUMNS)]
+        if (len(run) % _APPLICATION_COLUMNS == 0 and len(sevens) > 1 and any(seven[-1] for seven in sevens)
+                and all(sum(seven[:-1]) == seven[-1] for seven in sevens)):
+            apart += 1
+        run = []
+    if apart:
+        return (f"{apart} run(s) of two rows' seven values or more after one label, a paragraph each, each "
+                "meeting I1, and form feeds: pdftotext's blocks, rows whose labels stand in other blocks")
     return ""
 
 
@@ -204,6 +275,41 @@ def _blocks(texts: list[str], skip: set[int]) -> tuple[list[_Block], list[int], 
     return blocks, breaks, feeds
 
 
+def _stacked(block: _Block) -> int:
+    """The lines of a block of values alone, one value a line (a column of a few rows), or 0."""
+    lines = {line for _, line, _ in block.values}
+    return len(block.values) if not block.texts and len(block.values) > 1 and len(lines) == len(block.values) else 0
+
+
+def _column_blocks(blocks: list[_Block]) -> list[tuple[int, int]]:
+    """Where pdftotext wrote a few rows of table 三 a column a block: (first block, rows) for each run of
+    seven blocks of values alone, one a line, as many lines each (the rows' seven columns)."""
+    found: list[tuple[int, int]] = []
+    at = 0
+    while at + _APPLICATION_COLUMNS <= len(blocks):
+        size = _stacked(blocks[at])
+        if size and all(_stacked(blocks[at + column]) == size for column in range(1, _APPLICATION_COLUMNS)):
+            found.append((at, size))
+            at += _APPLICATION_COLUMNS
+        else:
+            at += 1
+    return found
+
+
+def _rows_of_columns(blocks: list[_Block]) -> tuple[list[_Block], list[Note]]:
+    """The blocks with each run of column blocks (``_column_blocks``) made one block of its rows' values
+    in row order, each row's seven in column order, and a note on each."""
+    notes: list[Note] = []
+    for at, size in reversed(_column_blocks(blocks)):
+        columns = blocks[at:at + _APPLICATION_COLUMNS]
+        values = [column.values[row] for row in range(size) for column in columns]
+        blocks[at:at + _APPLICATION_COLUMNS] = [_Block([], values, columns[0].first, columns[-1].last, True)]
+        notes.append((columns[0].first, f"{size} rows written a column a block ({_APPLICATION_COLUMNS} blocks of "
+                                        f"{size} values, one a line: pdftotext's blocks of rows whose cells stand "
+                                        "close, a block for each column), read column by column"))
+    return blocks, notes
+
+
 def _parts(text: str, offset: int) -> list[tuple[list[Piece], list[Piece]]]:
     """A line's words as (text pieces, values) parts: text then the values after it, and a new
     part where text follows a value (another cell pdftotext put on the line)."""
@@ -249,6 +355,9 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
     gives the lines before the section, asked for only where a rule guards against a blank cell
     (``_printed_whole``)."""
     blocks, breaks, feeds = _blocks(texts, skip)
+    columns: list[Note] = []
+    if numeral == "三":
+        blocks, columns = _rows_of_columns(blocks)
     names_label = _label_names(numeral)
     items: list[list[Piece] | _Run] = []  # text pieces, and the runs of values between them
     runs: list[_Run] = []
@@ -277,26 +386,27 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
             run.values.extend(block.values)
             if block.mixed and not run.mixed:
                 runs[-1] = items[-1] = run._replace(mixed=True)
-    notes: list[Note] = []
+    notes: list[Note] = list(columns)
+    whole = _Once(lambda: _printed_whole(runs, texts, skip, after, before))
     if numeral == "三":
         _pieced_labels(runs, items, names_label)
         notes.extend(_group_label_values(runs))
-        assigned = _assigned(runs, items, len(texts), after)
+        assigned = _assigned(runs, items, len(texts), after, whole)
         if assigned is not None:
             return assigned[0], notes + assigned[1]
     if numeral == "二":
+        notes.extend(_one_column_blocks(runs, items))
         notes.extend(_split_before_joined(runs))
     if numeral == "三":
         notes.extend(_split_before_wrapped(runs))
-    whole = _Once(lambda: _printed_whole(runs, texts, skip, after, before))
     unsummed = _Once(lambda: numeral == "三" and _rows_unsummed(runs))
     withheld = _withheld(runs, numeral, whole, unsummed)
     if numeral == "四":
-        groups = _review_groups(blocks, texts, after)
+        groups = _review_groups(blocks, texts, after) or _groups_in_order(blocks, runs)
         if groups:
             return _given_groups(groups, runs)
     if numeral == "三":
-        matched = _matched_totals(runs, withheld, len(texts), after)
+        matched = _matched_totals(runs, withheld, len(texts), after, whole)
         if matched:
             notes.extend(matched)
             withheld = _withheld(runs, numeral, whole, unsummed)
@@ -409,6 +519,33 @@ def _review_groups(blocks: list[_Block], texts: list[str], after: Callable[[], l
     return groups
 
 
+def _groups_in_order(blocks: list[_Block], runs: list[_Run]) -> list[tuple[list[Piece], list[Piece]]]:
+    """Table 四's three groups read in the order written, where pdftotext read its header across the
+    columns (a line of several columns' words: ``结果 结果 其他 尚未``), all fifteen values stand in the
+    section after the header, a block each (a header word such as 总计 among them at times), and each
+    group's five meet I3; else none.
+
+    Where the header's words of several columns share a line, pdftotext took the table's columns as one
+    flow, and the row of values under them, one line high, is written left to right (real hzq 2024:
+    ``1`` ``1`` ``0`` ``0`` ``2`` ``1`` … ``总计`` ``3``). Where it cuts the columns into flows of their own
+    (each header word a block), the groups come swapped: those are left to ``_review_groups``."""
+    across = any(len(block.texts) > 1 and len({offset for _, offset, _ in block.texts}) < len(block.texts)
+                 and all(len(word) <= 2 for word, _, _ in block.texts) for block in blocks)
+    values = [piece for run in runs for piece in run.values]
+    if not across or len(values) != 15 or any(run.orphaned or run.mixed for run in runs if run.values):
+        return []
+    names = (("行政复议", "行政"), ("未经复议直接起诉", "未经"), ("复议后起诉", "复议后起诉"))
+    labels = {_compact(block.texts): block.texts for block in blocks if block.texts}
+    groups: list[tuple[list[Piece], list[Piece]]] = []
+    for index, (label, word) in enumerate(names):
+        found = labels.get(label) or _header_word(blocks, label, label) or _header_word(blocks, word, label)
+        five = values[5 * index:5 * index + 5]
+        if found is None or not _outcomes(five):
+            return []
+        groups.append((found, five))
+    return groups
+
+
 def _header_word(blocks: list[_Block], word: str, label: str) -> list[Piece] | None:
     """A group's label where the header's words are one block (行政 / 行政诉讼 / 复议 / 未经 …): the
     label at its first word there, or None."""
@@ -510,6 +647,45 @@ def _given_groups(groups: list[tuple[list[Piece], list[Piece]]], runs: list[_Run
             notes.append((left[0][1], f"{len(left)} value(s) ({shown}) are table 四's numbers that pdftotext "
                                       "writes out of column order; given to no group"))
     return rows, notes
+
+
+def _one_column_blocks(runs: list[_Run], items: list[list[Piece] | _Run]) -> list[Note]:
+    """Give the rows of a block of table 二 with one column (本年处理决定数量, 本年收费金额) its values
+    in order, where they are as many as its rows, and say so.
+
+    pdftotext writes such a block's values top to bottom and its labels top to bottom, but a value
+    may share a block with the header above it (``本年处理决定数量`` / ``550`` before 行政许可) or with
+    the next caption below it (``195`` / ``第二十条第（八）项``), as the cells stand close (seen on real
+    reports). One column: the values in order are the rows' in order, whichever text they follow."""
+    from .model import ActiveDisclosure, rows_of
+    from .pipeline import labels_for
+
+    labels = labels_for("active_disclosure_2021")  # the edition whose blocks have one column
+    keys = {key for key, _ in rows_of(ActiveDisclosure)}
+    notes: list[Note] = []
+    starts = [at for at, run in enumerate(runs) if run.caption] + [len(runs)]
+    for start, stop in zip(starts, starts[1:]):
+        block = runs[start:stop]
+        names = [_terminal(labels, run.text) for run in block[1:]]  # the caption's own text aside
+        rows = [start + 1 + at for at, name in enumerate(names) if name in keys]
+        heads = {name for name in names if name not in keys}
+        values = [piece for run in block for piece in run.values]
+        if (not rows or not heads & _ONE_COLUMN_HEADS or not heads <= {"info_content", *_ONE_COLUMN_HEADS}
+                or len(values) != len(rows)
+                or any(run.orphaned for run in block) or _counts(values) is None and len(rows) > 1
+                or all(len(runs[at].values) == 1 and not runs[at].mixed for at in rows)):
+            continue
+        for run in block:
+            run.values.clear()
+        for at, value in zip(rows, values):
+            run = runs[at]._replace(mixed=False)
+            run.values.append(value)
+            where = next(index for index, item in enumerate(items) if item is runs[at])  # not ==: runs alike
+            items[where] = runs[at] = run
+        notes.append((values[0][1], f"{len(values)} value(s) ({' '.join(word for word, _, _ in values)}) of a block of "
+                                    "one column given to its rows in order: pdftotext writes them top to bottom, "
+                                    "at times in a block with the header above or the caption below"))
+    return notes
 
 
 def _split_before_joined(runs: list[_Run]) -> list[Note]:
@@ -899,7 +1075,7 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
 
 
 def _matched_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
-                    after: Callable[[], list[str]] | None) -> list[Note]:
+                    after: Callable[[], list[str]] | None, whole: Callable[[], bool] = lambda: False) -> list[Note]:
     """Give a page's rows of six counts the values written after its footer as their totals, where
     those values are exactly the rows' sums (I1), as many as the rows, each used once, and say so.
 
@@ -917,7 +1093,9 @@ def _matched_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
     may be its first five and its total (``_five_and_total``); the last page's moved blocks close the
     document (``after``). Where a tall cell (a wrapped label) holds the page's moved blocks back, they
     stand among the values of a later row, longer than a row by as many (``_held_totals``), the page
-    then with nothing after its footer."""
+    then with nothing after its footer. A row of six zeros is matched only where no cell may be blank
+    (``whole``): any 0 meets I1 there, and another table's 0 written after the footer (table 四's blocks
+    land there at times) would stand for its blank total, the count of values fooled by it."""
     last_sheet = max((run.sheet for run in runs), default=0)
     closing: list[Piece] | None = None
     notes: list[Note] = []
@@ -929,7 +1107,8 @@ def _matched_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
                 run.mixed or not run.named or _counts(run.values) is None
                 or id(run) in withheld and not _whole_row(run.values)
                 or len(run.values) < _APPLICATION_COLUMNS - 1 for run in rows) or any(
-                _five_and_total(_counts(run.values) or []) for run in sixes):
+                _five_and_total(_counts(run.values) or []) for run in sixes) or (
+                not all(any(_counts(run.values) or []) for run in sixes) and not whole()):
             continue
         pool = [(run, index) for run in runs if run.orphaned and run.sheet == sheet
                 for index in range(len(run.values))]
@@ -1010,9 +1189,11 @@ def _printed_whole(runs: list[_Run], texts: list[str], skip: set[int], after: Ca
     values are exactly the cells, none is blank, so a row's run of values cannot be short of a
     blank cell and a moved value cannot stand in for one. A value counts where no text follows it
     on its line (a cell, or a label's line with its row's first value), so prose (2025 年共收到 3556
-    件) adds none; a number wrapped in its cell, a page number standing alone or a value of prose
-    adds one, and then the count tells nothing (more than the cells), unless as many cells are
-    blank: a risk the identities the rows are read by still guard."""
+    件) adds none; a page number standing alone or a value of prose adds one, and then the count
+    tells nothing (more than the cells), unless as many cells are blank: a risk the identities the
+    rows are read by still guard. A number wrapped in table 四's narrow cells (178200 as 17820 / 0)
+    adds its head: such heads are counted apart (``_wrapped_heads``) and taken off, else two wrapped
+    numbers and two blank cells would pass for a table printed whole (held-out blank-cells 6510)."""
     from .model import ActiveDisclosure, ActiveDisclosure2019, Applications, ReviewLitigation, columns_of, rows_of
     from .sections import heading_numeral
 
@@ -1027,7 +1208,42 @@ def _printed_whole(runs: list[_Run], texts: list[str], skip: set[int], after: Ca
     if start < 0:
         return False
     lines = [*head[start + 1:], *(text for offset, text in enumerate(texts) if offset not in skip), *after()]
-    return _printed_values(lines, cells + 1) == cells
+    printed = _printed_values(lines, cells + 1 + _MAX_WRAPPED)
+    return printed <= cells + _MAX_WRAPPED and printed - _wrapped_heads(lines) == cells
+
+
+def _wrapped_heads(lines: list[str]) -> int:
+    """How many numbers may be wrapped in table 四's cells, by their heads: values of at least
+    ``_WRAPPED_HEAD`` digits in a paragraph of lines of values only, two lines or more, after table
+    四's heading, and heads cut inside a group of thousands anywhere (pdftotext writes table 四's
+    blocks among table 三's rows at times: ``140,5`` / ``0`` / ``39`` after 结转下年度继续办理).
+    Before the heading a value of four digits and one under it (``16002`` / ``0``) are table 三's
+    more often than not: counted as heads they cost held-out 2700 133 cells read right. A head
+    without thousands written before table 四's heading is not counted: the count proves no blank
+    cell then only where as many cells are blank as such heads, a coincidence left to the identities.
+
+    Table 四's fifteen columns are too narrow for five or six digits: pdftotext writes such a number's
+    head and tail on lines of their own, in the stacked block of the row's cells (``17820`` / ``17824`` /
+    ``20`` / ``0`` / ``24`` / ``0`` / ``0`` / ``4`` for 178200 20 0 24 178244; ``160,9 160,9`` / ``21`` /
+    ``51`` for 160,921 160,951, the heads cut inside a group of thousands). A number that fits its cell
+    counted as a head makes the count short of the cells (no proof), never a proof it should not be."""
+    from .sections import heading_numeral
+
+    heads = 0
+    table = False  # after table 四's heading
+    stacked: list[list[str]] = []  # the paragraph's lines of values so far
+    for text in [*lines, ""]:
+        table = table or heading_numeral(text.strip()) == "四"
+        words = text.replace("\f", "").split()
+        if words and all(kind_of(word) is Kind.NUMBER or _CUT_GROUP.fullmatch(word) is not None for word in words):
+            stacked.append(words)
+            continue
+        if len(stacked) > 1:
+            heads += sum(_CUT_GROUP.fullmatch(value) is not None
+                         or table and sum(character.isdigit() for character in value) >= _WRAPPED_HEAD
+                         for values in stacked for value in values)
+        stacked = []
+    return heads
 
 
 def _printed_values(lines: list[str], bound: int) -> int:
@@ -1040,7 +1256,7 @@ def _printed_values(lines: list[str], bound: int) -> int:
         if not text.strip() or is_page_number(text.replace("\f", "").strip()):
             continue
         for word, _, _ in _parts(text, 0)[-1][1]:
-            if kind_of(word) is not Kind.NUMBER:
+            if kind_of(word) is not Kind.NUMBER and _CUT_GROUP.fullmatch(word) is None:
                 return bound
             count += 1
             if count >= bound:
@@ -1407,7 +1623,8 @@ def _in_order(pieces: list[Piece], values: list[int], whole: bool = False) -> se
 
 
 def _assigned(runs: list[_Run], items: list[list[Piece] | _Run], offset: int,
-              after: Callable[[], list[str]] | None) -> tuple[list[list[Piece]], list[Note]] | None:
+              after: Callable[[], list[str]] | None, whole: Callable[[], bool]
+              ) -> tuple[list[list[Piece]], list[Note]] | None:
     """Table 三 read as the one assignment of its values to its rows (govparse.pdfassign): the
     header's pieces, then each row's label as the grammar prints it and its seven values, and a
     note on each row that took values moved after its page's footer and on the values left; or
@@ -1419,7 +1636,8 @@ def _assigned(runs: list[_Run], items: list[list[Piece] | _Run], offset: int,
     last one or two so, and each row left out the values its identity leaves (I2, S1), found in
     order among those after the rows above (table 四's numbers may stand there): all of the values
     there, or, where more stand there, a row not all 0 in order among them. At most 15 searches,
-    each of at most govparse.pdfassign.MAX_STEPS moves."""
+    each of at most govparse.pdfassign.MAX_STEPS moves. ``whole``: whether no cell may be blank
+    (``_printed_whole``), asked only where a row all 0 would take values from apart from its row."""
     from .model import outcome_rows, rows_of
 
     found = _edition_of(runs)
@@ -1464,7 +1682,7 @@ def _assigned(runs: list[_Run], items: list[list[Piece] | _Run], offset: int,
     values_of: list[list[Piece]] = []
     left: list[Piece] = []
     roles = Roles(where["granted"], where["total_processed"], where["carried_forward"])
-    cut = assign(numbers, pages, owners, moved_numbers, len(keys), roles)
+    cut = assign(numbers, pages, owners, moved_numbers, len(keys), roles, whole=whole)
     last_run = next((run for run in reversed(runs) if run.values and not run.orphaned), None)
     tail_from = len(stream) - len(last_run.values) + 1 if last_run is not None else len(stream)
     for end in range(len(stream) - 1, max(tail_from, len(stream) - _MAX_TAIL) - 1, -1):
@@ -1476,7 +1694,7 @@ def _assigned(runs: list[_Run], items: list[list[Piece] | _Run], offset: int,
         tail_moved[pages[-1]] = [*stream[end:], *moved.get(pages[-1], [])]
         cut = assign(numbers[:end], pages[:end], owners[:end],
                      {page: [_count(piece) for piece in pieces] for page, pieces in tail_moved.items()},
-                     len(keys), roles)
+                     len(keys), roles, whole=whole)
         if cut is not None:
             moved, stream = tail_moved, stream[:end]
     if cut is not None:
@@ -1488,7 +1706,8 @@ def _assigned(runs: list[_Run], items: list[list[Piece] | _Run], offset: int,
         if cut is not None:
             break
         cut = assign(numbers, pages, owners, moved_numbers, len(keys) - left_out,
-                     roles._replace(forward=-1, total=roles.total if left_out == 1 else -1), open_end=True)
+                     roles._replace(forward=-1, total=roles.total if left_out == 1 else -1), open_end=True,
+                     whole=whole)
         if cut is None:
             continue
         values_of = [_cut_values(stream, moved, step) for step in cut[0]]

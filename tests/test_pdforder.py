@@ -933,3 +933,181 @@ def test_a_row_s1_pins_is_found_among_zeros_of_other_tables_where_every_cell_is_
     found = result.to_dict()["applications"]
     assert list(found["carried_forward"].values()) == [0, 16, 12, 0, 0, 461, 489]
     assert any("S1" in d.message and "四、结转下年度继续办理" in d.message for d in result.diagnostics)
+
+
+def test_a_row_of_zeros_takes_no_moved_zero_where_a_cell_may_be_blank():
+    # held-out blank-cells 6510: a row of six zeros, its total blank; the rows of zeros after it each took the
+    # next row's first 0, and the last (8．属于行政查询事项, its total moved after the page's footer) the 0
+    # there and table 四's: I1 holds for a row of zeros whatever 0 completes it, so the one assignment
+    # proved nothing and the blank read 0.
+    six = "0 0 0 0 0 0"
+    replace = {"2．其他法律行政法规禁止公开": ["2．其他法律行政法规禁止公开", ""] + _cells(six),
+               "8．属于行政查询事项": ["8．属于行政查询事项", ""] + _cells(six)}
+    # table 四's last 0 written after the page's footer as well (its blocks land there at times)
+    review = REVIEW[:-2]
+
+    def closed(moved: str) -> str:
+        lines = HEAD + ACTIVE + _applications(replace=replace) + review + TAIL + ["", "第2页共2页", ""]
+        return "\n".join(lines + _cells(moved) + ["\f"])
+
+    result, found = _parse(closed("0 0"))
+    assert found["applications"]["denied_prohibited_by_law"]["total"] is None
+    assert not any("the one assignment" in d.message for d in result.diagnostics)
+    # every cell printed (the blank row's total moved after the footer too): the values are as many as the
+    # cells, no cell is blank, and the table is cut as before
+    result, found = _parse(closed("0 0 0"))
+    assert found["applications"]["denied_prohibited_by_law"]["total"] == 0
+    assert found["applications"]["denied_admin_query"]["total"] == 0
+    assert any("the one assignment" in d.message for d in result.diagnostics)
+
+
+def test_assignment_gives_a_row_of_zeros_a_moved_value_only_where_no_cell_may_be_blank():
+    rows = [*SMALL[:3], "0 0 0 0 0 0 0", *SMALL[3:]]  # an outcome row of zeros, its total written after the footer
+    roles = Roles(first_outcome=2, total=5, forward=6)
+    stream = _numbers(rows)
+    del stream[27]
+    moved: dict[int, list[int | None]] = {0: [0]}
+    found = assign(stream, [0] * len(stream), [-1] * len(stream), moved, 7, roles)
+    assert found is not None and _cut_table(stream, moved, found[0])[3] == [0] * 7
+    asked: list[bool] = []
+    assert assign(stream, [0] * len(stream), [-1] * len(stream), moved, 7, roles,
+                  whole=lambda: asked.append(True) or False) is None
+    assert asked == [True]  # asked once, where a row of zeros would take the moved 0
+
+
+def test_wrapped_numbers_of_table_four_do_not_make_blank_cells_pass_for_a_table_printed_whole():
+    # held-out blank-cells 6510: two numbers wrapped in table 四's narrow cells (178200 as 17820 / 0, 178244
+    # as 17824 / 4) add two values, two blank cells take two away: the values were as many as the cells.
+    from govparse.pdforder import _printed_values, _wrapped_heads
+
+    lines = ["四、政府信息公开行政复议、行政诉讼情况", "结果", "维持", "", "17820", "17824", "20", "0", "24", "0", "4", ""]
+    assert _printed_values(lines, 100) == 7 and _wrapped_heads(lines) == 2
+    # a head cut inside a group of thousands, before table 四's heading (its blocks among table 三's rows)
+    assert _wrapped_heads(["564", "", "140,5", "0", "39", "", "四、政府信息公开行政复议、行政诉讼情况"]) == 1
+    # four digits and one under them before the heading: table 三's values, not counted
+    assert _wrapped_heads(["16002", "0", "", "四、政府信息公开行政复议、行政诉讼情况"]) == 0
+
+
+# Tables 二 and 四 with each value a paragraph of its own (no neighbours on one line): nothing but table 三's
+# own blocks tells pdftotext's reading order then.
+ACTIVE_APART = [part for line in ACTIVE for part in ([line.rsplit(" ", 1)[0], "", line.rsplit(" ", 1)[1]]
+                                                      if line.startswith("行政") and line[-1].isdigit() else [line])]
+REVIEW_APART = [part for line in REVIEW for part in (_cells(line) if line == "1 0 0 0 1" else [line])]
+# the ten rows under （三）不予公开 and （四）无法提供 written a column a block (their labels one line high)
+COLUMN_ROWS = ["1．属于国家秘密", "2．其他法律行政法规禁止公开", "3．危及“三安全一稳定”", "4．保护第三方合法权益",
+               "5．属于三类内部事务信息", "6．属于四类过程性信息", "7．属于行政执法案卷", "8．属于行政查询事项",
+               "1．本机关不掌握相关政府信息", "2．没有现成信息需要另行制作"]
+
+
+def _pages(applications: list[str]) -> str:
+    """A report of two pages (a form feed between them) with tables 二 and 四 a value a paragraph."""
+    lines = HEAD + ACTIVE_APART + applications + REVIEW_APART + TAIL
+    return "\n".join(lines[:8] + ["\f"] + lines[8:]) + "\n"
+
+
+def _column_blocks(values: dict[str, str]) -> list[str]:
+    """Table 三 as pdftotext writes it where the rows of COLUMN_ROWS stand one line high: their values a
+    column a block, seven blocks, then their labels in blocks apart."""
+    rows = [(label, values.get(label, given)) for label, given in ROWS_2021]
+    inside = [(label, numbers) for label, numbers in rows if label in COLUMN_ROWS]
+    lines = list(APPLICATION_HEADER)
+    for label, numbers in rows:
+        if label == COLUMN_ROWS[0]:
+            for column in range(7):
+                lines += [numbers_of.split()[column] for _, numbers_of in inside] + [""]
+            lines += ["1．属于国家秘密", "2．其他法律行政法规禁止公开", "3．危及“三安全一稳定”", "（三）不予公开", "",
+                      *COLUMN_ROWS[3:8], "", "（四）无法提供", "", *COLUMN_ROWS[8:], ""]
+        if label in COLUMN_ROWS or label in ("（三）不予公开", "（四）无法提供"):
+            continue
+        lines += [label, ""] + _cells(numbers)
+    return lines
+
+
+def test_rows_written_a_column_a_block_are_read_column_by_column_where_the_identities_hold():
+    # real reports (hzq 2023/2024): rows one line high come a column a block, seven paragraphs of as many values
+    values = {"1．属于国家秘密": "1 0 0 0 0 0 1", "（一）予以公开": "4 1 0 0 0 0 5"}
+    result, found = _parse(_pages(_column_blocks(values)))
+    applications = found["applications"]
+    assert list(applications["denied_state_secret"].values()) == [1, 0, 0, 0, 0, 0, 1]
+    assert list(applications["unable_not_held"].values()) == [2, 0, 0, 0, 0, 0, 2]
+    assert list(applications["granted"].values()) == [4, 1, 0, 0, 0, 0, 5]
+    assert all(value is not None for row in applications.values() for value in row.values())
+    assert any("read column by column" in d.message for d in result.diagnostics)
+    # one column block a value short (a blank cell): no run of seven blocks as long, nothing read column by
+    # column, no row of them read
+    lines = _column_blocks(values)
+    at = lines.index("2", lines.index(APPLICATION_HEADER[-1]) + 30)  # unable_not_held's total, in the last block
+    del lines[at]
+    result, found = _parse(_pages(lines))
+    assert not any("read column by column" in d.message for d in result.diagnostics)
+    for label in ("denied_state_secret", "unable_not_held", "unable_needs_creation"):
+        assert found["applications"][label]["total"] is None
+
+
+def test_column_blocks_that_break_the_identities_are_not_read():
+    # the same blocks, the first row's values in another column (natural_person's 1 under commercial): I1
+    # still holds on each row, but S1 and I2 break: no assignment, the stacked blocks given to no row
+    values = {"1．属于国家秘密": "0 1 0 0 0 0 1", "（一）予以公开": "4 1 0 0 0 0 5"}
+    _, found = _parse(_pages(_column_blocks(values)))
+    assert set(found["applications"]["denied_state_secret"].values()) == {None}
+
+
+def test_rows_whose_labels_stand_apart_follow_the_row_above_a_paragraph_each():
+    # the real huaian 2024 report: （一）予以公开 and （二）部分公开 written after other rows (a group label's tall
+    # cell beside them), their values after 二、上年结转's, a paragraph each
+    lines = list(APPLICATION_HEADER)
+    for label, numbers in ROWS_2021:
+        if label in ("（一）予以公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "三、本年度办理结果"):
+            continue
+        lines += [label, ""] + _cells(numbers)
+        if label == "二、上年结转政府信息公开申请数量":
+            lines += _cells("5 1 0 0 0 0 6") + _cells("1 0 0 0 0 0 1")
+        if label == "1．本机关不掌握相关政府信息":
+            lines += ["（一）予以公开", "（二）部分公开（区分处理的，只计这一情", "形，不计其他情形）", "", "三、", "本", "年",
+                      "度", "办", "理", ""]
+    result, found = _parse(_pages(lines))
+    assert list(found["applications"]["granted"].values()) == [5, 1, 0, 0, 0, 0, 6]
+    assert list(found["applications"]["partially_granted"].values()) == [1, 0, 0, 0, 0, 0, 1]
+    assert list(found["applications"]["carried_forward"].values()) == [3, 0, 0, 0, 0, 0, 3]
+    # without the form feed (a scraped page, a cell a line): not pdftotext's; those rows are not read so
+    _, found = _parse(_pages(lines).replace("\f", ""))
+    assert found["applications"]["granted"]["total"] is None
+
+
+def test_the_values_of_a_one_column_block_of_table_two_go_to_its_rows_in_order():
+    # real reports (hzq 2023): a value in one block with the header above (本年处理决定数量 / 550) or with the
+    # next caption below (195 / 第二十条第（八）项): one column, so the values in order are the rows' in order
+    texts = ["第二十条第（五）项", "信息内容", "", "本年处理决定数量", "550", "", "行政许可", "", "第二十条第（六）项", "",
+             "信息内容", "", "本年处理决定数量", "", "行政处罚", "", "4119", "", "行政强制", "", "195",
+             "第二十条第（八）项", "信息内容", "", "本年收费金额（单位：万元）", "7730.28", "", "行政事业性收费", ""]
+    rows, notes = reading_order_rows(texts, set(), "二")
+    read = [" ".join(word for word, _, _ in row) for row in rows]
+    for label, value in (("行政许可", "550"), ("行政处罚", "4119"), ("行政强制", "195"), ("行政事业性收费", "7730.28")):
+        assert read[read.index(label) + 1] == value
+    assert sum("one column given to its rows in order" in why for _, why in notes) == 3
+    # a value more than the block's rows (another block's moved there): none given so
+    texts[texts.index("195")] = "195 7"
+    rows, notes = reading_order_rows(texts, set(), "二")
+    read = [" ".join(word for word, _, _ in row) for row in rows]
+    assert "4119" not in read[read.index("行政处罚") + 1:read.index("行政处罚") + 2]
+
+
+def test_table_four_read_in_order_where_its_header_was_read_across_the_columns():
+    # real hzq 2024: the header's words of several columns on one line (结果 结果 其他 尚未), so pdftotext took
+    # the columns as one flow and wrote the row of fifteen values left to right, a block each, 总计 among them
+    header = ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "", "行政诉讼", "未经复议直接起诉", "", "复议后起诉", "",
+              "结果", "维持", "", "尚未", "总 计 结果 结果 其他 尚未", "结果 结果 其他 尚未", "审结", ""]
+
+    def groups(values: str) -> list[str]:
+        cells = _cells(values)
+        texts = header + cells[:-2] + ["总计", ""] + cells[-2:]
+        rows, _ = reading_order_rows(texts, set(), "四")
+        return [" ".join(word for word, _, _ in row) for row in rows]
+
+    read = groups("1 1 0 0 2 1 0 0 0 1 2 0 1 0 3")
+    assert read == ["行政复议", "1 1 0 0 2", "未经复议直接起诉", "1 0 0 0 1", "复议后起诉", "2 0 1 0 3"]
+    # a group breaking I3 (its order or its values not the row's): no group read so
+    assert "1 1 0 0 2" not in groups("1 1 0 0 2 1 0 0 0 2 2 0 1 0 3")
+    # the header's words a block each: the columns cut into flows, the groups may come swapped
+    header[12:14] = ["总计", "", "结果", "", "结果", "", "其他", "", "尚未", ""]
+    assert "1 1 0 0 2" not in groups("1 1 0 0 2 1 0 0 0 1 2 0 1 0 3")
