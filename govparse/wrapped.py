@@ -1230,12 +1230,10 @@ def stacked_header(texts: list[str]) -> bool:
         if any(character.isdigit() for character in texts[middle]):
             continue  # a header's middle line holds labels, never figures: not worth tokenizing
         above, below = tokens(middle - 1), tokens(middle + 1)
-        # (two cells one space apart are one piece: 本年新公开 对外公开总数 over 数量 / 量; paired word by word)
-        words_above = [word for token in above for word in _words_in(token)]
-        words_below = [word for token in below for word in _words_in(token)]
-        if len(words_above) >= 2 and any(_paired(words_above, tokens(middle), words_below, by_shown)
-                                         for by_shown in (False, True)):
+        if len(above) >= 2 and any(_paired(above, tokens(middle), below, by_shown) for by_shown in (False, True)):
             return True  # a header row's two-line cells around its one-line ones (结果 / 总计 / 维持)
+        if any(" " in token.text for token in above) and _paired_by_words(above, tokens(middle), below):
+            return True  # two such cells one space apart, one piece (本年新公开 对外公开总数 over 数量 量)
         if len(above) == 1 == len(below) and not above[0].value and not below[0].value \
                 and above[0].place == below[0].place == margin and len(tokens(middle)) >= 2 \
                 and tokens(middle)[0].place > max(above[0].place + len(above[0].text), below[0].place + len(below[0].text)):
@@ -1246,6 +1244,13 @@ def stacked_header(texts: list[str]) -> bool:
             if len(above) < count or len(above) == 1 and len(below) == 1 and _through(above[0], tokens(middle), below[0]):
                 return True
     return False
+
+
+def _paired_by_words(above: list[_Token], middle: list[_Token], below: list[_Token]) -> bool:
+    """Whether the words of the pieces above pair with those below (``_paired``), either way of counting."""
+    tops = [word for token in above for word in _words_in(token)]
+    bottoms = [word for token in below for word in _words_in(token)]
+    return any(_paired(tops, middle, bottoms, by_shown) for by_shown in (False, True))
 
 
 def _through(top: _Token, middle: list[_Token], bottom: _Token) -> bool:
