@@ -39,13 +39,16 @@ _MIN_MARGIN: Final = 2  # spaces before every line of a browser's dump (lynx: th
 
 def _words(text: str) -> list[tuple[int, str]]:
     """(start, text) of each run of characters other than white space: the words ``split`` gives,
-    each found where the one before it ends (only white space stands between)."""
+    each starting at the first character after the one before it that is its first character (only
+    white space stands between, none of it that character: no search for the word called)."""
     words: list[tuple[int, str]] = []
     position = 0
     for word in text.split():
-        start = text.find(word, position)
-        words.append((start, word))
-        position = start + len(word)
+        first = ord(word[0])
+        while ord(text[position]) != first:
+            position += 1
+        words.append((position, word))
+        position += len(word)
     return words
 
 

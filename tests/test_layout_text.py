@@ -760,3 +760,28 @@ def test_spans_count_as_the_walk_over_the_characters(by_shown):
     text = "\f信息  1 ０\f0"
     words = [(1, "信息"), (5, "1"), (4, ""), (7, "０\f0")]  # out of order, and a form feed inside a word
     assert _spans(text, words, by_shown) == _spans_walked(text, words, by_shown)
+
+
+def test_words_are_where_split_and_find_put_them():
+    """gapblanks._words finds each word of ``split`` at the first character after the last word that is its
+    first character (no search for the word): where ``str.find`` from there finds it, whatever white space
+    stands between (tabs, no-break and ideographic spaces, form feeds, separators ``split`` cuts at)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from govparse.gapblanks import _words
+
+    def found(text):
+        words, position = [], 0
+        for word in text.split():
+            start = text.find(word, position)
+            words.append((start, word))
+            position = start + len(word)
+        return words
+
+    @settings(max_examples=500, deadline=None)
+    @given(text=st.text(alphabet="ab 1\t\u3000\u00a0\f信\n\x1c\x85\u2028", max_size=30))
+    def check(text):
+        assert _words(text) == found(text)
+
+    check()
