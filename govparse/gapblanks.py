@@ -230,9 +230,11 @@ def _end_block(table: _Lines, header: int, block: list[int], spaced: bool) -> No
     if len(fills) == 2:
         # both ways find a full row: a row is placed only where both place it alike
         fills = [{index: cells for index, cells in fills[0].items() if fills[1].get(index) == cells}]
-    if not fills and not spaced:
+    if not fills and not spaced and all(not table.values[index][0] and all(table.values[index][1:])
+                                        for index in block):
         # no row fills the header's columns (table 二's narrow blocks, each row lacking a value): its
         # values are placed where the header's names start, where every row's values do so one way only
+        # (each row a label and values: another row places none, whatever the header; its words not found)
         for way, by_shown in enumerate(ways):
             if way == len(heads):
                 heads.append(_header_words(table, header, block, by_shown))
