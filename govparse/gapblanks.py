@@ -22,13 +22,12 @@ pieces of a label with a space inside).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Final
 
 from .grammar import grammar_names, load
 from .normalize import compact, translate
-from .textgrid import width
+from .textgrid import code_width
 from .values import Kind, kind_of
 
 # Of the gaps before a value, at least this share is one space: cells written one space apart.
@@ -40,18 +39,17 @@ _MIN_MARGIN: Final = 2  # spaces before every line of a browser's dump (lynx: th
 
 def _words(text: str) -> list[tuple[int, str]]:
     """(start, text) of each run of characters other than white space: the words ``split`` gives,
-    each found where the one before it ends (only white space stands between)."""
+    each starting at the first character after the one before it that is its first character (only
+    white space stands between, none of it that character: no search for the word called)."""
     words: list[tuple[int, str]] = []
     position = 0
     for word in text.split():
-        start = text.find(word, position)
-        words.append((start, word))
-        position = start + len(word)
+        first = ord(word[0])
+        while ord(text[position]) != first:
+            position += 1
+        words.append((position, word))
+        position += len(word)
     return words
-
-
-def _display(text: str) -> int:
-    return sum(width(char) for char in text)
 
 
 def _is_value(text: str) -> bool:
@@ -99,22 +97,85 @@ def gapped_cells(text: str) -> list[tuple[int, str]]:
     return cells
 
 
-def _places(text: str, words: list[tuple[int, str]], by_shown: bool) -> list[int]:
-    """Where each word of ``text`` starts, counted by character (pdftotext's grid, a browser's dump) or by
-    display column (text laid out for the eye, a Chinese character two columns); a form feed (a page's
-    start, pdftotext) takes no place."""
+def _spans(text: str, words: list[tuple[int, str]], by_shown: bool) -> tuple[list[int], list[int]]:
+    """Where each word of ``text`` starts and ends, counted by character (pdftotext's grid, a browser's dump)
+    or by display column (text laid out for the eye, a Chinese character two columns); a form feed (a page's
+    start, pdftotext) takes no place. Each word's place is the last one's and what stands from its start to
+    this word's (nothing, for a word placed at or before it: a blank at a value's start); one walk over the
+    characters, each told by its code (no character made)."""
+    starts: list[int] = []
+    ends: list[int] = []
     if "\f" not in text and (not by_shown or text.isascii()):
-        return [start for start, _ in words]  # a character a place: where each word starts
-    places: list[int] = []
-    position = 0
-    at = 0
-    for start, _ in words:
-        for char in text[at:start]:
-            if char != "\f":
-                position += width(char) if by_shown else 1
-        at = start
-        places.append(position)
-    return places
+        for start, word in words:  # a character a place: where each word starts
+            starts.append(start)
+            ends.append(start + len(word))
+        return starts, ends
+    # position: the place of character ``at``, walked from the last word's start (``last``, at ``last_place``)
+    position = at = last = last_place = 0
+    for start, word in words:
+        if start < at:
+            position, at = last_place, last  # a word placed before the last one ends: walked again from there
+            if start < at:
+                at = start  # placed before the last one: at its place
+        while at < start:
+            code = ord(text[at])
+            if code != 12:
+                position += code_width(code) if by_shown else 1
+            at += 1
+        starts.append(position)
+        last, last_place = start, position
+        span = 0  # the word's own width (a form feed in it, were there one, counted: it prints)
+        stop = start + len(word)
+        while at < stop:
+            code = ord(text[at])
+            size = code_width(code) if by_shown else 1
+            span += size
+            if code != 12:
+                position += size
+            at += 1
+        ends.append(last_place + span)
+    return starts, ends
+
+
+class _Lines:
+    """A table's lines as ``aligned_cells`` reads them: each one's words (``words``, a row's blanks added
+    once placed), which of its words are values (``values``: told once, of its words as read; blanks are no
+    values) and where each word starts and ends counted by character or by display column, worked out once
+    a line and way: a block's header tests and the blocks below it ask again."""
+
+    def __init__(self, texts: list[str], words: list[list[tuple[int, str]]], values: list[list[bool]]) -> None:
+        self.texts = texts  # what places a character in a column
+        self.words = words
+        self.values = values
+        self._spans: list[tuple[list[int], list[int]] | None] = [None] * (2 * len(texts))
+
+    def spans(self, index: int, by_shown: bool) -> tuple[list[int], list[int]]:
+        """Where line ``index``'s words start and end, counted one way."""
+        at = 2 * index + (1 if by_shown else 0)
+        found = self._spans[at]
+        if found is None:
+            found = _spans(self.texts[index], self.words[index], by_shown)
+            self._spans[at] = found
+        return found
+
+    def first(self, index: int, by_shown: bool) -> tuple[int, int]:
+        """Where line ``index``'s first word starts and ends, counted one way (that word alone walked, unless
+        the line's places are known)."""
+        found = self._spans[2 * index + (1 if by_shown else 0)]
+        if found is None:
+            found = _spans(self.texts[index], self.words[index][:1], by_shown)
+        return found[0][0], found[1][0]
+
+    def placed(self, index: int, by_shown: bool) -> list[tuple[int, int, str]]:
+        """(place, end, text) of each word of line ``index``, counted one way."""
+        starts, ends = self.spans(index, by_shown)
+        return [(place, end, word) for place, end, (_, word) in zip(starts, ends, self.words[index])]
+
+    def replace(self, index: int, cells: list[tuple[int, str]]) -> None:
+        """Line ``index`` read as ``cells`` (its words and blanks)."""
+        self.words[index] = cells
+        self._spans[2 * index] = None
+        self._spans[2 * index + 1] = None
 
 
 def aligned_cells(texts: list[str], shapes: list[str] | None = None) -> list[list[tuple[int, str]]]:
@@ -125,8 +186,8 @@ def aligned_cells(texts: list[str], shapes: list[str] | None = None) -> list[lis
     where rows fill them both ways, a row short of values is placed only where both ways agree. ``shapes``:
     each line as the source prints it (full-width digits two columns wide), where it is as long as the text."""
     lines = [_words(text) for text in texts]
-    places = shapes if shapes is not None else texts  # what places a character in a column
     values = [[_is_value(word) for _, word in words] for words in lines]  # told once per word
+    table = _Lines(shapes if shapes is not None else texts, lines, values)
     # a lone character beside other words (行    政    强制 0, 信  息内容): words spaced out, whose pieces
     # tell no columns where no row fills them (a block's caption aside: 第二十条第（一） 项)
     spaced = any(len(words) >= 2 and not words[0][1].startswith("第二十")
@@ -137,72 +198,76 @@ def aligned_cells(texts: list[str], shapes: list[str] | None = None) -> list[lis
     block: list[int] = []  # lines under it with values
     for index, words in enumerate(lines):
         if len(words) >= 2 and True not in values[index]:
-            _end_block(places, lines, values, header, block, spaced)
+            _end_block(table, header, block, spaced)
             header, block = index, []
         elif True in values[index]:
             block.append(index)
-    _end_block(places, lines, values, header, block, spaced)
+    _end_block(table, header, block, spaced)
     return lines
 
 
-def _end_block(texts: list[str], lines: list[list[tuple[int, str]]], values: list[list[bool]], header: int,
-               block: list[int], spaced: bool) -> None:
+def _end_block(table: _Lines, header: int, block: list[int], spaced: bool) -> None:
     """Blanks in the rows under one header: under its columns' starts (a browser's table), else
-    where rows of one shape place their values alike (a PDF's, govparse.gapblanks.placed_columns)."""
+    where rows of one shape place their values alike (a PDF's, govparse.gapblanks.placed_columns).
+    The header's words are found once a way, for both tests."""
     if not block:
         return  # a header line after a header line (a header of several lines, a caption): no row to place
+    if header < 0:
+        if len(block) >= 2:
+            _fill_placed(table, block)
+        return
     fills: list[dict[int, list[tuple[int, str]]]] = []
-    wide = header >= 0 and not all(texts[index].isascii() for index in [header, *block])
-    for by_shown in (False, True) if wide else (False,):
-        fill = _under_header(texts, lines, values, header, block, by_shown) if header >= 0 else None
-        if fill is not None:
-            fills.append(fill)
+    texts = table.texts
+    wide = not texts[header].isascii() or not all(texts[index].isascii() for index in block)
+    ways = [False, True] if wide else [False]
+    heads: list[list[tuple[int, int, str]]] = []  # the header's words, each way, once found
+    if _fills_header(table, header, block):
+        for by_shown in ways:
+            heads.append(_header_words(table, header, block, by_shown))
+            fill = _under_header(table, heads[-1], block, by_shown)
+            if fill is not None:
+                fills.append(fill)
     if len(fills) == 2:
         # both ways find a full row: a row is placed only where both place it alike
         fills = [{index: cells for index, cells in fills[0].items() if fills[1].get(index) == cells}]
-    if not fills and header >= 0 and not spaced:
+    if not fills and not spaced and all(not table.values[index][0] and all(table.values[index][1:])
+                                        for index in block):
         # no row fills the header's columns (table 二's narrow blocks, each row lacking a value): its
         # values are placed where the header's names start, where every row's values do so one way only
-        for by_shown in (False, True) if wide else (False,):
-            fill = _at_name_starts(texts, lines, values, header, block, by_shown)
+        # (each row a label and values: another row places none, whatever the header; its words not found)
+        for way, by_shown in enumerate(ways):
+            if way == len(heads):
+                heads.append(_header_words(table, header, block, by_shown))
+            fill = _at_name_starts(table, heads[way], block, by_shown)
             if fill is not None:
                 fills.append(fill)
         if len(fills) == 2:
             fills = [{index: cells for index, cells in fills[0].items() if fills[1].get(index) == cells}]
     if fills:
         for index, cells in fills[0].items():
-            lines[index] = cells
+            table.replace(index, cells)
     elif len(block) >= 2:
-        _fill_placed(texts, lines, values, block)
+        _fill_placed(table, block)
 
 
 _OPENING: Final = frozenset("（(［[【《")
 
 
-def _header_words(texts: list[str], lines: list[list[tuple[int, str]]], values: list[list[bool]], header: int,
-                  block: list[int], by_shown: bool) -> list[tuple[int, int, str]]:
+def _header_words(table: _Lines, header: int, block: list[int], by_shown: bool) -> list[tuple[int, int, str]]:
     """(place, end, text) of each word of a header line, places counted one way, with the cells stacked
     around it: the header's lines above ``block`` where their words right of its labels are the format's
     names (``_stacked_names``: 本年废 现行有效 / 止件数 件数), else a word alone on the line above and one
     alone on the line below at one place, clear of the header line's words (现行有 / 效件数 beside 信息内容
     本年制发件数 本年废止件数: a PDF centres a one-line row's wrapped cell on it), in order of place."""
-    def placed(index: int) -> list[tuple[int, int, str]]:
-        places = _places(texts[index], lines[index], by_shown)
-        return [(place, place + (_display(texts[index][start:start + len(word)]) if by_shown else len(word)), word)
-                for place, (start, word) in zip(places, lines[index])]
-
-    def first(index: int) -> tuple[int, int, str]:  # a row's label: its first word alone
-        word = lines[index][0][1]
-        place = _places(texts[index], lines[index][:1], by_shown)[0]
-        return place, place + (_display(word) if by_shown else len(word)), word
-
-    named = _stacked_names(block, placed, first)
+    named = _stacked_names(table, block, by_shown)
     if named is not None:
         return named
-    words = placed(header)
+    words = table.placed(header, by_shown)
+    lines, values = table.words, table.values
     if 0 < header < len(lines) - 1 and len(lines[header - 1]) == 1 == len(lines[header + 1]) \
             and not values[header - 1][0] and not values[header + 1][0]:
-        (top, top_end, above), (bottom, bottom_end, below) = placed(header - 1)[0], placed(header + 1)[0]
+        (top, top_end, above), (bottom, bottom_end, below) = \
+            table.placed(header - 1, by_shown)[0], table.placed(header + 1, by_shown)[0]
         if top == bottom and not any(place < max(top_end, bottom_end) and top < end for place, end, _ in words):
             words = sorted([*words, (top, max(top_end, bottom_end), above + below)])
     return words
@@ -225,10 +290,25 @@ def named_columns(words: list[tuple[int, int, int, str]]) -> list[tuple[int, int
     for place in sorted(groups):
         members = sorted(groups[place], key=lambda at: words[at][2])
         text = "".join(words[at][3] for at in members)
-        if column_names().fullmatch(compact(text)) is None:
+        if not is_column_name(text):
             return None
         columns.append((place, max(words[at][1] for at in members), text, members[0]))
     return columns
+
+
+_KNOWN_NAMES: Final[dict[str, bool]] = {}  # text: whether it is a column name, told once
+_KNOWN_LIMIT: Final = 4096  # distinct texts remembered; a header's words repeat from report to report
+
+
+def is_column_name(text: str) -> bool:
+    """Whether ``text`` (compacted) is a column name of a table's header (``column_names``); a header's
+    words are asked again for every block and way of counting, and again in every report."""
+    known = _KNOWN_NAMES.get(text)
+    if known is None:
+        known = column_names().fullmatch(compact(text)) is not None
+        if len(_KNOWN_NAMES) < _KNOWN_LIMIT:
+            _KNOWN_NAMES[text] = known
+    return known
 
 
 @lru_cache(maxsize=1)
@@ -243,28 +323,28 @@ def column_names() -> re.Pattern:
     return re.compile("|".join(f"(?:{name})" for name in sorted(set(names))))
 
 
-def _stacked_names(block: list[int], placed: Callable[[int], list[tuple[int, int, str]]],
-                   first: Callable[[int], tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:
+def _stacked_names(table: _Lines, block: list[int], by_shown: bool) -> list[tuple[int, int, str]] | None:
     """The header over ``block`` as its label column's name and the names of its value columns, where the
     header's lines (those above the block's first row with no value, as many as make it so) hold the
     label column's name alone at the rows' label start and right of every row's label only words that group
     into the format's column names (``named_columns``; 本年废 现行有效 / 信息内容 本年制发件数 / 止件数 件数: two
-    names stacked over lines one space apart, which the header's last line alone does not tell). ``placed``:
-    a line's words (place, end, text); ``first``: a row's first word so. None where no such lines are."""
-    top = block[0] - 1  # (a line of one word below ``header``, the tail of a name stacked over it, counts)
-    line = placed(top) if top >= 0 else []
-    if not line or any(_is_value(text) for _, _, text in line):
+    names stacked over lines one space apart, which the header's last line alone does not tell), places
+    counted one way. None where no such lines are."""
+    top = block[0] - 1  # (a line of one word below the header, the tail of a name stacked over it, counts)
+    if top < 0 or not table.words[top] or True in table.values[top]:
         return None
-    labels = [first(index) for index in block]
-    start = labels[0][0]
-    if any(row[0] != start or _is_value(row[2]) for row in labels):
-        return None
-    reach = max(row[1] for row in labels)
+    values = table.values
+    start, reach = table.first(block[0], by_shown)
+    for index in block:  # the rows' labels: their first words alone, each at the first one's place
+        place, end = table.first(index, by_shown)
+        if place != start or values[index][0]:
+            return None
+        reach = max(reach, end)
     found: list[tuple[int, int, str]] | None = None
     words: list[tuple[int, int, int, str]] = []
     label: list[tuple[int, int, str]] = []
-    while line and not any(_is_value(text) for _, _, text in line):
-        for place, end, text in line:
+    while top >= 0 and table.words[top] and True not in values[top]:
+        for place, end, text in table.placed(top, by_shown):
             if place >= reach:
                 words.append((place, end, top, text))
             elif place == start:
@@ -275,32 +355,33 @@ def _stacked_names(block: list[int], placed: Callable[[int], list[tuple[int, int
         if named is not None:
             found = [label[0], *[(place, end, text) for place, end, text, _ in named]]
         top -= 1
-        line = placed(top) if top >= 0 else []
     return found
 
 
-def _at_name_starts(texts: list[str], lines: list[list[tuple[int, str]]], values: list[list[bool]], header: int,
-                    block: list[int], by_shown: bool) -> dict[int, list[tuple[int, str]]] | None:
-    """The rows under ``header`` where none fills its columns, each value where a column's name starts
-    (places counted one way): {row: its cells, a blank under each column it leaves empty}; None unless every
-    row's values all start so. A name in brackets qualifies the one before it (no column); a value's column is taken only where no name
-    before it stands one space after the word before it (two such words may be one name: the columns
-    before the value would be one fewer), unless each of the two is a name the format prints."""
-    words = _header_words(texts, lines, values, header, block, by_shown)
+def _at_name_starts(table: _Lines, words: list[tuple[int, int, str]], block: list[int],
+                    by_shown: bool) -> dict[int, list[tuple[int, str]]] | None:
+    """The rows under a header whose words are ``words`` (``_header_words``), where none fills its columns,
+    each value where a column's name starts (places counted one way): {row: its cells, a blank under each
+    column it leaves empty}; None unless every row's values all start so. A name in brackets qualifies the
+    one before it (no column); a value's column is taken only where no name before it stands one space after
+    the word before it (two such words may be one name: the columns before the value would be one fewer),
+    unless each of the two is a name the format prints."""
     starts = [place for place, _, _ in words]
     names = [at for at in range(1, len(words)) if words[at][2][0] not in _OPENING]
     columns = {starts[at]: position for position, at in enumerate(names)}
     # where a column's index is sure: no name up to it one space after the word before it
     sure = 0
     while sure < len(names) and (starts[names[sure]] - words[names[sure] - 1][1] >= 2 or all(
-            column_names().fullmatch(compact(words[at][2])) is not None for at in (names[sure] - 1, names[sure]))):
+            is_column_name(words[at][2]) for at in (names[sure] - 1, names[sure]))):
         sure += 1
     found: dict[int, list[tuple[int, str]]] = {}
     for index in block:
-        row = lines[index]
-        valued = values[index]
-        places = _places(texts[index], row, by_shown)
-        if valued[0] or not all(valued[1:]) or len(row) - 1 >= len(names) or places[0] != starts[0]:
+        row = table.words[index]
+        valued = table.values[index]
+        if valued[0] or not all(valued[1:]) or len(row) - 1 >= len(names):
+            return None
+        places = table.spans(index, by_shown)[0]
+        if places[0] != starts[0]:
             return None
         assigned = [columns.get(place, -1) for place in places[1:]]
         if -1 in assigned or any(b <= a for a, b in zip(assigned, assigned[1:])) or assigned[-1] > sure \
@@ -310,60 +391,64 @@ def _at_name_starts(texts: list[str], lines: list[list[tuple[int, str]]], values
         cells = [row[0]]
         for column in range(len(names)):
             follower = next((by_column[later] for later in range(column + 1, len(names)) if later in by_column), None)
-            cells.append(by_column.get(column) or (follower[0] if follower is not None else len(texts[index]), ""))
+            cells.append(by_column.get(column) or (follower[0] if follower is not None else len(table.texts[index]), ""))
         found[index] = cells
     return found
 
 
-def _under_header(texts: list[str], lines: list[list[tuple[int, str]]], values: list[list[bool]], header: int,
-                  block: list[int], by_shown: bool) -> dict[int, list[tuple[int, str]]] | None:
-    """The rows under ``header`` short of values, each value at the start of one of its columns (places
-    counted one way): {row: its cells, a blank under each column it leaves empty}; None unless some row
-    fills every column so."""
-    named = len(lines[header])  # the header's words, one more with a cell stacked around its line
-    if not any(len(lines[index]) in (named, named + 1) and not values[index][0] and all(values[index][1:])
-               for index in block):
-        return None  # no row as long as the header: none fills every column, whatever the places
-    starts = [place for place, _, _ in _header_words(texts, lines, values, header, block, by_shown)]
+def _fills_header(table: _Lines, header: int, block: list[int]) -> bool:
+    """Whether a row under ``header`` is as long as it (one more with a cell stacked around its line), its
+    label and then values: one that may fill every column, however places are counted."""
+    named = len(table.words[header])
+    for index in block:
+        valued = table.values[index]
+        if len(table.words[index]) in (named, named + 1) and not valued[0] and all(valued[1:]):
+            return True
+    return False
+
+
+def _under_header(table: _Lines, words: list[tuple[int, int, str]], block: list[int],
+                  by_shown: bool) -> dict[int, list[tuple[int, str]]] | None:
+    """The rows under a header whose words are ``words`` (``_header_words``) short of values, each value at
+    the start of one of its columns (places counted one way): {row: its cells, a blank under each column it
+    leaves empty}; None unless some row fills every column so."""
+    starts = [place for place, _, _ in words]
     columns = set(starts[1:])
     confirmed = False
     partial: dict[int, list[tuple[int, str]]] = {}
     for index in block:
-        words = lines[index]
-        places = _places(texts[index], words, by_shown)
-        placed = _under(places, values[index], starts, columns)
+        row = table.words[index]
+        places = table.spans(index, by_shown)[0]
+        placed = _under(places, table.values[index], starts, columns)
         if placed == len(starts) - 1 and placed:
             confirmed = True
         elif placed > 0:
-            by_place = {place: word for place, word in zip(places[1:], words[1:])}
-            cells = [words[0]]
+            by_place = {place: word for place, word in zip(places[1:], row[1:])}
+            cells = [row[0]]
             for at, place in enumerate(starts[1:], 1):
                 # a blank where the header's column starts (by character), or at the next value
                 word = by_place.get(place)
                 follower = next((by_place[later] for later in starts[at + 1:] if later in by_place), None)
                 cells.append(word if word is not None else (
-                    place if not by_shown else follower[0] if follower is not None else len(texts[index]), ""))
+                    place if not by_shown else follower[0] if follower is not None else len(table.texts[index]), ""))
             partial[index] = cells
     return partial if confirmed else None
 
 
-def _fill_placed(texts: list[str], lines: list[list[tuple[int, str]]], values: list[list[bool]],
-                 block: list[int]) -> None:
-    """``lines``' rows in ``block`` (``values``: which of each line's words are values) with their
-    blanks, where rows of one shape place their values alike."""
+def _fill_placed(table: _Lines, block: list[int]) -> None:
+    """The rows in ``block`` with their blanks, where rows of one shape place their values alike."""
     described: Placed = []
     for index in block:
-        words = lines[index]
-        valued = values[index]
+        words = table.words[index]
+        valued = table.values[index]
         labels = 0
         while labels < len(words) and not valued[labels]:
             labels += 1
         if not all(valued[labels:]):
             described.append((-1, 0, []))  # text after the values: not placed
             continue
-        places = _places(texts[index], words, False)
-        label_end = places[labels - 1] + len(words[labels - 1][1]) if labels else -1
-        described.append((labels, label_end, places[labels:]))
+        places, ends = table.spans(index, False)
+        described.append((labels, ends[labels - 1] if labels else -1, places[labels:]))
     count = max(len(places) for _, _, places in described)
     if not any(count < 2 * len(places) <= 2 * count - 2 for _, _, places in described):
         return  # no row short of values that _placed_by would place: the display columns are not needed
@@ -373,22 +458,20 @@ def _fill_placed(texts: list[str], lines: list[list[tuple[int, str]]], values: l
         if labels < 0:
             shown.append((-1, 0, []))
             continue
-        words = lines[index]
+        words = table.words[index]
         if all(words[at][0] == words[at - 1][0] + len(words[at - 1][1]) + 1 for at in range(max(labels, 1), len(words))):
             # Written one space apart, a row's places come from its words' lengths alone (pypdf,
             # pdfplumber): 160 fills the room of 16 and 0, and a template's places fit it by chance.
             # A blank in a padded row leaves a wider gap; here nothing marks one.
             packed.add(index)
-        shown_at = _places(texts[index], words, True)
-        start, word = words[labels - 1] if labels else (0, "")
-        shown.append((labels, shown_at[labels - 1] + _display(texts[index][start:start + len(word)]) if labels else -1,
-                      shown_at[labels:]))
-    lengths = [[len(word) for _, word in lines[index][labels:]] if labels >= 0 else [] for index, (labels, _, _)
-               in zip(block, described)]
+        shown_at, shown_ends = table.spans(index, True)
+        shown.append((labels, shown_ends[labels - 1] if labels else -1, shown_at[labels:]))
+    lengths = [[len(word) for _, word in table.words[index][labels:]] if labels >= 0 else []
+               for index, (labels, _, _) in zip(block, described)]
     for index, (labels, _, places), columns in zip(block, described, placed_columns(described, shown, lengths)):
         if columns is None or index in packed:
             continue
-        words = lines[index]
+        words = table.words[index]
         by_column = dict(zip(columns, words[labels:]))
         filled = words[:labels]
         for column in range(count):
@@ -398,7 +481,7 @@ def _fill_placed(texts: list[str], lines: list[list[tuple[int, str]]], values: l
                 after = next((by_column[c][0] for c in range(column + 1, count) if c in by_column), None)
                 cell = (after if after is not None else words[-1][0] + len(words[-1][1]), "")
             filled.append(cell)
-        lines[index] = filled
+        table.replace(index, filled)
 
 
 def _under(places: list[int], valued: list[bool], header: list[int], columns: set[int]) -> int:

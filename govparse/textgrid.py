@@ -66,9 +66,27 @@ def is_dash_rule(text: str) -> bool:
 
 def width(char: str) -> int:
     """How many columns ``char`` prints: two for wide and full-width characters."""
-    if char < "\u1100":
+    return code_width(ord(char))
+
+
+def code_width(code: int) -> int:
+    """``width`` of the character ``code``: the ranges a Chinese table prints (Han characters, CJK
+    punctuation, full-width forms; all wide, as unicodedata has them) told without asking unicodedata."""
+    if code < 0x1100:
         return 1
-    return 2 if east_asian_width(char) in ("W", "F") else 1
+    if 0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x303E or 0xFF01 <= code <= 0xFF60 or 0x3400 <= code <= 0x4DBF:
+        return 2
+    return 2 if east_asian_width(chr(code)) in ("W", "F") else 1
+
+
+def text_width(text: str) -> int:
+    """How many columns ``text`` prints (the sum of its characters' ``width``)."""
+    if text.isascii():
+        return len(text)
+    total = 0
+    for at in range(len(text)):
+        total += code_width(ord(text[at]))
+    return total
 
 
 def display_columns(text: str) -> list[int]:

@@ -701,3 +701,87 @@ def test_pypdf_layout_null_mark_wrapped_in_its_cell_is_one_value_of_the_row_abov
         assert rejoined_marks([row, other], [row, other]) is None
     assert rejoined_marks([row.replace("—", "7"), tail], [row.replace("—", "7"), tail]) is None
 
+
+
+# --- where words stand: places by character or display column ----------------------------------------
+
+
+def test_code_width_is_unicodedatas_for_every_character():
+    """textgrid.code_width tells the ranges a Chinese table prints without asking unicodedata: its answer
+    is unicodedata's for every code point."""
+    from unicodedata import east_asian_width
+
+    from govparse.textgrid import code_width
+
+    for code in range(0x110000):
+        expected = 1 if code < 0x1100 else 2 if east_asian_width(chr(code)) in ("W", "F") else 1
+        assert code_width(code) == expected, hex(code)
+
+
+def _spans_walked(text, words, by_shown):
+    """gapblanks._spans as it was first written (a slice per word, a character made per character): each
+    word's place is the last one's and what stands from its start to this word's, form feeds left out; its
+    end its place and its own width."""
+    from govparse.textgrid import width
+
+    starts, ends, position, at = [], [], 0, 0
+    for start, word in words:
+        for char in text[at:start]:
+            if char != "\f":
+                position += width(char) if by_shown else 1
+        at = start
+        starts.append(position)
+        ends.append(position + (sum(width(char) for char in text[start:start + len(word)]) if by_shown
+                                else len(word)))
+    return starts, ends
+
+
+_SPAN_CHARS = "a1 \f　信息（）０"
+
+
+@pytest.mark.parametrize("by_shown", [False, True])
+def test_spans_count_as_the_walk_over_the_characters(by_shown):
+    """gapblanks._spans walks a line once, each character by its code, and gives what the walk over slices
+    gave: for a line's words, and for words placed out of order (a blank at a value's start)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from govparse.gapblanks import _spans, _words
+
+    @settings(max_examples=300, deadline=None)
+    @given(text=st.text(alphabet=_SPAN_CHARS, max_size=24), extra=st.lists(st.integers(0, 30), max_size=3))
+    def check(text, extra):
+        words = _words(text)
+        assert _spans(text, words, by_shown) == _spans_walked(text, words, by_shown)
+        placed = sorted(words + [(min(start, len(text)), "") for start in extra])
+        assert _spans(text, placed, by_shown) == _spans_walked(text, placed, by_shown)
+
+    check()
+    text = "\f信息  1 ０\f0"
+    words = [(1, "信息"), (5, "1"), (4, ""), (7, "０\f0")]  # out of order, and a form feed inside a word
+    assert _spans(text, words, by_shown) == _spans_walked(text, words, by_shown)
+
+
+def test_words_are_where_split_and_find_put_them():
+    """gapblanks._words finds each word of ``split`` at the first character after the last word that is its
+    first character (no search for the word): where ``str.find`` from there finds it, whatever white space
+    stands between (tabs, no-break and ideographic spaces, form feeds, separators ``split`` cuts at)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from govparse.gapblanks import _words
+
+    def found(text):
+        words, position = [], 0
+        for word in text.split():
+            start = text.find(word, position)
+            words.append((start, word))
+            position = start + len(word)
+        return words
+
+    @settings(max_examples=500, deadline=None)
+    @given(text=st.text(alphabet="ab 1\t\u3000\u00a0\f信\n\x1c\x85\u2028", max_size=30))
+    def check(text):
+        assert _words(text) == found(text)
+
+    check()
