@@ -81,6 +81,7 @@ _VALUE_TEXT: Final = "0123456789,.+-—－/／%元万无 \t\u3000\u00a0"  # what
 _ENUMERATOR_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]")
 _ENUMERATED_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[．.、]")
 _WIDE_GAP = re.compile(r"\S {3,}\S")
+_MIN_GAPPED_LINES = 3  # lines with such a gap that tell a table placed by x where nothing else does
 _CAPTION_HEAD = re.compile(r"第[一二三四五六七八九十]{1,3}条")
 # an enumerator standing alone as a label's first line: 5. / 5．/ （六 / (六) / 一、
 _ENUMERATOR_ALONE = re.compile(r"[（(]?[一二三四五六七八九十]{1,3}[）)]?[、.．]?|\d{1,2}[．.、]")
@@ -287,6 +288,15 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
                            f"{spaced} of {count} non-blank lines are space-separated cells, and the {rows} lines "
                            "with values all hold them after a label or other values: rows, their labels broken "
                            "over the lines above")
+    # Words three or more spaces apart on a third of the lines (each line a label and its values, a header's
+    # names): cells placed by x, though most rows print no value (a table 二 of blank cells), so no line of
+    # them is a cell of its own
+    if "    " in joined:
+        gapped = sum(1 for i in filled if _WIDE_GAP.search(lines[i].strip()))
+        if gapped >= _MIN_GAPPED_LINES and gapped * 10 >= count * 3:
+            return TableLayout(SPACE_ALIGNED, X_POSITIONED,
+                               f"{gapped} of {count} non-blank lines hold words three or more spaces apart, "
+                               f"{spaced} of them rows with values: cells placed by x")
     # A short table (四: a header and one row; 二: a few rows) whose header is
     # broken over many lines has too few rows to show its format; if some rows
     # show the format the report's other tables have, the report was scraped one way.
