@@ -607,18 +607,41 @@ def _after_heading(values: list[Piece], lines: list[str], offset: int) -> list[P
     the closing total, not only four in a row (a sum does not order its terms: where the first four
     meet I3 as well as the last four, the text does not say which are the group's; and another
     group's cell stands among the group's at times: ``0 26 0 25 28`` closing with 79 reads
-    0 26 25 28 or 26 0 25 28, the 0s not told apart)."""
+    0 26 25 28 or 26 0 25 28, the 0s not told apart). Where exactly four stand there, their total
+    may also be the value alone after the heading's first text (``_total_beside_text``)."""
     readings = [values] if len(values) == 5 and _outcomes(values) else []
     if 4 <= len(values) <= _MAX_HEADING_VALUES:
-        closing = _closing_values(lines, offset)
-        total = _counts(closing[:1])
+        closing = _closing_values(lines, offset)[:1]
         numbers = [_count(piece) for piece in values]
         counted = [index for index, number in enumerate(numbers) if number is not None]
-        for chosen in combinations(counted, 4):  # any four in order may be the group's: I3 tells which
-            if total and sum(numbers[index] or 0 for index in chosen) == total[0] != 0:
-                readings.append([values[index] for index in chosen] + closing[:1])
+        for total_piece in (closing, _total_beside_text(lines, offset) if len(values) == 4 else []):
+            total = _counts(total_piece)
+            for chosen in combinations(counted, 4):  # any four in order may be the group's: I3 tells which
+                if total and sum(numbers[index] or 0 for index in chosen) == total[0] != 0:
+                    readings.append([values[index] for index in chosen] + total_piece)
     distinct = {tuple(_counts(reading) or []) for reading in readings}
     return readings[-1] if len(distinct) == 1 else None
+
+
+def _total_beside_text(lines: list[str], offset: int) -> list[Piece]:
+    """The value alone in the paragraph right after the first text after the next section's heading
+    (``lines``, the first the heading; a piece at ``offset`` plus its line), or none.
+
+    Table 四's row of values is one line high; 复议后起诉's total, the table's last column, stands
+    right of the others at the page's edge, a flow of its own, and pdftotext writes it after the block
+    under the row's left-hand cells: the next section's first text (``0 0 322 0`` / ``（一）存在的主要问题``
+    / ``322``, seen on pdftotext -bbox-layout of the generated PDFs: x 522 beside x 394-496)."""
+    index = 1
+    while index < len(lines) and not any(texts for texts, _ in _parts(lines[index], 0)):
+        index += 1  # the values after the heading
+    while index < len(lines) and lines[index].strip():
+        index += 1  # the first text's paragraph
+    if index + 2 >= len(lines) or lines[index + 1].strip() == "" or lines[index + 2].strip():
+        return []  # one blank line, then a paragraph of one line
+    if any("\f" in line for line in lines[:index + 3]):
+        return []
+    parts = _parts(lines[index + 1], offset + index + 1)
+    return parts[0][1] if len(parts) == 1 and not parts[0][0] and len(parts[0][1]) == 1 else []
 
 
 def _compact(pieces: list[Piece]) -> str:

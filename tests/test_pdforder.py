@@ -679,6 +679,26 @@ def test_table_four_after_review_group_is_the_last_four_after_the_heading_with_t
     assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
 
 
+def test_table_four_after_review_total_is_read_beside_the_next_heading_s_first_text():
+    # 复议后起诉's total, the last column at the page's edge, written after the next section's first text
+    # (seen on -bbox-layout of held-out 2021-blank-cells 2701: 0 0 322 0 / （一）存在的主要问题 / 322)
+    def report(after: str, total: str, first_text: list[str] | None = None) -> str:
+        tail = (["五、存在的主要问题及改进情况", ""] + _cells(after) + (first_text or ["（一）存在的主要问题", ""])
+                + [total, "", "一是公开不够及时。", "六、其他需要报告的事项", "无。"])
+        return "\n".join(HEAD + ACTIVE + _applications() + REVIEW_STACKED + tail) + "\n"
+    result, found = _parse(report("0 0 322 0", "322"))
+    assert list(found["review_litigation"]["suit_after_review"].values()) == [0, 0, 322, 0, 322]
+    assert list(found["review_litigation"]["review"].values()) == [0, 25, 0, 0, 25]
+    _, found = _parse(report("0 0 322 0", "323"))  # not their sum: none
+    assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
+    _, found = _parse(report("0 0 0 0", "0"))  # a 0 is no proof
+    assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
+    _, found = _parse(report("7 0 0 322 0", "322"))  # five there, not four: another group's cell among them
+    assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
+    _, found = _parse(report("0 0 322 0", "322 5"))  # two values in the paragraph: no total alone
+    assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
+
+
 # --- govparse.pdfassign: table 三's values cut into its rows as one assignment ---------------------------
 
 # A small table of the same roles: rows 0 and 1 (received, carried over), two outcome rows, their total
