@@ -33,7 +33,8 @@ from another row's:
 - in table 四: its groups come swapped and scattered, never in column order, but for those
   whose blocks tell them (``_review_groups``: 行政复议's stacked block running on into the next
   heading, 未经复议直接起诉's five blocks before it, 复议后起诉's after that heading, the last
-  four there at times with the document's closing value as their total; or, where the stacked
+  four there at times with the document's closing value as their total (or, four there, with the
+  value alone after that heading's first text: the last column, a flow of its own); or, where the stacked
   block holds the section's only values and more than five, the columns running on in order into
   the values after that heading), each read where it meets I3; or where its header's words of
   several columns share a line (pdftotext took the columns as one flow), its fifteen values in the
@@ -60,7 +61,8 @@ from another row's:
   there at times), these two only where a cell may be blank (``_printed_whole``: where the values
   from table 二's heading to the document's end are as many as the tables' cells, none a null mark,
   no cell is blank, and seven values meeting I1 are the row's own); a row I1 cannot check (a null
-  mark) after the first row after the header short of its total; a group's first row I1 cannot
+  mark) after the first row after the header short of its total, or after a row holding more values
+  than the columns (its cells written before its label); a group's first row I1 cannot
   check whose first line holds two values (its right-hand block, written before its other cells at
   times).
 
@@ -805,6 +807,11 @@ def _withheld(runs: list[_Run], numeral: str, whole: Callable[[], bool] = lambda
             why[id(run)] = ("are a group's first row, whose right-hand columns pdftotext writes in a block of "
                             "their own, before its other cells at times (its first line holds two values), and "
                             "I1 cannot check their order (a null mark); that row's cells are null")
+        elif _counts(run.values) is None and _long_before(runs, position):
+            why[id(run)] = (f"are as many as the columns, but the row before ({_long_before(runs, position)}) "
+                            "holds more values than the columns: pdftotext wrote this row's cells before its "
+                            "label at times, so the values after it are another's, and I1 cannot check them "
+                            "(a null mark); that row's cells are null")
         elif position == last:
             why[id(run)] = ("are the table's last row, which pdftotext writes out of column order at times "
                             "(no row under it orders its blocks); that row's cells are null")
@@ -896,6 +903,21 @@ def _uneven_block(runs: list[_Run], position: int) -> str:
                 if len(runs[at].values) != count:
                     return f"{runs[at].label!r} ({len(runs[at].values)} values)"
                 break
+    return ""
+
+
+def _long_before(runs: list[_Run], position: int) -> str:
+    """The row before run ``position`` on its page (runs with no values, group labels and headers,
+    passed over) when it holds more values than table 三's seven columns, or "": the values of the
+    row at ``position`` written before its label (held-out 7507: 0 24 16 24 20 15 22 20 0 0 0 20
+    after （一）予以公开, （二）'s six among them, the values after （二）'s label table 四's)."""
+    run = runs[position]
+    for before in reversed(runs[:position]):
+        if before.orphaned or before.sheet != run.sheet:
+            return ""
+        if before.values:
+            count = len(before.values)
+            return f"{before.label!r}, {count} values" if count > _APPLICATION_COLUMNS else ""
     return ""
 
 

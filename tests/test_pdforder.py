@@ -631,6 +631,21 @@ def test_a_short_row_of_zeros_takes_no_line_from_the_last_row_s():
     assert set(found["applications"]["total_processed"].values()) == {None}
 
 
+def test_a_row_with_a_null_mark_after_a_row_long_of_values_is_not_read():
+    # pdftotext wrote （二）'s cells before its label, among （一）'s (twelve there); the seven after （二）'s
+    # label are others' (table 四's, held-out 7507: 0 —— —— 143 4 18 —— read as 部分公开: 3 WRONG), and
+    # a null mark leaves I1 no check
+    partial = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    def report(granted: str, partly: str) -> str:
+        return _report(_applications(replace={"（一）予以公开": ["（一）予以公开", ""] + _cells(granted),
+                                              partial: [partial, ""] + _cells(partly)}))
+    result, found = _parse(report("5 1 0 0 0 0 0 0 0 0 0 1", "1 —— —— 7 4 2 ——"))
+    assert set(found["applications"]["partially_granted"].values()) == {None}
+    assert any("more values than the columns" in d.message for d in result.diagnostics if d.code == "reading-order")
+    _, found = _parse(report("5 1 0 0 0 0 6", "1 0 —— 0 0 0 1"))  # the row before holds its seven: read
+    assert list(found["applications"]["partially_granted"].values()) == [1, 0, None, 0, 0, 0, 1]
+
+
 def test_table_four_after_review_group_is_read_after_the_next_heading_where_it_meets_i3():
     tail = ["五、存在的主要问题及改进情况", "", "4", "", "0", "", "4", "", "2", "", "10", "", "（一）存在的主要问题", "无。",
             "六、其他需要报告的事项", "无。"]
