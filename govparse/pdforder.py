@@ -34,7 +34,10 @@ from another row's:
   whose blocks tell them (``_review_groups``: 行政复议's stacked block running on into the next
   heading, 未经复议直接起诉's five blocks before it, 复议后起诉's after that heading, the last
   four there at times with the document's closing value as their total (or, four there, with the
-  value alone after that heading's first text: the last column, a flow of its own); or, where the stacked
+  value alone after that heading's first text: the last column, a flow of its own); or, where the header's
+  words stand two a line (flows of two columns), 未经复议直接起诉's first, third and fifth columns in three
+  blocks before the stack, its second and fourth after the heading, 复议后起诉's five after them (``_paired_groups``,
+  both groups meeting I3); or, where the stacked
   block holds the section's only values and more than five, the columns running on in order into
   the values after that heading), each read where it meets I3; or where its header's words of
   several columns share a line (pdftotext took the columns as one flow), its fifteen values in the
@@ -501,11 +504,13 @@ def _review_groups(blocks: list[_Block], texts: list[str], after: Callable[[], l
     read only where its five values are counts whose total is the sum of the four (I3; a moved
     total, other than 0)."""
     labels = {_compact(block.texts): block.texts for block in blocks if block.texts}
-    groups, spill = _stacked_groups(blocks, texts, labels)
+    groups, spill, odd = _stacked_groups(blocks, texts, labels)
     if after is None:
         return groups
     lines = after()
     values = _heading_values(lines, len(texts))
+    if odd:
+        return groups + _paired_groups(blocks, labels, odd, values)
     if spill:
         direct = labels.get("未经复议直接起诉") or _header_word(blocks, "未经", "未经复议直接起诉")
         taken = _APPLICATION_COLUMNS - 2 - len(spill)  # 未经复议直接起诉's values after the heading
@@ -548,6 +553,24 @@ def _groups_in_order(blocks: list[_Block], runs: list[_Run]) -> list[tuple[list[
     return groups
 
 
+def _paired_groups(blocks: list[_Block], labels: dict[str, list[Piece]], odd: list[Piece], values: list[Piece]
+                   ) -> list[tuple[list[Piece], list[Piece]]]:
+    """未经复议直接起诉's and 复议后起诉's five values where pdftotext cut the table into flows of two
+    columns (its header's words two a line: ``结果 其他`` / ``纠正 结果``): 未经复议直接起诉's first,
+    third and fifth columns a block each before 行政复议's stack (``odd``), its second and fourth the
+    first two values after the next heading (``values``), 复议后起诉's five after them in column order
+    (held-out 7505: 0 / 5 / 28, the stack 29 0 0 21 50, then 23 0 5 21 9 0 35 after the heading).
+    Read only where exactly seven stand there and both groups meet I3; else none."""
+    direct = labels.get("未经复议直接起诉") or _header_word(blocks, "未经", "未经复议直接起诉")
+    later = labels.get("复议后起诉") or _header_word(blocks, "复议后起诉", "复议后起诉")
+    if direct is None or later is None or len(values) != 7:
+        return []
+    first = [odd[0], values[0], odd[1], values[1], odd[2]]
+    if not _outcomes(first) or not _outcomes(values[2:]):
+        return []
+    return [(direct, first), (later, values[2:])]
+
+
 def _header_word(blocks: list[_Block], word: str, label: str) -> list[Piece] | None:
     """A group's label where the header's words are one block (行政 / 行政诉讼 / 复议 / 未经 …): the
     label at its first word there, or None."""
@@ -556,22 +579,24 @@ def _header_word(blocks: list[_Block], word: str, label: str) -> list[Piece] | N
 
 
 def _stacked_groups(blocks: list[_Block], texts: list[str], labels: dict[str, list[Piece]]
-                    ) -> tuple[list[tuple[list[Piece], list[Piece]]], list[Piece]]:
+                    ) -> tuple[list[tuple[list[Piece], list[Piece]]], list[Piece], list[Piece]]:
     """行政复议's five values in the block running on into the next heading, and 未经复议直接起诉's
     in the five single blocks before it, each where it meets I3; else none. And the stack's values
     after its five where they are the section's only others, one to four (未经复议直接起诉's first,
-    its others written after the next heading), else none."""
+    its others written after the next heading), else none. And the values of three single blocks
+    before a stack of five (未经复议直接起诉's first, third and fifth columns: ``_paired_groups``),
+    else none."""
     if not blocks or not blocks[-1].values or any(text.strip() for text in texts[blocks[-1].last + 1:]):
-        return [], []
+        return [], [], []
     stack = blocks[-1]
     if stack.last != len(texts) - 1:
-        return [], []  # a blank line between it and the next heading
+        return [], [], []  # a blank line between it and the next heading
     review, direct = labels.get("行政复议"), labels.get("未经复议直接起诉")
     if review is None:  # the header's words one block (行政 / 行政诉讼 / 复议 …): the label where it starts
         review = _header_word(blocks, "行政", "行政复议")
     first_five = stack.values[:5]
     if review is None or len({offset for _, offset, _ in first_five}) < 2 or not _outcomes(first_five):
-        return [], []
+        return [], [], []
     groups = [(review, first_five)]
     last_text = max((at for at, block in enumerate(blocks[:-1]) if block.texts), default=-1)
     singles = blocks[last_text + 1:-1] if not stack.texts and last_text >= 0 else []
@@ -579,11 +604,14 @@ def _stacked_groups(blocks: list[_Block], texts: list[str], labels: dict[str, li
             and all(len(block.values) == 1 and block.first == block.last for block in singles)
             and _outcomes([block.values[0] for block in singles])):
         groups.append((direct, [block.values[0] for block in singles]))
-        return groups, []
+        return groups, [], []
+    if (len(singles) == 3 and len(stack.values) == 5
+            and all(len(block.values) == 1 and block.first == block.last for block in singles)):
+        return groups, [], [block.values[0] for block in singles]
     spill = stack.values[5:]
     if not 0 < len(spill) < 5 or any(block.values for block in blocks[:-1]):
-        return groups, []
-    return groups, spill
+        return groups, [], []
+    return groups, spill, []
 
 
 def _heading_values(lines: list[str], offset: int) -> list[Piece]:

@@ -631,6 +631,31 @@ def test_a_short_row_of_zeros_takes_no_line_from_the_last_row_s():
     assert set(found["applications"]["total_processed"].values()) == {None}
 
 
+# Table 四 cut into flows of two columns (its header's words two a line), as held-out 7505's pdftotext wrote it
+REVIEW_PAIRED = ["四、政府信息公开行政复议、行政诉讼情况", "行政", "复议", "", "行政诉讼", "", "结果", "维持", "",
+                 "结果 其他", "纠正 结果", "", "尚未", "总计", "审结", "", "未经", "复议", "复议后起诉", "直接", "起诉", "",
+                 "结果 结果", "维持 纠正", "", "其他 尚未", "结果 审结", "", "总计", ""]
+
+
+def test_table_four_in_flows_of_two_columns_reads_both_suit_groups_where_each_meets_i3():
+    def report(odd: str, stack: str, after: str) -> str:
+        tail = ["五、存在的主要问题及改进情况", ""] + _cells(after) + ["（一）存在的主要问题", "无。", "六、其他需要报告的事项", "无。"]
+        return "\n".join(HEAD + ACTIVE + _applications() + REVIEW_PAIRED + _cells(odd) + stack.split()
+                         + tail) + "\n"
+    result, found = _parse(report("0 5 28", "29 0 0 21 50", "23 0 5 21 9 0 35"))
+    assert list(found["review_litigation"]["review"].values()) == [29, 0, 0, 21, 50]
+    assert list(found["review_litigation"]["suit_direct"].values()) == [0, 23, 5, 0, 28]
+    assert list(found["review_litigation"]["suit_after_review"].values()) == [5, 21, 9, 0, 35]
+    # one group breaking I3 (0 + 24 + 5 + 0 is not 28): neither read
+    _, found = _parse(report("0 5 28", "29 0 0 21 50", "24 0 5 21 9 0 35"))
+    assert set(found["review_litigation"]["suit_direct"].values()) == {None}
+    assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
+    # six after the heading, not seven: neither read
+    _, found = _parse(report("0 5 28", "29 0 0 21 50", "23 0 5 21 9 35"))
+    assert set(found["review_litigation"]["suit_direct"].values()) == {None}
+    assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
+
+
 def test_a_row_with_a_null_mark_after_a_row_long_of_values_is_not_read():
     # pdftotext wrote （二）'s cells before its label, among （一）'s (twelve there); the seven after （二）'s
     # label are others' (table 四's, held-out 7507: 0 —— —— 143 4 18 —— read as 部分公开: 3 WRONG), and
