@@ -33,7 +33,11 @@ from another row's:
 - in table 四: its groups come swapped and scattered, never in column order, but for those
   whose blocks tell them (``_review_groups``: 行政复议's stacked block running on into the next
   heading, 未经复议直接起诉's five blocks before it, 复议后起诉's after that heading, the last
-  four there at times with the document's closing value as their total; or, where the stacked
+  four there at times with the document's closing value as their total (or, four there, with the
+  value alone after that heading's first text: the last column, a flow of its own); or, where the header's
+  words stand two a line (flows of two columns), 未经复议直接起诉's first, third and fifth columns in three
+  blocks before the stack, its second and fourth after the heading, 复议后起诉's five after them (``_paired_groups``,
+  both groups meeting I3); or, where the stacked
   block holds the section's only values and more than five, the columns running on in order into
   the values after that heading), each read where it meets I3; or where its header's words of
   several columns share a line (pdftotext took the columns as one flow), its fifteen values in the
@@ -60,7 +64,8 @@ from another row's:
   there at times), these two only where a cell may be blank (``_printed_whole``: where the values
   from table 二's heading to the document's end are as many as the tables' cells, none a null mark,
   no cell is blank, and seven values meeting I1 are the row's own); a row I1 cannot check (a null
-  mark) after the first row after the header short of its total; a group's first row I1 cannot
+  mark) after the first row after the header short of its total, or after a row holding more values
+  than the columns (its cells written before its label); a group's first row I1 cannot
   check whose first line holds two values (its right-hand block, written before its other cells at
   times).
 
@@ -499,11 +504,13 @@ def _review_groups(blocks: list[_Block], texts: list[str], after: Callable[[], l
     read only where its five values are counts whose total is the sum of the four (I3; a moved
     total, other than 0)."""
     labels = {_compact(block.texts): block.texts for block in blocks if block.texts}
-    groups, spill = _stacked_groups(blocks, texts, labels)
+    groups, spill, odd = _stacked_groups(blocks, texts, labels)
     if after is None:
         return groups
     lines = after()
     values = _heading_values(lines, len(texts))
+    if odd:
+        return groups + _paired_groups(blocks, labels, odd, values)
     if spill:
         direct = labels.get("未经复议直接起诉") or _header_word(blocks, "未经", "未经复议直接起诉")
         taken = _APPLICATION_COLUMNS - 2 - len(spill)  # 未经复议直接起诉's values after the heading
@@ -546,6 +553,24 @@ def _groups_in_order(blocks: list[_Block], runs: list[_Run]) -> list[tuple[list[
     return groups
 
 
+def _paired_groups(blocks: list[_Block], labels: dict[str, list[Piece]], odd: list[Piece], values: list[Piece]
+                   ) -> list[tuple[list[Piece], list[Piece]]]:
+    """未经复议直接起诉's and 复议后起诉's five values where pdftotext cut the table into flows of two
+    columns (its header's words two a line: ``结果 其他`` / ``纠正 结果``): 未经复议直接起诉's first,
+    third and fifth columns a block each before 行政复议's stack (``odd``), its second and fourth the
+    first two values after the next heading (``values``), 复议后起诉's five after them in column order
+    (held-out 7505: 0 / 5 / 28, the stack 29 0 0 21 50, then 23 0 5 21 9 0 35 after the heading).
+    Read only where exactly seven stand there and both groups meet I3; else none."""
+    direct = labels.get("未经复议直接起诉") or _header_word(blocks, "未经", "未经复议直接起诉")
+    later = labels.get("复议后起诉") or _header_word(blocks, "复议后起诉", "复议后起诉")
+    if direct is None or later is None or len(values) != 7:
+        return []
+    first = [odd[0], values[0], odd[1], values[1], odd[2]]
+    if not _outcomes(first) or not _outcomes(values[2:]):
+        return []
+    return [(direct, first), (later, values[2:])]
+
+
 def _header_word(blocks: list[_Block], word: str, label: str) -> list[Piece] | None:
     """A group's label where the header's words are one block (行政 / 行政诉讼 / 复议 / 未经 …): the
     label at its first word there, or None."""
@@ -554,22 +579,24 @@ def _header_word(blocks: list[_Block], word: str, label: str) -> list[Piece] | N
 
 
 def _stacked_groups(blocks: list[_Block], texts: list[str], labels: dict[str, list[Piece]]
-                    ) -> tuple[list[tuple[list[Piece], list[Piece]]], list[Piece]]:
+                    ) -> tuple[list[tuple[list[Piece], list[Piece]]], list[Piece], list[Piece]]:
     """行政复议's five values in the block running on into the next heading, and 未经复议直接起诉's
     in the five single blocks before it, each where it meets I3; else none. And the stack's values
     after its five where they are the section's only others, one to four (未经复议直接起诉's first,
-    its others written after the next heading), else none."""
+    its others written after the next heading), else none. And the values of three single blocks
+    before a stack of five (未经复议直接起诉's first, third and fifth columns: ``_paired_groups``),
+    else none."""
     if not blocks or not blocks[-1].values or any(text.strip() for text in texts[blocks[-1].last + 1:]):
-        return [], []
+        return [], [], []
     stack = blocks[-1]
     if stack.last != len(texts) - 1:
-        return [], []  # a blank line between it and the next heading
+        return [], [], []  # a blank line between it and the next heading
     review, direct = labels.get("行政复议"), labels.get("未经复议直接起诉")
     if review is None:  # the header's words one block (行政 / 行政诉讼 / 复议 …): the label where it starts
         review = _header_word(blocks, "行政", "行政复议")
     first_five = stack.values[:5]
     if review is None or len({offset for _, offset, _ in first_five}) < 2 or not _outcomes(first_five):
-        return [], []
+        return [], [], []
     groups = [(review, first_five)]
     last_text = max((at for at, block in enumerate(blocks[:-1]) if block.texts), default=-1)
     singles = blocks[last_text + 1:-1] if not stack.texts and last_text >= 0 else []
@@ -577,11 +604,14 @@ def _stacked_groups(blocks: list[_Block], texts: list[str], labels: dict[str, li
             and all(len(block.values) == 1 and block.first == block.last for block in singles)
             and _outcomes([block.values[0] for block in singles])):
         groups.append((direct, [block.values[0] for block in singles]))
-        return groups, []
+        return groups, [], []
+    if (len(singles) == 3 and len(stack.values) == 5
+            and all(len(block.values) == 1 and block.first == block.last for block in singles)):
+        return groups, [], [block.values[0] for block in singles]
     spill = stack.values[5:]
     if not 0 < len(spill) < 5 or any(block.values for block in blocks[:-1]):
-        return groups, []
-    return groups, spill
+        return groups, [], []
+    return groups, spill, []
 
 
 def _heading_values(lines: list[str], offset: int) -> list[Piece]:
@@ -607,18 +637,41 @@ def _after_heading(values: list[Piece], lines: list[str], offset: int) -> list[P
     the closing total, not only four in a row (a sum does not order its terms: where the first four
     meet I3 as well as the last four, the text does not say which are the group's; and another
     group's cell stands among the group's at times: ``0 26 0 25 28`` closing with 79 reads
-    0 26 25 28 or 26 0 25 28, the 0s not told apart)."""
+    0 26 25 28 or 26 0 25 28, the 0s not told apart). Where exactly four stand there, their total
+    may also be the value alone after the heading's first text (``_total_beside_text``)."""
     readings = [values] if len(values) == 5 and _outcomes(values) else []
     if 4 <= len(values) <= _MAX_HEADING_VALUES:
-        closing = _closing_values(lines, offset)
-        total = _counts(closing[:1])
+        closing = _closing_values(lines, offset)[:1]
         numbers = [_count(piece) for piece in values]
         counted = [index for index, number in enumerate(numbers) if number is not None]
-        for chosen in combinations(counted, 4):  # any four in order may be the group's: I3 tells which
-            if total and sum(numbers[index] or 0 for index in chosen) == total[0] != 0:
-                readings.append([values[index] for index in chosen] + closing[:1])
+        for total_piece in (closing, _total_beside_text(lines, offset) if len(values) == 4 else []):
+            total = _counts(total_piece)
+            for chosen in combinations(counted, 4):  # any four in order may be the group's: I3 tells which
+                if total and sum(numbers[index] or 0 for index in chosen) == total[0] != 0:
+                    readings.append([values[index] for index in chosen] + total_piece)
     distinct = {tuple(_counts(reading) or []) for reading in readings}
     return readings[-1] if len(distinct) == 1 else None
+
+
+def _total_beside_text(lines: list[str], offset: int) -> list[Piece]:
+    """The value alone in the paragraph right after the first text after the next section's heading
+    (``lines``, the first the heading; a piece at ``offset`` plus its line), or none.
+
+    Table 四's row of values is one line high; 复议后起诉's total, the table's last column, stands
+    right of the others at the page's edge, a flow of its own, and pdftotext writes it after the block
+    under the row's left-hand cells: the next section's first text (``0 0 322 0`` / ``（一）存在的主要问题``
+    / ``322``, seen on pdftotext -bbox-layout of the generated PDFs: x 522 beside x 394-496)."""
+    index = 1
+    while index < len(lines) and not any(texts for texts, _ in _parts(lines[index], 0)):
+        index += 1  # the values after the heading
+    while index < len(lines) and lines[index].strip():
+        index += 1  # the first text's paragraph
+    if index + 2 >= len(lines) or lines[index + 1].strip() == "" or lines[index + 2].strip():
+        return []  # one blank line, then a paragraph of one line
+    if any("\f" in line for line in lines[:index + 3]):
+        return []
+    parts = _parts(lines[index + 1], offset + index + 1)
+    return parts[0][1] if len(parts) == 1 and not parts[0][0] and len(parts[0][1]) == 1 else []
 
 
 def _compact(pieces: list[Piece]) -> str:
@@ -782,6 +835,11 @@ def _withheld(runs: list[_Run], numeral: str, whole: Callable[[], bool] = lambda
             why[id(run)] = ("are a group's first row, whose right-hand columns pdftotext writes in a block of "
                             "their own, before its other cells at times (its first line holds two values), and "
                             "I1 cannot check their order (a null mark); that row's cells are null")
+        elif _counts(run.values) is None and _long_before(runs, position):
+            why[id(run)] = (f"are as many as the columns, but the row before ({_long_before(runs, position)}) "
+                            "holds more values than the columns: pdftotext wrote this row's cells before its "
+                            "label at times, so the values after it are another's, and I1 cannot check them "
+                            "(a null mark); that row's cells are null")
         elif position == last:
             why[id(run)] = ("are the table's last row, which pdftotext writes out of column order at times "
                             "(no row under it orders its blocks); that row's cells are null")
@@ -873,6 +931,21 @@ def _uneven_block(runs: list[_Run], position: int) -> str:
                 if len(runs[at].values) != count:
                     return f"{runs[at].label!r} ({len(runs[at].values)} values)"
                 break
+    return ""
+
+
+def _long_before(runs: list[_Run], position: int) -> str:
+    """The row before run ``position`` on its page (runs with no values, group labels and headers,
+    passed over) when it holds more values than table 三's seven columns, or "": the values of the
+    row at ``position`` written before its label (held-out 7507: 0 24 16 24 20 15 22 20 0 0 0 20
+    after （一）予以公开, （二）'s six among them, the values after （二）'s label table 四's)."""
+    run = runs[position]
+    for before in reversed(runs[:position]):
+        if before.orphaned or before.sheet != run.sheet:
+            return ""
+        if before.values:
+            count = len(before.values)
+            return f"{before.label!r}, {count} values" if count > _APPLICATION_COLUMNS else ""
     return ""
 
 

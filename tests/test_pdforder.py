@@ -631,6 +631,46 @@ def test_a_short_row_of_zeros_takes_no_line_from_the_last_row_s():
     assert set(found["applications"]["total_processed"].values()) == {None}
 
 
+# Table 四 cut into flows of two columns (its header's words two a line), as held-out 7505's pdftotext wrote it
+REVIEW_PAIRED = ["四、政府信息公开行政复议、行政诉讼情况", "行政", "复议", "", "行政诉讼", "", "结果", "维持", "",
+                 "结果 其他", "纠正 结果", "", "尚未", "总计", "审结", "", "未经", "复议", "复议后起诉", "直接", "起诉", "",
+                 "结果 结果", "维持 纠正", "", "其他 尚未", "结果 审结", "", "总计", ""]
+
+
+def test_table_four_in_flows_of_two_columns_reads_both_suit_groups_where_each_meets_i3():
+    def report(odd: str, stack: str, after: str) -> str:
+        tail = ["五、存在的主要问题及改进情况", ""] + _cells(after) + ["（一）存在的主要问题", "无。", "六、其他需要报告的事项", "无。"]
+        return "\n".join(HEAD + ACTIVE + _applications() + REVIEW_PAIRED + _cells(odd) + stack.split()
+                         + tail) + "\n"
+    result, found = _parse(report("0 5 28", "29 0 0 21 50", "23 0 5 21 9 0 35"))
+    assert list(found["review_litigation"]["review"].values()) == [29, 0, 0, 21, 50]
+    assert list(found["review_litigation"]["suit_direct"].values()) == [0, 23, 5, 0, 28]
+    assert list(found["review_litigation"]["suit_after_review"].values()) == [5, 21, 9, 0, 35]
+    # one group breaking I3 (0 + 24 + 5 + 0 is not 28): neither read
+    _, found = _parse(report("0 5 28", "29 0 0 21 50", "24 0 5 21 9 0 35"))
+    assert set(found["review_litigation"]["suit_direct"].values()) == {None}
+    assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
+    # six after the heading, not seven: neither read
+    _, found = _parse(report("0 5 28", "29 0 0 21 50", "23 0 5 21 9 35"))
+    assert set(found["review_litigation"]["suit_direct"].values()) == {None}
+    assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
+
+
+def test_a_row_with_a_null_mark_after_a_row_long_of_values_is_not_read():
+    # pdftotext wrote （二）'s cells before its label, among （一）'s (twelve there); the seven after （二）'s
+    # label are others' (table 四's, held-out 7507: 0 —— —— 143 4 18 —— read as 部分公开: 3 WRONG), and
+    # a null mark leaves I1 no check
+    partial = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    def report(granted: str, partly: str) -> str:
+        return _report(_applications(replace={"（一）予以公开": ["（一）予以公开", ""] + _cells(granted),
+                                              partial: [partial, ""] + _cells(partly)}))
+    result, found = _parse(report("5 1 0 0 0 0 0 0 0 0 0 1", "1 —— —— 7 4 2 ——"))
+    assert set(found["applications"]["partially_granted"].values()) == {None}
+    assert any("more values than the columns" in d.message for d in result.diagnostics if d.code == "reading-order")
+    _, found = _parse(report("5 1 0 0 0 0 6", "1 0 —— 0 0 0 1"))  # the row before holds its seven: read
+    assert list(found["applications"]["partially_granted"].values()) == [1, 0, None, 0, 0, 0, 1]
+
+
 def test_table_four_after_review_group_is_read_after_the_next_heading_where_it_meets_i3():
     tail = ["五、存在的主要问题及改进情况", "", "4", "", "0", "", "4", "", "2", "", "10", "", "（一）存在的主要问题", "无。",
             "六、其他需要报告的事项", "无。"]
@@ -676,6 +716,26 @@ def test_table_four_after_review_group_is_the_last_four_after_the_heading_with_t
     # another group's 0 among the group's four: 0 26 25 28 (the first 0 the group's) or 26 0 25 28 (the
     # second), both in order with 79 closing; four in a row give only the second (held-out 6312 read it: WRONG)
     _, found = _parse(_after_heading_closed(REVIEW_STACKED, "0 26 0 25 28", "79"))
+    assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
+
+
+def test_table_four_after_review_total_is_read_beside_the_next_heading_s_first_text():
+    # 复议后起诉's total, the last column at the page's edge, written after the next section's first text
+    # (seen on -bbox-layout of held-out 2021-blank-cells 2701: 0 0 322 0 / （一）存在的主要问题 / 322)
+    def report(after: str, total: str, first_text: list[str] | None = None) -> str:
+        tail = (["五、存在的主要问题及改进情况", ""] + _cells(after) + (first_text or ["（一）存在的主要问题", ""])
+                + [total, "", "一是公开不够及时。", "六、其他需要报告的事项", "无。"])
+        return "\n".join(HEAD + ACTIVE + _applications() + REVIEW_STACKED + tail) + "\n"
+    result, found = _parse(report("0 0 322 0", "322"))
+    assert list(found["review_litigation"]["suit_after_review"].values()) == [0, 0, 322, 0, 322]
+    assert list(found["review_litigation"]["review"].values()) == [0, 25, 0, 0, 25]
+    _, found = _parse(report("0 0 322 0", "323"))  # not their sum: none
+    assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
+    _, found = _parse(report("0 0 0 0", "0"))  # a 0 is no proof
+    assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
+    _, found = _parse(report("7 0 0 322 0", "322"))  # five there, not four: another group's cell among them
+    assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
+    _, found = _parse(report("0 0 322 0", "322 5"))  # two values in the paragraph: no total alone
     assert set(found["review_litigation"]["suit_after_review"].values()) == {None}
 
 
