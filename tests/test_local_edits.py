@@ -442,7 +442,19 @@ REGRESSIONS = {
 # Found by the long run, not met by the stages this issue owns: pinned in test_known_local_gaps (strict xfail),
 # not in REGRESSIONS, so that the kinds they touch keep being searched: (report, layout, kind, table, place,
 # perturbations, seed, edit_seed).
-KNOWN_GAPS: dict[str, tuple] = {}
+KNOWN_GAPS: dict[str, tuple] = {
+    # delete-cell (long run of 2026-12-05, commit b160362): 2019 pipe rows with stray cells, 行政事业性收费's 本年增/减
+    # taken out (0 | |): 政府集中采购 below, untouched, - | 0 | (a stray empty cell after its last value), is read
+    # as 2 values and 1 blank for 2 columns and nulled with a cell-count error naming it: the lost cell makes the
+    # trailing blanks of the table's rows no longer read as padding. Null with its row named, never wrong.
+    "delete-cell-stray-pipe-2019-procurement": (
+        zero_report_2019(**{"active_disclosure.normative_documents.total_published": None,
+                            "active_disclosure.other_services.decisions": None,
+                            "active_disclosure.punishment.delta": None, "active_disclosure.coercion.delta": None,
+                            "active_disclosure.procurement.projects": None}),
+        LAYOUTS[3], "delete-cell", 0, 370, ("label-variants", "null-marks", "split-header", "stray-cells", "thousands"),
+        0, 658335),
+}
 
 
 def pinned(test):
