@@ -77,7 +77,7 @@ SHORT_TABLE_LINES = 40
 
 # A row of space-separated cells ends in a value: 规章 0 0 3 / 行政许可 12,251
 _VALUE_WORD = re.compile(r"[+-]?[\d,.]+\S{0,2}|[/—-]|无")
-_VALUE_TEXT: Final = "0123456789,.+-—－/／%元万无 \t\u3000\u00a0"  # what a line of values only holds
+_VALUE_TEXT: Final = "0123456789,.+-—－/／%元万无增减減 \t\u3000\u00a0"  # what a line of values only holds (增1, 减178: a change in words)
 _ENUMERATOR_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]")
 _ENUMERATED_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[．.、]")
 _WIDE_GAP = re.compile(r"\S {3,}\S")
