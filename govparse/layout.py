@@ -224,7 +224,7 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
     if "    " in joined:
         placed = _placed_values(lines, filled)
         if placed or spaced * 10 < count * 3 and stacked_header(lines):
-            wide = sum(1 for i in filled if _WIDE_GAP.search(lines[i].strip()))
+            wide = _gapped_lines(lines, filled)
             if wide >= 2:
                 return TableLayout(SPACE_ALIGNED, X_POSITIONED,
                                    f"{placed} of {count} non-blank lines hold values only, indented to their "
@@ -245,7 +245,7 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
     # A label wrapped around its row holds one line of the row's values; lines of values one under another,
     # most of them so, are a row's cells a line or two each, whose pairs (0 0) pass for space-separated rows.
     cells_a_line = stacked >= _MIN_STACKED and stacked * 2 > alone
-    wide = sum(1 for i in filled if _WIDE_GAP.search(lines[i].strip())) if inner else 0
+    wide = _gapped_lines(lines, filled) if inner else 0
     # A label's tail below its row (第 1 页 aside): a line of text alone after a line ending in values,
     # looked for in a long table (三, the one whose labels wrap) with one line of values alone, or with
     # none after a row opening with an enumerator (5．要求行政机关确认或重新出具已 0 0 … / 获取信息:
@@ -292,7 +292,7 @@ def detect_layout(doc: Document, section: Section, source_format: str | None = N
     # names): cells placed by x, though most rows print no value (a table 二 of blank cells), so no line of
     # them is a cell of its own
     if "    " in joined:
-        gapped = sum(1 for i in filled if _WIDE_GAP.search(lines[i].strip()))
+        gapped = _gapped_lines(lines, filled)
         if gapped >= _MIN_GAPPED_LINES and gapped * 10 >= count * 3:
             return TableLayout(SPACE_ALIGNED, X_POSITIONED,
                                f"{gapped} of {count} non-blank lines hold words three or more spaces apart, "
@@ -503,6 +503,11 @@ def _label_head(lines: list[str], filled: list[int], at: int) -> bool:
         return False
     first = lines[filled[after]].split()[0]
     return _VALUE_WORD.fullmatch(first) is None and _ENUMERATED_HEAD.match(first) is None
+
+
+def _gapped_lines(lines: list[str], filled: list[int]) -> int:
+    """How many of the filled lines hold words three or more spaces apart (``_WIDE_GAP``)."""
+    return sum(1 for i in filled if _WIDE_GAP.search(lines[i].strip()))
 
 
 def _values_only(text: str) -> bool:

@@ -59,7 +59,7 @@ from unicodedata import east_asian_width
 
 from .digits import forced_parts
 from .gapblanks import named_columns, placed_by_x, placed_columns, runs_over
-from .textgrid import Row, width
+from .textgrid import Row, text_width, width
 
 # (the trial edition writes a change in words, 增3 / 减少4: a value, never a label glued to its number)
 _SIGNED_IN_WORDS = r"[增减][加少]?\d{1,9}"
@@ -190,14 +190,10 @@ def _unglued(text: str, words: list[tuple[int, int, int]]) -> list[tuple[int, in
         begin = start
         for match in _GLUED.finditer(text, start, stop):
             if match.start() > begin:
-                cut.append((begin, match.start(), place + _display(text[start:begin])))
+                cut.append((begin, match.start(), place + text_width(text[start:begin])))
                 begin = match.start()
-        cut.append((begin, stop, place + _display(text[start:begin])))
+        cut.append((begin, stop, place + text_width(text[start:begin])))
     return cut
-
-
-def _display(text: str) -> int:
-    return sum(width(char) for char in text)
 
 
 def _split(tokens: list[_Token]) -> tuple[list[_Token], list[_Token]]:
@@ -509,7 +505,7 @@ def _label_column_width(lines: list[list[_Token]]) -> int:
     a line of values only (a label centred around its values: 行政规范性文 / 0 374 0 / 件), on lines that
     open at the table's left edge (0 where fewer than two lines show it)."""
     edge = min((tokens[0].place for tokens in lines if tokens), default=0)
-    widths = [_display(tokens[0].text) for position, tokens in enumerate(lines)
+    widths = [text_width(tokens[0].text) for position, tokens in enumerate(lines)
               if tokens and not tokens[0].value and tokens[0].place <= edge + 1 and (
                   len(tokens) >= 2 and tokens[1].value
                   or len(tokens) == 1 and position + 1 < len(lines) and bool(lines[position + 1])
@@ -527,7 +523,7 @@ def _whole_label(pending: list[_Token], label: _Token, label_full: int) -> bool:
         return False
     text = pending[0].text
     slack = 2 if all("\u4e00" <= char <= "\u9fff" for char in text) else _FULL_SLACK
-    return _display(text) < label_full - slack
+    return text_width(text) < label_full - slack
 
 
 def _centred_heads(lines: list[list[_Token]]) -> set[int]:
@@ -682,7 +678,7 @@ def _blank_columns(rows: list[tuple[list[_Label], list[_Token]]],
         shape = len(_label_cells(labels, True))
         label_end = max((token.place + len(token.text) for token in beside), default=-1)
         described.append((shape, label_end, [token.place for token in values]))
-        shown_end = max((token.shown + _display(token.text) for token in beside), default=-1)
+        shown_end = max((token.shown + text_width(token.text) for token in beside), default=-1)
         shown.append((shape, shown_end, [token.shown for token in values]))
     lengths = [[len(token.text) for token in values] for _, values in rows]
     found = placed_columns(described, shown, lengths)
@@ -756,7 +752,7 @@ def _under_header(rows: list[tuple[list[_Label], list[_Token]]], headers: set[in
             # Each column's span: its piece's, up to the next piece (a cell stacked over lines and joined,
             # 采购项 / 目数量, reads as wide as both lines' text)
             starts = [_at(column, by_shown) for column in columns]
-            ends = [min(start + (_display(column.text) if by_shown else len(column.text)),
+            ends = [min(start + (text_width(column.text) if by_shown else len(column.text)),
                         starts[position + 1] if position + 1 < len(starts) and starts[position + 1] > start else 1 << 30)
                     for position, (start, column) in enumerate(zip(starts, columns))]
             # Confirmed, the full rows' places, where all alike, are the columns' too (a note in brackets printed
@@ -822,7 +818,7 @@ def _right_of(header: list[_Token], labels: list[_Label], by_shown: bool) -> lis
 def _reach(labels: list[_Label], by_shown: bool) -> int:
     """How far right a row's label reaches, all its pieces on every line, counted by character or by
     display column (``by_shown``); -1 for a row with no label."""
-    return max((_at(token, by_shown) + (_display(token.text) if by_shown else len(token.text))
+    return max((_at(token, by_shown) + (text_width(token.text) if by_shown else len(token.text))
                 for label in labels for token in label.tokens), default=-1)
 
 
@@ -1012,7 +1008,7 @@ def _top_level_first(lines: list[list[_Token]], metrics: tuple[bool, ...]) -> li
         covered: list[tuple[int, int]] = []  # the spans of the lines above
         lower = False  # a cell below the first line that nothing above covers
         for position, tokens in enumerate(lines):
-            spans = [(_at(token, by_shown), _at(token, by_shown) + (_display(token.text) if by_shown else len(token.text)))
+            spans = [(_at(token, by_shown), _at(token, by_shown) + (text_width(token.text) if by_shown else len(token.text)))
                      for token in tokens]
             lower = lower or position > 0 and any(not any(start < right and left < end for left, right in covered)
                                                   for start, end in spans)
@@ -1096,8 +1092,7 @@ def _join_paired(above: list[_Token], middle: list[_Token], below: list[_Token],
     below one above, by every way of counting places, and the line between has pieces at none of
     those places, each pair is joined into one cell on the middle line, at its place. Two cells one space
     apart are one piece (``本年废 现行有效`` over ``止件数 件数``): where the words pair, they are the cells."""
-    tops = [word for token in above for word in _words_in(token)]
-    bottoms = [word for token in below for word in _words_in(token)]
+    tops, bottoms = _piece_words(above), _piece_words(below)
     if not all(_paired(tops, middle, bottoms, by_shown) for by_shown in metrics):
         tops, bottoms = above, below
         if not all(_paired(tops, middle, bottoms, by_shown) for by_shown in metrics):
@@ -1170,8 +1165,8 @@ def _words_in(piece: _Token) -> list[_Token]:
 def _shown_after(piece: _Token, skip: int) -> int:
     """The display column ``skip`` characters into a piece, counted on the line as printed where known."""
     if piece.source:
-        return piece.shown + _display(piece.source[piece.index:piece.index + skip])
-    return piece.shown + _display(piece.text[:skip])
+        return piece.shown + text_width(piece.source[piece.index:piece.index + skip])
+    return piece.shown + text_width(piece.text[:skip])
 
 
 def _own_word(piece: _Token, top: _Token, bottom: _Token) -> tuple[_Token, _Token | None]:
@@ -1180,7 +1175,7 @@ def _own_word(piece: _Token, top: _Token, bottom: _Token) -> tuple[_Token, _Toke
     word is as wide as the head (and the tail no wider), the column ends there and the words one space
     after it are the next column's name printed one space apart (上一年 / 项目数 本年增/减 / 量)."""
     first, space, after = piece.text.partition(" ")
-    if not space or abs(_display(first) - _display(top.text)) > 1 or _display(bottom.text) > _display(first) + 1:
+    if not space or abs(text_width(first) - text_width(top.text)) > 1 or text_width(bottom.text) > text_width(first) + 1:
         return piece, None
     skip = len(first) + 1
     return (_Token(first, piece.offset, piece.index, piece.place, False, piece.shown, piece.source),
@@ -1248,9 +1243,13 @@ def stacked_header(texts: list[str]) -> bool:
 
 def _paired_by_words(above: list[_Token], middle: list[_Token], below: list[_Token]) -> bool:
     """Whether the words of the pieces above pair with those below (``_paired``), either way of counting."""
-    tops = [word for token in above for word in _words_in(token)]
-    bottoms = [word for token in below for word in _words_in(token)]
+    tops, bottoms = _piece_words(above), _piece_words(below)
     return any(_paired(tops, middle, bottoms, by_shown) for by_shown in (False, True))
+
+
+def _piece_words(pieces: list[_Token]) -> list[_Token]:
+    """The words of a line's pieces, in order (``_words_in``)."""
+    return [word for piece in pieces for word in _words_in(piece)]
 
 
 def _through(top: _Token, middle: list[_Token], bottom: _Token) -> bool:
@@ -1493,7 +1492,7 @@ def _column_places(value_rows: list[list[_Token]]) -> list[tuple[int, int]] | No
     places = []
     for column in range(most):
         lefts = [values[column].place for values in full]
-        rights = [values[column].place + _display(values[column].text) for values in full]
+        rights = [values[column].place + text_width(values[column].text) for values in full]
         left_agrees = max(lefts) - min(lefts) <= _PLACE_SLACK
         right_agrees = max(rights) - min(rights) <= _PLACE_SLACK
         if not left_agrees and not right_agrees:
@@ -1512,7 +1511,7 @@ def _placed(values: list[_Token], places: list[tuple[int, int]] | None) -> Row:
         return cells
     columns: list[int] = []
     for token in values:
-        left, right = token.place, token.place + _display(token.text)
+        left, right = token.place, token.place + text_width(token.text)
         near = [column for column, (at_left, at_right) in enumerate(places)
                 if abs(at_left - left) <= _PLACE_SLACK or abs(at_right - right) <= _PLACE_SLACK]
         if len(near) != 1 or (columns and near[0] <= columns[-1]):
