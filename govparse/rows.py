@@ -439,10 +439,39 @@ def _grid_width(rows: Sequence[Printed], tokens: Sequence[TableToken], structure
     shown -= against
     for token in tokens:  # (width is a row's span, 1 or more: a token this wide has a last cell)
         shown += len(token.cells) == width and not token.cells[-1].text and token.type in structure
+    if shown == 1:
+        shown += _padded_header_lines(tokens, structure, widths, width)
     # or padding fits more rows than no padding does (a row printed wrong either way is one row)
     evident = shown >= 2 or shown == 1 and (most == counted or counted - most < unpadded_misfits) \
         or _pad_line(tokens)
     return (width if evident else 0), counted - most
+
+
+def _padded_header_lines(tokens: Sequence[TableToken], structure: frozenset[str], widths: dict[str, int],
+                         width: int) -> int:
+    """How many header lines (column names only: no caption, row label or value on the line) the table
+    prints ``width`` cells wide with a blank last cell: a header made as wide as the grid with blank cells
+    shows the padding as a caption does. Asked only where one row shows it: a cell lost from the other row
+    that showed it (``0 | |`` for ``0 | | |``) must not turn the table's padding into cell-count errors
+    in rows it did not touch."""
+    cells: dict[int, list[Cell]] = {}
+    other: set[int] = set()
+    for token in tokens:
+        header = token.type != "VALUES" and token.type not in structure and token.type.lower() not in widths
+        for cell in token.cells:
+            if header:
+                cells.setdefault(cell.line, []).append(cell)
+            else:
+                other.add(cell.line)
+    padded = 0
+    for line, held in cells.items():
+        if line not in other and len(held) == width and not max(held, key=_column_of).text:
+            padded += 1
+    return padded
+
+
+def _column_of(cell: Cell) -> int:
+    return cell.column
 
 
 def _pad_line(tokens: Sequence[TableToken]) -> bool:
