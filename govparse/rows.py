@@ -19,7 +19,9 @@ costs no more than the rows it touches:
   statutory order is used and a diagnostic says so (``header-unread``);
 - a row whose cells do not match its columns one for one is null with an error
   naming its line (``cell-count``), whatever blank cells it has: only blank cells
-  after a full row (the columns a scraper pads a row with) are layout;
+  after a full row (the columns a scraper pads a row with) are layout, where the table
+  pads its rows or where none of the row's values is blank or printed twice
+  (``stray-empty-cell``: a blank after them cannot be one of them);
 - where a crawler ran the cells together (``Glue``), a row's digits are split by
   govparse.digits when exactly one split fits its columns and identities
   (``split-by-identity`` when the identity decided), and are null with an
@@ -795,6 +797,8 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events, 
             cells = _by_count(key, printed.values.cells, printed.label, len(columns.keys), counts, events)
         if cells is not None:
             return _in_header_order(cells, positions.of(printed.header, columns))
+    if cells is None and merged is None:
+        cells = _before_trailing_blanks(key, printed.values.cells, len(columns.keys), events)
     if cells is None:
         found = printed.values.cells
         filled = sum(1 for cell in found if cell.text)
@@ -843,6 +847,26 @@ def _placed_cells(key: str, printed: Printed, columns: Columns, events: Events, 
                    "two may stand for a blank cell; its cells are null", cells[0].line, cells[0].column, row=key)
         return None
     return _in_header_order(cells, positions.of(printed.header, columns))
+
+
+def _before_trailing_blanks(key: str, found: Sequence[Cell], width: int, events: Events) -> tuple[Cell, ...] | None:
+    """A row's first ``width`` cells where blank cells follow them and none of them is blank or printed twice
+    (two equal cells side by side): then a blank after them is padding or a stray cell, and cannot be one
+    of the row's values (its values would be one too many, and no value stands twice to be the one more).
+    A row padded where the table's other rows no longer show it (the cell lost from one of two padded rows:
+    ``- | 0 |`` below ``0 | |``) is read so; ``0 | 0 |`` is not (a 0 printed twice before a blank value)."""
+    if len(found) <= width or found[width - 1].text == "":
+        return None
+    for at in range(width, len(found)):
+        if found[at].text:
+            return None
+    for at in range(width):
+        if not found[at].text or at and found[at].text == found[at - 1].text:
+            return None
+    events.add("warning", "stray-empty-cell", f"row {key}: {len(found) - width} blank cell(s) after its {width} "
+               f"values ({_shown(found)}), none of them blank or printed twice: read as padding", found[width].line,
+               found[width].column, row=key)
+    return tuple(found[:width])
 
 
 def forced_apart(key: str, found: Sequence[Cell], width: int, events: Events) -> tuple[Cell, ...] | None:

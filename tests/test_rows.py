@@ -343,9 +343,9 @@ def test_cells_too_many_on_a_rows_own_line_are_never_a_lost_rows():
 
 
 def test_a_padded_row_a_cell_short_is_null_with_its_line():
-    # a markdown table pads every row to four cells: 行政许可 | 7 | (blank) is a cell short, and its
-    # blank is padding or the value, which no count tells apart
-    result = govparse.parse(MARKDOWN_TABLE_TWO.format(licensing="7 |  "))
+    # a markdown table pads every row to four cells: 行政许可 | (blank) | (blank) is a cell short, and which
+    # of its blanks is padding and which the value (blank, or lost) no count tells
+    result = govparse.parse(MARKDOWN_TABLE_TWO.format(licensing=" |  "))
     table = result.to_dict()["active_disclosure"]
     assert table["licensing"]["decisions"] is None
     assert table["punishment"]["decisions"] == 30
@@ -353,6 +353,27 @@ def test_a_padded_row_a_cell_short_is_null_with_its_line():
     assert error.row == "licensing" and error.line == 8 and error.level == "error"
     full = govparse.parse(MARKDOWN_TABLE_TWO.format(licensing="7 |  |  ")).to_dict()["active_disclosure"]
     assert full["licensing"]["decisions"] == 7
+
+
+def test_blanks_after_values_none_blank_or_twice_are_padding_whatever_the_count():
+    # 行政许可 | 7 | (blank), a cell short of the table's padding: a blank after values none of which is blank
+    # or printed twice cannot be one of them
+    text = MARKDOWN_TABLE_TWO.format(licensing="7 |  ")
+    result = govparse.parse(text)
+    table = result.to_dict()["active_disclosure"]
+    assert table["licensing"]["decisions"] == 7 and table["punishment"]["decisions"] == 30
+    warned = [d for d in result.diagnostics if d.code == "stray-empty-cell"]
+    assert warned and all(d.level == "warning" and d.row in ("licensing", "punishment") for d in warned)
+    assert not any(d.code == "cell-count" for d in result.diagnostics)
+
+
+def test_blanks_after_a_value_printed_twice_are_not_read_as_padding():
+    # 行政处罚 | 30 | 30 | (blank) in a table that does not pad: a 30 printed twice before a blank value, or
+    # 30 and 30 before a stray blank: no count tells, so the row is null with its line
+    text = MARKDOWN_TABLE_TWO.format(licensing="7 |  |  ").replace("| 行政处罚 | 30 |  |  |", "| 行政处罚 | 30 | 30 |  |")
+    result = govparse.parse(text)
+    assert result.to_dict()["active_disclosure"]["punishment"]["decisions"] is None
+    assert any(d.code == "cell-count" and d.row == "punishment" and d.level == "error" for d in result.diagnostics)
 
 
 @pytest.mark.parametrize("joined", ["1 / 0", "— 1", "13 13"])
