@@ -76,7 +76,8 @@ which pdftotext writes after the page's footer (the last page's close the docume
 group label written late, where each is its row's sum, and a short row's right-hand cells
 after the footer where one line of them completes it under I1 (``_moved_totals``; a 0 not to a row
 of six zeros above a group's first row whose run runs on into the next row's, where a cell may be
-blank: that row's total, moved there too, may be the 0); the cells of a row whose wrapped label
+blank: that row's total, moved there too, may be the 0; nor to one beside a group label written late
+whose values are not totals: they are rows' cells written apart, one may stand among the six); the cells of a row whose wrapped label
 comes after them (``_split_before_wrapped``, checked by I1); the cells of a block's last row of
 table 二, whose label comes with its first value apart from them (``_split_before_joined``: the
 rows of a block share their columns); the values of a block of table 二 with one column
@@ -1059,6 +1060,10 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
             unsure.add(position)
     holding = [at for at, run in enumerate(runs) if run.values and not run.orphaned]
     sixes = {sheet: list(positions) for sheet, positions in firsts.items()}
+    # a group label written late whose values are not the totals of the page's group-first rows above it
+    # holds rows' cells written apart (blocks isolated by blank cells, moved between rows there)
+    strays = {position for sheet, position in late.items() if not _late_totals(runs, position, [
+        at for at in sixes.get(sheet, []) if at < position])}
     for sheet in list(firsts):
         # a row next to it short or long of values tells that values moved between rows there
         # (a blank cell leaves no trace): it keeps its place among the moved totals, given none
@@ -1099,12 +1104,7 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
         if sheet in late and positions:
             # a group label written after its first row (（六）其他处理, centred in its tall cell) is
             # followed by the totals of the page's group-first rows above it, in row order
-            above = [at for at in positions if at < late[sheet]]
-            values = runs[late[sheet]].values
-            placed = None
-            if above and len(above) <= len(values):  # the first of them, one a row (more may follow)
-                placed = _placed(runs, above, above, [(piece, (late[sheet], index))
-                                                      for index, piece in enumerate(values[:len(above)])])
+            placed = _late_totals(runs, late[sheet], [at for at in positions if at < late[sheet]])
             if placed:
                 give(placed, f"the group label {runs[late[sheet]].label!r}")
                 positions = [at for at in positions if at > late[sheet]]
@@ -1125,6 +1125,11 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
                               and not any(_counts(runs[at].values[:6]) or [])]
                 placed = [(at, moved) for at, moved in placed
                           if _counts([moved[0]]) != [0] or not any(later > at for later in running_on)]
+            if placed and strays and not whole():
+                # a row of six zeros next to such cells may hold one of them, its own first cell blank:
+                # a 0 then checks nothing (I1 holds for it whatever 0 completes it)
+                placed = [(at, moved) for at, moved in placed if _counts([moved[0]]) != [0]
+                          or any(_counts(runs[at].values) or []) or not _beside(runs, holding, at, strays)]
             give(placed or [], "the page's footer")
         if holding and runs[holding[-1]].sheet == sheet and len(runs[holding[-1]].values) != _APPLICATION_COLUMNS:
             # the table's last row, not read as it stands: lines of other rows' cells stand among its own
@@ -1145,6 +1150,16 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
         if any((position, index) in taken for index in range(len(run.values))):
             run.values[:] = [piece for index, piece in enumerate(run.values) if (position, index) not in taken]
     return notes
+
+
+def _late_totals(runs: list[_Run], late: int, above: list[int]) -> list[tuple[int, tuple[Piece, tuple[int, int]]]]:
+    """The first values after the group label at ``late`` given to the group-first rows ``above`` it,
+    one a row in order (more may follow), where each is its row's sum (I1); else none."""
+    values = runs[late].values
+    if not above or len(above) > len(values):
+        return []
+    pool = [(piece, (late, index)) for index, piece in enumerate(values[:len(above)])]
+    return _placed(runs, above, above, pool) or []
 
 
 def _matched_totals(runs: list[_Run], withheld: dict[int, str], offset: int,

@@ -460,6 +460,26 @@ def test_a_moved_zero_is_no_total_for_a_row_of_six_zeros_above_a_group_first_row
     assert found["applications"]["rejected_petition"]["total"] is None
 
 
+def test_a_moved_zero_is_no_total_for_a_row_of_six_zeros_beside_a_late_group_label_holding_rows_cells():
+    # held-out blank-cells 7702 (-bbox-layout): blank cells under 3．… and 5．… left 4．…'s second column a block
+    # alone, which pdftotext wrote after 1．申请人…逾期不补正's five zeros (its first cell blank); （六）其他处理,
+    # written late, holds rows' cells, not totals. The page's last moved 0 (that row's total) fits its six under
+    # I1 whatever they are, so it is given to no row there.
+    first = "1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    rows = [row for row in ROWS_2021 if row[0] != "（六）其他处理"]
+    replace = {"3．要求提供公开出版物": ["3．要求提供公开出版物", ""] + _cells("0"),
+               "4．无正当理由大量反复申请": ["4．无正当理由大量反复申请", ""] + _cells("0"),
+               "5．要求行政机关确认或重新出具已获取信息": ["5．要求行政机关确认或重新出具已获", "取信息", "（六）其他处理", ""]
+               + _cells("0 0 0 0 0 30 0 0 30 0 0 0 0 0 0"),
+               first: [first, ""] + _cells("0 0 0 0 0 0")}
+    result, found = _parse(_closed(_applications(rows, replace=replace), "0"))
+    assert set(found["applications"]["other_no_correction"].values()) == {None}
+    assert "cell-count" in _codes(result, "other_no_correction")
+    # the group label in its place, the rows above whole: the 0 is the row's total
+    _, found = _parse(_closed(_applications(replace={first: [first, ""] + _cells("0 0 0 0 0 0")}), "0"))
+    assert list(found["applications"]["other_no_correction"].values()) == [0] * 7
+
+
 def test_values_after_a_footer_followed_by_text_close_no_page_of_the_table():
     text = _report(_applications(replace=SIX_FIRSTS)) + "\n".join(["", "第2页共2页", "", "4", "", "2", "", "附件", ""])
     _, found = _parse(text)
