@@ -73,8 +73,9 @@ Some moved values are given back, each with a note: a page's totals written afte
 where they are exactly the sums of its rows of six, one each (``_matched_totals``: pdftotext writes
 them a flow for each column edge, not in row order); the totals of table 三's group-first rows,
 which pdftotext writes after the page's footer (the last page's close the document) or after a
-group label written late, where each is its row's sum, and a short row's right-hand cells
-after the footer where one line of them completes it under I1 (``_moved_totals``; a 0 not to a row
+group label written late, where each is its row's sum (found in row order with other blocks
+between them where one match only is, a row of six zeros only where no cell may be blank), and a
+short row's right-hand cells after the footer where one line of them completes it under I1 (``_moved_totals``; a 0 not to a row
 of six zeros above a group's first row whose run runs on into the next row's, where a cell may be
 blank: that row's total, moved there too, may be the 0; nor to one beside a group label written late
 whose values are not totals: they are rows' cells written apart, one may stand among the six); the cells of a row whose wrapped label
@@ -1033,7 +1034,9 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
     last such blocks in row order.
     So on each page the rows holding six counts take the last values written after its footer,
     one each in order, where every one of them equals its row's sum (I1): one placement, checked
-    by an identity. Where one does not, or the page has fewer such values than rows, none is given;
+    by an identity; or, where those do not fit, values among all written after its footer, in row
+    order, each its row's sum, where one such match only is (``_in_row_order``: blocks of other
+    columns stand between them at times). Where neither is, none is given;
     a row next to a short or long row on its page (values moved between rows there: a blank cell
     leaves no trace) keeps its place and is given none: such rows stay short, null in the row stage,
     unless every cell of the report's tables is printed (``whole``)."""
@@ -1062,8 +1065,11 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
     sixes = {sheet: list(positions) for sheet, positions in firsts.items()}
     # a group label written late whose values are not the totals of the page's group-first rows above it
     # holds rows' cells written apart (blocks isolated by blank cells, moved between rows there)
-    strays = {position for sheet, position in late.items() if not _late_totals(runs, position, [
-        at for at in sixes.get(sheet, []) if at < position])}
+    strays = set()
+    for sheet, position in late.items():
+        above = [at for at in sixes.get(sheet, []) if at < position]
+        if not _late_totals(runs, position, above, above, whole):
+            strays.add(position)
     for sheet in list(firsts):
         # a row next to it short or long of values tells that values moved between rows there
         # (a blank cell leaves no trace): it keeps its place among the moved totals, given none
@@ -1104,16 +1110,18 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
         if sheet in late and positions:
             # a group label written after its first row (（六）其他处理, centred in its tall cell) is
             # followed by the totals of the page's group-first rows above it, in row order
-            placed = _late_totals(runs, late[sheet], [at for at in positions if at < late[sheet]])
-            if placed:
-                give(placed, f"the group label {runs[late[sheet]].label!r}")
+            after_label = _late_totals(runs, late[sheet], [at for at in sixes[sheet] if at < late[sheet]],
+                                       [at for at in positions if at < late[sheet]], whole)
+            if after_label:
+                give(after_label, f"the group label {runs[late[sheet]].label!r}")
                 positions = [at for at in positions if at > late[sheet]]
         # the page's other group-first rows may have had their totals moved there too: then
         # they hold places among the last values, given to none
         if positions:
             kept = set(positions)
             slots = [at for at in sixes[sheet] if at in kept or at > late.get(sheet, -1)]
-            placed = _placed(runs, slots, positions, pool) or _placed(runs, groups[sheet], positions, pool)
+            placed = (_placed(runs, slots, positions, pool) or _placed(runs, groups[sheet], positions, pool)
+                      or _in_row_order(runs, slots, positions, pool, whole))
             if placed and not whole():
                 # a group's first row below a row of six zeros, holding neither six counts nor seven
                 # meeting I1 (its run runs on into the next row's cells) and its first six not other
@@ -1152,14 +1160,55 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
     return notes
 
 
-def _late_totals(runs: list[_Run], late: int, above: list[int]) -> list[tuple[int, tuple[Piece, tuple[int, int]]]]:
-    """The first values after the group label at ``late`` given to the group-first rows ``above`` it,
-    one a row in order (more may follow), where each is its row's sum (I1); else none."""
-    values = runs[late].values
-    if not above or len(above) > len(values):
+def _in_row_order(runs: list[_Run], slots: list[int], positions: list[int], pool: list[tuple[Piece, tuple[int, int]]],
+                  whole: Callable[[], bool]) -> list[tuple[int, tuple[Piece, tuple[int, int]]]] | None:
+    """The rows at ``slots`` matched with values of the pool in row order, other values between them, each
+    its row's sum (I1), and those at ``positions`` given theirs; None where no one such match is.
+
+    The group-first rows' totals stand in a column right of the table's others, each a block of its own,
+    and pdftotext writes them after the page's footer top to bottom, with blocks of other columns cut off
+    by a wide neighbour (``45 184398 80 184809``) between them at times. A row of six zeros is matched only
+    where no cell may be blank (``whole``): any 0 there meets I1 for it."""
+    wanted = []
+    for position in slots:
+        numbers = _counts(runs[position].values)
+        if numbers is None:
+            return None
+        if sum(numbers) or whole():
+            wanted.append((position, sum(numbers)))
+    written = [_count(piece) for piece, _ in pool]
+    first: list[int] = []  # the earliest place of each wanted total, in order
+    for _, total in wanted:
+        start = first[-1] + 1 if first else 0
+        found = next((at for at in range(start, len(written)) if written[at] == total), None)
+        if found is None:
+            return None
+        first.append(found)
+    last: list[int] = []  # the latest, from the end
+    for _, total in reversed(wanted):
+        end = last[-1] if last else len(written)
+        found = next((at for at in range(end - 1, -1, -1) if written[at] == total), None)
+        if found is None:
+            return None
+        last.append(found)
+    if not wanted or first != last[::-1]:
+        return None
+    kept = set(positions)
+    return [(position, pool[at]) for (position, _), at in zip(wanted, first) if position in kept]
+
+
+def _late_totals(runs: list[_Run], late: int, above: list[int], positions: list[int], whole: Callable[[], bool]
+                 ) -> list[tuple[int, tuple[Piece, tuple[int, int]]]]:
+    """The values after the group label at ``late`` matched with the page's group-first rows of six ``above``
+    it, one a row in order, and those at ``positions`` given theirs, where each is its row's sum (I1): the
+    first of them (more may follow), or else found in row order among them, one match only
+    (``_in_row_order``: another block, a row's moved total, may stand before them); else none. A row not
+    given its total (beside a short row) keeps its place."""
+    if not above:
         return []
-    pool = [(piece, (late, index)) for index, piece in enumerate(values[:len(above)])]
-    return _placed(runs, above, above, pool) or []
+    pool = [(piece, (late, index)) for index, piece in enumerate(runs[late].values)]
+    placed = _placed(runs, above, positions, pool[:len(above)]) if len(above) <= len(pool) else None
+    return placed or _in_row_order(runs, above, positions, pool, whole) or []
 
 
 def _matched_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
