@@ -78,7 +78,10 @@ between them where one match only is, a row of six zeros only where no cell may 
 short row's right-hand cells after the footer where one line of them completes it under I1 (``_moved_totals``; a 0 not to a row
 of six zeros above a group's first row whose run runs on into the next row's, where a cell may be
 blank: that row's total, moved there too, may be the 0; nor to one beside a group label written late
-whose values are not totals: they are rows' cells written apart, one may stand among the six); the cells of a row whose wrapped label
+whose values are not totals: they are rows' cells written apart, one may stand among the six); the
+totals of a page's group-first rows of six written among a later group-first row's values, after its six
+and before its own total (``_totals_among_run``: that column of totals written as one flow, each its
+row's sum in row order, that row meeting I1); the cells of a row whose wrapped label
 comes after them (``_split_before_wrapped``, checked by I1); the cells of a block's last row of
 table 二, whose label comes with its first value apart from them (``_split_before_joined``: the
 rows of a block share their columns); the values of a block of table 二 with one column
@@ -413,6 +416,10 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
         if groups:
             return _given_groups(groups, runs)
     if numeral == "三":
+        among = _totals_among_run(runs)
+        if among:
+            notes.extend(among)
+            withheld = _withheld(runs, numeral, whole, unsummed)
         matched = _matched_totals(runs, withheld, len(texts), after, whole)
         if matched:
             notes.extend(matched)
@@ -1195,6 +1202,41 @@ def _in_row_order(runs: list[_Run], slots: list[int], positions: list[int], pool
         return None
     kept = set(positions)
     return [(position, pool[at]) for (position, _), at in zip(wanted, first) if position in kept]
+
+
+def _totals_among_run(runs: list[_Run]) -> list[Note]:
+    """Give a page's group-first rows of six the totals written among a later group-first row's values,
+    and say so.
+
+    The group-first rows' totals stand in a column of their own, right of the table's others, a block
+    each; pdftotext writes that column's blocks as one flow at times, after a later group-first row's
+    six values and before its own total, which stands in that column too (``12 0 0 0 18 0`` then
+    ``24`` / ``0`` / ``2`` / ``30``: the totals of 1．属于国家秘密, 1．本机关不掌握…, 1．信访举报… and
+    1．申请人…逾期不补正's own). Read where that row holds its seven and one more for each group-first
+    row of six above it on its page, all of them, each the sum of its row in row order (I1), the row's
+    own first six and last meeting I1, not every one of these totals 0."""
+    notes: list[Note] = []
+    for position, run in enumerate(runs):
+        extra = len(run.values) - _APPLICATION_COLUMNS
+        if (extra < 1 or run.orphaned or run.mixed or not run.named or not _group_first(runs, position)
+                or _counts(run.values) is None):
+            continue
+        above = [at for at in range(position) if runs[at].sheet == run.sheet and not runs[at].orphaned
+                 and not runs[at].mixed and len(runs[at].values) == _APPLICATION_COLUMNS - 1
+                 and _counts(runs[at].values) is not None and _group_first(runs, at)]
+        numbers = _counts(run.values) or []
+        own = numbers[:6] + numbers[-1:]
+        sums = [sum(_counts(runs[at].values) or []) for at in above]
+        if (len(above) != extra or numbers[6:-1] != sums or sum(own[:6]) != own[6]
+                or not any(sums) and not own[6]):
+            continue
+        for at, piece in zip(above, run.values[6:-1]):
+            runs[at].values.append(piece)
+            notes.append((piece[1], f"total {piece[0]} written among the values of {run.label!r} given to "
+                                    f"{runs[at].label!r}: pdftotext writes the group-first rows' column of totals "
+                                    "as one flow at times; each is its row's sum (I1), in row order"))
+        run.values[6:-1] = []
+    return notes
 
 
 def _late_totals(runs: list[_Run], late: int, above: list[int], positions: list[int], whole: Callable[[], bool]

@@ -438,6 +438,25 @@ def test_group_first_totals_among_other_blocks_after_the_footer_are_taken_in_row
     assert set(found["applications"]["unable_not_held"].values()) == {None}
 
 
+def test_group_first_totals_written_among_a_later_group_first_row_s_values_go_to_their_rows():
+    # held-out 2021-traditional-variants 7505: the group-first rows' column of totals written as one flow after
+    # 1．申请人…逾期不补正's six values, before its own total (12 0 0 0 18 0 / 24 / 0 / 2 / 30)
+    first = "1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    replace = dict(SIX_FIRSTS)
+    replace["3．其他"] = ["3．其他", ""] + _cells("0 0 0 0 0 0")  # a blank cell: no one table fits the assignment
+    replace[first] = [first, ""] + _cells("1 0 0 0 0 0 4 2 1")
+    result, found = _parse(_report(_applications(replace=replace)))
+    assert list(found["applications"]["denied_state_secret"].values()) == [0, 4, 0, 0, 0, 0, 4]
+    assert list(found["applications"]["unable_not_held"].values()) == [2, 0, 0, 0, 0, 0, 2]
+    assert list(found["applications"]["other_no_correction"].values()) == [1, 0, 0, 0, 0, 0, 1]
+    assert any("written among the values" in d.message for d in result.diagnostics)
+    for values in ("1 0 0 0 0 0 4 1", "1 0 0 0 0 0 4 2 3"):  # one short; the row breaking I1
+        replace[first] = [first, ""] + _cells(values)
+        _, found = _parse(_report(_applications(replace=replace)))
+        assert set(found["applications"]["denied_state_secret"].values()) == {None}, values
+        assert set(found["applications"]["other_no_correction"].values()) == {None}, values
+
+
 def test_group_first_totals_are_not_given_next_to_a_row_short_of_values():
     # 2．其他… holds six values (a blank cell leaves no trace, or a value moved away): values may have
     # moved between it and 1．属于国家秘密, which keeps its place among the moved totals but is given none.
