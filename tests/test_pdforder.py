@@ -1008,6 +1008,16 @@ def test_a_row_s_value_moved_after_the_footer_completes_it_where_an_identity_pin
     rows = _applications(replace={**broken, last: [last, ""] + _cells("3 0 0 0 0 0")})
     _, found = _parse(_closed(rows, "4"))
     assert set(found["applications"]["carried_forward"].values()) == {None}
+    # another row's values among its own (held-out 2021-clean 7501: 0 0 13 221 0 0 0 0, 234 closing the
+    # document): the six found in column order among them, the others given to no row
+    rows = _applications(replace={**broken, last: [last, ""] + _cells("3 0 0 0 0 0 5 6")})
+    result, found = _parse(_closed(rows, "3"))
+    assert list(found["applications"]["carried_forward"].values()) == [3, 0, 0, 0, 0, 0, 3]
+    assert any("(5 6)" in d.message and "given to no row" in d.message for d in result.diagnostics)
+    # a 0 among the others: it may stand for a blank cell of the row's (a cell may be blank), not read
+    rows = _applications(replace={**broken, last: [last, ""] + _cells("3 0 0 0 0 0 0 6")})
+    _, found = _parse(_closed(rows, "3"))
+    assert set(found["applications"]["carried_forward"].values()) == {None}
 
 
 def test_two_rows_below_a_group_s_first_row_short_of_two_values_are_given_to_no_row():
