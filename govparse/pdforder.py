@@ -73,10 +73,15 @@ Some moved values are given back, each with a note: a page's totals written afte
 where they are exactly the sums of its rows of six, one each (``_matched_totals``: pdftotext writes
 them a flow for each column edge, not in row order); the totals of table 三's group-first rows,
 which pdftotext writes after the page's footer (the last page's close the document) or after a
-group label written late, where each is its row's sum, and a short row's right-hand cells
-after the footer where one line of them completes it under I1 (``_moved_totals``; a 0 not to a row
+group label written late, where each is its row's sum (found in row order with other blocks
+between them where one match only is, a row of six zeros only where no cell may be blank), and a
+short row's right-hand cells after the footer where one line of them completes it under I1 (``_moved_totals``; a 0 not to a row
 of six zeros above a group's first row whose run runs on into the next row's, where a cell may be
-blank: that row's total, moved there too, may be the 0); the cells of a row whose wrapped label
+blank: that row's total, moved there too, may be the 0; nor to one beside a group label written late
+whose values are not totals: they are rows' cells written apart, one may stand among the six); the
+totals of a page's group-first rows of six written among a later group-first row's values, after its six
+and before its own total (``_totals_among_run``: that column of totals written as one flow, each its
+row's sum in row order, that row meeting I1); the cells of a row whose wrapped label
 comes after them (``_split_before_wrapped``, checked by I1); the cells of a block's last row of
 table 二, whose label comes with its first value apart from them (``_split_before_joined``: the
 rows of a block share their columns); the values of a block of table 二 with one column
@@ -411,6 +416,10 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
         if groups:
             return _given_groups(groups, runs)
     if numeral == "三":
+        among = _totals_among_run(runs)
+        if among:
+            notes.extend(among)
+            withheld = _withheld(runs, numeral, whole, unsummed)
         matched = _matched_totals(runs, withheld, len(texts), after, whole)
         if matched:
             notes.extend(matched)
@@ -1032,7 +1041,9 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
     last such blocks in row order.
     So on each page the rows holding six counts take the last values written after its footer,
     one each in order, where every one of them equals its row's sum (I1): one placement, checked
-    by an identity. Where one does not, or the page has fewer such values than rows, none is given;
+    by an identity; or, where those do not fit, values among all written after its footer, in row
+    order, each its row's sum, where one such match only is (``_in_row_order``: blocks of other
+    columns stand between them at times). Where neither is, none is given;
     a row next to a short or long row on its page (values moved between rows there: a blank cell
     leaves no trace) keeps its place and is given none: such rows stay short, null in the row stage,
     unless every cell of the report's tables is printed (``whole``)."""
@@ -1059,6 +1070,13 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
             unsure.add(position)
     holding = [at for at, run in enumerate(runs) if run.values and not run.orphaned]
     sixes = {sheet: list(positions) for sheet, positions in firsts.items()}
+    # a group label written late whose values are not the totals of the page's group-first rows above it
+    # holds rows' cells written apart (blocks isolated by blank cells, moved between rows there)
+    strays = set()
+    for sheet, position in late.items():
+        above = [at for at in sixes.get(sheet, []) if at < position]
+        if not _late_totals(runs, position, above, above, whole):
+            strays.add(position)
     for sheet in list(firsts):
         # a row next to it short or long of values tells that values moved between rows there
         # (a blank cell leaves no trace): it keeps its place among the moved totals, given none
@@ -1099,21 +1117,18 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
         if sheet in late and positions:
             # a group label written after its first row (（六）其他处理, centred in its tall cell) is
             # followed by the totals of the page's group-first rows above it, in row order
-            above = [at for at in positions if at < late[sheet]]
-            values = runs[late[sheet]].values
-            placed = None
-            if above and len(above) <= len(values):  # the first of them, one a row (more may follow)
-                placed = _placed(runs, above, above, [(piece, (late[sheet], index))
-                                                      for index, piece in enumerate(values[:len(above)])])
-            if placed:
-                give(placed, f"the group label {runs[late[sheet]].label!r}")
+            after_label = _late_totals(runs, late[sheet], [at for at in sixes[sheet] if at < late[sheet]],
+                                       [at for at in positions if at < late[sheet]], whole)
+            if after_label:
+                give(after_label, f"the group label {runs[late[sheet]].label!r}")
                 positions = [at for at in positions if at > late[sheet]]
         # the page's other group-first rows may have had their totals moved there too: then
         # they hold places among the last values, given to none
         if positions:
             kept = set(positions)
             slots = [at for at in sixes[sheet] if at in kept or at > late.get(sheet, -1)]
-            placed = _placed(runs, slots, positions, pool) or _placed(runs, groups[sheet], positions, pool)
+            placed = (_placed(runs, slots, positions, pool) or _placed(runs, groups[sheet], positions, pool)
+                      or _in_row_order(runs, slots, positions, pool, whole))
             if placed and not whole():
                 # a group's first row below a row of six zeros, holding neither six counts nor seven
                 # meeting I1 (its run runs on into the next row's cells) and its first six not other
@@ -1125,6 +1140,11 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
                               and not any(_counts(runs[at].values[:6]) or [])]
                 placed = [(at, moved) for at, moved in placed
                           if _counts([moved[0]]) != [0] or not any(later > at for later in running_on)]
+            if placed and strays and not whole():
+                # a row of six zeros next to such cells may hold one of them, its own first cell blank:
+                # a 0 then checks nothing (I1 holds for it whatever 0 completes it)
+                placed = [(at, moved) for at, moved in placed if _counts([moved[0]]) != [0]
+                          or any(_counts(runs[at].values) or []) or not _beside(runs, holding, at, strays)]
             give(placed or [], "the page's footer")
         if holding and runs[holding[-1]].sheet == sheet and len(runs[holding[-1]].values) != _APPLICATION_COLUMNS:
             # the table's last row, not read as it stands: lines of other rows' cells stand among its own
@@ -1145,6 +1165,92 @@ def _moved_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
         if any((position, index) in taken for index in range(len(run.values))):
             run.values[:] = [piece for index, piece in enumerate(run.values) if (position, index) not in taken]
     return notes
+
+
+def _in_row_order(runs: list[_Run], slots: list[int], positions: list[int], pool: list[tuple[Piece, tuple[int, int]]],
+                  whole: Callable[[], bool]) -> list[tuple[int, tuple[Piece, tuple[int, int]]]] | None:
+    """The rows at ``slots`` matched with values of the pool in row order, other values between them, each
+    its row's sum (I1), and those at ``positions`` given theirs; None where no one such match is.
+
+    The group-first rows' totals stand in a column right of the table's others, each a block of its own,
+    and pdftotext writes them after the page's footer top to bottom, with blocks of other columns cut off
+    by a wide neighbour (``45 184398 80 184809``) between them at times. A row of six zeros is matched only
+    where no cell may be blank (``whole``): any 0 there meets I1 for it."""
+    wanted = []
+    for position in slots:
+        numbers = _counts(runs[position].values)
+        if numbers is None:
+            return None
+        if sum(numbers) or whole():
+            wanted.append((position, sum(numbers)))
+    written = [_count(piece) for piece, _ in pool]
+    first: list[int] = []  # the earliest place of each wanted total, in order
+    for _, total in wanted:
+        start = first[-1] + 1 if first else 0
+        found = next((at for at in range(start, len(written)) if written[at] == total), None)
+        if found is None:
+            return None
+        first.append(found)
+    last: list[int] = []  # the latest, from the end
+    for _, total in reversed(wanted):
+        end = last[-1] if last else len(written)
+        found = next((at for at in range(end - 1, -1, -1) if written[at] == total), None)
+        if found is None:
+            return None
+        last.append(found)
+    if not wanted or first != last[::-1]:
+        return None
+    kept = set(positions)
+    return [(position, pool[at]) for (position, _), at in zip(wanted, first) if position in kept]
+
+
+def _totals_among_run(runs: list[_Run]) -> list[Note]:
+    """Give a page's group-first rows of six the totals written among a later group-first row's values,
+    and say so.
+
+    The group-first rows' totals stand in a column of their own, right of the table's others, a block
+    each; pdftotext writes that column's blocks as one flow at times, after a later group-first row's
+    six values and before its own total, which stands in that column too (``12 0 0 0 18 0`` then
+    ``24`` / ``0`` / ``2`` / ``30``: the totals of 1．属于国家秘密, 1．本机关不掌握…, 1．信访举报… and
+    1．申请人…逾期不补正's own). Read where that row holds its seven and one more for each group-first
+    row of six above it on its page, all of them, each the sum of its row in row order (I1), the row's
+    own first six and last meeting I1, not every one of these totals 0."""
+    notes: list[Note] = []
+    for position, run in enumerate(runs):
+        extra = len(run.values) - _APPLICATION_COLUMNS
+        if (extra < 1 or run.orphaned or run.mixed or not run.named or not _group_first(runs, position)
+                or _counts(run.values) is None):
+            continue
+        above = [at for at in range(position) if runs[at].sheet == run.sheet and not runs[at].orphaned
+                 and not runs[at].mixed and len(runs[at].values) == _APPLICATION_COLUMNS - 1
+                 and _counts(runs[at].values) is not None and _group_first(runs, at)]
+        numbers = _counts(run.values) or []
+        own = numbers[:6] + numbers[-1:]
+        sums = [sum(_counts(runs[at].values) or []) for at in above]
+        if (len(above) != extra or numbers[6:-1] != sums or sum(own[:6]) != own[6]
+                or not any(sums) and not own[6]):
+            continue
+        for at, piece in zip(above, run.values[6:-1]):
+            runs[at].values.append(piece)
+            notes.append((piece[1], f"total {piece[0]} written among the values of {run.label!r} given to "
+                                    f"{runs[at].label!r}: pdftotext writes the group-first rows' column of totals "
+                                    "as one flow at times; each is its row's sum (I1), in row order"))
+        run.values[6:-1] = []
+    return notes
+
+
+def _late_totals(runs: list[_Run], late: int, above: list[int], positions: list[int], whole: Callable[[], bool]
+                 ) -> list[tuple[int, tuple[Piece, tuple[int, int]]]]:
+    """The values after the group label at ``late`` matched with the page's group-first rows of six ``above``
+    it, one a row in order, and those at ``positions`` given theirs, where each is its row's sum (I1): the
+    first of them (more may follow), or else found in row order among them, one match only
+    (``_in_row_order``: another block, a row's moved total, may stand before them); else none. A row not
+    given its total (beside a short row) keeps its place."""
+    if not above:
+        return []
+    pool = [(piece, (late, index)) for index, piece in enumerate(runs[late].values)]
+    placed = _placed(runs, above, positions, pool[:len(above)]) if len(above) <= len(pool) else None
+    return placed or _in_row_order(runs, above, positions, pool, whole) or []
 
 
 def _matched_totals(runs: list[_Run], withheld: dict[int, str], offset: int,
@@ -1460,8 +1566,9 @@ def _pinned_rows(runs: list[_Run], withheld: dict[int, str],
     Each placement is the one the identity leaves; a report breaking that identity keeps the row
     null. Rounds repeat while a row is read (at most one per row: a bound on the cost). A run
     short of one or two of the values (their blocks moved after a page's footer: ``loose`` gives
-    the values given to no row there) is read where the rest stand in column order and each value
-    missing is other than 0 (a blank cell counts 0 in the identities) and stands among those."""
+    the values given to no row there), or holding others besides, is read where the rest stand in
+    column order (among the others as ``_in_order`` finds them) and each value missing is other
+    than 0 (a blank cell counts 0 in the identities) and stands among those."""
     from .model import Applications, Applications2019, outcome_rows
     from .pipeline import labels_for
 
@@ -1514,16 +1621,17 @@ def _pinned_rows(runs: list[_Run], withheld: dict[int, str],
                 run.values[:] = reordered
                 taken = set(range(len(reordered)))
             completed = None
-            if taken is None and loose is not None and 0 < _APPLICATION_COLUMNS - len(run.values) <= 2:
+            rest: list[Piece] = []
+            if taken is None and loose is not None and len(run.values) >= _APPLICATION_COLUMNS - 2:
                 if pool is None:
                     pool = loose()
-                completed = _completed(run.values, values, pool)
+                completed = _completed(run.values, values, pool, whole())
                 if completed is not None:
-                    run.values[:] = completed
-                    taken = set(range(len(completed)))
+                    run.values[:], rest = completed
+                    taken = set(range(len(run.values)))
             if taken is None:
                 continue
-            rest = [piece for index, piece in enumerate(run.values) if index not in taken]
+            rest += [piece for index, piece in enumerate(run.values) if index not in taken]
             run.values[:] = [run.values[index] for index in sorted(taken)]
             withheld.pop(id(run), None)
             known[key] = values
@@ -1616,36 +1724,42 @@ def _loose_values(runs: list[_Run], offset: int, after: Callable[[], list[str]] 
     return found
 
 
-def _completed(pieces: list[Piece], values: list[int], pool: list[tuple[Piece, _Run | None]]) -> list[Piece] | None:
-    """A row's pieces in column order where ``pieces`` are ``values`` with one or two left out, each
-    left out other than 0 and found among the ``pool``'s (taken from it, and from its run); else None."""
+def _completed(pieces: list[Piece], values: list[int], pool: list[tuple[Piece, _Run | None]], whole: bool = False
+               ) -> tuple[list[Piece], list[Piece]] | None:
+    """A row's pieces in column order where ``pieces`` hold ``values`` with one or two left out, in column
+    order (all of them, or in a longer run among more, as ``_in_order`` finds them: every 0 theirs unless no
+    cell may be blank, ``whole``; held-out 2021-clean 7501: the last row's 0 0 13 221 0 0 0 0, its total
+    234 closing the document), each left out other than 0 and found
+    among the ``pool``'s (taken from it, and from its run), and the pieces left over; else None."""
     numbers = _counts(pieces)
     if numbers is None:
         return None
-    missing = len(values) - len(numbers)
-    for skipped in _index_sets(len(values), missing):
-        kept = [value for index, value in enumerate(values) if index not in skipped]
-        if kept != numbers or any(values[index] == 0 for index in skipped):
-            continue
-        chosen: list[int] = []
-        for index in sorted(skipped):
-            at = next((at for at, (piece, _) in enumerate(pool)
-                       if at not in chosen and _count(piece) == values[index]), -1)
-            if at < 0:
-                break
-            chosen.append(at)
-        if len(chosen) != missing:
-            continue
-        row: list[Piece] = []
-        stood = iter(pieces)
-        moved = iter(chosen)
-        for index in range(len(values)):
-            row.append(pool[next(moved)][0] if index in skipped else next(stood))
-        for at in sorted(chosen, reverse=True):
-            piece, owner = pool.pop(at)
-            if owner is not None:
-                owner.values.remove(piece)
-        return row
+    short = len(values) - len(numbers)
+    for missing in (short,) if short > 0 else (1, 2):  # a run short of them, or holding more
+        for skipped in _index_sets(len(values), missing):
+            kept = [value for index, value in enumerate(values) if index not in skipped]
+            taken = _in_order(pieces, kept, whole)
+            if taken is None or any(values[index] == 0 for index in skipped):
+                continue
+            chosen: list[int] = []
+            for index in sorted(skipped):
+                at = next((at for at, (piece, _) in enumerate(pool)
+                           if at not in chosen and _count(piece) == values[index]), -1)
+                if at < 0:
+                    break
+                chosen.append(at)
+            if len(chosen) != missing:
+                continue
+            row: list[Piece] = []
+            stood = iter(pieces[index] for index in sorted(taken))
+            moved = iter(chosen)
+            for index in range(len(values)):
+                row.append(pool[next(moved)][0] if index in skipped else next(stood))
+            for at in sorted(chosen, reverse=True):
+                piece, owner = pool.pop(at)
+                if owner is not None:
+                    owner.values.remove(piece)
+            return row, [piece for index, piece in enumerate(pieces) if index not in taken]
     return None
 
 

@@ -419,6 +419,44 @@ def test_group_first_totals_that_do_not_meet_i1_are_given_to_no_row():
     assert list(found["applications"]["unable_not_held"].values()) == [2, 0, 0, 0, 0, 0, 2]
 
 
+def test_group_first_totals_among_other_blocks_after_the_footer_are_taken_in_row_order():
+    # held-out 2021-clean 7504 (-bbox-layout): the group-first rows' totals stand in a column of their own
+    # (x 559), a block each, written after the footer top to bottom; blocks of another column cut off by a
+    # wide neighbour stand between them (39 / 0 33 / 0 / 181 / 0).
+    _, found = _parse(_closed(_applications(replace=SIX_FIRSTS), "4 0 2 0"))
+    assert list(found["applications"]["denied_state_secret"].values()) == [0, 4, 0, 0, 0, 0, 4]
+    assert list(found["applications"]["unable_not_held"].values()) == [2, 0, 0, 0, 0, 0, 2]
+    for moved in ("4 2 4 2 9", "2 9 4 0"):  # two matches in row order, or none
+        _, found = _parse(_closed(_applications(replace=SIX_FIRSTS), moved))
+        assert set(found["applications"]["denied_state_secret"].values()) == {None}, moved
+        assert set(found["applications"]["unable_not_held"].values()) == {None}, moved
+    # a row of six zeros is matched with no 0 where a cell may be blank: any 0 meets I1 for it
+    replace = dict(SIX_FIRSTS)
+    replace["1．本机关不掌握相关政府信息"] = ["1．本机关不掌握相关政府信息", ""] + _cells("0 0 0 0 0 0")
+    _, found = _parse(_closed(_applications(replace=replace), "4 9 0"))
+    assert list(found["applications"]["denied_state_secret"].values()) == [0, 4, 0, 0, 0, 0, 4]
+    assert set(found["applications"]["unable_not_held"].values()) == {None}
+
+
+def test_group_first_totals_written_among_a_later_group_first_row_s_values_go_to_their_rows():
+    # held-out 2021-traditional-variants 7505: the group-first rows' column of totals written as one flow after
+    # 1．申请人…逾期不补正's six values, before its own total (12 0 0 0 18 0 / 24 / 0 / 2 / 30)
+    first = "1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    replace = dict(SIX_FIRSTS)
+    replace["3．其他"] = ["3．其他", ""] + _cells("0 0 0 0 0 0")  # a blank cell: no one table fits the assignment
+    replace[first] = [first, ""] + _cells("1 0 0 0 0 0 4 2 1")
+    result, found = _parse(_report(_applications(replace=replace)))
+    assert list(found["applications"]["denied_state_secret"].values()) == [0, 4, 0, 0, 0, 0, 4]
+    assert list(found["applications"]["unable_not_held"].values()) == [2, 0, 0, 0, 0, 0, 2]
+    assert list(found["applications"]["other_no_correction"].values()) == [1, 0, 0, 0, 0, 0, 1]
+    assert any("written among the values" in d.message for d in result.diagnostics)
+    for values in ("1 0 0 0 0 0 4 1", "1 0 0 0 0 0 4 2 3"):  # one short; the row breaking I1
+        replace[first] = [first, ""] + _cells(values)
+        _, found = _parse(_report(_applications(replace=replace)))
+        assert set(found["applications"]["denied_state_secret"].values()) == {None}, values
+        assert set(found["applications"]["other_no_correction"].values()) == {None}, values
+
+
 def test_group_first_totals_are_not_given_next_to_a_row_short_of_values():
     # 2．其他… holds six values (a blank cell leaves no trace, or a value moved away): values may have
     # moved between it and 1．属于国家秘密, which keeps its place among the moved totals but is given none.
@@ -458,6 +496,26 @@ def test_a_moved_zero_is_no_total_for_a_row_of_six_zeros_above_a_group_first_row
                    ["2．申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", ""]}
     _, found = _parse(_closed(_applications(replace=replace), "0"))
     assert found["applications"]["rejected_petition"]["total"] is None
+
+
+def test_a_moved_zero_is_no_total_for_a_row_of_six_zeros_beside_a_late_group_label_holding_rows_cells():
+    # held-out blank-cells 7702 (-bbox-layout): blank cells under 3．… and 5．… left 4．…'s second column a block
+    # alone, which pdftotext wrote after 1．申请人…逾期不补正's five zeros (its first cell blank); （六）其他处理,
+    # written late, holds rows' cells, not totals. The page's last moved 0 (that row's total) fits its six under
+    # I1 whatever they are, so it is given to no row there.
+    first = "1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    rows = [row for row in ROWS_2021 if row[0] != "（六）其他处理"]
+    replace = {"3．要求提供公开出版物": ["3．要求提供公开出版物", ""] + _cells("0"),
+               "4．无正当理由大量反复申请": ["4．无正当理由大量反复申请", ""] + _cells("0"),
+               "5．要求行政机关确认或重新出具已获取信息": ["5．要求行政机关确认或重新出具已获", "取信息", "（六）其他处理", ""]
+               + _cells("0 0 0 0 0 30 0 0 30 0 0 0 0 0 0"),
+               first: [first, ""] + _cells("0 0 0 0 0 0")}
+    result, found = _parse(_closed(_applications(rows, replace=replace), "0"))
+    assert set(found["applications"]["other_no_correction"].values()) == {None}
+    assert "cell-count" in _codes(result, "other_no_correction")
+    # the group label in its place, the rows above whole: the 0 is the row's total
+    _, found = _parse(_closed(_applications(replace={first: [first, ""] + _cells("0 0 0 0 0 0")}), "0"))
+    assert list(found["applications"]["other_no_correction"].values()) == [0] * 7
 
 
 def test_values_after_a_footer_followed_by_text_close_no_page_of_the_table():
@@ -575,6 +633,33 @@ def test_totals_after_a_group_label_written_late_go_to_the_group_first_rows_abov
     lines[spot + 2 + 12:spot + 2 + 12 + 10] = ["（六）其他处理", ""] + _cells("2 4 0")  # out of order: none
     _, found = _parse(_report(lines))
     assert set(found["applications"]["denied_state_secret"].values()) == {None}
+    # another block before them (committed 2021-traditional-variants: 0 / 19 / 0 / 0 / 45 after （六）其他處理):
+    # found in row order among the values, one match only
+    lines[spot + 2 + 12:spot + 2 + 12 + 8] = ["（六）其他处理", ""] + _cells("9 4 2 0")
+    _, found = _parse(_report(lines))
+    assert list(found["applications"]["denied_state_secret"].values()) == [0, 4, 0, 0, 0, 0, 4]
+    assert list(found["applications"]["unable_not_held"].values()) == [2, 0, 0, 0, 0, 0, 2]
+    # a row of six zeros takes no 0 so found: any 0 meets I1 for it, and a cell may be blank (9: a value more)
+    assert set(found["applications"]["other_no_correction"].values()) == {None}
+    lines[spot + 2 + 12:spot + 2 + 12 + 10] = ["（六）其他处理", ""] + _cells("4 9 4 2 0")  # two matches: none
+    _, found = _parse(_report(lines))
+    assert set(found["applications"]["denied_state_secret"].values()) == {None}
+
+
+def test_a_group_first_row_not_given_its_total_keeps_its_place_among_those_after_a_late_group_label():
+    # fresh held-out blank-cells 7904: 1．本机关不掌握… (six zeros) stands below 8．属于行政查询事项, short of a blank
+    # cell, so it is given no total, but its 0 is among those after （六）其他处理: without its place the three
+    # zeros there went to the other three rows of zeros, and 1．申请人…逾期不补正's blank total read 0.
+    zeros = "0 0 0 0 0 0"
+    first = "1．申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    rows = [row for row in ROWS_2021 if row[0] != "（六）其他处理"]
+    labels = ("1．属于国家秘密", "8．属于行政查询事项", "1．本机关不掌握相关政府信息", "1．信访举报投诉类申请", first)
+    lines = _applications(rows, replace={label: [label, ""] + _cells(zeros) for label in labels})
+    spot = lines.index(first)
+    lines[spot + 2 + 12:spot + 2 + 12] = ["（六）其他处理", ""] + _cells("0 0 0")
+    _, found = _parse(_report(lines))
+    for row in ("denied_state_secret", "unable_not_held", "rejected_petition", "other_no_correction"):
+        assert set(found["applications"][row].values()) == {None}, row
 
 
 def test_a_wrapped_label_written_after_its_row_takes_back_the_six_values_before_it():
@@ -922,6 +1007,16 @@ def test_a_row_s_value_moved_after_the_footer_completes_it_where_an_identity_pin
     # not among the values after the footer: not read
     rows = _applications(replace={**broken, last: [last, ""] + _cells("3 0 0 0 0 0")})
     _, found = _parse(_closed(rows, "4"))
+    assert set(found["applications"]["carried_forward"].values()) == {None}
+    # another row's values among its own (held-out 2021-clean 7501: 0 0 13 221 0 0 0 0, 234 closing the
+    # document): the six found in column order among them, the others given to no row
+    rows = _applications(replace={**broken, last: [last, ""] + _cells("3 0 0 0 0 0 5 6")})
+    result, found = _parse(_closed(rows, "3"))
+    assert list(found["applications"]["carried_forward"].values()) == [3, 0, 0, 0, 0, 0, 3]
+    assert any("(5 6)" in d.message and "given to no row" in d.message for d in result.diagnostics)
+    # a 0 among the others: it may stand for a blank cell of the row's (a cell may be blank), not read
+    rows = _applications(replace={**broken, last: [last, ""] + _cells("3 0 0 0 0 0 0 6")})
+    _, found = _parse(_closed(rows, "3"))
     assert set(found["applications"]["carried_forward"].values()) == {None}
 
 
