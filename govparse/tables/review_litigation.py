@@ -141,7 +141,8 @@ def _off_header_lines(values: TableToken) -> TableToken:
     """``values`` without blank cells on lines above its numbers where the numbers fill every column: a
     detector's grid (pymupdf4llm) writes the header's lines as rows of cells, the spanned columns blank
     (``||||||维持|纠正|…``), and the blank cells of its last line join the numbers below. Fifteen numbers
-    leave no column to a blank, so those blanks are none of the row's."""
+    leave no column to a blank, so those blanks are none of the row's: where they share a line, as a grid
+    row's cells do."""
     cells = values.cells
     width = _WIDTH * len(GROUPS.keys)
     if len(cells) <= width or cells[0].text:
@@ -149,6 +150,10 @@ def _off_header_lines(values: TableToken) -> TableToken:
     first = next((cell.line for cell in cells if cell.text), -1)
     kept = tuple([cell for cell in cells if cell.text or cell.line >= first])
     if len(kept) != width or any(not cell.text for cell in kept):
+        return values
+    if len({cell.line for cell in cells if cell.line < first}) == len(cells) - width:
+        # each blank alone on its line (text a cell a line): a blank first value, not a header row's
+        # spanned columns; fifteen numbers after it are one too many (a number printed twice), not a fit
         return values
     return TableToken(VALUES, kept)
 
