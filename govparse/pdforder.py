@@ -41,7 +41,11 @@ from another row's:
   block holds the section's only values and more than five, the columns running on in order into
   the values after that heading), each read where it meets I3; or where its header's words of
   several columns share a line (pdftotext took the columns as one flow), its fifteen values in the
-  section in the order written, every group meeting I3 (``_groups_in_order``);
+  section in the order written, every group meeting I3 (``_groups_in_order``); or where its numbers
+  wrap in the narrow cells (the row taller than a line: a number's head and tail on lines of their own
+  in one block, the cells right of it between), its cells a block each left to right, each wrapped
+  number joined, the last column closing the document at times (``_wrapped_groups``, one reading only,
+  every group meeting I3);
 - in a block shared with another cell (values stacked over lines, or with a header's piece);
 - after a label printed across cells (pieces in blocks of their own): the row's cells do not
   line up with the others', unless in table 三 the pieces, no value among them, name a row and
@@ -138,6 +142,9 @@ _MAX_SHORT_ROWS = 32  # rows of a page looked for in what pdftotext moved (table
 _ONE_COLUMN_HEADS = {"decisions", "amount_wan"}  # the header of a block of table 二 with one column
 _WRAPPED_HEAD = 4  # digits of the head of a number wrapped in table 四's narrow cells, at least
 _MAX_WRAPPED = 15  # numbers wrapped in table 四's cells, at most (its cells)
+_WHOLE_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+")  # a number written in groups of thousands
+_GROUPS = (("行政复议", "行政"), ("未经复议直接起诉", "未经"), ("复议后起诉", "复议后起诉"))  # table 四's, a word of each
+_MAX_READINGS = 64  # readings of table 四's blocks of wrapped numbers tried: a bound on the cost
 _CUT_GROUP = re.compile(r"\d{1,3}(?:,\d{3})*,\d{0,2}")  # a wrapped number's head cut in a group of thousands: 106,2
 _FIRST_OF_GROUP = re.compile(r"1[．.、]|[（(]一[）)]")  # the label of a group's first row opens so
 _CAPTION = re.compile(r"第[一二三四五六七八九十]{1,3}条")
@@ -410,6 +417,9 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
         groups = _review_groups(blocks, texts, after) or _groups_in_order(blocks, runs)
         if groups:
             return _given_groups(groups, runs)
+        groups, used = _wrapped_groups(blocks, runs, texts, after)
+        if groups:
+            return _given_groups(groups, runs, used)
     if numeral == "三":
         matched = _matched_totals(runs, withheld, len(texts), after, whole)
         if matched:
@@ -503,22 +513,21 @@ def _review_groups(blocks: list[_Block], texts: list[str], after: Callable[[], l
     the values after the heading its others, then 复议后起诉's (``_spilled_group``). Each group is
     read only where its five values are counts whose total is the sum of the four (I3; a moved
     total, other than 0)."""
-    labels = {_compact(block.texts): block.texts for block in blocks if block.texts}
-    groups, spill, odd = _stacked_groups(blocks, texts, labels)
+    groups, spill, odd = _stacked_groups(blocks, texts)
     if after is None:
         return groups
     lines = after()
     values = _heading_values(lines, len(texts))
     if odd:
-        return groups + _paired_groups(blocks, labels, odd, values)
+        return groups + _paired_groups(blocks, odd, values)
     if spill:
-        direct = labels.get("未经复议直接起诉") or _header_word(blocks, "未经", "未经复议直接起诉")
+        direct = _group_label(blocks, 1)
         taken = _APPLICATION_COLUMNS - 2 - len(spill)  # 未经复议直接起诉's values after the heading
         if direct is None or len(values) < taken or not _outcomes([*spill, *values[:taken]]):
             return groups
         groups.append((direct, [*spill, *values[:taken]]))
         values = values[taken:]
-    later = labels.get("复议后起诉") or _header_word(blocks, "复议后起诉", "复议后起诉")
+    later = _group_label(blocks, 2)
     if later is not None:
         moved = _after_heading(values, lines, len(texts))
         if moved is not None and _outcomes(moved):
@@ -541,11 +550,9 @@ def _groups_in_order(blocks: list[_Block], runs: list[_Run]) -> list[tuple[list[
     values = [piece for run in runs for piece in run.values]
     if not across or len(values) != 15 or any(run.orphaned or run.mixed for run in runs if run.values):
         return []
-    names = (("行政复议", "行政"), ("未经复议直接起诉", "未经"), ("复议后起诉", "复议后起诉"))
-    labels = {_compact(block.texts): block.texts for block in blocks if block.texts}
     groups: list[tuple[list[Piece], list[Piece]]] = []
-    for index, (label, word) in enumerate(names):
-        found = labels.get(label) or _header_word(blocks, label, label) or _header_word(blocks, word, label)
+    for index in range(3):
+        found = _group_label(blocks, index)
         five = values[5 * index:5 * index + 5]
         if found is None or not _outcomes(five):
             return []
@@ -553,7 +560,132 @@ def _groups_in_order(blocks: list[_Block], runs: list[_Run]) -> list[tuple[list[
     return groups
 
 
-def _paired_groups(blocks: list[_Block], labels: dict[str, list[Piece]], odd: list[Piece], values: list[Piece]
+def _wrapped_groups(blocks: list[_Block], runs: list[_Run], texts: list[str],
+                    after: Callable[[], list[str]] | None = None
+                    ) -> tuple[list[tuple[list[Piece], list[Piece]]], list[Piece]]:
+    """Table 四's three groups read in the order written where its row is more than one line high
+    (numbers wrapped in its narrow cells), and the pieces read; else none.
+
+    pdftotext writes such a row's cells a block each, left to right, in the section (header words
+    between at times); a wrapped number's head and tail stand on lines of their own in one block,
+    the cells right of it (one line high, centred in the row) on the lines between: ``14769`` / ``0``
+    / ``6`` for 147696 0, ``162,0 227,1`` / ``23`` / ``97`` / ``74`` for 162,097 227,174 23 (seen on
+    pdftotext -bbox-layout of the generated PDFs: heads and tails of one cell share its x; a head's
+    right-hand neighbours join its block, never a cell left of it). Each block is read as written,
+    or with its first values as heads joined to as many tails closing it (``_block_readings``); read
+    only where every cell is in the section (no value after a page break, none in a block with text
+    but a header's words above it (``总计`` / ``154,8`` / ``0`` / ``26``), no block running on into the next heading: a row one line high, whose blocks come in other
+    orders), exactly one reading gives fifteen values, it joins a wrapped number (the row is taller than
+    a line: where it is not, the columns are flows of their own and the groups come swapped at times),
+    and each group meets I3. The last column, right
+    of the others at the page's edge, is a flow of its own at times, written at the page's end: where
+    the section holds fourteen, the one value (or one wrapped number) closing the document after its
+    last page number (``after``: the lines after the section) is tried as 复议后起诉's total."""
+    if texts and texts[-1].strip() or any(run.orphaned and run.values for run in runs):
+        return [], []
+    found = [block for block in blocks if block.values]
+    if not found or any(block.texts and block.texts[-1][1] >= block.values[0][1] for block in found):
+        return [], []
+    options = [_block_readings(block) for block in found]
+    size = 1
+    for option in options:
+        size *= len(option)
+    if size > _MAX_READINGS:
+        return [], []
+    readings: list[list[Piece]] = [[]]
+    for option in options:
+        readings = [[*reading, *choice] for reading in readings for choice in option]
+    closing: list[Piece] = []
+    if after is not None and any(len(reading) == 14 for reading in readings):
+        lines = after()
+        closing = _closing_values(lines, len(texts))
+        last = [reading for reading in _block_readings(_Block([], closing, 0, 0, False)) if len(reading) == 1]
+        readings += [[*reading, *last[0]] for reading in readings if len(reading) == 14] if len(last) == 1 else []
+    fitting = {tuple(_counts(reading) or []): reading for reading in readings
+               if len(reading) == 15 and all(_outcomes(reading[at:at + 5]) for at in (0, 5, 10))}
+    written = {piece for block in found for piece in block.values} | set(closing)
+    if not any(piece not in written for reading in fitting.values() for piece in reading):
+        return [], []  # no number wrapped: a row one line high, whose cells pdftotext writes in other orders
+    labels = [_group_label(blocks, group) for group in range(3)]
+    if len(fitting) != 1 or any(label is None for label in labels):
+        return [], []
+    values = next(iter(fitting.values()))
+    return ([(label, values[5 * group:5 * group + 5]) for group, label in enumerate(labels) if label is not None],
+            [piece for block in found for piece in block.values] + (closing if values[-1][1] >= len(texts) else []))
+
+
+def _block_readings(block: _Block) -> list[list[Piece]]:
+    """A block of values read as written, and read with its first values as the heads of numbers
+    wrapped in their cells (``_WRAPPED_HEAD`` digits or more, or cut in a group of thousands), each
+    joined to one of as many values closing the block, a line each (their tails, in the heads'
+    order); the values between are cells right of the first head, placed among the other heads in
+    every way that keeps heads sharing a line together (neighbouring cells)."""
+    values = block.values
+    readings = [list(values)]
+    if len({offset for _, offset, _ in values}) < 2:
+        return readings
+    for heads in range(1, len(values) // 2 + 1):
+        if not _head(values[heads - 1]):
+            break
+        tails = values[len(values) - heads:]
+        middles = values[heads:len(values) - heads]
+        tail_lines = {offset for _, offset, _ in tails}
+        if len(tail_lines) != heads or any(offset in tail_lines for _, offset, _ in values[:len(values) - heads]):
+            continue
+        joined = [_joined(head, tail) for head, tail in zip(values[:heads], tails)]
+        chunks: list[list[Piece]] = []
+        for number in joined:
+            if number is None:
+                break
+            if chunks and chunks[-1][-1][1] == number[1]:
+                chunks[-1].append(number)
+            else:
+                chunks.append([number])
+        else:
+            readings.extend(_merges(chunks, middles))
+    return readings
+
+
+def _head(piece: Piece) -> bool:
+    word = piece[0]
+    return _CUT_GROUP.fullmatch(word) is not None or word.isdigit() and len(word) >= _WRAPPED_HEAD
+
+
+def _joined(head: Piece, tail: Piece) -> Piece | None:
+    """A wrapped number's head and tail as one piece (at the head's place), or None where they make no count."""
+    word, tail_word = head[0], tail[0]
+    if not tail_word.isdigit() or len(tail_word) > 3:
+        return None
+    text = word + tail_word
+    if "," in word and _WHOLE_GROUPS.fullmatch(text) is None:
+        return None
+    return text, head[1], head[2]
+
+
+def _merges(chunks: list[list[Piece]], middles: list[Piece]) -> list[list[Piece]]:
+    """Every order of the chunks and the middles keeping each's own order, the first chunk first."""
+    return [[*chunks[0], *rest] for rest in _interleaved(chunks[1:], middles)]
+
+
+def _interleaved(chunks: list[list[Piece]], middles: list[Piece]) -> list[list[Piece]]:
+    if not chunks or not middles:
+        return [[*(piece for chunk in chunks for piece in chunk), *middles]]
+    return ([[*chunks[0], *rest] for rest in _interleaved(chunks[1:], middles)]
+            + [[middles[0], *rest] for rest in _interleaved(chunks, middles[1:])])
+
+
+def _group_label(blocks: list[_Block], group: int) -> list[Piece] | None:
+    """Table 四's group ``group`` (0 行政复议, 1 未经复议直接起诉, 2 复议后起诉): its label's block (the
+    last alike), or where the header's words are blocks of a few (行政 / 复议 / 未经 …) the label at its
+    full word or its first word there; else None."""
+    label, word = _GROUPS[group]
+    for block in reversed(blocks):
+        if block.texts and _compact(block.texts) == label:
+            return block.texts
+    return _header_word(blocks, label, label) or _header_word(blocks, word, label)
+
+
+def _paired_groups(blocks: list[_Block], odd: list[Piece], values: list[Piece]
                    ) -> list[tuple[list[Piece], list[Piece]]]:
     """未经复议直接起诉's and 复议后起诉's five values where pdftotext cut the table into flows of two
     columns (its header's words two a line: ``结果 其他`` / ``纠正 结果``): 未经复议直接起诉's first,
@@ -561,8 +693,7 @@ def _paired_groups(blocks: list[_Block], labels: dict[str, list[Piece]], odd: li
     first two values after the next heading (``values``), 复议后起诉's five after them in column order
     (held-out 7505: 0 / 5 / 28, the stack 29 0 0 21 50, then 23 0 5 21 9 0 35 after the heading).
     Read only where exactly seven stand there and both groups meet I3; else none."""
-    direct = labels.get("未经复议直接起诉") or _header_word(blocks, "未经", "未经复议直接起诉")
-    later = labels.get("复议后起诉") or _header_word(blocks, "复议后起诉", "复议后起诉")
+    direct, later = _group_label(blocks, 1), _group_label(blocks, 2)
     if direct is None or later is None or len(values) != 7:
         return []
     first = [odd[0], values[0], odd[1], values[1], odd[2]]
@@ -578,7 +709,7 @@ def _header_word(blocks: list[_Block], word: str, label: str) -> list[Piece] | N
                  if text == word), None)
 
 
-def _stacked_groups(blocks: list[_Block], texts: list[str], labels: dict[str, list[Piece]]
+def _stacked_groups(blocks: list[_Block], texts: list[str]
                     ) -> tuple[list[tuple[list[Piece], list[Piece]]], list[Piece], list[Piece]]:
     """行政复议's five values in the block running on into the next heading, and 未经复议直接起诉's
     in the five single blocks before it, each where it meets I3; else none. And the stack's values
@@ -591,9 +722,7 @@ def _stacked_groups(blocks: list[_Block], texts: list[str], labels: dict[str, li
     stack = blocks[-1]
     if stack.last != len(texts) - 1:
         return [], [], []  # a blank line between it and the next heading
-    review, direct = labels.get("行政复议"), labels.get("未经复议直接起诉")
-    if review is None:  # the header's words one block (行政 / 行政诉讼 / 复议 …): the label where it starts
-        review = _header_word(blocks, "行政", "行政复议")
+    review, direct = _group_label(blocks, 0), _group_label(blocks, 1)
     first_five = stack.values[:5]
     if review is None or len({offset for _, offset, _ in first_five}) < 2 or not _outcomes(first_five):
         return [], [], []
@@ -684,11 +813,12 @@ def _outcomes(values: list[Piece]) -> bool:
     return numbers is not None and len(numbers) == 5 and sum(numbers[:4]) == numbers[4]
 
 
-def _given_groups(groups: list[tuple[list[Piece], list[Piece]]], runs: list[_Run]
+def _given_groups(groups: list[tuple[list[Piece], list[Piece]]], runs: list[_Run], used: list[Piece] | None = None
                   ) -> tuple[list[list[Piece]], list[Note]]:
-    """Table 四's rows, each group's label then its values, and a note on the values given to none."""
+    """Table 四's rows, each group's label then its values, and a note on the values given to none
+    (``used``: pieces read into a group's values otherwise, the tails of wrapped numbers)."""
     rows: list[list[Piece]] = []
-    given: set[tuple[int, int]] = set()
+    given: set[tuple[int, int]] = {(offset, start) for _, offset, start in used or []}
     for label, values in groups:
         rows.extend([label, values])
         given.update((offset, start) for _, offset, start in values)

@@ -1171,3 +1171,40 @@ def test_table_four_read_in_order_where_its_header_was_read_across_the_columns()
     # the header's words a block each: the columns cut into flows, the groups may come swapped
     header[12:14] = ["总计", "", "结果", "", "结果", "", "其他", "", "尚未", ""]
     assert "1 1 0 0 2" not in groups("1 1 0 0 2 1 0 0 0 1 2 0 1 0 3")
+
+
+def test_table_four_read_in_order_where_its_numbers_wrap_in_their_cells():
+    # a number too wide for table 四's narrow cells wraps: the row is taller than a line, and pdftotext writes its
+    # cells a block each, left to right, the wrapped number's head and tail on lines of their own in one block,
+    # the cell right of it (centred in the row) between them: 14769 / 0 / 6 for 147696 0 (seen on -bbox-layout
+    # of the generated wrapped-numbers and traditional-variants PDFs); a header's word above a block at times
+    header = ["四、政府信息公开行政复议、行政诉讼情况", "行政", "复议", "", "行政诉讼", "", "结果", "维持", "",
+              "结果", "纠正", "", "其他", "结果", "", "尚未", "审结", "", "总计", "", "未经", "复议", "直接", "起诉", "",
+              "复议后起诉", ""]
+
+    def groups(*blocks: str, closing: str = "", running: bool = False) -> list[str]:
+        texts = list(header)
+        for block in blocks:
+            texts += block.split("/") + [""]
+        if running:  # the last block runs on into the next heading
+            texts.pop()
+        after = ["五、存在的主要问题及改进情况", "", "（一）存在的主要问题", "", "第2页共2页", ""] + (
+            [*closing.split("/"), ""] if closing else [])
+        rows, _ = reading_order_rows(texts, set(), "四", lambda: after)
+        return [" ".join(word for word, _, _ in row) for row in rows]
+
+    singles = ("23", "0", "0", "825", "848", "14769/0/6", "0", "0", "总计/14769/26/6", "0", "0", "0")
+    assert groups(*singles, "26") == ["行政复议", "23 0 0 825 848", "未经 复议 直接 起诉", "147696 0 0 0 147696",
+                                      "复议后起诉", "26 0 0 0 26"]
+    # two heads on a line (neighbouring cells), the cell right of them, then their tails: 162,097 227,174 23
+    assert groups("26", "233", "0", "0", "259", "8", "65,06/0/9", "162,0 227,1/23/97/74", "6", "621", "29", "679") == [
+        "行政复议", "26 233 0 0 259", "未经 复议 直接 起诉", "8 65,069 0 162,097 227,174", "复议后起诉", "23 6 621 29 679"]
+    # the last column closing the document (a flow of its own at the page's edge), itself wrapped
+    assert groups("0", "25", "1", "0", "26", "0", "0", "0", "12", "12", "196,8/0/97", "14", "0", closing="196,9/11") == [
+        "行政复议", "0 25 1 0 26", "未经 复议 直接 起诉", "0 0 0 12 12", "复议后起诉", "196,897 0 14 0 196,911"]
+    # a group breaking I3, fourteen values and nothing closing, or no number wrapped: none read
+    assert "23 0 0 825 848" not in groups(*singles, "27")
+    assert "23 0 0 825 848" not in groups(*singles)
+    assert "1 1 0 0 2" not in groups(*"1 1 0 0 2 1 0 0 0 1 2 0 1 0 3".split())
+    # a block running on into the next heading (a row one line high, its blocks in other orders): none read
+    assert "23 0 0 825 848" not in groups(*singles, "26", running=True)
