@@ -51,7 +51,9 @@ from another row's:
   line up with the others', unless in table 三 the pieces, no value among them, name a row and
   the row's seven, meeting I1, stand after the last (``_pieced_labels``: then judged as a named
   label's run);
-- in table 二, a row whose count differs from a row's of the same block: values moved between them;
+- in table 二, a row whose count differs from a row's of the same block (the rows under one caption and
+  header; a block ends at the next of either, as pdftotext writes a caption late at times): values moved
+  between them;
   and where any run of table 二 is given to no row, every run of its block (the rows under one
   header, 信息内容 …): they swap values around a row that cannot be read (a label in pieces takes
   the next row's values, across its block's caption at times);
@@ -985,7 +987,7 @@ def _withheld(runs: list[_Run], numeral: str, whole: Callable[[], bool] = lambda
         # 第二十条第（五）项, is written among its block's rows at times: a tall cell beside them)
         block = [0]  # by run: the headers before it
         for run in runs:
-            block.append(block[-1] + any(header in run.text.replace(" ", "") for header in _HEADER_OPENS))
+            block.append(block[-1] + _opens_block(run))
         first: dict[int, _Run] = {}
         for position, run in enumerate(runs):
             if id(run) in why:
@@ -1046,22 +1048,30 @@ def _label_names(numeral: str) -> Callable[[str], bool]:
 
 
 def _uneven_block(runs: list[_Run], position: int) -> str:
-    """The row next to run ``position`` in its block of table 二 (the rows under one caption share
-    their columns) that holds another number of values, or ""."""
+    """The row next to run ``position`` in its block of table 二 (the rows under one caption and
+    header share their columns) that holds another number of values, or "". A block ends at the
+    next caption or header (信息内容 …): pdftotext writes a caption late at times (第二十条第（八）项
+    after the next block's rows, a tall cell beside them), never a header."""
     count = len(runs[position].values)
     for step in (-1, 1):
         at = position
         while True:
-            if step < 0 and runs[at].caption:
-                break  # the run follows the block's caption: no row of the block before it
+            if step < 0 and (runs[at].caption or _opens_block(runs[at])):
+                break  # the run follows the block's caption or header: no row of the block before it
             at += step
-            if not 0 <= at < len(runs) or runs[at].orphaned or step > 0 and runs[at].caption:
+            if not 0 <= at < len(runs) or runs[at].orphaned or step > 0 and (runs[at].caption
+                                                                             or _opens_block(runs[at])):
                 break
             if runs[at].values:
                 if len(runs[at].values) != count:
                     return f"{runs[at].label!r} ({len(runs[at].values)} values)"
                 break
     return ""
+
+
+def _opens_block(run: _Run) -> bool:
+    """Whether the text a run follows holds the header over a block of table 二's rows (信息内容 …)."""
+    return any(header in run.text.replace(" ", "") for header in _HEADER_OPENS)
 
 
 def _long_before(runs: list[_Run], position: int) -> str:

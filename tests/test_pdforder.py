@@ -1208,3 +1208,21 @@ def test_table_four_read_in_order_where_its_numbers_wrap_in_their_cells():
     assert "1 1 0 0 2" not in groups(*"1 1 0 0 2 1 0 0 0 1 2 0 1 0 3".split())
     # a block running on into the next heading (a row one line high, its blocks in other orders): none read
     assert "23 0 0 825 848" not in groups(*singles, "26", running=True)
+
+
+def test_a_block_of_table_two_ends_at_the_next_header_where_its_caption_is_written_late():
+    # 2019 table 二 (pdftotext's null-marks fixture): 第二十条第（八）项 written after the next block's rows (a tall
+    # cell beside them), so 行政强制 (three values) and 行政事业性收费 (two, under a header of their own, 信息内容 …)
+    # seemed one block of uneven rows; a block ends at the next header too, and both rows are read
+    texts = ["第二十条第（六）项", "信息内容", "", "上一年项目数量 本年增/减", "", "处理决定数量", "", "行政处罚", "", "0", "",
+             "0", "", "0", "", "行政强制", "", "0", "", "-3", "", "1", "", "信息内容", "", "上一", "年项", "目数量", "",
+             "本年增/减", "", "行政事业性收费", "", "0", "", "0", "", "第", "二十条第", "（八）项", ""]
+    rows, notes = reading_order_rows(texts, set(), "二")
+    read = [" ".join(word for word, _, _ in row) for row in rows]
+    assert read[read.index("行政强制") + 1] == "0 -3 1" and read[read.index("行政事业性收费") + 1] == "0 0"
+    assert read[read.index("行政处罚") + 1] == "0 0 0" and not notes
+    # the rows under one header still may not differ in count: values moved between them
+    texts[texts.index("-3"):texts.index("-3") + 2] = []
+    rows, notes = reading_order_rows(texts, set(), "二")
+    read = [" ".join(word for word, _, _ in row) for row in rows]
+    assert "0 1" not in read and "0 0 0" not in read and read[read.index("行政事业性收费") + 1] == "0 0"
