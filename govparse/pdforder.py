@@ -44,8 +44,10 @@ from another row's:
   section in the order written, every group meeting I3 (``_groups_in_order``); or where its numbers
   wrap in the narrow cells (the row taller than a line: a number's head and tail on lines of their own
   in one block, the cells right of it between), its cells a block each left to right, each wrapped
-  number joined, the last column closing the document at times (``_wrapped_groups``, one reading only,
-  every group meeting I3);
+  number joined, the last column closing the document at times (``_wrapped_groups``), or the first six
+  columns from the first wrapped number's on in one block running on into the next heading, the four
+  after them before it, the others after that heading (``_wrapped_stack_groups``): one reading only,
+  every group meeting I3;
 - in a block shared with another cell (values stacked over lines, or with a header's piece);
 - after a label printed across cells (pieces in blocks of their own): the row's cells do not
   line up with the others', unless in table 三 the pieces, no value among them, name a row and
@@ -416,10 +418,11 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
     unsummed = _Once(lambda: numeral == "三" and _rows_unsummed(runs))
     withheld = _withheld(runs, numeral, whole, unsummed)
     if numeral == "四":
-        groups = _review_groups(blocks, texts, after) or _groups_in_order(blocks, runs)
-        if groups:
-            return _given_groups(groups, runs)
         groups, used = _wrapped_groups(blocks, runs, texts, after)
+        if not groups:
+            groups, used = _wrapped_stack_groups(blocks, texts, after)
+        if not groups:
+            groups, used = _review_groups(blocks, texts, after) or _groups_in_order(blocks, runs), []
         if groups:
             return _given_groups(groups, runs, used)
     if numeral == "三":
@@ -581,8 +584,9 @@ def _wrapped_groups(blocks: list[_Block], runs: list[_Run], texts: list[str],
     a line: where it is not, the columns are flows of their own and the groups come swapped at times),
     and each group meets I3. The last column, right
     of the others at the page's edge, is a flow of its own at times, written at the page's end: where
-    the section holds fourteen, the one value (or one wrapped number) closing the document after its
-    last page number (``after``: the lines after the section) is tried as 复议后起诉's total."""
+    the section holds fourteen, 复议后起诉's total is looked for apart (``_last_column``; ``after``: the
+    lines after the section). A group's label written elsewhere (the header's first column among other
+    blocks at times) is named by the order."""
     if texts and texts[-1].strip() or any(run.orphaned and run.values for run in runs):
         return [], []
     found = [block for block in blocks if block.values]
@@ -597,23 +601,104 @@ def _wrapped_groups(blocks: list[_Block], runs: list[_Run], texts: list[str],
     readings: list[list[Piece]] = [[]]
     for option in options:
         readings = [[*reading, *choice] for reading in readings for choice in option]
-    closing: list[Piece] = []
     if after is not None and any(len(reading) == 14 for reading in readings):
-        lines = after()
-        closing = _closing_values(lines, len(texts))
-        last = [reading for reading in _block_readings(_Block([], closing, 0, 0, False)) if len(reading) == 1]
-        readings += [[*reading, *last[0]] for reading in readings if len(reading) == 14] if len(last) == 1 else []
+        readings += [[*reading, *last] for last in _last_column(after(), len(texts))
+                     for reading in readings if len(reading) == 14]
     fitting = {tuple(_counts(reading) or []): reading for reading in readings
                if len(reading) == 15 and all(_outcomes(reading[at:at + 5]) for at in (0, 5, 10))}
-    written = {piece for block in found for piece in block.values} | set(closing)
-    if not any(piece not in written for reading in fitting.values() for piece in reading):
+    chosen = [piece for reading in fitting.values() for piece in reading]
+    lines = [*texts, *(after() if after is not None and any(piece[1] >= len(texts) for piece in chosen) else [])]
+    if not any(_joined_piece(piece, lines) for piece in chosen):
         return [], []  # no number wrapped: a row one line high, whose cells pdftotext writes in other orders
-    labels = [_group_label(blocks, group) for group in range(3)]
-    if len(fitting) != 1 or any(label is None for label in labels):
+    if len(fitting) != 1:
         return [], []
     values = next(iter(fitting.values()))
-    return ([(label, values[5 * group:5 * group + 5]) for group, label in enumerate(labels) if label is not None],
-            [piece for block in found for piece in block.values] + (closing if values[-1][1] >= len(texts) else []))
+    groups: list[tuple[list[Piece], list[Piece]]] = []
+    for group in range(3):
+        five = values[5 * group:5 * group + 5]
+        # a label written elsewhere (the header's first column among other blocks at times): named by the order
+        groups.append((_group_label(blocks, group) or [(_GROUPS[group][0], five[0][1], five[0][2])], five))
+    return groups, [*(piece for block in found for piece in block.values), *values]
+
+
+def _wrapped_stack_groups(blocks: list[_Block], texts: list[str], after: Callable[[], list[str]] | None
+                          ) -> tuple[list[tuple[list[Piece], list[Piece]]], list[Piece]]:
+    """Table 四's three groups where its numbers wrap and its left-hand columns run on into the next
+    heading, and the pieces read; else none.
+
+    The next heading stands under the table's first six columns; pdftotext writes those of them from
+    the first wrapped number's on in one block with it (seen on pdftotext -bbox-layout of the generated
+    wrapped-numbers and traditional-variants PDFs): the heads on lines of their own, the cells between and
+    right of them (to the sixth column), then the tails (``10159`` / ``10161`` / ``21`` / ``0`` / ``4`` /
+    ``5`` for 101594 21 101615 0). Before that block, the seventh to tenth columns a block each; after
+    the heading, the columns left of the first wrapped number, then the eleventh to fourteenth, the
+    last (the total of 复议后起诉) there too or closing the document or beside the next section's first
+    text (``_last_column``). Read only where exactly four single blocks stand before the block, no other
+    value in the section, the block read with its first value a wrapped number's head, fifteen in all,
+    one reading only, every group meeting I3."""
+    if after is None or not blocks or not blocks[-1].values or blocks[-1].texts or blocks[-1].last != len(texts) - 1:
+        return [], []
+    stack = blocks[-1]
+    last_text = max((at for at, block in enumerate(blocks) if block.texts), default=-1)
+    singles = blocks[last_text + 1:-1]
+    if (len(singles) != 4 or any(len(block.values) != 1 or block.first != block.last for block in singles)
+            or any(block.values for block in blocks[:last_text + 1])):
+        return [], []
+    before = [block.values[0] for block in singles]
+    lines = after()
+    written = set(stack.values)
+    last = _last_column(lines, len(texts))
+    found: dict[tuple[int, ...], list[Piece]] = {}
+    for heading in _heading_readings(lines, len(texts)):
+        for reading in _block_readings(stack):
+            left = 10 - len(before) - len(reading)
+            if reading[0] in written or not 0 <= left <= len(heading):
+                continue  # the block read as written, or too long: not a wrapped number's columns
+            rest = heading[left:]
+            ends = [rest] if len(rest) == 5 else [[*rest, *extra] for extra in last] if len(rest) == 4 else []
+            for end in ends:
+                values = [*heading[:left], *reading, *before, *end]
+                if all(_outcomes(values[at:at + 5]) for at in (0, 5, 10)):
+                    found[tuple(_counts(values) or [])] = values
+    if len(found) > _MAX_READINGS:
+        return [], []
+    if len(found) != 1:
+        return [], []
+    values = next(iter(found.values()))
+    groups = [(_group_label(blocks, group) or [(_GROUPS[group][0], values[5 * group][1], values[5 * group][2])],
+               values[5 * group:5 * group + 5]) for group in range(3)]
+    return groups, [*stack.values, *values]
+
+
+def _heading_readings(lines: list[str], offset: int) -> list[list[Piece]]:
+    """The values standing alone after the next section's heading (``_heading_values``) read as their
+    paragraphs may be (``_block_readings``: a number wrapped in its cell, ``19794`` / ``0`` / ``8``), or
+    none where the readings are more than ``_MAX_READINGS``."""
+    paragraphs: list[list[Piece]] = [[]]
+    for piece in _heading_values(lines, offset):
+        if paragraphs[-1] and any(not lines[line - offset].strip() for line in range(paragraphs[-1][-1][1], piece[1])):
+            paragraphs.append([])
+        paragraphs[-1].append(piece)
+    readings: list[list[Piece]] = [[]]
+    for paragraph in paragraphs:
+        options = _block_readings(_Block([], paragraph, 0, 0, False)) if paragraph else [[]]
+        readings = [[*reading, *option] for reading in readings for option in options]
+        if len(readings) > _MAX_READINGS:
+            return []
+    return readings
+
+
+def _last_column(lines: list[str], offset: int) -> list[list[Piece]]:
+    """Where the total of 复议后起诉 may stand apart from the values after the next heading (``lines``,
+    the first the heading; pieces at ``offset`` plus their line): closing the document after its last
+    page number (any value there, the last page's moved blocks, or their values as one number wrapped
+    over two lines), or alone beside the next section's first text (``_total_beside_text``). A total
+    is only taken where it is the sum of the group's four (I3), so which of them it is tells nothing
+    the four do not."""
+    closing = _closing_values(lines, offset)
+    found = [reading for reading in _block_readings(_Block([], closing, 0, 0, False)) if len(reading) == 1]
+    beside = _total_beside_text(lines, offset)
+    return [*found, *([piece] for piece in closing), *([beside] if beside else [])]
 
 
 def _block_readings(block: _Block) -> list[list[Piece]]:
@@ -646,6 +731,12 @@ def _block_readings(block: _Block) -> list[list[Piece]]:
         else:
             readings.extend(_merges(chunks, middles))
     return readings
+
+
+def _joined_piece(piece: Piece, lines: list[str]) -> bool:
+    """Whether a piece is a wrapped number's head and tail joined: not the text its line holds at its place."""
+    word, offset, start = piece
+    return offset >= len(lines) or lines[offset][start:start + len(word)] != word
 
 
 def _head(piece: Piece) -> bool:
@@ -769,10 +860,18 @@ def _after_heading(values: list[Piece], lines: list[str], offset: int) -> list[P
     meet I3 as well as the last four, the text does not say which are the group's; and another
     group's cell stands among the group's at times: ``0 26 0 25 28`` closing with 79 reads
     0 26 25 28 or 26 0 25 28, the 0s not told apart). Where exactly four stand there, their total
-    may also be the value alone after the heading's first text (``_total_beside_text``)."""
+    may also be the value alone after the heading's first text (``_total_beside_text``). None where a
+    value there or closing may be the head of a number wrapped in its cell (``19794`` / ``0`` / ``8`` for
+    197948 0: the head and the closing head meet I3 with the zeros, held-out wrapped-numbers 9511 read
+    19794 as 197948 so)."""
+    if len(_heading_readings(lines, offset)) != 1:
+        return None  # a paragraph there may hold a wrapped number
+    closing = _closing_values(lines, offset)
+    if len(closing) > 1 and _head(closing[0]) and closing[1][1] == closing[0][1] + 1:
+        closing = []  # its first value may be a wrapped number's head, the next line its tail
     readings = [values] if len(values) == 5 and _outcomes(values) else []
     if 4 <= len(values) <= _MAX_HEADING_VALUES:
-        closing = _closing_values(lines, offset)[:1]
+        closing = closing[:1]
         numbers = [_count(piece) for piece in values]
         counted = [index for index, number in enumerate(numbers) if number is not None]
         for total_piece in (closing, _total_beside_text(lines, offset) if len(values) == 4 else []):

@@ -1226,3 +1226,49 @@ def test_a_block_of_table_two_ends_at_the_next_header_where_its_caption_is_writt
     rows, notes = reading_order_rows(texts, set(), "二")
     read = [" ".join(word for word, _, _ in row) for row in rows]
     assert "0 1" not in read and "0 0 0" not in read and read[read.index("行政事业性收费") + 1] == "0 0"
+
+
+def test_table_four_read_where_its_numbers_wrap_and_its_left_hand_columns_run_on_into_the_next_heading():
+    # the next heading stands under the table's first six columns: pdftotext writes those from the first wrapped
+    # number's on in one block with it (heads, the cells right of them, tails: 17459 17499 / 3 / 5 / 0 for 174595
+    # 174990 3), the seventh to tenth columns a block each before it, and after the heading the columns left of
+    # the first wrapped number, then the eleventh on, the last closing the document at times (held-out
+    # wrapped-numbers 9223, seen on -bbox-layout)
+    header = ["四、政府信息公开行政复议、行政诉讼情况", "行政", "复议", "", "行政诉讼", "", "结果", "维持", "", "尚未", "审结",
+              "", "总计", "", "未经", "复议", "直接", "起诉", "", "复议后起诉", ""]
+
+    def groups(singles: str, stack: str, after_heading: str, closing: str) -> list[str]:
+        texts = header + _cells(singles) + stack.split("/")  # the stack runs on into the heading: no blank line
+        after = (["五、存在的主要问题及改进情况", *_cells(after_heading), "（一）存在的主要问题", "", "一是公开不够及时。", "",
+                  "第2页共2页", "", *_cells(closing)])
+        rows, _ = reading_order_rows(texts, set(), "四", lambda: after)
+        return [" ".join(word for word, _, _ in row) for row in rows]
+
+    assert groups("0 0 0 3", "17459 17499/3/5/0", "347 18 30 0 23 13 0", "0 36") == [
+        "行政复议", "347 18 30 174595 174990", "未经 复议 直接 起诉", "3 0 0 0 3", "复议后起诉", "0 23 13 0 36"]
+    # heads on lines of their own, cells between them: 101594 21 101615 0
+    assert groups("0 14 0 14", "10159/10161/21/0/4/5", "0 0 93 9 10 0", "112")[1::2] == [
+        "0 0 101594 21 101615", "0 0 14 0 14", "93 9 10 0 112"]
+    # a group breaking I3, three blocks before the stack, or no number wrapped: none read
+    assert "3 0 0 0 3" not in groups("0 0 0 3", "17459 17499/3/5/0", "347 18 30 0 23 13 0", "0 37")
+    assert "347 18 30 174595 174990" not in groups("0 0 3", "17459 17499/3/5/0", "347 18 30 0 0 23 13 0", "0 36")
+    assert "0 23 13 0 36" not in groups("0 0 0 3", "17/3/5/0", "347 18 30 0 23 13 0", "0 36")
+
+
+def test_a_wrapped_number_after_the_next_heading_is_not_read_as_its_head():
+    # 复议后起诉 after the next heading: 0 / 0 / 19794 / 0 / 8 (197948 wrapped around the 0 right of it), its total
+    # 197948 wrapped too, closing the document (19794 / 8): the heads with the zeros meet I3 (0 0 19794 0, 19794),
+    # which held-out wrapped-numbers 9511 read so; a value there or closing that may be a head reads no group
+    section = ["四、政府信息公开行政复议、行政诉讼情况", "行政", "复议", "", "行政诉讼", "", "未经复议直接起诉", "",
+               "复议后起诉", "", *_cells("0 25 0 3 28"), "2", "0", "0", "0", "2"]
+
+    def after_review(after_heading: list[str], closing: str) -> list[str]:
+        after = ["五、存在的主要问题及改进情况", *after_heading, "（一）存在的主要问题", "", "第2页共2页", "",
+                 *closing.split("/"), ""]
+        rows, _ = reading_order_rows(section, set(), "四", lambda: after)
+        read = [" ".join(word for word, _, _ in row) for row in rows]
+        return read[read.index("复议后起诉") + 1:read.index("复议后起诉") + 2] if "复议后起诉" in read else []
+
+    assert after_review(["0", "", "0", "", "19794", "0", "8", ""], "19794/8") == []
+    # the same values, none wrapped (a number that fits its cell, the total alone closing): read
+    assert after_review(["0", "", "0", "", "1979", "", "0", ""], "1979") == ["0 0 1979 0 1979"]
