@@ -32,7 +32,8 @@ from another row's:
 - after a page break (the footer, a form feed) and before any text: blocks moved there;
 - in table 四: its groups come swapped and scattered, never in column order, but for those
   whose blocks tell them (``_review_groups``: 行政复议's stacked block running on into the next
-  heading, 未经复议直接起诉's five blocks before it, 复议后起诉's after that heading, the last
+  heading, 未经复议直接起诉's five blocks before it (six values at times, the last block two
+  neighbours on a line: the sixth 复议后起诉's first), 复议后起诉's after that heading, the last
   four there at times with the document's closing value as their total (or, four there, with the
   value alone after that heading's first text: the last column, a flow of its own); or, where the header's
   words stand two a line (flows of two columns), 未经复议直接起诉's first, third and fifth columns in three
@@ -518,7 +519,7 @@ def _review_groups(blocks: list[_Block], texts: list[str], after: Callable[[], l
     the values after the heading its others, then 复议后起诉's (``_spilled_group``). Each group is
     read only where its five values are counts whose total is the sum of the four (I3; a moved
     total, other than 0)."""
-    groups, spill, odd = _stacked_groups(blocks, texts)
+    groups, spill, odd, lead = _stacked_groups(blocks, texts)
     if after is None:
         return groups
     lines = after()
@@ -534,7 +535,7 @@ def _review_groups(blocks: list[_Block], texts: list[str], after: Callable[[], l
         values = values[taken:]
     later = _group_label(blocks, 2)
     if later is not None:
-        moved = _after_heading(values, lines, len(texts))
+        moved = _after_heading([*lead, *values], lines, len(texts))
         if moved is not None and _outcomes(moved):
             groups.append((later, moved))
     return groups
@@ -803,22 +804,23 @@ def _header_word(blocks: list[_Block], word: str, label: str) -> list[Piece] | N
 
 
 def _stacked_groups(blocks: list[_Block], texts: list[str]
-                    ) -> tuple[list[tuple[list[Piece], list[Piece]]], list[Piece], list[Piece]]:
+                    ) -> tuple[list[tuple[list[Piece], list[Piece]]], list[Piece], list[Piece], list[Piece]]:
     """行政复议's five values in the block running on into the next heading, and 未经复议直接起诉's
     in the five single blocks before it, each where it meets I3; else none. And the stack's values
     after its five where they are the section's only others, one to four (未经复议直接起诉's first,
     its others written after the next heading), else none. And the values of three single blocks
     before a stack of five (未经复议直接起诉's first, third and fifth columns: ``_paired_groups``),
-    else none."""
+    else none. And 复议后起诉's first value where the five single blocks before the stack hold six, the
+    last two neighbours on one line (``1326 0``: 未经复议直接起诉's total and it), else none."""
     if not blocks or not blocks[-1].values or any(text.strip() for text in texts[blocks[-1].last + 1:]):
-        return [], [], []
+        return [], [], [], []
     stack = blocks[-1]
     if stack.last != len(texts) - 1:
-        return [], [], []  # a blank line between it and the next heading
+        return [], [], [], []  # a blank line between it and the next heading
     review, direct = _group_label(blocks, 0), _group_label(blocks, 1)
     first_five = stack.values[:5]
     if review is None or len({offset for _, offset, _ in first_five}) < 2 or not _outcomes(first_five):
-        return [], [], []
+        return [], [], [], []
     groups = [(review, first_five)]
     last_text = max((at for at, block in enumerate(blocks[:-1]) if block.texts), default=-1)
     singles = blocks[last_text + 1:-1] if not stack.texts and last_text >= 0 else []
@@ -826,14 +828,19 @@ def _stacked_groups(blocks: list[_Block], texts: list[str]
             and all(len(block.values) == 1 and block.first == block.last for block in singles)
             and _outcomes([block.values[0] for block in singles])):
         groups.append((direct, [block.values[0] for block in singles]))
-        return groups, [], []
+        return groups, [], [], []
+    ahead = [piece for block in singles for piece in block.values]
+    if (direct is not None and len(singles) == 5 and len(ahead) == 6 and len(singles[-1].values) == 2
+            and all(block.first == block.last for block in singles) and _outcomes(ahead[:5])):
+        groups.append((direct, ahead[:5]))  # the last block two neighbours on a line: 未经复议直接起诉's total
+        return groups, [], [], ahead[5:]  # and 复议后起诉's first
     if (len(singles) == 3 and len(stack.values) == 5
             and all(len(block.values) == 1 and block.first == block.last for block in singles)):
-        return groups, [], [block.values[0] for block in singles]
+        return groups, [], [block.values[0] for block in singles], []
     spill = stack.values[5:]
     if not 0 < len(spill) < 5 or any(block.values for block in blocks[:-1]):
-        return groups, [], []
-    return groups, spill, []
+        return groups, [], [], []
+    return groups, spill, [], []
 
 
 def _heading_values(lines: list[str], offset: int) -> list[Piece]:

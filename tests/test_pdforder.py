@@ -1272,3 +1272,21 @@ def test_a_wrapped_number_after_the_next_heading_is_not_read_as_its_head():
     assert after_review(["0", "", "0", "", "19794", "0", "8", ""], "19794/8") == []
     # the same values, none wrapped (a number that fits its cell, the total alone closing): read
     assert after_review(["0", "", "0", "", "1979", "", "0", ""], "1979") == ["0 0 1979 0 1979"]
+
+
+def test_table_four_after_review_s_first_value_beside_the_direct_total_before_the_stack():
+    # the five blocks before 行政复议's stack hold six values, the last two neighbours on one line (1326 0): the
+    # sixth is 复议后起诉's first, its others after the next heading (held-out 2019-clean 9213)
+    section = ["四、政府信息公开行政复议、行政诉讼情况", "行政", "复议", "", "行政诉讼", "", "未经复议直接起诉", "",
+               "复议后起诉", "", *_cells("30 537 0 759"), "1326 0", "", "30", "0", "5", "0", "35"]
+
+    def read(after_heading: str) -> list[str]:
+        after = ["五、存在的主要问题及改进情况", *_cells(after_heading), "（一）存在的主要问题", "", "一是公开不够及时。"]
+        rows, _ = reading_order_rows(section, set(), "四", lambda: after)
+        return [" ".join(word for word, _, _ in row) for row in rows]
+
+    assert read("24 0 0 24")[1::2] == ["30 0 5 0 35", "30 537 0 759 1326", "0 24 0 0 24"]
+    assert "0 24 0 0 25" not in read("24 0 0 25")  # 复议后起诉 breaking I3: not read
+    section[section.index("1326 0")] = "1326"
+    section[section.index("1326"):section.index("1326")] = ["0", ""]  # six blocks a value each: no group of them
+    assert read("24 0 0 24")[1::2] == ["30 0 5 0 35"]
