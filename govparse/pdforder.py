@@ -34,8 +34,9 @@ from another row's:
   whose blocks tell them (``_review_groups``: 行政复议's stacked block running on into the next
   heading, 未经复议直接起诉's five blocks before it (six values at times, the last block two
   neighbours on a line: the sixth 复议后起诉's first), 复议后起诉's after that heading, the last
-  four there at times with the document's closing value as their total (or, four there, with the
-  value alone after that heading's first text: the last column, a flow of its own); or, where the header's
+  four there at times with the document's closing value as their total (or, four there, with any
+  value closing it, or the value alone after that heading's first text: the last column, a flow of its
+  own; a value there or closing that may be a wrapped number's head reads no total); or, where the header's
   words stand two a line (flows of two columns), 未经复议直接起诉's first, third and fifth columns in three
   blocks before the stack, its second and fourth after the heading, 复议后起诉's five after them (``_paired_groups``,
   both groups meeting I3); or, where the stacked
@@ -48,7 +49,8 @@ from another row's:
   number joined, the last column closing the document at times (``_wrapped_groups``), or the first six
   columns from the first wrapped number's on in one block running on into the next heading, the four
   after them before it, the others after that heading (``_wrapped_stack_groups``): one reading only,
-  every group meeting I3;
+  every group meeting I3; a group's label written elsewhere (after the document's end at times) is
+  named by the order (``_named``);
 - in a block shared with another cell (values stacked over lines, or with a header's piece);
 - after a label printed across cells (pieces in blocks of their own): the row's cells do not
   line up with the others', unless in table 三 the pieces, no value among them, name a row and
@@ -527,17 +529,14 @@ def _review_groups(blocks: list[_Block], texts: list[str], after: Callable[[], l
     if odd:
         return groups + _paired_groups(blocks, odd, values)
     if spill:
-        direct = _group_label(blocks, 1)
         taken = _APPLICATION_COLUMNS - 2 - len(spill)  # 未经复议直接起诉's values after the heading
-        if direct is None or len(values) < taken or not _outcomes([*spill, *values[:taken]]):
+        if len(values) < taken or not _outcomes([*spill, *values[:taken]]):
             return groups
-        groups.append((direct, [*spill, *values[:taken]]))
+        groups.append((_named(blocks, 1, spill), [*spill, *values[:taken]]))
         values = values[taken:]
-    later = _group_label(blocks, 2)
-    if later is not None:
-        moved = _after_heading([*lead, *values], lines, len(texts))
-        if moved is not None and _outcomes(moved):
-            groups.append((later, moved))
+    moved = _after_heading([*lead, *values], lines, len(texts))
+    if moved is not None and _outcomes(moved):
+        groups.append((_named(blocks, 2, moved), moved))
     return groups
 
 
@@ -618,7 +617,7 @@ def _wrapped_groups(blocks: list[_Block], runs: list[_Run], texts: list[str],
     for group in range(3):
         five = values[5 * group:5 * group + 5]
         # a label written elsewhere (the header's first column among other blocks at times): named by the order
-        groups.append((_group_label(blocks, group) or [(_GROUPS[group][0], five[0][1], five[0][2])], five))
+        groups.append((_named(blocks, group, five), five))
     return groups, [*(piece for block in found for piece in block.values), *values]
 
 
@@ -666,8 +665,7 @@ def _wrapped_stack_groups(blocks: list[_Block], texts: list[str], after: Callabl
     if len(found) != 1:
         return [], []
     values = next(iter(found.values()))
-    groups = [(_group_label(blocks, group) or [(_GROUPS[group][0], values[5 * group][1], values[5 * group][2])],
-               values[5 * group:5 * group + 5]) for group in range(3)]
+    groups = [(_named(blocks, group, values[5 * group:]), values[5 * group:5 * group + 5]) for group in range(3)]
     return groups, [*stack.values, *values]
 
 
@@ -768,6 +766,13 @@ def _interleaved(chunks: list[list[Piece]], middles: list[Piece]) -> list[list[P
             + [[middles[0], *rest] for rest in _interleaved(chunks, middles[1:])])
 
 
+def _named(blocks: list[_Block], group: int, values: list[Piece]) -> list[Piece]:
+    """Table 四's group ``group``'s label (``_group_label``), or where it is written elsewhere (the header's
+    first column among other blocks, or after the document's end at times) the group as the order names
+    it, at its first value."""
+    return _group_label(blocks, group) or [(_GROUPS[group][0], values[0][1], values[0][2])]
+
+
 def _group_label(blocks: list[_Block], group: int) -> list[Piece] | None:
     """Table 四's group ``group`` (0 行政复议, 1 未经复议直接起诉, 2 复议后起诉): its label's block (the
     last alike), or where the header's words are blocks of a few (行政 / 复议 / 未经 …) the label at its
@@ -787,13 +792,12 @@ def _paired_groups(blocks: list[_Block], odd: list[Piece], values: list[Piece]
     first two values after the next heading (``values``), 复议后起诉's five after them in column order
     (held-out 7505: 0 / 5 / 28, the stack 29 0 0 21 50, then 23 0 5 21 9 0 35 after the heading).
     Read only where exactly seven stand there and both groups meet I3; else none."""
-    direct, later = _group_label(blocks, 1), _group_label(blocks, 2)
-    if direct is None or later is None or len(values) != 7:
+    if len(values) != 7:
         return []
     first = [odd[0], values[0], odd[1], values[1], odd[2]]
     if not _outcomes(first) or not _outcomes(values[2:]):
         return []
-    return [(direct, first), (later, values[2:])]
+    return [(_named(blocks, 1, first), first), (_named(blocks, 2, values[2:]), values[2:])]
 
 
 def _header_word(blocks: list[_Block], word: str, label: str) -> list[Piece] | None:
@@ -817,22 +821,20 @@ def _stacked_groups(blocks: list[_Block], texts: list[str]
     stack = blocks[-1]
     if stack.last != len(texts) - 1:
         return [], [], [], []  # a blank line between it and the next heading
-    review, direct = _group_label(blocks, 0), _group_label(blocks, 1)
     first_five = stack.values[:5]
-    if review is None or len({offset for _, offset, _ in first_five}) < 2 or not _outcomes(first_five):
+    if len({offset for _, offset, _ in first_five}) < 2 or not _outcomes(first_five):
         return [], [], [], []
-    groups = [(review, first_five)]
+    groups = [(_named(blocks, 0, first_five), first_five)]
     last_text = max((at for at, block in enumerate(blocks[:-1]) if block.texts), default=-1)
     singles = blocks[last_text + 1:-1] if not stack.texts and last_text >= 0 else []
-    if (direct is not None and len(singles) == 5
-            and all(len(block.values) == 1 and block.first == block.last for block in singles)
+    if (len(singles) == 5 and all(len(block.values) == 1 and block.first == block.last for block in singles)
             and _outcomes([block.values[0] for block in singles])):
-        groups.append((direct, [block.values[0] for block in singles]))
+        groups.append((_named(blocks, 1, singles[0].values), [block.values[0] for block in singles]))
         return groups, [], [], []
     ahead = [piece for block in singles for piece in block.values]
-    if (direct is not None and len(singles) == 5 and len(ahead) == 6 and len(singles[-1].values) == 2
+    if (len(singles) == 5 and len(ahead) == 6 and len(singles[-1].values) == 2
             and all(block.first == block.last for block in singles) and _outcomes(ahead[:5])):
-        groups.append((direct, ahead[:5]))  # the last block two neighbours on a line: 未经复议直接起诉's total
+        groups.append((_named(blocks, 1, ahead), ahead[:5]))  # the last block two neighbours on a line: 未经复议直接起诉's total
         return groups, [], [], ahead[5:]  # and 复议后起诉's first
     if (len(singles) == 3 and len(stack.values) == 5
             and all(len(block.values) == 1 and block.first == block.last for block in singles)):
@@ -874,14 +876,19 @@ def _after_heading(values: list[Piece], lines: list[str], offset: int) -> list[P
     if len(_heading_readings(lines, offset)) != 1:
         return None  # a paragraph there may hold a wrapped number
     closing = _closing_values(lines, offset)
-    if len(closing) > 1 and _head(closing[0]) and closing[1][1] == closing[0][1] + 1:
-        closing = []  # its first value may be a wrapped number's head, the next line its tail
+    totals = [[piece] for at, piece in enumerate(closing)  # a head whose tail is on the next line is no total
+              if not (_head(piece) and at + 1 < len(closing) and closing[at + 1][1] == piece[1] + 1)]
     readings = [values] if len(values) == 5 and _outcomes(values) else []
     if 4 <= len(values) <= _MAX_HEADING_VALUES:
-        closing = closing[:1]
         numbers = [_count(piece) for piece in values]
         counted = [index for index, number in enumerate(numbers) if number is not None]
-        for total_piece in (closing, _total_beside_text(lines, offset) if len(values) == 4 else []):
+        # the first value closing the document; where exactly four stand there (the sum then a number the
+        # four fix), any value closing it, or the value beside the next section's first text
+        if len(values) > 4:
+            apart = totals[:1] if totals and totals[0][0] is closing[0] else []
+        else:
+            apart = [*totals, _total_beside_text(lines, offset)]
+        for total_piece in apart:
             total = _counts(total_piece)
             for chosen in combinations(counted, 4):  # any four in order may be the group's: I3 tells which
                 if total and sum(numbers[index] or 0 for index in chosen) == total[0] != 0:

@@ -1290,3 +1290,19 @@ def test_table_four_after_review_s_first_value_beside_the_direct_total_before_th
     section[section.index("1326 0")] = "1326"
     section[section.index("1326"):section.index("1326")] = ["0", ""]  # six blocks a value each: no group of them
     assert read("24 0 0 24")[1::2] == ["30 0 5 0 35"]
+
+
+def test_table_four_groups_named_by_the_order_where_a_label_is_written_elsewhere():
+    # 行政 / 复议 written after the document's end (held-out blank-cells 9204): the stack running on into the next
+    # heading is still 行政复议's, by the order; and where four values stand after that heading, 复议后起诉's total
+    # may be any value closing the document (the last page's moved blocks: 3 / 630), the sum of the four fixing it
+    section = ["四、政府信息公开行政复议、行政诉讼情况", "行政诉讼", "", "未经复议直接起诉", "", "复议后起诉", "",
+               *_cells("0 0 218 0 218"), "21", "13", "0", "0", "34"]
+    after = ["五、存在的主要问题及改进情况", *_cells("0 0 614 16"), "（一）存在的主要问题", "", "一是公开不够及时。", "",
+             "第2页共2页", "", "3", "", "630", ""]
+    rows, _ = reading_order_rows(section, set(), "四", lambda: after)
+    read = [" ".join(word for word, _, _ in row) for row in rows]
+    assert read == ["行政复议", "21 13 0 0 34", "未经复议直接起诉", "0 0 218 0 218", "复议后起诉", "0 0 614 16 630"]
+    after[after.index("630")] = "631"  # no value closing it is the sum: 复议后起诉 not read
+    rows, _ = reading_order_rows(section, set(), "四", lambda: after)
+    assert "0 0 614 16 630" not in [" ".join(word for word, _, _ in row) for row in rows]
