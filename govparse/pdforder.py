@@ -33,7 +33,9 @@ from another row's:
 - in table 四: its groups come swapped and scattered, never in column order, but for those
   whose blocks tell them (``_review_groups``: 行政复议's stacked block running on into the next
   heading, 未经复议直接起诉's five blocks before it (six values at times, the last block two
-  neighbours on a line: the sixth 复议后起诉's first), 复议后起诉's after that heading, the last
+  neighbours on a line: the sixth 复议后起诉's first), 复议后起诉's after that heading (where a block runs
+  on into it, only where that block holds 行政复议's five: else the row's left-hand columns, left of a
+  wrapped number, stand there too), the last
   four there at times with the document's closing value as their total (or, four there, with any
   value closing it, or the value alone after that heading's first text: the last column, a flow of its
   own; a value there or closing that may be a wrapped number's head reads no total); or, where the header's
@@ -151,6 +153,8 @@ _WRAPPED_HEAD = 4  # digits of the head of a number wrapped in table 四's narro
 _MAX_WRAPPED = 15  # numbers wrapped in table 四's cells, at most (its cells)
 _WHOLE_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+")  # a number written in groups of thousands
 _GROUPS = (("行政复议", "行政"), ("未经复议直接起诉", "未经"), ("复议后起诉", "复议后起诉"))  # table 四's, a word of each
+_REVIEW_HEADER = frozenset("行政 复议 行政复议 行政诉讼 未经 直接 起诉 未经复议直接起诉 复议后起诉 结果 维持 纠正 其他 尚未 审结 "
+                           "总计 总 计".split())  # table 四's header words, as pdftotext writes them apart
 _MAX_READINGS = 64  # readings of table 四's blocks of wrapped numbers tried: a bound on the cost
 _CUT_GROUP = re.compile(r"\d{1,3}(?:,\d{3})*,\d{0,2}")  # a wrapped number's head cut in a group of thousands: 106,2
 _FIRST_OF_GROUP = re.compile(r"1[．.、]|[（(]一[）)]")  # the label of a group's first row opens so
@@ -534,6 +538,10 @@ def _review_groups(blocks: list[_Block], texts: list[str], after: Callable[[], l
             return groups
         groups.append((_named(blocks, 1, spill), [*spill, *values[:taken]]))
         values = values[taken:]
+    running = bool(blocks) and bool(blocks[-1].values) and blocks[-1].last == len(texts) - 1
+    if running and not groups:
+        return groups  # a block runs on into the heading, not 行政复议's five: its row's left-hand columns
+        # (left of a wrapped number) are written after the heading at times, among 复议后起诉's (wrapped-numbers 9910)
     moved = _after_heading([*lead, *values], lines, len(texts))
     if moved is not None and _outcomes(moved):
         groups.append((_named(blocks, 2, moved), moved))
@@ -633,15 +641,17 @@ def _wrapped_stack_groups(blocks: list[_Block], texts: list[str], after: Callabl
     ``5`` for 101594 21 101615 0). Before that block, the seventh to tenth columns a block each; after
     the heading, the columns left of the first wrapped number, then the eleventh to fourteenth, the
     last (the total of 复议后起诉) there too or closing the document or beside the next section's first
-    text (``_last_column``). Read only where exactly four single blocks stand before the block, no other
-    value in the section, the block read with its first value a wrapped number's head, fifteen in all,
+    text (``_last_column``); or, none before the block, the seventh on after the heading too (the committed
+    2021-wrapped-numbers fixture: ``12423`` / ``12423`` / ``0`` … ``1`` / ``1``, then 23 0 0 23 8 0 82473 0
+    after the heading, 82481 closing). Read only where exactly four single blocks (or none) stand before
+    the block, no other value in the section, the block read with its first value a wrapped number's head, fifteen in all,
     one reading only, every group meeting I3."""
     if after is None or not blocks or not blocks[-1].values or blocks[-1].texts or blocks[-1].last != len(texts) - 1:
         return [], []
     stack = blocks[-1]
     last_text = max((at for at, block in enumerate(blocks) if block.texts), default=-1)
     singles = blocks[last_text + 1:-1]
-    if (len(singles) != 4 or any(len(block.values) != 1 or block.first != block.last for block in singles)
+    if (len(singles) not in (0, 4) or any(len(block.values) != 1 or block.first != block.last for block in singles)
             or any(block.values for block in blocks[:last_text + 1])):
         return [], []
     before = [block.values[0] for block in singles]
@@ -651,11 +661,13 @@ def _wrapped_stack_groups(blocks: list[_Block], texts: list[str], after: Callabl
     found: dict[tuple[int, ...], list[Piece]] = {}
     for heading in _heading_readings(lines, len(texts)):
         for reading in _block_readings(stack):
-            left = 10 - len(before) - len(reading)
+            left = 6 - len(reading)  # the columns left of the first wrapped number, written after the heading
             if reading[0] in written or not 0 <= left <= len(heading):
                 continue  # the block read as written, or too long: not a wrapped number's columns
             rest = heading[left:]
-            ends = [rest] if len(rest) == 5 else [[*rest, *extra] for extra in last] if len(rest) == 4 else []
+            wanted = 15 - left - len(reading) - len(before)
+            ends = ([rest] if len(rest) == wanted else [[*rest, *extra] for extra in last] if len(rest) == wanted - 1
+                    else [])
             for end in ends:
                 values = [*heading[:left], *reading, *before, *end]
                 if all(_outcomes(values[at:at + 5]) for at in (0, 5, 10)):
@@ -847,11 +859,15 @@ def _stacked_groups(blocks: list[_Block], texts: list[str]
 
 def _heading_values(lines: list[str], offset: int) -> list[Piece]:
     """The values standing alone after the next section's heading (``lines``, the first the heading),
-    up to the first text or form feed (pieces at ``offset`` plus their line)."""
+    up to the first text or form feed (pieces at ``offset`` plus their line). Lines of table 四's header
+    words before them are passed over: pdftotext writes the right-hand columns' header cells there at
+    times, above their values (``复议后起诉`` / ``结果`` / ``纠正`` … ``总计`` / ``23``)."""
     values: list[Piece] = []
     for index in range(1, len(lines)):
         if "\f" in lines[index]:
             break
+        if not values and lines[index].split() and all(word in _REVIEW_HEADER for word in lines[index].split()):
+            continue
         parts = _parts(lines[index], offset + index)
         if any(texts for texts, _ in parts):
             break

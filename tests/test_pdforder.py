@@ -1306,3 +1306,31 @@ def test_table_four_groups_named_by_the_order_where_a_label_is_written_elsewhere
     after[after.index("630")] = "631"  # no value closing it is the sum: 复议后起诉 not read
     rows, _ = reading_order_rows(section, set(), "四", lambda: after)
     assert "0 0 614 16 630" not in [" ".join(word for word, _, _ in row) for row in rows]
+
+
+def test_table_four_wrapped_stack_with_the_seventh_column_on_after_the_heading_and_its_header_words():
+    # the committed 2021-wrapped-numbers fixture's shape: no block before the stack (124231 wrapped in the first and
+    # fifth columns), 复议后起诉's header words after the heading, above the seventh column on; the total closing
+    section = ["四、政府信息公开行政复议、行政诉讼情况", "行政", "复议", "", "行政诉讼", "", "未经", "复议", "直接", "起诉", "",
+               "12423", "12423", "0", "0", "0", "0", "1", "1"]
+    after = ["五、存在的主要问题及改进情况", "", "复议后起诉", "结果", "纠正", "", "其他", "结果", "", "总计", "",
+             *_cells("23 0 0 23 8 0"), "82473 0", "", "（一）存在的主要问题", "", "第2页共2页", "", "82481", ""]
+    rows, _ = reading_order_rows(section, set(), "四", lambda: after)
+    assert [" ".join(word for word, _, _ in row) for row in rows][1::2] == [
+        "124231 0 0 0 124231", "0 23 0 0 23", "8 0 82473 0 82481"]
+    after[after.index("82481")] = "82480"  # 复议后起诉 breaking I3: no group read
+    rows, _ = reading_order_rows(section, set(), "四", lambda: after)
+    assert "124231 0 0 0 124231" not in [" ".join(word for word, _, _ in row) for row in rows]
+
+
+def test_values_after_the_heading_are_not_after_review_s_where_a_wrapped_row_runs_on_into_it():
+    # held-out wrapped-numbers 9910: 199837 wrapped in the third and fifth columns, the block from the third on
+    # running on into the next heading; the first two columns' 0 0 after the heading, then 复议后起诉's first three
+    # (0 0 0), its last two elsewhere: the five zeros there met I3 and were read as 复议后起诉 (2 WRONG on main)
+    section = ["四、政府信息公开行政复议、行政诉讼情况", "行政", "复议", "", "行政诉讼", "", "未经复议直接起诉", "",
+               "复议后起诉", "", *_cells("11 0 26 37"), "19983", "19983", "0", "0", "7", "7"]
+    after = ["五、存在的主要问题及改进情况", "0", "", *_cells("0 0 0 0"), "（一）存在的主要问题", "", "一是公开不够及时。"]
+    rows, notes = reading_order_rows(section, set(), "四", lambda: after)
+    read = [" ".join(word for word, _, _ in row) for row in rows]
+    assert not any(row[:1].isdigit() for row in read)  # no group read: the values go to none, with a note
+    assert notes
