@@ -32,22 +32,35 @@ from another row's:
 - after a page break (the footer, a form feed) and before any text: blocks moved there;
 - in table 四: its groups come swapped and scattered, never in column order, but for those
   whose blocks tell them (``_review_groups``: 行政复议's stacked block running on into the next
-  heading, 未经复议直接起诉's five blocks before it, 复议后起诉's after that heading, the last
-  four there at times with the document's closing value as their total (or, four there, with the
-  value alone after that heading's first text: the last column, a flow of its own); or, where the header's
+  heading, 未经复议直接起诉's five blocks before it (six values at times, the last block two
+  neighbours on a line: the sixth 复议后起诉's first), 复议后起诉's after that heading (where a block runs
+  on into it, only where that block holds 行政复议's five: else the row's left-hand columns, left of a
+  wrapped number, stand there too), the last
+  four there at times with the document's closing value as their total (or, four there, with any
+  value closing it, or the value alone after that heading's first text: the last column, a flow of its
+  own; a value there or closing that may be a wrapped number's head reads no total); or, where the header's
   words stand two a line (flows of two columns), 未经复议直接起诉's first, third and fifth columns in three
   blocks before the stack, its second and fourth after the heading, 复议后起诉's five after them (``_paired_groups``,
   both groups meeting I3); or, where the stacked
   block holds the section's only values and more than five, the columns running on in order into
   the values after that heading), each read where it meets I3; or where its header's words of
   several columns share a line (pdftotext took the columns as one flow), its fifteen values in the
-  section in the order written, every group meeting I3 (``_groups_in_order``);
+  section in the order written, every group meeting I3 (``_groups_in_order``); or where its numbers
+  wrap in the narrow cells (the row taller than a line: a number's head and tail on lines of their own
+  in one block, the cells right of it between), its cells a block each left to right, each wrapped
+  number joined, the last column closing the document at times (``_wrapped_groups``), or the first six
+  columns from the first wrapped number's on in one block running on into the next heading, the four
+  after them before it, the others after that heading (``_wrapped_stack_groups``): one reading only,
+  every group meeting I3; a group's label written elsewhere (after the document's end at times) is
+  named by the order (``_named``);
 - in a block shared with another cell (values stacked over lines, or with a header's piece);
 - after a label printed across cells (pieces in blocks of their own): the row's cells do not
   line up with the others', unless in table 三 the pieces, no value among them, name a row and
   the row's seven, meeting I1, stand after the last (``_pieced_labels``: then judged as a named
   label's run);
-- in table 二, a row whose count differs from a row's of the same block: values moved between them;
+- in table 二, a row whose count differs from a row's of the same block (the rows under one caption and
+  header; a block ends at the next of either, as pdftotext writes a caption late at times): values moved
+  between them;
   and where any run of table 二 is given to no row, every run of its block (the rows under one
   header, 信息内容 …): they swap values around a row that cannot be read (a label in pieces takes
   the next row's values, across its block's caption at times);
@@ -143,6 +156,11 @@ _MAX_SHORT_ROWS = 32  # rows of a page looked for in what pdftotext moved (table
 _ONE_COLUMN_HEADS = {"decisions", "amount_wan"}  # the header of a block of table 二 with one column
 _WRAPPED_HEAD = 4  # digits of the head of a number wrapped in table 四's narrow cells, at least
 _MAX_WRAPPED = 15  # numbers wrapped in table 四's cells, at most (its cells)
+_WHOLE_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+")  # a number written in groups of thousands
+_GROUPS = (("行政复议", "行政"), ("未经复议直接起诉", "未经"), ("复议后起诉", "复议后起诉"))  # table 四's, a word of each
+_REVIEW_HEADER = frozenset("行政 复议 行政复议 行政诉讼 未经 直接 起诉 未经复议直接起诉 复议后起诉 结果 维持 纠正 其他 尚未 审结 "
+                           "总计 总 计".split())  # table 四's header words, as pdftotext writes them apart
+_MAX_READINGS = 64  # readings of table 四's blocks of wrapped numbers tried: a bound on the cost
 _CUT_GROUP = re.compile(r"\d{1,3}(?:,\d{3})*,\d{0,2}")  # a wrapped number's head cut in a group of thousands: 106,2
 _FIRST_OF_GROUP = re.compile(r"1[．.、]|[（(]一[）)]")  # the label of a group's first row opens so
 _CAPTION = re.compile(r"第[一二三四五六七八九十]{1,3}条")
@@ -412,9 +430,13 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
     unsummed = _Once(lambda: numeral == "三" and _rows_unsummed(runs))
     withheld = _withheld(runs, numeral, whole, unsummed)
     if numeral == "四":
-        groups = _review_groups(blocks, texts, after) or _groups_in_order(blocks, runs)
+        groups, used = _wrapped_groups(blocks, runs, texts, after)
+        if not groups:
+            groups, used = _wrapped_stack_groups(blocks, texts, after)
+        if not groups:
+            groups, used = _review_groups(blocks, texts, after) or _groups_in_order(blocks, runs), []
         if groups:
-            return _given_groups(groups, runs)
+            return _given_groups(groups, runs, used)
     if numeral == "三":
         among = _totals_among_run(runs)
         if among:
@@ -512,26 +534,26 @@ def _review_groups(blocks: list[_Block], texts: list[str], after: Callable[[], l
     the values after the heading its others, then 复议后起诉's (``_spilled_group``). Each group is
     read only where its five values are counts whose total is the sum of the four (I3; a moved
     total, other than 0)."""
-    labels = {_compact(block.texts): block.texts for block in blocks if block.texts}
-    groups, spill, odd = _stacked_groups(blocks, texts, labels)
+    groups, spill, odd, lead = _stacked_groups(blocks, texts)
     if after is None:
         return groups
     lines = after()
     values = _heading_values(lines, len(texts))
     if odd:
-        return groups + _paired_groups(blocks, labels, odd, values)
+        return groups + _paired_groups(blocks, odd, values)
     if spill:
-        direct = labels.get("未经复议直接起诉") or _header_word(blocks, "未经", "未经复议直接起诉")
         taken = _APPLICATION_COLUMNS - 2 - len(spill)  # 未经复议直接起诉's values after the heading
-        if direct is None or len(values) < taken or not _outcomes([*spill, *values[:taken]]):
+        if len(values) < taken or not _outcomes([*spill, *values[:taken]]):
             return groups
-        groups.append((direct, [*spill, *values[:taken]]))
+        groups.append((_named(blocks, 1, spill), [*spill, *values[:taken]]))
         values = values[taken:]
-    later = labels.get("复议后起诉") or _header_word(blocks, "复议后起诉", "复议后起诉")
-    if later is not None:
-        moved = _after_heading(values, lines, len(texts))
-        if moved is not None and _outcomes(moved):
-            groups.append((later, moved))
+    running = bool(blocks) and bool(blocks[-1].values) and blocks[-1].last == len(texts) - 1
+    if running and not groups:
+        return groups  # a block runs on into the heading, not 行政复议's five: its row's left-hand columns
+        # (left of a wrapped number) are written after the heading at times, among 复议后起诉's (wrapped-numbers 9910)
+    moved = _after_heading([*lead, *values], lines, len(texts))
+    if moved is not None and _outcomes(moved):
+        groups.append((_named(blocks, 2, moved), moved))
     return groups
 
 
@@ -550,11 +572,9 @@ def _groups_in_order(blocks: list[_Block], runs: list[_Run]) -> list[tuple[list[
     values = [piece for run in runs for piece in run.values]
     if not across or len(values) != 15 or any(run.orphaned or run.mixed for run in runs if run.values):
         return []
-    names = (("行政复议", "行政"), ("未经复议直接起诉", "未经"), ("复议后起诉", "复议后起诉"))
-    labels = {_compact(block.texts): block.texts for block in blocks if block.texts}
     groups: list[tuple[list[Piece], list[Piece]]] = []
-    for index, (label, word) in enumerate(names):
-        found = labels.get(label) or _header_word(blocks, label, label) or _header_word(blocks, word, label)
+    for index in range(3):
+        found = _group_label(blocks, index)
         five = values[5 * index:5 * index + 5]
         if found is None or not _outcomes(five):
             return []
@@ -562,7 +582,230 @@ def _groups_in_order(blocks: list[_Block], runs: list[_Run]) -> list[tuple[list[
     return groups
 
 
-def _paired_groups(blocks: list[_Block], labels: dict[str, list[Piece]], odd: list[Piece], values: list[Piece]
+def _wrapped_groups(blocks: list[_Block], runs: list[_Run], texts: list[str],
+                    after: Callable[[], list[str]] | None = None
+                    ) -> tuple[list[tuple[list[Piece], list[Piece]]], list[Piece]]:
+    """Table 四's three groups read in the order written where its row is more than one line high
+    (numbers wrapped in its narrow cells), and the pieces read; else none.
+
+    pdftotext writes such a row's cells a block each, left to right, in the section (header words
+    between at times); a wrapped number's head and tail stand on lines of their own in one block,
+    the cells right of it (one line high, centred in the row) on the lines between: ``14769`` / ``0``
+    / ``6`` for 147696 0, ``162,0 227,1`` / ``23`` / ``97`` / ``74`` for 162,097 227,174 23 (seen on
+    pdftotext -bbox-layout of the generated PDFs: heads and tails of one cell share its x; a head's
+    right-hand neighbours join its block, never a cell left of it). Each block is read as written,
+    or with its first values as heads joined to as many tails closing it (``_block_readings``); read
+    only where every cell is in the section (no value after a page break, none in a block with text
+    but a header's words above it (``总计`` / ``154,8`` / ``0`` / ``26``), no block running on into the next heading: a row one line high, whose blocks come in other
+    orders), exactly one reading gives fifteen values, it joins a wrapped number (the row is taller than
+    a line: where it is not, the columns are flows of their own and the groups come swapped at times),
+    and each group meets I3. The last column, right
+    of the others at the page's edge, is a flow of its own at times, written at the page's end: where
+    the section holds fourteen, 复议后起诉's total is looked for apart (``_last_column``; ``after``: the
+    lines after the section). A group's label written elsewhere (the header's first column among other
+    blocks at times) is named by the order."""
+    if texts and texts[-1].strip() or any(run.orphaned and run.values for run in runs):
+        return [], []
+    found = [block for block in blocks if block.values]
+    if not found or any(block.texts and block.texts[-1][1] >= block.values[0][1] for block in found):
+        return [], []
+    options = [_block_readings(block) for block in found]
+    size = 1
+    for option in options:
+        size *= len(option)
+    if size > _MAX_READINGS:
+        return [], []
+    readings: list[list[Piece]] = [[]]
+    for option in options:
+        readings = [[*reading, *choice] for reading in readings for choice in option]
+    if after is not None and any(len(reading) == 14 for reading in readings):
+        readings += [[*reading, *last] for last in _last_column(after(), len(texts))
+                     for reading in readings if len(reading) == 14]
+    fitting = {tuple(_counts(reading) or []): reading for reading in readings
+               if len(reading) == 15 and all(_outcomes(reading[at:at + 5]) for at in (0, 5, 10))}
+    chosen = [piece for reading in fitting.values() for piece in reading]
+    lines = [*texts, *(after() if after is not None and any(piece[1] >= len(texts) for piece in chosen) else [])]
+    if not any(_joined_piece(piece, lines) for piece in chosen):
+        return [], []  # no number wrapped: a row one line high, whose cells pdftotext writes in other orders
+    if len(fitting) != 1:
+        return [], []
+    values = next(iter(fitting.values()))
+    groups: list[tuple[list[Piece], list[Piece]]] = []
+    for group in range(3):
+        five = values[5 * group:5 * group + 5]
+        # a label written elsewhere (the header's first column among other blocks at times): named by the order
+        groups.append((_named(blocks, group, five), five))
+    return groups, [*(piece for block in found for piece in block.values), *values]
+
+
+def _wrapped_stack_groups(blocks: list[_Block], texts: list[str], after: Callable[[], list[str]] | None
+                          ) -> tuple[list[tuple[list[Piece], list[Piece]]], list[Piece]]:
+    """Table 四's three groups where its numbers wrap and its left-hand columns run on into the next
+    heading, and the pieces read; else none.
+
+    The next heading stands under the table's first six columns; pdftotext writes those of them from
+    the first wrapped number's on in one block with it (seen on pdftotext -bbox-layout of the generated
+    wrapped-numbers and traditional-variants PDFs): the heads on lines of their own, the cells between and
+    right of them (to the sixth column), then the tails (``10159`` / ``10161`` / ``21`` / ``0`` / ``4`` /
+    ``5`` for 101594 21 101615 0). Before that block, the seventh to tenth columns a block each; after
+    the heading, the columns left of the first wrapped number, then the eleventh to fourteenth, the
+    last (the total of 复议后起诉) there too or closing the document or beside the next section's first
+    text (``_last_column``); or, none before the block, the seventh on after the heading too (the committed
+    2021-wrapped-numbers fixture: ``12423`` / ``12423`` / ``0`` … ``1`` / ``1``, then 23 0 0 23 8 0 82473 0
+    after the heading, 82481 closing). Read only where exactly four single blocks (or none) stand before
+    the block, no other value in the section, the block read with its first value a wrapped number's head, fifteen in all,
+    one reading only, every group meeting I3."""
+    if after is None or not blocks or not blocks[-1].values or blocks[-1].texts or blocks[-1].last != len(texts) - 1:
+        return [], []
+    stack = blocks[-1]
+    last_text = max((at for at, block in enumerate(blocks) if block.texts), default=-1)
+    singles = blocks[last_text + 1:-1]
+    if (len(singles) not in (0, 4) or any(len(block.values) != 1 or block.first != block.last for block in singles)
+            or any(block.values for block in blocks[:last_text + 1])):
+        return [], []
+    before = [block.values[0] for block in singles]
+    lines = after()
+    written = set(stack.values)
+    last = _last_column(lines, len(texts))
+    found: dict[tuple[int, ...], list[Piece]] = {}
+    for heading in _heading_readings(lines, len(texts)):
+        for reading in _block_readings(stack):
+            left = 6 - len(reading)  # the columns left of the first wrapped number, written after the heading
+            if reading[0] in written or not 0 <= left <= len(heading):
+                continue  # the block read as written, or too long: not a wrapped number's columns
+            rest = heading[left:]
+            wanted = 15 - left - len(reading) - len(before)
+            ends = ([rest] if len(rest) == wanted else [[*rest, *extra] for extra in last] if len(rest) == wanted - 1
+                    else [])
+            for end in ends:
+                values = [*heading[:left], *reading, *before, *end]
+                if all(_outcomes(values[at:at + 5]) for at in (0, 5, 10)):
+                    found[tuple(_counts(values) or [])] = values
+    if len(found) > _MAX_READINGS:
+        return [], []
+    if len(found) != 1:
+        return [], []
+    values = next(iter(found.values()))
+    groups = [(_named(blocks, group, values[5 * group:]), values[5 * group:5 * group + 5]) for group in range(3)]
+    return groups, [*stack.values, *values]
+
+
+def _heading_readings(lines: list[str], offset: int) -> list[list[Piece]]:
+    """The values standing alone after the next section's heading (``_heading_values``) read as their
+    paragraphs may be (``_block_readings``: a number wrapped in its cell, ``19794`` / ``0`` / ``8``), or
+    none where the readings are more than ``_MAX_READINGS``."""
+    paragraphs: list[list[Piece]] = [[]]
+    for piece in _heading_values(lines, offset):
+        if paragraphs[-1] and any(not lines[line - offset].strip() for line in range(paragraphs[-1][-1][1], piece[1])):
+            paragraphs.append([])
+        paragraphs[-1].append(piece)
+    readings: list[list[Piece]] = [[]]
+    for paragraph in paragraphs:
+        options = _block_readings(_Block([], paragraph, 0, 0, False)) if paragraph else [[]]
+        readings = [[*reading, *option] for reading in readings for option in options]
+        if len(readings) > _MAX_READINGS:
+            return []
+    return readings
+
+
+def _last_column(lines: list[str], offset: int) -> list[list[Piece]]:
+    """Where the total of 复议后起诉 may stand apart from the values after the next heading (``lines``,
+    the first the heading; pieces at ``offset`` plus their line): closing the document after its last
+    page number (any value there, the last page's moved blocks, or their values as one number wrapped
+    over two lines), or alone beside the next section's first text (``_total_beside_text``). A total
+    is only taken where it is the sum of the group's four (I3), so which of them it is tells nothing
+    the four do not."""
+    closing = _closing_values(lines, offset)
+    found = [reading for reading in _block_readings(_Block([], closing, 0, 0, False)) if len(reading) == 1]
+    beside = _total_beside_text(lines, offset)
+    return [*found, *([piece] for piece in closing), *([beside] if beside else [])]
+
+
+def _block_readings(block: _Block) -> list[list[Piece]]:
+    """A block of values read as written, and read with its first values as the heads of numbers
+    wrapped in their cells (``_WRAPPED_HEAD`` digits or more, or cut in a group of thousands), each
+    joined to one of as many values closing the block, a line each (their tails, in the heads'
+    order); the values between are cells right of the first head, placed among the other heads in
+    every way that keeps heads sharing a line together (neighbouring cells)."""
+    values = block.values
+    readings = [list(values)]
+    if len({offset for _, offset, _ in values}) < 2:
+        return readings
+    for heads in range(1, len(values) // 2 + 1):
+        if not _head(values[heads - 1]):
+            break
+        tails = values[len(values) - heads:]
+        middles = values[heads:len(values) - heads]
+        tail_lines = {offset for _, offset, _ in tails}
+        if len(tail_lines) != heads or any(offset in tail_lines for _, offset, _ in values[:len(values) - heads]):
+            continue
+        joined = [_joined(head, tail) for head, tail in zip(values[:heads], tails)]
+        chunks: list[list[Piece]] = []
+        for number in joined:
+            if number is None:
+                break
+            if chunks and chunks[-1][-1][1] == number[1]:
+                chunks[-1].append(number)
+            else:
+                chunks.append([number])
+        else:
+            readings.extend(_merges(chunks, middles))
+    return readings
+
+
+def _joined_piece(piece: Piece, lines: list[str]) -> bool:
+    """Whether a piece is a wrapped number's head and tail joined: not the text its line holds at its place."""
+    word, offset, start = piece
+    return offset >= len(lines) or lines[offset][start:start + len(word)] != word
+
+
+def _head(piece: Piece) -> bool:
+    word = piece[0]
+    return _CUT_GROUP.fullmatch(word) is not None or word.isdigit() and len(word) >= _WRAPPED_HEAD
+
+
+def _joined(head: Piece, tail: Piece) -> Piece | None:
+    """A wrapped number's head and tail as one piece (at the head's place), or None where they make no count."""
+    word, tail_word = head[0], tail[0]
+    if not tail_word.isdigit() or len(tail_word) > 3:
+        return None
+    text = word + tail_word
+    if "," in word and _WHOLE_GROUPS.fullmatch(text) is None:
+        return None
+    return text, head[1], head[2]
+
+
+def _merges(chunks: list[list[Piece]], middles: list[Piece]) -> list[list[Piece]]:
+    """Every order of the chunks and the middles keeping each's own order, the first chunk first."""
+    return [[*chunks[0], *rest] for rest in _interleaved(chunks[1:], middles)]
+
+
+def _interleaved(chunks: list[list[Piece]], middles: list[Piece]) -> list[list[Piece]]:
+    if not chunks or not middles:
+        return [[*(piece for chunk in chunks for piece in chunk), *middles]]
+    return ([[*chunks[0], *rest] for rest in _interleaved(chunks[1:], middles)]
+            + [[middles[0], *rest] for rest in _interleaved(chunks, middles[1:])])
+
+
+def _named(blocks: list[_Block], group: int, values: list[Piece]) -> list[Piece]:
+    """Table 四's group ``group``'s label (``_group_label``), or where it is written elsewhere (the header's
+    first column among other blocks, or after the document's end at times) the group as the order names
+    it, at its first value."""
+    return _group_label(blocks, group) or [(_GROUPS[group][0], values[0][1], values[0][2])]
+
+
+def _group_label(blocks: list[_Block], group: int) -> list[Piece] | None:
+    """Table 四's group ``group`` (0 行政复议, 1 未经复议直接起诉, 2 复议后起诉): its label's block (the
+    last alike), or where the header's words are blocks of a few (行政 / 复议 / 未经 …) the label at its
+    full word or its first word there; else None."""
+    label, word = _GROUPS[group]
+    for block in reversed(blocks):
+        if block.texts and _compact(block.texts) == label:
+            return block.texts
+    return _header_word(blocks, label, label) or _header_word(blocks, word, label)
+
+
+def _paired_groups(blocks: list[_Block], odd: list[Piece], values: list[Piece]
                    ) -> list[tuple[list[Piece], list[Piece]]]:
     """未经复议直接起诉's and 复议后起诉's five values where pdftotext cut the table into flows of two
     columns (its header's words two a line: ``结果 其他`` / ``纠正 结果``): 未经复议直接起诉's first,
@@ -570,14 +813,12 @@ def _paired_groups(blocks: list[_Block], labels: dict[str, list[Piece]], odd: li
     first two values after the next heading (``values``), 复议后起诉's five after them in column order
     (held-out 7505: 0 / 5 / 28, the stack 29 0 0 21 50, then 23 0 5 21 9 0 35 after the heading).
     Read only where exactly seven stand there and both groups meet I3; else none."""
-    direct = labels.get("未经复议直接起诉") or _header_word(blocks, "未经", "未经复议直接起诉")
-    later = labels.get("复议后起诉") or _header_word(blocks, "复议后起诉", "复议后起诉")
-    if direct is None or later is None or len(values) != 7:
+    if len(values) != 7:
         return []
     first = [odd[0], values[0], odd[1], values[1], odd[2]]
     if not _outcomes(first) or not _outcomes(values[2:]):
         return []
-    return [(direct, first), (later, values[2:])]
+    return [(_named(blocks, 1, first), first), (_named(blocks, 2, values[2:]), values[2:])]
 
 
 def _header_word(blocks: list[_Block], word: str, label: str) -> list[Piece] | None:
@@ -587,49 +828,55 @@ def _header_word(blocks: list[_Block], word: str, label: str) -> list[Piece] | N
                  if text == word), None)
 
 
-def _stacked_groups(blocks: list[_Block], texts: list[str], labels: dict[str, list[Piece]]
-                    ) -> tuple[list[tuple[list[Piece], list[Piece]]], list[Piece], list[Piece]]:
+def _stacked_groups(blocks: list[_Block], texts: list[str]
+                    ) -> tuple[list[tuple[list[Piece], list[Piece]]], list[Piece], list[Piece], list[Piece]]:
     """行政复议's five values in the block running on into the next heading, and 未经复议直接起诉's
     in the five single blocks before it, each where it meets I3; else none. And the stack's values
     after its five where they are the section's only others, one to four (未经复议直接起诉's first,
     its others written after the next heading), else none. And the values of three single blocks
     before a stack of five (未经复议直接起诉's first, third and fifth columns: ``_paired_groups``),
-    else none."""
+    else none. And 复议后起诉's first value where the five single blocks before the stack hold six, the
+    last two neighbours on one line (``1326 0``: 未经复议直接起诉's total and it), else none."""
     if not blocks or not blocks[-1].values or any(text.strip() for text in texts[blocks[-1].last + 1:]):
-        return [], [], []
+        return [], [], [], []
     stack = blocks[-1]
     if stack.last != len(texts) - 1:
-        return [], [], []  # a blank line between it and the next heading
-    review, direct = labels.get("行政复议"), labels.get("未经复议直接起诉")
-    if review is None:  # the header's words one block (行政 / 行政诉讼 / 复议 …): the label where it starts
-        review = _header_word(blocks, "行政", "行政复议")
+        return [], [], [], []  # a blank line between it and the next heading
     first_five = stack.values[:5]
-    if review is None or len({offset for _, offset, _ in first_five}) < 2 or not _outcomes(first_five):
-        return [], [], []
-    groups = [(review, first_five)]
+    if len({offset for _, offset, _ in first_five}) < 2 or not _outcomes(first_five):
+        return [], [], [], []
+    groups = [(_named(blocks, 0, first_five), first_five)]
     last_text = max((at for at, block in enumerate(blocks[:-1]) if block.texts), default=-1)
     singles = blocks[last_text + 1:-1] if not stack.texts and last_text >= 0 else []
-    if (direct is not None and len(singles) == 5
-            and all(len(block.values) == 1 and block.first == block.last for block in singles)
+    if (len(singles) == 5 and all(len(block.values) == 1 and block.first == block.last for block in singles)
             and _outcomes([block.values[0] for block in singles])):
-        groups.append((direct, [block.values[0] for block in singles]))
-        return groups, [], []
+        groups.append((_named(blocks, 1, singles[0].values), [block.values[0] for block in singles]))
+        return groups, [], [], []
+    ahead = [piece for block in singles for piece in block.values]
+    if (len(singles) == 5 and len(ahead) == 6 and len(singles[-1].values) == 2
+            and all(block.first == block.last for block in singles) and _outcomes(ahead[:5])):
+        groups.append((_named(blocks, 1, ahead), ahead[:5]))  # the last block two neighbours on a line: 未经复议直接起诉's total
+        return groups, [], [], ahead[5:]  # and 复议后起诉's first
     if (len(singles) == 3 and len(stack.values) == 5
             and all(len(block.values) == 1 and block.first == block.last for block in singles)):
-        return groups, [], [block.values[0] for block in singles]
+        return groups, [], [block.values[0] for block in singles], []
     spill = stack.values[5:]
     if not 0 < len(spill) < 5 or any(block.values for block in blocks[:-1]):
-        return groups, [], []
-    return groups, spill, []
+        return groups, [], [], []
+    return groups, spill, [], []
 
 
 def _heading_values(lines: list[str], offset: int) -> list[Piece]:
     """The values standing alone after the next section's heading (``lines``, the first the heading),
-    up to the first text or form feed (pieces at ``offset`` plus their line)."""
+    up to the first text or form feed (pieces at ``offset`` plus their line). Lines of table 四's header
+    words before them are passed over: pdftotext writes the right-hand columns' header cells there at
+    times, above their values (``复议后起诉`` / ``结果`` / ``纠正`` … ``总计`` / ``23``)."""
     values: list[Piece] = []
     for index in range(1, len(lines)):
         if "\f" in lines[index]:
             break
+        if not values and lines[index].split() and all(word in _REVIEW_HEADER for word in lines[index].split()):
+            continue
         parts = _parts(lines[index], offset + index)
         if any(texts for texts, _ in parts):
             break
@@ -647,13 +894,26 @@ def _after_heading(values: list[Piece], lines: list[str], offset: int) -> list[P
     meet I3 as well as the last four, the text does not say which are the group's; and another
     group's cell stands among the group's at times: ``0 26 0 25 28`` closing with 79 reads
     0 26 25 28 or 26 0 25 28, the 0s not told apart). Where exactly four stand there, their total
-    may also be the value alone after the heading's first text (``_total_beside_text``)."""
+    may also be the value alone after the heading's first text (``_total_beside_text``). None where a
+    value there or closing may be the head of a number wrapped in its cell (``19794`` / ``0`` / ``8`` for
+    197948 0: the head and the closing head meet I3 with the zeros, held-out wrapped-numbers 9511 read
+    19794 as 197948 so)."""
+    if len(_heading_readings(lines, offset)) != 1:
+        return None  # a paragraph there may hold a wrapped number
+    closing = _closing_values(lines, offset)
+    totals = [[piece] for at, piece in enumerate(closing)  # a head whose tail is on the next line is no total
+              if not (_head(piece) and at + 1 < len(closing) and closing[at + 1][1] == piece[1] + 1)]
     readings = [values] if len(values) == 5 and _outcomes(values) else []
     if 4 <= len(values) <= _MAX_HEADING_VALUES:
-        closing = _closing_values(lines, offset)[:1]
         numbers = [_count(piece) for piece in values]
         counted = [index for index, number in enumerate(numbers) if number is not None]
-        for total_piece in (closing, _total_beside_text(lines, offset) if len(values) == 4 else []):
+        # the first value closing the document; where exactly four stand there (the sum then a number the
+        # four fix), any value closing it, or the value beside the next section's first text
+        if len(values) > 4:
+            apart = totals[:1] if totals and totals[0][0] is closing[0] else []
+        else:
+            apart = [*totals, _total_beside_text(lines, offset)]
+        for total_piece in apart:
             total = _counts(total_piece)
             for chosen in combinations(counted, 4):  # any four in order may be the group's: I3 tells which
                 if total and sum(numbers[index] or 0 for index in chosen) == total[0] != 0:
@@ -693,11 +953,12 @@ def _outcomes(values: list[Piece]) -> bool:
     return numbers is not None and len(numbers) == 5 and sum(numbers[:4]) == numbers[4]
 
 
-def _given_groups(groups: list[tuple[list[Piece], list[Piece]]], runs: list[_Run]
+def _given_groups(groups: list[tuple[list[Piece], list[Piece]]], runs: list[_Run], used: list[Piece] | None = None
                   ) -> tuple[list[list[Piece]], list[Note]]:
-    """Table 四's rows, each group's label then its values, and a note on the values given to none."""
+    """Table 四's rows, each group's label then its values, and a note on the values given to none
+    (``used``: pieces read into a group's values otherwise, the tails of wrapped numbers)."""
     rows: list[list[Piece]] = []
-    given: set[tuple[int, int]] = set()
+    given: set[tuple[int, int]] = {(offset, start) for _, offset, start in used or []}
     for label, values in groups:
         rows.extend([label, values])
         given.update((offset, start) for _, offset, start in values)
@@ -864,7 +1125,7 @@ def _withheld(runs: list[_Run], numeral: str, whole: Callable[[], bool] = lambda
         # 第二十条第（五）项, is written among its block's rows at times: a tall cell beside them)
         block = [0]  # by run: the headers before it
         for run in runs:
-            block.append(block[-1] + any(header in run.text.replace(" ", "") for header in _HEADER_OPENS))
+            block.append(block[-1] + _opens_block(run))
         first: dict[int, _Run] = {}
         for position, run in enumerate(runs):
             if id(run) in why:
@@ -925,22 +1186,30 @@ def _label_names(numeral: str) -> Callable[[str], bool]:
 
 
 def _uneven_block(runs: list[_Run], position: int) -> str:
-    """The row next to run ``position`` in its block of table 二 (the rows under one caption share
-    their columns) that holds another number of values, or ""."""
+    """The row next to run ``position`` in its block of table 二 (the rows under one caption and
+    header share their columns) that holds another number of values, or "". A block ends at the
+    next caption or header (信息内容 …): pdftotext writes a caption late at times (第二十条第（八）项
+    after the next block's rows, a tall cell beside them), never a header."""
     count = len(runs[position].values)
     for step in (-1, 1):
         at = position
         while True:
-            if step < 0 and runs[at].caption:
-                break  # the run follows the block's caption: no row of the block before it
+            if step < 0 and (runs[at].caption or _opens_block(runs[at])):
+                break  # the run follows the block's caption or header: no row of the block before it
             at += step
-            if not 0 <= at < len(runs) or runs[at].orphaned or step > 0 and runs[at].caption:
+            if not 0 <= at < len(runs) or runs[at].orphaned or step > 0 and (runs[at].caption
+                                                                             or _opens_block(runs[at])):
                 break
             if runs[at].values:
                 if len(runs[at].values) != count:
                     return f"{runs[at].label!r} ({len(runs[at].values)} values)"
                 break
     return ""
+
+
+def _opens_block(run: _Run) -> bool:
+    """Whether the text a run follows holds the header over a block of table 二's rows (信息内容 …)."""
+    return any(header in run.text.replace(" ", "") for header in _HEADER_OPENS)
 
 
 def _long_before(runs: list[_Run], position: int) -> str:
