@@ -350,10 +350,11 @@ def counted_rows(rows: list[Printed], tokens: Sequence[TableToken], order: Seque
             room = grid - lead if grid - lead > width else 0
             if room - width >= 2 and len(cells) == width:
                 room = 0  # printed without its padding (cut at the table's end): one lost cell leaves more
-            elif by_cells and grid - lead == width and lead > row.labels and len(cells) == width \
+            elif by_cells and grid - lead <= width and lead > row.labels and len(cells) == width \
                     and not cells[-1].text:
-                # its label broken over cells fills the column where the table pads: its blank last cell
-                # may be that padding (a value lost) as well as a blank value, which no count tells apart
+                # its label broken over cells fills the column where the table pads (or more: 政府集中 | 采 | 购
+                # in a grid of four): its blank last cell may be that padding (a value lost) as well as a blank
+                # value, which no count tells apart
                 room = width + 1
             if habit and len(cells) > width and not any(cell.text for cell in cells[width:]):
                 room = len(cells)
