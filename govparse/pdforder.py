@@ -910,7 +910,7 @@ def _after_heading(values: list[Piece], lines: list[str], offset: int) -> list[P
         # the first value closing the document; where exactly four stand there (the sum then a number the
         # four fix), any value closing it, or the value beside the next section's first text
         if len(values) > 4:
-            apart = totals[:1] if totals and totals[0][0] is closing[0] else []
+            apart = totals[:1] if totals and totals[0][0] == closing[0] else []
         else:
             apart = [*totals, _total_beside_text(lines, offset)]
         for total_piece in apart:
