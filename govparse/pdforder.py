@@ -82,6 +82,9 @@ from another row's:
   check whose first line holds two values (its right-hand block, written before its other cells at
   times); a row I1 cannot check (a null mark) right before a label wrapped around its first value
   (``_before_wrapped``: beside that tall cell pdftotext writes the row's total first at times);
+  a row after a label wrapped around its first value that holds that value only (``_after_lone_wrapped``:
+  its other six written after the next label at times, with that row's moved total, meeting I1), unless
+  the row's own label holds its first value;
   a run of more than seven whose first seven I1 cannot vouch for (a null mark, or a report whose
   rows do not add up, or seven breaking it: ``_longer_unvouched``, after the rules taking moved
   totals out of runs), as pdftotext writes blocks of the right-hand columns among a
@@ -1124,6 +1127,12 @@ def _withheld(runs: list[_Run], numeral: str, whole: Callable[[], bool] = lambda
                             "holds more values than the columns: pdftotext wrote this row's cells before its "
                             "label at times, so the values after it are another's, and I1 cannot check them "
                             "(a null mark); that row's cells are null")
+        elif _after_lone_wrapped(runs, position):
+            why[id(run)] = (f"follow {_after_lone_wrapped(runs, position)!r}, a label wrapped around its first "
+                            "value with none of its other six after it: pdftotext writes those after the next "
+                            "label at times, in place of that row's own (held-out 9512: （二）部分公开's six after "
+                            "（一）予以公开, with （一）'s moved total), so whose these are is not known; that row's "
+                            "cells are null")
         elif position == last:
             why[id(run)] = ("are the table's last row, which pdftotext writes out of column order at times "
                             "(no row under it orders its blocks); that row's cells are null")
@@ -1175,6 +1184,16 @@ def _longer_unvouched(runs: list[_Run], withheld: dict[int, str], unsummed: Call
                         "after its first), so neither these seven nor the rest (the next row's, were its "
                         "label lost) are known; given to no row")
     return why
+
+
+def _after_lone_wrapped(runs: list[_Run], position: int) -> str:
+    """The label of the run before run ``position`` where it follows a label wrapped around its first
+    value and holds that value only (its other six written elsewhere), or "". A run whose own label is
+    wrapped around (or shares its line with) its first value is that row's: its label block holds it."""
+    if position < 1 or runs[position].wraps or runs[position].joined:
+        return ""
+    before = runs[position - 1]
+    return before.label if before.wraps and len(before.values) == 1 and not before.orphaned else ""
 
 
 def _before_wrapped(runs: list[_Run], position: int) -> bool:

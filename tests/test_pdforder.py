@@ -1468,3 +1468,19 @@ def test_a_row_above_a_label_wrapped_around_its_value_that_i1_cannot_check_is_nu
                                   CONFIRM: CONFIRM_WRAPPED + _cells("1 0 0 0 0 1")})
     _, found = _parse(_report(rows))
     assert list(found["applications"]["rejected_excessive"].values()) == [0, 5, 0, 0, 0, 2, 7]
+
+
+def test_a_row_after_a_wrapped_label_holding_only_its_first_value_is_null():
+    # held-out 2021-clean 9512 (pdftotext): （一）予以公开's six after the group label, （二）'s wrapped label
+    # (its first value inside) written before （一）'s label, and after （一）'s label （一）'s moved total with
+    # （二）'s six: 3 1 0 0 0 0 4 meets I1 and is not （一）'s (3 0 0 0 0 0 3)
+    granted, partial, group = "（一）予以公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "三、本年度办理结果"
+    not_held, confirm = "1．本机关不掌握相关政府信息", "5．要求行政机关确认或重新出具已获取信息"
+    rows = _applications(replace={  # two rows out of order: no cut of the whole table fits
+        not_held: [not_held, ""] + _cells("2 0 0 0 0 2 0"), confirm: [confirm, ""] + _cells("0 1 0 0 0 1 0"),
+        group: [group, ""] + _cells("3 0 0 0 0 0"),
+        granted: ["（二）部分公开（区分处理的，只计这", "3", "一情形，不计其他情形）", "", granted, ""] + _cells("3 1 0 0 0 0 4"),
+        partial: []})
+    result, found = _parse(_report(rows))
+    assert set(found["applications"]["granted"].values()) == {None}
+    assert any(d.code == "reading-order" and "with none of its other six" in d.message for d in result.diagnostics)
