@@ -377,7 +377,8 @@ class _Run(NamedTuple):
     named: bool = True  # the text they follow names a label of the table on its own
     joined: bool = False  # the first of them is on the first line of the label they follow (a wrapped label)
     text: str = ""  # the whole text they follow (``label`` is cut short for notes)
-    wraps: bool = False  # the label they follow is wrapped around its first value (text on a line after it)
+    wraps: bool = False  # the label they follow holds its first value below its first line (a tall cell: the
+    # label wrapped around it, its tail on the line after or cut off as a block of its own when wider)
 
 
 def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
@@ -415,7 +416,7 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
             runs.append(_Run([], label[:40], sheet, False, False, _CAPTION.match(label) is not None,
                              numeral == "四" or names_label(label),
                              bool(block.values) and block.values[0][1] == block.texts[0][1], label,
-                             bool(block.values) and block.texts[-1][1] > block.values[0][1]))
+                             bool(block.values) and block.values[0][1] > block.texts[0][1]))
             items.append(runs[-1])
         elif crossed or not runs:
             runs.append(_Run([], "", sheet, True, False))

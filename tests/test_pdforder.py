@@ -1463,6 +1463,14 @@ def test_a_row_above_a_label_wrapped_around_its_value_that_i1_cannot_check_is_nu
     result, found = _parse(_report(rows))
     assert set(found["applications"]["rejected_excessive"].values()) == {None}
     assert list(found["applications"]["rejected_confirmation"].values()) == [0, 1, 0, 0, 0, 0, 1]
+    # fresh held-out 9974: （二）'s label with its first value below its first line, the tail wider and so a block
+    # of its own; （一）'s run another row's 0 then six of its own (its total elsewhere), a null mark among them
+    granted, partial = "（一）予以公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    rows = _applications(replace={granted: [granted, ""] + _cells("0 5 1 0 0 0 /"),
+                                  partial: ["（二）部分公开（区分处理的，", "1", "只计这一情形，不计其他情形）", ""]
+                                  + _cells("0 0 0 0 0 1")})
+    _, found = _parse(_report(rows))
+    assert set(found["applications"]["granted"].values()) == {None}
     # the same row in column order with every value a count: I1 checks it, and it is read
     rows = _applications(replace={EXCESSIVE: [EXCESSIVE, ""] + _cells("0 5 0 0 0 2 7"),
                                   CONFIRM: CONFIRM_WRAPPED + _cells("1 0 0 0 0 1")})
