@@ -139,6 +139,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .normalize import Document
 from .pdfassign import STREAM, Cut, Roles, assign
 from .values import Kind, kind_of, read_value
+from .wrapped import joins_whole
 
 if TYPE_CHECKING:
     from .lexer import Labels
@@ -165,7 +166,6 @@ _MAX_SHORT_ROWS = 32  # rows of a page looked for in what pdftotext moved (table
 _ONE_COLUMN_HEADS = {"decisions", "amount_wan"}  # the header of a block of table 二 with one column
 _WRAPPED_HEAD = 4  # digits of the head of a number wrapped in table 四's narrow cells, at least
 _MAX_WRAPPED = 15  # numbers wrapped in table 四's cells, at most (its cells)
-_WHOLE_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+")  # a number written in groups of thousands
 _GROUPS = (("行政复议", "行政"), ("未经复议直接起诉", "未经"), ("复议后起诉", "复议后起诉"))  # table 四's, a word of each
 _REVIEW_HEADER = frozenset("行政 复议 行政复议 行政诉讼 未经 直接 起诉 未经复议直接起诉 复议后起诉 结果 维持 纠正 其他 尚未 审结 "
                            "总计 总 计".split())  # table 四's header words, as pdftotext writes them apart
@@ -782,10 +782,9 @@ def _joined(head: Piece, tail: Piece) -> Piece | None:
     word, tail_word = head[0], tail[0]
     if not tail_word.isdigit() or len(tail_word) > 3:
         return None
-    text = word + tail_word
-    if "," in word and _WHOLE_GROUPS.fullmatch(text) is None:
+    if not joins_whole(word, tail_word):
         return None
-    return text, head[1], head[2]
+    return word + tail_word, head[1], head[2]
 
 
 def _merges(chunks: list[list[Piece]], middles: list[Piece]) -> list[list[Piece]]:

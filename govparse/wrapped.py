@@ -1649,6 +1649,12 @@ def _wraps(head: str, tail: str, length: int) -> bool:
     if len(head) != length or length < _MIN_WRAPPED or len(tail) > length or _HEAD.fullmatch(head) is None \
             or _TAIL.fullmatch(tail) is None:
         return False
+    return joins_whole(head, tail)
+
+
+def joins_whole(head: str, tail: str) -> bool:
+    """Whether a wrapped number's head and tail make one well-formed number: in whole thousands groups where
+    the head has a comma (``158,1`` + ``71``), digits only where not."""
     return _GROUPED.fullmatch(head + tail) is not None if "," in head else (head + tail).isdigit()
 
 
